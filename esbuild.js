@@ -1,0 +1,105 @@
+// Bundles the extension, the CLI and (with --tests) the integration suites.
+//   node esbuild.js               development build (sourcemaps)
+//   node esbuild.js --production  minified, no sourcemaps (what `npm run package` ships)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also bundle test/integration and the harness fixture suites into out/
+'use strict';
+
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+/** Every *.ts file below `dir` (recursive), for the test entry points. */
+function tsFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    // VS Code >= 1.101 ships Electron 35 (Node 22); code-server runs the extension host on Node 24.
+    target: 'node22',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    // The CLI runs on the machine's Node 20.
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (tests) {
+  const entries = [...tsFiles('test/integration'), ...tsFiles('test/harness/fixtures')];
+  builds.push({
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: entries,
+    outbase: '.',
+    outdir: 'out',
+    target: 'node22',
+    // mocha is resolved from node_modules at run time (the extension host runs on this file system).
+    external: ['vscode', 'mocha'],
+  });
+}
+
+function report(result) {
+  const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.startsWith('dist/') && f.endsWith('.js'));
+  for (const [file, info] of outputs) {
+    console.log(`  ${file.padEnd(22)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
+  }
+}
+
+async function main() {
+  if (watch) {
+    for (const options of builds) {
+      const ctx = await esbuild.context({
+        ...options,
+        plugins: [{ name: 'log', setup(b) { b.onEnd((r) => { if (r.errors.length === 0) console.log(`[watch] built ${Object.keys(options.entryPoints).length} entr${Object.keys(options.entryPoints).length === 1 ? 'y' : 'ies'}`); }); } }],
+      });
+      await ctx.watch();
+    }
+    console.log('[watch] watching for changes');
+    return;
+  }
+  const started = Date.now();
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`esbuild (${production ? 'production' : 'development'}) in ${Date.now() - started} ms:`);
+  for (const r of results) report(r);
+  if (tests) console.log(`  out/ test suites         ${Object.keys(results[2].metafile.outputs).filter((f) => f.endsWith('.js')).length} files`);
+  if (production) {
+    // Make sure no stale development sourcemaps ride along into the .vsix.
+    for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) fs.rmSync(f, { force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err.message || err);
+  process.exit(1);
+});

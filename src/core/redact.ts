@@ -1,0 +1,55 @@
+// Redaction for anything that may be logged or shown: house style §6 — the logger redacts whatever looks
+// like a bearer token, a JWE/JWS, a PEM block or a client secret, and never shows an unmasked PAN.
+
+const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[]) => string)]> = [
+  // key=value / "key": "value" pairs whose key names a secret.
+  [
+    /(["']?\b(?:client_secret|clientSecret|client_assertion|clientAssertion|access_token|accessToken|refresh_token|password|passphrase|secret|private_key|privateKey)\b["']?\s*[:=]\s*)(?!\[redacted)("[^"]*"|'[^']*'|[^\s&,;"'}]+)/gi,
+    (_m, head: string) => `${head}[redacted]`,
+  ],
+  // PEM blocks (keys, certificates, CSRs), also when truncated (no END line).
+  [/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g, (_m, label: string) => `[redacted ${label.toLowerCase()}]`],
+  // Authorization headers and bearer tokens.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, (_m, scheme: string) => `${scheme} [redacted]`],
+  // Compact JWE (5 parts) and JWS/JWT (3 parts): base64url segments starting with a JOSE header `eyJ`.
+  [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,3}/g, '[redacted jose]'],
+];
+
+/** Masks every run of 13–19 digits that passes the Luhn check, keeping the first 6 and last 4 (PCI DSS). */
+export function maskPans(text: string): string {
+  return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (digits) => (luhnValid(digits) ? maskPan(digits) : digits));
+}
+
+export function maskPan(digits: string): string {
+  if (digits.length <= 10) return '*'.repeat(digits.length);
+  return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4);
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/**
+ * Returns `text` with secrets replaced. `knownSecrets` are exact values that must never appear (e.g. the
+ * configured client secret); values shorter than 4 characters are ignored to avoid shredding ordinary text.
+ */
+export function redact(text: string, knownSecrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of knownSecrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  for (const [pattern, replacement] of rules) {
+    out = out.replace(pattern, replacement as (m: string, ...g: string[]) => string);
+  }
+  return maskPans(out);
+}
