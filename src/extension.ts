@@ -14,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = createLogger(context);
   registerCommands({ extension: context, log });
   const credentials = registerCredentialsView(context);
+  log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
   return context.extensionMode === vscode.ExtensionMode.Test ? { credentials } : undefined;

@@ -1,7 +1,9 @@
 // Command line of the real-VS Code harness.
 //
 //   tsx test/harness/cli.ts --suite out/test/integration/index.js [--workspace samples] [--dev .]
-//        [--install-vsix file.vsix]… [--report test-results/integration.json] [--timeout 600] [--verbose]
+//        [--install-vsix file.vsix]… [--report test-results/integration.json] [--timeout 600] [--workspace-trust] [--verbose]
+//
+// Workspace trust is off unless --workspace-trust is given (then the folder opens in Restricted Mode).
 //
 // Exit codes: 0 all tests passed · 1 a test failed, or the suite reported no test · 2 usage ·
 // 3 code-server died · 4 timeout · 5 page crashed · 6 harness error · 7 setup failed.
@@ -19,15 +21,16 @@ interface Args {
   name?: string;
   timeout: number;
   verbose: boolean;
+  workspaceTrust: boolean;
 }
 
 function usage(message: string): never {
-  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--verbose]`);
+  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--workspace-trust] [--verbose]`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dev: repoRoot, installVsix: [], timeout: 600, verbose: !!process.env.NEXI_HARNESS_VERBOSE };
+  const args: Args = { dev: repoRoot, installVsix: [], timeout: 600, verbose: !!process.env.NEXI_HARNESS_VERBOSE, workspaceTrust: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]): Args {
       case '--name': args.name = value(); break;
       case '--timeout': args.timeout = Number(value()); break;
       case '--verbose': args.verbose = true; break;
+      case '--workspace-trust': args.workspaceTrust = true; break;
       default: usage(`unknown argument ${flag}`);
     }
   }
@@ -75,6 +79,7 @@ async function main(): Promise<number> {
     suiteName: name,
     timeoutSeconds: args.timeout,
     verbose: args.verbose,
+    workspaceTrust: args.workspaceTrust,
   });
   const { exit } = result;
   const rel = path.relative(process.cwd(), report);

@@ -23,6 +23,8 @@ export interface SuiteOptions {
   readonly suiteName: string;
   readonly timeoutSeconds: number;
   readonly verbose?: boolean;
+  /** Run with workspace trust on (the folder opens in Restricted Mode). */
+  readonly workspaceTrust?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -53,6 +55,7 @@ export async function runSuite(tools: HarnessTools, options: SuiteOptions): Prom
     env: { ...options.env, NEXI_TEST_REPORT: path.resolve(options.reportPath), NEXI_TEST_SUITE: options.suiteName },
     ...(options.installExtensions ? { installExtensions: options.installExtensions } : {}),
     verbose: !!options.verbose,
+    workspaceTrust: !!options.workspaceTrust,
   });
   console.log(`[harness] scratch: ${server.scratch}`);
   console.log(`[harness] code-server ready on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

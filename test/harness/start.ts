@@ -34,15 +34,18 @@ async function main(): Promise<void> {
   console.log(`Open this URL in a browser on this machine:\n\n  ${url}\n`);
   console.log('After `node esbuild.js` (or `npm run watch`), run "Developer: Reload Window" to pick up changes.');
   console.log('Press Ctrl+C to stop.');
-  const stop = async (): Promise<void> => {
+  let stopping = false;
+  const stop = async (code: number): Promise<void> => {
+    stopping = true;
     await server.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   server.process.once('exit', (code) => {
-    console.error(`code-server exited (${code}); stopping.`);
-    void server.stop().then(() => process.exit(1));
+    if (stopping) return;
+    console.error(`code-server exited unexpectedly (${code}); stopping.`);
+    void stop(1);
   });
 }
 

@@ -20,6 +20,8 @@ export interface ServerOptions {
   readonly verbose?: boolean;
   /** Fixed port (npm start); a free one otherwise. */
   readonly port?: number;
+  /** Keep VS Code's workspace trust on, so folders open in Restricted Mode until trusted. Off by default. */
+  readonly workspaceTrust?: boolean;
   /** Keep user data across runs (npm start); scratch otherwise. */
   readonly userDataDir?: string;
 }
@@ -133,6 +135,7 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--log', options.verbose ? 'debug' : 'info',
     // Built VS Code web honours extensionDevelopmentPath/extensionTestsPath in the `payload` query only when
     // the smoke-test driver is enabled; code-server passes the option through to the VS Code server.
@@ -149,10 +152,9 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
 
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopping ??= terminate());
+  const terminate = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid!, 'SIGTERM');
