@@ -56,11 +56,11 @@ function ensureDebianPackages(packages: string[]): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = (): boolean => {
     log(`apt-get install ${missing.join(' ')}`);
-    return spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env }).status === 0;
+    return spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env }).status === 0;
   };
   if (!aptListsPresent() || !install()) {
     log('apt-get update');
-    if (spawnSync('apt-get', ['update'], { stdio: 'inherit', env }).status !== 0) throw new SetupError(`apt-get update failed; run '${command}' by hand and look at its error.`);
+    if (spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env }).status !== 0) throw new SetupError(`apt-get update failed; run '${command}' by hand and look at its error.`);
     if (!install()) throw new SetupError(`apt-get install ${missing.join(' ')} failed; see the output above.`);
   }
 }

@@ -1,0 +1,57 @@
+// Application identifiers (CT102, EMV 4F/84/9F06) → card scheme and product.
+// Matching rule of the reference data: exact AID first, then the longest listed AID that prefixes the
+// input (terminals append suffixes, e.g. A0000000041010 + extension bytes), then the RID (first 5 bytes).
+
+import { aids, rids, type AidData } from '../data/aidData';
+import type { DataSourceId } from '../data/sourceData';
+import type { Provenance } from '../types';
+
+export type AidMatchKind = 'exact' | 'prefix' | 'rid';
+
+export interface AidMatch {
+  /** The AID as given. */
+  readonly input: string;
+  /** Upper-case hex without separators. */
+  readonly aid: string;
+  /** Registered application provider identifier: the first 5 bytes. */
+  readonly rid: string;
+  /** Proprietary application identifier extension: what follows the RID. */
+  readonly pix: string;
+  readonly match: AidMatchKind;
+  /** The listed AID that matched (exact and prefix matches). */
+  readonly matchedAid?: string;
+  readonly brand: string;
+  /** Product as published; absent for a RID-only match. */
+  readonly product?: string;
+  readonly provenance: Provenance;
+  readonly sources: readonly DataSourceId[];
+}
+
+// Longest first, so the first prefix hit is the longest match.
+const byLength: readonly AidData[] = [...aids].sort((a, b) => b.aid.length - a.aid.length);
+const ridMap = new Map(rids.map((r) => [r.rid, r]));
+
+/**
+ * Looks an AID up. Lenient on case and on separators (spaces, colons, hyphens); undefined when the
+ * input is not hex or shorter than a RID (10 hex digits), or when neither AID nor RID is listed.
+ */
+export function lookupAid(hex: string): AidMatch | undefined {
+  const aid = hex.replace(/[\s:-]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{10,32}$/.test(aid)) return undefined;
+  const rid = aid.slice(0, 10);
+  const base = { input: hex, aid, rid, pix: aid.slice(10) };
+  const entry = byLength.find((a) => aid.startsWith(a.aid));
+  if (entry) {
+    return {
+      ...base,
+      match: entry.aid === aid ? 'exact' : 'prefix',
+      matchedAid: entry.aid,
+      brand: entry.brand,
+      product: entry.product,
+      provenance: entry.prov,
+      sources: entry.src,
+    };
+  }
+  const r = ridMap.get(rid);
+  return r ? { ...base, match: 'rid', brand: r.brand, provenance: r.prov, sources: r.src } : undefined;
+}

@@ -1,0 +1,120 @@
+// ISO 4217 currencies (CT118, EMV 5F2A/9F42, ISO 8583 DE49) and amount formatting.
+// Amounts travel in minor units: SoftPOS sends 12 zero-padded digits (`000000000450`), MobilePOS the
+// bare integer (`200`); both are cents of the currency (spec §3.4, reference §0.7).
+
+import { currencies, type CurrencyData } from '../data/currencyData';
+import type { DataSourceId } from '../data/sourceData';
+import type { Provenance } from '../types';
+
+export interface Currency {
+  /** ISO 4217 numeric, 3 digits. */
+  readonly numeric: string;
+  readonly alpha: string;
+  readonly name: string;
+  /** Exponent; null for units without minor units (XXX, metals) or non-decimal ones. */
+  readonly minorUnits: number | null;
+  readonly note?: string;
+  readonly provenance: Provenance;
+  readonly sources: readonly DataSourceId[];
+}
+
+function toCurrency(c: CurrencyData): Currency {
+  return {
+    numeric: c.numeric,
+    alpha: c.alpha,
+    name: c.name,
+    minorUnits: c.minorUnits,
+    ...(c.note ? { note: c.note } : {}),
+    provenance: c.prov,
+    sources: c.src,
+  };
+}
+
+const byNumeric = new Map(currencies.map((c) => [c.numeric, c]));
+const byAlpha = new Map(currencies.map((c) => [c.alpha, c]));
+
+/**
+ * Looks a currency up by numeric code (`978`, `0978` as in EMV BCD, `978` as a number) or alphabetic
+ * code (`EUR`, case-insensitive).
+ */
+export function lookupCurrency(code: string | number): Currency | undefined {
+  const text = String(code).trim();
+  if (/^\d{1,4}$/.test(text)) {
+    const n = Number(text);
+    const c = n <= 999 ? byNumeric.get(String(n).padStart(3, '0')) : undefined;
+    return c && toCurrency(c);
+  }
+  const c = /^[A-Za-z]{3}$/.test(text) ? byAlpha.get(text.toUpperCase()) : undefined;
+  return c && toCurrency(c);
+}
+
+export interface FormattedAmount {
+  /** The integer amount in minor units, without padding (`450`). */
+  readonly minor: string;
+  /** Decimal value (4.5). */
+  readonly value: number;
+  /** Exact decimal string with the currency's exponent (`4.50`). */
+  readonly decimal: string;
+  /** Localised text with the currency symbol (`€4.50` in English). */
+  readonly text: string;
+  /** Locale-neutral text with the ISO code (`EUR 4.50`). */
+  readonly isoText: string;
+  readonly currency: Currency;
+  /** Exponent used. */
+  readonly exponent: number;
+  /** The currency has no minor units in ISO 4217 (null): exponent 0 was assumed. */
+  readonly exponentAssumed: boolean;
+}
+
+export interface FormatAmountOptions {
+  /** BCP 47 locale of `text`; defaults to English. */
+  readonly locale?: string;
+}
+
+/**
+ * Formats an amount given in minor units. Lenient on zero padding and surrounding whitespace; accepts
+ * a leading sign. Undefined when the amount is not an integer or the currency is unknown.
+ */
+export function formatAmount(
+  amount: string | number,
+  currencyCode: string | number = '978',
+  options: FormatAmountOptions = {},
+): FormattedAmount | undefined {
+  const currency = lookupCurrency(currencyCode);
+  if (!currency) return undefined;
+  const m = /^([+-]?)(\d+)$/.exec(typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim());
+  if (!m) return undefined;
+  const negative = m[1] === '-';
+  const digits = m[2].replace(/^0+(?=\d)/, '');
+  const exponent = currency.minorUnits ?? 0;
+  const padded = digits.padStart(exponent + 1, '0');
+  const whole = padded.slice(0, padded.length - exponent);
+  const fraction = padded.slice(padded.length - exponent);
+  const unsigned = exponent > 0 ? `${whole}.${fraction}` : whole;
+  const decimal = negative && /[1-9]/.test(digits) ? `-${unsigned}` : unsigned;
+  const value = Number(decimal);
+  return {
+    minor: negative && /[1-9]/.test(digits) ? `-${digits}` : digits,
+    value,
+    decimal,
+    text: localised(value, currency.alpha, exponent, options.locale ?? 'en') ?? `${currency.alpha} ${decimal}`,
+    isoText: `${currency.alpha} ${decimal}`,
+    currency,
+    exponent,
+    exponentAssumed: currency.minorUnits === null,
+  };
+}
+
+function localised(value: number, alpha: string, exponent: number, locale: string): string | undefined {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: alpha,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    }).format(value);
+  } catch {
+    // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
+    return undefined;
+  }
+}

@@ -1,0 +1,60 @@
+// ISO 8583 data elements 1–128 in their 1987 and 1993 versions. Nexi's receipt host keys (`f04`…`f55`)
+// are named after them but follow the 1987 meaning for f12/f13 and the 1993 length for f43 (spec §13.1).
+
+import { iso8583Fields, type Iso8583FieldVersionData } from '../data/iso8583FieldData';
+import type { DataSourceId } from '../data/sourceData';
+import type { Provenance } from '../types';
+import { parseIso8583Format, type Iso8583Format, type Iso8583LengthUnit, type Iso8583Version } from './iso8583Format';
+
+export type { Iso8583Format, Iso8583LengthType, Iso8583LengthUnit, Iso8583Version } from './iso8583Format';
+
+/** Length units in words (for hovers). */
+export const iso8583UnitLabels: Readonly<Record<Iso8583LengthUnit, string>> = {
+  digits: 'digits',
+  'signed-digits': 'digits after a C/D sign',
+  characters: 'characters',
+  'track-characters': 'track characters',
+  bits: 'bits',
+  bytes: 'bytes',
+};
+
+export interface Iso8583FieldVersion extends Iso8583FieldVersionData, Iso8583Format {}
+
+export interface Iso8583Field {
+  readonly field: number;
+  readonly v1987: Iso8583FieldVersion;
+  readonly v1993: Iso8583FieldVersion;
+  /** Both versions use the same notation. */
+  readonly sameFormat: boolean;
+  readonly comment?: string;
+  readonly notes: readonly string[];
+  readonly provenance: Provenance;
+  readonly sources: readonly DataSourceId[];
+}
+
+function version(v: Iso8583FieldVersionData, which: Iso8583Version): Iso8583FieldVersion {
+  // The generator refuses data whose notation this cannot read, so this never falls back.
+  const format = parseIso8583Format(v.format, which)!;
+  return { ...v, ...format };
+}
+
+/**
+ * Looks a data element up by number. Accepts `39`, `'39'`, `'f39'`, `'F042'`, `'DE39'`, `'DE 39'`;
+ * undefined outside 1–128.
+ */
+export function lookupField(n: number | string): Iso8583Field | undefined {
+  const m = /^\s*(?:de\s*|f)?0*(\d{1,3})\s*$/i.exec(String(n));
+  const field = m ? Number(m[1]) : NaN;
+  const data = Number.isInteger(field) && field >= 1 && field <= 128 ? iso8583Fields[field - 1] : undefined;
+  if (!data) return undefined;
+  return {
+    field: data.field,
+    v1987: version(data.v1987, '1987'),
+    v1993: version(data.v1993, '1993'),
+    sameFormat: data.v1987.format === data.v1993.format,
+    ...(data.comment ? { comment: data.comment } : {}),
+    notes: data.notes ?? [],
+    provenance: data.prov,
+    sources: data.src,
+  };
+}

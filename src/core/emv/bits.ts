@@ -1,0 +1,158 @@
+// Bit-level meanings of coded EMV values — 95 TVR, 9B TSI, 9F34 CVM results, 9F33 terminal
+// capabilities, 82 AIP, 9F27 CID, 9F40 additional terminal capabilities (reference §3.3) — driven
+// entirely by the coding tables in the generated tag data: a tag with a bit coding there is decoded here.
+
+import { emvTags, type EmvBitData, type EmvByteCodingData } from '../data/emvTagData';
+import type { DataSourceId } from '../data/sourceData';
+import type { Provenance } from '../types';
+import { lookupTag } from './tags';
+
+/** A set bit, or a multi-bit field, of a coded value. */
+export interface DecodedBits {
+  /** 1-based byte number. */
+  readonly byte: number;
+  readonly byteName?: string;
+  /** `b8` … `b1`, or a field such as `b2-b1` (b8 is the most significant bit). */
+  readonly bits: string;
+  /** Mask of the bits within the byte. */
+  readonly mask: number;
+  /** The field's bits as a binary string (`1` for a single bit, `01` for b2-b1). */
+  readonly value: string;
+  /** Meaning of the set bit, or of the field's current value when the field is enumerated. */
+  readonly meaning: string;
+  /** Enumerated multi-bit fields: the field's name (`Cryptogram type`). */
+  readonly label?: string;
+  /** Reserved for future use: a set RFU bit is worth flagging. */
+  readonly rfu: boolean;
+}
+
+/** A byte coded as a whole (9F34 bytes 2 and 3). */
+export interface DecodedByteValue {
+  readonly byte: number;
+  readonly byteName?: string;
+  /** Upper-case hex of the byte. */
+  readonly value: string;
+  /** Undefined when the table has no entry for the value. */
+  readonly meaning?: string;
+}
+
+export interface BitsDecoding {
+  readonly tag: string;
+  readonly name: string;
+  /** Upper-case hex that was decoded. */
+  readonly value: string;
+  /** Number of bytes the coding describes. */
+  readonly expectedBytes: number;
+  /**
+   * Set single bits and the multi-bit fields worth showing (enumerated fields always — their zero value
+   * has a meaning too, e.g. CID 00 = AAC — other fields when non-zero), byte by byte, b8 first.
+   */
+  readonly set: readonly DecodedBits[];
+  /** The RFU bits or fields among `set`. */
+  readonly rfuSet: readonly DecodedBits[];
+  readonly byteValues: readonly DecodedByteValue[];
+  /** The value's length differs from the coding's (extra bytes are ignored, missing ones not decoded). */
+  readonly lengthMismatch?: { readonly expected: number; readonly actual: number };
+  /** Worked example from the data whose value equals this one. */
+  readonly example?: string;
+  readonly provenance: Provenance;
+  readonly sources: readonly DataSourceId[];
+  /** Section references of the sources (EMV book/annex). */
+  readonly sourceNote?: string;
+}
+
+/** Bit range of a spec such as `b8` or `b5-b2`: high and low bit numbers (1…8). */
+function bitRange(bits: string): { high: number; low: number } | undefined {
+  const m = /^b([1-8])(?:-b([1-8]))?$/.exec(bits);
+  if (!m) return undefined;
+  const high = Number(m[1]);
+  const low = m[2] ? Number(m[2]) : high;
+  return high >= low ? { high, low } : undefined;
+}
+
+/** Matches a binary field value against the data's patterns: exact, `a-b` range, or `x` wildcards. */
+export function matchBitPattern(value: string, patterns: Readonly<Record<string, string>>): string | undefined {
+  if (patterns[value] !== undefined) return patterns[value];
+  for (const [pattern, meaning] of Object.entries(patterns)) {
+    const range = /^([01]+)-([01]+)$/.exec(pattern);
+    if (range && range[1].length === value.length) {
+      const n = Number.parseInt(value, 2);
+      if (n >= Number.parseInt(range[1], 2) && n <= Number.parseInt(range[2], 2)) return meaning;
+    } else if (pattern.includes('x') && pattern.length === value.length) {
+      if ([...pattern].every((c, i) => c === 'x' || c === value[i])) return meaning;
+    }
+  }
+  return undefined;
+}
+
+const isRfu = (meaning: string): boolean => /^RFU\b/.test(meaning);
+
+function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData): DecodedBits | undefined {
+  const range = bitRange(bit.bits);
+  if (!range) return undefined;
+  const width = range.high - range.low + 1;
+  const mask = ((1 << width) - 1) << (range.low - 1);
+  const fieldValue = (byte & mask) >> (range.low - 1);
+  const value = fieldValue.toString(2).padStart(width, '0');
+  const base = {
+    byte: coding.byte,
+    ...(coding.name ? { byteName: coding.name } : {}),
+    bits: bit.bits,
+    mask,
+    value,
+  };
+  if (bit.values) {
+    const meaning = matchBitPattern(value, bit.values) ?? bit.meaning;
+    return { ...base, meaning, ...(bit.label ? { label: bit.label } : {}), rfu: isRfu(meaning) };
+  }
+  if (fieldValue === 0) return undefined;
+  return { ...base, meaning: bit.meaning, rfu: isRfu(bit.meaning) };
+}
+
+/**
+ * Decodes a bit-coded EMV value. Undefined when the tag has no bit coding in the data or the value is
+ * not hex; a value of the wrong length is decoded as far as it goes and flagged.
+ */
+export function decodeBits(tag: string, valueHex: string): BitsDecoding | undefined {
+  const info = lookupTag(tag);
+  const coding = info?.coding;
+  const hex = valueHex.replace(/\s/g, '').toUpperCase();
+  if (!info || !coding?.bytes || !/^([0-9A-F]{2})*$/.test(hex)) return undefined;
+  const bytes = hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
+  const set: DecodedBits[] = [];
+  const byteValues: DecodedByteValue[] = [];
+  for (const c of coding.bytes) {
+    const b = bytes[c.byte - 1];
+    if (b === undefined) continue;
+    if (c.values) {
+      const value = hex.slice(2 * (c.byte - 1), 2 * c.byte);
+      const meaning = c.values[value];
+      byteValues.push({ byte: c.byte, ...(c.name ? { byteName: c.name } : {}), value, ...(meaning ? { meaning } : {}) });
+    }
+    for (const bit of c.bits ?? []) {
+      const decoded = decodeField(b, c, bit);
+      if (decoded) set.push(decoded);
+    }
+  }
+  const expectedBytes = Math.max(...coding.bytes.map((c) => c.byte));
+  const example = coding.examples?.[hex];
+  return {
+    tag: info.tag,
+    name: info.name,
+    value: hex,
+    expectedBytes,
+    set,
+    rfuSet: set.filter((d) => d.rfu),
+    byteValues,
+    ...(bytes.length !== expectedBytes ? { lengthMismatch: { expected: expectedBytes, actual: bytes.length } } : {}),
+    ...(example ? { example } : {}),
+    provenance: coding.prov,
+    sources: coding.src,
+    ...(coding.srcNote ? { sourceNote: coding.srcNote } : {}),
+  };
+}
+
+/** Tags whose values decodeBits understands (those with a bit coding in the data). */
+export function bitCodedTags(): string[] {
+  return emvTags.filter((t) => t.coding?.bytes).map((t) => t.tag);
+}
