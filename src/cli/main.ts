@@ -1,31 +1,74 @@
-// nexi-app2app: the command line over the same core as the extension.
+// nexi-app2app: the command line over the same core as the extension. One file per subcommand.
 import { version } from '../../package.json';
+import { build, buildHelp } from './build';
+import { decode, decodeHelp } from './decode';
+import { processIo, UsageError, type Io } from './io';
+import { validate, validateHelp } from './validate';
 
-const usage = `nexi-app2app ${version}
+const usage = `nexi-app2app ${version} — Nexi SoftPOS / MobilePOS App2App toolkit
 
 Usage: nexi-app2app <command> [options]
 
 Commands:
-  help        show this help
-  version     print the version
+  decode [TEXT…]            explain every App2App URI in TEXT or standard input (a whole log works)
+  validate URI…             check request URIs; exit 1 when there are errors
+  build OPERATION key=val…  print a request URI, encoded as Android's Uri.Builder does
+  help [COMMAND]            show help
+  version                   print the version
 
-Options:
-  -h, --help     show this help
-  -v, --version  print the version
+Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
+Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors.
 `;
 
-export function main(argv: readonly string[]): number {
-  const [command] = argv;
-  if (command === undefined || command === 'help' || command === '-h' || command === '--help') {
-    process.stdout.write(usage);
-    return command === undefined ? 2 : 0;
+const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp };
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(helps[command ?? ''] ?? usage);
+      return 0;
+    }
+    switch (command) {
+      case 'decode':
+        return await decode(rest, io);
+      case 'validate':
+        return await validate(rest, io);
+      case 'build':
+        return build(rest, io);
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout(`${version}\n`);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(helps[rest[0] ?? ''] ?? usage);
+        return 0;
+      case undefined:
+        io.stderr(usage);
+        return 2;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`nexi-app2app: ${err.message}\nRun 'nexi-app2app help${command && helps[command] ? ` ${command}` : ''}' for usage.\n`);
+      return 2;
+    }
+    throw err;
   }
-  if (command === 'version' || command === '-v' || command === '--version') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
-  process.stderr.write(`nexi-app2app: unknown command '${command}'. Run 'nexi-app2app help' for the list of commands.\n`);
-  return 2;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  run(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`nexi-app2app: internal error: ${(err as Error).stack ?? String(err)}\nPlease report it with the command you ran (without secrets).\n`);
+      process.exitCode = 1;
+    },
+  );
+}

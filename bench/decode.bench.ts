@@ -1,0 +1,78 @@
+// Decode throughput on a generated >= 50 MB logcat, against a naive baseline measured in the same run:
+// a regular expression finds `scheme://…` runs, WHATWG URL + URLSearchParams read the fields. Both are scored
+// against the fields the corpus generator intended. Goal (issue 3): >= 5x the baseline, zero wrong fields.
+import { scanText } from '../src/core/app2app/scan';
+import { decodeText } from '../src/core/explain/explain';
+import { generateCorpus, type Corpus } from './corpus';
+import { measure, type BenchResult } from './measure';
+
+interface Found {
+  readonly start: number;
+  readonly fields: ReadonlyArray<readonly [string, string]>;
+}
+
+function naive(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g)) {
+    let url: URL;
+    try {
+      url = new URL(m[0]);
+    } catch {
+      continue;
+    }
+    if (url.search === '') continue;
+    out.push({ start: m.index, fields: [...url.searchParams.entries()] });
+  }
+  return out;
+}
+
+function toolkit(text: string): Found[] {
+  return scanText(text).map((u) => ({ start: u.range.start, fields: u.params.map((p) => [p.key, p.value ?? ''] as const) }));
+}
+
+/** Fields of intended URIs that a decoder missed or read wrong (extra fields of noise URLs are not counted). */
+export function score(corpus: Corpus, found: readonly Found[]): { uris: number; fields: number; wrong: number; missedUris: number } {
+  const byStart = new Map(found.map((f) => [f.start, f]));
+  let fields = 0;
+  let wrong = 0;
+  let missedUris = 0;
+  for (const expected of corpus.uris) {
+    const got = byStart.get(expected.start);
+    fields += expected.fields.length;
+    if (!got) {
+      missedUris++;
+      wrong += expected.fields.length;
+      continue;
+    }
+    const seen = new Map<string, string[]>();
+    for (const [k, v] of got.fields) seen.set(k, [...(seen.get(k) ?? []), v]);
+    for (const [k, v] of expected.fields) {
+      const values = seen.get(k);
+      const i = values ? values.indexOf(v) : -1;
+      if (i < 0) wrong++;
+      else values!.splice(i, 1);
+    }
+  }
+  return { uris: corpus.uris.length, fields, wrong, missedUris };
+}
+
+export function decodeBench(): BenchResult[] {
+  const megabytes = Number(process.env.NEXI_BENCH_MB ?? 50);
+  const corpus = generateCorpus(megabytes * 1024 * 1024);
+  const mb = corpus.text.length / (1024 * 1024);
+  const base = measure('naive (regex + WHATWG URL + URLSearchParams)', () => naive(corpus.text));
+  const ours = measure('toolkit scanner (find + parse every field)', () => toolkit(corpus.text));
+  const baseScore = score(corpus, naive(corpus.text));
+  const ourScore = score(corpus, toolkit(corpus.text));
+  // Full explanation of every URI (what `nexi-app2app decode` does), for reference: no baseline does this.
+  const explainCorpus = { text: corpus.text.slice(0, 5 * 1024 * 1024) };
+  const explained = measure('toolkit decode + explain (first 5 MB)', () => decodeText(explainCorpus.text), 3);
+  return [
+    { name: 'decode: corpus', detail: `${mb.toFixed(1)} MB, ${corpus.uris.length} App2App URIs, ${baseScore.fields} fields` },
+    { name: `decode: ${base.name}`, detail: `${base.medianMs.toFixed(0)} ms median (${(mb / (base.medianMs / 1000)).toFixed(0)} MB/s); wrong fields ${baseScore.wrong} of ${baseScore.fields}, URIs missed ${baseScore.missedUris}` },
+    { name: `decode: ${ours.name}`, detail: `${ours.medianMs.toFixed(0)} ms median (${(mb / (ours.medianMs / 1000)).toFixed(0)} MB/s); wrong fields ${ourScore.wrong} of ${ourScore.fields}, URIs missed ${ourScore.missedUris}` },
+    { name: 'decode: speed-up', detail: `${(base.medianMs / ours.medianMs).toFixed(2)}x the baseline (goal >= 5x)`, ratio: base.medianMs / ours.medianMs, goal: 5 },
+    { name: 'decode: correctness', detail: `${ourScore.wrong} wrong fields (goal 0); the baseline gets ${baseScore.wrong} wrong`, ratio: ourScore.wrong === 0 ? 1 : 0, goal: 1 },
+    { name: `decode: ${explained.name}`, detail: `${explained.medianMs.toFixed(0)} ms median (${(5 / (explained.medianMs / 1000)).toFixed(1)} MB/s)` },
+  ];
+}

@@ -1,0 +1,30 @@
+// `npm run bench`: every benchmark, each against a baseline measured in the same run; prints the ratios and
+// writes bench/results/latest.json. NEXI_BENCH=decode runs one; NEXI_BENCH_MB sizes the decode corpus.
+import * as fs from 'fs';
+import * as path from 'path';
+import { decodeBench } from './decode.bench';
+import type { BenchResult } from './measure';
+
+const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
+  decode: decodeBench,
+};
+
+async function main(): Promise<void> {
+  const only = process.env.NEXI_BENCH?.split(',');
+  const results: BenchResult[] = [];
+  for (const [name, bench] of Object.entries(benches)) {
+    if (only && !only.includes(name)) continue;
+    console.log(`\n== ${name}`);
+    for (const r of await bench()) {
+      results.push(r);
+      const verdict = r.ratio !== undefined && r.goal !== undefined ? (r.ratio >= r.goal ? '  [goal met]' : '  [goal NOT met]') : '';
+      console.log(`  ${r.name.padEnd(58)} ${r.detail}${verdict}`);
+    }
+  }
+  const out = path.join(__dirname, 'results', 'latest.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2) + '\n');
+  console.log(`\nresults: ${path.relative(process.cwd(), out)}`);
+}
+
+void main();

@@ -1,0 +1,39 @@
+// What a subcommand needs from the process, passed in so tests run subcommands in-process on real strings.
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whole standard input, or undefined when it is a terminal (nothing piped). */
+  readonly readStdin: () => Promise<string | undefined>;
+  /** Colour and other terminal niceties. */
+  readonly color: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      if (process.stdin.isTTY) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  };
+}
+
+/** Splits `argv` into flags it knows and positional arguments; unknown flags are usage errors. */
+export function parseFlags(argv: readonly string[], known: readonly string[]): { flags: Set<string>; positional: string[] } {
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  let rest = false;
+  for (const a of argv) {
+    if (rest || !a.startsWith('--')) positional.push(a);
+    else if (a === '--') rest = true;
+    else if (known.includes(a)) flags.add(a);
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  return { flags, positional };
+}

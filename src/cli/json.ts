@@ -1,0 +1,68 @@
+// The CLI's stable JSON shapes (documented in the README). Offsets are UTF-16 code units of the input text;
+// lines and columns are 1-based. Adding a property is compatible; renaming or removing one is not.
+import type { FieldExplanation, TlvExplanation, UriExplanation } from '../core/explain/explain';
+import type { Diagnostic } from '../core/types';
+
+export interface JsonRange {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface JsonDiagnostic {
+  readonly code: string;
+  readonly severity: Diagnostic['severity'];
+  readonly message: string;
+  readonly range: JsonRange;
+}
+
+export function jsonRange(r: { start: number; end: number }, where: (o: number) => { line: number; column: number }): JsonRange {
+  return { start: r.start, end: r.end, ...where(r.start) };
+}
+
+export function jsonDiagnostic(d: Diagnostic, where: (o: number) => { line: number; column: number }): JsonDiagnostic {
+  return { code: d.code, severity: d.severity, message: d.message, range: jsonRange(d.range, where) };
+}
+
+function jsonTlv(n: TlvExplanation): unknown {
+  return {
+    tag: n.tag,
+    name: n.name,
+    length: n.length,
+    value: n.value,
+    interpretation: n.interpretation ?? null,
+    details: n.details,
+    recovered: n.recovered,
+    truncated: n.truncated,
+    ...(n.children ? { children: n.children.map(jsonTlv) } : {}),
+  };
+}
+
+function jsonField(f: FieldExplanation): unknown {
+  return {
+    key: f.key,
+    rawValue: f.rawValue ?? null,
+    value: f.value ?? null,
+    label: f.label,
+    explanation: f.meaning,
+    interpretation: f.interpretation ?? null,
+    details: f.details,
+    provenance: f.provenance,
+    sources: f.sources,
+    ...(f.tlv ? { tlv: f.tlv.map(jsonTlv) } : {}),
+  };
+}
+
+export function jsonExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }): unknown {
+  return {
+    kind: e.kind,
+    operation: e.operation ?? null,
+    uri: e.text,
+    range: jsonRange(e.range, where),
+    result: e.result ? { code: e.result.code, meaning: e.result.meaning, outcome: e.result.outcome } : null,
+    summary: e.summary,
+    fields: e.fields.map(jsonField),
+    diagnostics: e.diagnostics.map((d) => jsonDiagnostic(d, where)),
+  };
+}

@@ -1,0 +1,75 @@
+// Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
+import type { UriExplanation } from '../core/explain/explain';
+import type { Diagnostic, OffsetRange } from '../core/types';
+
+const codes = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1 } as const;
+export type Style = keyof typeof codes;
+
+export function styler(color: boolean): (style: Style, text: string) => string {
+  return color ? (style, text) => `\u001b[${codes[style]}m${text}\u001b[0m` : (_style, text) => text;
+}
+
+/** Line/column (1-based) of offsets in one text, with the line starts computed once. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+const severityStyle: Record<Diagnostic['severity'], Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
+
+export function renderDiagnostic(d: Diagnostic, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
+  const at = where(d.range.start);
+  return `  ${s(severityStyle[d.severity], d.severity.padEnd(7))} ${s('dim', d.code)} ${at.line}:${at.column}  ${d.message}\n`;
+}
+
+/** The URI with a caret line under `range` (validate output). */
+export function renderCaret(text: string, range: OffsetRange, s: ReturnType<typeof styler>): string {
+  const start = Math.max(0, Math.min(range.start, text.length));
+  const end = Math.max(start + 1, Math.min(range.end, text.length));
+  return `    ${text}\n    ${' '.repeat(start)}${s('red', '^'.repeat(end - start))}\n`;
+}
+
+const provenanceLabel: Record<string, string> = {
+  'nexi-documented': 'Nexi docs',
+  'nexi-sample': 'Nexi sample code',
+  inferred: 'inferred',
+  undocumented: 'undocumented',
+  iso8583: 'ISO 8583',
+  emv: 'EMV',
+  iso4217: 'ISO 4217',
+  iso3166: 'ISO 3166',
+};
+
+export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
+  const at = where(e.range.start);
+  let out = `${s('bold', `${e.kind === 'request' ? 'Request' : 'Result'} ${e.operation ?? '(unknown operation)'}`)} ${s('dim', `line ${at.line}, column ${at.column}`)}\n`;
+  out += `  ${e.summary}\n`;
+  for (const f of e.fields) {
+    const value = f.value === undefined ? s('dim', '(no value)') : f.value === '' ? s('dim', '(empty)') : f.value;
+    out += `  ${s('bold', f.key)} = ${value}\n`;
+    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${f.meaning} ${s('dim', `[${provenanceLabel[f.provenance] ?? f.provenance}]`)}\n`;
+    if (f.interpretation) out += `      → ${f.interpretation}\n`;
+    for (const d of f.details) out += `        ${s('dim', d)}\n`;
+    for (const n of f.tlv ?? []) out += renderTlv(n, 8, s);
+  }
+  for (const d of e.diagnostics) out += renderDiagnostic(d, where, s);
+  return out;
+}
+
+function renderTlv(n: NonNullable<UriExplanation['fields'][number]['tlv']>[number], indent: number, s: ReturnType<typeof styler>): string {
+  const pad = ' '.repeat(indent);
+  let out = `${pad}${s('bold', n.tag)} ${n.name} (${n.length} bytes) ${n.value}${n.interpretation ? ` → ${n.interpretation}` : ''}\n`;
+  for (const d of n.details) out += `${pad}  ${s('dim', d)}\n`;
+  for (const c of n.children ?? []) out += renderTlv(c, indent + 2, s);
+  return out;
+}

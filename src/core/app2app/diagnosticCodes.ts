@@ -1,0 +1,289 @@
+// Every App2App validation code with its severity and message templates, in one table so docs, tests and
+// translations can enumerate them. Templates use `{name}` placeholders; `variants` hold alternative wordings of
+// the same finding. A translation supplies a table of the same shape (`MessageTable`).
+
+import type { Severity } from '../types';
+
+export interface DiagnosticCodeInfo {
+  readonly severity: Severity;
+  /** Short name for docs and settings. */
+  readonly title: string;
+  /** Default message template. */
+  readonly message: string;
+  readonly variants?: Readonly<Record<string, string>>;
+  /** Spec section the rule comes from; `[inference]` marks our own reading. */
+  readonly source: string;
+}
+
+export const diagnosticCodes = {
+  A2A001: {
+    severity: 'error',
+    title: 'Unknown scheme',
+    message: '`{scheme}://` is not the Nexi POS scheme: requests start with `neximpos://`.',
+    variants: {
+      case: '`{scheme}://` must be written `neximpos://` in lower case: Android matches schemes case-sensitively.',
+      missing: 'The URI has no scheme: requests start with `neximpos://`.',
+    },
+    source: '§2.1',
+  },
+  A2A002: {
+    severity: 'error',
+    title: 'Unknown operation',
+    message: '`{authority}` is not a Nexi POS operation. Use one of: payment, reversal, last_transaction, accounting_closure.',
+    variants: {
+      suggestion: '`{authority}` is not a Nexi POS operation. Did you mean `{suggestion}`?',
+      empty: 'The operation is missing after `neximpos://`. Use one of: payment, reversal, last_transaction, accounting_closure.',
+    },
+    source: '§2.1',
+  },
+  A2A003: {
+    severity: 'error',
+    title: 'Missing required parameter',
+    message: '{operation} needs `{name}`: {description} Add it.',
+    source: '§3.1, §4.1, §5.1, §6.1',
+  },
+  A2A004: {
+    severity: 'error',
+    title: 'Amount is not an integer number of cents',
+    message: '`{name}` must be an integer number of euro cents (150 = €1.50), not `{value}`.',
+    variants: {
+      decimal: '`{name}` is in euro cents, without a decimal separator: `{value}` looks like euros — write `{suggestion}`.',
+      negative: '`{name}` cannot be negative (`{value}`): write the amount in cents as a positive integer, e.g. 150 for €1.50. To give money back, reverse the transaction.',
+      zero: '`{name}` must be at least {min} cent: `{value}` is not accepted.',
+      plus: '`{name}` takes digits only: write `{suggestion}` instead of `{value}` (a raw `+` is even decoded as a space).',
+    },
+    source: '§2.1, §3.1',
+  },
+  A2A005: {
+    severity: 'error',
+    title: 'Boolean is not true/false',
+    message: '`{name}` takes the literal `true` or `false`, not `{value}`.',
+    variants: {
+      suggestion: '`{name}` takes the literal `true` or `false`, not `{value}`: write `{suggestion}`.',
+    },
+    source: '§2.1',
+  },
+  A2A006: {
+    severity: 'error',
+    title: 'Timestamp is not a real ddMMyyHHmm date-time',
+    message: '`{name}` must be ddMMyyHHmm (10 digits, 24-hour clock), e.g. 0912202317 for 09/12/2020 23:17; `{value}` is not.',
+    variants: {
+      date: '`{name}`=`{value}`: {day}/{month}/20{year} is not a real date. Write ddMMyyHHmm, e.g. 0912202317 for 09/12/2020 23:17.',
+      month: '`{name}`=`{value}`: month {month} does not exist. Write ddMMyyHHmm (day first), e.g. 0912202317 for 09/12/2020 23:17.',
+      hour: '`{name}`=`{value}`: hour {hour} does not exist; the clock runs 00–23. Write ddMMyyHHmm, e.g. 0912202317 for 09/12/2020 23:17.',
+      minute: '`{name}`=`{value}`: minute {minute} does not exist; minutes run 00–59.',
+      epoch: '`{name}`=`{value}` looks like epoch milliseconds (one Nexi sample sends that); the documented format is ddMMyyHHmm, e.g. 0912202317.',
+    },
+    source: '§12, §16.7 [inference: 24-hour clock]',
+  },
+  A2A007: {
+    severity: 'warning',
+    title: 'Terminal ID is not 8 digits',
+    message: '`{name}`=`{value}` does not look like a terminal ID: every documented TID has 8 digits (e.g. 30350039).',
+    source: '§1, §3.4 [inference: 8 digits]',
+  },
+  A2A008: {
+    severity: 'error',
+    title: 'Empty value',
+    message: '`{name}` has no value. {description} Give it one.',
+    source: '§3.1, §4.1',
+  },
+  A2A009: {
+    severity: 'warning',
+    title: 'Unknown parameter',
+    message: '`{name}` is not a {operation} parameter: Nexi does not document it, so it is ignored at best.',
+    variants: {
+      suggestion: '`{name}` is not a {operation} parameter. Did you mean `{suggestion}`? (Parameter names are case-sensitive.)',
+      otherOperation: '`{name}` is a {others} parameter; {operation} does not take it.',
+      response: '`{name}` is a result field that Nexi POS sends back; requests do not carry it.',
+    },
+    source: '§3.1, §4.1, §5.1, §6.1',
+  },
+  A2A010: {
+    severity: 'warning',
+    title: 'Duplicate parameter',
+    message: '`{name}` appears more than once; Android reads only the first occurrence. Keep one.',
+    source: '[inference: Uri.getQueryParameter returns the first value]',
+  },
+  A2A011: {
+    severity: 'error',
+    title: 'Additional tag has the wrong length',
+    message: '`{name}` must be {minLength}–{maxLength} characters long once decoded; `{value}` has {length}.',
+    source: '§3.2',
+  },
+  A2A012: {
+    severity: 'error',
+    title: 'Additional tag contains a character that is not allowed',
+    message: '`{name}` may contain only {allowed}. Not allowed here: {characters}.',
+    source: '§3.2 [inference: letters = A–Z, a–z]',
+  },
+  A2A013: {
+    severity: 'warning',
+    title: 'Duplicate additional-tag key',
+    message: 'The tag key `{value}` is already used by `{first}`; Nexi POS ignores a repeated key. Use a unique key.',
+    source: '§3.2',
+  },
+  A2A014: {
+    severity: 'warning',
+    title: 'Additional-tag index outside 1…5',
+    message: '`{name}`: additional tags are numbered 1 to 5; Nexi POS does not read index {index}.',
+    source: '§3.1, §16.3',
+  },
+  A2A015: {
+    severity: 'warning',
+    title: 'Additional-tag key without value',
+    message: '`{name}` has no matching `{pair}`: every tag key needs its value.',
+    source: '§3.2',
+  },
+  A2A016: {
+    severity: 'warning',
+    title: 'Additional-tag value without key',
+    message: '`{name}` has no matching `{pair}`: with key/value tags, every value needs its key.',
+    source: '§3.2',
+  },
+  A2A017: {
+    severity: 'info',
+    title: 'Legacy additional tag without key',
+    message: '`{name}` without `{pair}` is the legacy form (value of tag {tag}); current Nexi POS expects key/value pairs `addInfoKeyN` + `addInfoN`.',
+    source: '§3.1, §16.3',
+  },
+  A2A018: {
+    severity: 'error',
+    title: 'autoClose together with sendTicket',
+    message: '`autoClose=true` cannot be combined with `sendTicket=true`: Nexi POS answers result -21. Set `sendTicket=false`.',
+    source: '§3.3 [ERR]',
+  },
+  A2A019: {
+    severity: 'warning',
+    title: 'autoClose without sendTicket=false',
+    message: '`autoClose=true` without `sendTicket`: sendTicket defaults to true, which Nexi POS may reject with result -21. Add `sendTicket=false` (the official demos always do).',
+    source: '§3.3, §16.4 [inference]',
+  },
+  A2A020: {
+    severity: 'info',
+    title: 'MobilePOS-only parameter',
+    message: '`{name}` only works on {product}; {other} ignores it.',
+    source: '§3.1, §3.4 [REVS], §16.6',
+  },
+  A2A021: {
+    severity: 'warning',
+    title: 'Parameter ignored by this operation',
+    message: '`{name}` is ignored by {operation}: {reason}',
+    source: '§1',
+  },
+  A2A022: {
+    severity: 'error',
+    title: 'Return URI is not absolute',
+    message: '`{name}` must be an absolute URI with a scheme, such as `myapp://payment` (percent-encoded: `myapp%3A%2F%2Fpayment`); `{value}` has no scheme.',
+    source: '§2.1, §2.2',
+  },
+  A2A023: {
+    severity: 'warning',
+    title: 'Unencoded & in a value',
+    message: '`&{fragment}` has no `=`: if the `&` belongs to the `{previous}` value, percent-encode it as `%26`.',
+    source: '§2.1, §3.2 [inference]',
+  },
+  A2A024: {
+    severity: 'warning',
+    title: 'Unencoded + in a value',
+    message: 'The `+` in `{name}` is decoded as a space by Android (Uri.getQueryParameter). Percent-encode it as `%2B`.',
+    source: '§2.2, §3.2 [inference]',
+  },
+  A2A025: {
+    severity: 'error',
+    title: 'Unencoded # in a value',
+    message: 'The `#` in `{name}` starts a URI fragment: Nexi POS never sees it or anything after it. Percent-encode it as `%23`.',
+    source: '§2.1 [inference]',
+  },
+  A2A026: {
+    severity: 'warning',
+    title: 'Raw space in a value',
+    message: 'Raw space in `{name}`: iOS refuses such URIs and Android keeps them only by chance. Percent-encode it as `%20`, or remove it if it is a line-wrap artefact of a copied example.',
+    source: '§2.1, §3.5',
+  },
+  A2A027: {
+    severity: 'error',
+    title: 'Whitespace inside a name',
+    message: '`{text}` contains whitespace (a line-wrap artefact of the published examples): Nexi POS would not recognise `{name}`. Remove it.',
+    source: '§3.5, §4.4, §5.3, §6.3',
+  },
+  A2A028: {
+    severity: 'error',
+    title: '`×tamp` instead of `&timestamp`',
+    message: '`×tamp` is what a web page makes of `&timestamp` (it reads `&times` as the × sign). Write `&timestamp`.',
+    source: 'spec note on examples',
+  },
+  A2A029: {
+    severity: 'error',
+    title: 'HTML entity `&amp;` in the URI',
+    message: '`&amp;` is the HTML spelling of `&`, copied from a web page; here it makes Nexi POS read `amp;{name}` as the name. Write `&`.',
+    source: 'spec note on examples',
+  },
+  A2A030: {
+    severity: 'error',
+    title: 'Missing & between parameters',
+    message: '`{name}=` is glued to the previous value: a `&` is missing before `{name}`.',
+    source: '§5.3, §16.10',
+  },
+  A2A031: {
+    severity: 'warning',
+    title: 'Malformed percent-escape',
+    message: '`%` in `{name}` is not followed by two hex digits: the value is cut or the `%` is not encoded. Write a literal `%` as `%25`.',
+    source: '§6.3',
+  },
+  A2A032: {
+    severity: 'info',
+    title: 'Undocumented parameter',
+    message: '`{name}` is not documented by Nexi: only the official sample apps send it. It may change or be ignored.',
+    source: '§3.1 [sample code], §16.9',
+  },
+} as const satisfies Record<string, DiagnosticCodeInfo>;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/** Titles of quick fixes (for the same reason as the messages: one place to translate). */
+export const fixTitles = {
+  replaceScheme: 'Replace the scheme with `neximpos`',
+  replaceAuthority: 'Change the operation to `{suggestion}`',
+  addParameter: 'Add `{name}`',
+  addValue: 'Add a value for `{name}`',
+  addAllRequired: 'Add all missing required parameters',
+  replaceValue: 'Replace with `{suggestion}`',
+  renameParameter: 'Rename to `{suggestion}`',
+  removeParameter: 'Remove `{name}`',
+  setSendTicketFalse: 'Set `sendTicket=false`',
+  addSendTicketFalse: 'Add `sendTicket=false`',
+  addTagKey: 'Add `{pair}`',
+  addTagValue: 'Add `{pair}`',
+  percentEncode: 'Percent-encode as `{encoded}`',
+  removeWhitespace: 'Remove the whitespace (line-wrap artefact)',
+  insertAmpersand: 'Insert `&` before `{name}`',
+  repairTimes: 'Replace `×tamp` with `&timestamp`',
+  repairAmp: 'Replace `&amp;` with `&`',
+} as const;
+
+export type FixTitleId = keyof typeof fixTitles;
+
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+/** Translations supply the same shape; missing entries fall back to English. */
+export interface MessageTable {
+  readonly messages?: Partial<Record<DiagnosticCode, { readonly message?: string; readonly variants?: Readonly<Record<string, string>> }>>;
+  readonly fixTitles?: Partial<Record<FixTitleId, string>>;
+}
+
+function fill(template: string, args: MessageArgs): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+export function formatMessage(code: DiagnosticCode, args: MessageArgs = {}, variant?: string, table?: MessageTable): string {
+  const info: DiagnosticCodeInfo = diagnosticCodes[code];
+  const local = table?.messages?.[code];
+  const template =
+    (variant !== undefined ? (local?.variants?.[variant] ?? info.variants?.[variant]) : undefined) ?? local?.message ?? info.message;
+  return fill(template, args);
+}
+
+export function formatFixTitle(id: FixTitleId, args: MessageArgs = {}, table?: MessageTable): string {
+  return fill(table?.fixTitles?.[id] ?? fixTitles[id], args);
+}

@@ -1,0 +1,450 @@
+// Finds App2App request URIs (`neximpos://…`) and result URIs in arbitrary text: logcat lines, source-code string
+// literals, JSON, XML, Markdown. One forward pass driven by indexOf('://'); each hit is examined locally, so the
+// cost is linear in the text plus the URIs found (benchmarked on large logs).
+//
+// Where a URI ends is the hard part, because real logs are not encoded (spec §2.2):
+// - inside a string literal it ends at the closing quote (escapes resolved, offsets mapped back);
+// - after Android's `dat=` (Intent.toString()) it ends at the Intent tail (` flg=0x… cmp=… }`, spec §16.22);
+// - elsewhere a space ends it unless what follows is more `key=value` of the same URI
+//   (`resultDescription=TRANSAZIONE APPROVATA&…`, `callerName =Payment`, `sendTicket=true &urlTicket=…`).
+
+import type { OffsetRange } from '../types';
+import { findOperation, findOperationByType, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
+import { parseUri, type ParsedUri, type QueryParam } from './parse';
+import { editDistance } from './suggest';
+
+export type UriKind = 'request' | 'result';
+
+export interface ScannedUri {
+  readonly kind: UriKind;
+  /** From the authority (request) or `operationType`/authority (result); undefined when unknown. */
+  readonly operation: OperationName | undefined;
+  /** The URI in the original text. */
+  readonly range: OffsetRange;
+  /** Parsed URI; every range in it refers to the original text. */
+  readonly uri: ParsedUri;
+  readonly params: readonly QueryParam[];
+  /** Quote of the string literal the URI sits in, if any. */
+  readonly quote: '"' | "'" | '`' | undefined;
+  /** In XML/HTML, where `&amp;` is the correct spelling of `&` (edits must write `&amp;` too). */
+  readonly markup: boolean;
+  /** Only part of the URI is literal text (string concatenation follows, or keys come from templates). */
+  readonly partial: boolean;
+}
+
+export interface ScanOptions {
+  /** True for XML/HTML documents. Default: guessed per URI (after `>` or in an `attr="…"` value). */
+  readonly markup?: boolean;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSchemeChar = (c: number) => isLetter(c) || isDigit(c) || c === 43 || c === 45 || c === 46;
+const isKeyChar = (c: number) => isLetter(c) || isDigit(c) || c === 95;
+const isIdentStart = (c: number) => isLetter(c) || c === 95;
+const isBlank = (c: number) => c === 32 || c === 9;
+const isHexChar = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+// Characters that end a URI outside string literals: controls, quotes, angle brackets, backslash, backtick.
+const isHardStop = (c: number) => c < 32 || c === 34 || c === 60 || c === 62 || c === 92 || c === 96 || c === 127;
+
+// A custom-authority URI is a result when it carries a key only results have, or the echoed callerTrxId
+// (`app2appDemo://reversalResult?callerTrxId=…`, spec §4.4).
+const isResultKey = (key: string) => key === 'callerTrxId' || isResponseOnlyKey(key);
+// Web and system schemes are never App2App results unless their authority is an operation name [inference].
+const foreignSchemes = new Set(['http', 'https', 'ftp', 'ftps', 'file', 'ws', 'wss', 'content', 'jar', 'mailto', 'data', 'intent', 'market']);
+
+// Fields Android's Intent.toString() prints after `dat=` (spec §4.4 example, §16.22).
+const intentTail = ['flg=', 'xflg=', 'cmp=', 'pkg=', 'typ=', 'bnds=', 'sel=', 'clip=', 'launchParam=', '(has extras)', '}'];
+
+function intentTailAt(text: string, p: number): boolean {
+  for (const t of intentTail) if (text.startsWith(t, p)) return true;
+  return false;
+}
+
+/** `key=` (or `amp;key=`) starts at p. */
+function pairStartsAt(text: string, p: number): boolean {
+  if (text.startsWith('amp;', p)) p += 4;
+  const start = p;
+  while (p < text.length && p - start <= 64 && isKeyChar(text.charCodeAt(p))) p++;
+  return p > start && text.charCodeAt(p) === 61;
+}
+
+/** text[k, m) ends with a known parameter name that starts a word (`3uri` → `uri`): a `&` is missing before it. */
+function endsWithKnownKey(text: string, k: number, m: number): boolean {
+  for (let s = Math.max(k, m - 24); s < m; s++) {
+    if (!isLetter(text.charCodeAt(s)) || (s > k && isLetter(text.charCodeAt(s - 1)))) continue;
+    if (isKnownKey(text.slice(s, m))) return true;
+  }
+  return false;
+}
+
+/**
+ * At a blank inside a URI outside string literals: the index to keep going until (a separator or `=` of the same
+ * URI further on this line), or -1 when the URI ends here.
+ */
+function continuation(text: string, i: number): number {
+  const n = text.length;
+  let k = i;
+  while (k < n && isBlank(text.charCodeAt(k))) k++;
+  if (k >= n) return -1;
+  const c = text.charCodeAt(k);
+  if (c === 61 || c === 38) return k; // `callerName =Payment`, `sendTicket=true &urlTicket` (spec §3.5, §4.4)
+  if (intentTailAt(text, k)) return -1;
+  let firstTokenEnd = -1;
+  for (let m = k; m < n; m++) {
+    const d = text.charCodeAt(m);
+    if (isBlank(d)) {
+      if (firstTokenEnd < 0) firstTokenEnd = m;
+      let p = m;
+      while (p < n && isBlank(text.charCodeAt(p))) p++;
+      if (intentTailAt(text, p)) return -1;
+      m = p - 1;
+      continue;
+    }
+    if (isHardStop(d)) return -1;
+    if (d === 38 && pairStartsAt(text, m + 1)) return m;
+    if (d === 0xd7 && text.startsWith('tamp=', m + 1)) return m;
+    if (d === 58 && text.startsWith('//', m + 1)) return -1; // another URI starts: ours ended
+    if (d === 61 && firstTokenEnd < 0 && endsWithKnownKey(text, k, m)) return m; // `12312 3uri=…` (spec §5.3)
+  }
+  return -1;
+}
+
+interface Extracted {
+  readonly text: string;
+  readonly base: number;
+  readonly offsets?: number[];
+  readonly dynamic: OffsetRange[];
+  readonly partial: boolean;
+}
+
+const closers: Record<number, number> = { 40: 41, 91: 93, 123: 125 };
+
+// Outside string literals.
+function extractPlain(text: string, start: number, walkFrom: number, intent: boolean): Extracted {
+  const n = text.length;
+  const open = start > 0 ? text.charCodeAt(start - 1) : 0;
+  const close = closers[open] ?? -1; // `[label](neximpos://…)`: the closing bracket ends the URI
+  let depth = 0;
+  let until = -1;
+  let i = walkFrom;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) {
+      if (i < until) continue;
+      if (intent) {
+        let p = i;
+        while (p < n && isBlank(text.charCodeAt(p))) p++;
+        if (intentTailAt(text, p)) break;
+        continue;
+      }
+      const k = continuation(text, i);
+      if (k < 0) break;
+      until = k;
+      continue;
+    }
+    if (isHardStop(c)) break;
+    if (c === close) {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === open) depth++;
+    if (intent && c === 125 && (i + 1 >= n || isBlank(text.charCodeAt(i + 1)) || isHardStop(text.charCodeAt(i + 1)))) break;
+  }
+  let end = i;
+  while (end > walkFrom && isBlank(text.charCodeAt(end - 1))) end--;
+  if (!intent) end = trimTrailingPunctuation(text, walkFrom, end);
+  return { text: text.slice(start, end), base: start, dynamic: [], partial: false };
+}
+
+// Prose puts punctuation after a URI ("see neximpos://payment?amount=1."); an unbalanced `)` closes a parenthesis
+// opened before the URI. Not applied after `dat=` or inside literals, where the end is exact.
+function trimTrailingPunctuation(text: string, from: number, end: number): number {
+  let parens = 0; // `)` minus `(` in text[from, end)
+  let brackets = 0;
+  const last = text.charCodeAt(end - 1);
+  if (last === 41 || last === 93) {
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40) parens--;
+      else if (c === 41) parens++;
+      else if (c === 91) brackets--;
+      else if (c === 93) brackets++;
+    }
+  }
+  while (end > from) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 46 || c === 44 || c === 59 || c === 58) end--;
+    else if (c === 41 && parens > 0) {
+      parens--;
+      end--;
+    } else if (c === 93 && brackets > 0) {
+      brackets--;
+      end--;
+    } else break;
+  }
+  return end;
+}
+
+/** Index after the bracket closing the one opened just before `from` (nesting counted), or the line end. */
+function matchClose(text: string, from: number, open: number, close: number): number {
+  const n = Math.min(text.length, from + 200);
+  let depth = 0;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    if (c === open) depth++;
+    else if (c === close) {
+      if (depth === 0) return i + 1;
+      depth--;
+    }
+  }
+  return n;
+}
+
+// printf-style placeholders in string literals (`String.format("…amount=%s…")`): values filled in at run time.
+function formatSpecifierLength(text: string, i: number): number {
+  const d = text.charCodeAt(i + 1);
+  if (d === 115 /* s */ || d === 64 /* @ */) return 2;
+  if (d === 100 /* d */ && !isHexChar(text.charCodeAt(i + 2))) return 2;
+  let p = i + 1;
+  while (isDigit(text.charCodeAt(p))) p++;
+  if (p > i + 1 && text.charCodeAt(p) === 36 /* $ */ && (text.charCodeAt(p + 1) === 115 || text.charCodeAt(p + 1) === 100)) return p + 2 - i;
+  return 0;
+}
+
+// Inside a string literal that starts at `start` (just after the quote): up to the closing quote, with escapes
+// resolved and templates (`$x`, `${x}`, `\(x)`) marked dynamic.
+function extractString(text: string, start: number, quote: number): Extracted {
+  const n = text.length;
+  const dynamic: OffsetRange[] = [];
+  let escapes = false;
+  let i = start;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === quote || c === 10 || c === 13) break;
+    if (c === 92) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 40) {
+        const e = matchClose(text, i + 2, 40, 41);
+        dynamic.push({ start: i, end: e });
+        i = e;
+        continue;
+      }
+      if (d === 110 || d === 114 || d === 116 || Number.isNaN(d)) break; // an escaped newline or tab ends the URI
+      escapes = true;
+      i += d === 117 && isHex4(text, i + 2) ? 6 : 2;
+      continue;
+    }
+    if (c === 36) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 123) {
+        const e = matchClose(text, i + 2, 123, 125);
+        dynamic.push({ start: i, end: e });
+        i = e;
+        continue;
+      }
+      if (isIdentStart(d)) {
+        let e = i + 2;
+        while (e < n && isKeyChar(text.charCodeAt(e))) e++;
+        dynamic.push({ start: i, end: e });
+        i = e;
+        continue;
+      }
+    }
+    if (c === 37) {
+      const len = formatSpecifierLength(text, i);
+      if (len > 0) {
+        dynamic.push({ start: i, end: i + len });
+        i += len;
+        continue;
+      }
+    }
+    i++;
+  }
+  const end = Math.min(i, n);
+  let k = end < n && text.charCodeAt(end) === quote ? end + 1 : end;
+  while (k < n && isBlank(text.charCodeAt(k))) k++;
+  const partial = end < n && text.charCodeAt(end) === quote && text.charCodeAt(k) === 43; // `"…?amount=" + amount`
+  if (!escapes) {
+    return { text: text.slice(start, end), base: start, dynamic: dynamic.map((r) => ({ start: r.start - start, end: r.end - start })), partial };
+  }
+  // Escapes make logical and original offsets differ: build the text in chunks with an offset per character.
+  const chunks: string[] = [];
+  const offsets: number[] = [];
+  const logicalDynamic: OffsetRange[] = [];
+  let d = 0;
+  let seg = start;
+  let len = 0;
+  const flush = (to: number) => {
+    if (to > seg) {
+      chunks.push(text.slice(seg, to));
+      for (let o = seg; o < to; o++) offsets.push(o);
+      len += to - seg;
+    }
+  };
+  i = start;
+  while (i < end) {
+    if (d < dynamic.length && dynamic[d].start === i) {
+      flush(i);
+      seg = i;
+      const from = len;
+      flush(dynamic[d].end);
+      logicalDynamic.push({ start: from, end: len });
+      i = seg = dynamic[d].end;
+      d++;
+      continue;
+    }
+    if (text.charCodeAt(i) === 92) {
+      flush(i);
+      const e = text.charCodeAt(i + 1);
+      const unicode = e === 117 && isHex4(text, i + 2);
+      chunks.push(unicode ? String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)) : text.charAt(i + 1));
+      offsets.push(i);
+      len++;
+      i = seg = i + (unicode ? 6 : 2);
+      continue;
+    }
+    i++;
+  }
+  flush(end);
+  offsets.push(end);
+  return { text: chunks.join(''), base: start, offsets, dynamic: logicalDynamic, partial };
+}
+
+function isHex4(text: string, p: number): boolean {
+  for (let k = 0; k < 4; k++) if (!isHexChar(text.charCodeAt(p + k))) return false;
+  return true;
+}
+
+/** Near-misses of `neximpos` (`nexipos`, `NexiMpos`, `neximpo`) are still meant as requests. */
+function looksLikeRequestScheme(lowerScheme: string): boolean {
+  if (lowerScheme === requestScheme || lowerScheme.startsWith('nexi')) return true;
+  if (Math.abs(lowerScheme.length - requestScheme.length) > 2) return false;
+  // A log repeats the same few schemes: remember the answer (bounded).
+  let near = nearSchemes.get(lowerScheme);
+  if (near === undefined) {
+    if (nearSchemes.size > 256) nearSchemes.clear();
+    near = editDistance(lowerScheme, requestScheme) <= 2;
+    nearSchemes.set(lowerScheme, near);
+  }
+  return near;
+}
+const nearSchemes = new Map<string, boolean>();
+
+/** Decides whether a parsed URI is an App2App request or result. */
+export function classify(uri: ParsedUri): { kind: UriKind; operation: OperationName | undefined } | undefined {
+  if (!uri.queryRange) return undefined;
+  const scheme = uri.scheme.toLowerCase();
+  const params = uri.params.filter((p) => p.dynamic !== 'key');
+  if (scheme === requestScheme || (looksLikeRequestScheme(scheme) && !params.some((p) => isResponseOnlyKey(p.name)))) {
+    return { kind: 'request', operation: findOperation(uri.authority)?.name };
+  }
+  const byAuthority = findOperation(uri.authority);
+  if (!byAuthority && (foreignSchemes.has(scheme) || !params.some((p) => isResultKey(p.name)))) return undefined;
+  const operationType = params.find((p) => p.name === 'operationType')?.trimmed;
+  const byType = operationType ? findOperationByType(operationType) : undefined;
+  return { kind: 'result', operation: (byType ?? byAuthority)?.name };
+}
+
+/**
+ * Examines the `://` at `hit`. Returns what was found, and where the search may resume: after a rejected URL with a
+ * query (any `://` inside it belongs to it), otherwise just after the `://`, so the whole scan stays linear.
+ */
+function scanAt(text: string, hit: number, separatorLength: number, floor: number, options: ScanOptions): { found?: ScannedUri; resume: number } {
+  const reject = { resume: hit + separatorLength };
+  // Scheme: letters, digits, + - . before `://`, starting with a letter; `dat=` and quotes stop it.
+  const limit = Math.max(floor, hit - 64);
+  let j = hit;
+  while (j > limit && isSchemeChar(text.charCodeAt(j - 1))) j--;
+  if (j === hit - 64 && j > floor && isSchemeChar(text.charCodeAt(j - 1))) return reject;
+  while (j < hit && !isLetter(text.charCodeAt(j))) j++;
+  if (j === hit) return reject;
+
+  const before = j > 0 ? text.charCodeAt(j - 1) : 0;
+  const quote = before === 34 || before === 39 || before === 96 ? before : 0;
+  const attribute = quote !== 0 && quote !== 96 && j >= 3 && text.charCodeAt(j - 2) === 61 && isKeyChar(text.charCodeAt(j - 3));
+  const markup = options.markup ?? (before === 62 || attribute);
+
+  // Web URLs are by far the most common `://` in logs: drop them before extracting anything, unless their
+  // authority is an operation name.
+  if (foreignSchemes.has(text.slice(j, hit).toLowerCase()) && !findOperation(authorityAt(text, hit + separatorLength))) return reject;
+
+  let extracted: Extracted;
+  if (quote !== 0 || separatorLength !== 3) {
+    extracted = extractString(text, j, quote || 34);
+  } else {
+    // `demonexi:// accounting_closure?…` (spec §6.3): a wrap space before a known operation is still the same URI.
+    let walkFrom = hit + 3;
+    if (isBlank(text.charCodeAt(walkFrom))) {
+      let k = walkFrom;
+      while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+      let w = k;
+      while (w < text.length && isKeyChar(text.charCodeAt(w))) w++;
+      if (findOperation(text.slice(k, w))) walkFrom = w;
+    }
+    if (!queryFollows(text, walkFrom)) return reject;
+    extracted = extractPlain(text, j, walkFrom, j >= 4 && text.startsWith('dat=', j - 4));
+  }
+
+  const uri = parseUri(extracted.text, { base: extracted.base, offsets: extracted.offsets, dynamic: extracted.dynamic, openEnd: extracted.partial });
+  // Any `://` inside a rejected extent yields nothing new either: resume after it.
+  const skip = { resume: Math.max(reject.resume, uri.range.end) };
+  const queryStart = uri.text.indexOf('?');
+  // No query, or a template before it (`neximpos://${op}?…`): nothing checkable.
+  if (queryStart < 0 || extracted.dynamic.some((r) => r.start < queryStart)) return skip;
+  const found = classify(uri);
+  if (!found) return skip;
+  const partial = extracted.partial || uri.params.some((p) => p.dynamic === 'key');
+  return {
+    found: {
+      kind: found.kind,
+      operation: found.operation,
+      range: uri.range,
+      uri,
+      params: uri.params,
+      quote: quote === 0 ? undefined : (String.fromCharCode(quote) as '"' | "'" | '`'),
+      markup,
+      partial,
+    },
+    resume: skip.resume,
+  };
+}
+
+function authorityAt(text: string, from: number): string {
+  let k = from;
+  while (k < text.length && k - from < 32 && isKeyChar(text.charCodeAt(k))) k++;
+  return text.slice(from, k);
+}
+
+/** A `?` ends the authority and path before anything that would end the URI (or start another one). */
+function queryFollows(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 63) return true;
+    if (isHardStop(c) || isBlank(c) || c === 35 || (c === 58 && text.startsWith('//', k + 1))) return false;
+  }
+  return false;
+}
+
+/** Every App2App request and result URI in `text`, in order. Never throws. */
+export function scanText(text: string, options: ScanOptions = {}): ScannedUri[] {
+  const out: ScannedUri[] = [];
+  let floor = 0;
+  // JSON escapes slashes (`neximpos:\/\/payment`): a second, lazily advanced search stream.
+  let plain = text.indexOf('://');
+  let escaped = text.indexOf(':\\/\\/');
+  while (plain >= 0 || escaped >= 0) {
+    const useEscaped = plain < 0 || (escaped >= 0 && escaped < plain);
+    const hit = useEscaped ? escaped : plain;
+    const separatorLength = useEscaped ? 5 : 3;
+    const { found, resume: next } = scanAt(text, hit, separatorLength, floor, options);
+    if (found) {
+      out.push(found);
+      floor = found.range.end;
+    }
+    if (plain >= 0 && plain < next) plain = text.indexOf('://', next);
+    if (escaped >= 0 && escaped < next) escaped = text.indexOf(':\\/\\/', next);
+  }
+  return out;
+}
+

@@ -1,0 +1,111 @@
+// Date and time formats found in App2App URIs (spec §12). Each reader returns undefined unless the value is a
+// real date/time, so explanations never invent a date out of a malformed value.
+
+export interface ReadDate {
+  /** ISO 8601 without zone (`2020-12-09T23:17`), or partial (`--05-16`, `14:51:26`). */
+  readonly iso: string;
+  /** Human text (`9 Dec 2020 23:17`). */
+  readonly text: string;
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function validTime(h: number, min: number, s = 0): boolean {
+  return h >= 0 && h <= 23 && min >= 0 && min <= 59 && s >= 0 && s <= 59;
+}
+
+/** `ddMMyyHHmm` (request and response `timestamp`, spec §12; 24-hour clock is an inference). Years 00–99 → 2000–2099. */
+export function readDdMMyyHHmm(value: string): ReadDate | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [d, mo, y, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const year = 2000 + y;
+  if (!validDate(year, mo, d) || !validTime(h, mi)) return undefined;
+  return { iso: `${year}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`, text: `${d} ${months[mo - 1]} ${year} ${pad(h)}:${pad(mi)}` };
+}
+
+/** `HHmmss` (f12). */
+export function readHHmmss(value: string): ReadDate | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [h, mi, s] = m.slice(1).map(Number) as [number, number, number];
+  if (!validTime(h, mi, s)) return undefined;
+  const t = `${pad(h)}:${pad(mi)}:${pad(s)}`;
+  return { iso: t, text: t };
+}
+
+/** `MMdd` (f13); no year, so 29 February is accepted. */
+export function readMMdd(value: string): ReadDate | undefined {
+  const m = /^(\d{2})(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [mo, d] = m.slice(1).map(Number) as [number, number];
+  if (!validDate(2024, mo, d)) return undefined;
+  return { iso: `--${pad(mo)}-${pad(d)}`, text: `${d} ${months[mo - 1]}` };
+}
+
+/** `dd/MM/yyyy` (CT106). */
+export function readDdSlashMMSlashYyyy(value: string): ReadDate | undefined {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = m.slice(1).map(Number) as [number, number, number];
+  if (!validDate(y, mo, d)) return undefined;
+  return { iso: `${y}-${pad(mo)}-${pad(d)}`, text: `${d} ${months[mo - 1]} ${y}` };
+}
+
+/** `HH:mm` (CT107). */
+export function readHHColonMm(value: string): ReadDate | undefined {
+  const m = /^(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [h, mi] = m.slice(1).map(Number) as [number, number];
+  if (!validTime(h, mi)) return undefined;
+  return { iso: `${pad(h)}:${pad(mi)}`, text: `${pad(h)}:${pad(mi)}` };
+}
+
+/** ISO 8601 date-time with offset (CT110, e.g. `2025-05-16T14:51:51+02:00`). */
+export function readIso8601(value: string): ReadDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const s = m[6] ? Number(m[6]) : 0;
+  if (!validDate(y, mo, d) || !validTime(h, mi, s)) return undefined;
+  const zone = m[7] ? (m[7] === 'Z' ? ' UTC' : ` UTC${m[7]}`) : '';
+  return { iso: value.trim(), text: `${d} ${months[mo - 1]} ${y} ${pad(h)}:${pad(mi)}:${pad(s)}${zone}` };
+}
+
+/**
+ * A 13-digit number between 2001 and 2100 read as Unix epoch milliseconds (the published SoftPOS example's
+ * callerTrxId `1747399896594` is one; spec reference §0.8). Only ever shown as an inference.
+ */
+export function readEpochMillis(value: string): ReadDate | undefined {
+  if (!/^\d{13}$/.test(value)) return undefined;
+  const ms = Number(value);
+  if (ms < Date.UTC(2001, 0, 1) || ms > Date.UTC(2100, 0, 1)) return undefined;
+  const d = new Date(ms);
+  const iso = d.toISOString();
+  return { iso, text: `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${iso.slice(11, 19)} UTC` };
+}
+
+/**
+ * f37 retrieval reference number laid out as `ydddhh` + 6-digit sequence (year digit, Julian day, hour), as in the
+ * published example `513614271424` = 2025, day 136 (16 May), 14 h, sequence 271424 (reference §0.8, inferred).
+ * `nearYear` (e.g. the current year) picks the decade (the year digit alone is ambiguous).
+ */
+export function readRrn(value: string, nearYear: number): { year: number; dayOfYear: number; date: string; hour: number; sequence: string } | undefined {
+  const m = /^(\d)(\d{3})(\d{2})(\d{6})$/.exec(value.trim());
+  if (!m) return undefined;
+  const yDigit = Number(m[1]);
+  const day = Number(m[2]);
+  const hour = Number(m[3]);
+  // The latest year ending in that digit, at most one year after `nearYear` (clocks and time zones differ).
+  const year = nearYear + 1 - (((((nearYear + 1) % 10) - yDigit) % 10) + 10) % 10;
+  const daysInYear = validDate(year, 2, 29) ? 366 : 365;
+  if (day < 1 || day > daysInYear || hour > 23) return undefined;
+  const date = new Date(Date.UTC(year, 0, day));
+  return { year, dayOfYear: day, date: `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${year}`, hour, sequence: m[4]! };
+}

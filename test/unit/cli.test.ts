@@ -1,0 +1,144 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { inputFromPairs } from '../../src/cli/build';
+import type { Io } from '../../src/cli/io';
+import { run } from '../../src/cli/main';
+
+const root = path.resolve(__dirname, '..', '..');
+const logcat = fs.readFileSync(path.join(root, 'samples', 'logcat.log'), 'utf8');
+
+async function cli(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, color: false };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  describe('decode', () => {
+    it('explains every URI of a whole log from standard input', async () => {
+      const r = await cli(['decode'], logcat);
+      assert.equal(r.code, 0);
+      assert.equal(r.out.match(/^(Request|Result) /gm)?.length, 6);
+      assert.match(r.out, /^Result reversal line 7, column \d+$/m);
+      assert.match(r.out, /f39 = 400\n.*\n {6}→ Reversal accepted\./);
+      assert.match(r.out, /TLV008 7:\d+ +f55: Tag 9F10 declares 18 bytes/);
+    });
+
+    it('--json gives the documented shape', async () => {
+      const r = await cli(['decode', '--json'], logcat);
+      assert.equal(r.code, 0);
+      const out = JSON.parse(r.out) as Array<Record<string, unknown>>;
+      assert.equal(out.length, 6);
+      const declined = out[3] as { kind: string; operation: string; range: { start: number; end: number; line: number; column: number }; result: { code: string; meaning: string; outcome: string }; fields: Array<Record<string, unknown>>; diagnostics: unknown[] };
+      assert.deepEqual(Object.keys(declined), ['kind', 'operation', 'uri', 'range', 'result', 'summary', 'fields', 'diagnostics']);
+      assert.equal(declined.kind, 'result');
+      assert.equal(declined.operation, 'payment');
+      assert.equal(declined.range.line, 5);
+      assert.equal(logcat.slice(declined.range.start, declined.range.start + 20), 'pizzapay://payment?r');
+      assert.deepEqual(declined.result, { code: '21', meaning: declined.result.meaning, outcome: 'declined' });
+      const action = declined.fields.find((f) => f.key === 'actionCode')!;
+      assert.deepEqual(Object.keys(action), ['key', 'rawValue', 'value', 'label', 'explanation', 'interpretation', 'details', 'provenance', 'sources']);
+      assert.equal(action.interpretation, 'Not sufficient funds');
+      assert.equal(action.provenance, 'nexi-documented');
+    });
+
+    it('takes TEXT arguments, and exits 1 when no URI is found', async () => {
+      assert.equal((await cli(['decode', 'neximpos://payment?amount=1'])).code, 0);
+      const none = await cli(['decode', 'nothing here']);
+      assert.equal(none.code, 1);
+      assert.match(none.err, /No App2App URI found/);
+      assert.equal((await cli(['decode', '--json', 'nothing'])).out, '[]\n');
+    });
+
+    it('never shows an unmasked PAN', async () => {
+      const r = await cli(['decode', '--json', 'app://payment?result=0&operationType=PAYMENT&callerTrxId=1&pan=4111111111111111']);
+      assert.ok(!r.out.includes('4111111111111111'));
+      assert.match(r.out, /A2R001/);
+    });
+  });
+
+  describe('validate', () => {
+    it('exits 1 with the diagnostics and carets when there are errors', async () => {
+      const r = await cli(['validate', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b']);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /^invalid {2}1 error\(s\)/);
+      assert.match(r.out, /error +A2A\d{3} 1:\d+ +.*amount/);
+      assert.match(r.out, /\^\^\^/);
+    });
+
+    it('exits 0 for a valid URI (warnings allowed) and reads URIs from standard input', async () => {
+      const ok = 'neximpos://payment?amount=150&callerTrxId=x&callerName=y&uri=demo%3A%2F%2Fpayment';
+      assert.equal((await cli(['validate', ok])).code, 0);
+      const r = await cli(['validate', '--json'], `${ok}\nneximpos://payment?amount=0\n`);
+      assert.equal(r.code, 1);
+      const out = JSON.parse(r.out) as Array<{ uri: string; valid: boolean; diagnostics: Array<{ code: string }> }>;
+      assert.deepEqual(out.map((o) => o.valid), [true, false]);
+    });
+
+    it('validates a URI pasted with its surrounding code', async () => {
+      const r = await cli(['validate', '--json', 'val u = "neximpos://payment?amount=-5&callerTrxId=x&callerName=y&uri=a%3A%2F%2Fb"']);
+      const [only] = JSON.parse(r.out) as Array<{ diagnostics: Array<{ code: string; range: { start: number } }> }>;
+      assert.equal(only!.diagnostics.length, 1);
+      assert.equal(only!.diagnostics[0]!.range.start, 'val u = "neximpos://payment?amount='.length);
+    });
+  });
+
+  describe('build', () => {
+    it('encodes values as Uri.Builder does, in catalog order, with additional tags in pairs', async () => {
+      const r = await cli(['build', 'payment', 'amount=1250', 'callerTrxId=A-1', 'callerName=Pizza Pay', 'uri=pizzapay://payment', 'sendTicket=false', 'autoClose=true', 'email=a@b.it', 'addInfoKey1=table', 'addInfo1=12']);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.out, 'neximpos://payment?amount=1250&callerName=Pizza%20Pay&callerTrxId=A-1&email=a%40b.it&sendTicket=false&uri=pizzapay%3A%2F%2Fpayment&addInfoKey1=table&addInfo1=12&autoClose=true\n');
+    });
+
+    it('prints the URI but exits 1 when it is invalid; --json carries the diagnostics', async () => {
+      const r = await cli(['build', '--json', 'payment', 'amount=1', 'autoClose=true']);
+      assert.equal(r.code, 1);
+      const out = JSON.parse(r.out) as { uri: string; valid: boolean; diagnostics: Array<{ code: string }> };
+      assert.equal(out.valid, false);
+      assert.ok(out.diagnostics.length >= 3);
+    });
+
+    it('usage errors exit 2 with a did-you-mean', async () => {
+      const op = await cli(['build', 'payments', 'amount=1']);
+      assert.equal(op.code, 2);
+      assert.match(op.err, /did you mean 'payment'/);
+      const key = await cli(['build', 'payment', 'amout=1']);
+      assert.equal(key.code, 2);
+      assert.match(key.err, /'amout' is not a payment parameter; did you mean 'amount'/);
+      assert.equal((await cli(['build', 'payment', 'sendTicket=yes'])).code, 2);
+      assert.equal((await cli(['build', 'payment', 'addInfoKey6=x'])).code, 2);
+      assert.equal((await cli(['bogus'])).code, 2);
+      assert.equal((await cli(['decode', '--frobnicate'])).code, 2);
+      assert.equal((await cli([])).code, 2);
+    });
+
+    it('maps legacy addInfoN without keys to legacy tags', () => {
+      assert.deepEqual(inputFromPairs('payment', ['addInfo2=b', 'addInfo1=a']), { operation: 'payment', legacyAddInfo: ['a', 'b'] });
+    });
+  });
+
+  describe('the bundled binary (dist/cli.js on Node 20)', () => {
+    before(function () {
+      this.timeout(60000);
+      const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    });
+
+    const bin = (args: string[], input?: string) => spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+
+    it('decodes standard input, prints help and version, and uses exit codes 0/1/2', () => {
+      const decoded = bin(['decode', '--json'], logcat);
+      assert.equal(decoded.status, 0, decoded.stderr);
+      assert.equal((JSON.parse(decoded.stdout) as unknown[]).length, 6);
+      assert.equal(bin(['validate', 'neximpos://payment?amount=0']).status, 1);
+      assert.equal(bin(['nope']).status, 2);
+      const version = bin(['version']);
+      assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
+      assert.match(bin(['help']).stdout, /decode \[TEXT…\]/);
+    });
+  });
+});

@@ -1,0 +1,274 @@
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { decodeText, type FieldExplanation, type UriExplanation } from '../../src/core/explain/explain';
+import { readDdMMyyHHmm, readEpochMillis, readHHmmss, readIso8601, readMMdd, readRrn } from '../../src/core/explain/dates';
+import { resultDiagnosticCodes } from '../../src/core/explain/messages';
+
+const now = new Date('2026-11-21T10:00:00Z');
+
+// Published examples, spec §3.5 / §4.4 / §6.3 (with `&timestamp` repaired where the spec did).
+const paymentResponse =
+  'demonexi://payment?result=0&amount=1&callerTrxId=qwerty&operationType=PAYMENT&actionCode=000&pan=************5938&transactionType=CLI&timestamp=0912202317&resultDescription=&cardTypeCVM=2&acquirerId=00000000003&stan=000002&operationNumber=000031&acquirerName=NEXI%20%20%20%20%20%20%20%20%20%20%20%20&terminalId=30350039&merchantId=0000091%20%20%20%20%20%20%20%20&authorizationNumber=012651&urlTicket=https%3A%2F%2Fintapi.nexi.it%3A8443%2Fmpos%2Fmobile%2Fapi%2Fservices%2Forchestrator%2Freceipt%2Fview%3Fid%3DDBFIEFJQIJKLPOOYBDEDGIHO';
+const softposReversal =
+  'easypay://reversal?operationType=REVERSAL&callerTrxId=1747399896594&result=0&amount=000000000450&f30=000000000450&F42=1000000595940&f12=145126&f11=000247&f55=9F3602015B9F10120110800005220000000000000000000FF9F35012195050000008001&CT121=C.SO SEMPIONE 55, 20145, MILANO (MI)&f13=0516&CT120=NEXI SOFTPOS OPERATION&f38=H50716&9F14=1420&f37=513614271424&f39=400&CT118=978&CT117=Online&CT116=00034&CT115=Contactless&CT114=NEXI Core&CT112=************6313&CT111=0&acquirerId=909517&CT119=Grazie e arrivederci&f41=38032131&f43=NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI)&f42=1000000595940&CT110=2025-05-16T14:51:51+02:00&f04=000000000450&CT107=14:51&CT106=16/05/2025&CT105=0200&CT104=NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI)&CT103=513614271424&CT102=A0000000041010&CT123=9F3602015B95050000008001&CT100=6313&CT109=Debit Mastercard&CT108=Mastercard&terminalId=38032131&autoClose=false flg=0x10400000 cmp=com.example.easypay/.ui.redirect.RevertResultActivity }';
+const mposReversal =
+  'app2appDemo://reversalResult?callerTrxId=1234&operationType=REVERSAL&amount=200&result=0&actionCode=000&pan=******7819&transactionType=CLI&authorizationNumber=870316&timestamp=0407250932&resultDescription=TRANSAZIONE APPROVATA&cardTypeCVM=2&acquirerId=00000000034&stan=000009&operationNumber=000027&acquirerName=NEXI&terminalId=37063166&merchantId=1829312&urlTicket=https://mpos.nexi.it/r?id=DICJHGMNIJKLOUOTAIEIEOJJ';
+const closureResponse = 'demonexi:// accounting_closure?result=0&hostTotal=1&terminalTotal=1&callerTrxId=qwerty&operationType=ACCOUNTING_CLOSURE';
+
+function only(text: string): UriExplanation {
+  const all = decodeText(text, { now });
+  assert.equal(all.length, 1, `one URI in ${text.slice(0, 60)}…, got ${all.length}`);
+  return all[0]!;
+}
+
+function field(e: UriExplanation, key: string): FieldExplanation {
+  const f = e.fields.find((x) => x.key === key);
+  assert.ok(f, `field ${key}`);
+  return f;
+}
+
+describe('explainer', () => {
+  describe('mPOS payment response (spec §3.5)', () => {
+    const e = only(paymentResponse);
+
+    it('is a payment result that succeeded, summarised in one paragraph', () => {
+      assert.equal(e.kind, 'result');
+      assert.equal(e.operation, 'payment');
+      assert.deepEqual(e.result, { code: '0', meaning: 'Approved: the operation was performed successfully.', outcome: 'success' });
+      assert.equal(
+        e.summary,
+        'Payment succeeded: Approved: the operation was performed successfully. — amount €0.01; card contactless …5938; at 9 Dec 2020 23:17; terminal 30350039; authorisation code 012651; callerTrxId qwerty.',
+      );
+    });
+
+    it('explains amount, pan, transactionType, timestamp, actionCode and cardTypeCVM', () => {
+      assert.equal(field(e, 'amount').interpretation, '€0.01 (1 minor units of EUR).');
+      assert.equal(field(e, 'pan').interpretation, 'Masked card number; last four digits 5938.');
+      assert.equal(field(e, 'transactionType').interpretation, 'Contactless (CLI).');
+      assert.equal(field(e, 'timestamp').interpretation, '9 Dec 2020 23:17 (device local time; the time zone is not stated).');
+      assert.match(field(e, 'actionCode').interpretation!, /approved/i);
+      assert.match(field(e, 'cardTypeCVM').interpretation!, /No Nexi page defines this field/);
+    });
+
+    it('trims blank-padded fixed-width values and says so', () => {
+      assert.equal(field(e, 'acquirerName').value, 'NEXI');
+      assert.equal(field(e, 'acquirerName').interpretation, 'Blank-padded fixed-width value ("NEXI").');
+      assert.equal(field(e, 'merchantId').value, '0000091');
+    });
+
+    it('decodes the receipt link and reports no diagnostics', () => {
+      assert.equal(field(e, 'urlTicket').value, 'https://intapi.nexi.it:8443/mpos/mobile/api/services/orchestrator/receipt/view?id=DBFIEFJQIJKLPOOYBDEDGIHO');
+      assert.match(field(e, 'urlTicket').interpretation!, /receipt image/);
+      assert.deepEqual(e.diagnostics, []);
+    });
+  });
+
+  describe('SoftPOS reversal response with the Intent tail (spec §4.4)', () => {
+    const e = only(`D/Easypay: Intent { act=android.intent.action.VIEW dat=${softposReversal}`);
+
+    it('stops before the Intent tail and keeps raw spaces and + in values', () => {
+      assert.equal(e.operation, 'reversal');
+      assert.ok(e.text.endsWith('autoClose=false'), e.text.slice(-40));
+      assert.equal(field(e, 'CT121').value, 'C.SO SEMPIONE 55, 20145, MILANO (MI)');
+      assert.equal(field(e, 'CT110').value, '2025-05-16T14:51:51+02:00');
+    });
+
+    it('reads f39=400 on a reversal as an accepted reversal', () => {
+      assert.equal(field(e, 'f39').interpretation, 'Reversal accepted.');
+    });
+
+    it('reads 12-digit amounts with the CT118 currency', () => {
+      for (const k of ['amount', 'f04', 'f30']) assert.equal(field(e, k).interpretation, '€4.50 (450 minor units of EUR).', k);
+      assert.equal(field(e, 'CT118').interpretation, 'EUR: Euro (2 decimals).');
+      assert.ok(!field(e, 'amount').details.some((d) => /assumed/.test(d)), 'no currency assumption when CT118 is present');
+    });
+
+    it('explains dates and times of every format', () => {
+      assert.equal(field(e, 'f12').interpretation, '14:51:26 (local time).');
+      assert.equal(field(e, 'f13').interpretation, '16 May (month and day; no year).');
+      assert.equal(field(e, 'CT106').interpretation, '16 May 2025.');
+      assert.equal(field(e, 'CT107').interpretation, '14:51 (local time).');
+      assert.equal(field(e, 'CT110').interpretation, '16 May 2025 14:51:51 UTC+02:00.');
+    });
+
+    it('explains AID, transaction type, RRN, callerTrxId and the F42/f42 pair separately', () => {
+      assert.match(field(e, 'CT102').interpretation!, /^Mastercard.* \(exact match on A0000000041010\)\.$/);
+      assert.match(field(e, 'CT105').interpretation!, /^VOID \(0200\)/);
+      assert.match(field(e, 'f37').interpretation!, /16 May 2025, 14 h, sequence 271424/);
+      assert.match(field(e, 'callerTrxId').interpretation!, /16 May 2025 12:51:36 UTC/);
+      assert.equal(field(e, 'F42').label, 'F42: Merchant ID (duplicate)');
+      assert.equal(field(e, 'f42').label, 'f42: Merchant ID');
+      assert.equal(field(e, 'F42').provenance, 'inferred');
+      assert.equal(field(e, 'f42').provenance, 'nexi-documented');
+    });
+
+    it('decodes CT123 tag by tag with TVR bit meanings', () => {
+      const tlv = field(e, 'CT123').tlv!;
+      assert.deepEqual(tlv.map((n) => n.tag), ['9F36', '95']);
+      assert.equal(tlv[0]!.interpretation, '347');
+      assert.ok(tlv[1]!.details.some((d) => /floor limit/i.test(d)), tlv[1]!.details.join('\n'));
+      assert.ok(tlv[1]!.details.some((d) => /RRP not performed/i.test(d)), tlv[1]!.details.join('\n'));
+    });
+
+    it('decodes the malformed f55 as far as possible and says exactly what is wrong', () => {
+      const f55 = field(e, 'f55');
+      assert.deepEqual(f55.tlv!.map((n) => n.tag), ['9F36', '9F10', '9F35', '95']);
+      assert.equal(f55.tlv![1]!.truncated, true);
+      assert.equal(f55.tlv![2]!.recovered, true);
+      const codes = e.diagnostics.map((d) => `${d.code}:${d.severity}`);
+      assert.deepEqual(codes, ['TLV002:warning', 'TLV008:warning', 'TLV010:info']);
+      assert.match(e.diagnostics[1]!.message, /^f55: Tag 9F10 declares 18 bytes .* 3 hex digits short\.$/);
+      // Ranges point into the original text, inside the f55 value.
+      const text = `D/Easypay: Intent { act=android.intent.action.VIEW dat=${softposReversal}`;
+      const d = e.diagnostics[1]!;
+      assert.ok(d.range.start >= f55.valueRange!.start && d.range.end <= f55.valueRange!.end);
+      assert.equal(text.slice(d.range.start, d.range.start + 4), '9F10');
+    });
+
+    it('summarises operation, outcome, amount, card, when and where', () => {
+      assert.equal(
+        e.summary,
+        'Reversal succeeded: Approved: the operation was performed successfully. — amount €4.50; card Mastercard contactless …6313; at 16 May 2025 14:51:51 UTC+02:00; merchant NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI); terminal 38032131; authorisation code H50716; callerTrxId 1747399896594; 0 error(s) and 2 warning(s) found.',
+      );
+    });
+  });
+
+  describe('other published results', () => {
+    it('mPOS reversal on a custom result authority (spec §4.4)', () => {
+      const e = only(mposReversal);
+      assert.equal(e.operation, 'reversal');
+      assert.equal(field(e, 'resultDescription').value, 'TRANSAZIONE APPROVATA');
+      assert.equal(field(e, 'amount').interpretation, '€2.00 (200 minor units of EUR).');
+      assert.equal(field(e, 'timestamp').interpretation, '4 Jul 2025 09:32 (device local time; the time zone is not stated).');
+    });
+
+    it('accounting closure with both totals and the ACCOUNTING_CLOSURE spelling (spec §6.3)', () => {
+      const e = only(closureResponse);
+      assert.equal(e.operation, 'accounting_closure');
+      assert.equal(field(e, 'hostTotal').interpretation, '€0.01 (1 minor units of EUR).');
+      assert.match(e.summary, /^Accounting closure succeeded: .* host total €0\.01, terminal total €0\.01; callerTrxId qwerty; 1 error\(s\) and 0 warning\(s\) found\.$/);
+      // The raw published form has a line-wrap space after `//` (spec §6.3): the validator's A2A027.
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2A027']);
+      assert.ok(!e.diagnostics.some((d) => d.code === 'A2R005'), 'ACCOUNTING_CLOSURE matches accounting_closure');
+    });
+
+    it('a declined payment names the bank response in the summary', () => {
+      const e = only('app://payment?result=21&amount=480&callerTrxId=X1&operationType=PAYMENT&actionCode=116');
+      assert.equal(e.result!.outcome, 'declined');
+      assert.match(e.summary, /^Payment was declined: .* bank response 116 \(Not sufficient funds\)/);
+    });
+  });
+
+  describe('result diagnostics', () => {
+    it('A2R001: an unmasked PAN is an error and is never shown', () => {
+      const e = only('app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&pan=4111111111111111');
+      const d = e.diagnostics.find((x) => x.code === 'A2R001');
+      assert.ok(d);
+      assert.equal(d.severity, 'error');
+      assert.equal(field(e, 'pan').value, '411111******1111');
+      assert.equal(field(e, 'pan').rawValue, '411111******1111');
+      assert.ok(!e.text.includes('4111111111111111'));
+      assert.ok(!JSON.stringify(e).includes('4111111111111111'), 'nowhere in the explanation');
+    });
+
+    it('A2R001: also for an unknown key carrying a Luhn-valid card number', () => {
+      const e = only('app://payment?result=0&callerTrxId=a&operationType=PAYMENT&cardNumber=5555555555554444');
+      assert.ok(e.diagnostics.some((x) => x.code === 'A2R001'));
+      assert.ok(!JSON.stringify(e).includes('5555555555554444'));
+    });
+
+    it('A2R002: an undocumented result code is called undocumented', () => {
+      const e = only('app://payment?result=-25&callerTrxId=a&operationType=PAYMENT');
+      const d = e.diagnostics.find((x) => x.code === 'A2R002');
+      assert.ok(d);
+      assert.equal(e.result!.outcome, 'unknown');
+      assert.match(e.summary, /has an undocumented result/);
+    });
+
+    it('A2R003: an amount that is not a whole number of minor units', () => {
+      const e = only('app://payment?result=0&amount=4.50&callerTrxId=a&operationType=PAYMENT');
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2R003']);
+    });
+
+    it('A2R004: a date that does not exist', () => {
+      const e = only('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&timestamp=3102252317');
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2R004']);
+      assert.equal(field(e, 'timestamp').interpretation, '"3102252317" is not a real date/time in the ddMMyyHHmm format.');
+    });
+
+    it('A2R005: operationType that contradicts the authority', () => {
+      const e = only('app://payment?result=0&amount=1&callerTrxId=a&operationType=REVERSAL');
+      assert.ok(e.diagnostics.some((d) => d.code === 'A2R005'));
+    });
+
+    it('A2R006: a result URI without result', () => {
+      const e = only('app://payment?amount=1&callerTrxId=a&operationType=PAYMENT');
+      assert.ok(e.diagnostics.some((d) => d.code === 'A2R006'));
+    });
+
+    it('every A2R code is exercised above', () => {
+      const tested = ['A2R001', 'A2R002', 'A2R003', 'A2R004', 'A2R005', 'A2R006'];
+      assert.deepEqual(Object.keys(resultDiagnosticCodes).sort(), tested);
+    });
+  });
+
+  describe('card data inside EMV values', () => {
+    it('masks the PAN of EMV tags 5A and 57 wherever the value is shown', () => {
+      const track2 = `4111111111111111D2812201${'0'.repeat(11)}F`; // 36 hex digits = 18 (0x12) bytes
+      const e = only(`app://payment?result=0&callerTrxId=a&operationType=PAYMENT&f55=5A0841111111111111119F36020001${'57'}12${track2}`);
+      const tlv = field(e, 'f55').tlv!;
+      assert.deepEqual(tlv.map((n) => n.tag), ['5A', '9F36', '57']);
+      assert.equal(tlv[0]!.value, '411111******1111');
+      assert.equal(tlv[0]!.interpretation, 'Card number data (shown masked).');
+      assert.equal(tlv[2]!.value, `411111******1111D2812201${'0'.repeat(11)}F`);
+      assert.equal(tlv[1]!.interpretation, '1');
+      assert.ok(!JSON.stringify(e, (k, v: unknown) => (k === 'fixes' ? undefined : v)).includes('4111111111111111'));
+    });
+  });
+
+  describe('requests', () => {
+    it('explains request parameters from the catalog and includes the validator diagnostics', () => {
+      const e = only('val u = "neximpos://payment?amount=1,50&callerTrxId=PP-QUICK&callerName=Pizza Pay&autoClose=true&uri=pizzapay://payment"');
+      assert.equal(e.kind, 'request');
+      assert.equal(e.operation, 'payment');
+      assert.match(field(e, 'uri').interpretation!, /Nexi POS will open pizzapay:\/\/payment/);
+      assert.equal(field(e, 'autoClose').interpretation, 'true');
+      assert.ok(e.diagnostics.some((d) => d.code.startsWith('A2A') && d.severity === 'error'), JSON.stringify(e.diagnostics.map((d) => d.code)));
+      assert.match(e.summary, /^Payment request — .*callerTrxId PP-QUICK; \d+ error\(s\) and \d+ warning\(s\) found\.$/);
+    });
+  });
+
+  describe('date readers', () => {
+    it('accept only real dates and times', () => {
+      assert.equal(readDdMMyyHHmm('0912202317')?.iso, '2020-12-09T23:17');
+      assert.equal(readDdMMyyHHmm('2902232317'), undefined, '29 Feb 2023');
+      assert.equal(readDdMMyyHHmm('2902242317')?.iso, '2024-02-29T23:17');
+      assert.equal(readDdMMyyHHmm('0912202417'), undefined, 'hour 24');
+      assert.equal(readHHmmss('236000'), undefined);
+      assert.equal(readMMdd('0230'), undefined);
+      assert.equal(readIso8601('2025-05-16T14:51:51+02:00')?.text, '16 May 2025 14:51:51 UTC+02:00');
+      assert.equal(readEpochMillis('1747399896594')?.iso, '2025-05-16T12:51:36.594Z');
+      assert.equal(readEpochMillis('9999999999999'), undefined, 'beyond 2100');
+      assert.deepEqual(readRrn('513614271424', 2026), { year: 2025, dayOfYear: 136, date: '16 May 2025', hour: 14, sequence: '271424' });
+      assert.equal(readRrn('599914271424', 2026), undefined, 'day 999');
+    });
+  });
+
+  describe('robustness', () => {
+    it('never throws and never leaks a card number, whatever the text', () => {
+      // The card number always stands alone (a Luhn-valid run inside a longer digit run is not a PAN).
+      const fragments = ['neximpos://payment?', 'app://reversal?', '&', '=', 'result=0', 'pan=', '&4111111111111111&', ' 4111111111111111 ', '=4111111111111111', 'f55=9F36', 'f55=5A08411111111111111157', '%', '%2', ' ', '"', '\n', '×tamp=', 'CT118=978', 'amount=', '000000000450', 'flg=0x1 }'];
+      fc.assert(
+        fc.property(fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string()), { maxLength: 30 }), (parts) => {
+          const text = parts.join('');
+          const out = decodeText(text, { now });
+          // Quick-fix edits rewrite the user's own text and are never displayed: everything else is.
+          const shown = JSON.stringify(out, (k, v: unknown) => (k === 'fixes' ? undefined : v));
+          // A PAN is a standalone digit run; a Luhn-valid stretch inside a longer run of digits is not one.
+          assert.ok(!/(?<!\d)4111111111111111(?!\d)/.test(shown), 'unmasked PAN leaked');
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+});
