@@ -119,6 +119,9 @@ interface Extracted {
 }
 
 const closers: Record<number, number> = { 40: 41, 91: 93, 123: 125 };
+// Every character extractPlain reacts to: blanks, hard stops (controls, quotes, angle brackets, backslash,
+// backtick, DEL) and brackets. Keep in step with isBlank/isHardStop and `closers`.
+const interesting = /[\x00-\x20"<>\\`\x7f(){}[\]]/g;
 
 // Outside string literals.
 function extractPlain(text: string, start: number, walkFrom: number, intent: boolean): Extracted {
@@ -128,7 +131,16 @@ function extractPlain(text: string, start: number, walkFrom: number, intent: boo
   let depth = 0;
   let until = -1;
   let i = walkFrom;
-  for (; i < n; i++) {
+  // Jump from one character that can matter to the next (blanks, hard stops, brackets, `}`): URIs are long
+  // runs of ordinary characters, and the regular expression engine skips those far faster than a JS loop.
+  interesting.lastIndex = walkFrom;
+  for (;;) {
+    const m = interesting.exec(text);
+    if (!m) {
+      i = n;
+      break;
+    }
+    i = m.index;
     const c = text.charCodeAt(i);
     if (isBlank(c)) {
       if (i < until) continue;
