@@ -1,0 +1,317 @@
+// The B2B client: token (OAuth2 client credentials over mTLS, spec §14.3), JWKS (§14.4), client assertion (§14.6)
+// and checkTransaction (§15). Caches what may be cached, shares in-flight requests, and retries only where it is
+// safe: a connection that dropped before any answer, and 502/503/504 — bounded, with backoff and a fresh assertion;
+// never on a 4xx except one token refresh on 401 and one JWKS refetch when the server does not know our key.
+import type { KeyObject } from 'crypto';
+import type { JWK } from 'jose';
+import { assertionClaims, makeClientAssertion, pickEncryptionKey, type AssertionClaims, type AssertionIdentity, type EncryptionKey } from './assertion';
+import { NexiError } from './errors';
+import { isRetryable, Transport, type HttpResponse, type TransportOptions } from './http';
+
+export const endpoints = {
+  token: '/softpos/appenrollment/token',
+  jwks: '/softpos/par/jwks.json',
+  checkTransaction: '/mpos-core/app/checkTransaction',
+} as const;
+
+export interface ClientConfig extends AssertionIdentity {
+  /** checkTransaction URL; defaults to base URL + /mpos-core/app/checkTransaction. */
+  readonly checkTransactionUrl?: string;
+  /** Read right before the token call, never kept by the client. */
+  readonly clientSecret: () => string | Promise<string>;
+  /** The developer private key (signs the assertion; the transport uses the same key for mTLS). */
+  readonly signingKey: KeyObject;
+  readonly transport: TransportOptions | Transport;
+  /** Milliseconds since the epoch (tests move the clock). */
+  readonly now?: () => number;
+  readonly retry?: { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number };
+  /** Observations for the log; never carries a secret, token or assertion. */
+  readonly onEvent?: (event: ClientEvent) => void;
+}
+
+export type ClientEvent =
+  | { readonly kind: 'response'; readonly step: Step; readonly status: number; readonly durationMs: number; readonly attempt: number }
+  | { readonly kind: 'failure'; readonly step: Step; readonly code: string; readonly attempt: number }
+  | { readonly kind: 'retry'; readonly step: Step; readonly reason: string; readonly delayMs: number; readonly attempt: number }
+  | { readonly kind: 'refresh'; readonly what: 'token' | 'jwks'; readonly reason: string };
+
+export type Step = 'token' | 'jwks' | 'checkTransaction';
+
+export interface CheckRequest {
+  readonly terminalId: string;
+  readonly callerTrxId?: string;
+}
+
+export interface CheckResult {
+  /** The parsed 200 body (the schema is not published, spec §15.3: shown raw and explained key by key). */
+  readonly transaction: Record<string, unknown>;
+  readonly raw: string;
+  readonly attempts: number;
+  readonly durationMs: number;
+}
+
+interface CachedToken {
+  readonly value: string;
+  readonly renewAt: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new NexiError('CANCELLED'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new NexiError('CANCELLED'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isHtml(res: HttpResponse): boolean {
+  const type = String(res.headers['content-type'] ?? '');
+  return /text\/html/i.test(type) || /^\s*<(!doctype|html|head|body)/i.test(res.body);
+}
+
+function htmlTitle(body: string): string {
+  const t = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(body)?.[1]?.trim();
+  return t || body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+}
+
+/** The server's own words from any of the published error shapes (StandardResponse, ValidationErrorDTO, errcode/errmsg). */
+function serverMessage(json: unknown): string | undefined {
+  if (!json || typeof json !== 'object') return undefined;
+  const o = json as Record<string, unknown>;
+  const m = o.message ?? o.errmsg ?? o.error_description ?? o.error;
+  return typeof m === 'string' ? m.slice(0, 300) : undefined;
+}
+
+function fieldErrors(json: unknown): Array<{ field: string; message: string }> | undefined {
+  const list = (json as { fieldErrors?: unknown })?.fieldErrors;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return list.map((f) => ({ field: String((f as { field?: unknown }).field ?? '?'), message: String((f as { message?: unknown }).message ?? '') }));
+}
+
+// How a rejected assertion is worded is not documented; these are the words the sandbox and the FAQ use [inference].
+const assertionWords = /assertion|jwe|jws|jwt|decrypt|signature|\bkid\b|\baud\b|\bexp\b|\biat\b|\bjti\b|terminal_ids/i;
+const clockWords = /\biat\b.*future|future.*\biat\b|not yet valid|clock/i;
+const unknownKeyWords = /unknown (encryption )?key|\bkid\b.*(unknown|not found)|cannot decrypt|decryption failed/i;
+
+/** True when a 400/401 says the assertion was encrypted for a key the server no longer has (JWKS rotated). */
+export function isUnknownKeyResponse(res: HttpResponse): boolean {
+  return (res.status === 400 || res.status === 401) && unknownKeyWords.test(serverMessage(parseJson(res.body)) ?? '');
+}
+
+/** Turns a checkTransaction response into a result or a typed error (spec §15.3 and the FAQ's real bodies). */
+export function interpretCheckResponse(res: HttpResponse): Record<string, unknown> {
+  const step = 'checkTransaction' as const;
+  if (isHtml(res)) throw new NexiError('UPSTREAM_HTML_ERROR', { status: res.status, step, serverMessage: htmlTitle(res.body) });
+  const json = parseJson(res.body);
+  const message = serverMessage(json);
+  const base = { status: res.status, step, ...(message ? { serverMessage: message } : {}) };
+  if (res.status === 200) {
+    if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
+    throw new NexiError('UNEXPECTED_RESPONSE', { ...base, serverMessage: res.body.slice(0, 120) });
+  }
+  if (json === undefined) throw new NexiError(res.status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_RESPONSE', { status: res.status, step, serverMessage: res.body.slice(0, 120) });
+  if (res.status === 404 || /transaction.*not found/i.test(message ?? '')) throw new NexiError('TRANSACTION_NOT_FOUND', base);
+  if (/terminal.*not found/i.test(message ?? '')) throw new NexiError('TERMINAL_NOT_FOUND', base);
+  if (res.status === 400) {
+    const fields = fieldErrors(json);
+    if (fields) throw new NexiError('VALIDATION_FAILED', { ...base, fieldErrors: fields });
+    if (clockWords.test(message ?? '')) throw new NexiError('CLOCK_SKEW', base);
+    if (assertionWords.test(message ?? '')) throw new NexiError('ASSERTION_REJECTED', base);
+    throw new NexiError('VALIDATION_FAILED', base);
+  }
+  if (res.status === 401 || res.status === 403) {
+    if (clockWords.test(message ?? '')) throw new NexiError('CLOCK_SKEW', base);
+    if (assertionWords.test(message ?? '')) throw new NexiError('ASSERTION_REJECTED', base);
+    throw new NexiError('UNAUTHORIZED', base);
+  }
+  if (res.status >= 500 && res.status !== 502 && res.status !== 503 && res.status !== 504) throw new NexiError('SERVER_ERROR', base);
+  if (res.status >= 502) throw new NexiError('UPSTREAM_UNAVAILABLE', base);
+  throw new NexiError('UNEXPECTED_RESPONSE', base);
+}
+
+export class NexiClient {
+  readonly #config: ClientConfig;
+  readonly #transport: Transport;
+  readonly #ownsTransport: boolean;
+  readonly #now: () => number;
+  #token: CachedToken | undefined;
+  #tokenInFlight: Promise<string> | undefined;
+  #key: EncryptionKey | undefined;
+  #keyInFlight: Promise<EncryptionKey> | undefined;
+
+  constructor(config: ClientConfig) {
+    this.#config = config;
+    this.#ownsTransport = !(config.transport instanceof Transport);
+    this.#transport = config.transport instanceof Transport ? config.transport : new Transport(config.transport);
+    this.#now = config.now ?? Date.now;
+  }
+
+  get baseUrl(): string {
+    return this.#config.baseUrl.replace(/\/+$/, '');
+  }
+
+  get checkTransactionUrl(): string {
+    return this.#config.checkTransactionUrl ?? this.baseUrl + endpoints.checkTransaction;
+  }
+
+  #emit(event: ClientEvent): void {
+    this.#config.onEvent?.(event);
+  }
+
+  async #call(step: Step, url: string, init: Parameters<Transport['request']>[1], attempt = 1): Promise<HttpResponse> {
+    const started = this.#now();
+    try {
+      const res = await this.#transport.request(url, init);
+      this.#emit({ kind: 'response', step, status: res.status, durationMs: this.#now() - started, attempt });
+      return res;
+    } catch (err) {
+      this.#emit({ kind: 'failure', step, code: (err as NexiError).code ?? 'ERROR', attempt });
+      if (err instanceof NexiError && !err.details.step) throw Object.assign(new NexiError(err.code, { ...err.details, step }), { retryable: isRetryable(err) });
+      throw err;
+    }
+  }
+
+  /** A valid access token: cached until 75 % of its lifetime, one request shared by concurrent callers. */
+  async accessToken(signal?: AbortSignal): Promise<string> {
+    if (this.#token && this.#now() < this.#token.renewAt) return this.#token.value;
+    this.#tokenInFlight ??= this.#fetchToken(signal).finally(() => (this.#tokenInFlight = undefined));
+    return this.#tokenInFlight;
+  }
+
+  async #fetchToken(signal?: AbortSignal): Promise<string> {
+    const secret = await this.#config.clientSecret();
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#config.clientId, client_secret: secret }).toString();
+    const requestedAt = this.#now();
+    const res = await this.#call('token', this.baseUrl + endpoints.token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+      ...(signal ? { signal } : {}),
+    });
+    if (isHtml(res)) throw new NexiError('UPSTREAM_HTML_ERROR', { status: res.status, step: 'token', serverMessage: htmlTitle(res.body) });
+    const json = parseJson(res.body) as { access_token?: unknown; expires_in?: unknown; error?: unknown } | undefined;
+    const message = serverMessage(json);
+    if (res.status === 401 || (res.status === 400 && /invalid_client|unauthorized_client/i.test(String(json?.error ?? message ?? '')))) {
+      throw new NexiError('TOKEN_INVALID_CLIENT', { status: res.status, step: 'token', ...(message ? { serverMessage: message } : {}) });
+    }
+    if (res.status !== 200 || typeof json?.access_token !== 'string' || json.access_token === '') {
+      throw new NexiError(res.status >= 500 ? 'SERVER_ERROR' : 'TOKEN_FAILED', { status: res.status, step: 'token', ...(message ? { serverMessage: message } : {}) });
+    }
+    // spec §14.3: lifetime "e.g. 3600"; renew at 75 % of it so a token never expires mid-call.
+    const lifetime = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 3600;
+    this.#token = { value: json.access_token, renewAt: requestedAt + lifetime * 750 };
+    return json.access_token;
+  }
+
+  /** The JWKS key assertions are encrypted with: cached, one request shared by concurrent callers. */
+  async encryptionKey(signal?: AbortSignal): Promise<EncryptionKey> {
+    if (this.#key) return this.#key;
+    this.#keyInFlight ??= this.#fetchKey(signal).finally(() => (this.#keyInFlight = undefined));
+    return this.#keyInFlight;
+  }
+
+  async #fetchKey(signal?: AbortSignal): Promise<EncryptionKey> {
+    const res = await this.#call('jwks', this.baseUrl + endpoints.jwks, { method: 'GET', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    if (isHtml(res)) throw new NexiError('UPSTREAM_HTML_ERROR', { status: res.status, step: 'jwks', serverMessage: htmlTitle(res.body) });
+    const json = parseJson(res.body) as { keys?: unknown } | undefined;
+    if (res.status !== 200 || !Array.isArray(json?.keys)) {
+      const message = serverMessage(json);
+      throw new NexiError('JWKS_FAILED', { status: res.status, step: 'jwks', ...(message ? { serverMessage: message } : {}) });
+    }
+    const key = pickEncryptionKey(json.keys as JWK[]);
+    if (!key) throw new NexiError('JWKS_NO_ENCRYPTION_KEY', { status: res.status, step: 'jwks' });
+    this.#key = key;
+    return key;
+  }
+
+  /** The claims an assertion for `terminalId` would carry now (for "Show client assertion claims"). */
+  claimsFor(terminalId: string): AssertionClaims {
+    return assertionClaims(this.#config, terminalId, Math.floor(this.#now() / 1000));
+  }
+
+  async checkTransaction(request: CheckRequest, options: { signal?: AbortSignal } = {}): Promise<CheckResult> {
+    const started = this.#now();
+    const maxAttempts = Math.max(1, this.#config.retry?.attempts ?? 3);
+    const baseDelay = this.#config.retry?.baseDelayMs ?? 250;
+    const maxDelay = this.#config.retry?.maxDelayMs ?? 4000;
+    const body = JSON.stringify({ terminalId: request.terminalId, ...(request.callerTrxId !== undefined ? { callerTrxId: request.callerTrxId } : {}) });
+    let tokenRefreshed = false;
+    let keyRefreshed = false;
+    let transient = 0;
+    for (let attempt = 1; ; attempt++) {
+      const signal = options.signal;
+      const token = await this.accessToken(signal);
+      const key = await this.encryptionKey(signal);
+      // A fresh assertion (jti, iat, exp) for every attempt: a replayed jti is rejected.
+      const assertion = await makeClientAssertion(this.claimsFor(request.terminalId), this.#config.signingKey, key);
+      let res: HttpResponse;
+      try {
+        res = await this.#call(
+          'checkTransaction',
+          this.checkTransactionUrl,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, client_assertion: assertion, client_id: this.#config.clientId },
+            body,
+            ...(signal ? { signal } : {}),
+          },
+          attempt,
+        );
+      } catch (err) {
+        if (isRetryable(err) && transient + 1 < maxAttempts) {
+          transient++;
+          const delay = Math.min(maxDelay, baseDelay * 2 ** (transient - 1));
+          this.#emit({ kind: 'retry', step: 'checkTransaction', reason: (err as NexiError).code, delayMs: delay, attempt });
+          await sleep(delay, signal);
+          continue;
+        }
+        throw err;
+      }
+      if ((res.status === 502 || res.status === 503 || res.status === 504) && transient + 1 < maxAttempts) {
+        transient++;
+        const retryAfter = Number(res.headers['retry-after']);
+        const delay = Math.min(maxDelay, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : baseDelay * 2 ** (transient - 1));
+        this.#emit({ kind: 'retry', step: 'checkTransaction', reason: `HTTP ${res.status}`, delayMs: delay, attempt });
+        await sleep(delay, signal);
+        continue;
+      }
+      if (res.status === 401 && !tokenRefreshed && !isUnknownKeyResponse(res)) {
+        tokenRefreshed = true;
+        this.#token = undefined;
+        this.#emit({ kind: 'refresh', what: 'token', reason: 'HTTP 401' });
+        continue;
+      }
+      if (!keyRefreshed && isUnknownKeyResponse(res)) {
+        keyRefreshed = true;
+        this.#key = undefined;
+        this.#emit({ kind: 'refresh', what: 'jwks', reason: 'assertion encrypted for an unknown key' });
+        continue;
+      }
+      const transaction = interpretCheckResponse(res);
+      return { transaction, raw: res.body, attempts: attempt, durationMs: this.#now() - started };
+    }
+  }
+
+  /** Forgets the cached token and key (credentials changed). */
+  reset(): void {
+    this.#token = undefined;
+    this.#key = undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsTransport) await this.#transport.close();
+  }
+}

@@ -1,0 +1,194 @@
+// Every failure of a B2B call is a NexiError with a stable code (house style §5): transport, TLS, HTTP status and
+// JOSE failures map onto this small set, each with an explanation and a next step written for the person who
+// reads it. Messages never contain a secret, a token, an assertion or key material.
+
+export type NexiErrorCode =
+  | 'CREDENTIALS_INCOMPLETE'
+  | 'KEY_UNUSABLE'
+  | 'DNS_FAILED'
+  | 'CONNECTION_FAILED'
+  | 'CONNECTION_RESET'
+  | 'TIMEOUT'
+  | 'PROXY_FAILED'
+  | 'TLS_SERVER_UNTRUSTED'
+  | 'TLS_CLIENT_CERT_REJECTED'
+  | 'TOKEN_INVALID_CLIENT'
+  | 'TOKEN_FAILED'
+  | 'JWKS_FAILED'
+  | 'JWKS_NO_ENCRYPTION_KEY'
+  | 'ASSERTION_REJECTED'
+  | 'CLOCK_SKEW'
+  | 'UNAUTHORIZED'
+  | 'VALIDATION_FAILED'
+  | 'TERMINAL_NOT_FOUND'
+  | 'TRANSACTION_NOT_FOUND'
+  | 'SERVER_ERROR'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_HTML_ERROR'
+  | 'UNEXPECTED_RESPONSE'
+  | 'CANCELLED';
+
+export interface ErrorInfo {
+  readonly title: string;
+  readonly explanation: string;
+  readonly nextStep: string;
+}
+
+export const errorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
+  CREDENTIALS_INCOMPLETE: {
+    title: 'Credentials incomplete',
+    explanation: 'The environment lacks something every B2B call needs.',
+    nextStep: 'Open the Nexi Credentials view and set what is marked missing.',
+  },
+  KEY_UNUSABLE: {
+    title: 'Private key unusable',
+    explanation: 'The private key (or PKCS#12 bundle) could not be read for signing and mTLS.',
+    nextStep: 'Check the passphrase, or import the key again.',
+  },
+  DNS_FAILED: {
+    title: 'Host not found',
+    explanation: 'The host name of the endpoint could not be resolved.',
+    nextStep: 'Check the endpoint URL in the settings, your network and, behind a corporate proxy, http.proxy / HTTPS_PROXY.',
+  },
+  CONNECTION_FAILED: {
+    title: 'Connection failed',
+    explanation: 'No TCP connection could be opened to the endpoint.',
+    nextStep: 'Check the URL and port, that the host is reachable from this machine, and the proxy settings.',
+  },
+  CONNECTION_RESET: {
+    title: 'Connection dropped',
+    explanation: 'The server or a proxy closed the connection before answering.',
+    nextStep: 'Try again; if it keeps happening, a proxy may be cutting TLS connections or the server is overloaded.',
+  },
+  TIMEOUT: {
+    title: 'Timed out',
+    explanation: 'The server did not answer in time.',
+    nextStep: 'Try again later; if it persists, check proxies and firewalls between you and Nexi.',
+  },
+  PROXY_FAILED: {
+    title: 'Proxy refused the connection',
+    explanation: 'The HTTP proxy did not open a tunnel to the endpoint.',
+    nextStep: 'Check http.proxy / HTTPS_PROXY and NO_PROXY, and whether the proxy needs credentials.',
+  },
+  TLS_SERVER_UNTRUSTED: {
+    title: 'Server certificate not trusted',
+    explanation: 'The server presented a certificate that does not chain to a trusted CA, is expired, or is for another host. Verification is never switched off.',
+    nextStep: 'Behind a TLS-inspecting corporate proxy, add its CA as the environment\'s extra CA bundle; otherwise check the URL.',
+  },
+  TLS_CLIENT_CERT_REJECTED: {
+    title: 'Client certificate rejected (mTLS)',
+    explanation: 'The server refused the TLS client certificate: none was sent, it is not signed by Nexi for this environment, it expired, or it does not match the key.',
+    nextStep: 'Import the certificate Nexi returned for this environment (the .p7b or PEM) together with the key you made the CSR with.',
+  },
+  TOKEN_INVALID_CLIENT: {
+    title: 'Client id or secret rejected',
+    explanation: 'The token endpoint refused the client credentials.',
+    nextStep: 'Check the client id (APP ID) and secret of this environment in the Nexi portal, and set them again.',
+  },
+  TOKEN_FAILED: {
+    title: 'No access token',
+    explanation: 'The token endpoint did not return an access token.',
+    nextStep: 'Look at the HTTP status and body in the log; check the base URL of the environment.',
+  },
+  JWKS_FAILED: {
+    title: 'Encryption keys unavailable',
+    explanation: 'The JWKS endpoint did not return Nexi\'s public keys.',
+    nextStep: 'Check the base URL; the JWKS call also uses mTLS, so the certificate must be accepted.',
+  },
+  JWKS_NO_ENCRYPTION_KEY: {
+    title: 'No encryption key in the JWKS',
+    explanation: 'The JWKS holds no RSA key usable for encryption, so no client assertion can be made.',
+    nextStep: 'Report it to Nexi support with the time of the call.',
+  },
+  ASSERTION_REJECTED: {
+    title: 'Client assertion rejected',
+    explanation: 'The server refused the signed and encrypted client assertion (claims, signature, encryption key, or lifetime).',
+    nextStep: 'Check that the terminal belongs to the app, that the certificate and key are the ones registered in the portal, and the claims shown by "Nexi: Show Client Assertion Claims".',
+  },
+  CLOCK_SKEW: {
+    title: 'Clock ahead of Nexi\'s',
+    explanation: 'The assertion was issued in the future from the server\'s point of view; Nexi rejects a clock ahead even by seconds.',
+    nextStep: 'Synchronise this machine\'s clock (NTP) and try again.',
+  },
+  UNAUTHORIZED: {
+    title: 'Unauthorized',
+    explanation: 'The server refused the access token even after a fresh one was requested.',
+    nextStep: 'Check that the app is enabled for this point of sale and that the developer user is enabled by the merchant.',
+  },
+  VALIDATION_FAILED: {
+    title: 'Request rejected',
+    explanation: 'The server rejected fields of the request.',
+    nextStep: 'Correct the fields listed and try again.',
+  },
+  TERMINAL_NOT_FOUND: {
+    title: 'Terminal not found',
+    explanation: 'The backend does not know this terminal id for the app.',
+    nextStep: 'Check the terminal id (8 digits, SoftPOS or MobilePOS TID of this merchant) and that the app is assigned to its point of sale.',
+  },
+  TRANSACTION_NOT_FOUND: {
+    title: 'Transaction not found',
+    explanation: 'No transaction with this callerTrxId exists for the terminal.',
+    nextStep: 'Check terminal id and callerTrxId; a transaction that never reached Nexi (app crash before the payment) is not found either.',
+  },
+  SERVER_ERROR: {
+    title: 'Server error',
+    explanation: 'The server failed while handling the request (HTTP 500).',
+    nextStep: 'Try again later; if it persists, report it to Nexi with the time of the call.',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    title: 'Service unavailable',
+    explanation: 'A gateway or the service answered 502, 503 or 504 on every attempt.',
+    nextStep: 'Try again later.',
+  },
+  UPSTREAM_HTML_ERROR: {
+    title: 'HTML page instead of JSON',
+    explanation: 'Something between you and the API (a proxy, a gateway, a login page) answered with an HTML page.',
+    nextStep: 'Check the URL and the proxy settings; the page title is in the message.',
+  },
+  UNEXPECTED_RESPONSE: {
+    title: 'Unexpected response',
+    explanation: 'The server answered with something the API does not document.',
+    nextStep: 'Look at the status and body excerpt in the log; check the endpoint URL.',
+  },
+  CANCELLED: {
+    title: 'Cancelled',
+    explanation: 'The call was cancelled.',
+    nextStep: 'Run it again when you are ready.',
+  },
+};
+
+export interface NexiErrorDetails {
+  readonly status?: number;
+  /** What the server said, trimmed and redacted (never a secret). */
+  readonly serverMessage?: string;
+  readonly fieldErrors?: ReadonlyArray<{ readonly field: string; readonly message: string }>;
+  /** Which call failed. */
+  readonly step?: 'token' | 'jwks' | 'checkTransaction';
+  readonly cause?: string;
+}
+
+export class NexiError extends Error {
+  readonly code: NexiErrorCode;
+  readonly details: NexiErrorDetails;
+
+  constructor(code: NexiErrorCode, details: NexiErrorDetails = {}) {
+    const info = errorInfo[code];
+    const parts = [info.title + '.', info.explanation];
+    if (details.serverMessage) parts.push(`Server: "${details.serverMessage}".`);
+    if (details.fieldErrors?.length) parts.push(`Fields: ${details.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}.`);
+    if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
+    else if (details.step) parts.push(`(${details.step}${details.cause ? `: ${details.cause}` : ''})`);
+    super(`${code}: ${parts.join(' ')}`);
+    this.name = 'NexiError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get nextStep(): string {
+    return errorInfo[this.code].nextStep;
+  }
+}
+
+export function isNexiError(err: unknown): err is NexiError {
+  return err instanceof NexiError;
+}

@@ -1,0 +1,413 @@
+// A strict local implementation of Nexi's B2B endpoints used by the toolkit — token, JWKS and checkTransaction
+// (spec §14–15) — over HTTPS with mandatory client certificates. It checks everything a real server could: form
+// encoding, client credentials, that the TLS client certificate belongs to the client, the JWE algorithms and key,
+// the RS256 signature against the client certificate's key, every claim, jti replay, the terminal list, the body.
+// Where Nexi's behaviour is not documented (the 200 body, which message a rejected assertion carries), the sandbox
+// answers in the documented error shapes and says in the message what it checked; those choices are ours.
+// One JSON log line per request (and per TLS rejection) with the verdict and the reason.
+import { createHash, createPublicKey, generateKeyPair, randomBytes, X509Certificate, type KeyObject } from 'crypto';
+import * as https from 'https';
+import type { AddressInfo } from 'net';
+import type { TLSSocket } from 'tls';
+import type * as Jose from 'jose';
+import { audienceOf, assertionAlgorithms, maxAssertionLifetime } from '../nexi/assertion';
+import { endpoints } from '../nexi/client';
+import type { SandboxPki } from './pki';
+import { seedTransactions, type SandboxTransaction } from './transactions';
+
+export interface SandboxApp {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** SHA-256 fingerprints (hex) of the client certificates registered for the app. */
+  readonly certificates: readonly string[];
+  /** Terminal ids of the merchant the app serves. */
+  readonly terminals: readonly string[];
+}
+
+export interface SandboxLogLine {
+  readonly time: string;
+  readonly method?: string;
+  readonly path?: string;
+  readonly status?: number;
+  readonly verdict: 'accepted' | 'rejected' | 'fault';
+  readonly reason: string;
+  readonly clientId?: string;
+  readonly durationMs?: number;
+}
+
+export type Fault = '500' | 'html502' | '503' | 'drop';
+
+export interface SandboxOptions {
+  readonly pki: SandboxPki;
+  readonly host?: string;
+  readonly port?: number;
+  /** Default: one app whose certificate is the PKI's client certificate, client id `sandbox-app`. */
+  readonly apps?: readonly SandboxApp[];
+  readonly transactions?: readonly SandboxTransaction[];
+  readonly tokenLifetimeSeconds?: number;
+  readonly log?: (line: SandboxLogLine) => void;
+  /** Milliseconds since the epoch. */
+  readonly now?: () => number;
+}
+
+export interface SandboxStats {
+  /** TLS handshakes completed (connection reuse is measured with it). */
+  handshakes: number;
+  /** Requests per endpoint. */
+  requests: { token: number; jwks: number; checkTransaction: number; other: number };
+  rejected: number;
+}
+
+interface IssuedToken {
+  readonly clientId: string;
+  readonly expiresAt: number;
+}
+
+interface EncryptionKeyPair {
+  readonly kid: string;
+  readonly privateKey: KeyObject;
+  readonly jwk: Jose.JWK;
+}
+
+export const sandboxDefaults = {
+  clientId: 'sandbox-app',
+  clientSecret: 'sandbox-secret-not-for-production',
+  softPosTerminalId: '38032131',
+  mobilePosTerminalId: '30350039',
+} as const;
+
+const jsonType = { 'content-type': 'application/json' };
+
+function jose(): typeof Jose {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('jose') as typeof Jose;
+}
+
+export function certificateFingerprint(pemOrDer: string | Buffer): string {
+  return new X509Certificate(pemOrDer).fingerprint256.replace(/:/g, '').toLowerCase();
+}
+
+async function newEncryptionKey(): Promise<EncryptionKeyPair> {
+  const { privateKey, publicKey } = await new Promise<{ privateKey: KeyObject; publicKey: KeyObject }>((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048 }, (err, pub, priv) => (err ? reject(err) : resolve({ privateKey: priv, publicKey: pub }))),
+  );
+  const kid = `sandbox-${randomBytes(6).toString('hex')}`;
+  const jwk = { ...(publicKey.export({ format: 'jwk' }) as Jose.JWK), kid, use: 'enc', alg: assertionAlgorithms.keyManagement };
+  return { kid, privateKey, jwk };
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly reason: string,
+    readonly headers: Record<string, string> = jsonType,
+  ) {
+    super(reason);
+  }
+}
+
+// The published error shapes (spec §15.3).
+const standard = (status: number, message: string): Rejection => new Rejection(status, { statusCode: String(status), message }, message);
+const faqStyle = (message: string): Rejection => new Rejection(400, { statusCode: null, message, appVersionStatus: 'UNKNOWN' }, message);
+const validation = (fieldErrors: Array<{ field: string; message: string }>): Rejection =>
+  new Rejection(400, { statusCode: '400', message: 'Validation failed', appVersionStatus: 'UNKNOWN', fieldErrors }, `validation: ${fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`);
+const assertionRejected = (why: string): Rejection => standard(400, `client_assertion rejected: ${why}`);
+
+export class Sandbox {
+  readonly stats: SandboxStats = { handshakes: 0, requests: { token: 0, jwks: 0, checkTransaction: 0, other: 0 }, rejected: 0 };
+  /** Added latency per request, in ms. */
+  latencyMs = 0;
+  /** Seconds added to the sandbox clock (a server whose clock differs from the client's). */
+  clockOffsetSeconds = 0;
+  tokenLifetimeSeconds: number;
+
+  readonly #server: https.Server;
+  readonly #apps: SandboxApp[];
+  readonly #transactions = new Map<string, SandboxTransaction>();
+  readonly #tokens = new Map<string, IssuedToken>();
+  readonly #seenJti = new Map<string, number>();
+  readonly #faults: Fault[] = [];
+  readonly #log: (line: SandboxLogLine) => void;
+  readonly #now: () => number;
+  #key: EncryptionKeyPair;
+  #url = '';
+
+  private constructor(options: SandboxOptions, key: EncryptionKeyPair) {
+    this.#key = key;
+    this.#log = options.log ?? (() => undefined);
+    this.#now = options.now ?? Date.now;
+    this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+    this.#apps = [
+      ...(options.apps ?? [
+        {
+          clientId: sandboxDefaults.clientId,
+          clientSecret: sandboxDefaults.clientSecret,
+          certificates: [certificateFingerprint(options.pki.client.certificate)],
+          terminals: [sandboxDefaults.softPosTerminalId, sandboxDefaults.mobilePosTerminalId],
+        },
+      ]),
+    ];
+    for (const t of options.transactions ?? seedTransactions()) this.register(t);
+    this.#server = https.createServer(
+      {
+        key: options.pki.server.privateKey,
+        cert: options.pki.server.certificate,
+        ca: [options.pki.ca.certificate],
+        // Mandatory client certificates, verified against the sandbox CA (as Nexi's B2B host does with its own).
+        // The check itself happens in 'secureConnection' below, so the log can say exactly why a client was turned
+        // away; an unauthorized connection is closed before any request is read, as rejectUnauthorized would.
+        requestCert: true,
+        rejectUnauthorized: false,
+      },
+      (req, res) => void this.#handle(req, res),
+    );
+    this.#server.keepAliveTimeout = 30_000;
+    this.#server.on('secureConnection', (socket: TLSSocket) => {
+      if (socket.authorized) {
+        this.stats.handshakes++;
+        return;
+      }
+      this.stats.rejected++;
+      const presented = Boolean(socket.getPeerCertificate(false)?.raw);
+      this.#write({ verdict: 'rejected', reason: presented ? `TLS: client certificate not trusted (${String(socket.authorizationError)})` : 'TLS: no client certificate' });
+      socket.destroy();
+    });
+    this.#server.on('tlsClientError', (err: Error & { code?: string }) => {
+      this.stats.rejected++;
+      const reason = /CERTIFICATE_REQUIRED|PEER_DID_NOT_RETURN_A_CERTIFICATE/i.test(`${err.code} ${err.message}`)
+        ? 'TLS: no client certificate'
+        : /UNKNOWN_CA|CERTIFICATE_VERIFY_FAILED|UNABLE_TO_GET|SELF_SIGNED|certificate/i.test(`${err.code} ${err.message}`)
+          ? 'TLS: client certificate not trusted'
+          : `TLS: ${err.code ?? err.message}`;
+      this.#write({ verdict: 'rejected', reason });
+    });
+  }
+
+  static async start(options: SandboxOptions): Promise<Sandbox> {
+    const sandbox = new Sandbox(options, await newEncryptionKey());
+    await new Promise<void>((resolve, reject) => {
+      sandbox.#server.once('error', reject);
+      sandbox.#server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = sandbox.#server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    sandbox.#url = `https://${host}:${address.port}`;
+    return sandbox;
+  }
+
+  /** Base URL (token/JWKS base and the assertion's aud). */
+  get url(): string {
+    return this.#url;
+  }
+
+  get checkTransactionUrl(): string {
+    return this.#url + endpoints.checkTransaction;
+  }
+
+  /** Current JWKS key id. */
+  get kid(): string {
+    return this.#key.kid;
+  }
+
+  get apps(): readonly SandboxApp[] {
+    return this.#apps;
+  }
+
+  /** Adds (or replaces) a transaction that checkTransaction will find. */
+  register(transaction: SandboxTransaction): void {
+    this.#transactions.set(`${transaction.terminalId}\u0000${transaction.callerTrxId}`, transaction);
+  }
+
+  addApp(app: SandboxApp): void {
+    this.#apps.push(app);
+  }
+
+  /** The next `count` requests fail with `fault` (500, an HTML 502 page, 503, or a dropped connection). */
+  failNext(fault: Fault, count = 1): void {
+    for (let i = 0; i < count; i++) this.#faults.push(fault);
+  }
+
+  /** Replaces the encryption key: assertions encrypted for the old one are rejected as "unknown key". */
+  async rotateJwks(): Promise<void> {
+    this.#key = await newEncryptionKey();
+  }
+
+  /** Forgets issued tokens (as if they all expired). */
+  expireTokens(): void {
+    this.#tokens.clear();
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  #clock(): number {
+    return this.#now() + this.clockOffsetSeconds * 1000;
+  }
+
+  #write(line: Omit<SandboxLogLine, 'time'>): void {
+    this.#log({ time: new Date(this.#clock()).toISOString(), ...line });
+  }
+
+  async #handle(req: import('http').IncomingMessage, res: import('http').ServerResponse): Promise<void> {
+    const started = Date.now();
+    const path = (req.url ?? '/').split('?')[0]!;
+    const endpoint = path === endpoints.token ? 'token' : path === endpoints.jwks ? 'jwks' : path === endpoints.checkTransaction ? 'checkTransaction' : 'other';
+    this.stats.requests[endpoint]++;
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const fault = this.#faults.shift();
+    const base = { method: req.method ?? '?', path };
+    if (fault) {
+      this.#write({ ...base, verdict: 'fault', reason: `injected ${fault}`, ...(fault === 'drop' ? {} : { status: fault === 'html502' ? 502 : Number(fault) }), durationMs: Date.now() - started });
+      if (fault === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'html502') {
+        res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>sandbox fault injection</p></body></html>');
+        return;
+      }
+      res.writeHead(Number(fault), jsonType);
+      res.end(JSON.stringify({ statusCode: fault, message: fault === '500' ? 'Internal Server Error (sandbox fault injection)' : 'Service Unavailable (sandbox fault injection)' }));
+      return;
+    }
+    let clientId: string | undefined;
+    try {
+      const peer = (req.socket as TLSSocket).getPeerCertificate(false);
+      if (!peer || !peer.raw) throw standard(401, 'no client certificate');
+      const fingerprint = createHash('sha256').update(peer.raw).digest('hex');
+      let out: { status: number; body: unknown };
+      if (endpoint === 'token') out = this.#token(req, body, fingerprint);
+      else if (endpoint === 'jwks') out = this.#jwks(req);
+      else if (endpoint === 'checkTransaction') out = await this.#check(req, body, peer.raw);
+      else throw standard(404, `no such endpoint in the sandbox: ${req.method} ${path}`);
+      clientId = (out as { clientId?: string }).clientId;
+      res.writeHead(out.status, jsonType);
+      res.end(JSON.stringify(out.body));
+      this.#write({ ...base, status: out.status, verdict: 'accepted', reason: endpoint === 'checkTransaction' ? 'transaction found' : 'ok', ...(clientId ? { clientId } : {}), durationMs: Date.now() - started });
+    } catch (err) {
+      const r = err instanceof Rejection ? err : standard(500, `sandbox error: ${(err as Error).message}`);
+      this.stats.rejected++;
+      res.writeHead(r.status, r.headers);
+      res.end(JSON.stringify(r.body));
+      this.#write({ ...base, status: r.status, verdict: 'rejected', reason: r.reason, durationMs: Date.now() - started });
+    }
+  }
+
+  #token(req: import('http').IncomingMessage, body: string, fingerprint: string): { status: number; body: unknown; clientId: string } {
+    const oauth = (status: number, error: string, description: string): Rejection => new Rejection(status, { error, error_description: description }, `${error}: ${description}`);
+    if (req.method !== 'POST') throw oauth(405, 'invalid_request', 'use POST');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) throw oauth(400, 'invalid_request', 'the body must be application/x-www-form-urlencoded (spec §14.3)');
+    const form = new URLSearchParams(body);
+    for (const k of form.keys()) if (form.getAll(k).length > 1) throw oauth(400, 'invalid_request', `parameter ${k} repeated`);
+    if (form.get('grant_type') !== 'client_credentials') throw oauth(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+    const app = this.#apps.find((a) => a.clientId === form.get('client_id'));
+    if (!app || app.clientSecret !== form.get('client_secret')) throw oauth(401, 'invalid_client', 'unknown client_id or wrong client_secret');
+    if (!app.certificates.includes(fingerprint)) throw oauth(401, 'invalid_client', 'the TLS client certificate is not registered for this client_id');
+    const token = randomBytes(32).toString('base64url');
+    this.#tokens.set(token, { clientId: app.clientId, expiresAt: this.#clock() + this.tokenLifetimeSeconds * 1000 });
+    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }, clientId: app.clientId };
+  }
+
+  #jwks(req: import('http').IncomingMessage): { status: number; body: unknown } {
+    if (req.method !== 'GET') throw standard(405, 'use GET');
+    return { status: 200, body: { keys: [this.#key.jwk] } };
+  }
+
+  async #check(req: import('http').IncomingMessage, body: string, peerCert: Buffer): Promise<{ status: number; body: unknown; clientId: string }> {
+    if (req.method !== 'POST') throw standard(405, 'use POST');
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const issued = auth ? this.#tokens.get(auth) : undefined;
+    // spec §15.3 / FAQ: the 401 body of an expired token is {"errcode":"401","errmsg":"Unauthorized"}.
+    if (!issued || issued.expiresAt <= this.#clock()) throw new Rejection(401, { errcode: '401', errmsg: 'Unauthorized' }, issued ? 'access token expired' : 'no or unknown access token');
+    const app = this.#apps.find((a) => a.clientId === issued.clientId)!;
+    if (req.headers.client_id !== app.clientId) throw standard(401, 'client_id header does not match the access token');
+    const fingerprint = createHash('sha256').update(peerCert).digest('hex');
+    if (!app.certificates.includes(fingerprint)) throw standard(401, 'the TLS client certificate is not registered for this client_id');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw standard(415, 'Content-Type must be application/json');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      throw validation([{ field: 'body', message: 'is not JSON' }]);
+    }
+    const p = (payload ?? {}) as { terminalId?: unknown; callerTrxId?: unknown };
+    const fields: Array<{ field: string; message: string }> = [];
+    if (typeof p.terminalId !== 'string' || p.terminalId === '') fields.push({ field: 'terminalId', message: 'must not be blank' });
+    // Nexi marks callerTrxId "No (but necessary for lookup)"; the sandbox requires it [inference].
+    if (p.callerTrxId !== undefined && typeof p.callerTrxId !== 'string') fields.push({ field: 'callerTrxId', message: 'must be a string' });
+    if (p.callerTrxId === undefined || p.callerTrxId === '') fields.push({ field: 'callerTrxId', message: 'must not be blank (the lookup needs it)' });
+    if (fields.length) throw validation(fields);
+    const terminalId = p.terminalId as string;
+    const callerTrxId = p.callerTrxId as string;
+
+    const claims = await this.#verifyAssertion(req.headers.client_assertion, peerCert, app);
+    const terminals = claims.terminal_ids as unknown;
+    if (!Array.isArray(terminals) || terminals.length < 1 || terminals.length > 2 || !terminals.every((t) => typeof t === 'string')) throw assertionRejected('terminal_ids must list one or two terminal ids');
+    if (!terminals.includes(terminalId)) throw assertionRejected(`terminal_ids does not include the requested terminalId ${terminalId}`);
+    const foreign = (terminals as string[]).find((t) => !app.terminals.includes(t));
+    if (foreign || !app.terminals.includes(terminalId)) throw faqStyle('Terminal not found.');
+    const tx = this.#transactions.get(`${terminalId}\u0000${callerTrxId}`);
+    if (!tx) throw faqStyle(`Transaction for terminalId ${terminalId} not found.`);
+    return { status: 200, body: tx, clientId: app.clientId };
+  }
+
+  async #verifyAssertion(header: string | string[] | undefined, peerCert: Buffer, app: SandboxApp): Promise<Record<string, unknown>> {
+    if (typeof header !== 'string' || header === '') throw assertionRejected('the client_assertion header is missing');
+    const parts = header.split('.');
+    if (parts.length !== 5) throw assertionRejected('not a compact JWE (5 parts expected)');
+    const j = jose();
+    let protectedHeader: Jose.ProtectedHeaderParameters;
+    try {
+      protectedHeader = j.decodeProtectedHeader(header);
+    } catch {
+      throw assertionRejected('the JWE header is not readable');
+    }
+    if (protectedHeader.alg !== assertionAlgorithms.keyManagement) throw assertionRejected(`JWE alg must be ${assertionAlgorithms.keyManagement}, got ${String(protectedHeader.alg)}`);
+    if (protectedHeader.enc !== assertionAlgorithms.contentEncryption) throw assertionRejected(`JWE enc must be ${assertionAlgorithms.contentEncryption}, got ${String(protectedHeader.enc)}`);
+    if (protectedHeader.kid !== undefined && protectedHeader.kid !== this.#key.kid) throw assertionRejected(`unknown encryption key (kid ${protectedHeader.kid}); fetch the JWKS again`);
+    let jws: string;
+    try {
+      const { plaintext } = await j.compactDecrypt(header, this.#key.privateKey, {
+        keyManagementAlgorithms: [assertionAlgorithms.keyManagement],
+        contentEncryptionAlgorithms: [assertionAlgorithms.contentEncryption],
+      });
+      jws = new TextDecoder().decode(plaintext);
+    } catch {
+      throw assertionRejected('decryption failed: unknown key or damaged JWE');
+    }
+    const certKey = createPublicKey(new X509Certificate(peerCert).publicKey.export({ format: 'pem', type: 'spki' }));
+    let claims: Record<string, unknown>;
+    try {
+      const { payload, protectedHeader: sigHeader } = await j.compactVerify(jws, certKey, { algorithms: [assertionAlgorithms.signature] });
+      if (sigHeader.alg !== assertionAlgorithms.signature) throw new Error('alg');
+      claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
+    } catch {
+      throw assertionRejected(`the inner JWS is not an ${assertionAlgorithms.signature} signature by the TLS client certificate's key`);
+    }
+    const now = Math.floor(this.#clock() / 1000);
+    for (const c of ['iss', 'sub', 'appId'] as const) if (claims[c] !== app.clientId) throw assertionRejected(`${c} must be the client id`);
+    if (claims.aud !== audienceOf(this.#url)) throw assertionRejected(`aud must be ${audienceOf(this.#url)} (scheme, host, no trailing slash), got ${JSON.stringify(claims.aud)}`);
+    if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number') throw assertionRejected('iat and exp must be numbers (seconds)');
+    // [FAQ PAR 400]: a clock behind is tolerated, a clock ahead even by seconds is rejected.
+    if (claims.iat > now) throw assertionRejected(`iat is ${claims.iat - now} s in the future (is the client's clock ahead?)`);
+    if (claims.exp <= now) throw assertionRejected('the assertion has expired (exp is in the past)');
+    if (claims.exp - claims.iat > maxAssertionLifetime) throw assertionRejected(`exp is more than ${maxAssertionLifetime} s after iat`);
+    if (typeof claims.jti !== 'string' || claims.jti === '') throw assertionRejected('jti is missing');
+    for (const [jti, exp] of this.#seenJti) if (exp < now) this.#seenJti.delete(jti);
+    if (this.#seenJti.has(claims.jti)) throw assertionRejected(`jti ${claims.jti} was already used (replay)`);
+    this.#seenJti.set(claims.jti, claims.exp);
+    if (claims.app_username_merchant !== undefined && (typeof claims.app_username_merchant !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(claims.app_username_merchant))) {
+      throw assertionRejected('app_username_merchant must be an e-mail address');
+    }
+    return claims;
+  }
+}
