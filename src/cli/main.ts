@@ -1,8 +1,10 @@
 // nexi-app2app: the command line over the same core as the extension. One file per subcommand.
 import { version } from '../../package.json';
 import { build, buildHelp } from './build';
+import { check, checkHelp } from './check';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
+import { sandbox, sandboxHelp } from './sandbox';
 import { validate, validateHelp } from './validate';
 
 const usage = `nexi-app2app ${version} — Nexi SoftPOS / MobilePOS App2App toolkit
@@ -13,14 +15,16 @@ Commands:
   decode [TEXT…]            explain every App2App URI in TEXT or standard input (a whole log works)
   validate URI…             check request URIs; exit 1 when there are errors
   build OPERATION key=val…  print a request URI, encoded as Android's Uri.Builder does
+  check --terminal-id …     look a transaction up with Nexi's checkTransaction API
+  sandbox [--port N]        run the local sandbox of Nexi's B2B API
   help [COMMAND]            show help
   version                   print the version
 
 Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
-Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors.
+Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found.
 `;
 
-const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp };
+const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +40,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'build':
         return build(rest, io);
+      case 'check':
+        return await check(rest, io);
+      case 'sandbox':
+        return await sandbox(rest, io);
       case 'version':
       case '--version':
       case '-v':

@@ -177,7 +177,7 @@ export class NexiError extends Error {
     if (details.serverMessage) parts.push(`Server: "${details.serverMessage}".`);
     if (details.fieldErrors?.length) parts.push(`Fields: ${details.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}.`);
     if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
-    else if (details.step) parts.push(`(${details.step}${details.cause ? `: ${details.cause}` : ''})`);
+    else if (details.step || details.cause) parts.push(`(${[details.step, details.cause].filter(Boolean).join(': ')})`);
     super(`${code}: ${parts.join(' ')}`);
     this.name = 'NexiError';
     this.code = code;

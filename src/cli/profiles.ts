@@ -1,0 +1,61 @@
+// CLI profiles: named connection settings for `--env NAME`, kept in $XDG_CONFIG_HOME/nexi-app2app/profiles.json
+// (or ~/.config/…). Never secrets: the client secret and passphrases come from the environment or standard input.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { UsageError } from './io';
+
+export interface Profile {
+  readonly baseUrl?: string;
+  readonly checkUrl?: string;
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly p12?: string;
+  readonly appId?: string;
+  readonly terminalIds?: readonly string[];
+  readonly username?: string;
+  readonly deviceId?: string;
+  readonly pointOfSale?: string;
+}
+
+const secretNames = /secret|passphrase|password|token/i;
+
+export function profilesFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+  return path.join(base, 'nexi-app2app', 'profiles.json');
+}
+
+export function readProfiles(env: NodeJS.ProcessEnv = process.env): Record<string, Profile> {
+  const file = profilesFile(env);
+  if (!fs.existsSync(file)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UsageError(`${file} must hold an object of profiles`);
+  return json as Record<string, Profile>;
+}
+
+export function readProfile(name: string, env: NodeJS.ProcessEnv = process.env): Profile {
+  const all = readProfiles(env);
+  const p = all[name];
+  if (!p) {
+    const known = Object.keys(all);
+    throw new UsageError(`no CLI profile '${name}' in ${profilesFile(env)}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+  }
+  const leaked = Object.keys(p).find((k) => secretNames.test(k));
+  if (leaked) throw new UsageError(`profile '${name}' contains '${leaked}': profiles must not hold secrets; remove it and use NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE`);
+  return p;
+}
+
+export function writeProfile(name: string, profile: Profile, env: NodeJS.ProcessEnv = process.env): string {
+  const file = profilesFile(env);
+  const all = fs.existsSync(file) ? readProfiles(env) : {};
+  all[name] = profile;
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n', { mode: 0o600 });
+  return file;
+}

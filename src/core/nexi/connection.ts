@@ -1,0 +1,71 @@
+// From credential material (what the CLI reads from files and the extension from SecretStorage) to a ready client:
+// the developer certificate and key serve both mTLS and the assertion signature (spec §14.2); a PKCS#12 bundle is
+// opened once and used as a PEM pair (OpenSSL 3 refuses the legacy ciphers many .p12 files use).
+import { createPrivateKey, type KeyObject } from 'crypto';
+import { readPkcs12 } from '../credentials/containers';
+import { NexiClient, type ClientConfig } from './client';
+import { NexiError } from './errors';
+import type { TransportOptions } from './http';
+
+export type KeyMaterial =
+  | { readonly kind: 'pem'; readonly certificate: string; readonly privateKey: string; readonly passphrase?: string }
+  | { readonly kind: 'pkcs12'; readonly pkcs12: Uint8Array; readonly passphrase: string };
+
+export interface ConnectionSettings {
+  readonly baseUrl: string;
+  readonly checkTransactionUrl?: string;
+  readonly clientId: string;
+  readonly clientSecret: () => string | Promise<string>;
+  readonly terminalIds: readonly string[];
+  readonly merchantUsername?: string;
+  readonly deviceId?: string;
+  readonly pointOfSale?: string;
+  readonly key: KeyMaterial;
+  /** Extra CA bundle (PEM). */
+  readonly ca?: string;
+  readonly proxy?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeouts?: TransportOptions['timeouts'];
+  readonly onEvent?: ClientConfig['onEvent'];
+  readonly now?: () => number;
+  readonly retry?: ClientConfig['retry'];
+}
+
+/** The certificate (PEM) and the private key object of the material; throws KEY_UNUSABLE with the reason. */
+export function openKeyMaterial(key: KeyMaterial): { certificate: string; privateKey: KeyObject } {
+  try {
+    if (key.kind === 'pem') {
+      return { certificate: key.certificate, privateKey: createPrivateKey({ key: key.privateKey, format: 'pem', ...(key.passphrase !== undefined ? { passphrase: key.passphrase } : {}) }) };
+    }
+    const p12 = readPkcs12(key.pkcs12, key.passphrase);
+    return { certificate: [p12.certificate, ...p12.chain].map((c) => c.toString()).join('\n'), privateKey: p12.key };
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new NexiError('KEY_UNUSABLE', { cause: /passphrase|decrypt|bad decrypt/i.test(message) ? 'wrong passphrase' : message.split('\n')[0]! });
+  }
+}
+
+export function createClient(settings: ConnectionSettings): NexiClient {
+  const { certificate, privateKey } = openKeyMaterial(settings.key);
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  return new NexiClient({
+    baseUrl: settings.baseUrl,
+    ...(settings.checkTransactionUrl ? { checkTransactionUrl: settings.checkTransactionUrl } : {}),
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    terminalIds: settings.terminalIds,
+    ...(settings.merchantUsername ? { merchantUsername: settings.merchantUsername } : {}),
+    ...(settings.deviceId ? { deviceId: settings.deviceId } : {}),
+    ...(settings.pointOfSale ? { pointOfSale: settings.pointOfSale } : {}),
+    signingKey: privateKey,
+    transport: {
+      tls: { cert: certificate, key: keyPem, ...(settings.ca ? { ca: settings.ca } : {}) },
+      ...(settings.proxy ? { proxy: settings.proxy } : {}),
+      ...(settings.env ? { env: settings.env } : {}),
+      ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+    },
+    ...(settings.onEvent ? { onEvent: settings.onEvent } : {}),
+    ...(settings.now ? { now: settings.now } : {}),
+    ...(settings.retry ? { retry: settings.retry } : {}),
+  });
+}
