@@ -2,11 +2,13 @@
 // writes bench/results/latest.json. NEXI_BENCH=decode runs one; NEXI_BENCH_MB sizes the decode corpus.
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkBench } from './check.bench';
 import { decodeBench } from './decode.bench';
 import type { BenchResult } from './measure';
 
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   decode: decodeBench,
+  check: checkBench,
 };
 
 async function main(): Promise<void> {
