@@ -22,17 +22,17 @@ describe('CLI', () => {
     it('explains every URI of a whole log from standard input', async () => {
       const r = await cli(['decode'], logcat);
       assert.equal(r.code, 0);
-      assert.equal(r.out.match(/^(Request|Result) /gm)?.length, 6);
-      assert.match(r.out, /^Result reversal line 7, column \d+$/m);
+      assert.equal(r.out.match(/^(Request|Result) /gm)?.length, 7);
+      assert.match(r.out, /^Result reversal line 8, column \d+$/m);
       assert.match(r.out, /f39 = 400\n.*\n {6}→ Reversal accepted\./);
-      assert.match(r.out, /TLV008 7:\d+ +f55: Tag 9F10 declares 18 bytes/);
+      assert.match(r.out, /TLV008 8:\d+ +f55: Tag 9F10 declares 18 bytes/);
     });
 
     it('--json gives the documented shape', async () => {
       const r = await cli(['decode', '--json'], logcat);
       assert.equal(r.code, 0);
       const out = JSON.parse(r.out) as Array<Record<string, unknown>>;
-      assert.equal(out.length, 6);
+      assert.equal(out.length, 7);
       const declined = out[3] as { kind: string; operation: string; range: { start: number; end: number; line: number; column: number }; result: { code: string; meaning: string; outcome: string }; fields: Array<Record<string, unknown>>; diagnostics: unknown[] };
       assert.deepEqual(Object.keys(declined), ['kind', 'operation', 'uri', 'range', 'result', 'summary', 'fields', 'diagnostics']);
       assert.equal(declined.kind, 'result');
@@ -133,7 +133,7 @@ describe('CLI', () => {
     it('decodes standard input, prints help and version, and uses exit codes 0/1/2', () => {
       const decoded = bin(['decode', '--json'], logcat);
       assert.equal(decoded.status, 0, decoded.stderr);
-      assert.equal((JSON.parse(decoded.stdout) as unknown[]).length, 6);
+      assert.equal((JSON.parse(decoded.stdout) as unknown[]).length, 7);
       assert.equal(bin(['validate', 'neximpos://payment?amount=0']).status, 1);
       assert.equal(bin(['nope']).status, 2);
       const version = bin(['version']);
