@@ -4,7 +4,9 @@ import { build, buildHelp } from './build';
 import { check, checkHelp } from './check';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
+import { reconcile, reconcileHelp } from './reconcile';
 import { sandbox, sandboxHelp } from './sandbox';
+import { simulate, simulateHelp } from './simulate';
 import { validate, validateHelp } from './validate';
 
 const usage = `nexi-app2app ${version} — Nexi SoftPOS / MobilePOS App2App toolkit
@@ -16,15 +18,18 @@ Commands:
   validate URI…             check request URIs; exit 1 when there are errors
   build OPERATION key=val…  print a request URI, encoded as Android's Uri.Builder does
   check --terminal-id …     look a transaction up with Nexi's checkTransaction API
+  reconcile FILE            check every transaction of a log against the backend
+  simulate REQUEST_URI      print the result URI Nexi POS would answer with (--outcome …)
   sandbox [--port N]        run the local sandbox of Nexi's B2B API
   help [COMMAND]            show help
   version                   print the version
 
 Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
-Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found.
+Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found;
+reconcile: 4 discrepancies found.
 `;
 
-const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp };
+const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -44,6 +49,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'sandbox':
         return await sandbox(rest, io);
+      case 'reconcile':
+        return await reconcile(rest, io);
+      case 'simulate':
+        return await simulate(rest, io);
       case 'version':
       case '--version':
       case '-v':

@@ -69,6 +69,9 @@ interface EncryptionKeyPair {
   readonly jwk: Jose.JWK;
 }
 
+/** Sandbox-only endpoints (not part of Nexi's API). */
+export const sandboxAdmin = { transactions: '/sandbox/transactions' } as const;
+
 export const sandboxDefaults = {
   clientId: 'sandbox-app',
   clientSecret: 'sandbox-secret-not-for-production',
@@ -256,8 +259,8 @@ export class Sandbox {
   async #handle(req: import('http').IncomingMessage, res: import('http').ServerResponse): Promise<void> {
     const started = Date.now();
     const path = (req.url ?? '/').split('?')[0]!;
-    const endpoint = path === endpoints.token ? 'token' : path === endpoints.jwks ? 'jwks' : path === endpoints.checkTransaction ? 'checkTransaction' : 'other';
-    this.stats.requests[endpoint]++;
+    const endpoint = path === endpoints.token ? 'token' : path === endpoints.jwks ? 'jwks' : path === endpoints.checkTransaction ? 'checkTransaction' : path === sandboxAdmin.transactions ? 'admin' : 'other';
+    if (endpoint !== 'admin') this.stats.requests[endpoint]++;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -288,11 +291,12 @@ export class Sandbox {
       if (endpoint === 'token') out = this.#token(req, body, fingerprint);
       else if (endpoint === 'jwks') out = this.#jwks(req);
       else if (endpoint === 'checkTransaction') out = await this.#check(req, body, peer.raw);
+      else if (endpoint === 'admin') out = this.#admin(req, body, fingerprint);
       else throw standard(404, `no such endpoint in the sandbox: ${req.method} ${path}`);
       clientId = (out as { clientId?: string }).clientId;
       res.writeHead(out.status, jsonType);
       res.end(JSON.stringify(out.body));
-      this.#write({ ...base, status: out.status, verdict: 'accepted', reason: endpoint === 'checkTransaction' ? 'transaction found' : 'ok', ...(clientId ? { clientId } : {}), durationMs: Date.now() - started });
+      this.#write({ ...base, status: out.status, verdict: 'accepted', reason: endpoint === 'checkTransaction' ? 'transaction found' : endpoint === 'admin' ? 'transaction registered' : 'ok', ...(clientId ? { clientId } : {}), durationMs: Date.now() - started });
     } catch (err) {
       const r = err instanceof Rejection ? err : standard(500, `sandbox error: ${(err as Error).message}`);
       this.stats.rejected++;
@@ -315,6 +319,22 @@ export class Sandbox {
     const token = randomBytes(32).toString('base64url');
     this.#tokens.set(token, { clientId: app.clientId, expiresAt: this.#clock() + this.tokenLifetimeSeconds * 1000 });
     return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }, clientId: app.clientId };
+  }
+
+  /** Not a Nexi endpoint: lets the POS simulator of another process register a transaction (mTLS, a known app's certificate). */
+  #admin(req: import('http').IncomingMessage, body: string, fingerprint: string): { status: number; body: unknown } {
+    if (req.method !== 'POST') throw standard(405, 'use POST');
+    if (!this.#apps.some((a) => a.certificates.includes(fingerprint))) throw standard(403, 'only a registered app certificate may register transactions');
+    let tx: SandboxTransaction;
+    try {
+      tx = JSON.parse(body) as SandboxTransaction;
+    } catch {
+      throw validation([{ field: 'body', message: 'is not JSON' }]);
+    }
+    const missing = (['terminalId', 'callerTrxId', 'status', 'amount'] as const).filter((k) => typeof tx[k] !== 'string' || tx[k] === '');
+    if (missing.length) throw validation(missing.map((field) => ({ field, message: 'must not be blank' })));
+    this.register(tx);
+    return { status: 201, body: { registered: `${tx.terminalId}/${tx.callerTrxId}` } };
   }
 
   #jwks(req: import('http').IncomingMessage): { status: number; body: unknown } {

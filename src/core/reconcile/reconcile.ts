@@ -1,0 +1,240 @@
+// Reconciliation: what the app believes happened (the result URIs — and unanswered requests — in its log) against
+// what the backend knows (checkTransaction). Pure: the check itself is passed in, so the CLI, the editor and the
+// tests drive the same code; concurrency is bounded, cancellable, and backs off when the server does.
+import { scanText, type ScannedUri } from '../app2app/scan';
+import { describeResult } from '../codes/resultCodes';
+import type { NexiErrorCode } from '../nexi/errors';
+import type { OffsetRange } from '../types';
+
+export type AppOutcome = 'approved' | 'declined' | 'cancelled' | 'failed' | 'no-result';
+export type BackendOutcome = 'approved' | 'declined' | 'cancelled' | 'failed' | 'unknown';
+
+/** One transaction as the app's log shows it. */
+export interface LogEntry {
+  readonly callerTrxId: string;
+  readonly terminalId?: string;
+  readonly operation?: string;
+  /** 1-based line of the result URI (or of the request, when no result came back). */
+  readonly line: number;
+  readonly range: OffsetRange;
+  readonly appOutcome: AppOutcome;
+  readonly result?: string;
+  /** Amount in minor units, without leading zeros. */
+  readonly amount?: string;
+  readonly authorizationNumber?: string;
+  readonly panLast4?: string;
+}
+
+export type Classification = 'match' | 'mismatch' | 'app-failed-backend-approved' | 'not-found' | 'error';
+
+export interface ReconciledEntry extends LogEntry {
+  readonly classification: Classification;
+  readonly backendOutcome?: BackendOutcome;
+  /** Fields that differ, for mismatches. */
+  readonly differences: ReadonlyArray<{ readonly field: 'outcome' | 'amount' | 'authorizationNumber' | 'panLast4'; readonly app: string; readonly backend: string }>;
+  readonly errorCode?: NexiErrorCode | 'NO_TERMINAL_ID';
+  readonly message?: string;
+  /** The backend's body, when found. */
+  readonly backend?: Record<string, unknown>;
+}
+
+export interface ReconcileReport {
+  readonly entries: readonly ReconciledEntry[];
+  readonly totals: Readonly<Record<Classification, number>> & { readonly total: number };
+  readonly cancelled: boolean;
+}
+
+export type CheckFn = (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>;
+
+const digits = (v: string | undefined): string | undefined => (v && /^\d+$/.test(v.trim()) ? v.trim().replace(/^0+(?=\d)/, '') : undefined);
+const last4 = (v: string | undefined): string | undefined => /(\d{4})\s*$/.exec(v ?? '')?.[1];
+
+function appOutcomeOf(result: string | undefined): AppOutcome {
+  if (result === undefined) return 'no-result';
+  const d = describeResult(result);
+  switch (d.entry?.outcome) {
+    case 'success':
+      return 'approved';
+    case 'declined':
+      return 'declined';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'failed';
+  }
+}
+
+/**
+ * The transactions of a log: every payment/reversal result URI, plus every request whose callerTrxId never got a
+ * result in the log (the app crashed or timed out: exactly the case reconciliation is for). Last-transaction and
+ * accounting-closure URIs are not transactions and are skipped. `defaultTerminalId` fills in requests (payment
+ * URIs carry no TID: Nexi POS uses the last selected one, spec §1).
+ */
+export function extractEntries(text: string, options: { defaultTerminalId?: string } = {}): LogEntry[] {
+  const lineOf = lineCounter(text);
+  const byId = new Map<string, LogEntry>();
+  const order: string[] = [];
+  const value = (u: ScannedUri, k: string): string | undefined => u.params.find((p) => p.name === k)?.trimmed || undefined;
+  for (const u of scanText(text)) {
+    if (u.operation !== 'payment' && u.operation !== 'reversal') continue;
+    const id = value(u, 'callerTrxId');
+    if (!id) continue;
+    const terminalId = value(u, 'terminalId') ?? value(u, 'f41') ?? options.defaultTerminalId;
+    const base = { callerTrxId: id, ...(terminalId ? { terminalId } : {}), operation: u.operation, line: lineOf(u.range.start), range: u.range };
+    if (u.kind === 'result') {
+      const result = value(u, 'result');
+      const amount = digits(value(u, 'amount') ?? value(u, 'f04'));
+      const auth = value(u, 'authorizationNumber') ?? value(u, 'f38');
+      const pan = last4(value(u, 'CT100') ?? value(u, 'pan') ?? value(u, 'CT112'));
+      const entry: LogEntry = { ...base, appOutcome: appOutcomeOf(result), ...(result !== undefined ? { result } : {}), ...(amount ? { amount } : {}), ...(auth ? { authorizationNumber: auth } : {}), ...(pan ? { panLast4: pan } : {}) };
+      if (!byId.has(id)) order.push(id);
+      byId.set(id, entry); // the last result of a callerTrxId is what the app ended with
+    } else if (!byId.has(id)) {
+      const amount = digits(value(u, 'amount'));
+      byId.set(id, { ...base, appOutcome: 'no-result', ...(amount ? { amount } : {}) });
+      order.push(id);
+    }
+  }
+  return order.map((id) => byId.get(id)!);
+}
+
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+const pick = (o: Record<string, unknown>, ...keys: string[]): string | undefined => {
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (typeof v === 'number') return String(v);
+  }
+  return undefined;
+};
+
+/**
+ * The backend's outcome. The response schema is not published (spec §15.3): a `status` word is read first, then a
+ * `result` code as in App2App; both readings are ours [inference].
+ */
+export function backendOutcomeOf(tx: Record<string, unknown>): BackendOutcome {
+  const status = pick(tx, 'status', 'transactionStatus', 'outcome', 'state');
+  if (status) {
+    if (/APPROV|SUCCESS|\bOK\b|ACCEPT|COMPLET|AUTHORI[SZ]ED|CAPTURED/i.test(status)) return 'approved';
+    if (/DECLIN|DENIED|REFUSED|REJECT/i.test(status)) return 'declined';
+    if (/CANCEL|VOID|REVERS|ABORT/i.test(status)) return 'cancelled';
+    if (/FAIL|ERROR/i.test(status)) return 'failed';
+  }
+  const result = pick(tx, 'result');
+  if (result !== undefined) {
+    const o = appOutcomeOf(result);
+    return o === 'no-result' ? 'unknown' : o;
+  }
+  return 'unknown';
+}
+
+/** Compares one log entry with the backend's answer. */
+export function classify(entry: LogEntry, tx: Record<string, unknown>): Pick<ReconciledEntry, 'classification' | 'backendOutcome' | 'differences'> {
+  const backendOutcome = backendOutcomeOf(tx);
+  const differences: Array<ReconciledEntry['differences'][number]> = [];
+  if (backendOutcome === 'approved' && entry.appOutcome !== 'approved') {
+    return { classification: 'app-failed-backend-approved', backendOutcome, differences: [{ field: 'outcome', app: entry.appOutcome, backend: backendOutcome }] };
+  }
+  const sameOutcome = entry.appOutcome === backendOutcome || (entry.appOutcome === 'no-result' && backendOutcome !== 'approved') || backendOutcome === 'unknown';
+  if (!sameOutcome) differences.push({ field: 'outcome', app: entry.appOutcome, backend: backendOutcome });
+  const backendAmount = digits(pick(tx, 'amount', 'f04'));
+  if (entry.amount && backendAmount && entry.amount !== backendAmount) differences.push({ field: 'amount', app: entry.amount, backend: backendAmount });
+  const backendAuth = pick(tx, 'authorizationNumber', 'authorizationCode', 'approvalCode', 'f38');
+  if (entry.authorizationNumber && backendAuth && entry.authorizationNumber !== backendAuth) differences.push({ field: 'authorizationNumber', app: entry.authorizationNumber, backend: backendAuth });
+  const backendPan = last4(pick(tx, 'pan', 'maskedPan', 'CT100', 'panLast4', 'CT112'));
+  if (entry.panLast4 && backendPan && entry.panLast4 !== backendPan) differences.push({ field: 'panLast4', app: entry.panLast4, backend: backendPan });
+  return { classification: differences.length ? 'mismatch' : 'match', backendOutcome, differences };
+}
+
+export interface ReconcileOptions {
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number, entry: ReconciledEntry) => void;
+}
+
+// Failures that mean "the server is struggling": the pool halves its concurrency and retries the entry once later.
+const backOffCodes = new Set<string>(['UPSTREAM_UNAVAILABLE', 'TIMEOUT', 'CONNECTION_RESET', 'SERVER_ERROR']);
+
+/** Checks every entry against the backend with at most `concurrency` calls in flight (default 4). */
+export async function reconcile(entries: readonly LogEntry[], check: CheckFn, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+  const results: ReconciledEntry[] = new Array(entries.length);
+  let limit = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const maxLimit = limit;
+  let next = 0;
+  let done = 0;
+  let active = 0;
+  const retried = new Set<number>();
+  const queue: number[] = [];
+  const signal = options.signal;
+
+  const finish = (i: number, r: ReconciledEntry): void => {
+    results[i] = r;
+    done++;
+    options.onProgress?.(done, entries.length, r);
+  };
+
+  const runOne = async (i: number): Promise<void> => {
+    const entry = entries[i]!;
+    if (!entry.terminalId) {
+      finish(i, { ...entry, classification: 'error', differences: [], errorCode: 'NO_TERMINAL_ID', message: 'No terminal id: the log line has none; pass a default terminal id.' });
+      return;
+    }
+    try {
+      const tx = await check(entry.terminalId, entry.callerTrxId, signal);
+      finish(i, { ...entry, ...classify(entry, tx), backend: tx });
+      if (limit < maxLimit) limit++; // recover slowly after a back-off
+    } catch (err) {
+      const code = (err as { code?: string }).code as NexiErrorCode | undefined;
+      if (code === 'CANCELLED' || signal?.aborted) return;
+      if (code && backOffCodes.has(code) && !retried.has(i)) {
+        retried.add(i);
+        limit = Math.max(1, Math.floor(limit / 2));
+        queue.push(i);
+        return;
+      }
+      const message = (err as Error).message;
+      if (code === 'TRANSACTION_NOT_FOUND') finish(i, { ...entry, classification: 'not-found', differences: [], errorCode: code, message });
+      else finish(i, { ...entry, classification: 'error', differences: [], ...(code ? { errorCode: code } : {}), message });
+    }
+  };
+
+  await new Promise<void>((resolve) => {
+    const pump = (): void => {
+      if (signal?.aborted) {
+        if (active === 0) resolve();
+        return;
+      }
+      while (active < limit) {
+        const i = queue.length ? queue.shift()! : next < entries.length ? next++ : -1;
+        if (i < 0) break;
+        active++;
+        void runOne(i).finally(() => {
+          active--;
+          pump();
+        });
+      }
+      if (active === 0 && queue.length === 0 && next >= entries.length) resolve();
+    };
+    signal?.addEventListener('abort', () => pump(), { once: true });
+    pump();
+  });
+
+  const finished = results.filter((r): r is ReconciledEntry => r !== undefined);
+  const totals = { match: 0, mismatch: 0, 'app-failed-backend-approved': 0, 'not-found': 0, error: 0, total: finished.length };
+  for (const r of finished) totals[r.classification]++;
+  return { entries: finished, totals, cancelled: !!signal?.aborted && finished.length < entries.length };
+}

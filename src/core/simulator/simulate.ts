@@ -1,0 +1,310 @@
+// Nexi POS result simulator: for a request URI and a chosen outcome, the result URI Nexi POS would send back, shaped
+// like Nexi's published examples for that product and operation (spec §3.5, §4.4, §5.2, §6.2): MobilePOS results
+// carry the §3.4 fields in the [PAYS]/[REV] order with the same encoding habits; SoftPOS results carry the receipt
+// keys f04…CT123 in the order of the published SoftPOS example, unencoded as Nexi sends them. Every value agrees
+// with the others (amount, dates, STAN, RRN, masked PAN, AID, TVR), so the result decodes without diagnostics.
+import { encodeQueryComponent } from '../app2app/build';
+import type { OperationName } from '../app2app/catalog';
+import { scanText } from '../app2app/scan';
+import { describeResult } from '../codes/resultCodes';
+import type { SandboxTransaction } from '../sandbox/transactions';
+
+export type Product = 'softpos' | 'mobilepos';
+
+export type Outcome =
+  | { readonly kind: 'approved' }
+  | { readonly kind: 'declined'; readonly actionCode?: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'softpos-error'; readonly softPosError?: string }
+  | { readonly kind: 'result'; readonly code: number };
+
+export interface SimulateOptions {
+  readonly outcome: Outcome;
+  readonly product: Product;
+  readonly now?: Date;
+  /** Minutes east of UTC for device-local times (default: this machine's). */
+  readonly utcOffsetMinutes?: number;
+  /** Terminal for operations whose request carries none (payment: Nexi POS uses the last selected TID, spec §1). */
+  readonly terminalId?: string;
+  readonly card?: 'Mastercard' | 'Visa';
+  /** Seed for STAN, RRN, authorisation code and PAN digits (deterministic output for tests). */
+  readonly seed?: number;
+}
+
+export interface SimulatedResult {
+  readonly uri: string;
+  readonly operation: OperationName;
+  readonly product: Product;
+  readonly result: number;
+  readonly terminalId: string;
+  readonly callerTrxId: string;
+  /** For the sandbox (approved and declined payments/reversals reach the host; others do not). */
+  readonly transaction?: SandboxTransaction;
+  /** Things the user should know (e.g. accounting closure on SoftPOS). */
+  readonly notes: readonly string[];
+}
+
+export class SimulationError extends Error {}
+
+const cards = {
+  Mastercard: { aid: 'A0000000041010', product: 'Debit Mastercard', panPrefix: '533317' },
+  Visa: { aid: 'A0000000031010', product: 'Visa Debit', panPrefix: '411111' },
+} as const;
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number | string, w: number): string => String(n).padStart(w, '0');
+
+interface LocalTime {
+  readonly y: number;
+  readonly mo: number;
+  readonly d: number;
+  readonly h: number;
+  readonly mi: number;
+  readonly s: number;
+  readonly dayOfYear: number;
+  readonly offset: string;
+}
+
+function localTime(now: Date, offsetMinutes: number): LocalTime {
+  const t = new Date(now.getTime() + offsetMinutes * 60_000);
+  const start = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+    dayOfYear: Math.floor((Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()) - start) / 86_400_000) + 1,
+    offset: `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`,
+  };
+}
+
+function resultCode(outcome: Outcome): number {
+  switch (outcome.kind) {
+    case 'approved':
+      return 0;
+    case 'declined':
+      return 21;
+    case 'cancelled':
+      return 20;
+    case 'softpos-error':
+      return -30;
+    case 'result':
+      return outcome.code;
+  }
+}
+
+/** Serialises pairs; `encode` decides per key whether the value is percent-encoded (Nexi's habits differ per field). */
+function query(pairs: ReadonlyArray<readonly [string, string]>, encode: (key: string) => boolean): string {
+  return pairs.map(([k, v]) => `${k}=${encode(k) ? encodeQueryComponent(v) : v}`).join('&');
+}
+
+/** Parses the `outcome` words of the CLI and the editor: approved, declined[:CODE], cancelled, softpos-error[:X-Y-Z], result:N. */
+export function parseOutcome(text: string): Outcome {
+  const [kind, arg] = text.split(':', 2) as [string, string | undefined];
+  switch (kind) {
+    case 'approved':
+      return { kind: 'approved' };
+    case 'declined':
+      if (arg !== undefined && !/^(\d{3}|[0-9A-Z]{2})$/.test(arg)) throw new SimulationError(`declined:${arg}: an action code is 3 digits (ISO 8583:1993) or 2 characters (1987)`);
+      return { kind: 'declined', ...(arg ? { actionCode: arg } : {}) };
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'softpos-error':
+      if (arg !== undefined && !/^[^-\s]+-[^-\s]+-[^-\s]+$/.test(arg)) throw new SimulationError(`softpos-error:${arg}: softPosError is three parts X-Y-Z (spec §9.3)`);
+      return { kind: 'softpos-error', ...(arg ? { softPosError: arg } : {}) };
+    case 'result': {
+      const code = Number(arg);
+      if (!Number.isInteger(code)) throw new SimulationError(`result:${arg ?? ''}: give a result code, e.g. result:-16`);
+      if (describeResult(String(code)).status !== 'documented') throw new SimulationError(`result ${code} is not a documented Nexi result code (spec §9)`);
+      return { kind: 'result', code };
+    }
+    default:
+      throw new SimulationError(`unknown outcome '${text}': use approved, declined[:CODE], cancelled, softpos-error[:X-Y-Z] or result:N`);
+  }
+}
+
+export function simulate(requestUri: string, options: SimulateOptions): SimulatedResult {
+  const scanned = scanText(requestUri).find((u) => u.kind === 'request');
+  if (!scanned || !scanned.operation) throw new SimulationError('not an App2App request URI (neximpos://payment|reversal|last_transaction|accounting_closure?…)');
+  const get = (k: string): string | undefined => scanned.params.find((p) => p.name === k)?.value ?? undefined;
+  const operation = scanned.operation;
+  const callerTrxId = get('callerTrxId');
+  const returnUri = get('uri');
+  if (!callerTrxId) throw new SimulationError('the request has no callerTrxId: Nexi POS echoes it in every result');
+  if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError('the request has no valid uri: Nexi POS would not know where to send the result');
+  const notes: string[] = [];
+  const product = options.product;
+  let code = resultCode(options.outcome);
+  if (operation === 'accounting_closure' && product === 'softpos') {
+    code = -19;
+    notes.push('Accounting closure is MobilePOS only: with only a SoftPOS TID Nexi POS answers -19 (spec §6, §9.1).');
+  }
+  if (options.outcome.kind === 'softpos-error' && product !== 'softpos') throw new SimulationError('result -30 with softPosError comes from the SoftPOS payment flow only');
+  const rnd = prng(options.seed ?? Date.now());
+  const now = options.now ?? new Date();
+  const t = localTime(now, options.utcOffsetMinutes ?? -now.getTimezoneOffset());
+  const card = cards[options.card ?? 'Mastercard'];
+  const last4 = pad(Math.floor(rnd() * 10000), 4);
+  const stan = pad(1 + Math.floor(rnd() * 999998), 6);
+  const sequence = pad(Math.floor(rnd() * 1_000_000), 6);
+  const rrn = `${t.y % 10}${pad(t.dayOfYear, 3)}${pad(t.h, 2)}${sequence}`;
+  const auth = Array.from({ length: 6 }, () => '0123456789ABCDEFGHJKLMNPRSTUVWXYZ'[Math.floor(rnd() * 33)]).join('');
+  const atc = pad(Math.floor(rnd() * 0xffff).toString(16).toUpperCase(), 4);
+  const tvr = '0000008001';
+  const terminalId = get('terminalId') ?? options.terminalId ?? (product === 'softpos' ? '38032131' : '30350039');
+  const amountRaw = get('amount') ?? '0';
+  const requested = /^\d+$/.test(amountRaw) ? amountRaw.replace(/^0+(?=\d)/, '') : '0';
+  // A last-transaction request carries no amount: the simulated last transaction gets one, used everywhere.
+  const amount = operation === 'last_transaction' && requested === '0' ? String(1 + Math.floor(rnd() * 9999)) : requested;
+  const approved = code === 0;
+  const declined = code === 21;
+  const actionCode = declined ? (options.outcome.kind === 'declined' ? (options.outcome.actionCode ?? '116') : '116') : operation === 'reversal' && product === 'softpos' ? '400' : '000';
+  const reachedHost = approved || declined;
+  const operationType = { payment: 'PAYMENT', reversal: 'REVERSAL', last_transaction: 'LAST_TRANSACTION', accounting_closure: 'ACCOUNTING_CLOSURE' }[operation];
+  const ddMMyyHHmm = `${pad(t.d, 2)}${pad(t.mo, 2)}${pad(t.y % 100, 2)}${pad(t.h, 2)}${pad(t.mi, 2)}`;
+  const base = returnUri.includes('?') ? `${returnUri}&` : `${returnUri}?`;
+  let pairs: Array<[string, string]>;
+  let encode: (key: string) => boolean = () => false;
+
+  if (operation === 'accounting_closure') {
+    // spec §6.2 / [CLS] example order; totals only when the closure was performed.
+    const total = String(Math.floor(rnd() * 500_000));
+    pairs = [['result', String(code)], ...(code === 0 ? ([['hostTotal', total], ['terminalTotal', total]] as Array<[string, string]>) : []), ['callerTrxId', callerTrxId], ['operationType', operationType]];
+  } else if (product === 'mobilepos' && operation !== 'last_transaction') {
+    // [PAYS] payment response order; the reversal example ([REV] mPOS) uses the same fields.
+    const padded = (v: string, w: number): string => v.padEnd(w, ' ');
+    pairs = [
+      ['result', String(code)],
+      ['amount', amount],
+      ['callerTrxId', callerTrxId],
+      ['operationType', operationType],
+      ...(reachedHost
+        ? ([
+            ['actionCode', actionCode],
+            ['pan', `************${last4}`],
+            ['transactionType', 'CLI'],
+            ['timestamp', ddMMyyHHmm],
+            ['resultDescription', approved ? 'TRANSAZIONE APPROVATA' : 'TRANSAZIONE NEGATA'],
+            ['cardTypeCVM', '2'],
+            ['acquirerId', '00000000003'],
+            ['stan', stan],
+            ['operationNumber', pad(Math.floor(rnd() * 1000), 6)],
+            ['acquirerName', padded('NEXI', 16)],
+            ['terminalId', terminalId],
+            ['merchantId', padded('0000091', 15)],
+            ['authorizationNumber', approved ? auth : ''],
+          ] as Array<[string, string]>)
+        : ([['terminalId', terminalId]] as Array<[string, string]>)),
+      ...(approved && get('urlTicket') !== 'false' ? ([['urlTicket', `https://mpos.nexi.it/r?id=${auth}${stan}`]] as Array<[string, string]>) : []),
+    ];
+    // The published mPOS examples percent-encode the padded fields and the receipt URL, and leave the description raw.
+    encode = (k) => k === 'acquirerName' || k === 'merchantId' || k === 'urlTicket';
+  } else {
+    // SoftPOS (and every last-transaction result): the published SoftPOS example's keys and order, values unencoded.
+    const amount12 = pad(amount, 12);
+    const address = 'C.SO SEMPIONE 55, 20145, MILANO (MI)';
+    const merchant = 'NEXI SOFTPOS OPERATION';
+    const f55 = `9F3602${atc}9F350121950500${tvr.slice(2)}`;
+    const ct123 = `9F3602${atc}9505${tvr}`;
+    const isoOffset = `${t.y}-${pad(t.mo, 2)}-${pad(t.d, 2)}T${pad(t.h, 2)}:${pad(t.mi, 2)}:${pad(t.s, 2)}${t.offset}`;
+    const receipt: Array<[string, string]> = reachedHost
+      ? [
+          ['f30', amount12],
+          ['F42', '1000000595940'],
+          ['f12', `${pad(t.h, 2)}${pad(t.mi, 2)}${pad(t.s, 2)}`],
+          ['f11', stan],
+          ['f55', f55],
+          ['CT121', address],
+          ['f13', `${pad(t.mo, 2)}${pad(t.d, 2)}`],
+          ['CT120', merchant],
+          ...(approved ? ([['f38', auth]] as Array<[string, string]>) : []),
+          ['f37', rrn],
+          ['f39', actionCode],
+          ['CT118', '978'],
+          ['CT117', 'Online'],
+          ['CT115', 'Contactless'],
+          ['CT114', 'NEXI Core'],
+          ['CT112', `************${last4}`],
+          ['CT111', '0'],
+          ['acquirerId', '909517'],
+          ['CT119', 'Grazie e arrivederci'],
+          ['f41', terminalId],
+          ['f43', `${merchant} ${address}`],
+          ['f42', '1000000595940'],
+          ['CT110', isoOffset],
+          ['f04', amount12],
+          ['CT107', `${pad(t.h, 2)}:${pad(t.mi, 2)}`],
+          ['CT106', `${pad(t.d, 2)}/${pad(t.mo, 2)}/${t.y}`],
+          ['CT105', operation === 'reversal' ? '0200' : '0100'],
+          ['CT104', `${merchant} ${address}`],
+          ['CT103', rrn],
+          ['CT102', card.aid],
+          ['CT123', ct123],
+          ['CT100', last4],
+          ['CT109', card.product],
+          ['CT108', options.card ?? 'Mastercard'],
+        ]
+      : [];
+    if (operation === 'last_transaction') {
+      // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
+      const found = code === 0;
+      if (code !== 0 && code !== -41) notes.push('A last-transaction enquiry answers 0 or -41 (spec §5.2); the code chosen is used as is.');
+      pairs = [
+        ['operationType', operationType],
+        ['callerTrxId', callerTrxId],
+        ['result', String(code)],
+        ['amount', found ? pad(amount, 12) : pad(0, 12)],
+        ['terminalType', product === 'softpos' ? 'SOFTPOS' : 'MPOS'],
+        ...(found ? receipt : []),
+        ['terminalId', terminalId],
+      ];
+    } else {
+      pairs = [
+        ['operationType', operationType],
+        ['callerTrxId', callerTrxId],
+        ['result', String(code)],
+        ['amount', amount12],
+        ...receipt,
+        ...(options.outcome.kind === 'softpos-error' && code === -30 ? ([['softPosError', options.outcome.softPosError ?? '2-13-0']] as Array<[string, string]>) : []),
+        ['terminalId', terminalId],
+        ['autoClose', get('autoClose') === 'true' ? 'true' : 'false'],
+      ];
+    }
+  }
+  const uri = base + query(pairs, encode);
+  const transaction: SandboxTransaction | undefined =
+    reachedHost && (operation === 'payment' || operation === 'reversal')
+      ? {
+          terminalId,
+          callerTrxId,
+          operationType: operation === 'payment' ? 'PAYMENT' : 'REVERSAL',
+          status: approved ? 'APPROVED' : 'DECLINED',
+          result: String(code),
+          actionCode,
+          amount: pad(amount, 12),
+          currency: '978',
+          cardType: options.card ?? 'Mastercard',
+          pan: `************${last4}`,
+          ...(approved ? { authorizationNumber: auth } : {}),
+          stan,
+          rrn,
+          acquirerId: product === 'softpos' ? '909517' : '00000000003',
+          transactionDate: `${t.y}-${pad(t.mo, 2)}-${pad(t.d, 2)}T${pad(t.h, 2)}:${pad(t.mi, 2)}:${pad(t.s, 2)}${t.offset}`,
+        }
+      : undefined;
+  return { uri, operation, product, result: code, terminalId, callerTrxId, ...(transaction ? { transaction } : {}), notes };
+}
