@@ -4,11 +4,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkBench } from './check.bench';
 import { decodeBench } from './decode.bench';
+import { reconcileBench } from './reconcile.bench';
 import type { BenchResult } from './measure';
 
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   decode: decodeBench,
   check: checkBench,
+  reconcile: reconcileBench,
 };
 
 async function main(): Promise<void> {

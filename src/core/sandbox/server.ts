@@ -131,6 +131,8 @@ export class Sandbox {
   readonly #tokens = new Map<string, IssuedToken>();
   readonly #seenJti = new Map<string, number>();
   readonly #faults: Fault[] = [];
+  /** Client certificate public keys by DER fingerprint (parsing X.509 per request costs more than the check). */
+  readonly #certKeys = new Map<string, KeyObject>();
   readonly #log: (line: SandboxLogLine) => void;
   readonly #now: () => number;
   #key: EncryptionKeyPair;
@@ -404,7 +406,12 @@ export class Sandbox {
     } catch {
       throw assertionRejected('decryption failed: unknown key or damaged JWE');
     }
-    const certKey = createPublicKey(new X509Certificate(peerCert).publicKey.export({ format: 'pem', type: 'spki' }));
+    const fingerprint = createHash('sha256').update(peerCert).digest('hex');
+    let certKey = this.#certKeys.get(fingerprint);
+    if (!certKey) {
+      certKey = createPublicKey(new X509Certificate(peerCert).publicKey.export({ format: 'pem', type: 'spki' }));
+      this.#certKeys.set(fingerprint, certKey);
+    }
     let claims: Record<string, unknown>;
     try {
       const { payload, protectedHeader: sigHeader } = await j.compactVerify(jws, certKey, { algorithms: [assertionAlgorithms.signature] });
