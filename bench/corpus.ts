@@ -1,6 +1,7 @@
 // A deterministic logcat-like corpus with App2App URIs whose intended fields are known, so that both the
 // toolkit's scanner and a naive baseline can be scored field by field.
 import { encodeQueryComponent } from '../src/core/app2app/build';
+import { prng } from '../src/core/text';
 
 export interface ExpectedUri {
   /** Offset of the URI in the corpus. */
@@ -12,18 +13,6 @@ export interface ExpectedUri {
 export interface Corpus {
   readonly text: string;
   readonly uris: readonly ExpectedUri[];
-}
-
-/** Mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const tags = ['ActivityManager', 'WindowManager', 'OkHttp', 'PizzaPay', 'chromium', 'NfcService', 'BluetoothAdapter', 'ViewRootImpl', 'SurfaceFlinger'];

@@ -4,7 +4,8 @@ import { findOperation, findParameter, operations, parameterNames } from '../cor
 import { didYouMean } from '../core/app2app/suggest';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonDiagnostic } from './json';
-import { lineIndex, renderDiagnostic, styler } from './render';
+import { lineIndex } from '../core/text';
+import { renderDiagnostic, styler } from './render';
 
 export const buildHelp = `Usage: nexi-app2app build [--json] OPERATION key=value…
 

@@ -2,7 +2,8 @@
 import { decodeText } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonExplanation } from './json';
-import { lineIndex, renderExplanation, styler } from './render';
+import { lineIndex } from '../core/text';
+import { renderExplanation, styler } from './render';
 
 export const decodeHelp = `Usage: nexi-app2app decode [--json] [TEXT…]
 

@@ -3,7 +3,8 @@ import { scanText } from '../core/app2app/scan';
 import { validateUri } from '../core/app2app/validate';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonDiagnostic } from './json';
-import { lineIndex, renderCaret, renderDiagnostic, styler } from './render';
+import { lineIndex } from '../core/text';
+import { renderCaret, renderDiagnostic, styler } from './render';
 
 export const validateHelp = `Usage: nexi-app2app validate [--json] URI…
 

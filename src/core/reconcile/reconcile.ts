@@ -4,6 +4,7 @@
 import { scanText, type ScannedUri } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
 import type { NexiErrorCode } from '../nexi/errors';
+import { lineIndex } from '../text';
 import type { OffsetRange } from '../types';
 
 export type AppOutcome = 'approved' | 'declined' | 'cancelled' | 'failed' | 'no-result';
@@ -71,7 +72,8 @@ function appOutcomeOf(result: string | undefined): AppOutcome {
  * URIs carry no TID: Nexi POS uses the last selected one, spec §1).
  */
 export function extractEntries(text: string, options: { defaultTerminalId?: string } = {}): LogEntry[] {
-  const lineOf = lineCounter(text);
+  const where = lineIndex(text);
+  const lineOf = (offset: number): number => where(offset).line;
   const byId = new Map<string, LogEntry>();
   const order: string[] = [];
   const value = (u: ScannedUri, k: string): string | undefined => u.params.find((p) => p.name === k)?.trimmed || undefined;
@@ -96,21 +98,6 @@ export function extractEntries(text: string, options: { defaultTerminalId?: stri
     }
   }
   return order.map((id) => byId.get(id)!);
-}
-
-function lineCounter(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 const pick = (o: Record<string, unknown>, ...keys: string[]): string | undefined => {

@@ -8,6 +8,7 @@ import type { OperationName } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
 import type { SandboxTransaction } from '../sandbox/transactions';
+import { prng } from '../text';
 
 export type Product = 'softpos' | 'mobilepos';
 
@@ -50,17 +51,6 @@ const cards = {
   Mastercard: { aid: 'A0000000041010', product: 'Debit Mastercard', panPrefix: '533317' },
   Visa: { aid: 'A0000000031010', product: 'Visa Debit', panPrefix: '411111' },
 } as const;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number | string, w: number): string => String(n).padStart(w, '0');
 
