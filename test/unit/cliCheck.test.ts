@@ -143,7 +143,7 @@ describe('CLI check and sandbox', function () {
 
   it('the bundled binary runs check end to end (Node 20, dist/cli.js)', async () => {
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', ...connection, '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0003', '--json'], { env: { ...process.env, ...env } });
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', ...connection, '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0003', '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('close', (code) => resolve({ code, out }));

@@ -1,10 +1,11 @@
-// The sandbox's own PKI, generated in pure JS (Node's WebCrypto + @peculiar/x509, loaded lazily): a CA, a server
-// certificate for 127.0.0.1/localhost, and a developer client certificate shaped like the one Nexi signs
-// (RSA-2048, extendedKeyUsage clientAuth, OU naming the environment; spec §14.2). Nothing here is ever committed:
-// every run makes its own, or reuses what `--pki DIR` saved.
-import { createPrivateKey, webcrypto, type KeyObject } from 'crypto';
+// The sandbox's own PKI, generated without openssl: Node makes the RSA-2048 keys, node-forge (already the toolkit's
+// lazily loaded PKCS#12/PKCS#7/CSR library) issues a CA, a server certificate for 127.0.0.1/localhost and a
+// developer client certificate shaped like the one Nexi signs (extendedKeyUsage clientAuth, OU naming the
+// environment; spec §14.2). Nothing here is ever committed: every run makes its own, or reuses what `--pki DIR` saved.
+import { createPrivateKey, generateKeyPair, randomBytes, type KeyObject } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import type * as ForgeModule from 'node-forge';
 
 export interface Pem {
   readonly certificate: string;
@@ -14,44 +15,8 @@ export interface Pem {
 export interface SandboxPki {
   readonly ca: Pem;
   readonly server: Pem;
-  /** The developer certificate the sandbox trusts for `clientId` (spec §14.2: the same key signs assertions). */
+  /** The developer certificate the sandbox trusts for its client id (spec §14.2: the same key signs assertions). */
   readonly client: Pem;
-}
-
-const rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) } as const;
-
-function pemOf(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
-  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
-}
-
-type X509Module = typeof import('@peculiar/x509');
-
-function x509(): X509Module {
-  // @peculiar/x509 needs the Reflect metadata polyfill before it loads; both are required lazily, on first use.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('reflect-metadata');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const lib = require('@peculiar/x509') as X509Module;
-  lib.cryptoProvider.set(webcrypto as unknown as Parameters<typeof lib.cryptoProvider.set>[0]);
-  return lib;
-}
-
-type KeyPair = webcrypto.CryptoKeyPair;
-
-async function keyPair(): Promise<KeyPair> {
-  return (await webcrypto.subtle.generateKey(rsa, true, ['sign', 'verify'])) as KeyPair;
-}
-
-async function exportKey(key: webcrypto.CryptoKey): Promise<string> {
-  return pemOf('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', key));
-}
-
-function serial(): string {
-  // Positive, 16 bytes.
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = bytes[0]! & 0x7f;
-  return Buffer.from(bytes).toString('hex');
 }
 
 export interface PkiOptions {
@@ -63,95 +28,132 @@ export interface PkiOptions {
   readonly clientValidityDays?: number;
 }
 
+function forge(): typeof ForgeModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node-forge') as typeof ForgeModule;
+}
+
+const day = 24 * 3600 * 1000;
+
+interface KeyPairPem {
+  readonly privateKey: string;
+  readonly publicKey: string;
+}
+
+function newKeyPair(): Promise<KeyPairPem> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }, (err, publicKey, privateKey) =>
+      err ? reject(err) : resolve({ privateKey, publicKey }),
+    ),
+  );
+}
+
+type Attr = { shortName: string; value: string };
+
+function subject(parts: Record<string, string>): Attr[] {
+  return Object.entries(parts).map(([shortName, value]) => ({ shortName, value }));
+}
+
+interface Issue {
+  readonly subject: Attr[];
+  readonly publicKey: string;
+  readonly issuer?: { readonly certificate: ForgeModule.pki.Certificate; readonly privateKey: string };
+  readonly selfSignKey?: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly extensions: object[];
+}
+
+function issue(spec: Issue): ForgeModule.pki.Certificate {
+  const f = forge();
+  const cert = f.pki.createCertificate();
+  // Positive 16-byte serial.
+  const serial = randomBytes(16);
+  serial[0] = serial[0]! & 0x7f;
+  cert.serialNumber = serial.toString('hex');
+  cert.publicKey = f.pki.publicKeyFromPem(spec.publicKey);
+  cert.validity.notBefore = spec.notBefore;
+  cert.validity.notAfter = spec.notAfter;
+  cert.setSubject(spec.subject);
+  cert.setIssuer(spec.issuer ? spec.issuer.certificate.subject.attributes : spec.subject);
+  cert.setExtensions([...spec.extensions, { name: 'subjectKeyIdentifier' }, ...(spec.issuer ? [{ name: 'authorityKeyIdentifier', keyIdentifier: spec.issuer.certificate.generateSubjectKeyIdentifier().getBytes() }] : [])]);
+  const signer = spec.issuer?.privateKey ?? spec.selfSignKey!;
+  cert.sign(f.pki.privateKeyFromPem(signer) as ForgeModule.pki.rsa.PrivateKey, f.md.sha256.create());
+  return cert;
+}
+
+const clientExtensions = [
+  { name: 'basicConstraints', cA: false, critical: true },
+  { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+  { name: 'extKeyUsage', clientAuth: true },
+];
+
+function clientSubject(options: PkiOptions, cn: string): Attr[] {
+  return subject({ CN: options.clientCn ?? cn, O: 'NEXI', OU: options.clientOu ?? 'API Security - SANDBOX', L: 'Milano', C: 'IT' });
+}
+
 export async function generatePki(options: PkiOptions = {}): Promise<SandboxPki> {
-  const lib = x509();
+  const f = forge();
   const now = options.now ?? new Date();
-  const day = 24 * 3600 * 1000;
   const notBefore = new Date(now.getTime() - day);
-  const [caKeys, serverKeys, clientKeys] = await Promise.all([keyPair(), keyPair(), keyPair()]);
-  const caName = 'CN=Nexi App2App Toolkit Sandbox CA, O=Nexi App2App Toolkit (local sandbox, not Nexi)';
-  const caCert = await lib.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial(),
-    name: caName,
+  const [caKeys, serverKeys, clientKeys] = await Promise.all([newKeyPair(), newKeyPair(), newKeyPair()]);
+  const ca = issue({
+    subject: subject({ CN: 'Nexi App2App Toolkit Sandbox CA', O: 'Nexi App2App Toolkit (local sandbox, not Nexi)' }),
+    publicKey: caKeys.publicKey,
+    selfSignKey: caKeys.privateKey,
     notBefore,
     notAfter: new Date(now.getTime() + 825 * day),
-    keys: caKeys,
-    signingAlgorithm: rsa,
     extensions: [
-      new lib.BasicConstraintsExtension(true, 0, true),
-      new lib.KeyUsagesExtension(lib.KeyUsageFlags.keyCertSign | lib.KeyUsageFlags.cRLSign, true),
-      await lib.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
+      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     ],
   });
-  const issued = async (subject: string, keys: KeyPair, notAfter: Date, extensions: InstanceType<X509Module['Extension']>[]) =>
-    lib.X509CertificateGenerator.create({
-      serialNumber: serial(),
-      subject,
-      issuer: caCert.subject,
-      notBefore,
-      notAfter,
-      signingKey: caKeys.privateKey,
-      publicKey: keys.publicKey,
-      signingAlgorithm: rsa,
-      extensions: [
-        new lib.BasicConstraintsExtension(false, undefined, true),
-        await lib.AuthorityKeyIdentifierExtension.create(caCert, false),
-        await lib.SubjectKeyIdentifierExtension.create(keys.publicKey),
-        ...extensions,
-      ],
-    });
-  const serverCert = await issued('CN=localhost, O=Nexi App2App Toolkit sandbox', serverKeys, new Date(now.getTime() + 825 * day), [
-    new lib.KeyUsagesExtension(lib.KeyUsageFlags.digitalSignature | lib.KeyUsageFlags.keyEncipherment, true),
-    new lib.ExtendedKeyUsageExtension([lib.ExtendedKeyUsage.serverAuth]),
-    new lib.SubjectAlternativeNameExtension([
-      { type: 'dns', value: 'localhost' },
-      { type: 'ip', value: '127.0.0.1' },
-      { type: 'ip', value: '::1' },
-    ]),
-  ]);
-  const clientDays = options.clientValidityDays ?? 365;
-  const clientCert = await issued(
-    `CN=${options.clientCn ?? 'SANDBOXAPP'}, O=NEXI, OU=${options.clientOu ?? 'API Security - SANDBOX'}, L=Milano, C=IT`,
-    clientKeys,
-    new Date(now.getTime() + clientDays * day),
-    [
-      new lib.KeyUsagesExtension(lib.KeyUsageFlags.digitalSignature | lib.KeyUsageFlags.keyEncipherment, true),
-      new lib.ExtendedKeyUsageExtension([lib.ExtendedKeyUsage.clientAuth]),
+  const issuer = { certificate: ca, privateKey: caKeys.privateKey };
+  const server = issue({
+    subject: subject({ CN: 'localhost', O: 'Nexi App2App Toolkit sandbox' }),
+    publicKey: serverKeys.publicKey,
+    issuer,
+    notBefore,
+    notAfter: new Date(now.getTime() + 825 * day),
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
     ],
-  );
+  });
+  const clientDays = options.clientValidityDays ?? 365;
+  const client = issue({
+    subject: clientSubject(options, 'SANDBOXAPP'),
+    publicKey: clientKeys.publicKey,
+    issuer,
+    notBefore,
+    notAfter: new Date(now.getTime() + clientDays * day),
+    extensions: clientExtensions,
+  });
+  const pem = (c: ForgeModule.pki.Certificate): string => f.pki.certificateToPem(c).replace(/\r\n/g, '\n');
   return {
-    ca: { certificate: caCert.toString('pem') + '\n', privateKey: await exportKey(caKeys.privateKey) },
-    server: { certificate: serverCert.toString('pem') + '\n', privateKey: await exportKey(serverKeys.privateKey) },
-    client: { certificate: clientCert.toString('pem') + '\n', privateKey: await exportKey(clientKeys.privateKey) },
+    ca: { certificate: pem(ca), privateKey: caKeys.privateKey },
+    server: { certificate: pem(server), privateKey: serverKeys.privateKey },
+    client: { certificate: pem(client), privateKey: clientKeys.privateKey },
   };
 }
 
 /** Issues another client certificate from the same CA (tests: a second app, an expired certificate…). */
 export async function issueClientCertificate(pki: SandboxPki, options: PkiOptions = {}): Promise<Pem> {
-  const lib = x509();
+  const f = forge();
   const now = options.now ?? new Date();
-  const day = 24 * 3600 * 1000;
-  const caCert = new lib.X509Certificate(pki.ca.certificate);
-  const caKey = await webcrypto.subtle.importKey('pkcs8', pemBody(pki.ca.privateKey), rsa, false, ['sign']);
-  const keys = await keyPair();
+  const keys = await newKeyPair();
   const days = options.clientValidityDays ?? 365;
-  const cert = await lib.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: `CN=${options.clientCn ?? 'OTHERAPP'}, O=NEXI, OU=${options.clientOu ?? 'API Security - SANDBOX'}, L=Milano, C=IT`,
-    issuer: caCert.subject,
+  const cert = issue({
+    subject: clientSubject(options, 'OTHERAPP'),
+    publicKey: keys.publicKey,
+    issuer: { certificate: f.pki.certificateFromPem(pki.ca.certificate), privateKey: pki.ca.privateKey },
     notBefore: new Date(now.getTime() + Math.min(0, days) * day - day),
     notAfter: new Date(now.getTime() + days * day),
-    signingKey: caKey,
-    publicKey: keys.publicKey,
-    signingAlgorithm: rsa,
-    extensions: [new lib.BasicConstraintsExtension(false, undefined, true), new lib.ExtendedKeyUsageExtension([lib.ExtendedKeyUsage.clientAuth])],
+    extensions: clientExtensions,
   });
-  return { certificate: cert.toString('pem') + '\n', privateKey: await exportKey(keys.privateKey) };
-}
-
-function pemBody(pem: string): ArrayBuffer {
-  const b = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  return { certificate: f.pki.certificateToPem(cert).replace(/\r\n/g, '\n'), privateKey: keys.privateKey };
 }
 
 export function privateKeyObject(pem: string): KeyObject {
