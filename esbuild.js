@@ -2,7 +2,7 @@
 //   node esbuild.js               development build (sourcemaps)
 //   node esbuild.js --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
-//   node esbuild.js --tests       also bundle test/integration and the harness fixture suites into out/
+//   node esbuild.js --tests       also bundle test/integration, test/integration-restricted and the harness fixture suites into out/
 'use strict';
 
 const esbuild = require('esbuild');
@@ -35,6 +35,18 @@ const common = {
   metafile: true,
 };
 
+// Libraries only some commands need are bundled on their own into dist/vendor/ and required from there on first use:
+// inside the extension bundle, even behind a lazy require, V8 would still parse them at activation (~10 ms for
+// node-forge). node-forge: PKCS#12, PKCS#7, CSRs, the sandbox PKI; undici: HTTPS to Nexi and the sandbox; jose: the
+// client assertion (JWS in JWE).
+const lazyVendors = ['node-forge', 'undici', 'jose'];
+const lazyVendorPlugin = {
+  name: 'lazy-vendors',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${lazyVendors.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -43,6 +55,13 @@ const builds = [
     // VS Code >= 1.101 ships Electron 35 (Node 22); code-server runs the extension host on Node 24.
     target: 'node22',
     external: ['vscode'],
+    plugins: [lazyVendorPlugin],
+  },
+  {
+    ...common,
+    entryPoints: Object.fromEntries(lazyVendors.map((name) => [`vendor/${name}`, name])),
+    outdir: 'dist',
+    target: 'node22',
   },
   {
     ...common,
@@ -55,7 +74,7 @@ const builds = [
 ];
 
 if (tests) {
-  const entries = [...tsFiles('test/integration'), ...tsFiles('test/harness/fixtures')];
+  const entries = [...tsFiles('test/integration'), ...tsFiles('test/integration-restricted'), ...tsFiles('test/harness/fixtures')];
   builds.push({
     ...common,
     sourcemap: 'inline',
@@ -72,7 +91,7 @@ if (tests) {
 function report(result) {
   const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.startsWith('dist/') && f.endsWith('.js'));
   for (const [file, info] of outputs) {
-    console.log(`  ${file.padEnd(22)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
+    console.log(`  ${file.padEnd(26)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
   }
 }
 
@@ -81,7 +100,7 @@ async function main() {
     for (const options of builds) {
       const ctx = await esbuild.context({
         ...options,
-        plugins: [{ name: 'log', setup(b) { b.onEnd((r) => { if (r.errors.length === 0) console.log(`[watch] built ${Object.keys(options.entryPoints).length} entr${Object.keys(options.entryPoints).length === 1 ? 'y' : 'ies'}`); }); } }],
+        plugins: [...(options.plugins ?? []), { name: 'log', setup(b) { b.onEnd((r) => { if (r.errors.length === 0) console.log(`[watch] built ${Object.keys(options.entryPoints).length} entr${Object.keys(options.entryPoints).length === 1 ? 'y' : 'ies'}`); }); } }],
       });
       await ctx.watch();
     }
@@ -92,10 +111,10 @@ async function main() {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   console.log(`esbuild (${production ? 'production' : 'development'}) in ${Date.now() - started} ms:`);
   for (const r of results) report(r);
-  if (tests) console.log(`  out/ test suites         ${Object.keys(results[2].metafile.outputs).filter((f) => f.endsWith('.js')).length} files`);
+  if (tests) console.log(`  out/ test suites             ${Object.keys(results[results.length - 1].metafile.outputs).filter((f) => f.endsWith('.js')).length} files`);
   if (production) {
     // Make sure no stale development sourcemaps ride along into the .vsix.
-    for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) fs.rmSync(f, { force: true });
+    for (const f of ['dist/extension.js.map', 'dist/cli.js.map', ...lazyVendors.map((v) => `dist/vendor/${v}.js.map`)]) fs.rmSync(f, { force: true });
   }
 }
 

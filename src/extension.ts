@@ -1,23 +1,88 @@
 // activate(): builds the context, registers everything, returns. Every command, view and provider of the
 // extension is reachable from here in one hop.
 import * as vscode from 'vscode';
+import { completionTriggers } from './core/app2app/complete';
+import { Adb } from './vscode/adb';
+import { UriBuilder } from './vscode/builder';
+import { UriCodeActions } from './vscode/codeActions';
+import { UriCodeLenses } from './vscode/codeLens';
 import { registerCommands } from './vscode/commands';
-import { createLogger } from './vscode/log';
+import type { EditorServices } from './vscode/commands/app2app';
+import { UriCompletions } from './vscode/completion';
+import { CredentialsBridge } from './vscode/credentialsBridge';
+import { DecodedDocuments, decodedScheme } from './vscode/decodedDocuments';
+import { UriDiagnostics } from './vscode/diagnostics';
+import { documentSelector, UriIndex } from './vscode/documents';
+import { EnvironmentService } from './vscode/environments';
+import { UriHovers } from './vscode/hover';
+import { KeyringCheck } from './vscode/keyring';
+import { createLogger, type Logger } from './vscode/log';
+import { ProdGuard } from './vscode/prodGuard';
+import { SecretLinter } from './vscode/secretLinter';
+import { CredentialStore } from './vscode/secrets';
+import { registerStatusBar } from './vscode/statusBar';
+import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
 
 export interface TestApi {
   readonly credentials: ReturnType<typeof registerCredentialsView>;
+  readonly store: CredentialStore;
+  readonly environments: EnvironmentService;
+  readonly statusBar: vscode.StatusBarItem;
+  readonly ui: ReturnType<typeof createUi>;
+  readonly prodGuard: ProdGuard;
+  readonly secretLinter: SecretLinter;
+  readonly keyring: KeyringCheck;
+  /** The extension's own SecretStorage and globalState: tests read them directly to check where values land. */
+  readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
+  /** The App2App editor features: services, diagnostics (to wait until an analysis settled), CodeLens. */
+  readonly editor: ReturnType<typeof registerEditorFeatures>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = createLogger(context);
-  registerCommands({ extension: context, log });
-  const credentials = registerCredentialsView(context);
+  const ui = createUi(context);
+  const environments = new EnvironmentService(context.globalState);
+  const store = new CredentialStore(context.secrets, context.globalState, log);
+  const prodGuard = new ProdGuard(ui.confirmations, log);
+  context.subscriptions.push(environments, store);
+  const editor = registerEditorFeatures(context, log, ui, new CredentialsBridge(environments, store));
+  registerCommands({ extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services });
+  const credentials = registerCredentialsView(context, environments, store);
+  const statusBar = registerStatusBar(context, environments);
+  const secretLinter = new SecretLinter(environments, store, log);
+  context.subscriptions.push(secretLinter);
+  const keyring = new KeyringCheck(context, log, ui.notifications);
+  void keyring.run().catch((err) => log.error(err as Error));
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor } : undefined;
+}
+
+/** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the decoded-URI documents (issue 4). */
+function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, ui: Ui, credentials: CredentialsBridge) {
+  const index = new UriIndex(log, ui);
+  const decoded = new DecodedDocuments();
+  const adb = new Adb(log, ui);
+  const services: EditorServices = { index, decoded, adb, credentials, builder: new UriBuilder(ui, log, credentials, adb) };
+  const diagnostics = new UriDiagnostics(index, log);
+  const codeLenses = new UriCodeLenses(index, credentials);
+  context.subscriptions.push(
+    credentials,
+    index,
+    decoded,
+    diagnostics,
+    codeLenses,
+    vscode.workspace.registerTextDocumentContentProvider(decodedScheme, decoded),
+    vscode.languages.registerHoverProvider(documentSelector, new UriHovers(index, credentials)),
+    vscode.languages.registerCompletionItemProvider(documentSelector, new UriCompletions(credentials), ...completionTriggers),
+    vscode.languages.registerCodeActionsProvider(documentSelector, new UriCodeActions(index), UriCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(documentSelector, codeLenses),
+  );
+  return { services, diagnostics, codeLenses };
 }
 
 export function deactivate(): void {

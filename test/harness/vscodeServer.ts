@@ -112,7 +112,8 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     fs.writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...options.settings }, null, 2) + '\n');
   }
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'auth: none\n');
-  const env = serverEnv(scratch, options.env);
+  // The suites inspect the settings files the workbench writes (no secret may ever land there).
+  const env = serverEnv(scratch, { ...options.env, NEXI_TEST_USER_DATA_DIR: userDataDir });
 
   const removeScratch = (): void => fs.rmSync(scratch, { recursive: true, force: true });
   try {

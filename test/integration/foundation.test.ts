@@ -37,14 +37,15 @@ describe('foundation (real VS Code)', () => {
     const { api } = await activateExtension();
     await vscode.commands.executeCommand('nexi.credentials.focus');
     await waitFor('the Credentials view to become visible', () => api.credentials.view.visible);
-    assert.deepEqual(api.credentials.provider.getChildren(), []);
-    const welcome = (vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.viewsWelcome as { view: string; contents: string }[]).filter((w) => w.view === 'nexi.credentials');
-    assert.equal(welcome.length, 1);
+    assert.deepEqual(await api.credentials.provider.getChildren(), []);
+    const welcome = (vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.viewsWelcome as { view: string; contents: string; when?: string }[]).filter((w) => w.view === 'nexi.credentials');
+    assert.deepEqual(welcome.map((w) => w.when), ['isWorkspaceTrusted', '!isWorkspaceTrusted'], 'one welcome for "nothing stored yet", one for Restricted Mode');
     assert.match(welcome[0]!.contents, /SecretStorage/);
+    assert.match(welcome[1]!.contents, /Restricted Mode/);
     // Every command link in the welcome content must point at a command that exists.
     const registered = new Set(await vscode.commands.getCommands(true));
-    const links = [...welcome[0]!.contents.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!);
-    assert.ok(links.length >= 1);
+    const links = welcome.flatMap((w) => [...w.contents.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!));
+    assert.ok(links.length >= 4);
     for (const id of links) assert.ok(registered.has(id), `welcome link command ${id} exists`);
   });
 });

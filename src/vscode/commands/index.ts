@@ -2,14 +2,40 @@
 // registry runs the "why it can't run yet" variant instead when a need is not met, so users get a clear
 // message and a next step rather than an error from deep inside.
 import * as vscode from 'vscode';
+import { isCredentialError } from '../../core/credentials/errors';
+import type { EnvironmentService } from '../environments';
 import type { Logger } from '../log';
+import type { ProdGuard } from '../prodGuard';
+import type { CredentialStore } from '../secrets';
+import type { Ui } from '../ui';
+import { app2appCommands, type EditorServices } from './app2app';
+import { credentialCommands } from './credentials';
+
+export interface CredentialServices {
+  readonly environments: EnvironmentService;
+  readonly store: CredentialStore;
+  readonly prodGuard: ProdGuard;
+}
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   readonly log: Logger;
+  readonly ui: Ui;
+  readonly credentials: CredentialServices;
+  /** The App2App editor features (hovers, diagnostics, builder, decoder, adb). */
+  readonly editor: EditorServices;
 }
 
-export type Need = 'trustedWorkspace';
+/** What a command did; returned by `executeCommand`, so callers and tests see the outcome users saw. */
+export interface CommandOutcome {
+  readonly ok: boolean;
+  /** Stable code when it did not happen (a CredentialError code, CANCELLED, RESTRICTED_MODE, NO_CREDENTIALS). */
+  readonly code?: string;
+  readonly message?: string;
+  readonly [detail: string]: unknown;
+}
+
+export type Need = 'trustedWorkspace' | 'credentials';
 
 export interface CommandSpec {
   readonly id: string;
@@ -17,13 +43,26 @@ export interface CommandSpec {
   run(ctx: CommandContext, ...args: unknown[]): unknown;
 }
 
-const unmet: Record<Need, { met(): boolean; explain(id: string): Thenable<unknown> }> = {
+const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>; explain(ctx: CommandContext, id: string): CommandOutcome }> = {
   trustedWorkspace: {
     met: () => vscode.workspace.isTrusted,
-    explain: async (id) => {
-      const manage = 'Manage Workspace Trust';
-      const pick = await vscode.window.showWarningMessage(`"${id}" uses credentials or the network, which are off in Restricted Mode. Decoding and building URIs still work.`, manage);
-      if (pick === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    explain: (ctx, id) => {
+      const message = `"${id}" uses credentials or the network, which are off in Restricted Mode. Decoding and building URIs still work.`;
+      ctx.ui.notifications.warn(message, { 'Manage Workspace Trust': () => vscode.commands.executeCommand('workbench.trust.manage') });
+      return { ok: false, code: 'RESTRICTED_MODE', message };
+    },
+  },
+  credentials: {
+    met: async (ctx) => {
+      const { environments, store } = ctx.credentials;
+      const assessed = await Promise.all(environments.all().map((e) => store.assess(e.id, e.certificateFlavour)));
+      return assessed.some((a) => a.configured);
+    },
+    explain: (ctx, id) => {
+      const message = `"${id}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view.`;
+      void vscode.commands.executeCommand('nexi.credentials.focus');
+      ctx.ui.notifications.info(message);
+      return { ok: false, code: 'NO_CREDENTIALS', message };
     },
   },
 };
@@ -33,20 +72,30 @@ export const commands: readonly CommandSpec[] = [
     id: 'nexi.showLog',
     run: ({ log }) => log.show(),
   },
+  ...credentialCommands,
+  ...app2appCommands,
 ];
 
 export function registerCommands(ctx: CommandContext): void {
   for (const spec of commands) {
     ctx.extension.subscriptions.push(
       vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
-        const missing = (spec.needs ?? []).find((n) => !unmet[n].met());
-        if (missing) return unmet[missing].explain(spec.id);
+        for (const need of spec.needs ?? []) {
+          if (!(await unmet[need].met(ctx))) return unmet[need].explain(ctx, spec.id);
+        }
         try {
           return await spec.run(ctx, ...args);
         } catch (err) {
+          if (isCredentialError(err)) {
+            // Expected bad input: a specific message and a next step; nothing was stored.
+            ctx.log.info(`${spec.id}: ${err.code}`);
+            ctx.ui.notifications.error(err.userMessage);
+            return { ok: false, code: err.code, message: err.userMessage } satisfies CommandOutcome;
+          }
           ctx.log.error(err as Error);
-          void vscode.window.showErrorMessage(`Nexi: ${(err as Error).message}`);
-          return undefined;
+          const message = `Nexi: ${(err as Error).message}`;
+          ctx.ui.notifications.error(message);
+          return { ok: false, code: 'FAILED', message } satisfies CommandOutcome;
         }
       }),
     );

@@ -1,28 +1,161 @@
-// The "Credentials" view of the Nexi activity-bar container. While no environment holds credentials the tree
-// is empty, and VS Code shows the view's welcome content (package.json `viewsWelcome`), which explains where
-// credentials live and how to start.
+// The "Credentials" view: environments → fields with their state (set, missing, expiring, invalid), endpoints and
+// terminals. States come from core/credentials/status.ts, which runs the certificate checks again on display.
+// While nothing is stored (and no environment of your own is defined) the tree is empty and VS Code shows the
+// view's welcome content; in Restricted Mode it is empty too, and the welcome content says why.
+//
+// There is deliberately no "token" node: no code in the extension fetches a token yet (that is the checkTransaction
+// issue), so any token state shown here would be invented.
 import * as vscode from 'vscode';
+import type { Environment } from '../../core/environments';
+import { FieldId, fieldSpecs, isTextField } from '../../core/credentials/fields';
+import type { CertificateInfo } from '../../core/credentials/certificates';
+import type { CredentialAssessment, FieldState, FieldStatus } from '../../core/credentials/status';
+import type { EnvironmentService } from '../environments';
+import type { CredentialStore } from '../secrets';
 
-export interface CredentialsNode {
-  readonly label: string;
-  readonly description?: string;
-  readonly children?: readonly CredentialsNode[];
+export type CredentialsNode =
+  | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }
+  | { readonly kind: 'field'; readonly environment: Environment; readonly status: FieldStatus; readonly certificate?: CertificateInfo }
+  | { readonly kind: 'group'; readonly environment: Environment; readonly label: string; readonly description?: string; readonly children: readonly CredentialsNode[] }
+  | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string };
+
+const stateIcons: Record<FieldState, [string, string | undefined]> = {
+  set: ['pass', 'testing.iconPassed'],
+  missing: ['circle-large-outline', 'list.warningForeground'],
+  optional: ['circle-outline', undefined],
+  expiring: ['warning', 'list.warningForeground'],
+  invalid: ['error', 'list.errorForeground'],
+};
+
+const stateWords: Record<FieldState, string> = { set: 'set', missing: 'missing', optional: 'not set', expiring: 'expiring', invalid: 'invalid' };
+
+/** Which files can be imported into a field (the others are typed in). */
+const importable: readonly FieldId[] = ['certificate', 'privateKey', 'pkcs12', 'caBundle'];
+
+function fieldItem(node: Extract<CredentialsNode, { kind: 'field' }>): vscode.TreeItem {
+  const { status } = node;
+  const spec = fieldSpecs[status.field];
+  const item = new vscode.TreeItem(spec.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.environment.id}/${status.field}`;
+  item.description = status.state === 'set' || status.state === 'expiring' || status.state === 'invalid' ? status.detail : stateWords[status.state];
+  const [icon, color] = stateIcons[status.state];
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.appendMarkdown(`**${spec.label}** — ${stateWords[status.state]}${spec.secret ? ' (secret: kept only in SecretStorage)' : ''}\n\n`);
+  tooltip.appendText(spec.description);
+  for (const f of status.findings) tooltip.appendMarkdown(`\n\n${f.severity === 'error' ? '$(error)' : '$(warning)'} `).appendText(f.message);
+  if (node.certificate && status.field === 'certificate') {
+    const c = node.certificate;
+    tooltip.appendMarkdown('\n\n---\n\n');
+    tooltip.appendText(`Subject: ${c.subject}\nIssuer: ${c.issuer}\nValid: ${c.notBefore.toISOString().slice(0, 10)} – ${c.notAfter.toISOString().slice(0, 10)}\nKey: ${c.keyType.toUpperCase()} ${c.keyBits ?? ''}\nSerial: ${c.serialNumber}\nSHA-256: ${c.fingerprint256}`);
+  }
+  tooltip.supportThemeIcons = true;
+  item.tooltip = tooltip;
+  const flags = [`field`, `field-${status.field}`, `state-${status.state}`, isTextField(status.field) ? 'text' : '', importable.includes(status.field) ? 'importable' : '', spec.secret ? 'secret' : ''];
+  item.contextValue = flags.filter(Boolean).join(' ');
+  if (isTextField(status.field)) {
+    item.command = { command: status.state === 'set' ? 'nexi.credentials.replace' : 'nexi.credentials.set', title: 'Set', arguments: [node] };
+  }
+  return item;
 }
 
 export class CredentialsTreeProvider implements vscode.TreeDataProvider<CredentialsNode> {
   private readonly changed = new vscode.EventEmitter<CredentialsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly roots: () => readonly CredentialsNode[]) {}
+  constructor(
+    private readonly environments: EnvironmentService,
+    private readonly store: CredentialStore,
+  ) {}
 
   getTreeItem(node: CredentialsNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, node.children?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    if (node.description) item.description = node.description;
-    return item;
+    switch (node.kind) {
+      case 'environment': {
+        const env = node.environment;
+        const item = new vscode.TreeItem(env.label, node.active ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = env.id;
+        const missing = node.assessment.fields.filter((f) => f.state === 'missing').length;
+        const invalid = node.assessment.fields.filter((f) => f.state === 'invalid' || f.state === 'expiring').length;
+        const kind = env.kind === 'sandbox' ? 'local simulator' : env.kind === 'custom' ? (env.production ? 'your environment, production' : 'your environment') : env.kind;
+        const state = !node.assessment.configured ? 'nothing stored' : invalid ? `${invalid} to fix` : missing ? `${missing} missing` : 'ready';
+        item.description = [node.active ? 'active' : '', kind, env.endpoints ? '' : env.kind === 'sandbox' ? 'not running' : 'endpoints invalid', state].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(env.production ? 'warning' : env.kind === 'sandbox' ? 'beaker' : 'server-environment', env.production ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendMarkdown(`**${env.label}**${node.active ? ' (active)' : ''}\n\n`).appendText(env.endpoints ? `B2B ${env.endpoints.baseUrl}\ncheckTransaction ${env.endpoints.checkTransactionUrl}` : env.problem ?? '');
+        if (env.production) tooltip.appendMarkdown('\n\nProduction: every call asks for confirmation first.');
+        item.tooltip = tooltip;
+        item.contextValue = ['environment', `environment-${env.kind}`, node.active ? 'active' : 'inactive', node.assessment.configured ? 'configured' : 'empty', node.assessment.certificate ? 'has-certificate' : '', node.assessment.stored.key ? 'has-key' : ''].filter(Boolean).join(' ');
+        return item;
+      }
+      case 'field':
+        return fieldItem(node);
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.environment.id}/${node.label}`;
+        if (node.description) item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon(node.label === 'Terminals' ? 'device-mobile' : 'globe');
+        item.contextValue = `group group-${node.label.toLowerCase()}`;
+        return item;
+      }
+      case 'endpoint': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.environment.id}/endpoint/${node.label}`;
+        item.description = node.url ?? node.problem ?? '';
+        item.tooltip = node.url ?? node.problem;
+        item.iconPath = new vscode.ThemeIcon(node.url ? 'link' : 'error', node.url ? undefined : new vscode.ThemeColor('list.errorForeground'));
+        item.contextValue = 'endpoint';
+        return item;
+      }
+    }
   }
 
-  getChildren(node?: CredentialsNode): CredentialsNode[] {
-    return [...(node ? (node.children ?? []) : this.roots())];
+  async getChildren(node?: CredentialsNode): Promise<CredentialsNode[]> {
+    if (!node) return this.roots();
+    if (node.kind === 'group') return [...node.children];
+    if (node.kind !== 'environment') return [];
+    const env = node.environment;
+    const byField = new Map(node.assessment.fields.map((f) => [f.field, f]));
+    const field = (id: FieldId): CredentialsNode[] => {
+      const status = byField.get(id);
+      return status ? [{ kind: 'field', environment: env, status, ...(id === 'certificate' && node.assessment.certificate ? { certificate: node.assessment.certificate } : {}) }] : [];
+    };
+    const endpoints: CredentialsNode = {
+      kind: 'group',
+      environment: env,
+      label: 'Endpoints',
+      ...(env.kind === 'sandbox' && !env.endpoints ? { description: 'from the local sandbox while it runs' } : {}),
+      children: env.endpoints
+        ? [
+            { kind: 'endpoint', environment: env, label: 'B2B base (token, JWKS)', url: env.endpoints.baseUrl },
+            { kind: 'endpoint', environment: env, label: 'checkTransaction', url: env.endpoints.checkTransactionUrl },
+          ]
+        : [{ kind: 'endpoint', environment: env, label: env.kind === 'sandbox' ? 'Not running' : 'Invalid', problem: env.problem ?? '' }],
+    };
+    const terminals: CredentialsNode = { kind: 'group', environment: env, label: 'Terminals', children: [...field('softPosTerminalId'), ...field('mobilePosTerminalId')] };
+    return [
+      endpoints,
+      ...field('clientId'),
+      ...field('clientSecret'),
+      ...field('certificate'),
+      ...field('privateKey'),
+      ...field('pkcs12'),
+      ...field('pendingPrivateKey'),
+      ...field('caBundle'),
+      terminals,
+      ...field('merchantUsername'),
+      ...field('deviceId'),
+      ...field('pointOfSale'),
+    ];
+  }
+
+  /** The environments, or nothing (→ welcome content) while nothing is stored or the workspace is restricted. */
+  async roots(): Promise<CredentialsNode[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    const all = this.environments.all();
+    const active = this.environments.active();
+    const nodes = await Promise.all(all.map(async (environment): Promise<CredentialsNode> => ({ kind: 'environment', environment, active: environment.id === active.id, assessment: await this.store.assess(environment.id, environment.certificateFlavour) })));
+    const anything = nodes.some((n) => n.kind === 'environment' && (n.assessment.configured || n.environment.kind === 'custom'));
+    return anything ? nodes : [];
   }
 
   refresh(): void {
@@ -34,10 +167,20 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
   }
 }
 
-export function registerCredentialsView(context: vscode.ExtensionContext): { provider: CredentialsTreeProvider; view: vscode.TreeView<CredentialsNode> } {
-  // No environment stores credentials yet: an empty tree makes VS Code show the welcome content.
-  const provider = new CredentialsTreeProvider(() => []);
-  const view = vscode.window.createTreeView('nexi.credentials', { treeDataProvider: provider, showCollapseAll: false });
+export interface CredentialsView {
+  readonly provider: CredentialsTreeProvider;
+  readonly view: vscode.TreeView<CredentialsNode>;
+}
+
+export function registerCredentialsView(context: vscode.ExtensionContext, environments: EnvironmentService, store: CredentialStore): CredentialsView {
+  const provider = new CredentialsTreeProvider(environments, store);
+  const view = vscode.window.createTreeView('nexi.credentials', { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
+  store.onDidChange(() => provider.refresh(), undefined, context.subscriptions);
+  environments.onDidChange(() => {
+    store.refresh();
+    provider.refresh();
+  }, undefined, context.subscriptions);
+  vscode.workspace.onDidGrantWorkspaceTrust(() => provider.refresh(), undefined, context.subscriptions);
   return { provider, view };
 }

@@ -1,0 +1,48 @@
+// Long work in an editor host must give the event loop back regularly (issue 4: never block the extension host for
+// more than 50 ms at a time). A Yielder measures the time since the last pause and pauses when a budget is spent;
+// the caller supplies how to pause (setImmediate in the extension, nothing in a CLI), so the core stays pure.
+
+export interface CooperativeOptions {
+  /** Resolves when other work had its turn (e.g. after `setImmediate`). Default: never pause. */
+  readonly pause?: () => Promise<void>;
+  /** Milliseconds of work between pauses. Default 10 (well under the 50 ms limit, since one step may overrun it). */
+  readonly budgetMs?: number;
+  /** Checked at every checkpoint: true stops the work (its result is then undefined). */
+  readonly isCancelled?: () => boolean;
+  /** Clock, for tests. Default `performance.now`. */
+  readonly now?: () => number;
+  /** Share one Yielder across several calls, so that their work counts against one budget. */
+  readonly yielder?: Yielder;
+}
+
+export class Yielder {
+  private started: number;
+  private readonly clock: () => number;
+  /** Pauses taken so far (for logs and tests). */
+  pauses = 0;
+  /** Longest stretch of work between two pauses so far, in ms: what the host was blocked for at most. */
+  longest = 0;
+
+  constructor(private readonly options: CooperativeOptions = {}) {
+    this.clock = options.now ?? (() => performance.now());
+    this.started = this.clock();
+  }
+
+  /** Pauses when the budget is spent. Returns false when the work was cancelled meanwhile. */
+  async checkpoint(): Promise<boolean> {
+    if (this.options.isCancelled?.()) return false;
+    const spent = this.clock() - this.started;
+    if (!this.options.pause || spent < (this.options.budgetMs ?? 10)) return true;
+    this.longest = Math.max(this.longest, spent);
+    await this.options.pause();
+    this.pauses++;
+    this.started = this.clock();
+    return !this.options.isCancelled?.();
+  }
+
+  /** Ends the measurement: the work since the last pause counts too. Returns `longest`. */
+  finish(): number {
+    this.longest = Math.max(this.longest, this.clock() - this.started);
+    return this.longest;
+  }
+}

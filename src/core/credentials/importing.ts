@@ -1,0 +1,235 @@
+// Where imported material goes. planImport() decides, from what a file holds and what is stored already, which
+// fields to write and delete, what to check and what the user must confirm first. It writes nothing: the adapter
+// applies the plan only after every check passed and every confirmation was given, so bad input changes nothing.
+import { KeyObject, X509Certificate } from 'crypto';
+import type { CertificateFlavour } from '../environments';
+import { Finding, assertUsableKey, checkCertificate, expectedKey, inspectCertificate, publicKeyId, readPrivateKey } from './certificates';
+import { readPkcs12 } from './containers';
+import { CredentialError } from './errors';
+import type { FieldId } from './fields';
+import { Material } from './material';
+import { PemBlock } from './pem';
+
+export type ImportTarget = 'auto' | 'certificate' | 'privateKey' | 'pkcs12' | 'caBundle';
+
+export const importTargets: readonly ImportTarget[] = ['auto', 'certificate', 'privateKey', 'pkcs12', 'caBundle'];
+
+/** The environment's client certificate as stored now, opened (keys decrypted in memory only). */
+export interface StoredCertificateState {
+  readonly mode: 'none' | 'pem' | 'pkcs12';
+  readonly certificate?: X509Certificate;
+  readonly key?: KeyObject;
+  readonly pendingKey?: KeyObject;
+  readonly pendingKeyPem?: string;
+}
+
+export interface ImportContext {
+  readonly environmentLabel: string;
+  readonly flavour: CertificateFlavour;
+  readonly now: Date;
+  readonly stored: StoredCertificateState;
+  /** Names the source in messages, e.g. `"nexi.p7b"` or `"the clipboard"`. */
+  readonly where: string;
+}
+
+export interface ImportPlan {
+  /** Field → new value; `undefined` deletes the field. Fields not listed stay as they are. */
+  readonly writes: Partial<Record<FieldId, string | undefined>>;
+  /** One line for the user: what was imported. */
+  readonly summary: string;
+  readonly findings: readonly Finding[];
+  /** Questions the user must answer "yes" to before the plan is applied. */
+  readonly confirmations: readonly string[];
+}
+
+const date = (d: Date): string => d.toISOString().slice(0, 10);
+
+function describeCertificate(certificate: X509Certificate): string {
+  const info = inspectCertificate(certificate);
+  return `certificate "${info.commonName ?? info.subject}" (expires ${date(info.notAfter)})`;
+}
+
+function sameKey(a: KeyObject | undefined, b: KeyObject | undefined): boolean {
+  return !!a && !!b && publicKeyId(a) === publicKeyId(b);
+}
+
+function errorConfirmation(findings: readonly Finding[], what: string): string[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  return errors.length ? [`The ${what} has problems: ${errors.map((e) => e.message).join(' ')} Store it anyway?`] : [];
+}
+
+function replaceKeyConfirmation(ctx: ImportContext, newKey: KeyObject): string[] {
+  const { stored } = ctx;
+  if (!stored.key || sameKey(stored.key, newKey)) return [];
+  return [`Replace the private key stored for ${ctx.environmentLabel}? The old key is deleted; export it first if you still need it.`];
+}
+
+/** Certificate and key together (a PEM file with both, or a PKCS#12 bundle). */
+function planPair(certificate: X509Certificate, key: KeyObject, ctx: ImportContext, writes: Partial<Record<FieldId, string | undefined>>): ImportPlan {
+  assertUsableKey(key);
+  const findings = checkCertificate(certificate, { now: ctx.now, flavour: ctx.flavour, key });
+  return {
+    writes: {
+      certificate: inspectCertificate(certificate).pem,
+      ...(sameKey(ctx.stored.pendingKey, key) ? { pendingPrivateKey: undefined } : {}),
+      ...writes,
+    },
+    summary: `${describeCertificate(certificate)} with its private key`,
+    findings,
+    confirmations: [...replaceKeyConfirmation(ctx, key), ...errorConfirmation(findings, 'certificate')],
+  };
+}
+
+function planPkcs12(der: Buffer, ctx: ImportContext, passphrase: string | undefined): ImportPlan {
+  const contents = readPkcs12(der, passphrase ?? '');
+  const plan = planPair(contents.certificate, contents.key, ctx, {
+    pkcs12: der.toString('base64'),
+    pkcs12Passphrase: passphrase ? passphrase : undefined,
+    privateKey: undefined,
+    privateKeyPassphrase: undefined,
+  });
+  return { ...plan, summary: `PKCS#12 bundle: ${plan.summary}` };
+}
+
+function openKey(block: PemBlock, passphrase: string | undefined): KeyObject {
+  const key = readPrivateKey(block, passphrase);
+  assertUsableKey(key);
+  return key;
+}
+
+function keyWrites(block: PemBlock, passphrase: string | undefined): Partial<Record<FieldId, string | undefined>> {
+  return {
+    privateKey: block.text,
+    privateKeyPassphrase: block.encrypted ? passphrase : undefined,
+    pkcs12: undefined,
+    pkcs12Passphrase: undefined,
+  };
+}
+
+function planKey(block: PemBlock, ctx: ImportContext, passphrase: string | undefined): ImportPlan {
+  const key = openKey(block, passphrase);
+  const { stored } = ctx;
+  const confirmations = replaceKeyConfirmation(ctx, key);
+  const findings: Finding[] = [];
+  if (stored.certificate && !stored.certificate.checkPrivateKey(key)) {
+    findings.push({ code: 'CERT_KEY_MISMATCH', severity: 'error', message: `The key does not belong to the stored ${describeCertificate(stored.certificate)}.` });
+    confirmations.push(`The key does not belong to the stored ${describeCertificate(stored.certificate)}; mTLS fails until you import the matching certificate. Store it anyway?`);
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength;
+  return {
+    writes: { ...keyWrites(block, passphrase), ...(sameKey(stored.pendingKey, key) ? { pendingPrivateKey: undefined } : {}) },
+    summary: `private key (RSA ${bits}${block.encrypted ? ', encrypted; passphrase stored' : ''})`,
+    findings,
+    confirmations,
+  };
+}
+
+function planCertificate(certificate: X509Certificate, ctx: ImportContext): ImportPlan {
+  const { stored } = ctx;
+  const writes: Partial<Record<FieldId, string | undefined>> = { certificate: inspectCertificate(certificate).pem };
+  let key = stored.key;
+  let summary = describeCertificate(certificate);
+  const confirmations: string[] = [];
+  if (stored.pendingKey && stored.pendingKeyPem && certificate.checkPrivateKey(stored.pendingKey)) {
+    // The certificate Nexi signed for the CSR made while another key was stored: the new key takes over.
+    key = stored.pendingKey;
+    Object.assign(writes, { privateKey: stored.pendingKeyPem, privateKeyPassphrase: undefined, pendingPrivateKey: undefined, pkcs12: undefined, pkcs12Passphrase: undefined });
+    summary += '; the key created with its CSR is now the private key';
+  } else if (stored.mode === 'pkcs12' && stored.key) {
+    // A certificate on its own replaces the bundle's certificate: keep the bundle's key as a PEM key beside it.
+    Object.assign(writes, { privateKey: stored.key.export({ type: 'pkcs8', format: 'pem' }) as string, privateKeyPassphrase: undefined, pkcs12: undefined, pkcs12Passphrase: undefined });
+    confirmations.push(`${ctx.environmentLabel} holds a PKCS#12 bundle; the certificate replaces the bundle's certificate and its key is kept as the private key. Continue?`);
+  }
+  const findings = checkCertificate(certificate, { now: ctx.now, flavour: ctx.flavour, ...(key ? { key } : {}) });
+  return { writes, summary, findings, confirmations: [...confirmations, ...errorConfirmation(findings, 'certificate')] };
+}
+
+function planCaBundle(certificates: readonly X509Certificate[], ctx: ImportContext): ImportPlan {
+  const findings: Finding[] = [];
+  for (const c of certificates) {
+    const info = inspectCertificate(c);
+    if (!info.isCA) findings.push({ code: 'CERT_IS_CA', severity: 'warning', message: `"${info.commonName ?? info.subject}" is not a CA certificate; a CA bundle normally holds only CAs.` });
+    if (info.notAfter.getTime() <= ctx.now.getTime()) findings.push({ code: 'CERT_EXPIRED', severity: 'warning', message: `"${info.commonName ?? info.subject}" expired on ${date(info.notAfter)}.` });
+  }
+  return {
+    writes: { caBundle: certificates.map((c) => inspectCertificate(c).pem).join('') },
+    summary: `extra CA bundle (${certificates.length} certificate${certificates.length === 1 ? '' : 's'})`,
+    findings,
+    confirmations: [],
+  };
+}
+
+function severalCertificates(material: Extract<Material, { kind: 'blocks' }>, ctx: ImportContext): CredentialError {
+  const names = material.certificates.map((c) => `"${inspectCertificate(c).commonName ?? inspectCertificate(c).subject}"`).join(', ');
+  if (material.pkcs7) {
+    return new CredentialError(
+      'P7B_SEVERAL_CERTIFICATES',
+      `The .p7b in ${ctx.where} holds ${material.certificates.length} certificates (${names}); Nexi's e-mail carries only yours, so it is unclear which one is the developer certificate.`,
+      'Print them with "openssl pkcs7 -print_certs -in <file>" (spec §14.2) and import the one issued to your app as PEM.',
+    );
+  }
+  return new CredentialError(
+    'SEVERAL_CERTIFICATES',
+    `${ctx.where} holds ${material.certificates.length} certificates (${names}); the developer certificate is one certificate.`,
+    'Import only the certificate issued to your app; to trust extra CAs, import them on "Extra CA bundle".',
+  );
+}
+
+/**
+ * Decides what importing `material` into an environment writes. `target` narrows what is expected ("a private key
+ * was expected, this is a certificate"); 'auto' accepts whatever the material is. Throws a CredentialError for
+ * anything unusable; the passphrase opens an encrypted key or a PKCS#12 bundle.
+ */
+export function planImport(material: Material, target: ImportTarget, ctx: ImportContext, passphrase?: string): ImportPlan {
+  if (material.kind === 'pkcs12') {
+    if (target === 'caBundle') throw new CredentialError('EXPECTED_CA_CERTIFICATES', 'This is a PKCS#12 bundle with a private key; the extra CA bundle holds CA certificates only.', 'Import the CA certificates as a PEM file.');
+    return planPkcs12(material.der, ctx, passphrase);
+  }
+  if (target === 'pkcs12') throw new CredentialError('EXPECTED_PKCS12', `${ctx.where} is not a PKCS#12 (.p12/.pfx) file.`, 'Import it with "Import from File…" on the environment instead: certificates and keys are recognised there.');
+  const { certificates, keys } = material;
+
+  if (target === 'caBundle') {
+    if (keys.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', `${ctx.where} holds a private key; the extra CA bundle holds CA certificates only.`, 'Import a PEM file with only the CA certificates.');
+    if (!certificates.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', `${ctx.where} holds no certificate.`, 'Import a PEM file with the CA certificates.');
+    return planCaBundle(certificates, ctx);
+  }
+  if (keys.length > 1) throw new CredentialError('SEVERAL_KEYS', `${ctx.where} holds ${keys.length} private keys; one is expected.`, 'Import the file with only the key created with the CSR.');
+
+  const key = keys[0];
+  if (key && certificates.length > 0) {
+    // A key with its certificate (e.g. cert + key in one PEM, or a full chain): the certificate of this key.
+    const opened = openKey(key, passphrase);
+    const own = certificates.find((c) => c.checkPrivateKey(opened));
+    if (!own) throw new CredentialError('CERTIFICATE_KEY_MISMATCH', `The certificate and the private key in ${ctx.where} do not belong together.`, 'Import the certificate Nexi signed for this key, or the key created with its CSR.');
+    return planPair(own, opened, ctx, keyWrites(key, passphrase));
+  }
+  if (target === 'privateKey') {
+    if (!key) throw expectedKey(certificates.length ? 'certificate' : material.csrs ? 'csr' : 'publicKey');
+    return planKey(key, ctx, passphrase);
+  }
+  if (target === 'certificate') {
+    if (!certificates.length) {
+      if (key) throw new CredentialError('EXPECTED_CERTIFICATE_GOT_KEY', 'This is a private key, but a certificate was expected.', 'Import the certificate Nexi returned (the .p7b from the e-mail, or its PEM).');
+      throw csrInsteadOfCertificate(material.csrs);
+    }
+    if (certificates.length > 1) throw severalCertificates(material, ctx);
+    return planCertificate(certificates[0]!, ctx);
+  }
+  // auto
+  if (key) return planKey(key, ctx, passphrase);
+  if (!certificates.length) throw csrInsteadOfCertificate(material.csrs);
+  if (material.pkcs7) {
+    if (certificates.length > 1) throw severalCertificates(material, ctx);
+    return planCertificate(certificates[0]!, ctx);
+  }
+  if (certificates.every((c) => c.ca)) return planCaBundle(certificates, ctx);
+  if (certificates.length > 1) throw severalCertificates(material, ctx);
+  return planCertificate(certificates[0]!, ctx);
+}
+
+function csrInsteadOfCertificate(csrs: number): CredentialError {
+  if (csrs) {
+    return new CredentialError('EXPECTED_CERTIFICATE_GOT_CSR', 'This is the certificate signing request (CSR) you upload to the Nexi portal, not the certificate.', 'Import the certificate Nexi e-mails back (a .p7b) once they have signed the CSR.');
+  }
+  return new CredentialError('NOTHING_FOUND', 'This is a public key; neither a certificate nor a private key was found.', 'Import the certificate Nexi returned, or the .key file created with the CSR.');
+}

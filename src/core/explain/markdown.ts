@@ -1,0 +1,204 @@
+// Markdown renderings of explanations and catalog entries: the hover of a field, the hover summary of a whole URI,
+// the documentation of a completion item, and the "Decode URI" document (summary, field table, EMV tree,
+// diagnostics). Pure text; the editor adapters wrap it in MarkdownStrings. Every value shown comes from an
+// explanation, where card numbers are already masked.
+
+import type { OperationSpec, ParameterSpec } from '../app2app/catalog';
+import type { Diagnostic, Provenance } from '../types';
+import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
+
+export const provenanceLabels: Readonly<Record<Provenance, string>> = {
+  'nexi-documented': 'Nexi documentation',
+  'nexi-sample': 'Nexi sample code only',
+  inferred: 'inferred',
+  undocumented: 'undocumented',
+  iso8583: 'ISO 8583',
+  emv: 'EMV',
+  iso4217: 'ISO 4217',
+  iso3166: 'ISO 3166',
+};
+
+const kindTitles = { request: 'request', result: 'result' } as const;
+const operationTitles: Readonly<Record<string, string>> = {
+  payment: 'Payment',
+  reversal: 'Reversal',
+  last_transaction: 'Last transaction',
+  accounting_closure: 'Accounting closure',
+};
+
+/**
+ * Escapes what would change the meaning of prose in Markdown: emphasis (masked PANs are runs of `*`), HTML, links
+ * (a crafted value must not turn into a command link) and table pipes. Backticks stay: catalog texts use them for
+ * code. Values and keys go into code spans instead.
+ */
+export function escapeMarkdown(text: string): string {
+  // `_` inside a word never emphasises (`last_transaction`), so only `_` at a word boundary is escaped.
+  return text.replace(/[\\*<>[\]|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&');
+}
+
+/** `text` as an inline code span, with a fence longer than any backtick run inside it. */
+export function code(text: string): string {
+  const runs = text.match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in `text`. */
+function fenced(text: string): string {
+  const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((r) => r.length + 1)));
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** Text for one table cell: no line breaks, no unescaped `|`. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** A code span for a table cell (`|` must be escaped even inside code spans in GFM tables). */
+function codeCell(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+export interface CommandLink {
+  readonly title: string;
+  readonly command: string;
+  readonly args?: readonly unknown[];
+  readonly tooltip?: string;
+}
+
+/** `[title](command:id?args)`: a command link for trusted Markdown (hovers). */
+export function commandLink(link: CommandLink): string {
+  const query = link.args && link.args.length > 0 ? `?${encodeURIComponent(JSON.stringify(link.args))}` : '';
+  const tooltip = link.tooltip ? ` "${link.tooltip.replace(/"/g, "'")}"` : '';
+  return `[${escapeMarkdown(link.title)}](command:${link.command}${query}${tooltip})`;
+}
+
+/** "Nexi documentation `[PAY]` `[REV]`" (Markdown). */
+function sourcesMarkdown(provenance: Provenance, sources: readonly string[]): string {
+  return [escapeMarkdown(provenanceLabels[provenance]), ...sources.map(code)].join(' ');
+}
+
+const valueText = (f: FieldExplanation): string => (f.value === undefined ? '(no value)' : f.value === '' ? '(empty)' : f.value);
+
+function tlvLines(nodes: readonly TlvExplanation[], depth: number): string[] {
+  const lines: string[] = [];
+  const pad = '  '.repeat(depth);
+  for (const n of nodes) {
+    const flags = [n.recovered ? 'recovered' : '', n.truncated ? 'truncated' : ''].filter(Boolean).join(', ');
+    lines.push(
+      `${pad}- ${code(n.tag)} ${escapeMarkdown(n.name)} (${n.length} byte${n.length === 1 ? '' : 's'}) ${code(n.value)}${n.interpretation ? ` → ${escapeMarkdown(n.interpretation)}` : ''}${flags ? ` *(${flags})*` : ''}`,
+    );
+    for (const d of n.details) lines.push(`${pad}  - ${escapeMarkdown(d)}`);
+    if (n.children) lines.push(...tlvLines(n.children, depth + 1));
+  }
+  return lines;
+}
+
+/** EMV data of one field as a nested list (tag, name, length, value, meaning, set bits). */
+export function tlvMarkdown(nodes: readonly TlvExplanation[]): string {
+  return tlvLines(nodes, 0).join('\n');
+}
+
+const severityIcons: Readonly<Record<Diagnostic['severity'], string>> = { error: '$(error)', warning: '$(warning)', info: '$(info)', hint: '$(lightbulb)' };
+
+function diagnosticLine(d: Diagnostic, where?: (offset: number) => { line: number; column: number }, icons = false): string {
+  const at = where ? ` (line ${where(d.range.start).line}, column ${where(d.range.start).column})` : '';
+  const head = icons ? severityIcons[d.severity] : `**${d.severity}**`;
+  return `- ${head} ${code(d.code)}${at}: ${escapeMarkdown(d.message)}`;
+}
+
+/** Hover for one field: label, meaning, the value and what it means, details, EMV data, provenance. */
+export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): string {
+  const parts: string[] = [];
+  const label = field.label !== field.key ? ` — ${escapeMarkdown(field.label.replace(/^[^:]*: /, ''))}` : '';
+  parts.push(`**${code(field.key)}**${label}`);
+  parts.push(escapeMarkdown(field.meaning));
+  const value = field.value === undefined ? '*(no value)*' : field.value === '' ? '*(empty)*' : code(field.value);
+  parts.push(`Value: ${value}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
+  if (field.details.length > 0) parts.push(field.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n'));
+  if (field.tlv && field.tlv.length > 0) parts.push(tlvMarkdown(field.tlv));
+  // Request problems are VS Code diagnostics already; result problems (A2R, TLV) are shown here.
+  if (e.kind === 'result') {
+    // EMV problems are among the field's details already.
+    const problems = e.diagnostics.filter((d) => d.range.start < field.range.end && field.range.start < d.range.end && !field.details.some((x) => x.startsWith(`${d.code}:`)));
+    if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
+  }
+  parts.push(`*Source: ${sourcesMarkdown(field.provenance, field.sources)}* · ${escapeMarkdown(operationLabel(e))}`);
+  return parts.join('\n\n');
+}
+
+function operationLabel(e: UriExplanation): string {
+  return `${e.operation ? operationTitles[e.operation] : 'Unknown operation'} ${kindTitles[e.kind]}`;
+}
+
+/** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
+export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = []): string {
+  const parts = [`**${escapeMarkdown(operationLabel(e))}** ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+  if (links.length > 0) parts.push(links.map(commandLink).join(' · '));
+  return parts.join('\n\n');
+}
+
+/** Documentation of a catalog parameter (completion items): meaning, required or not, format, default, notes. */
+export function parameterMarkdown(spec: ParameterSpec, operation: OperationSpec): string {
+  const facts: string[] = [spec.required ? `**Required** for ${operation.name}` : `Optional for ${operation.name}`];
+  if (spec.default !== undefined) facts.push(`default ${code(spec.default)}`);
+  if (spec.scope !== 'both') facts.push(spec.scope === 'mobilepos' ? 'MobilePOS only' : 'SoftPOS only');
+  const parts = [escapeMarkdown(spec.description), facts.join(' · ')];
+  if (spec.constraints) parts.push(`Format: ${escapeMarkdown(spec.constraints.text)}`);
+  if (spec.defaultNote) parts.push(escapeMarkdown(spec.defaultNote));
+  if (spec.notes && spec.notes.length > 0) parts.push(spec.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  if (spec.example) parts.push(`Example: ${code(`${spec.name.replace(/N$/, '1')}=${spec.example}`)}`);
+  parts.push(`*Source: ${sourcesMarkdown(spec.provenance, spec.sources)}*`);
+  return parts.join('\n\n');
+}
+
+export interface DocumentOptions {
+  /** Line and column (1-based) of an offset in the decoded text, for "where" notes. */
+  readonly where?: (offset: number) => { line: number; column: number };
+  /** Where the text came from, e.g. "selection in logcat.log". */
+  readonly source?: string;
+}
+
+/** One URI, decoded: heading, summary, the URI, the field table, notes, EMV data and diagnostics. */
+export function explanationMarkdown(e: UriExplanation, options: DocumentOptions = {}, level = 1): string {
+  const h = (n: number) => '#'.repeat(level + n - 1);
+  const out: string[] = [];
+  const outcome = e.result ? ` — ${e.result.outcome}` : '';
+  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcome}`);
+  out.push(`> ${escapeMarkdown(e.summary)}`);
+  const at = options.where ? ` (line ${options.where(e.range.start).line}, column ${options.where(e.range.start).column})` : '';
+  out.push(`URI${at}:\n\n${fenced(e.text)}`);
+  if (e.fields.length > 0) {
+    const rows = e.fields.map(
+      (f) =>
+        `| ${codeCell(f.key)} | ${f.value === undefined || f.value === '' ? `*${valueText(f)}*` : codeCell(f.value)} | ${cell(escapeMarkdown(f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')}: ${f.meaning}` : f.meaning))} | ${cell(f.interpretation ? escapeMarkdown(f.interpretation) : '')} | ${cell(sourcesMarkdown(f.provenance, f.sources))} |`,
+    );
+    out.push(`${h(2)} Fields\n\n| Key | Value | Meaning | Interpretation | Source |\n|---|---|---|---|---|\n${rows.join('\n')}`);
+  }
+  const notes = e.fields.filter((f) => f.details.length > 0 && !f.tlv);
+  if (notes.length > 0) {
+    out.push(`${h(2)} Notes\n\n${notes.map((f) => `- ${code(f.key)}\n${f.details.map((d) => `  - ${escapeMarkdown(d)}`).join('\n')}`).join('\n')}`);
+  }
+  const emv = e.fields.filter((f) => f.tlv && f.tlv.length > 0);
+  if (emv.length > 0) {
+    const blocks = emv.map((f) => {
+      const problems = f.details.length > 0 ? `\n\n${f.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n')}` : '';
+      return `${h(3)} ${code(f.key)}${f.interpretation ? ` — ${escapeMarkdown(f.interpretation)}` : ''}\n\n${tlvMarkdown(f.tlv!)}${problems}`;
+    });
+    out.push(`${h(2)} EMV data\n\n${blocks.join('\n\n')}`);
+  }
+  out.push(`${h(2)} Diagnostics\n\n${e.diagnostics.length > 0 ? e.diagnostics.map((d) => diagnosticLine(d, options.where)).join('\n') : 'None.'}`);
+  return out.join('\n\n');
+}
+
+/** The "Decode URI" document: every URI found, each one decoded. */
+export function decodeDocumentMarkdown(explanations: readonly UriExplanation[], options: DocumentOptions = {}): string {
+  const source = options.source ? ` (${escapeMarkdown(options.source)})` : '';
+  if (explanations.length === 1) {
+    const one = explanationMarkdown(explanations[0]!, options);
+    return `${one}\n\n---\n\n*Decoded by the Nexi App2App Toolkit${source}. Card numbers are masked.*\n`;
+  }
+  const sections = explanations.map((e) => explanationMarkdown(e, options, 2));
+  return `# ${explanations.length} App2App URIs${source}\n\n${sections.join('\n\n---\n\n')}\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n`;
+}

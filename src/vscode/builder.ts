@@ -1,0 +1,220 @@
+// "Nexi: Build App2App URI…": shows the steps of the core state machine (src/core/app2app/builderFlow.ts) as real
+// quick inputs — one step at a time, Back buttons, values validated as typed — then inserts, copies, copies as
+// code, or sends the URI to a device. The open input is published as `ui.prompts.current`, so integration tests
+// drive the real widgets.
+import * as vscode from 'vscode';
+import {
+  answer,
+  back,
+  builderActions,
+  currentStep,
+  diagnosticParameter,
+  initialState,
+  positionOf,
+  validateStepValue,
+  type BuilderAction,
+  type BuilderState,
+  type BuilderStep,
+} from '../core/app2app/builderFlow';
+import { copiedMessage, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
+import type { Adb } from './adb';
+import type { CommandOutcome } from './commands';
+import type { CredentialsBridge } from './credentialsBridge';
+import type { Logger } from './log';
+import type { Ui } from './ui';
+
+export interface BuilderOpenOptions {
+  /** Start from this state (e.g. parsed from a URI in an editor: "Open in builder"). */
+  readonly state?: BuilderState;
+  /** The URI the flow was opened on: the last step offers to replace it. */
+  readonly replace?: { readonly document: vscode.TextDocument; readonly range: vscode.Range; readonly markup?: boolean };
+}
+
+type Shown = { readonly kind: 'answer'; readonly value: string | readonly string[] } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
+
+interface Item extends vscode.QuickPickItem {
+  readonly value: string;
+}
+
+const severityOf = (s: 'error' | 'warning') => (s === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning);
+
+export class UriBuilder {
+  constructor(
+    private readonly ui: Ui,
+    private readonly log: Logger,
+    private readonly credentials: CredentialsBridge,
+    private readonly adb: Adb,
+  ) {}
+
+  async run(options: BuilderOpenOptions = {}): Promise<CommandOutcome> {
+    const editor = vscode.window.activeTextEditor;
+    const terminalIds = (await this.credentials.terminalIds()).map((t) => t.id);
+    let state = options.state ?? initialState;
+    for (;;) {
+      const { step, number, total } = currentStep(state, { now: new Date(), terminalIds });
+      const title = `Build App2App URI (${number}/${total})`;
+      const shown = await this.show(step, state, title, number > 1, { canInsert: !!editor, canReplace: !!options.replace });
+      if (shown.kind === 'cancel') return { ok: false, code: 'CANCELLED' };
+      if (shown.kind === 'back') {
+        state = back(state);
+        continue;
+      }
+      if (step.kind === 'done') {
+        const picked = String(shown.value);
+        if (picked.startsWith('fix:')) {
+          state = { ...state, position: positionOf(state, picked.slice(4)) ?? state.position };
+          continue;
+        }
+        return this.act(picked as BuilderAction, step.uri, editor, options.replace);
+      }
+      const next = answer(state, shown.value);
+      if (next.state) state = next.state;
+    }
+  }
+
+  private show(step: BuilderStep, state: BuilderState, title: string, canGoBack: boolean, context: { canInsert: boolean; canReplace: boolean }): Promise<Shown> {
+    switch (step.kind) {
+      case 'operation':
+        return this.pick(
+          title,
+          'Which operation?',
+          step.items.map((o) => ({ label: o.name, description: o.title, detail: o.description, value: o.name })),
+          { active: step.value, canGoBack },
+        );
+      case 'optional':
+        return this.pick(
+          title,
+          'Optional parameters (none is fine): check the ones to set, then press Enter',
+          step.groups.map((g) => ({ label: g.label, description: g.description, value: g.id })),
+          { selected: step.picked, many: true, canGoBack },
+        );
+      case 'value':
+        if (step.choices) {
+          return this.pick(
+            title,
+            step.prompt,
+            step.choices.map((c) => ({ label: c, description: c === step.spec.default ? 'default when absent' : '', value: c })),
+            { active: step.value, canGoBack },
+          );
+        }
+        return this.input(title, step.prompt, step.placeholder, step.value, canGoBack, (v) => validateStepValue(state.operation!, step.name, v, step.required));
+      case 'done': {
+        const problems: Item[] = step.diagnostics.map((d) => {
+          const name = diagnosticParameter(step.uri, d);
+          const fixable = name !== undefined && positionOf(state, name) !== undefined;
+          return {
+            label: `$(${d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'}) ${d.message.replace(/`/g, '')}`,
+            description: d.code,
+            detail: fixable ? `Pick to change ${name}` : undefined,
+            value: fixable ? `fix:${name}` : 'none',
+          };
+        });
+        const actions: Item[] = builderActions(context).map((a) => ({ label: a.label, description: a.description, value: a.id }));
+        const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator, value: '' });
+        const items = problems.length > 0 ? [separator('Problems'), ...problems, separator('Actions'), ...actions] : actions;
+        const placeholder = step.valid ? `${step.uri}` : `Has errors: ${step.uri}`;
+        return this.pick(title, placeholder, items, { canGoBack, active: actions[0]!.value, reject: (v) => v === 'none' });
+      }
+    }
+  }
+
+  private pick(
+    title: string,
+    placeholder: string,
+    items: readonly Item[],
+    options: { active?: string; selected?: readonly string[]; many?: boolean; canGoBack: boolean; reject?: (value: string) => boolean },
+  ): Promise<Shown> {
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = title;
+    pick.placeholder = placeholder;
+    pick.ignoreFocusOut = true;
+    pick.matchOnDescription = true;
+    pick.canSelectMany = !!options.many;
+    pick.items = items;
+    if (options.canGoBack) pick.buttons = [vscode.QuickInputButtons.Back];
+    if (options.selected) pick.selectedItems = items.filter((i) => options.selected!.includes(i.value));
+    const active = items.find((i) => i.value === options.active);
+    if (active) pick.activeItems = [active];
+    return this.present(pick, (resolve) => [
+      pick.onDidAccept(() => {
+        if (options.many) return resolve({ kind: 'answer', value: pick.selectedItems.map((i) => i.value) });
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen && !options.reject?.(chosen.value)) resolve({ kind: 'answer', value: chosen.value });
+      }),
+    ]);
+  }
+
+  private input(title: string, prompt: string, placeholder: string, value: string, canGoBack: boolean, validate: (v: string) => ReturnType<typeof validateStepValue>): Promise<Shown> {
+    const input = vscode.window.createInputBox();
+    input.title = title;
+    input.prompt = prompt;
+    input.placeholder = placeholder;
+    input.value = value;
+    input.ignoreFocusOut = true;
+    if (canGoBack) input.buttons = [vscode.QuickInputButtons.Back];
+    const check = (v: string) => {
+      const problem = validate(v);
+      input.validationMessage = problem ? { message: problem.message, severity: severityOf(problem.severity) } : undefined;
+      return problem;
+    };
+    if (value !== '') check(value);
+    return this.present(input, (resolve) => [
+      input.onDidChangeValue(check),
+      input.onDidAccept(() => {
+        if (check(input.value)?.severity !== 'error') resolve({ kind: 'answer', value: input.value });
+      }),
+    ]);
+  }
+
+  /** Shows `widget` as `ui.prompts.current` until it is answered, goes back, or is hidden (cancel). */
+  private present(widget: vscode.QuickPick<Item> | vscode.InputBox, listen: (resolve: (s: Shown) => void) => vscode.Disposable[]): Promise<Shown> {
+    const prompts = this.ui.prompts;
+    return new Promise<Shown>((resolve) => {
+      let done = false;
+      const finish = (shown: Shown) => {
+        if (done) return;
+        done = true;
+        resolve(shown);
+        widget.hide();
+      };
+      const disposables = [
+        ...listen(finish),
+        widget.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish({ kind: 'back' })),
+        widget.onDidHide(() => {
+          finish({ kind: 'cancel' });
+          if (prompts.current === widget) prompts.current = undefined;
+          for (const d of disposables) d.dispose();
+          widget.dispose();
+        }),
+      ];
+      prompts.current = widget as vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
+      widget.show();
+    });
+  }
+
+  private async act(action: BuilderAction, uri: string, editor: vscode.TextEditor | undefined, replace: BuilderOpenOptions['replace']): Promise<CommandOutcome> {
+    this.log.debug(`builder: ${action}`);
+    switch (action) {
+      case 'insert': {
+        if (!editor) return { ok: false, code: 'NO_EDITOR', uri };
+        const ok = await editor.edit((e) => e.replace(editor.selection, uri));
+        return { ok, action, uri };
+      }
+      case 'replace': {
+        if (!replace) return { ok: false, code: 'NO_EDITOR', uri };
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(replace.document.uri, replace.range, replace.markup ? uri.replace(/&/g, '&amp;') : uri);
+        return { ok: await vscode.workspace.applyEdit(edit), action, uri };
+      }
+      case 'send-adb':
+        return { ...(await this.adb.send(uri)), action, uri };
+      default: {
+        const format = action.slice('copy-'.length) as CopyFormat;
+        const text = formatUriAs(format, uri);
+        await vscode.env.clipboard.writeText(text);
+        this.ui.notifications.info(copiedMessage(format));
+        return { ok: true, action, uri, copied: text };
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// Commands of the App2App editor features: build, decode, copy as, send to a device. None needs credentials or a
+// trusted workspace (Restricted Mode keeps decoding and building, see package.json `capabilities`).
+import * as vscode from 'vscode';
+import { stateFromUri } from '../../core/app2app/builderFlow';
+import { copiedMessage, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
+import { effectiveUriText } from '../../core/app2app/locate';
+import { Yielder } from '../../core/cooperative';
+import { explainScanned, type UriExplanation } from '../../core/explain/explain';
+import { decodeDocumentMarkdown } from '../../core/explain/markdown';
+import type { Adb } from '../adb';
+import type { UriBuilder } from '../builder';
+import type { CredentialsBridge } from '../credentialsBridge';
+import type { DecodedDocuments } from '../decodedDocuments';
+import { pause, type UriIndex } from '../documents';
+import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
+import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+
+export const app2appCommandIds = {
+  build: 'nexi.buildUri',
+  decode: 'nexi.decodeUri',
+  copyAs: 'nexi.copyUriAs',
+  copyAsAdb: 'nexi.copyUriAsAdb',
+  sendToDevice: 'nexi.sendUriToDevice',
+} as const;
+
+/** What the App2App editor features share (built once in extension.ts). */
+export interface EditorServices {
+  readonly index: UriIndex;
+  readonly decoded: DecodedDocuments;
+  readonly builder: UriBuilder;
+  readonly adb: Adb;
+  readonly credentials: CredentialsBridge;
+}
+
+/** A decode document lists at most this many URIs (a selection of a whole log could hold thousands). */
+const decodeLimit = 200;
+
+function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
+  const where = found ? `in ${found.origin}` : 'here';
+  const message = `No App2App URI found ${where}: ${clipboard ? 'select one, put the cursor on its line, or copy it to the clipboard' : 'put the cursor on one, or select it'}.`;
+  ctx.ui.notifications.warn(message);
+  return { ok: false, code: 'NO_URI', message };
+}
+
+async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const found = await findUris(ctx.editor.index, arg, { clipboard: true });
+  if (!found || found.uris.length === 0) return noUri(ctx, found, true);
+  const yielder = new Yielder({ pause });
+  const explanations: UriExplanation[] = [];
+  for (const uri of found.uris.slice(0, decodeLimit)) {
+    explanations.push(explainScanned(uri));
+    await yielder.checkpoint();
+  }
+  const count = found.uris.length > decodeLimit ? `; the first ${decodeLimit} of ${found.uris.length}` : '';
+  const markdown = decodeDocumentMarkdown(explanations, { where: found.where, source: `${found.origin}${count}` });
+  const first = explanations[0]!;
+  const title = explanations.length === 1 ? `Decoded ${first.operation ?? 'App2App'} ${first.kind}` : `Decoded ${explanations.length} App2App URIs`;
+  const document = await ctx.editor.decoded.open(title, markdown);
+  ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.origin}`);
+  return { ok: true, document: document.uri.toString(), count: explanations.length };
+}
+
+async function copyAs(ctx: CommandContext, arg: unknown, format?: unknown): Promise<CommandOutcome> {
+  const found = await findUris(ctx.editor.index, arg, { clipboard: false });
+  const uri = found && pickOne(found);
+  if (!uri) return noUri(ctx, found, false);
+  let chosen = copyFormats.find((f) => f.id === format)?.id;
+  if (!chosen) {
+    const picked = await ctx.ui.prompts.pick(
+      copyFormats.map((f) => ({ label: f.label, description: f.description, id: f.id })),
+      { title: 'Copy App2App URI as…', placeholder: 'Copy the URI as' },
+    );
+    if (!picked) return { ok: false, code: 'CANCELLED' };
+    chosen = picked.id;
+  }
+  const text = formatUriAs(chosen, effectiveUriText(uri));
+  await vscode.env.clipboard.writeText(text);
+  // Templates (`$amount`, `${id}`) are filled at run time: what was copied still has them.
+  const dynamic = uri.partial || uri.params.some((p) => p.dynamic !== undefined);
+  const message = `${copiedMessage(chosen)}${dynamic ? ' It contains parts filled in at run time, copied as written: replace them before running it.' : ''}`;
+  if (dynamic) ctx.ui.notifications.warn(message);
+  else ctx.ui.notifications.info(message);
+  return { ok: true, format: chosen as CopyFormat, copied: text, message };
+}
+
+async function sendToDevice(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const found = await findUris(ctx.editor.index, arg, { clipboard: false });
+  const uri = found && pickOne(found);
+  if (!uri) return noUri(ctx, found, false);
+  return ctx.editor.adb.send(effectiveUriText(uri));
+}
+
+async function build(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  // With a target ("Open in builder" on a request URI): start from that URI and offer to replace it.
+  if (isUriTarget(arg) || isTextTarget(arg)) {
+    const found = await findUris(ctx.editor.index, arg, { clipboard: false });
+    const uri = found && pickOne(found);
+    if (uri?.kind === 'request') {
+      const replace = found?.document && found.toRange ? { document: found.document, range: found.toRange(uri.range), markup: uri.markup } : undefined;
+      return ctx.editor.builder.run({ state: stateFromUri(effectiveUriText(uri)), ...(replace ? { replace } : {}) });
+    }
+  }
+  return ctx.editor.builder.run();
+}
+
+export const app2appCommands: readonly CommandSpec[] = [
+  { id: app2appCommandIds.build, run: build },
+  { id: app2appCommandIds.decode, run: decode },
+  { id: app2appCommandIds.copyAs, run: copyAs },
+  { id: app2appCommandIds.copyAsAdb, run: (ctx, arg) => copyAs(ctx, arg, 'adb') },
+  { id: app2appCommandIds.sendToDevice, run: sendToDevice },
+];

@@ -1,0 +1,384 @@
+// Commands of the Credentials view and the environments. Every one of them needs a trusted workspace; they return
+// a CommandOutcome (what happened, with a stable code), which is also what the integration tests check.
+//
+// Arguments, in any order: a tree node (from the view's menus), a file Uri and the selected Uris (from the
+// explorer's context menu), or `{ environment, field, target }` (programmatic use, command links). What is missing
+// is asked for.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CredentialError } from '../../core/credentials/errors';
+import { FieldId, TextField, fieldSpecs, isFieldId, isTextField, textFields, validateTextField } from '../../core/credentials/fields';
+import { ImportPlan, ImportTarget, importTargets, planImport } from '../../core/credentials/importing';
+import { Material, needsPassphrase, readMaterial } from '../../core/credentials/material';
+import { appNamePlaceholder, createKeyAndCsr, defaultCsrSubject, formatSubjectLine, parseSubjectLine } from '../../core/credentials/csr';
+import { CustomEnvironmentSetting, Environment, validateEndpointUrl, validateEnvironmentId } from '../../core/environments';
+import type { CredentialsNode } from '../views/credentialsView';
+import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+
+interface Args {
+  readonly environment?: string;
+  readonly field?: FieldId;
+  readonly target?: ImportTarget;
+  readonly uri?: vscode.Uri;
+  /** All files selected in the explorer (its context menu passes the clicked one, then the selection). */
+  readonly uris?: readonly vscode.Uri[];
+}
+
+function isNode(a: unknown): a is CredentialsNode {
+  return typeof a === 'object' && a !== null && 'kind' in a && 'environment' in a;
+}
+
+function parseArgs(args: readonly unknown[]): Args {
+  let out: { environment?: string; field?: FieldId; target?: ImportTarget; uri?: vscode.Uri; uris?: vscode.Uri[] } = {};
+  for (const a of args) {
+    if (a instanceof vscode.Uri) out.uri ??= a;
+    else if (Array.isArray(a) && a.length > 0 && a.every((u) => u instanceof vscode.Uri)) out.uris ??= a as vscode.Uri[];
+    else if (typeof a === 'string') out.environment ??= a;
+    else if (isNode(a)) {
+      out.environment ??= a.environment.id;
+      if (a.kind === 'field') out.field ??= a.status.field;
+    } else if (typeof a === 'object' && a !== null && !Array.isArray(a)) {
+      const o = a as Record<string, unknown>;
+      out = {
+        ...out,
+        ...(typeof o.environment === 'string' ? { environment: o.environment } : {}),
+        ...(isFieldId(o.field) ? { field: o.field } : {}),
+        ...(typeof o.target === 'string' && (importTargets as readonly string[]).includes(o.target) ? { target: o.target as ImportTarget } : {}),
+        ...(o.uri instanceof vscode.Uri ? { uri: o.uri } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: 'Cancelled; nothing was changed.' };
+
+async function chooseEnvironment(ctx: CommandContext, given: string | undefined, title: string): Promise<Environment | undefined> {
+  const { environments } = ctx.credentials;
+  if (given) {
+    const env = environments.get(given);
+    if (!env) throw new CredentialError('UNKNOWN_ENVIRONMENT', `There is no environment "${given}".`, 'Pick one of STG, PROD, Sandbox or your own environments.');
+    return env;
+  }
+  const active = environments.active();
+  const items = environments.all().map((env) => ({ label: env.label, description: env.id === active.id ? 'active' : env.kind, detail: env.endpoints?.baseUrl ?? env.problem, env }));
+  return (await ctx.ui.prompts.pick(items, { title, placeholder: 'Environment', active: items.find((i) => i.env.id === active.id)! }))?.env;
+}
+
+function done(ctx: CommandContext, message: string, extra: Partial<CommandOutcome> = {}): CommandOutcome {
+  ctx.ui.notifications.info(message);
+  return { ok: true, message, ...extra };
+}
+
+// ---- set / replace / clear -------------------------------------------------------------------------------------
+
+async function setField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Set a credential: which environment?');
+  if (!env) return cancelled;
+  let field = a.field;
+  if (field && !isTextField(field)) return importInto(ctx, env, field, a.uri);
+  if (!field) {
+    const items = textFields.map((f) => ({ label: fieldSpecs[f].label, detail: fieldSpecs[f].description, field: f }));
+    field = (await ctx.ui.prompts.pick(items, { title: `Set a credential of ${env.label}`, placeholder: 'Which value?' }))?.field;
+    if (!field) return cancelled;
+  }
+  const spec = fieldSpecs[field];
+  const current = spec.secret ? undefined : await ctx.credentials.store.get(env.id, field);
+  const value = await ctx.ui.prompts.text({
+    title: `${spec.label} of ${env.label}`,
+    prompt: `${spec.description}${spec.secret ? ' Stored only in VS Code\'s SecretStorage.' : ''}`,
+    ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+    ...(current ? { value: current } : {}),
+    password: spec.secret,
+    validate: (v) => validateTextField(field as TextField, v),
+  });
+  if (value === undefined) return cancelled;
+  if (spec.secret) ctx.log.addKnownSecret(value);
+  await ctx.credentials.store.apply(env.id, { [field]: value });
+  return done(ctx, `${spec.label} of ${env.label} ${spec.secret ? 'stored in SecretStorage' : 'saved'}.`, { environment: env.id, field });
+}
+
+/** Fields cleared together: a key with its passphrase, a bundle with its passphrase. */
+const clearedWith: Partial<Record<FieldId, readonly FieldId[]>> = {
+  privateKey: ['privateKey', 'privateKeyPassphrase'],
+  pkcs12: ['pkcs12', 'pkcs12Passphrase'],
+};
+
+export const deleteKey = 'Delete';
+
+async function clearField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Clear a credential: which environment?');
+  if (!env || !a.field) return env ? { ok: false, code: 'FIELD_INVALID', message: 'Choose the value to clear in the Credentials view.' } : cancelled;
+  const { store } = ctx.credentials;
+  const assessment = await store.assess(env.id, env.certificateFlavour);
+  let fields: readonly FieldId[] = clearedWith[a.field] ?? [a.field];
+  if (a.field === 'certificate' && assessment.mode === 'pkcs12') fields = ['certificate', 'pkcs12', 'pkcs12Passphrase'];
+  const losesKey = fields.some((f) => f === 'privateKey' || f === 'pkcs12' || f === 'pendingPrivateKey');
+  if (losesKey) {
+    const answer = await ctx.ui.confirmations.ask(`Delete the ${a.field === 'certificate' ? 'PKCS#12 bundle (certificate and private key)' : fieldSpecs[a.field].label.toLowerCase()} of ${env.label}?`, {
+      detail: 'A deleted private key cannot be recovered: certificates signed for it become useless. Export it first if you still need it.',
+      choices: [deleteKey],
+    });
+    if (answer !== deleteKey) return cancelled;
+  }
+  await store.apply(env.id, Object.fromEntries(fields.map((f) => [f, undefined])));
+  return done(ctx, `${fieldSpecs[a.field].label} of ${env.label} cleared.`, { environment: env.id, field: a.field });
+}
+
+async function clearEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Clear all credentials of which environment?');
+  if (!env) return cancelled;
+  const answer = await ctx.ui.confirmations.ask(`Delete every credential stored for ${env.label}?`, {
+    detail: 'Client id and secret, certificate, private key, PKCS#12, CA bundle and terminal data are deleted. A deleted private key cannot be recovered.',
+    choices: [deleteKey],
+  });
+  if (answer !== deleteKey) return cancelled;
+  await ctx.credentials.store.clear(env.id);
+  return done(ctx, `All credentials of ${env.label} deleted.`, { environment: env.id });
+}
+
+// ---- import ----------------------------------------------------------------------------------------------------
+
+const importFilters = { 'Certificates and keys': ['pem', 'crt', 'cer', 'der', 'key', 'p12', 'pfx', 'p7b', 'p7c'], 'All files': ['*'] };
+
+const targetOfField: Partial<Record<FieldId, ImportTarget>> = { certificate: 'certificate', privateKey: 'privateKey', pkcs12: 'pkcs12', caBundle: 'caBundle' };
+
+const storeAnyway = 'Store';
+
+/** Reads, checks, asks (passphrase, confirmations) and only then stores: bad input changes nothing. */
+async function importMaterial(ctx: CommandContext, env: Environment, material: Material, target: ImportTarget, where: string): Promise<CommandOutcome> {
+  const { store } = ctx.credentials;
+  const assessment = await store.assess(env.id, env.certificateFlavour);
+  const context = { environmentLabel: env.label, flavour: env.certificateFlavour, now: new Date(), stored: assessment.stored, where };
+  let plan: ImportPlan | undefined;
+  const needs = needsPassphrase(material);
+  if (needs) {
+    // A wrong passphrase keeps the box open with the reason; any other problem closes it and is reported.
+    let failure: unknown;
+    const passphrase = await ctx.ui.prompts.text({
+      title: `Passphrase of the ${needs === 'pkcs12' ? 'PKCS#12 file' : 'private key'} (${where})`,
+      prompt: `It opens the ${needs === 'pkcs12' ? 'bundle' : 'key'} now and is stored in SecretStorage with it for ${env.label}.`,
+      password: true,
+      accept: (p) => {
+        try {
+          plan = planImport(material, target, context, p);
+        } catch (err) {
+          if (err instanceof CredentialError && (err.code === 'KEY_PASSPHRASE_WRONG' || err.code === 'PKCS12_PASSPHRASE_WRONG' || err.code === 'KEY_PASSPHRASE_REQUIRED')) return err.userMessage;
+          failure = err;
+        }
+        return undefined;
+      },
+    });
+    if (failure) throw failure;
+    if (passphrase === undefined || !plan) return cancelled;
+    ctx.log.addKnownSecret(passphrase);
+  } else {
+    plan = planImport(material, target, context);
+  }
+  for (const question of plan.confirmations) {
+    if ((await ctx.ui.confirmations.ask(question, { choices: [storeAnyway] })) !== storeAnyway) return cancelled;
+  }
+  await store.apply(env.id, plan.writes);
+  const warnings = plan.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
+  const message = `Imported the ${plan.summary} into ${env.label}.${warnings.length ? ` Note: ${warnings.join(' ')}` : ''}`;
+  if (warnings.length) ctx.ui.notifications.warn(message);
+  else ctx.ui.notifications.info(message);
+  return { ok: true, message, environment: env.id, findings: plan.findings.map((f) => f.code) };
+}
+
+async function importInto(ctx: CommandContext, env: Environment, field: FieldId | undefined, uri: vscode.Uri | undefined, target?: ImportTarget): Promise<CommandOutcome> {
+  let file = uri;
+  if (!file) {
+    const picked = await vscode.window.showOpenDialog({ title: `Import into ${env.label}`, canSelectMany: false, filters: importFilters, openLabel: 'Import' });
+    file = picked?.[0];
+    if (!file) return cancelled;
+  }
+  const stat = await vscode.workspace.fs.stat(file);
+  if (stat.size > 1024 * 1024) throw new CredentialError('NOTHING_FOUND', `${path.basename(file.path)} is larger than 1 MB: it is not a certificate or key file.`, 'Import the .p7b, PEM, .key or .p12/.pfx file.');
+  const bytes = await vscode.workspace.fs.readFile(file);
+  const where = path.basename(file.path);
+  return importMaterial(ctx, env, readMaterial(bytes, where), target ?? (field ? targetOfField[field] : undefined) ?? 'auto', where);
+}
+
+async function importFile(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  // Several files selected in the explorer (e.g. MyApp.pem and MyApp.key): imported one after the other.
+  const files = a.uris && a.uris.length > 1 ? a.uris : a.uri ? [a.uri] : [undefined];
+  const names = files.flatMap((f) => (f ? [path.basename(f.path)] : []));
+  const env = await chooseEnvironment(ctx, a.environment, `Import ${names.length ? names.join(', ') : 'a certificate or key'} into which environment?`);
+  if (!env) return cancelled;
+  let outcome: CommandOutcome = cancelled;
+  for (const file of files) {
+    outcome = await importInto(ctx, env, a.field, file, a.target);
+    if (!outcome.ok) break;
+  }
+  return outcome;
+}
+
+async function importClipboard(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Import from the clipboard into which environment?');
+  if (!env) return cancelled;
+  const text = await vscode.env.clipboard.readText();
+  if (!text.trim()) throw new CredentialError('NOTHING_FOUND', 'The clipboard is empty.', 'Copy the whole PEM block (from its BEGIN line to its END line) and try again.');
+  const target = a.target ?? (a.field ? targetOfField[a.field] : undefined) ?? 'auto';
+  return importMaterial(ctx, env, readMaterial(Buffer.from(text, 'utf8'), 'the clipboard'), target, 'the clipboard');
+}
+
+// ---- export ----------------------------------------------------------------------------------------------------
+
+async function saveTarget(env: Environment, given: vscode.Uri | undefined, name: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+  if (given) return given;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({ title: `Save for ${env.label}`, filters, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
+}
+
+async function exportCertificate(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Export the certificate of which environment?');
+  if (!env) return cancelled;
+  const assessment = await ctx.credentials.store.assess(env.id, env.certificateFlavour);
+  if (!assessment.certificate) throw new CredentialError('NOTHING_FOUND', `${env.label} has no certificate to export.`, 'Import the certificate Nexi sent first.');
+  const target = await saveTarget(env, a.uri, `${assessment.certificate.commonName ?? env.id}.pem`, { 'PEM certificate': ['pem', 'crt'] });
+  if (!target) return cancelled;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(assessment.certificate.pem, 'utf8'));
+  return done(ctx, `Certificate of ${env.label} saved to ${path.basename(target.path)}.`, { environment: env.id, uri: target.toString() });
+}
+
+export const exportKeyChoice = 'Export Private Key';
+
+async function exportPrivateKey(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Export the private key of which environment?');
+  if (!env) return cancelled;
+  const { store } = ctx.credentials;
+  const pkcs12 = await store.get(env.id, 'pkcs12');
+  const pem = pkcs12 ? undefined : await store.get(env.id, 'privateKey');
+  if (!pkcs12 && !pem) throw new CredentialError('NOTHING_FOUND', `${env.label} has no private key to export.`, 'Import or create one first.');
+  // Never without an explicit confirmation: the key is what proves to Nexi that calls come from your app.
+  const answer = await ctx.ui.confirmations.ask(`Export the private key of ${env.label} to a file?`, {
+    detail: `Anyone with the file can call Nexi as your app${env.production ? ' in production' : ''}. Keep it out of version control and delete it when done.${pem && !/ENCRYPTED/.test(pem) ? ' It is written unencrypted.' : ''}`,
+    choices: [exportKeyChoice],
+  });
+  if (answer !== exportKeyChoice) return cancelled;
+  const target = await saveTarget(env, a.uri, pkcs12 ? `${env.id}.p12` : `${env.id}.key`, pkcs12 ? { 'PKCS#12': ['p12', 'pfx'] } : { 'PEM private key': ['key', 'pem'] });
+  if (!target) return cancelled;
+  await vscode.workspace.fs.writeFile(target, pkcs12 ? Buffer.from(pkcs12, 'base64') : Buffer.from(pem!, 'utf8'));
+  ctx.log.info(`private key of ${env.id} exported to ${target.toString()}`);
+  return done(ctx, `Private key of ${env.label} saved to ${path.basename(target.path)}. Keep it out of version control.`, { environment: env.id, uri: target.toString() });
+}
+
+// ---- key and CSR (spec §14.2) -------------------------------------------------------------------------------------
+
+async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Create a key and CSR for which environment?');
+  if (!env) return cancelled;
+  const initial = formatSubjectLine(defaultCsrSubject(env.certificateFlavour));
+  const at = initial.indexOf(appNamePlaceholder);
+  const line = await ctx.ui.prompts.text({
+    title: `Key and CSR for the Nexi portal (${env.label})`,
+    prompt: `Subject of the CSR (spec §14.2). Replace ${appNamePlaceholder} with your app's name in the Nexi portal; avoid special characters.${env.certificateFlavour === 'production' ? ' Nexi documents only the staging OU; check the production one with your Nexi contact.' : ''}`,
+    value: initial,
+    valueSelection: [at, at + appNamePlaceholder.length],
+    validate: (v) => parseSubjectLine(v).problem,
+  });
+  if (line === undefined) return cancelled;
+  const subject = parseSubjectLine(line).subject!;
+  const { privateKeyPem, csrPem } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Creating an RSA-2048 key and the CSR…' }, () => createKeyAndCsr(subject));
+  const target = await saveTarget(env, a.uri, `${subject.CN}.csr`, { 'Certificate signing request': ['csr', 'pem'] });
+  if (!target) return cancelled;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(csrPem, 'utf8'));
+  // With a key already stored, the new one waits beside it until the certificate Nexi signs for it is imported:
+  // the current key keeps working meanwhile (renewals).
+  const { store } = ctx.credentials;
+  const hasKey = !!((await store.get(env.id, 'privateKey')) ?? (await store.get(env.id, 'pkcs12')));
+  const replacesPending = hasKey && (await store.get(env.id, 'pendingPrivateKey')) !== undefined;
+  const field = hasKey ? 'pendingPrivateKey' : 'privateKey';
+  await store.apply(env.id, hasKey ? { pendingPrivateKey: privateKeyPem } : { privateKey: privateKeyPem, privateKeyPassphrase: undefined });
+  const keyNote = hasKey ? ` and takes over from the current key when you import the certificate Nexi signs for it${replacesPending ? ' (it replaces the key of your previous CSR, which can no longer be used)' : ''}` : '';
+  const message = `CSR saved to ${path.basename(target.path)}; its private key is in SecretStorage${keyNote}. Upload the CSR in the Nexi portal (${env.portalUrl ?? 'your portal'}) under "CARICA CERTIFICATO"; Nexi e-mails back the signed certificate (.p7b): import it here.`;
+  ctx.ui.notifications.info(message, {
+    ...(env.portalUrl ? { 'Open Nexi Portal': () => vscode.env.openExternal(vscode.Uri.parse(env.portalUrl!)) } : {}),
+    'Open CSR': () => vscode.window.showTextDocument(target),
+  });
+  return { ok: true, message, environment: env.id, field, uri: target.toString() };
+}
+
+// ---- environments ----------------------------------------------------------------------------------------------
+
+async function selectEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, 'Active Nexi environment');
+  if (!env) return cancelled;
+  await ctx.credentials.environments.setActive(env.id);
+  return { ok: true, message: `Active Nexi environment: ${env.label}.`, environment: env.id };
+}
+
+async function addEnvironment(ctx: CommandContext): Promise<CommandOutcome> {
+  const { environments } = ctx.credentials;
+  const custom = environments.customSettings();
+  const taken = custom.map((c) => c.id);
+  const { prompts } = ctx.ui;
+  const title = 'Add a Nexi environment';
+  const id = await prompts.text({ title: `${title} (1/4)`, prompt: 'Id: names its secrets (nexi.<id>.<field>); lower-case letters, digits and "-".', placeholder: 'e.g. uat', validate: (v) => validateEnvironmentId(v, taken) });
+  if (id === undefined) return cancelled;
+  const label = await prompts.text({ title: `${title} (2/4)`, prompt: 'Name shown in the Credentials view and the status bar.', value: id.toUpperCase(), validate: (v) => (v.trim() ? undefined : 'Enter a name.') });
+  if (label === undefined) return cancelled;
+  const baseUrl = await prompts.text({ title: `${title} (3/4)`, prompt: 'B2B base URL (token, JWKS, PAR; also the assertion audience). https only.', placeholder: 'https://…', validate: (v) => validateEndpointUrl(v) });
+  if (baseUrl === undefined) return cancelled;
+  const checkTransactionUrl = await prompts.text({ title: `${title} (4/4)`, prompt: 'checkTransaction URL. https only.', value: `${baseUrl.replace(/\/+$/, '')}/mpos-core/app/checkTransaction`, validate: (v) => validateEndpointUrl(v) });
+  if (checkTransactionUrl === undefined) return cancelled;
+  const entry: CustomEnvironmentSetting = { id, label: label.trim(), baseUrl: baseUrl.trim(), checkTransactionUrl: checkTransactionUrl.trim() };
+  await environments.writeCustom([...custom, entry]);
+  return done(ctx, `Environment ${entry.label} added (setting nexi.endpoints.custom in your user settings).`, { environment: id });
+}
+
+export const removeChoice = 'Remove';
+
+async function removeEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const { environments, store } = ctx.credentials;
+  const env = await chooseEnvironment(ctx, a.environment, 'Remove which of your environments?');
+  if (!env) return cancelled;
+  if (env.kind !== 'custom') throw new CredentialError('BUILT_IN_ENVIRONMENT', `${env.label} is built in and cannot be removed.`, 'Only environments you added can be removed; "Clear All Credentials…" empties a built-in one.');
+  const answer = await ctx.ui.confirmations.ask(`Remove the environment ${env.label} and delete its credentials?`, { detail: 'Its entry in nexi.endpoints.custom and every stored credential (including its private key) are deleted.', choices: [removeChoice] });
+  if (answer !== removeChoice) return cancelled;
+  await store.clear(env.id);
+  await environments.writeCustom(environments.customSettings().filter((c) => c.id !== env.id));
+  return done(ctx, `Environment ${env.label} removed.`, { environment: env.id });
+}
+
+export const credentialCommands: readonly CommandSpec[] = [
+  { id: 'nexi.environment.select', needs: ['trustedWorkspace'], run: (ctx, ...args) => selectEnvironment(ctx, args) },
+  { id: 'nexi.environment.add', needs: ['trustedWorkspace'], run: (ctx) => addEnvironment(ctx) },
+  { id: 'nexi.environment.remove', needs: ['trustedWorkspace'], run: (ctx, ...args) => removeEnvironment(ctx, args) },
+  { id: 'nexi.credentials.set', needs: ['trustedWorkspace'], run: (ctx, ...args) => setField(ctx, args) },
+  { id: 'nexi.credentials.replace', needs: ['trustedWorkspace'], run: (ctx, ...args) => setField(ctx, args) },
+  { id: 'nexi.credentials.clear', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => clearField(ctx, args) },
+  { id: 'nexi.credentials.clearEnvironment', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => clearEnvironment(ctx, args) },
+  { id: 'nexi.credentials.importFile', needs: ['trustedWorkspace'], run: (ctx, ...args) => importFile(ctx, args) },
+  { id: 'nexi.credentials.importClipboard', needs: ['trustedWorkspace'], run: (ctx, ...args) => importClipboard(ctx, args) },
+  { id: 'nexi.credentials.exportCertificate', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportCertificate(ctx, args) },
+  { id: 'nexi.credentials.exportPrivateKey', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportPrivateKey(ctx, args) },
+  { id: 'nexi.credentials.createCsr', needs: ['trustedWorkspace'], run: (ctx, ...args) => createCsr(ctx, args) },
+  {
+    id: 'nexi.credentials.refresh',
+    needs: ['trustedWorkspace'],
+    run: (ctx) => {
+      ctx.credentials.store.refresh();
+      return { ok: true };
+    },
+  },
+  {
+    id: 'nexi.prodGuard.reset',
+    needs: ['trustedWorkspace'],
+    run: (ctx) => {
+      ctx.credentials.prodGuard.resetOptOut();
+      return done(ctx, 'Every call to a production environment asks for confirmation again.');
+    },
+  },
+];

@@ -1,0 +1,45 @@
+// Completion inside `neximpos://` URIs (operations, parameter names, values), computed by the core from the
+// catalog; terminal IDs come from the configured terminals and from the ones already written in the document.
+import * as vscode from 'vscode';
+import { completeAt, terminalIdsIn, type CompletionCandidate, type TerminalIdHint } from '../core/app2app/complete';
+import { windowAround } from '../core/app2app/scanChunks';
+import type { CredentialsBridge } from './credentialsBridge';
+import { documentLength, largeFileThreshold } from './documents';
+
+const kinds: Readonly<Record<CompletionCandidate['kind'], vscode.CompletionItemKind>> = {
+  operation: vscode.CompletionItemKind.Module,
+  parameter: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.Value,
+};
+
+export class UriCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly credentials: CredentialsBridge) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const window = windowAround(document.lineAt(position.line).text, position.character);
+    const at = position.character - window.delta;
+    // Cheap test first: most completion requests in a source file are nowhere near a URI.
+    if (window.text.lastIndexOf('neximpos://', at) < 0) return [];
+    const needsTerminals = /[?&;]terminalId=[^&\s"']*$/.test(window.text.slice(0, at));
+    const terminalIds = needsTerminals ? await this.terminalHints(document, window.text) : [];
+    const line = position.line;
+    return completeAt(window.text, at, { now: new Date(), terminalIds }).map((c) => {
+      const item = new vscode.CompletionItem(c.label, kinds[c.kind]);
+      item.insertText = c.insertText;
+      item.range = new vscode.Range(line, c.range.start + window.delta, line, c.range.end + window.delta);
+      item.sortText = c.sortText;
+      if (c.detail) item.detail = c.detail;
+      if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+      if (c.preselect) item.preselect = true;
+      if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+      return item;
+    });
+  }
+
+  /** Configured terminals first, then the ones the document already uses (a large document: this line only). */
+  private async terminalHints(document: vscode.TextDocument, line: string): Promise<TerminalIdHint[]> {
+    const configured = await this.credentials.terminalIds();
+    const text = documentLength(document) > largeFileThreshold ? line : document.getText();
+    return [...configured, ...terminalIdsIn(text).map((id) => ({ id, source: 'used in this document' }))];
+  }
+}

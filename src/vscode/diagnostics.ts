@@ -1,0 +1,113 @@
+// App2App diagnostics as you type: the validator's findings (stable A2A codes) for every URI of a document,
+// debounced after edits, computed in slices (see documents.ts). Quick fixes come from codeActions.ts.
+import * as vscode from 'vscode';
+import { validateInChunks } from '../core/app2app/scanChunks';
+import type { Diagnostic, OffsetRange, Severity } from '../core/types';
+import type { UriIndex } from './documents';
+import type { Logger } from './log';
+
+export const diagnosticSource = 'Nexi App2App';
+
+/** More findings than this in one document are not shown (a log with thousands of broken URIs). */
+const maxPerDocument = 1000;
+
+const severities: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toRange(document: vscode.TextDocument, range: OffsetRange): vscode.Range {
+  return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
+}
+
+export function toDiagnostic(range: vscode.Range, d: Diagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, d.message, severities[d.severity]);
+  diagnostic.code = d.code;
+  diagnostic.source = diagnosticSource;
+  return diagnostic;
+}
+
+export class UriDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('nexi-app2app');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly index: UriIndex,
+    private readonly log: Logger,
+    private readonly debounceMs = 300,
+  ) {
+    vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) this.schedule(e.document, this.debounceMs);
+    }, this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), this, this.disposables);
+    index.onDidChangeVisibleLines((d) => this.schedule(d, 0), this, this.disposables);
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('nexi.diagnostics.enabled')) this.refreshAll();
+    }, this, this.disposables);
+    this.refreshAll();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private enabled(document: vscode.TextDocument): boolean {
+    return vscode.workspace.getConfiguration('nexi', document).get<boolean>('diagnostics.enabled', true);
+  }
+
+  private refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!this.index.isAnalysed(document)) return;
+    if (!this.enabled(document)) return this.forget(document.uri);
+    const id = document.uri.toString();
+    clearTimeout(this.timers.get(id));
+    this.timers.set(id, setTimeout(() => {
+      this.timers.delete(id);
+      const run = this.update(document).catch((err) => this.log.error(err as Error));
+      this.running.set(id, run);
+      void run.finally(() => this.running.get(id) === run && this.running.delete(id));
+    }, delay));
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const started = performance.now();
+    const uris = await this.index.scan(document);
+    const stale = () => document.isClosed || document.version !== version;
+    if (!uris || stale()) return;
+    const yielder = this.index.yielder(stale);
+    const checked = await validateInChunks(uris, { yielder });
+    if (!checked) return;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const c of checked) {
+      for (const d of c.diagnostics) if (diagnostics.length < maxPerDocument) diagnostics.push(toDiagnostic(toRange(document, d.range), d));
+      if (!(await yielder.checkpoint())) return;
+    }
+    this.index.record(yielder);
+    this.collection.set(document.uri, diagnostics);
+    this.log.debug(`diagnostics ${document.uri.path.split('/').pop()} v${version}: ${diagnostics.length} finding(s) in ${uris.length} URI(s), ${(performance.now() - started).toFixed(1)} ms (longest slice ${yielder.longest.toFixed(1)} ms)`);
+  }
+
+  /** Resolves when no analysis of `uri` is pending or running (tests wait for it instead of polling). */
+  async settled(uri: vscode.Uri): Promise<void> {
+    const id = uri.toString();
+    for (let i = 0; i < 200 && (this.timers.has(id) || this.running.has(id)); i++) {
+      await (this.running.get(id) ?? new Promise((r) => setTimeout(r, 20)));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// The environments as the editor sees them: the endpoint settings resolved by the core, the sandbox's endpoints
+// while it runs, and the active environment.
+//
+// The endpoint settings are machine-scoped and listed in `restrictedConfigurations`, so VS Code ignores them in
+// workspace settings; on top of that they are read here from user (global) values and defaults only, never from a
+// workspace or folder value, so a repository can never redirect credentials to another host.
+import * as vscode from 'vscode';
+import { CustomEnvironmentSetting, Endpoints, Environment, EnvironmentProblem, EnvironmentSettings, resolveEnvironments } from '../core/environments';
+
+const endpointSettings = [
+  'nexi.endpoints.stg.baseUrl',
+  'nexi.endpoints.stg.checkTransactionUrl',
+  'nexi.endpoints.prod.baseUrl',
+  'nexi.endpoints.prod.checkTransactionUrl',
+  'nexi.endpoints.custom',
+] as const;
+
+const activeKey = 'nexi.activeEnvironment';
+
+function userValue<T>(key: (typeof endpointSettings)[number]): T | undefined {
+  const section = key.slice('nexi.'.length);
+  const inspected = vscode.workspace.getConfiguration('nexi').inspect<T>(section);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+export class EnvironmentService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the endpoint settings, the sandbox or the active environment change. */
+  readonly onDidChange = this.changed.event;
+  private sandbox: Endpoints | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly globalState: vscode.Memento) {
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('nexi.endpoints')) this.changed.fire();
+    }, this, this.disposables);
+  }
+
+  private settings(): EnvironmentSettings {
+    const endpoints = (id: 'stg' | 'prod'): Partial<Endpoints> => {
+      const baseUrl = userValue<string>(`nexi.endpoints.${id}.baseUrl`);
+      const checkTransactionUrl = userValue<string>(`nexi.endpoints.${id}.checkTransactionUrl`);
+      return { ...(baseUrl !== undefined ? { baseUrl } : {}), ...(checkTransactionUrl !== undefined ? { checkTransactionUrl } : {}) };
+    };
+    return { stg: endpoints('stg'), prod: endpoints('prod'), custom: userValue<unknown>('nexi.endpoints.custom') ?? [], ...(this.sandbox ? { sandbox: this.sandbox } : {}) };
+  }
+
+  resolve(): { environments: Environment[]; problems: EnvironmentProblem[] } {
+    return resolveEnvironments(this.settings());
+  }
+
+  all(): Environment[] {
+    return this.resolve().environments;
+  }
+
+  get(id: string): Environment | undefined {
+    return this.all().find((e) => e.id === id);
+  }
+
+  /** The environment commands and calls use unless told otherwise (STG until the user picks another). */
+  active(): Environment {
+    const all = this.all();
+    const id = this.globalState.get<string>(activeKey);
+    return all.find((e) => e.id === id) ?? all[0]!;
+  }
+
+  async setActive(id: string): Promise<void> {
+    if (!this.get(id)) throw new Error(`There is no environment "${id}".`);
+    await this.globalState.update(activeKey, id);
+    this.changed.fire();
+  }
+
+  /**
+   * Called by the local sandbox (issue 6) when it starts (with its loopback endpoints) and stops (undefined).
+   * Until then the Sandbox environment has no endpoints.
+   */
+  setSandboxEndpoints(endpoints: Endpoints | undefined): void {
+    this.sandbox = endpoints;
+    this.changed.fire();
+  }
+
+  customSettings(): CustomEnvironmentSetting[] {
+    const raw = userValue<unknown>('nexi.endpoints.custom');
+    return Array.isArray(raw) ? (raw as CustomEnvironmentSetting[]) : [];
+  }
+
+  /** Writes `nexi.endpoints.custom` in the user settings (machine scope: never a workspace's). */
+  async writeCustom(entries: readonly CustomEnvironmentSetting[]): Promise<void> {
+    await vscode.workspace.getConfiguration('nexi').update('endpoints.custom', entries.length ? entries : undefined, vscode.ConfigurationTarget.Global);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

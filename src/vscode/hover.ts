@@ -1,0 +1,47 @@
+// Hovers on App2App URIs in any served language. Only the line under the cursor is parsed (issue 4: large files).
+// On a parameter: its explanation, interpreted value and provenance; on the scheme, authority or `?`: the
+// summary of the whole URI with command links (Decode, Check transaction, Copy as adb).
+import * as vscode from 'vscode';
+import { partAt, uriAt } from '../core/app2app/locate';
+import { explainScanned } from '../core/explain/explain';
+import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
+import { app2appCommandIds } from './commands/app2app';
+import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
+import type { UriIndex } from './documents';
+import { targetOf } from './targets';
+
+export class UriHovers implements vscode.HoverProvider {
+  constructor(
+    private readonly index: UriIndex,
+    private readonly credentials: CredentialsBridge,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const uri = uriAt(this.index.scanLine(document, position.line, position.character), position.character);
+    if (!uri) return undefined;
+    const part = partAt(uri, position.character);
+    if (!part) return undefined;
+    const explanation = explainScanned(uri);
+    const line = position.line;
+    if (part.kind === 'param') {
+      const field = explanation.fields[part.index];
+      if (!field) return undefined;
+      return new vscode.Hover(markdown(fieldMarkdown(explanation, field), []), new vscode.Range(line, part.param.range.start, line, part.param.range.end));
+    }
+    const target = [targetOf(document, new vscode.Position(line, uri.range.start))];
+    const links: CommandLink[] = [{ title: 'Decode', command: app2appCommandIds.decode, args: target, tooltip: 'Open the decoded URI beside, as Markdown' }];
+    if (uri.kind === 'result' && (await this.credentials.checkTransactionAvailable())) {
+      links.push({ title: 'Check transaction', command: checkTransactionCommand, args: target, tooltip: 'Look the transaction up with checkTransaction' });
+    }
+    links.push({ title: 'Copy as adb', command: app2appCommandIds.copyAsAdb, args: target, tooltip: 'Copy an adb command that opens this URI on a device' });
+    const head = new vscode.Range(line, uri.uri.schemeRange.start, line, uri.uri.queryRange ? uri.uri.queryRange.start : uri.range.end);
+    return new vscode.Hover(markdown(summaryMarkdown(explanation, links), links.map((l) => l.command)), head);
+  }
+}
+
+function markdown(text: string, commands: readonly string[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text, true);
+  // Only our own commands may run from the hover's links.
+  md.isTrusted = commands.length > 0 ? { enabledCommands: [...commands] } : false;
+  return md;
+}

@@ -1,0 +1,127 @@
+// Where credentials live. Secret fields (client secret, private key, passphrases, PKCS#12) go only to VS Code's
+// SecretStorage under the typed keys `nexi.<env>.<field>` (house style §6); plain fields (client id, certificate,
+// CA bundle, terminal ids, merchant username, device id, point of sale) go to the extension's globalState under
+// `nexi.credentials.<env>`, which is machine-local and not synced. Nothing is ever written to settings.
+//
+// Writes are all-or-nothing: the old values of every touched field are read first, and restored if a write fails.
+import * as vscode from 'vscode';
+import type { CertificateFlavour } from '../core/environments';
+import { FieldId, PlainField, SecretField, isSecretField, plainFields, secretFields, secretKey } from '../core/credentials/fields';
+import { CredentialAssessment, CredentialValues, assessCredentials } from '../core/credentials/status';
+import type { Logger } from './log';
+
+type PlainValues = Partial<Record<PlainField, string>>;
+
+export function plainStateKey(environmentId: string): string {
+  return `nexi.credentials.${environmentId}`;
+}
+
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the environment id whose credentials changed (here or in another window). */
+  readonly onDidChange = this.changed.event;
+  private readonly assessments = new Map<string, { at: number; assessment: Promise<CredentialAssessment> }>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly globalState: vscode.Memento,
+    private readonly log: Logger,
+  ) {
+    secrets.onDidChange((e) => {
+      const m = /^nexi\.([a-z][a-z0-9-]*)\.[A-Za-z0-9]+$/.exec(e.key);
+      if (m) this.invalidate(m[1]!);
+    }, this, this.disposables);
+  }
+
+  private invalidate(environmentId: string): void {
+    this.assessments.delete(environmentId);
+    this.changed.fire(environmentId);
+  }
+
+  private plain(environmentId: string): PlainValues {
+    return { ...this.globalState.get<PlainValues>(plainStateKey(environmentId), {}) };
+  }
+
+  /** Every stored value of an environment. Secrets are read right before use; callers must not keep them. */
+  async read(environmentId: string): Promise<CredentialValues> {
+    const values = await Promise.all(secretFields.map(async (f) => [f, await this.secrets.get(secretKey(environmentId, f))] as const));
+    const secrets: Partial<Record<SecretField, string>> = {};
+    for (const [f, v] of values) if (v !== undefined) secrets[f] = v;
+    return { secrets, plain: this.plain(environmentId) };
+  }
+
+  async get(environmentId: string, field: FieldId): Promise<string | undefined> {
+    return isSecretField(field) ? this.secrets.get(secretKey(environmentId, field)) : this.plain(environmentId)[field];
+  }
+
+  /**
+   * Writes `writes` (undefined deletes) for one environment, all or nothing: when a write fails, every field
+   * written before it gets its old value back and the error is rethrown.
+   */
+  async apply(environmentId: string, writes: Partial<Record<FieldId, string | undefined>>): Promise<void> {
+    const fields = Object.keys(writes) as FieldId[];
+    const before = new Map<FieldId, string | undefined>();
+    for (const f of fields) before.set(f, await this.get(environmentId, f));
+    const done: FieldId[] = [];
+    try {
+      const plainWrites = fields.filter((f): f is PlainField => !isSecretField(f));
+      for (const f of fields) {
+        if (!isSecretField(f)) continue;
+        const value = writes[f];
+        if (value === undefined) await this.secrets.delete(secretKey(environmentId, f));
+        else await this.secrets.store(secretKey(environmentId, f), value);
+        done.push(f);
+      }
+      if (plainWrites.length) {
+        const plain = this.plain(environmentId);
+        for (const f of plainWrites) {
+          const value = writes[f];
+          if (value === undefined) delete plain[f];
+          else plain[f] = value;
+        }
+        await this.globalState.update(plainStateKey(environmentId), Object.keys(plain).length ? plain : undefined);
+      }
+    } catch (err) {
+      this.log.error(`storing credentials of ${environmentId} failed; restoring ${done.join(', ') || 'nothing'}: ${(err as Error).message}`);
+      for (const f of done) {
+        const old = before.get(f);
+        try {
+          if (old === undefined) await this.secrets.delete(secretKey(environmentId, f as SecretField));
+          else await this.secrets.store(secretKey(environmentId, f as SecretField), old);
+        } catch (restoreErr) {
+          this.log.error(`restoring ${f} of ${environmentId} failed: ${(restoreErr as Error).message}`);
+        }
+      }
+      throw err;
+    } finally {
+      this.invalidate(environmentId);
+    }
+  }
+
+  /** Deletes every stored value of an environment. */
+  async clear(environmentId: string): Promise<void> {
+    await this.apply(environmentId, Object.fromEntries([...secretFields, ...plainFields].map((f) => [f, undefined])));
+  }
+
+  /** The environment's credentials as the tree shows them; cached until they change. */
+  assess(environmentId: string, flavour: CertificateFlavour): Promise<CredentialAssessment> {
+    const cached = this.assessments.get(environmentId);
+    // Re-assess at least hourly: expiry is relative to now.
+    if (cached && Date.now() - cached.at < 60 * 60 * 1000) return cached.assessment;
+    const assessment = this.read(environmentId).then((values) => assessCredentials(values, { flavour, now: new Date() }));
+    this.assessments.set(environmentId, { at: Date.now(), assessment });
+    assessment.catch(() => this.assessments.delete(environmentId));
+    return assessment;
+  }
+
+  /** Forgets cached assessments (e.g. when an environment's flavour changed). */
+  refresh(): void {
+    this.assessments.clear();
+    this.changed.fire('*');
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

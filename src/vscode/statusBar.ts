@@ -1,0 +1,25 @@
+// The active environment in the status bar: "Nexi: STG"; PROD in the warning colour; click to switch.
+import * as vscode from 'vscode';
+import type { EnvironmentService } from './environments';
+
+export function registerStatusBar(context: vscode.ExtensionContext, environments: EnvironmentService): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('nexi.environment', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Nexi Environment';
+  item.command = 'nexi.environment.select';
+  const update = (): void => {
+    const env = environments.active();
+    item.text = `${env.production ? '$(warning)' : '$(key)'} Nexi: ${env.label}`;
+    item.backgroundColor = env.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**Nexi environment: ${env.label}**${env.production ? ' — production, every call asks first' : ''}\n\n`);
+    tooltip.appendMarkdown(env.endpoints ? `B2B: \`${env.endpoints.baseUrl}\`\n\n` : `${env.problem ?? ''}\n\n`);
+    tooltip.appendMarkdown(vscode.workspace.isTrusted ? 'Click to switch environment.' : 'Credentials and calls are off in Restricted Mode.');
+    item.tooltip = tooltip;
+  };
+  update();
+  environments.onDidChange(update, undefined, context.subscriptions);
+  vscode.workspace.onDidGrantWorkspaceTrust(update, undefined, context.subscriptions);
+  item.show();
+  context.subscriptions.push(item);
+  return item;
+}
