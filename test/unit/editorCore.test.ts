@@ -435,7 +435,8 @@ describe('editor core', () => {
       activationEvents: string[];
       contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { scope?: string }> } };
     };
-    assert.ok(!pkg.activationEvents.includes('*'));
+    // Issue 2: activation only on what the user does — never '*', nor its delayed twin onStartupFinished.
+    assert.ok(!pkg.activationEvents.some((e) => e === '*' || e === 'onStartupFinished'), JSON.stringify(pkg.activationEvents));
     assert.deepEqual(pkg.activationEvents.filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice(11)), [...editorLanguages]);
     for (const id of ['nexi.buildUri', 'nexi.decodeUri', 'nexi.copyUriAs', 'nexi.copyUriAsAdb', 'nexi.sendUriToDevice']) assert.ok(pkg.contributes.commands.some((c) => c.command === id), id);
     assert.equal(pkg.contributes.configuration.properties['nexi.adb.path']?.scope, 'machine', 'a workspace must not choose which program runs');
