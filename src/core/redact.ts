@@ -15,9 +15,13 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
   [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,3}/g, '[redacted jose]'],
 ];
 
-/** Masks every run of 13–19 digits that passes the Luhn check, keeping the first 6 and last 4 (PCI DSS). */
-export function maskPans(text: string): string {
-  return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (digits) => (luhnValid(digits) ? maskPan(digits) : digits));
+/**
+ * Masks every run of 13–19 digits that passes the Luhn check, keeping the first 6 and last 4 (PCI DSS). `keep` lists
+ * digit runs known to be identifiers, not card numbers (a 13-digit epoch-millisecond callerTrxId passes Luhn one
+ * time in ten).
+ */
+export function maskPans(text: string, keep?: ReadonlySet<string>): string {
+  return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits));
 }
 
 export function maskPan(digits: string): string {
@@ -43,7 +47,7 @@ export function luhnValid(digits: string): boolean {
  * Returns `text` with secrets replaced. `knownSecrets` are exact values that must never appear (e.g. the
  * configured client secret); values shorter than 4 characters are ignored to avoid shredding ordinary text.
  */
-export function redact(text: string, knownSecrets: readonly string[] = []): string {
+export function redact(text: string, knownSecrets: readonly string[] = [], options: { keepDigits?: ReadonlySet<string> } = {}): string {
   let out = text;
   for (const secret of knownSecrets) {
     if (secret.length >= 4) out = out.split(secret).join('[redacted]');
@@ -51,5 +55,8 @@ export function redact(text: string, knownSecrets: readonly string[] = []): stri
   for (const [pattern, replacement] of rules) {
     out = out.replace(pattern, replacement as (m: string, ...g: string[]) => string);
   }
-  return maskPans(out);
+  return maskPans(out, options.keepDigits);
 }
+
+/** Fields whose values are identifiers, never card numbers, though they may be 13–19 digits long. */
+export const identifierFields: ReadonlySet<string> = new Set(['callerTrxId', 'merchantId', 'f42', 'F42']);

@@ -16,7 +16,7 @@ import { decodeBits } from '../emv/bits';
 import { lookupTag } from '../emv/tags';
 import { parseTlv, type TlvNode } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
-import { luhnValid, maskPan, maskPans } from '../redact';
+import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages as M, resultDiagnosticCodes, type ResultDiagnosticCode } from './messages';
@@ -96,6 +96,8 @@ interface Context {
   readonly diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
   readonly sensitive: Map<string, string>;
+  /** Values of identifier fields (callerTrxId…) that PAN masking must leave alone. */
+  readonly keep: ReadonlySet<string>;
 }
 
 // EMV objects that carry the card number: 5A Application PAN, 57 Track 2 Equivalent Data, 56 Track 1 Data,
@@ -408,7 +410,7 @@ function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
   if (!interpreted && param.value === '') interpreted = { interpretation: M.empty };
   // Unknown keys carrying a bare card number are still a PCI DSS problem.
   if (!spec && !rk && param.trimmed && /^\d{13,19}$/.test(param.trimmed) && luhnValid(param.trimmed)) interpreted = describePan(ctx, param);
-  const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskDigits(v) : maskPans(v));
+  const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskDigits(v) : maskPans(v, ctx.keep));
   return {
     key: maskPans(param.key),
     rawValue: mask(param.rawValue),
@@ -477,7 +479,7 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
   const warnings = ctx.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
   void fields;
-  return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}.`;
+  return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
 }
 
 /** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */
@@ -494,6 +496,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     now: options.now ?? new Date(),
     diagnostics: [...validateUri(scanned)],
     sensitive: new Map(),
+    keep: new Set(scanned.params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
   };
   const fields = scanned.params.map((p) => explainParam(ctx, p));
   let result: UriExplanation['result'];
@@ -501,7 +504,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     const r = scanned.params.find((p) => p.name === 'result');
     if (r) {
       const d = describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
-      result = { code: r.trimmed ?? '', meaning: d.meaning, outcome: d.entry?.outcome ?? 'unknown' };
+      result = { code: maskPans(r.trimmed ?? '', ctx.keep), meaning: maskPans(d.meaning, ctx.keep), outcome: d.entry?.outcome ?? 'unknown' };
     } else if (operation) {
       report(ctx, 'A2R006', scanned.uri.schemeRange, {});
     }
@@ -511,7 +514,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   const hide = (v: string): string => {
     let out = v;
     for (const [raw, masked] of ctx.sensitive) out = out.split(raw).join(masked);
-    return maskPans(out);
+    return maskPans(out, ctx.keep);
   };
   // Every displayed string goes through one final pass: values, interpretations and details quote user input.
   const shownFields = fields.map((f) => ({
