@@ -6,7 +6,9 @@ import { Adb } from './vscode/adb';
 import { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
 import { UriCodeLenses } from './vscode/codeLens';
+import { CheckService } from './vscode/checks';
 import { registerCommands } from './vscode/commands';
+import type { B2bServices } from './vscode/commands/check';
 import type { EditorServices } from './vscode/commands/app2app';
 import { UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
@@ -18,11 +20,13 @@ import { UriHovers } from './vscode/hover';
 import { KeyringCheck } from './vscode/keyring';
 import { createLogger, type Logger } from './vscode/log';
 import { ProdGuard } from './vscode/prodGuard';
+import { SandboxService } from './vscode/sandbox';
 import { SecretLinter } from './vscode/secretLinter';
 import { CredentialStore } from './vscode/secrets';
 import { registerStatusBar } from './vscode/statusBar';
 import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
+import { registerHistoryView } from './vscode/views/historyView';
 
 export interface TestApi {
   readonly credentials: ReturnType<typeof registerCredentialsView>;
@@ -38,6 +42,8 @@ export interface TestApi {
   readonly globalState: vscode.Memento;
   /** The App2App editor features: services, diagnostics (to wait until an analysis settled), CodeLens. */
   readonly editor: ReturnType<typeof registerEditorFeatures>;
+  /** checkTransaction services and the Checks view. */
+  readonly b2b: ReturnType<typeof registerB2b>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -49,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const prodGuard = new ProdGuard(ui.confirmations, log);
   context.subscriptions.push(environments, store);
   const editor = registerEditorFeatures(context, log, ui, new CredentialsBridge(environments, store));
-  registerCommands({ extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services });
+  const b2b = registerB2b(context, log, environments, store, prodGuard);
+  registerCommands({ extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services });
   const credentials = registerCredentialsView(context, environments, store);
   const statusBar = registerStatusBar(context, environments);
   const secretLinter = new SecretLinter(environments, store, log);
@@ -59,7 +66,21 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b } : undefined;
+}
+
+/** checkTransaction, its history view, and the local sandbox (issue 6). */
+function registerB2b(context: vscode.ExtensionContext, log: Logger, environments: EnvironmentService, store: CredentialStore, prodGuard: ProdGuard) {
+  const sandbox = new SandboxService(environments, store, log);
+  const checks = new CheckService(environments, store, prodGuard, context.globalState, log);
+  context.subscriptions.push(sandbox, checks);
+  const history = registerHistoryView(context, checks);
+  // `npm start` sets this so the Sandbox environment works out of the box; trust is required (it stores credentials).
+  if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('nexi').get<boolean>('sandbox.autoStart', false)) {
+    void sandbox.start().then(() => environments.setActive('sandbox'), (err: unknown) => log.error(err as Error));
+  }
+  const services: B2bServices = { checks, sandbox };
+  return { services, history };
 }
 
 /** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the decoded-URI documents (issue 4). */

@@ -28,10 +28,13 @@ async function main(): Promise<void> {
   const port = arg('--port') ? Number(arg('--port')) : undefined;
   // User data persists across runs (settings, SecretStorage, window state) in the harness cache.
   const userDataDir = path.join(repoRoot, '.vscode-test', 'start-user-data');
-  const server = await startServer(tools, { ...(port ? { port } : {}), userDataDir });
+  // The local sandbox starts with the extension and the Sandbox environment is wired to it: a check works at once.
+  const server = await startServer(tools, { ...(port ? { port } : {}), userDataDir, settings: { 'nexi.sandbox.autoStart': true } });
   const url = server.workbenchUrl(workspace, { extensionDevelopmentPath: repoRoot });
   console.log('\nNexi App2App Toolkit is running in VS Code (the extension is loaded from this folder).');
   console.log(`Open this URL in a browser on this machine:\n\n  ${url}\n`);
+  console.log('The local sandbox of Nexi\'s B2B API starts with the extension (Sandbox environment, generated credentials):');
+  console.log('open samples/logcat.log and use "Check transaction" above a result URI.');
   console.log('After `node esbuild.js` (or `npm run watch`), run "Developer: Reload Window" to pick up changes.');
   console.log('Press Ctrl+C to stop.');
   let stopping = false;

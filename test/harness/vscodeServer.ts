@@ -110,6 +110,15 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile) || !options.userDataDir) {
     fs.writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...options.settings }, null, 2) + '\n');
+  } else if (options.settings) {
+    // A kept user-data dir (npm start): the person's own settings stay, the ones we need are set on top.
+    let current: Record<string, unknown> = {};
+    try {
+      current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // settings.json with comments or broken JSON: leave it to the person, set nothing
+    }
+    if (Object.keys(current).length) fs.writeFileSync(settingsFile, JSON.stringify({ ...current, ...options.settings }, null, 2) + '\n');
   }
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'auth: none\n');
   // The suites inspect the settings files the workbench writes (no secret may ever land there).

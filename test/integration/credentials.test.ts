@@ -140,7 +140,7 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   it('offers each tree item the context-menu actions that fit it (set, replace, clear, import, export, set active)', async () => {
     const menus = (vscode.extensions.getExtension('app2app-toolkit.nexi-app2app-toolkit')!.packageJSON.contributes.menus as Record<string, { command: string; when: string; group?: string }[]>)['view/item/context']!;
     const actions = (item: vscode.TreeItem): string[] =>
-      [...new Set(menus.filter((m) => [...m.when.matchAll(/viewItem =~ \/(.+?)\/(?= &&|$)/g)].every((r) => new RegExp(r[1]!).test(item.contextValue ?? ''))).map((m) => m.command.replace(/^nexi\.(credentials|environment)\./, '')))].sort();
+      [...new Set(menus.filter((m) => m.when.includes('view == nexi.credentials') && [...m.when.matchAll(/viewItem =~ \/(.+?)\/(?= &&|$)/g)].every((r) => new RegExp(r[1]!).test(item.contextValue ?? ''))).map((m) => m.command.replace(/^nexi\.(credentials|environment)\./, '')))].sort();
     const items = await fieldItems(api, 'stg');
     assert.deepEqual(actions(items.get('clientSecret')!), ['clear', 'replace']);
     assert.deepEqual(actions(items.get('mobilePosTerminalId')!), ['set']);

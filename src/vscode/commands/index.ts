@@ -9,6 +9,7 @@ import type { ProdGuard } from '../prodGuard';
 import type { CredentialStore } from '../secrets';
 import type { Ui } from '../ui';
 import { app2appCommands, type EditorServices } from './app2app';
+import { checkCommands, type B2bServices } from './check';
 import { credentialCommands } from './credentials';
 
 export interface CredentialServices {
@@ -24,6 +25,8 @@ export interface CommandContext {
   readonly credentials: CredentialServices;
   /** The App2App editor features (hovers, diagnostics, builder, decoder, adb). */
   readonly editor: EditorServices;
+  /** checkTransaction and the local sandbox (issue 6). */
+  readonly b2b: B2bServices;
 }
 
 /** What a command did; returned by `executeCommand`, so callers and tests see the outcome users saw. */
@@ -59,7 +62,7 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
       return assessed.some((a) => a.configured);
     },
     explain: (ctx, id) => {
-      const message = `"${id}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view.`;
+      const message = `"${id}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.`;
       void vscode.commands.executeCommand('nexi.credentials.focus');
       ctx.ui.notifications.info(message);
       return { ok: false, code: 'NO_CREDENTIALS', message };
@@ -74,6 +77,7 @@ export const commands: readonly CommandSpec[] = [
   },
   ...credentialCommands,
   ...app2appCommands,
+  ...checkCommands,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

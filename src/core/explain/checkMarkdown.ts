@@ -1,0 +1,48 @@
+// The read-only document of a checkTransaction result: a summary, every key explained with the tables the core knows,
+// and the raw JSON. Nexi does not publish the response schema (spec §15.3), so the raw body is always shown; card
+// numbers are masked and known secrets redacted before anything is rendered.
+import { errorInfo, type NexiErrorCode } from '../nexi/errors';
+import { identifierFields, redact } from '../redact';
+import { explainCheckResult } from './checkResult';
+
+export interface CheckDocumentInput {
+  readonly environmentLabel: string;
+  readonly terminalId: string;
+  readonly callerTrxId: string;
+  /** ISO time of the check. */
+  readonly at: string;
+  readonly found?: { readonly transaction: Record<string, unknown>; readonly attempts: number; readonly durationMs: number };
+  readonly error?: { readonly code: NexiErrorCode; readonly message: string };
+}
+
+const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+const provenanceText: Record<string, string> = {
+  'nexi-documented': 'Nexi docs',
+  'nexi-sample': 'Nexi samples',
+  inferred: 'inferred',
+  undocumented: 'undocumented',
+};
+
+export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly string[] = []): string {
+  const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', `Terminal \`${cell(input.terminalId)}\`, callerTrxId \`${cell(input.callerTrxId)}\`, checked ${input.at}.`, ''];
+  if (input.found) {
+    const { transaction, attempts, durationMs } = input.found;
+    const fields = explainCheckResult(transaction);
+    const get = (k: string): string | undefined => fields.find((f) => f.key === k)?.value;
+    const amount = fields.find((f) => f.key === 'amount')?.interpretation?.replace(/ \(.*$/, '');
+    const status = get('status') ?? get('result');
+    out.push(`**Found**${status ? `: ${cell(status)}` : ''}${amount ? `, ${cell(amount)}` : ''}. ${attempts > 1 ? `${attempts} attempts, ` : ''}${durationMs} ms.`, '');
+    out.push('| Key | Value | Meaning | Source |', '|---|---|---|---|');
+    for (const f of fields) {
+      const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? `(read as ${f.explainedAs})` : ''].filter(Boolean).join(' ');
+      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenanceText[f.provenance] ?? f.provenance} |`);
+    }
+    out.push('', 'Nexi does not publish the response schema: the keys above are explained where they match App2App fields.', '', '## Raw response', '', '```json', JSON.stringify(transaction, null, 2), '```', '');
+  } else if (input.error) {
+    const info = errorInfo[input.error.code];
+    out.push(`**${info.title}** (\`${input.error.code}\`)`, '', input.error.message, '', `**Next step:** ${info.nextStep}`, '');
+  }
+  const keep = new Set([input.callerTrxId, ...Object.entries(input.found?.transaction ?? {}).filter(([k, v]) => identifierFields.has(k) && typeof v === 'string').map(([, v]) => v as string)]);
+  return redact(out.join('\n'), secrets, { keepDigits: keep });
+}

@@ -1,0 +1,129 @@
+// Runs checkTransaction for an environment. Credentials are read from SecretStorage right before each check and
+// never kept beyond the client they configure; one client per environment is reused while the credentials stay the
+// same (so token, JWKS and the TLS connection are reused), and dropped when they change. Every call to a production
+// environment goes through the PROD guard first. The last 100 checks are remembered in globalState, identifiers and
+// outcomes only.
+import { createHash } from 'crypto';
+import * as vscode from 'vscode';
+import type { Environment } from '../core/environments';
+import type { CheckResult, NexiClient } from '../core/nexi/client';
+import { createClient } from '../core/nexi/connection';
+import { NexiError } from '../core/nexi/errors';
+import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry } from '../core/nexi/fromCredentials';
+import type { EnvironmentService } from './environments';
+import type { Logger } from './log';
+import type { ProdGuard } from './prodGuard';
+import type { CredentialStore } from './secrets';
+
+const historyKey = 'nexi.checkHistory';
+
+export interface CheckOutcome {
+  readonly environment: Environment;
+  readonly terminalId: string;
+  readonly callerTrxId: string;
+  readonly at: string;
+  readonly result?: CheckResult;
+  readonly error?: NexiError;
+  /** Secret values of the environment, for redacting whatever is shown (the caller forgets them). */
+  readonly secrets: readonly string[];
+}
+
+interface CachedClient {
+  readonly fingerprint: string;
+  readonly client: NexiClient;
+}
+
+export class CheckService implements vscode.Disposable {
+  private readonly clients = new Map<string, CachedClient>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the history changes. */
+  readonly onDidChangeHistory = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    environments: EnvironmentService,
+    private readonly store: CredentialStore,
+    private readonly prodGuard: ProdGuard,
+    private readonly globalState: vscode.Memento,
+    private readonly log: Logger,
+  ) {
+    // Changed credentials or endpoints: the next check builds a new client (old ones close their connections).
+    store.onDidChange(() => this.dropClients(), this, this.disposables);
+    environments.onDidChange(() => this.dropClients(), this, this.disposables);
+  }
+
+  /** The client for an environment, or a CREDENTIALS_INCOMPLETE error naming what is missing. */
+  private async client(environment: Environment): Promise<{ client: NexiClient; secrets: string[] }> {
+    if (!environment.endpoints) throw new NexiError('CREDENTIALS_INCOMPLETE', { cause: `${environment.label}: ${environment.problem ?? 'no endpoints'}` });
+    const values = await this.store.read(environment.id);
+    const secrets = secretValues(values);
+    for (const s of secrets) this.log.addKnownSecret(s);
+    const connection = connectionFromCredentials(environment.endpoints, values, {
+      onEvent: (e) => this.log.debug(`${environment.id} ${JSON.stringify(e)}`),
+      ...(proxySetting() ? { proxy: proxySetting()! } : {}),
+    });
+    if ('missing' in connection) throw new NexiError('CREDENTIALS_INCOMPLETE', { cause: `${environment.label} has no ${connection.missing.join(', ')}` });
+    const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');
+    const cached = this.clients.get(environment.id);
+    if (cached?.fingerprint === fingerprint) return { client: cached.client, secrets };
+    if (cached) void cached.client.close();
+    const client = createClient(connection.settings);
+    this.clients.set(environment.id, { fingerprint, client });
+    return { client, secrets };
+  }
+
+  /** The claims an assertion for `terminalId` would carry, without any network call (and without key material). */
+  async claims(environment: Environment, terminalId: string): Promise<Record<string, unknown>> {
+    const { client } = await this.client(environment);
+    return { ...client.claimsFor(terminalId) };
+  }
+
+  async check(environment: Environment, terminalId: string, callerTrxId: string, signal?: AbortSignal): Promise<CheckOutcome> {
+    const at = new Date().toISOString();
+    let secrets: string[] = [];
+    try {
+      const c = await this.client(environment);
+      secrets = c.secrets;
+      if (!(await this.prodGuard.allow(environment, `checkTransaction for terminal ${terminalId}`))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+      const result = await c.client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {});
+      this.log.info(`checkTransaction ${environment.id} terminal ${terminalId}: found (${result.attempts} attempt(s), ${result.durationMs} ms)`);
+      await this.remember({ environmentId: environment.id, environmentLabel: environment.label, terminalId, callerTrxId, at, outcome: 'found', ...(typeof result.transaction.status === 'string' ? { status: result.transaction.status } : {}) });
+      return { environment, terminalId, callerTrxId, at, result, secrets };
+    } catch (err) {
+      if (!(err instanceof NexiError)) throw err;
+      this.log.info(`checkTransaction ${environment.id} terminal ${terminalId}: ${err.code}`);
+      if (err.code !== 'CANCELLED') await this.remember({ environmentId: environment.id, environmentLabel: environment.label, terminalId, callerTrxId, at, outcome: err.code });
+      return { environment, terminalId, callerTrxId, at, error: err, secrets };
+    }
+  }
+
+  history(): HistoryEntry[] {
+    return this.globalState.get<HistoryEntry[]>(historyKey, []);
+  }
+
+  private async remember(entry: HistoryEntry): Promise<void> {
+    await this.globalState.update(historyKey, pushHistory(this.history(), entry));
+    this.changed.fire();
+  }
+
+  async clearHistory(): Promise<void> {
+    await this.globalState.update(historyKey, undefined);
+    this.changed.fire();
+  }
+
+  private dropClients(): void {
+    for (const { client } of this.clients.values()) void client.close();
+    this.clients.clear();
+  }
+
+  dispose(): void {
+    this.dropClients();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** VS Code's http.proxy, when set (the client falls back to HTTPS_PROXY / NO_PROXY otherwise). */
+function proxySetting(): string | undefined {
+  const p = vscode.workspace.getConfiguration('http').get<string>('proxy');
+  return p ? p : undefined;
+}

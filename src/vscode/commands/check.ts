@@ -1,0 +1,215 @@
+// checkTransaction from the editor (issue 6): from the palette (environment, terminal, callerTrxId), from the
+// CodeLens or hover of a result URI, from the selection, or re-run from the history; with progress and cancel; the
+// result in a read-only document. Also "Copy as curl", "Show Client Assertion Claims" and the local sandbox.
+import * as vscode from 'vscode';
+import type { ScannedUri } from '../../core/app2app/scan';
+import type { Environment } from '../../core/environments';
+import { checkResultMarkdown } from '../../core/explain/checkMarkdown';
+import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials';
+import { redact } from '../../core/redact';
+import type { CheckService } from '../checks';
+import type { SandboxService } from '../sandbox';
+import { findUris, pickOne } from '../targets';
+import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+
+export interface B2bServices {
+  readonly checks: CheckService;
+  readonly sandbox: SandboxService;
+}
+
+/** What identifies one lookup; any part may be missing and is then asked for. */
+interface Lookup {
+  environmentId?: string;
+  terminalId?: string;
+  callerTrxId?: string;
+}
+
+const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: 'Cancelled.' };
+
+const value = (u: ScannedUri, key: string): string | undefined => u.params.find((p) => p.name === key)?.trimmed || undefined;
+
+/** terminalId and callerTrxId of the result URI the command was invoked on (CodeLens, hover, selection, line). */
+async function lookupFromTarget(ctx: CommandContext, arg: unknown): Promise<Lookup> {
+  const explicit = arg as Lookup | undefined;
+  if (explicit && typeof explicit === 'object' && ('callerTrxId' in explicit || 'terminalId' in explicit || 'environmentId' in explicit)) return { ...explicit };
+  const found = await findUris(ctx.editor.index, arg, { clipboard: false });
+  const uri = found ? pickOne({ ...found, uris: found.uris.filter((u) => u.kind === 'result') }) : undefined;
+  if (!uri) return {};
+  const terminalId = value(uri, 'terminalId') ?? value(uri, 'f41');
+  const callerTrxId = value(uri, 'callerTrxId');
+  return { ...(terminalId ? { terminalId } : {}), ...(callerTrxId ? { callerTrxId } : {}) };
+}
+
+async function configuredEnvironments(ctx: CommandContext): Promise<Environment[]> {
+  const { environments, store } = ctx.credentials;
+  const all = environments.all();
+  const assessed = await Promise.all(all.map((e) => store.assess(e.id, e.certificateFlavour)));
+  return all.filter((_, i) => assessed[i]!.configured);
+}
+
+async function chooseEnvironment(ctx: CommandContext, wanted?: string): Promise<Environment | undefined> {
+  const { environments } = ctx.credentials;
+  if (wanted) return environments.get(wanted);
+  const configured = await configuredEnvironments(ctx);
+  const active = environments.active();
+  if (configured.length === 1) return configured[0];
+  const items = [...configured].sort((a, b) => (a.id === active.id ? -1 : b.id === active.id ? 1 : 0)).map((e) => ({
+    label: e.label,
+    description: [e.id === active.id ? 'active' : '', e.production ? 'production' : '', e.endpoints ? '' : (e.problem ?? 'no endpoints')].filter(Boolean).join(' · '),
+    environment: e,
+  }));
+  const picked = await ctx.ui.prompts.pick(items, { title: 'Check transaction (1/3): environment', placeholder: 'Which environment to ask' });
+  return picked?.environment;
+}
+
+async function chooseTerminal(ctx: CommandContext, environment: Environment, step: string): Promise<string | undefined> {
+  const { store } = ctx.credentials;
+  const known: Array<vscode.QuickPickItem & { id?: string }> = [];
+  for (const [field, product] of [['softPosTerminalId', 'SoftPOS'], ['mobilePosTerminalId', 'MobilePOS']] as const) {
+    const id = await store.get(environment.id, field);
+    if (id) known.push({ label: id, description: `${product} terminal of ${environment.label}`, id });
+  }
+  const other: vscode.QuickPickItem & { id?: string } = { label: 'Another terminal id…', description: '8 digits' };
+  const picked = known.length ? await ctx.ui.prompts.pick([...known, other], { title: `${step}: terminal`, placeholder: 'The terminal the transaction was made on' }) : other;
+  if (!picked) return undefined;
+  if (picked.id) return picked.id;
+  return ctx.ui.prompts.text({ title: `${step}: terminal id`, prompt: 'Terminal id (TID) the transaction was made on', placeholder: 'e.g. 30350039', validate: (v) => (/^\S+$/.test(v.trim()) ? undefined : 'Enter the terminal id (8 digits in every Nexi example).') });
+}
+
+/** Fills in whatever the lookup lacks, asking the user. */
+async function complete(ctx: CommandContext, lookup: Lookup): Promise<{ environment: Environment; terminalId: string; callerTrxId: string } | undefined> {
+  const environment = await chooseEnvironment(ctx, lookup.environmentId);
+  if (!environment) return undefined;
+  const terminalId = lookup.terminalId ?? (await chooseTerminal(ctx, environment, 'Check transaction (2/3)'));
+  if (!terminalId) return undefined;
+  const callerTrxId =
+    lookup.callerTrxId ??
+    (await ctx.ui.prompts.text({ title: 'Check transaction (3/3): callerTrxId', prompt: 'The callerTrxId the app sent in the App2App request', validate: (v) => (v.trim() ? undefined : 'Enter the callerTrxId.') }));
+  if (!callerTrxId) return undefined;
+  return { environment, terminalId: terminalId.trim(), callerTrxId: callerTrxId.trim() };
+}
+
+async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const b2b = ctx.b2b;
+  const lookup = await complete(ctx, await lookupFromTarget(ctx, arg));
+  if (!lookup) return cancelled;
+  const { environment, terminalId, callerTrxId } = lookup;
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `checkTransaction on ${environment.label}: ${terminalId} / ${callerTrxId}`, cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return b2b.checks.check(environment, terminalId, callerTrxId, abort.signal);
+    },
+  );
+  if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: outcome.error.message };
+  const markdown = checkResultMarkdown(
+    {
+      environmentLabel: environment.label,
+      terminalId,
+      callerTrxId,
+      at: outcome.at,
+      ...(outcome.result ? { found: { transaction: outcome.result.transaction, attempts: outcome.result.attempts, durationMs: outcome.result.durationMs } } : {}),
+      ...(outcome.error ? { error: { code: outcome.error.code, message: outcome.error.message } } : {}),
+    },
+    outcome.secrets,
+  );
+  const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown);
+  if (outcome.error) {
+    const message = redact(outcome.error.message, outcome.secrets);
+    if (outcome.error.code === 'TRANSACTION_NOT_FOUND') ctx.ui.notifications.info(message);
+    else ctx.ui.notifications.error(message);
+    return { ok: false, code: outcome.error.code, message, document: document.uri.toString() };
+  }
+  const status = outcome.result!.transaction.status;
+  return { ok: true, found: true, ...(typeof status === 'string' ? { status } : {}), document: document.uri.toString() };
+}
+
+export const checkCommands: readonly CommandSpec[] = [
+    {
+      id: 'nexi.checkTransaction',
+      needs: ['trustedWorkspace', 'credentials'],
+      run: (ctx, arg) => runCheck(ctx, arg),
+    },
+    {
+      id: 'nexi.copyCheckAsCurl',
+      needs: ['trustedWorkspace', 'credentials'],
+      run: async (ctx, arg) => {
+        const lookup = await complete(ctx, await lookupFromTarget(ctx, arg));
+        if (!lookup) return cancelled;
+        const { environment, terminalId, callerTrxId } = lookup;
+        if (!environment.endpoints) return { ok: false, code: 'CREDENTIALS_INCOMPLETE', message: `${environment.label}: ${environment.problem ?? 'no endpoints'}` };
+        const { store } = ctx.credentials;
+        const [clientId, pkcs12, ca] = await Promise.all([store.get(environment.id, 'clientId'), store.get(environment.id, 'pkcs12'), store.get(environment.id, 'caBundle')]);
+        const text = curlCommands({ ...environment.endpoints, clientId: clientId ?? '<CLIENT_ID>', terminalId, callerTrxId, hasCaBundle: !!ca, pkcs12: !!pkcs12 });
+        await vscode.env.clipboard.writeText(text);
+        ctx.ui.notifications.info('Copied the token and checkTransaction calls as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).');
+        return { ok: true, text };
+      },
+    },
+    {
+      id: 'nexi.showAssertionClaims',
+      needs: ['trustedWorkspace', 'credentials'],
+      run: async (ctx, arg) => {
+        const given = (arg ?? {}) as Lookup;
+        const environment = await chooseEnvironment(ctx, given.environmentId);
+        if (!environment) return cancelled;
+        const terminalId = given.terminalId ?? (await chooseTerminal(ctx, environment, 'Client assertion claims'));
+        if (!terminalId) return cancelled;
+        try {
+          const claims = await ctx.b2b.checks.claims(environment, terminalId.trim());
+          const markdown = [
+            `# Client assertion claims — ${environment.label}`,
+            '',
+            `What a checkTransaction for terminal \`${terminalId}\` would carry now (spec §14.6). The claims are signed RS256 with your private key, then encrypted as a JWE (RSA-OAEP-256 / A128CBC-HS256) for Nexi's JWKS key; a fresh \`jti\`, \`iat\` and \`exp\` are made for every call. No key material is shown.`,
+            '',
+            '```json',
+            JSON.stringify(claims, null, 2),
+            '```',
+            '',
+          ].join('\n');
+          const document = await ctx.editor.decoded.open(`assertion claims ${environment.id} ${terminalId}`, markdown);
+          return { ok: true, claims, document: document.uri.toString() };
+        } catch (err) {
+          const message = (err as Error).message;
+          ctx.ui.notifications.error(message);
+          return { ok: false, code: (err as { code?: string }).code ?? 'FAILED', message };
+        }
+      },
+    },
+    {
+      id: 'nexi.sandbox.start',
+      needs: ['trustedWorkspace'],
+      run: async (ctx) => {
+        const server = await ctx.b2b.sandbox.start();
+        await ctx.credentials.environments.setActive('sandbox');
+        ctx.ui.notifications.info(`Local sandbox running on ${server.url}; the Sandbox environment is active and has its credentials. Try "Check transaction" on a result URI.`);
+        return { ok: true, url: server.url };
+      },
+    },
+    {
+      id: 'nexi.sandbox.stop',
+      needs: ['trustedWorkspace'],
+      run: async (ctx) => {
+        await ctx.b2b.sandbox.stop();
+        return { ok: true };
+      },
+    },
+    {
+      id: 'nexi.history.rerun',
+      needs: ['trustedWorkspace', 'credentials'],
+      run: (ctx, item) => {
+        const entry = (item as { entry?: HistoryEntry } | undefined)?.entry ?? (item as HistoryEntry | undefined);
+        if (!entry?.callerTrxId) return { ok: false, code: 'NO_ENTRY', message: 'Choose a check in the History view.' };
+        return runCheck(ctx, { environmentId: entry.environmentId, terminalId: entry.terminalId, callerTrxId: entry.callerTrxId });
+      },
+    },
+    {
+      id: 'nexi.history.clear',
+      needs: ['trustedWorkspace'],
+      run: async (ctx) => {
+        await ctx.b2b.checks.clearHistory();
+        return { ok: true };
+      },
+    },
+];

@@ -1,0 +1,92 @@
+// "Nexi: Start Local Sandbox": the strict local B2B sandbox inside the extension host. Each start makes a fresh PKI
+// (in memory only), publishes the sandbox's URLs to the Sandbox environment, and stores its generated client
+// credentials as that environment's credentials — in SecretStorage like any other — so a check works out of the box.
+// The sandbox's own CA and server keys never leave memory. `nexi.sandbox.autoStart` starts it on activation
+// (what `npm start` sets).
+import * as vscode from 'vscode';
+import { generatePki } from '../core/sandbox/pki';
+import type { Sandbox as SandboxServer, SandboxLogLine } from '../core/sandbox/server';
+import type { SandboxTransaction } from '../core/sandbox/transactions';
+import type { EnvironmentService } from './environments';
+import type { Logger } from './log';
+import type { CredentialStore } from './secrets';
+
+export class SandboxService implements vscode.Disposable {
+  private server: SandboxServer | undefined;
+  private starting: Promise<SandboxServer> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly environments: EnvironmentService,
+    private readonly store: CredentialStore,
+    private readonly log: Logger,
+  ) {}
+
+  get running(): SandboxServer | undefined {
+    return this.server;
+  }
+
+  /** Starts the sandbox (once) and wires the Sandbox environment to it. */
+  start(): Promise<SandboxServer> {
+    if (this.server) return Promise.resolve(this.server);
+    this.starting ??= this.doStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async doStart(): Promise<SandboxServer> {
+    const started = performance.now();
+    // The server module pulls in jose; load it only when a sandbox is wanted.
+    const { Sandbox, sandboxDefaults } = await import('../core/sandbox/server');
+    const pki = await generatePki({ clientOu: 'API Security - SANDBOX' });
+    const server = await Sandbox.start({ pki, log: (line) => this.logLine(line) });
+    // The sandbox's default app is the generated client certificate; hand its credentials to the Sandbox environment.
+    await this.store.apply('sandbox', {
+      clientId: sandboxDefaults.clientId,
+      clientSecret: sandboxDefaults.clientSecret,
+      certificate: pki.client.certificate,
+      privateKey: pki.client.privateKey,
+      privateKeyPassphrase: undefined,
+      pkcs12: undefined,
+      pkcs12Passphrase: undefined,
+      caBundle: pki.ca.certificate,
+      softPosTerminalId: sandboxDefaults.softPosTerminalId,
+      mobilePosTerminalId: sandboxDefaults.mobilePosTerminalId,
+    });
+    this.log.addKnownSecret(sandboxDefaults.clientSecret);
+    this.environments.setSandboxEndpoints({ baseUrl: server.url, checkTransactionUrl: server.checkTransactionUrl });
+    this.server = server;
+    this.log.info(`Local sandbox listening on ${server.url} (${(performance.now() - started).toFixed(0)} ms); the Sandbox environment uses it.`);
+    this.changed.fire();
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server ?? (await this.starting);
+    if (!server) return;
+    this.server = undefined;
+    await server.close();
+    this.environments.setSandboxEndpoints(undefined);
+    this.log.info('Local sandbox stopped.');
+    this.changed.fire();
+  }
+
+  /** Makes a simulated transaction findable by checkTransaction and reconciliation (issue 7). */
+  register(transaction: SandboxTransaction): boolean {
+    if (!this.server) return false;
+    this.server.register(transaction);
+    return true;
+  }
+
+  private logLine(line: SandboxLogLine): void {
+    // One JSON line per request, as the CLI prints them; the logger redacts whatever looks secret.
+    const text = `sandbox ${JSON.stringify(line)}`;
+    if (line.verdict === 'accepted') this.log.debug(text);
+    else this.log.info(text);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+// The "Checks" view: the last 100 checkTransaction calls (identifiers and outcomes only, from globalState), newest
+// first, each with a re-run action.
+import * as vscode from 'vscode';
+import type { HistoryEntry } from '../../core/nexi/fromCredentials';
+import type { CheckService } from '../checks';
+
+export interface HistoryNode {
+  readonly entry: HistoryEntry;
+}
+
+export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<HistoryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly checks: CheckService) {
+    checks.onDidChangeHistory(() => this.changed.fire(undefined), this, this.disposables);
+  }
+
+  getTreeItem(node: HistoryNode): vscode.TreeItem {
+    const e = node.entry;
+    const found = e.outcome === 'found';
+    const item = new vscode.TreeItem(`${e.terminalId} · ${e.callerTrxId}`, vscode.TreeItemCollapsibleState.None);
+    item.description = `${found ? (e.status ?? 'found') : e.outcome} · ${e.environmentLabel} · ${new Date(e.at).toLocaleString()}`;
+    item.iconPath = new vscode.ThemeIcon(found ? 'pass' : e.outcome === 'TRANSACTION_NOT_FOUND' ? 'question' : 'error');
+    item.tooltip = new vscode.MarkdownString(`**${found ? 'Found' : e.outcome}** on ${e.environmentLabel}\n\nTerminal \`${e.terminalId}\`, callerTrxId \`${e.callerTrxId}\`\n\n${e.at}`);
+    // Re-running is a network call: an explicit action (inline button, context menu), never a plain click.
+    item.contextValue = 'checkHistory';
+    return item;
+  }
+
+  getChildren(node?: HistoryNode): HistoryNode[] {
+    return node ? [] : this.checks.history().map((entry) => ({ entry }));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function registerHistoryView(context: vscode.ExtensionContext, checks: CheckService): { provider: HistoryTreeProvider; view: vscode.TreeView<HistoryNode> } {
+  const provider = new HistoryTreeProvider(checks);
+  const view = vscode.window.createTreeView('nexi.history', { treeDataProvider: provider });
+  context.subscriptions.push(provider, view);
+  return { provider, view };
+}

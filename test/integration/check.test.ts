@@ -1,0 +1,170 @@
+// checkTransaction from the editor against the local sandbox, in the real VS Code (issue 6).
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { CommandOutcome } from '../../src/vscode/commands';
+import { sendOnce } from '../../src/vscode/prodGuard';
+import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
+import { documentText } from './editorUtil';
+import { activateExtension, waitFor } from './util';
+
+const secret = 'sandbox-secret-not-for-production';
+
+async function run(id: string, ...args: unknown[]): Promise<CommandOutcome> {
+  return (await vscode.commands.executeCommand(id, ...args)) as CommandOutcome;
+}
+
+/** Line and character of the result URI for `callerTrxId` in samples/logcat.log. */
+async function resultTarget(callerTrxId: string): Promise<{ uri: string; line: number; character: number }> {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'logcat.log'));
+  for (let line = 0; line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    const at = text.indexOf('://payment?result=');
+    if (at >= 0 && text.includes(`callerTrxId=${callerTrxId}&`)) return { uri: document.uri.toString(), line, character: at + 3 };
+  }
+  return assert.fail(`no result URI for ${callerTrxId} in logcat.log`);
+}
+
+describe('checkTransaction from the editor (real VS Code, local sandbox)', function () {
+  this.timeout(60000);
+  let api: TestApi;
+
+  before(async () => {
+    ({ api } = await activateExtension());
+  });
+
+  after(async () => {
+    api.ui.confirmations.reset();
+    await run('nexi.sandbox.stop');
+    await api.store.clear('sandbox');
+    await api.environments.writeCustom([]);
+    await api.environments.setActive('stg');
+  });
+
+  it('"Start Local Sandbox" wires the Sandbox environment: endpoints, active, credentials in SecretStorage only', async () => {
+    const started = await run('nexi.sandbox.start');
+    assert.equal(started.ok, true, JSON.stringify(started));
+    assert.match(String(started.url), /^https:\/\/127\.0\.0\.1:\d+$/);
+    const env = api.environments.get('sandbox')!;
+    assert.equal(env.endpoints?.baseUrl, started.url);
+    assert.equal(api.environments.active().id, 'sandbox');
+    assert.equal(await api.store.get('sandbox', 'clientSecret'), secret);
+    assert.equal(await api.secrets.get('nexi.sandbox.clientSecret'), secret);
+    assert.equal(await api.store.get('sandbox', 'mobilePosTerminalId'), '30350039');
+    assertNoSecretsOutsideSecretStorage(api, [secret, (await api.store.get('sandbox', 'privateKey'))!]);
+  });
+
+  it('the "Check transaction" CodeLens appears above result URIs once an environment has credentials, and runs', async () => {
+    const target = await resultTarget('PP-20261121-0001');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    await vscode.window.showTextDocument(document);
+    const lens = await waitFor('a Check transaction CodeLens', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+      return lenses.find((l) => l.command?.title === 'Check transaction' && l.range.start.line === target.line);
+    });
+    const outcome = (await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []))) as CommandOutcome;
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    assert.equal(outcome.status, 'APPROVED');
+    const text = (await documentText(String(outcome.document))).getText();
+    assert.match(text, /^# checkTransaction — Sandbox$/m);
+    assert.match(text, /\*\*Found\*\*: APPROVED, €12\.50\./);
+    assert.match(text, /\| `authorizationNumber` \| 012651 \|/);
+    assert.match(text, /\| `rrn` \| 632510150002 \| .*\(read as f37\)/);
+    assert.match(text, /## Raw response\n\n```json\n\{\n {2}"terminalId": "30350039"/);
+    assert.ok(!text.includes(secret), 'no secret in the result document');
+  });
+
+  it('reports a transaction the backend does not know, with the error code and the next step', async () => {
+    const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'NOT-THERE' });
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.code, 'TRANSACTION_NOT_FOUND');
+    const text = (await documentText(String(outcome.document))).getText();
+    assert.match(text, /\*\*Transaction not found\*\* \(`TRANSACTION_NOT_FOUND`\)/);
+    assert.match(text, /\*\*Next step:\*\* Check terminal id and callerTrxId/);
+  });
+
+  it('from the palette: terminal picker and callerTrxId input drive the real quick input', async () => {
+    const pending = run('nexi.checkTransaction');
+    await pickItem(api, '30350039');
+    await answerInput(api, 'PP-20261121-0002');
+    const outcome = await pending;
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    assert.equal(outcome.status, 'DECLINED');
+  });
+
+  it('remembers the last checks in the Checks view (identifiers and outcomes only) and re-runs them', async () => {
+    const history = api.b2b.services.checks.history();
+    assert.deepEqual(history.slice(0, 3).map((h) => [h.callerTrxId, h.outcome, h.status ?? '']), [
+      ['PP-20261121-0002', 'found', 'DECLINED'],
+      ['NOT-THERE', 'TRANSACTION_NOT_FOUND', ''],
+      ['PP-20261121-0001', 'found', 'APPROVED'],
+    ]);
+    const nodes = api.b2b.history.provider.getChildren();
+    const item = api.b2b.history.provider.getTreeItem(nodes[0]!);
+    assert.equal(item.label, '30350039 · PP-20261121-0002');
+    assert.match(String(item.description), /^DECLINED · Sandbox · /);
+    assert.equal(item.contextValue, 'checkHistory');
+    assert.equal(item.command, undefined, 'a click never makes a network call');
+    const again = await run('nexi.history.rerun', nodes[2]);
+    assert.equal(again.status, 'APPROVED');
+    assert.equal(api.b2b.services.checks.history()[0]!.callerTrxId, 'PP-20261121-0001', 'the re-run moves to the top');
+    assert.ok(!JSON.stringify(api.globalState.get('nexi.checkHistory')).includes(secret));
+  });
+
+  it('"Copy Check as curl" copies both calls with placeholders, never a secret, token or assertion', async () => {
+    const outcome = await run('nexi.copyCheckAsCurl', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+    const text = await vscode.env.clipboard.readText();
+    assert.equal(text, outcome.text);
+    assert.match(text, /^curl --cert \.\/client\.crt --key \.\/client\.key --cacert \.\/extra-ca\.pem -X POST 'https:\/\/127\.0\.0\.1:\d+\/softpos\/appenrollment\/token'/m);
+    assert.match(text, /"client_secret=\$NEXI_CLIENT_SECRET"/);
+    assert.match(text, /-H 'Authorization: Bearer <ACCESS_TOKEN>'/);
+    assert.match(text, /-H 'client_assertion: <CLIENT_ASSERTION>'/);
+    assert.match(text, /--data '\{"terminalId":"30350039","callerTrxId":"PP-20261121-0001"\}'/);
+    assert.ok(!text.includes(secret) && !/PRIVATE KEY|eyJ/.test(text));
+  });
+
+  it('"Show Client Assertion Claims" shows what would be signed, and no key material', async () => {
+    const outcome = await run('nexi.showAssertionClaims', { environmentId: 'sandbox', terminalId: '38032131' });
+    const claims = outcome.claims as Record<string, unknown>;
+    const url = api.environments.get('sandbox')!.endpoints!.baseUrl;
+    assert.equal(claims.appId, 'sandbox-app');
+    assert.equal(claims.iss, 'sandbox-app');
+    assert.equal(claims.aud, url);
+    assert.deepEqual(claims.terminal_ids, ['38032131', '30350039']);
+    assert.equal((claims.exp as number) - (claims.iat as number), 300);
+    const text = (await documentText(String(outcome.document))).getText();
+    assert.match(text, /"aud": "https:\/\/127\.0\.0\.1:\d+"/);
+    assert.ok(!/PRIVATE KEY|BEGIN/.test(text));
+  });
+
+  it('the PROD guard asks before every call to a production environment; cancelling sends nothing', async () => {
+    const sandbox = api.environments.get('sandbox')!.endpoints!;
+    await api.environments.writeCustom([{ id: 'prodlike', label: 'Prod-like', baseUrl: sandbox.baseUrl, checkTransactionUrl: sandbox.checkTransactionUrl, production: true }]);
+    await waitFor('the custom environment', () => api.environments.get('prodlike'));
+    const values = await api.store.read('sandbox');
+    await api.store.apply('prodlike', { ...values.secrets, ...values.plain });
+    api.ui.confirmations.reset();
+    api.ui.confirmations.answerNext(undefined); // the user presses Cancel
+    const refused = await run('nexi.checkTransaction', { environmentId: 'prodlike', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+    assert.equal(refused.code, 'CANCELLED');
+    assert.equal(api.ui.confirmations.asked.length, 1);
+    assert.match(api.ui.confirmations.asked[0]!.message, /^Send checkTransaction for terminal 30350039 to Prod-like, Nexi's production environment\?$/);
+    assert.ok(!api.b2b.services.checks.history().some((h) => h.environmentId === 'prodlike'), 'nothing was sent or recorded');
+    api.ui.confirmations.answerNext(sendOnce);
+    const sent = await run('nexi.checkTransaction', { environmentId: 'prodlike', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+    assert.equal(sent.status, 'APPROVED');
+    assert.equal(api.ui.confirmations.asked.length, 2, 'asked again for the second call');
+    await api.store.clear('prodlike');
+  });
+
+  it('"Stop Local Sandbox" takes the Sandbox environment offline', async () => {
+    await run('nexi.sandbox.stop');
+    assert.equal(api.environments.get('sandbox')!.endpoints, undefined);
+    const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+    assert.equal(outcome.code, 'CREDENTIALS_INCOMPLETE');
+    assert.match(String(outcome.message), /not running/);
+    assert.ok(path.basename(String(outcome.document)).length > 0);
+  });
+});
