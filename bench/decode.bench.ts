@@ -4,7 +4,7 @@
 import { scanText } from '../src/core/app2app/scan';
 import { decodeText } from '../src/core/explain/explain';
 import { generateCorpus, type Corpus } from './corpus';
-import { measure, type BenchResult } from './measure';
+import { measure, measurePair, type BenchResult } from './measure';
 
 interface Found {
   readonly start: number;
@@ -60,8 +60,13 @@ export function decodeBench(): BenchResult[] {
   const megabytes = Number(process.env.NEXI_BENCH_MB ?? 50);
   const corpus = generateCorpus(megabytes * 1024 * 1024);
   const mb = corpus.text.length / (1024 * 1024);
-  const base = measure('naive (regex + WHATWG URL + URLSearchParams)', () => naive(corpus.text));
-  const ours = measure('toolkit scanner (find + parse every field)', () => toolkit(corpus.text));
+  // Alternating runs, fastest of each (see measurePair): the ratio is what the goal is about.
+  const runs = Number(process.env.NEXI_BENCH_RUNS ?? 9);
+  const [base, ours] = measurePair(
+    { name: 'naive (regex + WHATWG URL + URLSearchParams)', fn: () => naive(corpus.text) },
+    { name: 'toolkit scanner (find + parse every field)', fn: () => toolkit(corpus.text) },
+    runs,
+  );
   const baseScore = score(corpus, naive(corpus.text));
   const ourScore = score(corpus, toolkit(corpus.text));
   // Full explanation of every URI (what `nexi-app2app decode` does), for reference: no baseline does this.
@@ -69,9 +74,9 @@ export function decodeBench(): BenchResult[] {
   const explained = measure('toolkit decode + explain (first 5 MB)', () => decodeText(explainCorpus.text), 3);
   return [
     { name: 'decode: corpus', detail: `${mb.toFixed(1)} MB, ${corpus.uris.length} App2App URIs, ${baseScore.fields} fields` },
-    { name: `decode: ${base.name}`, detail: `${base.medianMs.toFixed(0)} ms median (${(mb / (base.medianMs / 1000)).toFixed(0)} MB/s); wrong fields ${baseScore.wrong} of ${baseScore.fields}, URIs missed ${baseScore.missedUris}` },
-    { name: `decode: ${ours.name}`, detail: `${ours.medianMs.toFixed(0)} ms median (${(mb / (ours.medianMs / 1000)).toFixed(0)} MB/s); wrong fields ${ourScore.wrong} of ${ourScore.fields}, URIs missed ${ourScore.missedUris}` },
-    { name: 'decode: speed-up', detail: `${(base.medianMs / ours.medianMs).toFixed(2)}x the baseline (goal >= 5x)`, ratio: base.medianMs / ours.medianMs, goal: 5 },
+    { name: `decode: ${base.name}`, detail: `${base.minMs.toFixed(0)} ms fastest of ${runs}, median ${base.medianMs.toFixed(0)} (${(mb / (base.minMs / 1000)).toFixed(0)} MB/s); wrong fields ${baseScore.wrong} of ${baseScore.fields}, URIs missed ${baseScore.missedUris}` },
+    { name: `decode: ${ours.name}`, detail: `${ours.minMs.toFixed(0)} ms fastest of ${runs}, median ${ours.medianMs.toFixed(0)} (${(mb / (ours.minMs / 1000)).toFixed(0)} MB/s); wrong fields ${ourScore.wrong} of ${ourScore.fields}, URIs missed ${ourScore.missedUris}` },
+    { name: 'decode: speed-up', detail: `${(base.minMs / ours.minMs).toFixed(2)}x the baseline, fastest runs (medians: ${(base.medianMs / ours.medianMs).toFixed(2)}x; goal >= 5x)`, ratio: base.minMs / ours.minMs, goal: 5 },
     { name: 'decode: correctness', detail: `${ourScore.wrong} wrong fields (goal 0); the baseline gets ${baseScore.wrong} wrong`, ratio: ourScore.wrong === 0 ? 1 : 0, goal: 1 },
     { name: `decode: ${explained.name}`, detail: `${explained.medianMs.toFixed(0)} ms median (${(5 / (explained.medianMs / 1000)).toFixed(1)} MB/s)` },
   ];

@@ -1,8 +1,10 @@
-// Timing helpers: medians of repeated runs after a warm-up; results are reported as ratios against a baseline
-// measured in the same run (never as absolute thresholds in tests).
+// Timing helpers: repeated runs after a warm-up; results are reported as ratios against a baseline measured in the
+// same run (never as absolute thresholds in tests).
 export interface Measurement {
   readonly name: string;
   readonly medianMs: number;
+  /** Fastest run. */
+  readonly minMs: number;
   readonly runsMs: readonly number[];
 }
 
@@ -14,16 +16,42 @@ export interface BenchResult {
   readonly goal?: number;
 }
 
+function summary(name: string, runsMs: readonly number[]): Measurement {
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { name, medianMs: sorted[Math.floor(sorted.length / 2)]!, minMs: sorted[0]!, runsMs };
+}
+
+function time(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
 export function measure(name: string, fn: () => unknown, runs = 5): Measurement {
   fn(); // warm-up: JIT, caches
   const runsMs: number[] = [];
+  for (let i = 0; i < runs; i++) runsMs.push(time(fn));
+  return summary(name, runsMs);
+}
+
+/**
+ * Times two implementations of the same job alternately (a, b, a, b, …), each warmed up first, for a ratio between
+ * them. Compare their `minMs`. Bench machines are shared (CI runners, a developer's machine running tests), and
+ * timing one implementation's runs and then the other's lets load that comes and goes land on whichever happened
+ * to be running: alternating spreads it over both. And interference (other processes, a full GC of garbage that an
+ * earlier run left behind) only ever adds time, so the fastest of several runs is the steadiest estimate of what
+ * each implementation itself costs; medians of five swung by 2x between runs of `npm run bench`.
+ */
+export function measurePair(a: { name: string; fn: () => unknown }, b: { name: string; fn: () => unknown }, runs = 9): [Measurement, Measurement] {
+  a.fn();
+  b.fn();
+  const aMs: number[] = [];
+  const bMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    aMs.push(time(a.fn));
+    bMs.push(time(b.fn));
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  return { name, medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs };
+  return [summary(a.name, aMs), summary(b.name, bMs)];
 }
 
 export async function measureAsync(name: string, fn: () => Promise<unknown>, runs = 5): Promise<Measurement> {
@@ -34,6 +62,5 @@ export async function measureAsync(name: string, fn: () => Promise<unknown>, run
     await fn();
     runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  return { name, medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs };
+  return summary(name, runsMs);
 }

@@ -660,10 +660,22 @@ export function findOperation(authority: string): OperationSpec | undefined {
   return operationsByName.get(authority);
 }
 
+/**
+ * `findOperation(text.slice(start, end))` without making the slice: the scanner asks this for the host of every
+ * web URL in a log.
+ */
+export function findOperationIn(text: string, start: number, end: number): OperationSpec | undefined {
+  for (const o of operations) if (o.name.length === end - start && text.startsWith(o.name, start)) return o;
+  return undefined;
+}
+
+// Upper-case operationType value → operation; the first operation listing a value wins, as a linear search would.
+const operationsByType = new Map<string, OperationSpec>();
+for (const o of operations) for (const t of o.operationTypes) if (!operationsByType.has(t)) operationsByType.set(t, o);
+
 /** The operation a result's `operationType` value names (`PAYMENT`, `ACCOUNTING_CLOSE`, …). */
 export function findOperationByType(operationType: string): OperationSpec | undefined {
-  const t = operationType.trim().toUpperCase();
-  return operations.find((o) => o.operationTypes.includes(t));
+  return operationsByType.get(operationType.trim().toUpperCase());
 }
 
 // spec §13: receipt keys come as CTxxx, fNN (F42 upper-case too), bare EMV tags like 9F14, and ATAGSRECEIPT.

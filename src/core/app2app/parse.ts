@@ -197,54 +197,57 @@ function overlaps(ranges: readonly OffsetRange[] | undefined, start: number, end
   return false;
 }
 
-const separatorLength: Record<SeparatorKind, number> = { query: 1, ampersand: 1, 'amp-entity': 5, 'times-entity': 1, missing: 0 };
+function separatorLength(kind: SeparatorKind): number {
+  return kind === 'amp-entity' ? 5 : kind === 'missing' ? 0 : 1;
+}
 
 type UriPositions = Pick<ParsedUri, 'text' | 'base' | 'offsets' | 'dynamic' | 'openEnd'>;
 
 /**
- * One parameter, stored as a few offsets plus its key and raw value; everything else is derived when read.
+ * One parameter, stored as three offsets, its separator and its URI; key, values and ranges are derived when read.
  * A scan of a large log keeps hundreds of thousands of parameters alive, and most of their ranges and decoded
- * values are never looked at: storing them eagerly made the scanner spend half its time in the garbage
- * collector (measured with `npm run bench`).
+ * values are never looked at: storing them eagerly made the scanner spend most of its time in the garbage
+ * collector (measured with `npm run bench`). Tried and measured slower on the benchmark's log: storing the key
+ * (the slice only moves into the scan), and plain object literals with every field computed (V8 then allocates
+ * them in the old generation directly, but the remembered-set work for their young strings outweighs that).
  */
 class Param implements QueryParam {
-  readonly key: string;
-  readonly rawValue: string | undefined;
   readonly separator: SeparatorKind;
   readonly keyIndex: number;
-  readonly valueIndex: number;
   readonly #uri: UriPositions;
-  readonly #sepStart: number;
+  /** Index of the `=`, or `#end` when the pair has none. */
   readonly #keyEnd: number;
-  readonly #pairEnd: number;
-  #decoded: DecodedValue | undefined;
+  readonly #end: number;
 
-  constructor(uri: UriPositions, kind: SeparatorKind, sepStart: number, pairEnd: number) {
-    const s = uri.text;
-    const pairStart = sepStart + separatorLength[kind];
-    let eq = s.indexOf('=', pairStart);
-    if (eq >= pairEnd) eq = -1;
-    const keyEnd = eq < 0 ? pairEnd : eq;
-    const rawKey = s.slice(pairStart, keyEnd);
-    this.key = kind === 'times-entity' ? 'times' + rawKey : rawKey;
-    this.rawValue = eq < 0 ? undefined : s.slice(eq + 1, pairEnd);
+  /** The pair is `uri.text[keyIndex, end)`, introduced by a separator of `kind`; `keyEnd` is its `=` or `end`. */
+  constructor(uri: UriPositions, kind: SeparatorKind, keyIndex: number, keyEnd: number, end: number) {
     this.separator = kind;
-    this.keyIndex = pairStart;
-    this.valueIndex = eq < 0 ? pairEnd : eq + 1;
+    this.keyIndex = keyIndex;
     this.#uri = uri;
-    this.#sepStart = sepStart;
     this.#keyEnd = keyEnd;
-    this.#pairEnd = pairEnd;
+    this.#end = end;
+  }
+
+  get key(): string {
+    const raw = this.#uri.text.slice(this.keyIndex, this.#keyEnd);
+    return this.separator === 'times-entity' ? 'times' + raw : raw;
   }
 
   get name(): string {
     return stripWhitespace(this.key);
   }
 
+  get rawValue(): string | undefined {
+    return this.#keyEnd < this.#end ? this.#uri.text.slice(this.#keyEnd + 1, this.#end) : undefined;
+  }
+
+  get valueIndex(): number {
+    return this.#keyEnd < this.#end ? this.#keyEnd + 1 : this.#end;
+  }
+
   get value(): string | undefined {
     const raw = this.rawValue;
-    if (raw === undefined || raw.indexOf('%') < 0) return raw;
-    return (this.#decoded ??= decodePercent(raw)).value;
+    return raw === undefined || raw.indexOf('%') < 0 ? raw : decodePercent(raw).value;
   }
 
   get trimmed(): string | undefined {
@@ -254,21 +257,20 @@ class Param implements QueryParam {
 
   get malformedEscapes(): readonly number[] {
     const raw = this.rawValue;
-    if (raw === undefined || raw.indexOf('%') < 0) return noIndexes;
-    return (this.#decoded ??= decodePercent(raw)).malformed;
+    return raw === undefined || raw.indexOf('%') < 0 ? noIndexes : decodePercent(raw).malformed;
   }
 
   get dynamic(): 'key' | 'value' | undefined {
     const uri = this.#uri;
     // With an open end the last pair continues at run time: its value, or its key when there is no `=` yet.
-    const open = uri.openEnd === true && this.#pairEnd === uri.text.length;
-    if (overlaps(uri.dynamic, this.keyIndex, this.#keyEnd) || (open && this.rawValue === undefined)) return 'key';
-    return overlaps(uri.dynamic, this.#keyEnd, this.#pairEnd) || open ? 'value' : undefined;
+    const open = uri.openEnd === true && this.#end === uri.text.length;
+    if (overlaps(uri.dynamic, this.keyIndex, this.#keyEnd) || (open && this.#keyEnd === this.#end)) return 'key';
+    return overlaps(uri.dynamic, this.#keyEnd, this.#end) || open ? 'value' : undefined;
   }
 
   /** `key=value` (without the separator). */
   get range(): OffsetRange {
-    return rangeAt(this.#uri, this.keyIndex, this.#pairEnd);
+    return rangeAt(this.#uri, this.keyIndex, this.#end);
   }
 
   get keyRange(): OffsetRange {
@@ -276,11 +278,11 @@ class Param implements QueryParam {
   }
 
   get valueRange(): OffsetRange | undefined {
-    return this.rawValue === undefined ? undefined : rangeAt(this.#uri, this.valueIndex, this.#pairEnd);
+    return this.#keyEnd < this.#end ? rangeAt(this.#uri, this.#keyEnd + 1, this.#end) : undefined;
   }
 
   get separatorRange(): OffsetRange {
-    return rangeAt(this.#uri, this.#sepStart, this.keyIndex);
+    return rangeAt(this.#uri, this.keyIndex - separatorLength(this.separator), this.keyIndex);
   }
 
   /** Plain-object form (what JSON.stringify and test diffs show). */
@@ -295,7 +297,9 @@ class Param implements QueryParam {
  * Exported for the validator, which splits values where a `&` is missing.
  */
 export function makeParam(uri: UriPositions, kind: SeparatorKind, sepStart: number, pairEnd: number): QueryParam {
-  return new Param(uri, kind, sepStart, pairEnd);
+  const pairStart = sepStart + separatorLength(kind);
+  const eq = uri.text.indexOf('=', pairStart);
+  return new Param(uri, kind, pairStart, eq >= 0 && eq < pairEnd ? eq : pairEnd, pairEnd);
 }
 
 /**
@@ -304,7 +308,7 @@ export function makeParam(uri: UriPositions, kind: SeparatorKind, sepStart: numb
  */
 export function splitParam(uri: ParsedUri, param: QueryParam, at: number): [QueryParam, QueryParam] {
   const end = param.valueIndex + (param.rawValue?.length ?? 0);
-  return [makeParam(uri, param.separator, param.keyIndex - separatorLength[param.separator], at), makeParam(uri, 'missing', at, end)];
+  return [makeParam(uri, param.separator, param.keyIndex - separatorLength(param.separator), at), makeParam(uri, 'missing', at, end)];
 }
 
 /** Index of the next parameter separator (`&`, `&amp;` or the `×` of `×tamp=`) at or after `from`, or `end`. */
@@ -316,64 +320,136 @@ function nextSeparator(s: string, from: number, end: number, times: number): num
 
 function separatorAt(s: string, at: number): SeparatorKind {
   if (s.charCodeAt(at) === 0xd7) return 'times-entity';
-  return s.startsWith('amp;', at + 1) ? 'amp-entity' : 'ampersand';
+  // s.startsWith('amp;', at + 1), without the call: asked at every separator.
+  const isEntity = s.charCodeAt(at + 1) === 97 && s.charCodeAt(at + 2) === 109 && s.charCodeAt(at + 3) === 112 && s.charCodeAt(at + 4) === 59;
+  return isEntity ? 'amp-entity' : 'ampersand';
 }
 
-/** Parses one URI. Never throws; a string without `:` yields an empty scheme and no parameters. */
-export function parseUri(text: string, options: ParseOptions = {}): ParsedUri {
-  const base = options.base ?? 0;
-  const dynamic = options.dynamic;
-  const shape = { text, base, offsets: options.offsets, dynamic, openEnd: options.openEnd };
-  const n = text.length;
-  // A scheme ends at the first `:`, which must come before any `/`, `?` or `#`.
-  let colon = text.indexOf(':');
-  for (const d of '/?#') {
-    const at = text.indexOf(d);
-    if (at >= 0 && at < colon) colon = -1;
-  }
-  const schemeEnd = colon < 0 ? 0 : colon;
-  let i = colon < 0 ? 0 : colon + 1;
-  if (text.startsWith('//', i)) i += 2;
-  const authorityStart = i;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
-    i++;
-  }
-  const rawAuthority = text.slice(authorityStart, i);
-  const authorityEnd = i;
-  const q = text.indexOf('?', i);
-  const pathEnd = q < 0 ? n : q;
-  const params: QueryParam[] = [];
-  if (q >= 0) {
-    let sepStart = q;
-    let kind: SeparatorKind = 'query';
-    let times = text.indexOf('\u00d7tamp=', q);
-    for (;;) {
-      const pairStart = sepStart + separatorLength[kind];
-      if (times >= 0 && times < pairStart) times = text.indexOf('\u00d7tamp=', pairStart);
-      const next = nextSeparator(text, pairStart, n, times);
-      // `?&a=1` or `a=1&&b=2`: an empty pair carries nothing; skip it rather than report a nameless parameter.
-      if (next > pairStart) params.push(makeParam(shape, kind, sepStart, next));
-      if (next >= n) break;
-      sepStart = next;
-      kind = separatorAt(text, next);
+/**
+ * A parsed URI: its text, where that text sits in the original, the parameters, and four indexes; scheme,
+ * authority, path and every range are derived when read, for the same reason as `Param`'s.
+ */
+class Parsed implements ParsedUri {
+  readonly text: string;
+  readonly base: number;
+  readonly offsets: readonly number[] | undefined;
+  readonly dynamic: readonly OffsetRange[] | undefined;
+  readonly openEnd: true | undefined;
+  readonly params: readonly QueryParam[];
+  /** Index of the `:` after the scheme, or -1. */
+  readonly #colon: number;
+  readonly #authorityStart: number;
+  readonly #authorityEnd: number;
+  /** Index of the `?`, or -1. */
+  readonly #query: number;
+
+  constructor(text: string, base: number, offsets: readonly number[] | undefined, dynamic: readonly OffsetRange[] | undefined, openEnd: true | undefined) {
+    this.text = text;
+    this.base = base;
+    this.offsets = offsets;
+    this.dynamic = dynamic;
+    this.openEnd = openEnd;
+    const n = text.length;
+    // A scheme ends at the first `:`, which must come before any `/`, `?` or `#`.
+    let colon = -1;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 58 /* : */) colon = k;
+      if (c === 58 || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
     }
+    let i = colon + 1;
+    if (text.startsWith('//', i)) i += 2;
+    const authorityStart = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
+      i++;
+    }
+    const q = text.indexOf('?', i);
+    const params: QueryParam[] = [];
+    if (q >= 0) {
+      let kind: SeparatorKind = 'query';
+      let pairStart = q + 1;
+      // Next `×tamp=` and next `=` at or after pairStart: searched again only once passed, so that pairs without
+      // `=` (`a&a&a…`) do not make every search run on to the end of the URI.
+      let times = text.indexOf('\u00d7tamp=', pairStart);
+      let eq = text.indexOf('=', pairStart);
+      for (;;) {
+        if (times >= 0 && times < pairStart) times = text.indexOf('\u00d7tamp=', pairStart);
+        const next = nextSeparator(text, pairStart, n, times);
+        // `?&a=1` or `a=1&&b=2`: an empty pair carries nothing; skip it rather than report a nameless parameter.
+        if (next > pairStart) {
+          if (eq >= 0 && eq < pairStart) eq = text.indexOf('=', pairStart);
+          params.push(new Param(this, kind, pairStart, eq >= 0 && eq < next ? eq : next, next));
+        }
+        if (next >= n) break;
+        kind = separatorAt(text, next);
+        pairStart = next + separatorLength(kind);
+      }
+    }
+    this.params = params;
+    this.#colon = colon;
+    this.#authorityStart = authorityStart;
+    this.#authorityEnd = i;
+    this.#query = q;
   }
-  return {
-    text,
-    range: rangeAt(shape, 0, n),
-    scheme: text.slice(0, schemeEnd),
-    schemeRange: rangeAt(shape, 0, schemeEnd),
-    authority: stripWhitespace(rawAuthority),
-    rawAuthority,
-    authorityRange: rangeAt(shape, authorityStart, authorityEnd),
-    path: text.slice(authorityEnd, pathEnd),
-    queryRange: q < 0 ? undefined : rangeAt(shape, q + 1, n),
-    params,
-    base,
-    ...(options.offsets ? { offsets: options.offsets } : {}),
-    ...(dynamic && dynamic.length > 0 ? { dynamic } : {}),
-    ...(options.openEnd ? { openEnd: true } : {}),
-  };
+
+  get range(): OffsetRange {
+    return rangeAt(this, 0, this.text.length);
+  }
+
+  get scheme(): string {
+    return this.#colon < 0 ? '' : this.text.slice(0, this.#colon);
+  }
+
+  get schemeRange(): OffsetRange {
+    return rangeAt(this, 0, Math.max(this.#colon, 0));
+  }
+
+  get authority(): string {
+    return stripWhitespace(this.rawAuthority);
+  }
+
+  get rawAuthority(): string {
+    return this.text.slice(this.#authorityStart, this.#authorityEnd);
+  }
+
+  get authorityRange(): OffsetRange {
+    return rangeAt(this, this.#authorityStart, this.#authorityEnd);
+  }
+
+  get path(): string {
+    return this.text.slice(this.#authorityEnd, this.#query < 0 ? this.text.length : this.#query);
+  }
+
+  get queryRange(): OffsetRange | undefined {
+    return this.#query < 0 ? undefined : rangeAt(this, this.#query + 1, this.text.length);
+  }
+
+  /** Plain-object form, as `parseUri` returned before the fields became derived (optional fields left out). */
+  toJSON(): ParsedUri {
+    const { text, range, scheme, schemeRange, authority, rawAuthority, authorityRange, path, queryRange, params, base, offsets, dynamic, openEnd } = this;
+    return {
+      text,
+      range,
+      scheme,
+      schemeRange,
+      authority,
+      rawAuthority,
+      authorityRange,
+      path,
+      queryRange,
+      params,
+      base,
+      ...(offsets ? { offsets } : {}),
+      ...(dynamic ? { dynamic } : {}),
+      ...(openEnd ? { openEnd } : {}),
+    };
+  }
+}
+
+/** Parses one URI. Never throws; without a `scheme:` the scheme is empty (`payment?x=1` still has its parameter). */
+export function parseUri(text: string, options: ParseOptions = {}): ParsedUri {
+  const dynamic = options.dynamic && options.dynamic.length > 0 ? options.dynamic : undefined;
+  return new Parsed(text, options.base ?? 0, options.offsets, dynamic, options.openEnd ? true : undefined);
 }

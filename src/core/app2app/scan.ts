@@ -9,8 +9,8 @@
 //   (`resultDescription=TRANSAZIONE APPROVATA&…`, `callerName =Payment`, `sendTicket=true &urlTicket=…`).
 
 import type { OffsetRange } from '../types';
-import { findOperation, findOperationByType, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
-import { parseUri, type ParsedUri, type QueryParam } from './parse';
+import { findOperation, findOperationByType, findOperationIn, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
+import { offsetAt, parseUri, type ParsedUri, type QueryParam } from './parse';
 import { editDistance } from './suggest';
 
 export type UriKind = 'request' | 'result';
@@ -52,11 +52,34 @@ const isHardStop = (c: number) => c < 32 || c === 34 || c === 60 || c === 62 || 
 const isResultKey = (key: string) => key === 'callerTrxId' || isResponseOnlyKey(key);
 // Web and system schemes are never App2App results unless their authority is an operation name [inference].
 const foreignSchemes = new Set(['http', 'https', 'ftp', 'ftps', 'file', 'ws', 'wss', 'content', 'jar', 'mailto', 'data', 'intent', 'market']);
+/** The foreign schemes by length. */
+const foreignSchemesOfLength: string[][] = [];
+for (const scheme of foreignSchemes) (foreignSchemesOfLength[scheme.length] ??= []).push(scheme);
+
+/**
+ * `foreignSchemes.has(text.slice(start, end).toLowerCase())` without making either string: asked for every `://`
+ * in a log, most of them web URLs. `c | 32` lower-cases an ASCII letter, and every listed scheme is letters only.
+ */
+function isForeignSchemeAt(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  const candidates = foreignSchemesOfLength[length];
+  if (candidates === undefined) return false;
+  for (const scheme of candidates) {
+    let k = 0;
+    while (k < length && (text.charCodeAt(start + k) | 32) === scheme.charCodeAt(k)) k++;
+    if (k === length) return true;
+  }
+  return false;
+}
 
 // Fields Android's Intent.toString() prints after `dat=` (spec §4.4 example, §16.22).
 const intentTail = ['flg=', 'xflg=', 'cmp=', 'pkg=', 'typ=', 'bnds=', 'sel=', 'clip=', 'launchParam=', '(has extras)', '}'];
 
+// Checked at every blank after `dat=`: a glance at the first character rules out almost every word.
+const intentTailStarts = new Set(intentTail.map((t) => t.charCodeAt(0)));
+
 function intentTailAt(text: string, p: number): boolean {
+  if (!intentTailStarts.has(text.charCodeAt(p))) return false;
   for (const t of intentTail) if (text.startsWith(t, p)) return true;
   return false;
 }
@@ -123,8 +146,8 @@ const closers: Record<number, number> = { 40: 41, 91: 93, 123: 125 };
 // backtick, DEL) and brackets. Keep in step with isBlank/isHardStop and `closers`.
 const interesting = /[\x00-\x20"<>\\`\x7f(){}[\]]/g;
 
-// Outside string literals.
-function extractPlain(text: string, start: number, walkFrom: number, intent: boolean): Extracted {
+// Outside string literals: the index where the URI that starts at `start` ends.
+function extractPlain(text: string, start: number, walkFrom: number, intent: boolean): number {
   const n = text.length;
   const open = start > 0 ? text.charCodeAt(start - 1) : 0;
   const close = closers[open] ?? -1; // `[label](neximpos://…)`: the closing bracket ends the URI
@@ -133,14 +156,14 @@ function extractPlain(text: string, start: number, walkFrom: number, intent: boo
   let i = walkFrom;
   // Jump from one character that can matter to the next (blanks, hard stops, brackets, `}`): URIs are long
   // runs of ordinary characters, and the regular expression engine skips those far faster than a JS loop.
+  // `test` rather than `exec`: no match object per stop; every match is one character, just before `lastIndex`.
   interesting.lastIndex = walkFrom;
   for (;;) {
-    const m = interesting.exec(text);
-    if (!m) {
+    if (!interesting.test(text)) {
       i = n;
       break;
     }
-    i = m.index;
+    i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (isBlank(c)) {
       if (i < until) continue;
@@ -164,8 +187,7 @@ function extractPlain(text: string, start: number, walkFrom: number, intent: boo
   }
   let end = i;
   while (end > walkFrom && isBlank(text.charCodeAt(end - 1))) end--;
-  if (!intent) end = trimTrailingPunctuation(text, walkFrom, end);
-  return { text: text.slice(start, end), base: start, dynamic: [], partial: false };
+  return intent ? end : trimTrailingPunctuation(text, walkFrom, end);
 }
 
 // Prose puts punctuation after a URI ("see neximpos://payment?amount=1."); an unbalanced `)` closes a parenthesis
@@ -345,45 +367,64 @@ const nearSchemes = new Map<string, boolean>();
 
 /** Decides whether a parsed URI is an App2App request or result. */
 export function classify(uri: ParsedUri): { kind: UriKind; operation: OperationName | undefined } | undefined {
-  if (!uri.queryRange) return undefined;
+  return uri.queryRange ? classifyQuery(uri) : undefined;
+}
+
+/** `classify` for a URI known to have a query (the scanner checks that first). */
+function classifyQuery(uri: ParsedUri): { kind: UriKind; operation: OperationName | undefined } | undefined {
   const scheme = uri.scheme.toLowerCase();
-  const params = uri.params.filter((p) => p.dynamic !== 'key');
-  if (scheme === requestScheme || (looksLikeRequestScheme(scheme) && !params.some((p) => isResponseOnlyKey(p.name)))) {
+  const params = uri.params;
+  if (scheme === requestScheme || (looksLikeRequestScheme(scheme) && !someName(params, isResponseOnlyKey))) {
     return { kind: 'request', operation: findOperation(uri.authority)?.name };
   }
   const byAuthority = findOperation(uri.authority);
-  if (!byAuthority && (foreignSchemes.has(scheme) || !params.some((p) => isResultKey(p.name)))) return undefined;
-  const operationType = params.find((p) => p.name === 'operationType')?.trimmed;
+  if (!byAuthority && (foreignSchemes.has(scheme) || !someName(params, isResultKey))) return undefined;
+  let operationType: string | undefined;
+  for (const p of params) {
+    if (p.dynamic !== 'key' && p.name === 'operationType') {
+      operationType = p.trimmed;
+      break;
+    }
+  }
   const byType = operationType ? findOperationByType(operationType) : undefined;
   return { kind: 'result', operation: (byType ?? byAuthority)?.name };
 }
 
+/** Some parameter whose name passes `test`; keys from templates are unknown and never count. */
+function someName(params: readonly QueryParam[], test: (name: string) => boolean): boolean {
+  for (const p of params) if (p.dynamic !== 'key' && test(p.name)) return true;
+  return false;
+}
+
+const quoteChars: Record<number, '"' | "'" | '`'> = { 34: '"', 39: "'", 96: '`' };
+
 /**
- * Examines the `://` at `hit`. Returns what was found, and where the search may resume: after a rejected URL with a
- * query (any `://` inside it belongs to it), otherwise just after the `://`, so the whole scan stays linear.
+ * Examines the `://` at `hit`, appending what it finds to `out`. Returns where the search may resume: after a
+ * rejected URL with a query (any `://` inside it belongs to it), otherwise just after the `://`, so the whole scan
+ * stays linear. Most hits in a log are web URLs: they are rejected before anything is allocated.
  */
-function scanAt(text: string, hit: number, separatorLength: number, floor: number, options: ScanOptions): { found?: ScannedUri; resume: number } {
-  const reject = { resume: hit + separatorLength };
+function scanAt(text: string, hit: number, separatorLength: number, floor: number, options: ScanOptions, out: ScannedUri[]): number {
+  const rejected = hit + separatorLength;
   // Scheme: letters, digits, + - . before `://`, starting with a letter; `dat=` and quotes stop it.
   const limit = Math.max(floor, hit - 64);
   let j = hit;
   while (j > limit && isSchemeChar(text.charCodeAt(j - 1))) j--;
-  if (j === hit - 64 && j > floor && isSchemeChar(text.charCodeAt(j - 1))) return reject;
+  if (j === hit - 64 && j > floor && isSchemeChar(text.charCodeAt(j - 1))) return rejected;
   while (j < hit && !isLetter(text.charCodeAt(j))) j++;
-  if (j === hit) return reject;
-
-  const before = j > 0 ? text.charCodeAt(j - 1) : 0;
-  const quote = before === 34 || before === 39 || before === 96 ? before : 0;
-  const attribute = quote !== 0 && quote !== 96 && j >= 3 && text.charCodeAt(j - 2) === 61 && isKeyChar(text.charCodeAt(j - 3));
-  const markup = options.markup ?? (before === 62 || attribute);
+  if (j === hit) return rejected;
 
   // Web URLs are by far the most common `://` in logs: drop them before extracting anything, unless their
   // authority is an operation name.
-  if (foreignSchemes.has(text.slice(j, hit).toLowerCase()) && !findOperation(authorityAt(text, hit + separatorLength))) return reject;
+  if (isForeignSchemeAt(text, j, hit) && !operationAt(text, hit + separatorLength)) return rejected;
 
-  let extracted: Extracted;
+  const before = j > 0 ? text.charCodeAt(j - 1) : 0;
+  const quote = before === 34 || before === 39 || before === 96 ? before : 0;
+  let uri: ParsedUri;
+  let partial = false;
   if (quote !== 0 || separatorLength !== 3) {
-    extracted = extractString(text, j, quote || 34);
+    const extracted = extractString(text, j, quote || 34);
+    uri = parseUri(extracted.text, { base: extracted.base, offsets: extracted.offsets, dynamic: extracted.dynamic, openEnd: extracted.partial });
+    partial = extracted.partial;
   } else {
     // `demonexi:// accounting_closure?…` (spec §6.3): a wrap space before a known operation is still the same URI.
     let walkFrom = hit + 3;
@@ -392,40 +433,46 @@ function scanAt(text: string, hit: number, separatorLength: number, floor: numbe
       while (k < text.length && isBlank(text.charCodeAt(k))) k++;
       let w = k;
       while (w < text.length && isKeyChar(text.charCodeAt(w))) w++;
-      if (findOperation(text.slice(k, w))) walkFrom = w;
+      if (findOperationIn(text, k, w)) walkFrom = w;
     }
-    if (!queryFollows(text, walkFrom)) return reject;
-    extracted = extractPlain(text, j, walkFrom, j >= 4 && text.startsWith('dat=', j - 4));
+    if (!queryFollows(text, walkFrom)) return rejected;
+    const end = extractPlain(text, j, walkFrom, j >= 4 && text.startsWith('dat=', j - 4));
+    uri = parseUri(text.slice(j, end), { base: j });
   }
 
-  const uri = parseUri(extracted.text, { base: extracted.base, offsets: extracted.offsets, dynamic: extracted.dynamic, openEnd: extracted.partial });
   // Any `://` inside a rejected extent yields nothing new either: resume after it.
-  const skip = { resume: Math.max(reject.resume, uri.range.end) };
+  const skip = Math.max(rejected, offsetAt(uri, uri.text.length));
   const queryStart = uri.text.indexOf('?');
   // No query, or a template before it (`neximpos://${op}?…`): nothing checkable.
-  if (queryStart < 0 || extracted.dynamic.some((r) => r.start < queryStart)) return skip;
-  const found = classify(uri);
+  if (queryStart < 0 || startsBefore(uri.dynamic, queryStart)) return skip;
+  const found = classifyQuery(uri);
   if (!found) return skip;
-  const partial = extracted.partial || uri.params.some((p) => p.dynamic === 'key');
-  return {
-    found: {
-      kind: found.kind,
-      operation: found.operation,
-      range: uri.range,
-      uri,
-      params: uri.params,
-      quote: quote === 0 ? undefined : (String.fromCharCode(quote) as '"' | "'" | '`'),
-      markup,
-      partial,
-    },
-    resume: skip.resume,
-  };
+  // Only literals have templates or an open end (the plain-text path never sets either).
+  if (!partial && (uri.dynamic || uri.openEnd)) partial = uri.params.some((p) => p.dynamic === 'key');
+  const attribute = quote !== 0 && quote !== 96 && j >= 3 && text.charCodeAt(j - 2) === 61 && isKeyChar(text.charCodeAt(j - 3));
+  out.push({
+    kind: found.kind,
+    operation: found.operation,
+    range: uri.range,
+    uri,
+    params: uri.params,
+    quote: quote === 0 ? undefined : quoteChars[quote],
+    markup: options.markup ?? (before === 62 || attribute),
+    partial,
+  });
+  return skip;
 }
 
-function authorityAt(text: string, from: number): string {
+function startsBefore(ranges: readonly OffsetRange[] | undefined, at: number): boolean {
+  if (ranges) for (const r of ranges) if (r.start < at) return true;
+  return false;
+}
+
+/** The operation named by the identifier at `from` (a URL's host, say), if any. */
+function operationAt(text: string, from: number): boolean {
   let k = from;
   while (k < text.length && k - from < 32 && isKeyChar(text.charCodeAt(k))) k++;
-  return text.slice(from, k);
+  return findOperationIn(text, from, k) !== undefined;
 }
 
 /** A `?` ends the authority and path before anything that would end the URI (or start another one). */
@@ -438,25 +485,42 @@ function queryFollows(text: string, from: number): boolean {
   return false;
 }
 
+/**
+ * Index of the next `://` at or after `from`, or -1. Looks for `//` and checks the colon before it: logs are full
+ * of `:` (every timestamp has two) and far fewer `/`, and indexOf is fastest when the first character of what it
+ * looks for is rare (about 3x faster over the benchmark's 50 MB logcat). A `//` not preceded by `:` cannot be
+ * followed by one that is before `i + 2`, so the search skips past it.
+ */
+function nextPlain(text: string, from: number): number {
+  for (let i = text.indexOf('//', from + 1); i >= 0; i = text.indexOf('//', i + 2)) {
+    if (text.charCodeAt(i - 1) === 58) return i - 1;
+  }
+  return -1;
+}
+
+/** Index of the next `:\/\/` (JSON-escaped `://`) at or after `from`, or -1; same trick: backslashes are rare. */
+function nextEscaped(text: string, from: number): number {
+  for (let i = text.indexOf('\\/\\/', from + 1); i >= 0; i = text.indexOf('\\/\\/', i + 1)) {
+    if (text.charCodeAt(i - 1) === 58) return i - 1;
+  }
+  return -1;
+}
+
 /** Every App2App request and result URI in `text`, in order. Never throws. */
 export function scanText(text: string, options: ScanOptions = {}): ScannedUri[] {
   const out: ScannedUri[] = [];
   let floor = 0;
   // JSON escapes slashes (`neximpos:\/\/payment`): a second, lazily advanced search stream.
-  let plain = text.indexOf('://');
-  let escaped = text.indexOf(':\\/\\/');
+  let plain = nextPlain(text, 0);
+  let escaped = nextEscaped(text, 0);
   while (plain >= 0 || escaped >= 0) {
     const useEscaped = plain < 0 || (escaped >= 0 && escaped < plain);
     const hit = useEscaped ? escaped : plain;
-    const separatorLength = useEscaped ? 5 : 3;
-    const { found, resume: next } = scanAt(text, hit, separatorLength, floor, options);
-    if (found) {
-      out.push(found);
-      floor = found.range.end;
-    }
-    if (plain >= 0 && plain < next) plain = text.indexOf('://', next);
-    if (escaped >= 0 && escaped < next) escaped = text.indexOf(':\\/\\/', next);
+    const count = out.length;
+    const next = scanAt(text, hit, useEscaped ? 5 : 3, floor, options, out);
+    if (out.length > count) floor = out[count].range.end;
+    if (plain >= 0 && plain < next) plain = nextPlain(text, next);
+    if (escaped >= 0 && escaped < next) escaped = nextEscaped(text, next);
   }
   return out;
 }
-
