@@ -208,6 +208,8 @@ export class UriBuilder {
       }
       case 'send-adb':
         return { ...(await this.adb.send(uri)), action, uri };
+      case 'simulate':
+        return { ...((await vscode.commands.executeCommand('nexi.simulatePosResponse', { text: uri })) as CommandOutcome), action, uri };
       default: {
         const format = action.slice('copy-'.length) as CopyFormat;
         const text = formatUriAs(format, uri);

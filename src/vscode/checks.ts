@@ -97,6 +97,19 @@ export class CheckService implements vscode.Disposable {
     }
   }
 
+  /**
+   * A check function for many calls in a row (reconciliation): the PROD guard asks once for the whole batch, the
+   * calls share one client (token, JWKS, connections), and they are not added to the history one by one.
+   */
+  async batch(environment: Environment, count: number): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[] }> {
+    const { client, secrets } = await this.client(environment);
+    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+    return {
+      check: async (terminalId, callerTrxId, signal) => (await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {})).transaction,
+      secrets,
+    };
+  }
+
   history(): HistoryEntry[] {
     return this.globalState.get<HistoryEntry[]>(historyKey, []);
   }

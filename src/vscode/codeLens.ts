@@ -43,6 +43,7 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       } else {
         lens('Open in builder', app2appCommandIds.build, 'Edit this request step by step in "Build App2App URI…"');
         lens('Copy as adb', app2appCommandIds.copyAsAdb, 'Copy an adb command that opens this URI on a device');
+        lens('Simulate response', 'nexi.simulatePosResponse', 'The result URI Nexi POS would answer with (approved, declined, cancelled, errors), to test your result handling');
       }
     }
     return lenses;

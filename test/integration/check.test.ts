@@ -30,9 +30,11 @@ async function resultTarget(callerTrxId: string): Promise<{ uri: string; line: n
 describe('checkTransaction from the editor (real VS Code, local sandbox)', function () {
   this.timeout(60000);
   let api: TestApi;
+  let started: CommandOutcome;
 
   before(async () => {
     ({ api } = await activateExtension());
+    started = await run('nexi.sandbox.start');
   });
 
   after(async () => {
@@ -44,7 +46,6 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
   });
 
   it('"Start Local Sandbox" wires the Sandbox environment: endpoints, active, credentials in SecretStorage only', async () => {
-    const started = await run('nexi.sandbox.start');
     assert.equal(started.ok, true, JSON.stringify(started));
     assert.match(String(started.url), /^https:\/\/127\.0\.0\.1:\d+$/);
     const env = api.environments.get('sandbox')!;

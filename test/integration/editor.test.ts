@@ -264,25 +264,25 @@ describe('App2App editor features (real VS Code)', function () {
       ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10)) ?? []).filter((l) => l.command?.command.startsWith('nexi.'));
     const describe = (ls: vscode.CodeLens[]) => ls.map((l) => `${l.range.start.line}:${l.range.start.character} ${l.command!.title}`);
 
-    it('above results: Decode; above requests: Open in builder and Copy as adb — and their commands work', async () => {
+    it('above results: Decode; above requests: Open in builder, Copy as adb and Simulate response — and their commands work', async () => {
       const logcat = await sample('logcat.log');
       const found = scanText(logcat.getText());
       const all = await lenses(logcat);
       const expected = found.flatMap((u) => {
         const p = logcat.positionAt(u.range.start);
-        return u.kind === 'result' ? [`${p.line}:${p.character} Decode`] : [`${p.line}:${p.character} Open in builder`, `${p.line}:${p.character} Copy as adb`];
+        return u.kind === 'result' ? [`${p.line}:${p.character} Decode`] : [`${p.line}:${p.character} Open in builder`, `${p.line}:${p.character} Copy as adb`, `${p.line}:${p.character} Simulate response`];
       });
       assert.deepEqual(describe(all), expected);
-      assert.deepEqual(describe(all).slice(0, 3), ['1:63 Open in builder', '1:63 Copy as adb', '2:99 Decode']);
+      assert.deepEqual(describe(all).slice(0, 4), ['1:63 Open in builder', '1:63 Copy as adb', '1:63 Simulate response', '2:99 Decode']);
 
-      const copy = all[1]!.command!;
+      const copy = all.find((l) => l.command?.title === 'Copy as adb')!.command!;
       const outcome = await run(copy.command, ...(copy.arguments ?? []));
       const uri = found[0]!.uri.text;
       assert.equal(outcome.ok, true);
       assert.equal(outcome.copied, adbCommandLine(uri));
       assert.equal(await vscode.env.clipboard.readText(), `adb shell am start -a android.intent.action.VIEW -d 'neximpos://payment\\?amount=1250\\&callerTrxId=PP-20261121-0001\\&callerName=Pizza%20Pay\\&sendTicket=false\\&autoClose=true\\&uri=pizzapay%3A%2F%2Fpayment'`);
 
-      const decode = all[2]!.command!;
+      const decode = all.find((l) => l.command?.title === 'Decode')!.command!;
       const decoded = await run(decode.command, ...(decode.arguments ?? []));
       const text = (await documentText(String(decoded.document))).getText();
       const explanation = explainScanned(found[1]!);
@@ -526,7 +526,7 @@ describe('App2App editor features (real VS Code)', function () {
       await settled(api, document);
       assert.deepEqual(describeDiagnostics(document), ['A2A004 0:33-0:37 Error'], 'the last line is not visible');
       const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter((l) => l.command?.command.startsWith('nexi.'));
-      assert.deepEqual(lenses.map((l) => `${l.range.start.line} ${l.command!.title}`), ['0 Open in builder', '0 Copy as adb']);
+      assert.deepEqual(lenses.map((l) => `${l.range.start.line} ${l.command!.title}`), ['0 Open in builder', '0 Copy as adb', '0 Simulate response']);
       const hover = await ourHover(document, new vscode.Position(last, 30), /^\*\*`amount`/);
       assert.equal(rangeText(hover.range), `${last}:26-${last}:37`);
 

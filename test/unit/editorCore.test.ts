@@ -286,7 +286,7 @@ describe('editor core', () => {
     });
 
     it('offers insert/replace only with an editor, copies in every format, and sending to a device', () => {
-      assert.deepEqual(builderActions({ canInsert: true, canReplace: false }).map((a) => a.id), ['insert', 'copy-uri', 'copy-adb', 'copy-kotlin', 'copy-java', 'copy-swift', 'send-adb']);
+      assert.deepEqual(builderActions({ canInsert: true, canReplace: false }).map((a) => a.id), ['insert', 'copy-uri', 'copy-adb', 'copy-kotlin', 'copy-java', 'copy-swift', 'send-adb', 'simulate']);
       assert.deepEqual(builderActions({ canInsert: false, canReplace: true }).map((a) => a.label), [
         'Replace the URI in the editor',
         'Copy',
@@ -295,6 +295,7 @@ describe('editor core', () => {
         'Copy as Java Intent',
         'Copy as Swift openURL',
         'Send to Android device or emulator…',
+        'Simulate the POS response…',
       ]);
     });
 

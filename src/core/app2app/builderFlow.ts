@@ -267,7 +267,7 @@ export function stateFromUri(text: string): BuilderState {
   return { operation: op.name, values, optional: undefined, position: 1 };
 }
 
-export type BuilderAction = 'insert' | 'replace' | 'send-adb' | `copy-${CopyFormat}`;
+export type BuilderAction = 'insert' | 'replace' | 'send-adb' | 'simulate' | `copy-${CopyFormat}`;
 
 export interface BuilderActionInfo {
   readonly id: BuilderAction;
@@ -282,5 +282,6 @@ export function builderActions(context: { canInsert: boolean; canReplace: boolea
     ...(context.canInsert ? [{ id: 'insert' as const, label: 'Insert at the cursor', description: 'in the active editor' }] : []),
     ...copyFormats.map((f) => ({ id: `copy-${f.id}` as const, label: f.id === 'uri' ? 'Copy' : `Copy as ${f.label}`, description: f.description })),
     { id: 'send-adb', label: 'Send to Android device or emulator…', description: 'adb: opens the URI on a connected device' },
+    { id: 'simulate', label: 'Simulate the POS response…', description: 'the result URI Nexi POS would answer with, to test your result handling' },
   ];
 }

@@ -47,7 +47,7 @@ async function configuredEnvironments(ctx: CommandContext): Promise<Environment[
   return all.filter((_, i) => assessed[i]!.configured);
 }
 
-async function chooseEnvironment(ctx: CommandContext, wanted?: string): Promise<Environment | undefined> {
+export async function chooseEnvironment(ctx: CommandContext, wanted?: string): Promise<Environment | undefined> {
   const { environments } = ctx.credentials;
   if (wanted) return environments.get(wanted);
   const configured = await configuredEnvironments(ctx);

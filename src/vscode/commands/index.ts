@@ -11,6 +11,7 @@ import type { Ui } from '../ui';
 import { app2appCommands, type EditorServices } from './app2app';
 import { checkCommands, type B2bServices } from './check';
 import { credentialCommands } from './credentials';
+import { reconcileCommands } from './reconcile';
 
 export interface CredentialServices {
   readonly environments: EnvironmentService;
@@ -78,6 +79,7 @@ export const commands: readonly CommandSpec[] = [
   ...credentialCommands,
   ...app2appCommands,
   ...checkCommands,
+  ...reconcileCommands,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

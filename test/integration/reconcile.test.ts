@@ -1,0 +1,119 @@
+// Reconciliation and the POS response simulator in the real VS Code, against the local sandbox (issue 7).
+import { strict as assert } from 'assert';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { CommandOutcome } from '../../src/vscode/commands';
+import { documentText } from './editorUtil';
+import { activateExtension, waitFor } from './util';
+
+async function run(id: string, ...args: unknown[]): Promise<CommandOutcome> {
+  return (await vscode.commands.executeCommand(id, ...args)) as CommandOutcome;
+}
+
+/** Waits for the extension's quick pick that offers `label` (not the previous one, still closing) and accepts it. */
+async function choose(api: TestApi, label: string): Promise<void> {
+  const pick = await waitFor(`a quick pick offering "${label}"`, () => {
+    const c = api.ui.prompts.current;
+    return c && 'items' in c && c.items.some((i) => i.label === label) ? c : undefined;
+  });
+  pick.value = label;
+  pick.activeItems = [pick.items.find((i) => i.label === label)!];
+  // Quick input updates reach the workbench on a zero-delay timer: give them a moment before accepting.
+  await new Promise((r) => setTimeout(r, 100));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+const paymentRequest = 'neximpos://payment?amount=990&callerTrxId=SIM-EDITOR-1&callerName=Pizza%20Pay&sendTicket=false&autoClose=true&uri=pizzapay%3A%2F%2Fpayment';
+
+describe('reconciliation and the POS simulator (real VS Code, local sandbox)', function () {
+  this.timeout(60000);
+  let api: TestApi;
+  let logUri: vscode.Uri;
+
+  before(async () => {
+    ({ api } = await activateExtension());
+    logUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'logcat.log');
+    const started = await run('nexi.sandbox.start');
+    assert.equal(started.ok, true, JSON.stringify(started));
+  });
+
+  after(async () => {
+    await run('nexi.sandbox.stop');
+    await api.store.clear('sandbox');
+    await api.environments.setActive('stg');
+  });
+
+  it('"Reconcile Log…" classifies every transaction of the log and flags the payment the app lost', async () => {
+    const before = api.ui.notifications.shown.length;
+    const outcome = await run('nexi.reconcileLog', { uri: logUri.toString(), environmentId: 'sandbox', defaultTerminalId: '30350039' });
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    assert.deepEqual(outcome.totals, { match: 3, mismatch: 0, 'app-failed-backend-approved': 1, 'not-found': 0, error: 0, total: 4 });
+    const text = (await documentText(String(outcome.document))).getText();
+    assert.match(text, /^# Reconciliation of logcat\.log against Sandbox$/m);
+    assert.match(text, /\*\*⚠ 1 payment\(s\) were approved by Nexi while the app recorded a failure or no result\.\*\*/);
+    assert.match(text, /\| \[6\]\([^)]*logcat\.log#L6\) \| \*\*APP FAILED, BACKEND APPROVED\*\* \| 30350039 \| `PP-20261121-0003` \| no-result \| approved \|/);
+    assert.match(text, /\| \[3\]\([^)]*logcat\.log#L3\) \| match \|/);
+    const warned = api.ui.notifications.shown.slice(before).find((m) => m.severity === 'warning');
+    assert.match(warned?.message ?? '', /1 payment\(s\) in logcat\.log were approved by Nexi while the app recorded a failure/);
+  });
+
+  it('the report links back to the log line', async () => {
+    const link = vscode.Uri.parse(logUri.with({ fragment: 'L6' }).toString());
+    await vscode.commands.executeCommand('vscode.open', link);
+    const editor = await waitFor('the log at line 6', () => (vscode.window.activeTextEditor?.document.uri.path === logUri.path ? vscode.window.activeTextEditor : undefined));
+    await waitFor('the cursor on line 6', () => editor.selection.active.line === 5);
+    assert.match(editor.document.lineAt(5).text, /callerTrxId=PP-20261121-0003/);
+  });
+
+  it('exports the last report as CSV and JSON', async () => {
+    const dir = vscode.Uri.file(path.join(os.tmpdir(), `nexi-export-${Date.now()}`));
+    await vscode.workspace.fs.createDirectory(dir);
+    const csvUri = vscode.Uri.joinPath(dir, 'r.csv');
+    assert.equal((await run('nexi.reconcile.exportCsv', csvUri)).ok, true);
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvUri)).split('\r\n');
+    assert.equal(csv[0], 'line,classification,terminalId,callerTrxId,operation,appOutcome,appResult,backendOutcome,amount,authorizationNumber,panLast4,differences,errorCode,message');
+    assert.equal(csv.length, 6);
+    const jsonUri = vscode.Uri.joinPath(dir, 'r.json');
+    assert.equal((await run('nexi.reconcile.exportJson', jsonUri)).ok, true);
+    const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(jsonUri))) as { source: string; totals: { total: number } };
+    assert.deepEqual([json.source, json.totals.total], ['logcat.log', 4]);
+    await vscode.workspace.fs.delete(dir, { recursive: true });
+  });
+
+  it('"Simulate POS Response…" makes a SoftPOS result, copies it, and registers it in the running sandbox', async () => {
+    const outcome = await run('nexi.simulatePosResponse', { text: paymentRequest, outcome: 'approved', product: 'softpos' });
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    const uri = String(outcome.uri);
+    assert.match(uri, /^pizzapay:\/\/payment\?operationType=PAYMENT&callerTrxId=SIM-EDITOR-1&result=0&amount=000000000990&f30=000000000990&/);
+    assert.equal(outcome.registered, true);
+    assert.equal(await vscode.env.clipboard.readText(), uri);
+    const check = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '38032131', callerTrxId: 'SIM-EDITOR-1' });
+    assert.equal(check.status, 'APPROVED');
+    const decoded = await run('nexi.decodeUri', { text: uri });
+    const text = (await documentText(String(decoded.document ?? decoded.uri))).getText();
+    assert.doesNotMatch(text, /\berror\b.*A2[AR]\d{3}/i, 'the simulated result decodes without error diagnostics');
+  });
+
+  it('drives the outcome, action code and product pickers of the real quick input', async () => {
+    const pending = run('nexi.simulatePosResponse', { text: paymentRequest.replace('SIM-EDITOR-1', 'SIM-EDITOR-2'), deliver: 'none' });
+    await choose(api, 'Declined by the host…');
+    await choose(api, '116');
+    await choose(api, 'MobilePOS');
+    const outcome = await pending;
+    assert.equal(outcome.result, 21);
+    assert.match(String(outcome.uri), /^pizzapay:\/\/payment\?result=21&amount=990&callerTrxId=SIM-EDITOR-2&operationType=PAYMENT&actionCode=116&/);
+  });
+
+  it('offers "Simulate response" above request URIs', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'NexiPosLauncher.kt'));
+    await vscode.window.showTextDocument(document);
+    const lens = await waitFor('a Simulate response CodeLens', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+      return lenses.find((l) => l.command?.title === 'Simulate response');
+    });
+    assert.equal(lens.command!.command, 'nexi.simulatePosResponse');
+  });
+});
