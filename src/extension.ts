@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const editor = registerEditorFeatures(context, log, ui, new CredentialsBridge(environments, store));
   const b2b = registerB2b(context, log, environments, store, prodGuard);
   registerCommands({ extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services });
-  const credentials = registerCredentialsView(context, environments, store);
+  const credentials = registerCredentialsView(context, environments, store, b2b.services.checks);
   const statusBar = registerStatusBar(context, environments);
   const secretLinter = new SecretLinter(environments, store, log);
   context.subscriptions.push(secretLinter);

@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import type { Environment } from '../core/environments';
-import type { CheckResult, NexiClient } from '../core/nexi/client';
+import type { CheckResult, NexiClient, TokenState } from '../core/nexi/client';
 import { createClient } from '../core/nexi/connection';
 import { NexiError } from '../core/nexi/errors';
 import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry } from '../core/nexi/fromCredentials';
@@ -36,7 +36,7 @@ interface CachedClient {
 export class CheckService implements vscode.Disposable {
   private readonly clients = new Map<string, CachedClient>();
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the history changes. */
+  /** Fires when the history changes (after every check, so token states may have changed too). */
   readonly onDidChangeHistory = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -110,6 +110,11 @@ export class CheckService implements vscode.Disposable {
     };
   }
 
+  /** The access-token state of an environment's client (none until a check has run with the current credentials). */
+  tokenState(environmentId: string): TokenState {
+    return this.clients.get(environmentId)?.client.tokenState ?? { state: 'none' };
+  }
+
   history(): HistoryEntry[] {
     return this.globalState.get<HistoryEntry[]>(historyKey, []);
   }
@@ -125,8 +130,10 @@ export class CheckService implements vscode.Disposable {
   }
 
   private dropClients(): void {
+    if (this.clients.size === 0) return;
     for (const { client } of this.clients.values()) void client.close();
     this.clients.clear();
+    this.changed.fire();
   }
 
   dispose(): void {

@@ -77,6 +77,21 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.ok(!text.includes(secret), 'no secret in the result document');
   });
 
+  it('the Credentials view shows the access-token state (never the token): none before a check, cached after', async () => {
+    const provider = api.credentials.provider;
+    const tokenItem = async () => {
+      const env = (await provider.getChildren()).find((n) => n.kind === 'environment' && n.environment.id === 'sandbox')!;
+      const node = (await provider.getChildren(env)).find((n) => n.kind === 'token')!;
+      return provider.getTreeItem(node);
+    };
+    assert.match(String((await tokenItem()).description), /^cached, renewed after /, 'the CodeLens check above fetched a token');
+    assert.equal((await tokenItem()).label, 'Access token');
+    // New credentials (here: the same values written again) drop the client and with it the token.
+    await api.store.apply('sandbox', { deviceId: 'device-1' });
+    await waitFor('the token to be forgotten', async () => /^none yet/.test(String((await tokenItem()).description)));
+    await api.store.apply('sandbox', { deviceId: undefined });
+  });
+
   it('reports a transaction the backend does not know, with the error code and the next step', async () => {
     const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'NOT-THERE' });
     assert.equal(outcome.ok, false);

@@ -37,6 +37,9 @@ export type ClientEvent =
 
 export type Step = 'token' | 'jwks' | 'checkTransaction';
 
+/** What the client knows about its access token (never the token itself). */
+export type TokenState = { readonly state: 'none' } | { readonly state: 'cached'; readonly renewAt: number } | { readonly state: 'renew-due'; readonly renewAt: number };
+
 export interface CheckRequest {
   readonly terminalId: string;
   readonly callerTrxId?: string;
@@ -235,6 +238,12 @@ export class NexiClient {
     if (!key) throw new NexiError('JWKS_NO_ENCRYPTION_KEY', { status: res.status, step: 'jwks' });
     this.#key = key;
     return key;
+  }
+
+  /** Whether a token is cached, and when it will be renewed (75 % of its lifetime). */
+  get tokenState(): TokenState {
+    if (!this.#token) return { state: 'none' };
+    return this.#now() < this.#token.renewAt ? { state: 'cached', renewAt: this.#token.renewAt } : { state: 'renew-due', renewAt: this.#token.renewAt };
   }
 
   /** The claims an assertion for `terminalId` would carry now (for "Show client assertion claims"). */

@@ -6,6 +6,7 @@
 // There is deliberately no "token" node: no code in the extension fetches a token yet (that is the checkTransaction
 // issue), so any token state shown here would be invented.
 import * as vscode from 'vscode';
+import type { TokenState } from '../../core/nexi/client';
 import type { Environment } from '../../core/environments';
 import { FieldId, fieldSpecs, isTextField } from '../../core/credentials/fields';
 import type { CertificateInfo } from '../../core/credentials/certificates';
@@ -17,7 +18,14 @@ export type CredentialsNode =
   | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }
   | { readonly kind: 'field'; readonly environment: Environment; readonly status: FieldStatus; readonly certificate?: CertificateInfo }
   | { readonly kind: 'group'; readonly environment: Environment; readonly label: string; readonly description?: string; readonly children: readonly CredentialsNode[] }
-  | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string };
+  | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string }
+  | { readonly kind: 'token'; readonly environment: Environment; readonly token: TokenState };
+
+/** Where the tree learns about access tokens: the checkTransaction service (issue 6). */
+export interface TokenStates {
+  tokenState(environmentId: string): TokenState;
+  readonly onDidChangeHistory: vscode.Event<void>;
+}
 
 const stateIcons: Record<FieldState, [string, string | undefined]> = {
   set: ['pass', 'testing.iconPassed'],
@@ -66,6 +74,7 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
   constructor(
     private readonly environments: EnvironmentService,
     private readonly store: CredentialStore,
+    private readonly tokens?: TokenStates,
   ) {}
 
   getTreeItem(node: CredentialsNode): vscode.TreeItem {
@@ -95,6 +104,17 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         if (node.description) item.description = node.description;
         item.iconPath = new vscode.ThemeIcon(node.label === 'Terminals' ? 'device-mobile' : 'globe');
         item.contextValue = `group group-${node.label.toLowerCase()}`;
+        return item;
+      }
+      case 'token': {
+        const item = new vscode.TreeItem('Access token', vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.environment.id}/token`;
+        const t = node.token;
+        const at = (ms: number): string => new Date(ms).toLocaleTimeString();
+        item.description = t.state === 'none' ? 'none yet: requested by the first check' : t.state === 'cached' ? `cached, renewed after ${at(t.renewAt)}` : 'due for renewal at the next check';
+        item.tooltip = 'The OAuth2 access token of this environment is kept in memory only, for 75 % of its lifetime, and never shown.';
+        item.iconPath = new vscode.ThemeIcon(t.state === 'cached' ? 'pass' : 'circle-outline');
+        item.contextValue = `token token-${t.state}`;
         return item;
       }
       case 'endpoint': {
@@ -132,8 +152,10 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         : [{ kind: 'endpoint', environment: env, label: env.kind === 'sandbox' ? 'Not running' : 'Invalid', problem: env.problem ?? '' }],
     };
     const terminals: CredentialsNode = { kind: 'group', environment: env, label: 'Terminals', children: [...field('softPosTerminalId'), ...field('mobilePosTerminalId')] };
+    const token: CredentialsNode[] = this.tokens && env.endpoints ? [{ kind: 'token', environment: env, token: this.tokens.tokenState(env.id) }] : [];
     return [
       endpoints,
+      ...token,
       ...field('clientId'),
       ...field('clientSecret'),
       ...field('certificate'),
@@ -172,8 +194,8 @@ export interface CredentialsView {
   readonly view: vscode.TreeView<CredentialsNode>;
 }
 
-export function registerCredentialsView(context: vscode.ExtensionContext, environments: EnvironmentService, store: CredentialStore): CredentialsView {
-  const provider = new CredentialsTreeProvider(environments, store);
+export function registerCredentialsView(context: vscode.ExtensionContext, environments: EnvironmentService, store: CredentialStore, tokens?: TokenStates): CredentialsView {
+  const provider = new CredentialsTreeProvider(environments, store, tokens);
   const view = vscode.window.createTreeView('nexi.credentials', { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
   store.onDidChange(() => provider.refresh(), undefined, context.subscriptions);
@@ -182,5 +204,6 @@ export function registerCredentialsView(context: vscode.ExtensionContext, enviro
     provider.refresh();
   }, undefined, context.subscriptions);
   vscode.workspace.onDidGrantWorkspaceTrust(() => provider.refresh(), undefined, context.subscriptions);
+  tokens?.onDidChangeHistory(() => provider.refresh(), undefined, context.subscriptions);
   return { provider, view };
 }
