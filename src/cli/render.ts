@@ -1,5 +1,6 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
 import type { UriExplanation } from '../core/explain/explain';
+import { provenanceLabels } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
 
 const codes = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1 } as const;
@@ -23,16 +24,6 @@ export function renderCaret(text: string, range: OffsetRange, s: ReturnType<type
   return `    ${text}\n    ${' '.repeat(start)}${s('red', '^'.repeat(end - start))}\n`;
 }
 
-const provenanceLabel: Record<string, string> = {
-  'nexi-documented': 'Nexi docs',
-  'nexi-sample': 'Nexi sample code',
-  inferred: 'inferred',
-  undocumented: 'undocumented',
-  iso8583: 'ISO 8583',
-  emv: 'EMV',
-  iso4217: 'ISO 4217',
-  iso3166: 'ISO 3166',
-};
 
 export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
   const at = where(e.range.start);
@@ -41,7 +32,7 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   for (const f of e.fields) {
     const value = f.value === undefined ? s('dim', '(no value)') : f.value === '' ? s('dim', '(empty)') : f.value;
     out += `  ${s('bold', f.key)} = ${value}\n`;
-    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${f.meaning} ${s('dim', `[${provenanceLabel[f.provenance] ?? f.provenance}]`)}\n`;
+    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${f.meaning} ${s('dim', `[${provenanceLabels[f.provenance] ?? f.provenance}]`)}\n`;
     if (f.interpretation) out += `      → ${f.interpretation}\n`;
     for (const d of f.details) out += `        ${s('dim', d)}\n`;
     for (const n of f.tlv ?? []) out += renderTlv(n, 8, s);

@@ -48,7 +48,7 @@ describe('from stored credentials to a check', () => {
     const tx = { ...seedTransactions()[0]!, callerTrxId: '1747399896591', note: 'client_secret=s3cret', pan: '4111111111111111' };
     const md = checkResultMarkdown({ environmentLabel: 'STG', terminalId: '30350039', callerTrxId: '1747399896591', at: '2026-11-21T10:00:00Z', found: { transaction: tx, attempts: 1, durationMs: 42 } }, ['s3cret']);
     assert.match(md, /^\*\*Found\*\*: APPROVED, €12\.50\. 42 ms\.$/m);
-    assert.match(md, /\| `amount` \| 000000001250 \| €12\.50 \(1250 minor units of EUR\)\. \| Nexi docs \|/);
+    assert.match(md, /\| `amount` \| 000000001250 \| €12\.50 \(1250 minor units of EUR\)\. \| Nexi documentation \|/);
     assert.ok(md.includes('1747399896591'), 'a Luhn-valid callerTrxId stays readable');
     assert.ok(!md.includes('4111111111111111') && md.includes('411111******1111'));
     assert.ok(!md.includes('s3cret'));

@@ -4,6 +4,7 @@
 import { errorInfo, type NexiErrorCode } from '../nexi/errors';
 import { identifierFields, redact } from '../redact';
 import { explainCheckResult } from './checkResult';
+import { provenanceLabels } from './markdown';
 
 export interface CheckDocumentInput {
   readonly environmentLabel: string;
@@ -17,12 +18,6 @@ export interface CheckDocumentInput {
 
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-const provenanceText: Record<string, string> = {
-  'nexi-documented': 'Nexi docs',
-  'nexi-sample': 'Nexi samples',
-  inferred: 'inferred',
-  undocumented: 'undocumented',
-};
 
 export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly string[] = []): string {
   const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', `Terminal \`${cell(input.terminalId)}\`, callerTrxId \`${cell(input.callerTrxId)}\`, checked ${input.at}.`, ''];
@@ -36,7 +31,7 @@ export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly
     out.push('| Key | Value | Meaning | Source |', '|---|---|---|---|');
     for (const f of fields) {
       const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? `(read as ${f.explainedAs})` : ''].filter(Boolean).join(' ');
-      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenanceText[f.provenance] ?? f.provenance} |`);
+      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenanceLabels[f.provenance] ?? f.provenance} |`);
     }
     out.push('', 'Nexi does not publish the response schema: the keys above are explained where they match App2App fields.', '', '## Raw response', '', '```json', JSON.stringify(transaction, null, 2), '```', '');
   } else if (input.error) {
