@@ -50,6 +50,7 @@ describe('from stored credentials to a check', () => {
     assert.match(md, /^\*\*Found\*\*: APPROVED, €12\.50\. 42 ms\.$/m);
     assert.match(md, /\| `amount` \| 000000001250 \| €12\.50 \(1250 minor units of EUR\)\. \| Nexi documentation \|/);
     assert.ok(md.includes('1747399896591'), 'a Luhn-valid callerTrxId stays readable');
+    assert.match(md, /\| `status` \| APPROVED \| A field of the checkTransaction response; Nexi does not publish the response schema/, 'a backend field is not called a misplaced URI parameter');
     assert.ok(!md.includes('4111111111111111') && md.includes('411111******1111'));
     assert.ok(!md.includes('s3cret'));
     const err = checkResultMarkdown({ environmentLabel: 'STG', terminalId: '1', callerTrxId: 'x', at: 'now', error: { code: 'CLOCK_SKEW', message: 'CLOCK_SKEW: …' } });

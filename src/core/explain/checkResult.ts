@@ -5,6 +5,7 @@
 import { encodeQueryComponent } from '../app2app/build';
 import { scanText } from '../app2app/scan';
 import { explainScanned, type FieldExplanation } from './explain';
+import { explainMessages } from './messages';
 
 // Backend field names that mean an App2App key [inference: Nexi does not publish the response schema].
 const aliases: Readonly<Record<string, string>> = {
@@ -20,6 +21,8 @@ const aliases: Readonly<Record<string, string>> = {
   mid: 'f42',
   tid: 'terminalId',
 };
+
+const unknownBackendKey = 'A field of the checkTransaction response; Nexi does not publish the response schema, so its meaning is not documented.';
 
 export interface CheckFieldExplanation extends Omit<FieldExplanation, 'range' | 'keyRange' | 'valueRange'> {
   /** The App2App key used to explain it, when the backend's name differs. */
@@ -49,6 +52,8 @@ export function explainCheckResult(transaction: Record<string, unknown>): CheckF
       return { key, rawValue: JSON.stringify(value), value: JSON.stringify(value), label: key, meaning: 'Not a scalar value; shown as JSON.', details: [], provenance: 'undocumented', sources: [] };
     }
     const { range: _r, keyRange: _k, valueRange: _v, ...rest } = f;
+    // A key no App2App table knows is still a field of the backend's answer, not a misplaced URI parameter.
+    if (rest.meaning === explainMessages.unknownKey || rest.meaning.startsWith('Not a parameter of')) rest.meaning = unknownBackendKey;
     return { ...rest, key, label: rest.label.replace(/^[^:]+: /, ''), ...(names[i] !== key ? { explainedAs: names[i]!, provenance: 'inferred' as const } : {}) };
   });
 }
