@@ -18,6 +18,7 @@ import { documentSelector, UriIndex } from './vscode/documents';
 import { EnvironmentService } from './vscode/environments';
 import { UriHovers } from './vscode/hover';
 import { KeyringCheck } from './vscode/keyring';
+import { registerLanguageModelTools } from './vscode/lmTools';
 import { createLogger, type Logger } from './vscode/log';
 import { ProdGuard } from './vscode/prodGuard';
 import { SandboxService } from './vscode/sandbox';
@@ -44,6 +45,8 @@ export interface TestApi {
   readonly editor: ReturnType<typeof registerEditorFeatures>;
   /** checkTransaction services and the Checks view. */
   readonly b2b: ReturnType<typeof registerB2b>;
+  /** The language-model tools by name, as registered with `vscode.lm.registerTool`. */
+  readonly lmTools: ReturnType<typeof registerLanguageModelTools>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -56,7 +59,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(environments, store);
   const editor = registerEditorFeatures(context, log, ui, new CredentialsBridge(environments, store));
   const b2b = registerB2b(context, log, environments, store, prodGuard);
-  registerCommands({ extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services });
+  const commandContext = { extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services };
+  registerCommands(commandContext);
+  // The language-model tools run the same core and the same check path as the commands (issue 8).
+  const lmTools = registerLanguageModelTools(commandContext);
   const credentials = registerCredentialsView(context, environments, store, b2b.services.checks);
   const statusBar = registerStatusBar(context, environments);
   const secretLinter = new SecretLinter(environments, store, log);
@@ -66,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b, lmTools } : undefined;
 }
 
 /** checkTransaction, its history view, and the local sandbox (issue 6). */

@@ -1,7 +1,7 @@
 // nexi-app2app build OPERATION key=value… — prints the request URI, encoded as Android's Uri.Builder does.
-import { buildRequestUri, type AdditionalTag, type RequestInput } from '../core/app2app/build';
-import { findOperation, findParameter, operations, parameterNames } from '../core/app2app/catalog';
-import { didYouMean } from '../core/app2app/suggest';
+import { buildRequestUri, type RequestInput } from '../core/app2app/build';
+import { BuildInputError, requestInputFromEntries } from '../core/app2app/buildInput';
+import { operations } from '../core/app2app/catalog';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonDiagnostic } from './json';
 import { lineIndex } from '../core/text';
@@ -15,44 +15,21 @@ Example: nexi-app2app build payment amount=1250 callerTrxId=A-1 "callerName=Pizz
 Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still printed), 2 on usage errors.
 `;
 
-const booleans = new Set(['sendTicket', 'urlTicket', 'autoClose', 'hideRetry', 'tipEnabled']);
-
 export function inputFromPairs(operationName: string, pairs: readonly string[]): RequestInput {
-  const operation = findOperation(operationName);
-  if (!operation) {
-    const hint = didYouMean(operationName, operations.map((o) => o.name));
-    throw new UsageError(`unknown operation '${operationName}'${hint ? `; did you mean '${hint}'?` : ''} (one of ${operations.map((o) => o.name).join(', ')})`);
-  }
-  const fields: Record<string, unknown> = { operation: operation.name };
-  const tagKeys = new Map<number, string>();
-  const tagValues = new Map<number, string>();
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`'${pair}' is not key=value`);
-    const key = pair.slice(0, eq);
-    const value = pair.slice(eq + 1);
-    const match = findParameter(operation, 'request', key);
-    if (!match) {
-      const hint = didYouMean(key, parameterNames(operation, 'request'));
-      throw new UsageError(`'${key}' is not a ${operation.name} parameter${hint ? `; did you mean '${hint}'?` : ''}`);
-    }
-    if (match.spec.family === 'additionalTagKey' || match.spec.family === 'additionalTagValue') {
-      if (!match.index || !match.inRange) throw new UsageError(`'${key}': N must be 1 to 5`);
-      (match.spec.family === 'additionalTagKey' ? tagKeys : tagValues).set(match.index, value);
-    } else if (booleans.has(key)) {
-      if (value !== 'true' && value !== 'false') throw new UsageError(`${key} takes true or false, not '${value}'`);
-      fields[key] = value === 'true';
-    } else {
-      fields[key] = value;
+  // Split lazily, so errors come in the order the pairs were given (after an unknown operation).
+  function* entries(): Generator<[string, string]> {
+    for (const pair of pairs) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`'${pair}' is not key=value`);
+      yield [pair.slice(0, eq), pair.slice(eq + 1)];
     }
   }
-  if (tagKeys.size > 0) {
-    const indexes = [...new Set([...tagKeys.keys(), ...tagValues.keys()])].sort((a, b) => a - b);
-    fields.additionalTags = indexes.map((n): AdditionalTag => ({ key: tagKeys.get(n) ?? '', value: tagValues.get(n) ?? '' }));
-  } else if (tagValues.size > 0) {
-    fields.legacyAddInfo = [...tagValues.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  try {
+    return requestInputFromEntries(operationName, entries());
+  } catch (err) {
+    if (err instanceof BuildInputError) throw new UsageError(err.message);
+    throw err;
   }
-  return fields as unknown as RequestInput;
 }
 
 export function build(argv: readonly string[], io: Io): number {

@@ -202,3 +202,15 @@ export function decodeDocumentMarkdown(explanations: readonly UriExplanation[], 
   const sections = explanations.map((e) => explanationMarkdown(e, options, 2));
   return `# ${explanations.length} App2App URIs${source}\n\n${sections.join('\n\n---\n\n')}\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n`;
 }
+
+/** A decode document lists at most this many URIs (a selection of a whole log could hold thousands). */
+export const decodeLimit = 200;
+
+/**
+ * What "Nexi: Decode URI" (and the `nexi_decode_uri` tool) shows for the URIs found in `origin`: the explanations of
+ * the first `decodeLimit` of `total`, saying so when there were more.
+ */
+export function decodeResultMarkdown(explanations: readonly UriExplanation[], total: number, origin: string, where?: DocumentOptions['where']): string {
+  const count = total > decodeLimit ? `; the first ${decodeLimit} of ${total}` : '';
+  return decodeDocumentMarkdown(explanations, { ...(where ? { where } : {}), source: `${origin}${count}` });
+}

@@ -6,7 +6,7 @@ import { copiedMessage, copyFormats, formatUriAs, type CopyFormat } from '../../
 import { effectiveUriText } from '../../core/app2app/locate';
 import { Yielder } from '../../core/cooperative';
 import { explainScanned, type UriExplanation } from '../../core/explain/explain';
-import { decodeDocumentMarkdown } from '../../core/explain/markdown';
+import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
 import type { Adb } from '../adb';
 import type { UriBuilder } from '../builder';
 import type { CredentialsBridge } from '../credentialsBridge';
@@ -32,9 +32,6 @@ export interface EditorServices {
   readonly credentials: CredentialsBridge;
 }
 
-/** A decode document lists at most this many URIs (a selection of a whole log could hold thousands). */
-const decodeLimit = 200;
-
 function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
   const where = found ? `in ${found.origin}` : 'here';
   const message = `No App2App URI found ${where}: ${clipboard ? 'select one, put the cursor on its line, or copy it to the clipboard' : 'put the cursor on one, or select it'}.`;
@@ -51,8 +48,7 @@ async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome
     explanations.push(explainScanned(uri));
     await yielder.checkpoint();
   }
-  const count = found.uris.length > decodeLimit ? `; the first ${decodeLimit} of ${found.uris.length}` : '';
-  const markdown = decodeDocumentMarkdown(explanations, { where: found.where, source: `${found.origin}${count}` });
+  const markdown = decodeResultMarkdown(explanations, found.uris.length, found.origin, found.where);
   const first = explanations[0]!;
   const title = explanations.length === 1 ? `Decoded ${first.operation ?? 'App2App'} ${first.kind}` : `Decoded ${explanations.length} App2App URIs`;
   const document = await ctx.editor.decoded.open(title, markdown);

@@ -7,7 +7,7 @@ import type { Environment } from '../../core/environments';
 import { checkResultMarkdown } from '../../core/explain/checkMarkdown';
 import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials';
 import { redact } from '../../core/redact';
-import type { CheckService } from '../checks';
+import type { CheckOutcome, CheckService } from '../checks';
 import type { SandboxService } from '../sandbox';
 import { findUris, pickOne } from '../targets';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
@@ -89,20 +89,19 @@ async function complete(ctx: CommandContext, lookup: Lookup): Promise<{ environm
   return { environment, terminalId: terminalId.trim(), callerTrxId: callerTrxId.trim() };
 }
 
-async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
-  const b2b = ctx.b2b;
-  const lookup = await complete(ctx, await lookupFromTarget(ctx, arg));
-  if (!lookup) return cancelled;
-  const { environment, terminalId, callerTrxId } = lookup;
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `checkTransaction on ${environment.label}: ${terminalId} / ${callerTrxId}`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return b2b.checks.check(environment, terminalId, callerTrxId, abort.signal);
-    },
-  );
-  if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: outcome.error.message };
+/** What one check showed: the outcome and its explained, redacted Markdown (the result document's content). */
+export interface ExplainedCheck {
+  readonly outcome: CheckOutcome;
+  readonly markdown: string;
+}
+
+/**
+ * One checkTransaction, explained: the code path of "Nexi: Check Transaction…" after its questions (also the
+ * `nexi_check_transaction` tool's). The CheckService applies the PROD guard and records the history; the Markdown is
+ * redacted with the environment's secrets and never holds a token or assertion.
+ */
+export async function checkExplained(b2b: B2bServices, environment: Environment, terminalId: string, callerTrxId: string, signal?: AbortSignal): Promise<ExplainedCheck> {
+  const outcome = await b2b.checks.check(environment, terminalId, callerTrxId, signal);
   const markdown = checkResultMarkdown(
     {
       environmentLabel: environment.label,
@@ -114,6 +113,22 @@ async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutco
     },
     outcome.secrets,
   );
+  return { outcome, markdown };
+}
+
+async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const lookup = await complete(ctx, await lookupFromTarget(ctx, arg));
+  if (!lookup) return cancelled;
+  const { environment, terminalId, callerTrxId } = lookup;
+  const { outcome, markdown } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `checkTransaction on ${environment.label}: ${terminalId} / ${callerTrxId}`, cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return checkExplained(ctx.b2b, environment, terminalId, callerTrxId, abort.signal);
+    },
+  );
+  if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: outcome.error.message };
   const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown);
   if (outcome.error) {
     const message = redact(outcome.error.message, outcome.secrets);

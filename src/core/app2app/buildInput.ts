@@ -1,0 +1,47 @@
+// key=value pairs (as typed on the command line, or given by a language-model tool) → the builder's typed input.
+// One conversion for the CLI's `build` and the `nexi_build_uri` tool: the same keys, flags and additional tags.
+import type { AdditionalTag, RequestInput } from './build';
+import { findOperation, findParameter, operations, parameterNames } from './catalog';
+import { didYouMean } from './suggest';
+
+/** Input the builder cannot take (unknown operation or key, a flag that is not true/false); `message` says why. */
+export class BuildInputError extends Error {
+  override readonly name = 'BuildInputError';
+}
+
+const booleans = new Set(['sendTicket', 'urlTicket', 'autoClose', 'hideRetry', 'tipEnabled']);
+
+/** The builder's input for `operationName` from unencoded `[key, value]` entries. Throws BuildInputError. */
+export function requestInputFromEntries(operationName: string, entries: Iterable<readonly [string, string]>): RequestInput {
+  const operation = findOperation(operationName);
+  if (!operation) {
+    const hint = didYouMean(operationName, operations.map((o) => o.name));
+    throw new BuildInputError(`unknown operation '${operationName}'${hint ? `; did you mean '${hint}'?` : ''} (one of ${operations.map((o) => o.name).join(', ')})`);
+  }
+  const fields: Record<string, unknown> = { operation: operation.name };
+  const tagKeys = new Map<number, string>();
+  const tagValues = new Map<number, string>();
+  for (const [key, value] of entries) {
+    const match = findParameter(operation, 'request', key);
+    if (!match) {
+      const hint = didYouMean(key, parameterNames(operation, 'request'));
+      throw new BuildInputError(`'${key}' is not a ${operation.name} parameter${hint ? `; did you mean '${hint}'?` : ''}`);
+    }
+    if (match.spec.family === 'additionalTagKey' || match.spec.family === 'additionalTagValue') {
+      if (!match.index || !match.inRange) throw new BuildInputError(`'${key}': N must be 1 to 5`);
+      (match.spec.family === 'additionalTagKey' ? tagKeys : tagValues).set(match.index, value);
+    } else if (booleans.has(key)) {
+      if (value !== 'true' && value !== 'false') throw new BuildInputError(`${key} takes true or false, not '${value}'`);
+      fields[key] = value === 'true';
+    } else {
+      fields[key] = value;
+    }
+  }
+  if (tagKeys.size > 0) {
+    const indexes = [...new Set([...tagKeys.keys(), ...tagValues.keys()])].sort((a, b) => a - b);
+    fields.additionalTags = indexes.map((n): AdditionalTag => ({ key: tagKeys.get(n) ?? '', value: tagValues.get(n) ?? '' }));
+  } else if (tagValues.size > 0) {
+    fields.legacyAddInfo = [...tagValues.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  }
+  return fields as unknown as RequestInput;
+}
