@@ -58,9 +58,10 @@ export class CheckService implements vscode.Disposable {
     const values = await this.store.read(environment.id);
     const secrets = secretValues(values);
     for (const s of secrets) this.log.addKnownSecret(s);
+    const proxy = proxySetting();
     const connection = connectionFromCredentials(environment.endpoints, values, {
       onEvent: (e) => this.log.debug(`${environment.id} ${JSON.stringify(e)}`),
-      ...(proxySetting() ? { proxy: proxySetting()! } : {}),
+      ...(proxy ? { proxy } : {}),
     });
     if ('missing' in connection) throw new NexiError('CREDENTIALS_INCOMPLETE', { cause: `${environment.label} has no ${connection.missing.join(', ')}` });
     const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');

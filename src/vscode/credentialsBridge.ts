@@ -36,8 +36,7 @@ export class CredentialsBridge implements vscode.Disposable {
 
   async hasCredentials(): Promise<boolean> {
     if (!vscode.workspace.isTrusted) return false;
-    const assessed = await Promise.all(this.environments.all().map((e) => this.store.assess(e.id, e.certificateFlavour)));
-    return assessed.some((a) => a.configured);
+    return (await this.store.configured(this.environments.all())).length > 0;
   }
 
   /** True when "Check transaction" can be offered: its command exists and an environment has credentials. */
@@ -51,10 +50,7 @@ export class CredentialsBridge implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return [];
     const hints: TerminalIdHint[] = [];
     for (const env of this.environments.all()) {
-      for (const [field, product] of [['softPosTerminalId', 'SoftPOS'], ['mobilePosTerminalId', 'MobilePOS']] as const) {
-        const id = await this.store.get(env.id, field);
-        if (id) hints.push({ id, source: `${product} terminal of ${env.label}` });
-      }
+      for (const { id, product } of this.store.terminals(env.id)) hints.push({ id, source: `${product} terminal of ${env.label}` });
     }
     return hints;
   }

@@ -33,11 +33,8 @@ function readOnly<I>(parse: (input: unknown) => I, render: (input: I) => string,
 }
 
 /** Configured environments, as the command registry's "credentials" need assesses them. */
-async function configuredEnvironments(ctx: CommandContext) {
-  const { environments, store } = ctx.credentials;
-  const all = environments.all();
-  const assessed = await Promise.all(all.map((e) => store.assess(e.id, e.certificateFlavour)));
-  return all.filter((_, i) => assessed[i]!.configured);
+function configuredEnvironments(ctx: CommandContext) {
+  return ctx.credentials.store.configured(ctx.credentials.environments.all());
 }
 
 function checkTool(ctx: CommandContext): vscode.LanguageModelTool<unknown> {

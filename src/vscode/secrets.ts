@@ -5,7 +5,7 @@
 //
 // Writes are all-or-nothing: the old values of every touched field are read first, and restored if a write fails.
 import * as vscode from 'vscode';
-import type { CertificateFlavour } from '../core/environments';
+import type { CertificateFlavour, Environment } from '../core/environments';
 import { FieldId, PlainField, SecretField, isSecretField, plainFields, secretFields, secretKey } from '../core/credentials/fields';
 import { CredentialAssessment, CredentialValues, assessCredentials } from '../core/credentials/status';
 import type { Logger } from './log';
@@ -49,6 +49,21 @@ export class CredentialStore implements vscode.Disposable {
     const secrets: Partial<Record<SecretField, string>> = {};
     for (const [f, v] of values) if (v !== undefined) secrets[f] = v;
     return { secrets, plain: this.plain(environmentId) };
+  }
+
+  /** The environments with anything stored: what "has credentials" means for commands, links and tools. */
+  async configured(environments: readonly Environment[]): Promise<Environment[]> {
+    const assessed = await Promise.all(environments.map((e) => this.assess(e.id, e.certificateFlavour)));
+    return environments.filter((_, i) => assessed[i]!.configured);
+  }
+
+  /** The terminal ids stored for an environment (plain values), SoftPOS first. */
+  terminals(environmentId: string): Array<{ readonly id: string; readonly product: 'SoftPOS' | 'MobilePOS' }> {
+    const plain = this.plain(environmentId);
+    return [
+      ...(plain.softPosTerminalId ? [{ id: plain.softPosTerminalId, product: 'SoftPOS' as const }] : []),
+      ...(plain.mobilePosTerminalId ? [{ id: plain.mobilePosTerminalId, product: 'MobilePOS' as const }] : []),
+    ];
   }
 
   async get(environmentId: string, field: FieldId): Promise<string | undefined> {

@@ -40,17 +40,10 @@ async function lookupFromTarget(ctx: CommandContext, arg: unknown): Promise<Look
   return { ...(terminalId ? { terminalId } : {}), ...(callerTrxId ? { callerTrxId } : {}) };
 }
 
-async function configuredEnvironments(ctx: CommandContext): Promise<Environment[]> {
-  const { environments, store } = ctx.credentials;
-  const all = environments.all();
-  const assessed = await Promise.all(all.map((e) => store.assess(e.id, e.certificateFlavour)));
-  return all.filter((_, i) => assessed[i]!.configured);
-}
-
 export async function chooseEnvironment(ctx: CommandContext, wanted?: string): Promise<Environment | undefined> {
   const { environments } = ctx.credentials;
   if (wanted) return environments.get(wanted);
-  const configured = await configuredEnvironments(ctx);
+  const configured = await ctx.credentials.store.configured(environments.all());
   const active = environments.active();
   if (configured.length === 1) return configured[0];
   const items = [...configured].sort((a, b) => (a.id === active.id ? -1 : b.id === active.id ? 1 : 0)).map((e) => ({
@@ -63,12 +56,7 @@ export async function chooseEnvironment(ctx: CommandContext, wanted?: string): P
 }
 
 async function chooseTerminal(ctx: CommandContext, environment: Environment, step: string): Promise<string | undefined> {
-  const { store } = ctx.credentials;
-  const known: Array<vscode.QuickPickItem & { id?: string }> = [];
-  for (const [field, product] of [['softPosTerminalId', 'SoftPOS'], ['mobilePosTerminalId', 'MobilePOS']] as const) {
-    const id = await store.get(environment.id, field);
-    if (id) known.push({ label: id, description: `${product} terminal of ${environment.label}`, id });
-  }
+  const known: Array<vscode.QuickPickItem & { id?: string }> = ctx.credentials.store.terminals(environment.id).map(({ id, product }) => ({ label: id, description: `${product} terminal of ${environment.label}`, id }));
   const other: vscode.QuickPickItem & { id?: string } = { label: 'Another terminal id…', description: '8 digits' };
   const picked = known.length ? await ctx.ui.prompts.pick([...known, other], { title: `${step}: terminal`, placeholder: 'The terminal the transaction was made on' }) : other;
   if (!picked) return undefined;

@@ -59,8 +59,7 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
   credentials: {
     met: async (ctx) => {
       const { environments, store } = ctx.credentials;
-      const assessed = await Promise.all(environments.all().map((e) => store.assess(e.id, e.certificateFlavour)));
-      return assessed.some((a) => a.configured);
+      return (await store.configured(environments.all())).length > 0;
     },
     explain: (ctx, id) => {
       const message = `"${id}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.`;

@@ -36,8 +36,8 @@ async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | u
 
 async function defaultTerminal(ctx: CommandContext, environmentId: string, given?: string): Promise<string | undefined | null> {
   if (given) return given;
-  const { store } = ctx.credentials;
-  const ids = [await store.get(environmentId, 'mobilePosTerminalId'), await store.get(environmentId, 'softPosTerminalId')].filter((t): t is string => !!t);
+  // MobilePOS first: payment requests without a TID are the MobilePOS flow's (SoftPOS results carry f41).
+  const ids = ctx.credentials.store.terminals(environmentId).map((t) => t.id).reverse();
   if (ids.length <= 1) return ids[0];
   const picked = await ctx.ui.prompts.pick(
     ids.map((id) => ({ label: id })),
