@@ -3,13 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CommandOutcome } from '../../src/vscode/commands';
 import { app2appCommandIds } from '../../src/vscode/commands/app2app';
 import { rsaKey } from '../fixtures/pki';
 import { assertNoSecretsOutsideSecretStorage } from '../integration/credentialsUtil';
-import { activateExtension, extensionId, waitFor } from '../integration/util';
-
-const run = (id: string, ...args: unknown[]): Thenable<CommandOutcome> => vscode.commands.executeCommand<CommandOutcome>(id, ...args);
+import { activateExtension, extensionId, run, waitFor } from '../integration/util';
 
 describe('Restricted Mode (untrusted workspace, real VS Code)', function () {
   this.timeout(60000);

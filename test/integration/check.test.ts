@@ -7,13 +7,9 @@ import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
 import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
 import { documentText } from './editorUtil';
-import { activateExtension, waitFor } from './util';
+import { activateExtension, run, stopLocalSandbox, waitFor } from './util';
 
 const secret = 'sandbox-secret-not-for-production';
-
-async function run(id: string, ...args: unknown[]): Promise<CommandOutcome> {
-  return (await vscode.commands.executeCommand(id, ...args)) as CommandOutcome;
-}
 
 /** Line and character of the result URI for `callerTrxId` in samples/logcat.log. */
 async function resultTarget(callerTrxId: string): Promise<{ uri: string; line: number; character: number }> {
@@ -39,10 +35,8 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
 
   after(async () => {
     api.ui.confirmations.reset();
-    await run('nexi.sandbox.stop');
-    await api.store.clear('sandbox');
     await api.environments.writeCustom([]);
-    await api.environments.setActive('stg');
+    await stopLocalSandbox(api);
   });
 
   it('"Start Local Sandbox" wires the Sandbox environment: endpoints, active, credentials in SecretStorage only', async () => {

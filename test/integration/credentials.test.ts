@@ -6,7 +6,6 @@ import * as path from 'path';
 import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { CommandOutcome } from '../../src/vscode/commands';
 import { deleteKey, exportKeyChoice } from '../../src/vscode/commands/credentials';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
@@ -22,9 +21,7 @@ import {
   waitForValidation,
   writeFile,
 } from './credentialsUtil';
-import { activateExtension, waitFor } from './util';
-
-const run = (id: string, ...args: unknown[]): Thenable<CommandOutcome> => vscode.commands.executeCommand<CommandOutcome>(id, ...args);
+import { activateExtension, run, waitFor } from './util';
 
 describe('credentials (real VS Code, real SecretStorage)', function () {
   this.timeout(60000);

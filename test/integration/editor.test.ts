@@ -12,7 +12,6 @@ import { scanText } from '../../src/core/app2app/scan';
 import { explainScanned } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
 import type { TestApi } from '../../src/extension';
-import type { CommandOutcome } from '../../src/vscode/commands';
 import { specExamples } from '../unit/app2appFixtures';
 import {
   acceptInput,
@@ -30,9 +29,8 @@ import {
   settled,
   typeAndAccept,
 } from './editorUtil';
-import { activateExtension, waitFor } from './util';
+import { activateExtension, run, waitFor } from './util';
 
-const run = <T = CommandOutcome>(id: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(id, ...args);
 const samples = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
 const sample = (name: string) => vscode.workspace.openTextDocument(vscode.Uri.file(path.join(samples(), name)));
 

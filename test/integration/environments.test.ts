@@ -10,9 +10,7 @@ import { markerKey, markerWrittenKey } from '../../src/vscode/keyring';
 import { sendForSession, sendOnce } from '../../src/vscode/prodGuard';
 import { certificate, rsaKey } from '../fixtures/pki';
 import { answerInput, assertNoSecretsOutsideSecretStorage, closeInput, envNode, fieldItems, describeItem, pickItem, resetCredentials, scratchDir, settingsFiles, writeFile } from './credentialsUtil';
-import { activateExtension, extensionId, waitFor } from './util';
-
-const run = (id: string, ...args: unknown[]): Thenable<CommandOutcome> => vscode.commands.executeCommand<CommandOutcome>(id, ...args);
+import { activateExtension, extensionId, run, waitFor } from './util';
 
 describe('environments, status bar, PROD guard, secret linter (real VS Code)', function () {
   this.timeout(60000);

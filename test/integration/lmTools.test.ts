@@ -5,18 +5,13 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { CommandOutcome } from '../../src/vscode/commands';
 import { documentText, openDoc, ours, settled } from './editorUtil';
-import { activateExtension } from './util';
+import { activateExtension, run, stopLocalSandbox } from './util';
 
 const secret = 'sandbox-secret-not-for-production';
 const names = ['nexi_decode_uri', 'nexi_validate_uri', 'nexi_build_uri', 'nexi_explain_code', 'nexi_check_transaction'];
 const result = 'pizzapay://payment?result=21&amount=480&callerTrxId=PP-1&operationType=PAYMENT&actionCode=116&pan=************5938&transactionType=CLI&timestamp=2111261430&terminalId=30350039';
 const request = 'neximpos://payment?amount=1,50&callerTrxId=A-1&callerName=Shop&uri=shop://payment';
-
-async function run(id: string, ...args: unknown[]): Promise<CommandOutcome> {
-  return (await vscode.commands.executeCommand(id, ...args)) as CommandOutcome;
-}
 
 function text(result: vscode.LanguageModelToolResult): string {
   return result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : assert.fail(`unexpected part ${JSON.stringify(p)}`))).join('');
@@ -99,9 +94,7 @@ describe('language-model tools (real VS Code)', function () {
     });
 
     after(async () => {
-      await run('nexi.sandbox.stop');
-      await api.store.clear('sandbox');
-      await api.environments.setActive('stg');
+      await stopLocalSandbox(api);
     });
 
     it('asks for confirmation naming the environment, and "production" for PROD', async () => {

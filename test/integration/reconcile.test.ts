@@ -4,13 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { CommandOutcome } from '../../src/vscode/commands';
 import { documentText } from './editorUtil';
-import { activateExtension, waitFor } from './util';
-
-async function run(id: string, ...args: unknown[]): Promise<CommandOutcome> {
-  return (await vscode.commands.executeCommand(id, ...args)) as CommandOutcome;
-}
+import { activateExtension, run, stopLocalSandbox, waitFor } from './util';
 
 /** Waits for the extension's quick pick that offers `label` (not the previous one, still closing) and accepts it. */
 async function choose(api: TestApi, label: string): Promise<void> {
@@ -40,9 +35,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   });
 
   after(async () => {
-    await run('nexi.sandbox.stop');
-    await api.store.clear('sandbox');
-    await api.environments.setActive('stg');
+    await stopLocalSandbox(api);
   });
 
   it('"Reconcile Log…" classifies every transaction of the log and flags the payment the app lost', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import type { CommandOutcome } from '../../src/vscode/commands';
 
 export const extensionId = 'app2app-toolkit.nexi-app2app-toolkit';
 
@@ -21,4 +22,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Runs one of our commands the way a keybinding or a link would; resolves to the outcome it returns. */
+export function run<T = CommandOutcome>(id: string, ...args: unknown[]): Thenable<T> {
+  return vscode.commands.executeCommand<T>(id, ...args);
+}
+
+/** Teardown of suites that started the local sandbox: stop it, forget its credentials, make STG active again. */
+export async function stopLocalSandbox(api: TestApi): Promise<void> {
+  await run('nexi.sandbox.stop');
+  await api.store.clear('sandbox');
+  await api.environments.setActive('stg');
 }
