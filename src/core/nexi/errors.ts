@@ -192,3 +192,12 @@ export class NexiError extends Error {
 export function isNexiError(err: unknown): err is NexiError {
   return err instanceof NexiError;
 }
+
+/**
+ * The text to show a person for a failure: for a NexiError its message in the current core locale (the
+ * `message` property stays English for logs); for anything else its message as it is.
+ */
+export function userMessage(err: unknown): string {
+  if (err instanceof NexiError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
