@@ -16,7 +16,7 @@ import type { BenchResult } from './measure';
 const root = path.resolve(__dirname, '..');
 
 async function startSandboxProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli', 'main.ts'), 'sandbox', '--pki', path.join(dir, 'pki'), '--latency', '20', '--quiet'], {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli', 'main.ts'), 'sandbox', '--lang', 'en', '--pki', path.join(dir, 'pki'), '--latency', '20', '--quiet'], {
     env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -5,7 +5,8 @@
 //   3. unit       mocha over test/unit (the pure core, the CLI, loopback servers)
 //   4. integration  the integration suite inside a real VS Code (the harness sets it up on first use)
 //   5. integration-restricted  the Restricted Mode suite: workspace trust on, an untrusted folder
-//   6. harness    self-tests of the harness: a failing suite fails, a hang times out, the .vsix installs
+//   6. integration-it  the Italian suite: VS Code with Italian as its display language
+//   7. harness    self-tests of the harness: a failing suite fails, a hang times out, the .vsix installs
 // Each test stage writes test-results/<stage>.json (every test's full title and state).
 // NEXI_TEST_STAGES=unit,integration runs a subset.
 'use strict';
@@ -25,6 +26,7 @@ const stages = [
   { name: 'unit', cmd: bin('mocha'), args: ['--reporter', 'test/reporter.ts'], report: 'unit.json' },
   { name: 'integration', cmd: bin('tsx'), args: ['test/harness/cli.ts', '--suite', 'out/test/integration/index.js', '--workspace', 'samples', '--name', 'integration'], report: 'integration.json', reportFlag: true },
   { name: 'integration-restricted', cmd: bin('tsx'), args: ['test/harness/cli.ts', '--suite', 'out/test/integration-restricted/index.js', '--workspace', 'test/fixtures/restricted-workspace', '--workspace-trust', '--name', 'integration-restricted'], report: 'integration-restricted.json', reportFlag: true },
+  { name: 'integration-it', cmd: bin('tsx'), args: ['test/harness/cli.ts', '--suite', 'out/test/integration-it/index.js', '--workspace', 'samples', '--locale', 'it', '--name', 'integration-it'], report: 'integration-it.json', reportFlag: true },
   { name: 'harness', cmd: bin('mocha'), args: ['--config', 'test/harness/.mocharc.json'], report: 'harness.json' },
 ];
 

@@ -2,6 +2,7 @@
 // extension is reachable from here in one hop.
 import * as vscode from 'vscode';
 import { completionTriggers } from './core/app2app/complete';
+import { parseLocale, setLocale } from './core/i18n';
 import { Adb } from './vscode/adb';
 import { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
@@ -50,6 +51,8 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  // The core explains codes, fields and diagnostics in VS Code's display language (English unless it is Italian).
+  setLocale(parseLocale(vscode.env.language) ?? 'en');
   const started = performance.now();
   const log = createLogger(context);
   const ui = createUi(context);

@@ -5,22 +5,19 @@ import { operations } from '../core/app2app/catalog';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonDiagnostic } from './json';
 import { lineIndex } from '../core/text';
+import { t } from './messages';
 import { renderDiagnostic, styler } from './render';
 
-export const buildHelp = `Usage: nexi-app2app build [--json] OPERATION key=value…
-
-OPERATION is one of: ${operations.map((o) => o.name).join(', ')}.
-Values are given unencoded (the builder percent-encodes them); additional tags as addInfoKey1=… addInfo1=….
-Example: nexi-app2app build payment amount=1250 callerTrxId=A-1 "callerName=Pizza Pay" uri=pizzapay://payment sendTicket=false autoClose=true
-Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still printed), 2 on usage errors.
-`;
+export function buildHelp(): string {
+  return t('buildHelp', { operations: operations.map((o) => o.name).join(', ') });
+}
 
 export function inputFromPairs(operationName: string, pairs: readonly string[]): RequestInput {
   // Split lazily, so errors come in the order the pairs were given (after an unknown operation).
   function* entries(): Generator<[string, string]> {
     for (const pair of pairs) {
       const eq = pair.indexOf('=');
-      if (eq <= 0) throw new UsageError(`'${pair}' is not key=value`);
+      if (eq <= 0) throw new UsageError(t('notKeyValue', { pair }));
       yield [pair.slice(0, eq), pair.slice(eq + 1)];
     }
   }
@@ -35,7 +32,7 @@ export function inputFromPairs(operationName: string, pairs: readonly string[]):
 export function build(argv: readonly string[], io: Io): number {
   const { flags, positional } = parseFlags(argv, ['--json']);
   const [operation, ...pairs] = positional;
-  if (!operation) throw new UsageError('build needs an OPERATION and key=value pairs');
+  if (!operation) throw new UsageError(t('buildNeedsOperation'));
   const { uri, diagnostics } = buildRequestUri(inputFromPairs(operation, pairs));
   const valid = !diagnostics.some((d) => d.severity === 'error');
   const where = lineIndex(uri);

@@ -1,22 +1,19 @@
 // nexi-app2app check --terminal-id TID --caller-trx-id ID [connection options] [--json]
 import { explainCheckResult } from '../core/explain/checkResult';
-import { errorInfo, isNexiError } from '../core/nexi/errors';
+import { isNexiError, userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
 import { connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
+import { t } from './messages';
 import { styler } from './render';
 
-export const checkHelp = `Usage: nexi-app2app check --terminal-id TID --caller-trx-id ID [options] [--json]
-
-Looks a transaction up with Nexi's B2B checkTransaction API (token over mTLS, JWKS, RS256 JWT in a JWE).
-
-${connectionHelp}
-Exit status: 0 found, 3 not found, 1 other errors (the message starts with the error code), 2 usage.
-`;
+export function checkHelp(): string {
+  return t('checkHelp', { connectionHelp: connectionHelp() });
+}
 
 export function parseCheckArgs(argv: readonly string[]): { values: Map<string, string>; json: boolean } {
   const { values, flags, positional } = parseOptions(argv, ['--terminal-id', '--caller-trx-id', ...connectionFlags], ['--json']);
-  if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);
+  if (positional.length) throw new UsageError(t('unexpectedArgument', { argument: positional[0]! }));
   return { values, json: flags.has('--json') };
 }
 
@@ -24,7 +21,7 @@ export async function check(argv: readonly string[], io: Io, env: NodeJS.Process
   const { values, json } = parseCheckArgs(argv);
   const terminalId = values.get('--terminal-id');
   const callerTrxId = values.get('--caller-trx-id');
-  if (!terminalId || !callerTrxId) throw new UsageError('check needs --terminal-id and --caller-trx-id');
+  if (!terminalId || !callerTrxId) throw new UsageError(t('checkNeedsIds'));
   const s = styler(io.color);
   let connection: Connection | undefined;
   try {
@@ -33,17 +30,18 @@ export async function check(argv: readonly string[], io: Io, env: NodeJS.Process
     if (json) {
       io.stdout(JSON.stringify({ found: true, terminalId, callerTrxId, attempts: result.attempts, transaction: result.transaction, fields: explainCheckResult(result.transaction) }, null, 2) + '\n');
     } else {
-      io.stdout(`${s('green', 'found')}  terminal ${terminalId}, callerTrxId ${callerTrxId}\n`);
+      io.stdout(`${s('green', t('found'))}  ${t('foundTransaction', { terminalId, callerTrxId })}\n`);
       for (const f of explainCheckResult(result.transaction)) {
-        io.stdout(`  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', ` (read as ${f.explainedAs})`) : ''}\n`);
+        io.stdout(`  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`);
       }
     }
     return 0;
   } catch (err) {
     if (!isNexiError(err)) throw err;
-    const message = redact(err.message, connection?.secrets ?? []);
+    // The message and next step in the run's language (`err.message` is the English one, for logs).
+    const message = redact(userMessage(err), connection?.secrets ?? []);
     if (json) io.stdout(JSON.stringify({ found: false, terminalId, callerTrxId, error: { code: err.code, message, nextStep: err.nextStep, status: err.details.status ?? null } }, null, 2) + '\n');
-    else io.stderr(`${s('red', err.code === 'TRANSACTION_NOT_FOUND' ? 'not found' : 'error')}  ${message}\n  Next: ${errorInfo[err.code].nextStep}\n`);
+    else io.stderr(`${s('red', err.code === 'TRANSACTION_NOT_FOUND' ? t('notFound') : t('error'))}  ${message}\n  ${t('next', { step: err.nextStep })}\n`);
     return err.code === 'TRANSACTION_NOT_FOUND' ? 3 : 1;
   } finally {
     await connection?.client.close();

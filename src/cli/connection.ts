@@ -4,22 +4,14 @@ import * as fs from 'fs';
 import { createClient, type KeyMaterial } from '../core/nexi/connection';
 import type { NexiClient } from '../core/nexi/client';
 import { UsageError, type Io } from './io';
+import { t } from './messages';
 import { readProfile, type Profile } from './profiles';
 
 export const connectionFlags = ['--base-url', '--check-url', '--ca', '--cert', '--key', '--p12', '--app-id', '--terminal-ids', '--username', '--device-id', '--point-of-sale', '--env', '--proxy'];
 
-export const connectionHelp = `Connection options (or --env NAME for a profile in ~/.config/nexi-app2app/profiles.json):
-  --base-url URL          token/JWKS base, also the assertion's aud (e.g. https://stgb2bsoftpos.nexigroup.com)
-  --check-url URL         checkTransaction URL (default: base URL + /mpos-core/app/checkTransaction)
-  --cert FILE --key FILE  developer certificate and private key (PEM), or
-  --p12 FILE              PKCS#12 bundle
-  --ca FILE               extra CA bundle (PEM), trusted in addition to the system roots
-  --app-id ID             client id (APP ID)
-  --terminal-ids T1,T2    terminal ids of the app
-  --username EMAIL  --device-id ID  --point-of-sale CODE   optional assertion claims
-  --proxy URL             HTTP proxy (default: HTTPS_PROXY, honouring NO_PROXY)
-Secrets: NEXI_CLIENT_SECRET and NEXI_KEY_PASSPHRASE (only for an encrypted key or a PKCS#12), or standard input,
-one per line, in that order, for those not set in the environment. Never on the command line.`;
+export function connectionHelp(): string {
+  return t('connectionHelp');
+}
 
 const forbidden = /^--(client-secret|secret|passphrase|password|key-passphrase)(=|$)/;
 
@@ -30,7 +22,7 @@ export function parseOptions(argv: readonly string[], valued: readonly string[],
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (forbidden.test(a)) throw new UsageError(`${a.split('=')[0]} is not accepted on the command line (it would land in shell history and process lists); use the environment variable NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE or standard input`);
+    if (forbidden.test(a)) throw new UsageError(t('secretOnArgv', { flag: a.split('=')[0]! }));
     if (!a.startsWith('--')) {
       positional.push(a);
       continue;
@@ -40,9 +32,9 @@ export function parseOptions(argv: readonly string[], valued: readonly string[],
       continue;
     }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (!valued.includes(flag)) throw new UsageError(`unknown option ${a}`);
+    if (!valued.includes(flag)) throw new UsageError(t('unknownOption', { option: a }));
     const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(t('needsValue', { flag }));
     values.set(flag, value);
   }
   return { values, flags, positional };
@@ -52,7 +44,7 @@ export function readFile(flag: string, file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (err) {
-    throw new UsageError(`${flag} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(`${flag} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? t('noSuchFile') : (err as Error).message}`);
   }
 }
 
@@ -69,13 +61,13 @@ export async function connect(values: Map<string, string>, io: Io, env: NodeJS.P
   const get = (flag: string, fromProfile?: string): string | undefined => values.get(flag) ?? fromProfile;
   const baseUrl = get('--base-url', profile.baseUrl);
   const appId = get('--app-id', profile.appId);
-  if (!baseUrl) throw new UsageError('needs --base-url (or --env with a profile that has baseUrl)');
-  if (!/^https:\/\//i.test(baseUrl)) throw new UsageError('--base-url must be an https:// URL (credentials are only sent over TLS)');
-  if (!appId) throw new UsageError('needs --app-id');
+  if (!baseUrl) throw new UsageError(t('needsBaseUrl'));
+  if (!/^https:\/\//i.test(baseUrl)) throw new UsageError(t('baseUrlHttps'));
+  if (!appId) throw new UsageError(t('needsAppId'));
   const p12 = get('--p12', profile.p12);
   const cert = get('--cert', profile.cert);
   const keyFile = get('--key', profile.key);
-  if (!p12 && !(cert && keyFile)) throw new UsageError('needs --cert and --key, or --p12');
+  if (!p12 && !(cert && keyFile)) throw new UsageError(t('needsKeyMaterial'));
   let stdinLines: string[] | undefined;
   let nextLine = 0;
   const fromStdin = async (): Promise<string | undefined> => {
@@ -83,7 +75,7 @@ export async function connect(values: Map<string, string>, io: Io, env: NodeJS.P
     return stdinLines[nextLine++] || undefined;
   };
   const secret = env.NEXI_CLIENT_SECRET || (await fromStdin());
-  if (!secret) throw new UsageError('no client secret: set NEXI_CLIENT_SECRET or pipe it on standard input');
+  if (!secret) throw new UsageError(t('noClientSecret'));
   const keyPem = p12 ? undefined : readFile('--key', keyFile!).toString('utf8');
   // A passphrase is read only when the key needs one (encrypted PKCS#8 / legacy encrypted PEM, or a PKCS#12).
   const needsPassphrase = p12 !== undefined || /ENCRYPTED/.test(keyPem ?? '');

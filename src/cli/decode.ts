@@ -3,20 +3,19 @@ import { decodeText } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonExplanation } from './json';
 import { lineIndex } from '../core/text';
+import { t } from './messages';
 import { renderExplanation, styler } from './render';
 
-export const decodeHelp = `Usage: nexi-app2app decode [--json] [TEXT…]
-
-Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given: pipe a
-whole logcat) and explains every field. Exit status: 0 when at least one URI was found, 1 when none was.
-`;
+export function decodeHelp(): string {
+  return t('decodeHelp');
+}
 
 export async function decode(argv: readonly string[], io: Io): Promise<number> {
   const { flags, positional } = parseFlags(argv, ['--json']);
   let text = positional.join(' ');
   if (positional.length === 0) {
     const stdin = await io.readStdin();
-    if (stdin === undefined) throw new UsageError('decode needs TEXT, or text on standard input (e.g. adb logcat -d | nexi-app2app decode)');
+    if (stdin === undefined) throw new UsageError(t('decodeNeedsText'));
     text = stdin;
   }
   const explanations = decodeText(text);
@@ -24,7 +23,7 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
   if (flags.has('--json')) {
     io.stdout(JSON.stringify(explanations.map((e) => jsonExplanation(e, where)), null, 2) + '\n');
   } else if (explanations.length === 0) {
-    io.stderr('No App2App URI found (looked for neximpos://… requests and …://payment|reversal|last_transaction|accounting_closure?… results).\n');
+    io.stderr(t('decodeNothingFound') + '\n');
   } else {
     const s = styler(io.color);
     io.stdout(explanations.map((e) => renderExplanation(e, where, s)).join('\n'));

@@ -1,4 +1,6 @@
 // What a subcommand needs from the process, passed in so tests run subcommands in-process on real strings.
+import { t } from './messages';
+
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -33,7 +35,7 @@ export function parseFlags(argv: readonly string[], known: readonly string[]): {
     if (rest || !a.startsWith('--')) positional.push(a);
     else if (a === '--') rest = true;
     else if (known.includes(a)) flags.add(a);
-    else throw new UsageError(`unknown option ${a}`);
+    else throw new UsageError(t('unknownOption', { option: a }));
   }
   return { flags, positional };
 }

@@ -1,41 +1,79 @@
 // nexi-app2app: the command line over the same core as the extension. One file per subcommand.
 import { version } from '../../package.json';
+import { getLocale, localeFromEnv, parseLocale, setLocale, type Locale } from '../core/i18n';
 import { build, buildHelp } from './build';
 import { check, checkHelp } from './check';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
+import { t } from './messages';
 import { reconcile, reconcileHelp } from './reconcile';
 import { sandbox, sandboxHelp } from './sandbox';
 import { simulate, simulateHelp } from './simulate';
 import { validate, validateHelp } from './validate';
 
-const usage = `nexi-app2app ${version} — Nexi SoftPOS / MobilePOS App2App toolkit
+function usage(): string {
+  return t('usage', { version }) + t('usageLanguage');
+}
 
-Usage: nexi-app2app <command> [options]
+const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp };
 
-Commands:
-  decode [TEXT…]            explain every App2App URI in TEXT or standard input (a whole log works)
-  validate URI…             check request URIs; exit 1 when there are errors
-  build OPERATION key=val…  print a request URI, encoded as Android's Uri.Builder does
-  check --terminal-id …     look a transaction up with Nexi's checkTransaction API
-  reconcile FILE            check every transaction of a log against the backend
-  simulate REQUEST_URI      print the result URI Nexi POS would answer with (--outcome …)
-  sandbox [--port N]        run the local sandbox of Nexi's B2B API
-  help [COMMAND]            show help
-  version                   print the version
+function helpOf(command: string | undefined): string {
+  return Object.prototype.hasOwnProperty.call(helps, command ?? '') ? helps[command!]!() : usage();
+}
 
-Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
-Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found;
-reconcile: 4 discrepancies found.
-`;
+/**
+ * Takes the global `--lang en|it` (or `--lang=it`) out of `argv`, wherever it stands before a `--`. Returns the
+ * remaining arguments and the language asked for; throws a UsageError for a missing or unsupported language.
+ */
+export function extractLang(argv: readonly string[]): { argv: string[]; lang?: Locale } {
+  const rest: string[] = [];
+  let lang: Locale | undefined;
+  let literal = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (literal || (a !== '--lang' && !a.startsWith('--lang='))) {
+      if (a === '--') literal = true;
+      rest.push(a);
+      continue;
+    }
+    const value = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(t('langNeedsValue'));
+    const parsed = parseLocale(value);
+    if (!parsed) throw new UsageError(t('langUnsupported', { lang: value }));
+    lang = parsed;
+  }
+  return { argv: rest, ...(lang ? { lang } : {}) };
+}
 
-const helps: Record<string, string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp };
+/**
+ * Runs one command. The core locale is `--lang`, else the environment's (LC_ALL, LC_MESSAGES, LANG, LANGUAGE),
+ * for the whole run; the previous locale is restored afterwards (tests run commands in-process).
+ */
+export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const previous = getLocale();
+  setLocale(localeFromEnv(env));
+  try {
+    let args: string[];
+    try {
+      const extracted = extractLang(argv);
+      args = extracted.argv;
+      if (extracted.lang) setLocale(extracted.lang);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr(`nexi-app2app: ${err.message}\n${t('runForUsage', { command: 'nexi-app2app help' })}\n`);
+      return 2;
+    }
+    return await dispatch(args, io, env);
+  } finally {
+    setLocale(previous);
+  }
+}
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(helps[command ?? ''] ?? usage);
+      io.stdout(helpOf(command));
       return 0;
     }
     switch (command) {
@@ -46,13 +84,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'build':
         return build(rest, io);
       case 'check':
-        return await check(rest, io);
+        return await check(rest, io, env);
       case 'sandbox':
-        return await sandbox(rest, io);
+        return await sandbox(rest, io, env);
       case 'reconcile':
-        return await reconcile(rest, io);
+        return await reconcile(rest, io, env);
       case 'simulate':
-        return await simulate(rest, io);
+        return await simulate(rest, io, env);
       case 'version':
       case '--version':
       case '-v':
@@ -61,17 +99,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout(helps[rest[0] ?? ''] ?? usage);
+        io.stdout(helpOf(rest[0]));
         return 0;
       case undefined:
-        io.stderr(usage);
+        io.stderr(usage());
         return 2;
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError(t('unknownCommand', { command }));
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`nexi-app2app: ${err.message}\nRun 'nexi-app2app help${command && helps[command] ? ` ${command}` : ''}' for usage.\n`);
+      const helpCommand = `nexi-app2app help${command && Object.prototype.hasOwnProperty.call(helps, command) ? ` ${command}` : ''}`;
+      io.stderr(`nexi-app2app: ${err.message}\n${t('runForUsage', { command: helpCommand })}\n`);
       return 2;
     }
     throw err;
@@ -84,7 +123,15 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`nexi-app2app: internal error: ${(err as Error).stack ?? String(err)}\nPlease report it with the command you ran (without secrets).\n`);
+      // The locale of the run is restored by now: take it from the arguments and the environment again.
+      let locale = localeFromEnv(process.env);
+      try {
+        locale = extractLang(process.argv.slice(2)).lang ?? locale;
+      } catch {
+        // keep the environment's
+      }
+      setLocale(locale);
+      process.stderr.write(`nexi-app2app: ${t('internalError', { error: (err as Error).stack ?? String(err) })}\n${t('reportIt')}\n`);
       process.exitCode = 1;
     },
   );

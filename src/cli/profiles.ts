@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { UsageError } from './io';
+import { t } from './messages';
 
 export interface Profile {
   readonly baseUrl?: string;
@@ -33,9 +34,9 @@ export function readProfiles(env: NodeJS.ProcessEnv = process.env): Record<strin
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
+    throw new UsageError(t('profilesNotJson', { file, error: (err as Error).message }));
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UsageError(`${file} must hold an object of profiles`);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UsageError(t('profilesNotObject', { file }));
   return json as Record<string, Profile>;
 }
 
@@ -44,10 +45,10 @@ export function readProfile(name: string, env: NodeJS.ProcessEnv = process.env):
   const p = all[name];
   if (!p) {
     const known = Object.keys(all);
-    throw new UsageError(`no CLI profile '${name}' in ${profilesFile(env)}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    throw new UsageError(known.length ? t('profileMissingKnown', { name, file: profilesFile(env), known: known.join(', ') }) : t('profileMissing', { name, file: profilesFile(env) }));
   }
   const leaked = Object.keys(p).find((k) => secretNames.test(k));
-  if (leaked) throw new UsageError(`profile '${name}' contains '${leaked}': profiles must not hold secrets; remove it and use NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE`);
+  if (leaked) throw new UsageError(t('profileHasSecret', { name, key: leaked }));
   return p;
 }
 

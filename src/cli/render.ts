@@ -2,6 +2,7 @@
 import type { UriExplanation } from '../core/explain/explain';
 import { provenanceLabels } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
+import { t, type CliMessageKey } from './messages';
 
 const codes = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1 } as const;
 export type Style = keyof typeof codes;
@@ -12,9 +13,13 @@ export function styler(color: boolean): (style: Style, text: string) => string {
 
 const severityStyle: Record<Diagnostic['severity'], Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
 
+const severityKeys: Record<Diagnostic['severity'], CliMessageKey> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo', hint: 'severityHint' };
+
 export function renderDiagnostic(d: Diagnostic, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
   const at = where(d.range.start);
-  return `  ${s(severityStyle[d.severity], d.severity.padEnd(7))} ${s('dim', d.code)} ${at.line}:${at.column}  ${d.message}\n`;
+  // The severity column is as wide as the longest word of the language ("warning" in English).
+  const width = Math.max(...Object.values(severityKeys).map((k) => t(k).length));
+  return `  ${s(severityStyle[d.severity], t(severityKeys[d.severity]).padEnd(width))} ${s('dim', d.code)} ${at.line}:${at.column}  ${d.message}\n`;
 }
 
 /** The URI with a caret line under `range` (validate output). */
@@ -27,10 +32,10 @@ export function renderCaret(text: string, range: OffsetRange, s: ReturnType<type
 
 export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
   const at = where(e.range.start);
-  let out = `${s('bold', `${e.kind === 'request' ? 'Request' : 'Result'} ${e.operation ?? '(unknown operation)'}`)} ${s('dim', `line ${at.line}, column ${at.column}`)}\n`;
+  let out = `${s('bold', `${t(e.kind === 'request' ? 'request' : 'result')} ${e.operation ?? t('unknownOperation')}`)} ${s('dim', t('lineColumn', { line: at.line, column: at.column }))}\n`;
   out += `  ${e.summary}\n`;
   for (const f of e.fields) {
-    const value = f.value === undefined ? s('dim', '(no value)') : f.value === '' ? s('dim', '(empty)') : f.value;
+    const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
     out += `  ${s('bold', f.key)} = ${value}\n`;
     out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${f.meaning} ${s('dim', `[${provenanceLabels[f.provenance] ?? f.provenance}]`)}\n`;
     if (f.interpretation) out += `      → ${f.interpretation}\n`;
@@ -43,7 +48,7 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
 
 function renderTlv(n: NonNullable<UriExplanation['fields'][number]['tlv']>[number], indent: number, s: ReturnType<typeof styler>): string {
   const pad = ' '.repeat(indent);
-  let out = `${pad}${s('bold', n.tag)} ${n.name} (${n.length} bytes) ${n.value}${n.interpretation ? ` → ${n.interpretation}` : ''}\n`;
+  let out = `${pad}${s('bold', n.tag)} ${n.name} ${t('tlvLength', { length: n.length })} ${n.value}${n.interpretation ? ` → ${n.interpretation}` : ''}\n`;
   for (const d of n.details) out += `${pad}  ${s('dim', d)}\n`;
   for (const c of n.children ?? []) out += renderTlv(c, indent + 2, s);
   return out;

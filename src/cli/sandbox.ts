@@ -4,18 +4,12 @@ import * as path from 'path';
 import { loadOrCreatePki, pkiPaths } from '../core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../core/sandbox/server';
 import { UsageError, type Io } from './io';
+import { t } from './messages';
 import { writeProfile } from './profiles';
 
-export const sandboxHelp = `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [--quiet]
-
-Starts the local sandbox of Nexi's B2B API (token, JWKS, checkTransaction) over HTTPS with mandatory client
-certificates, seeded with the transactions of samples/logcat.log. Prints its URL and the generated credentials,
-saves the CLI profile 'sandbox', and logs one JSON line per request. Ctrl+C stops it.
-  --port N      port on 127.0.0.1 (default: a free one)
-  --pki DIR     keep the generated CA, server and client certificates in DIR and reuse them
-                (default: ${path.join('~', '.config', 'nexi-app2app', 'sandbox-pki')})
-  --latency MS  add latency to every response
-`;
+export function sandboxHelp(): string {
+  return t('sandboxHelp', { pkiDefault: path.join('~', '.config', 'nexi-app2app', 'sandbox-pki') });
+}
 
 export async function sandbox(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env, stop?: Promise<void>): Promise<number> {
   const opts = new Map<string, string>();
@@ -25,14 +19,14 @@ export async function sandbox(argv: readonly string[], io: Io, env: NodeJS.Proce
     if (a === '--quiet') quiet = true;
     else if (['--port', '--pki', '--latency'].includes(a)) {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(t('needsValue', { flag: a }));
       opts.set(a, v);
-    } else throw new UsageError(`unknown option ${a}`);
+    } else throw new UsageError(t('unknownOption', { option: a }));
   }
   const port = opts.has('--port') ? Number(opts.get('--port')) : 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('portNumber'));
   const latency = opts.has('--latency') ? Number(opts.get('--latency')) : 0;
-  if (!Number.isFinite(latency) || latency < 0) throw new UsageError('--latency takes milliseconds');
+  if (!Number.isFinite(latency) || latency < 0) throw new UsageError(t('latencyMs'));
   const dir = path.resolve(opts.get('--pki') ?? path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'nexi-app2app', 'sandbox-pki'));
   const { pki, created } = await loadOrCreatePki(dir);
   const sb = await Sandbox.start({ pki, port, log: quiet ? undefined : (line) => io.stdout(JSON.stringify(line) + '\n') });
@@ -47,19 +41,24 @@ export async function sandbox(argv: readonly string[], io: Io, env: NodeJS.Proce
     appId: sandboxDefaults.clientId,
     terminalIds: [sandboxDefaults.mobilePosTerminalId, sandboxDefaults.softPosTerminalId],
   }, env);
+  // What a person reads, in the run's language; the JSON request log (stdout) stays English.
+  const rows: Array<[string, string]> = [
+    [t('sandboxCheckTransaction'), sb.checkTransactionUrl],
+    [t('sandboxClientId'), sandboxDefaults.clientId],
+    [t('sandboxClientSecret'), `NEXI_CLIENT_SECRET=${sandboxDefaults.clientSecret}   ${t('sandboxSecretNote')}`],
+    [t('sandboxCertificate'), files['client.crt']],
+    [t('sandboxPrivateKey'), files['client.key']],
+    [t('sandboxCa'), files['ca.crt']],
+    [t('sandboxTerminals'), `${sandboxDefaults.mobilePosTerminalId} (MobilePOS), ${sandboxDefaults.softPosTerminalId} (SoftPOS)`],
+    [t('sandboxProfile'), t('sandboxProfileSaved', { file: profileFile })],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   io.stderr(
     [
-      `Nexi B2B sandbox listening on ${sb.url} (${created ? 'new' : 'reused'} PKI in ${dir})`,
-      `  checkTransaction  ${sb.checkTransactionUrl}`,
-      `  client id         ${sandboxDefaults.clientId}`,
-      `  client secret     NEXI_CLIENT_SECRET=${sandboxDefaults.clientSecret}   (a sandbox-only value)`,
-      `  certificate       ${files['client.crt']}`,
-      `  private key       ${files['client.key']}`,
-      `  CA to trust       ${files['ca.crt']}`,
-      `  terminals         ${sandboxDefaults.mobilePosTerminalId} (MobilePOS), ${sandboxDefaults.softPosTerminalId} (SoftPOS)`,
-      `  CLI profile       'sandbox' saved in ${profileFile}`,
-      `Try: NEXI_CLIENT_SECRET=${sandboxDefaults.clientSecret} nexi-app2app check --env sandbox --terminal-id ${sandboxDefaults.mobilePosTerminalId} --caller-trx-id PP-20261121-0001`,
-      'Ctrl+C stops the sandbox.',
+      t(created ? 'sandboxListeningNew' : 'sandboxListeningReused', { url: sb.url, dir }),
+      ...rows.map(([label, value]) => `  ${label.padEnd(width)}${value}`),
+      t('sandboxTry', { command: `NEXI_CLIENT_SECRET=${sandboxDefaults.clientSecret} nexi-app2app check --env sandbox --terminal-id ${sandboxDefaults.mobilePosTerminalId} --caller-trx-id PP-20261121-0001` }),
+      t('sandboxStop'),
       '',
     ].join('\n'),
   );

@@ -5,18 +5,12 @@ import { Transport } from '../core/nexi/http';
 import { sandboxAdmin } from '../core/sandbox/server';
 import { parseOptions, readFile } from './connection';
 import { UsageError, type Io } from './io';
+import { t } from './messages';
 import { readProfile } from './profiles';
 
-export const simulateHelp = `Usage: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
-
-Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi's published examples.
-  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (any documented code)
-  --product    softpos (receipt keys f04…CT123) or mobilepos (default: mobilepos)
-  --register   register the transaction in the sandbox started by 'nexi-app2app sandbox' (profile 'sandbox'),
-               so checkTransaction and reconciliation find it
-  --adb        deliver the result to the app on the connected Android device or emulator
-               (adb shell am start -a android.intent.action.VIEW -d '…')
-`;
+export function simulateHelp(): string {
+  return t('simulateHelp');
+}
 
 /** The adb command line that delivers `uri` as a VIEW intent (single quotes survive adb's remote shell). */
 export function adbArgs(uri: string, serial?: string): string[] {
@@ -25,11 +19,11 @@ export function adbArgs(uri: string, serial?: string): string[] {
 
 export async function simulate(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, flags, positional } = parseOptions(argv, ['--outcome', '--product', '--device'], ['--register', '--adb', '--json']);
-  if (positional.length !== 1) throw new UsageError("simulate needs one REQUEST_URI (quote it: the shell treats & as a command separator)");
+  if (positional.length !== 1) throw new UsageError(t('simulateNeedsUri'));
   const outcomeText = values.get('--outcome');
-  if (!outcomeText) throw new UsageError('simulate needs --outcome');
+  if (!outcomeText) throw new UsageError(t('simulateNeedsOutcome'));
   const product = (values.get('--product') ?? 'mobilepos') as Product;
-  if (product !== 'softpos' && product !== 'mobilepos') throw new UsageError('--product is softpos or mobilepos');
+  if (product !== 'softpos' && product !== 'mobilepos') throw new UsageError(t('productValues'));
   let result;
   try {
     result = runSimulate(positional[0]!, { outcome: parseOutcome(outcomeText), product });
@@ -40,40 +34,40 @@ export async function simulate(argv: readonly string[], io: Io, env: NodeJS.Proc
   let registered: string | undefined;
   if (flags.has('--register')) {
     if (!result.transaction) {
-      registered = 'not registered: this outcome never reaches the host';
+      registered = t('notRegistered');
     } else {
       const profile = readProfile('sandbox', env);
-      if (!profile.baseUrl || !profile.cert || !profile.key) throw new UsageError("no running sandbox profile: start 'nexi-app2app sandbox' first");
-      const t = new Transport({ tls: { cert: readFile('--cert', profile.cert).toString(), key: readFile('--key', profile.key).toString(), ...(profile.ca ? { ca: readFile('--ca', profile.ca).toString() } : {}) }, env });
+      if (!profile.baseUrl || !profile.cert || !profile.key) throw new UsageError(t('noSandboxProfile'));
+      const transport = new Transport({ tls: { cert: readFile('--cert', profile.cert).toString(), key: readFile('--key', profile.key).toString(), ...(profile.ca ? { ca: readFile('--ca', profile.ca).toString() } : {}) }, env });
       try {
-        const res = await t.request(profile.baseUrl + sandboxAdmin.transactions, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.transaction) });
-        if (res.status !== 201) throw new Error(`the sandbox answered ${res.status}: ${res.body.slice(0, 200)}`);
-        registered = `registered in the sandbox at ${profile.baseUrl}`;
+        const res = await transport.request(profile.baseUrl + sandboxAdmin.transactions, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.transaction) });
+        if (res.status !== 201) throw new Error(t('sandboxAnswered', { status: res.status, body: res.body.slice(0, 200) }));
+        registered = t('registered', { url: profile.baseUrl });
       } catch (err) {
-        io.stderr(`nexi-app2app: could not register the transaction: ${(err as Error).message}. Is 'nexi-app2app sandbox' running?\n`);
+        io.stderr(`nexi-app2app: ${t('registerFailed', { error: (err as Error).message })}\n`);
         return 1;
       } finally {
-        await t.close();
+        await transport.close();
       }
     }
   }
   if (flags.has('--json')) io.stdout(JSON.stringify({ ...result, ...(registered ? { registered } : {}) }, null, 2) + '\n');
   else {
     io.stdout(result.uri + '\n');
-    for (const n of result.notes) io.stderr(`note: ${n}\n`);
+    for (const n of result.notes) io.stderr(`${t('note', { note: n })}\n`);
     if (registered) io.stderr(`${registered}\n`);
   }
   if (flags.has('--adb')) {
     const r = spawnSync('adb', adbArgs(result.uri, values.get('--device')), { encoding: 'utf8' });
     if (r.error) {
-      io.stderr(`nexi-app2app: adb was not found on PATH. Install the Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) or add them to PATH.\n`);
+      io.stderr(`nexi-app2app: ${t('adbNotFound')}\n`);
       return 1;
     }
     if (r.status !== 0) {
-      io.stderr(`nexi-app2app: adb failed (${r.status}): ${(r.stderr || r.stdout).trim()}\n`);
+      io.stderr(`nexi-app2app: ${t('adbFailed', { status: String(r.status), output: (r.stderr || r.stdout).trim() })}\n`);
       return 1;
     }
-    io.stderr(`delivered to the device: ${(r.stdout || '').trim()}\n`);
+    io.stderr(`${t('delivered', { output: (r.stdout || '').trim() })}\n`);
   }
   return 0;
 }

@@ -4,21 +4,25 @@ import { validateUri } from '../core/app2app/validate';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonDiagnostic } from './json';
 import { lineIndex } from '../core/text';
+import { t, tn } from './messages';
 import { renderCaret, renderDiagnostic, styler } from './render';
 
-export const validateHelp = `Usage: nexi-app2app validate [--json] URI…
+export function validateHelp(): string {
+  return t('validateHelp');
+}
 
-Checks App2App request URIs (neximpos://…) against Nexi's documentation: required parameters, values,
-encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI, reads one URI
-per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error.
-`;
+const countKeys = {
+  error: ['countErrorOne', 'countErrorMany'],
+  warning: ['countWarningOne', 'countWarningMany'],
+  info: ['countInfoOne', 'countInfoMany'],
+} as const;
 
 export async function validate(argv: readonly string[], io: Io): Promise<number> {
   const { flags, positional } = parseFlags(argv, ['--json']);
   let uris = positional;
   if (uris.length === 0) {
     const stdin = await io.readStdin();
-    if (stdin === undefined) throw new UsageError('validate needs a URI (quote it: the shell treats & as a command separator)');
+    if (stdin === undefined) throw new UsageError(t('validateNeedsUri'));
     uris = stdin.split(/\r?\n/).filter((l) => l.trim() !== '');
   }
   const s = styler(io.color);
@@ -33,8 +37,8 @@ export async function validate(argv: readonly string[], io: Io): Promise<number>
   } else {
     for (const r of results) {
       const where = lineIndex(r.uri);
-      const counts = ['error', 'warning', 'info'].map((sev) => `${r.diagnostics.filter((d) => d.severity === sev).length} ${sev}(s)`).join(', ');
-      io.stdout(`${r.valid ? s('green', 'valid') : s('red', 'invalid')}  ${counts}\n`);
+      const counts = (['error', 'warning', 'info'] as const).map((sev) => tn(r.diagnostics.filter((d) => d.severity === sev).length, countKeys[sev][0], countKeys[sev][1])).join(', ');
+      io.stdout(`${r.valid ? s('green', t('valid')) : s('red', t('invalid'))}  ${counts}\n`);
       for (const d of r.diagnostics) {
         io.stdout(renderDiagnostic(d, where, s));
         if (!r.uri.includes('\n')) io.stdout(renderCaret(r.uri, d.range, s));

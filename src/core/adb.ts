@@ -1,6 +1,27 @@
 // Android Debug Bridge: the command lines that start an App2App URI on a device, the parsing of `adb devices -l`
 // and of `am start`'s answer. Pure; the editor runs adb through an adapter (src/vscode/adb.ts).
 
+import { getLocale, type Locale } from './i18n';
+import { adbMessagesIt } from './i18n/it/adb';
+
+/** What adb's answers mean for the user (Italian in src/core/i18n/it/adb.ts), read at call time. */
+export const adbMessagesEn = {
+  noAppNexi: 'No app on the device opens {scheme}:// URIs: is Nexi POS installed?',
+  noApp: 'No app on the device opens {scheme}:// URIs.',
+  amStartFailed: 'am start failed: {error}',
+  delivered: 'Delivered to the app already in the foreground.',
+  started: 'Started.',
+  adbMissing: 'adb (Android Debug Bridge) was not found. Install the Android SDK Platform-Tools (https://developer.android.com/tools/releases/platform-tools, or {how}), then put adb on your PATH or set "nexi.adb.path" to its full path.',
+} as const;
+
+type AdbMessage = keyof typeof adbMessagesEn;
+
+const adbTables: Readonly<Record<Locale, Readonly<Record<AdbMessage, string>>>> = { en: adbMessagesEn, it: adbMessagesIt };
+
+function say(key: AdbMessage, params: Readonly<Record<string, string>> = {}): string {
+  return adbTables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name]! : whole));
+}
+
 /** Characters that mean nothing to a POSIX shell outside quotes. */
 const shellSafe = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
 
@@ -62,19 +83,19 @@ export function parseAdbDevices(output: string): AdbDevice[] {
   return devices;
 }
 
-/** What `am start` answered. Older Android versions exit with 0 even when nothing was started. */
+/** What `am start` answered (message in the current core locale). Older Android versions exit with 0 even when nothing was started. */
 export function interpretAmStart(stdout: string, stderr: string, uri: string): { ok: boolean; message: string } {
   const text = `${stdout}\n${stderr}`;
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*/.exec(uri)?.[0] ?? 'the';
   if (/unable to resolve Intent/i.test(text)) {
-    return { ok: false, message: `No app on the device opens ${scheme}:// URIs${scheme === 'neximpos' ? ': is Nexi POS installed?' : '.'}` };
+    return { ok: false, message: say(scheme === 'neximpos' ? 'noAppNexi' : 'noApp', { scheme }) };
   }
   const error = /^(?:Error|Exception)[^\n]*$/m.exec(text)?.[0];
-  if (error) return { ok: false, message: `am start failed: ${error.trim()}` };
+  if (error) return { ok: false, message: say('amStartFailed', { error: error.trim() }) };
   if (/intent has been delivered to currently running top-most instance/i.test(text)) {
-    return { ok: true, message: 'Delivered to the app already in the foreground.' };
+    return { ok: true, message: say('delivered') };
   }
-  return { ok: true, message: 'Started.' };
+  return { ok: true, message: say('started') };
 }
 
 /** Where to get adb, for the platform the editor runs on (`process.platform`). */
@@ -85,5 +106,5 @@ export function adbMissingMessage(platform: string): string {
       : platform === 'win32'
         ? '`winget install Google.PlatformTools`'
         : '`sudo apt install adb` (Debian, Ubuntu)';
-  return `adb (Android Debug Bridge) was not found. Install the Android SDK Platform-Tools (https://developer.android.com/tools/releases/platform-tools, or ${how}), then put adb on your PATH or set "nexi.adb.path" to its full path.`;
+  return say('adbMissing', { how });
 }

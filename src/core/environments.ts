@@ -2,6 +2,35 @@
 // the user defines. Pure: the editor adapter reads the settings and hands them in; this module validates them and
 // resolves every URL a B2B call needs, so the checkTransaction runner, the CLI and the tree all agree.
 
+import { getLocale, type Locale } from './i18n';
+import { environmentMessagesIt } from './i18n/it/environments';
+
+/** What the environment checks tell the user (Italian in src/core/i18n/it/environments.ts), read at call time. */
+export const environmentMessagesEn = {
+  urlEmpty: 'is empty: enter an https:// URL.',
+  urlNotUrl: '"{value}" is not a URL: enter it as https://host/path.',
+  urlNotHttps: '"{value}" does not use https://: credentials are only ever sent over TLS.',
+  urlHasCredentials: '"{origin}…" carries a user name or password: remove it; credentials live in SecretStorage.',
+  urlHasQuery: '"{value}" has a query or fragment: enter the URL without "?…" or "#…".',
+  idMissing: 'needs an id, e.g. "uat".',
+  idInvalid: '"{id}" is not a valid id: use lower-case letters, digits and "-", starting with a letter (at most 32).',
+  idBuiltIn: '"{id}" is a built-in environment: pick another id.',
+  idTwice: '"{id}" is defined twice: ids must be unique.',
+  sandboxUnusableUrl: 'the local sandbox published an unusable URL.',
+  sandboxNotRunning: 'the local sandbox is not running.',
+  customNotList: 'nexi.endpoints.custom must be a list of environments.',
+  customNotObject: '{where} must be an object with id, baseUrl and checkTransactionUrl.',
+  customUrlProblem: '{where} ({id}): a URL {problem}',
+} as const;
+
+type EnvironmentMessage = keyof typeof environmentMessagesEn;
+
+const environmentTables: Readonly<Record<Locale, Readonly<Record<EnvironmentMessage, string>>>> = { en: environmentMessagesEn, it: environmentMessagesIt };
+
+function say(key: EnvironmentMessage, params: Readonly<Record<string, string>> = {}): string {
+  return environmentTables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name]! : whole));
+}
+
 export type BuiltInEnvironmentId = 'stg' | 'prod' | 'sandbox';
 
 export type EnvironmentKind = 'staging' | 'production' | 'sandbox' | 'custom';
@@ -25,7 +54,7 @@ export interface Environment {
   readonly certificateFlavour: CertificateFlavour;
   /** Undefined while the endpoints are unknown (the sandbox is not running) or invalid (see `problem`). */
   readonly endpoints?: Endpoints;
-  /** Why `endpoints` is missing, written for the user. */
+  /** Why `endpoints` is missing, written for the user (in the core locale when the environments were resolved). */
   readonly problem?: string;
   /** Nexi's portal for this environment (apps, client id and secret, CSR upload), when there is one. */
   readonly portalUrl?: string;
@@ -94,20 +123,21 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Checks one endpoint URL. Credentials only ever travel over TLS, so https is required; the local sandbox alone may
- * use plain http, and only on a loopback address. Returns a message for the user, or undefined when the URL is fine.
+ * use plain http, and only on a loopback address. Returns a message for the user (current core locale), or undefined
+ * when the URL is fine.
  */
 export function validateEndpointUrl(value: unknown, options: { allowLoopbackHttp?: boolean } = {}): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return 'is empty: enter an https:// URL.';
+  if (typeof value !== 'string' || value.trim() === '') return say('urlEmpty');
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return `"${value}" is not a URL: enter it as https://host/path.`;
+    return say('urlNotUrl', { value });
   }
   const loopbackHttp = options.allowLoopbackHttp && url.protocol === 'http:' && loopbackHosts.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopbackHttp) return `"${value}" does not use https://: credentials are only ever sent over TLS.`;
-  if (url.username || url.password) return `"${url.origin}…" carries a user name or password: remove it; credentials live in SecretStorage.`;
-  if (url.search || url.hash) return `"${value}" has a query or fragment: enter the URL without "?…" or "#…".`;
+  if (url.protocol !== 'https:' && !loopbackHttp) return say('urlNotHttps', { value });
+  if (url.username || url.password) return say('urlHasCredentials', { origin: url.origin });
+  if (url.search || url.hash) return say('urlHasQuery', { value });
   return undefined;
 }
 
@@ -121,10 +151,10 @@ const idPattern = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** Checks the id of a user-defined environment; it also names its secrets (`nexi.<id>.<field>`). */
 export function validateEnvironmentId(id: unknown, taken: readonly string[] = []): string | undefined {
-  if (typeof id !== 'string' || id === '') return 'needs an id, e.g. "uat".';
-  if (!idPattern.test(id)) return `"${id}" is not a valid id: use lower-case letters, digits and "-", starting with a letter (at most 32).`;
-  if ((builtInIds as readonly string[]).includes(id)) return `"${id}" is a built-in environment: pick another id.`;
-  if (taken.includes(id)) return `"${id}" is defined twice: ids must be unique.`;
+  if (typeof id !== 'string' || id === '') return say('idMissing');
+  if (!idPattern.test(id)) return say('idInvalid', { id });
+  if ((builtInIds as readonly string[]).includes(id)) return say('idBuiltIn', { id });
+  if (taken.includes(id)) return say('idTwice', { id });
   return undefined;
 }
 
@@ -162,21 +192,21 @@ export function resolveEnvironments(settings: EnvironmentSettings): { environmen
 
   const sandbox: { endpoints?: Endpoints; problem?: string } = settings.sandbox
     ? validateEndpointUrl(settings.sandbox.baseUrl, { allowLoopbackHttp: true }) ?? validateEndpointUrl(settings.sandbox.checkTransactionUrl, { allowLoopbackHttp: true })
-      ? { problem: 'the local sandbox published an unusable URL.' }
+      ? { problem: say('sandboxUnusableUrl') }
       : { endpoints: { baseUrl: normaliseUrl(settings.sandbox.baseUrl), checkTransactionUrl: normaliseUrl(settings.sandbox.checkTransactionUrl) } }
-    : { problem: 'the local sandbox is not running.' };
+    : { problem: say('sandboxNotRunning') };
   environments.push({ id: 'sandbox', label: 'Sandbox', kind: 'sandbox', production: false, certificateFlavour: 'any', ...sandbox });
 
   const custom = settings.custom ?? [];
   if (!Array.isArray(custom)) {
-    problems.push({ where: 'custom', message: 'nexi.endpoints.custom must be a list of environments.' });
+    problems.push({ where: 'custom', message: say('customNotList') });
     return { environments, problems };
   }
   const taken: string[] = [];
   custom.forEach((entry: unknown, i) => {
     const where = `nexi.endpoints.custom[${i}]`;
     if (typeof entry !== 'object' || entry === null) {
-      problems.push({ where, message: `${where} must be an object with id, baseUrl and checkTransactionUrl.` });
+      problems.push({ where, message: say('customNotObject', { where }) });
       return;
     }
     const e = entry as Partial<Record<keyof CustomEnvironmentSetting, unknown>>;
@@ -193,7 +223,7 @@ export function resolveEnvironments(settings: EnvironmentSettings): { environmen
     // A user-defined environment that talks to Nexi's PROD host is production, whatever its flag says.
     const production = e.production === true || [e.baseUrl, e.checkTransactionUrl].some((u) => typeof u === 'string' && hostOf(u) === prodHost);
     const staging = !production && typeof e.baseUrl === 'string' && hostOf(e.baseUrl) === stgHost;
-    const problem = urlProblem ? `${where} (${id}): a URL ${urlProblem}` : undefined;
+    const problem = urlProblem ? say('customUrlProblem', { where, id, problem: urlProblem }) : undefined;
     if (problem) problems.push({ where: id, message: problem });
     environments.push({
       id,

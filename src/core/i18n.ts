@@ -43,14 +43,14 @@ export function parseLocale(tag: string | undefined): Locale | undefined {
 }
 
 /**
- * The locale a terminal program should use, as gettext picks one: a `C`/`POSIX` locale (the first set of
- * LC_ALL, LC_MESSAGES, LANG) means English; otherwise the first supported entry of LANGUAGE, then that locale;
+ * The locale a terminal program should use, as gettext picks one: no locale or a `C`/`POSIX` one (the first set
+ * of LC_ALL, LC_MESSAGES, LANG) means English; otherwise the first supported entry of LANGUAGE, then that locale;
  * English when none names a supported language.
  */
 export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
   const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
-  // `C` means untranslated whatever LANGUAGE says (GNU gettext); otherwise LANGUAGE's list comes first.
-  if (posix !== undefined && /^(c|posix)([._@]|$)/i.test(posix)) return 'en';
+  // No locale, or `C`, means untranslated whatever LANGUAGE says (GNU gettext); otherwise LANGUAGE's list comes first.
+  if (posix === undefined || /^(c|posix)([._@]|$)/i.test(posix)) return 'en';
   for (const entry of (env.LANGUAGE ?? '').split(':')) {
     const parsed = parseLocale(entry);
     if (parsed) return parsed;

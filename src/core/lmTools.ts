@@ -7,15 +7,106 @@ import { operations, type OperationName } from './app2app/catalog';
 import { scanText } from './app2app/scan';
 import { didYouMean } from './app2app/suggest';
 import { validateUri } from './app2app/validate';
-import { describeActionCode } from './codes/actionCodes';
+import { describeActionCode, isoCategoryLabel } from './codes/actionCodes';
 import { lookupReceiptKey, receiptKeys } from './codes/receiptKeys';
-import { describeResult, operationLabels } from './codes/resultCodes';
+import { describeResult, operationLabel } from './codes/resultCodes';
+import { fillTemplate as t } from './codes/text';
 import { lookupTag } from './emv/tags';
 import type { Environment } from './environments';
 import { explainScanned } from './explain/explain';
-import { code, decodeLimit, decodeResultMarkdown, escapeMarkdown, provenanceLabels } from './explain/markdown';
+import { code, decodeLimit, decodeResultMarkdown, escapeMarkdown } from './explain/markdown';
+import { markdownMessages } from './explain/messages';
+import { localized, type Translation } from './i18n';
+import { lmToolMessagesIt } from './i18n/it/lmTools';
 import { lineIndex } from './text';
 import type { Diagnostic, Provenance } from './types';
+
+/**
+ * What the tools say, to the model and to the person reading along: input errors, summaries, the Markdown of
+ * nexi_explain_code, the confirmation and the refusals. Tool names, parameter names and codes stay as they are.
+ * Italian in src/core/i18n/it/lmTools.ts.
+ */
+export const lmToolMessagesEn = {
+  takesObject: '{tool} takes an object as input.',
+  needs: '{tool} needs "{key}".',
+  notString: '{tool}: "{key}" must be a string.',
+  empty: '{tool}: "{key}" is empty.',
+  tooLong: '{tool}: "{key}" is longer than {max} characters.',
+  givenText: 'the given text',
+  noUri:
+    'No App2App URI found in {origin}: it holds no neximpos:// request and no result URI (an app scheme followed by payment, reversal, last_transaction or accounting_closure and a query).',
+  counts: '{errors} error(s), {warnings} warning(s), {notes} note(s)',
+  valid: 'The URI is valid: {counts}. Ranges are UTF-16 offsets into the given text; line and column are 1-based.',
+  invalid: 'The URI is invalid: {counts}. Ranges are UTF-16 offsets into the given text; line and column are 1-based.',
+  buildValid: "The request URI (every value percent-encoded as Android's Uri.Builder.appendQueryParameter does):",
+  buildInvalid: 'The request URI has errors ({counts}; see the diagnostics); as built so far:',
+  parametersObject: '{tool}: "parameters" must be an object of parameter names to values, e.g. {"amount": "1250", "sendTicket": false}.',
+  parameterValue: '{tool}: the value of "{key}" must be a string, a number or a boolean.',
+  kindOneOf: '{tool}: "kind" must be one of {kinds}, not "{kind}".',
+  operationOneOf: '{tool}: "operation" must be one of {operations}, not "{operation}".',
+  source: 'Source: {sources}',
+
+  resultOutcome: '- Outcome: {outcome}; {retry}{inferred}.',
+  retryable: 'retryable',
+  final: 'final (do not retry as is)',
+  inferred: ' (inferred)',
+  listedFor: '- Listed for: {operations}{possibly}.',
+  noOperation: 'no operation',
+  possibly: '; possibly {operations}',
+  product: '- Product: {product}{inferred}.',
+  products: { mpos: 'MobilePOS', softpos: 'SoftPOS', both: 'SoftPOS and MobilePOS', unknown: 'unknown' },
+  next: '- Next: {detail}',
+
+  actionKind: { 'iso8583-1993': 'ISO 8583:1993 action code', 'iso8583-1987': 'ISO 8583:1987 response code', unrecognised: 'not a recognised action code' },
+  actionKindLine: '- Kind: {kind}{onlyClass}.',
+  onlyClass: ' (only its class is known)',
+  actionOutcome: '- Outcome: {outcome}.',
+  approved: 'approved',
+  declinedOrFailed: 'declined or failed',
+  neitherOutcome: 'neither approved nor declined, or unknown',
+  isoCategory: '- ISO category: {category}.',
+  codeClass: '- Class {range}: {meaning}',
+  isoMeaning: '- ISO meaning: {meaning}',
+  equivalent: '- Equivalent in the other ISO version: {code} {meaning}',
+
+  receiptKeyTitle: '# Receipt key {key}',
+  receiptKeyTitleLabel: '# Receipt key {key} — {label}',
+  receiptKeyUnknown: 'Not a known receipt key (keys are case-sensitive){hint}',
+  didYouMean: '; did you mean {hint}?',
+  receiptKeyFormat: '- Format: {format}{maxLength}.',
+  atMost: ', at most {max} characters',
+  example: '- Example: {example}',
+  namedAfter: '- Named after ISO 8583 field {field}.',
+
+  emvTitle: '# EMV tag {tag}',
+  emvTitleName: '# EMV tag {tag} — {name}',
+  emvUnknown: 'Not in the EMV tag dictionary (give the tag in hex, e.g. `9F36`).',
+  emvFormat: '- Format: {format}; length: {length} byte(s).',
+  emvOrigin: '- Origin: {origin}; scheme: {scheme}{template}.',
+  emvTemplate: '; template {template}',
+  emvBer: '- BER: {tagClass} class, {construction}.',
+  tagClass: { universal: 'universal', application: 'application', 'context-specific': 'context-specific', private: 'private' },
+  constructed: 'constructed (its value is TLV)',
+  primitive: 'primitive',
+  emvCoding: '- Its value has a bit or value coding: the decoder and the hovers spell it out for a given value.',
+
+  terminalIdSpaces: '{tool}: "terminalId" is one terminal id without spaces (8 digits in every Nexi example).',
+  noEnvironment: '{tool}: there is no environment "{id}"; the environments are {ids}.',
+  productionWhere: "{label} — Nexi's **production** environment (real merchants and transactions)",
+  confirmTitle: 'Check a transaction on {label}?',
+  confirmTitleProduction: 'Check a transaction on {label} (production)?',
+  confirmMessage:
+    'Look transaction {callerTrxId} of terminal {terminalId} up with checkTransaction on {where}, with the credentials stored for it. The answer is explained; no secret, token or assertion is returned.',
+  restricted:
+    '{tool} uses credentials and the network, which are off in Restricted Mode (this workspace is not trusted). Decoding, validating and building URIs still work; trust the workspace to check transactions.',
+  noCredentials: '{label} has no stored credentials, so no check can be made there. {more}',
+  withCredentials: 'Environments with credentials: {ids} (pass one as environmentId).',
+  noneWithCredentials:
+    'No environment has any yet: import the certificate and key, or create a key and CSR, in the Nexi Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.',
+} as const;
+
+/** The tools' texts in the current core locale. */
+export const lmToolMessages = localized<Translation<typeof lmToolMessagesEn>>({ en: lmToolMessagesEn, it: lmToolMessagesIt });
 
 export const lmToolNames = {
   decode: 'nexi_decode_uri',
@@ -34,21 +125,22 @@ export class ToolInputError extends Error {
 const maxText = 2_000_000;
 
 function object(input: unknown, tool: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ToolInputError(`${tool} takes an object as input.`);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ToolInputError(t(lmToolMessages().takesObject, { tool }));
   return input as Record<string, unknown>;
 }
 
 function text(input: Record<string, unknown>, key: string, tool: string, required: true): string;
 function text(input: Record<string, unknown>, key: string, tool: string, required: false): string | undefined;
 function text(input: Record<string, unknown>, key: string, tool: string, required: boolean): string | undefined {
+  const M = lmToolMessages();
   const v = input[key];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '' && !required)) {
-    if (required) throw new ToolInputError(`${tool} needs "${key}".`);
+    if (required) throw new ToolInputError(t(M.needs, { tool, key }));
     return undefined;
   }
-  if (typeof v !== 'string') throw new ToolInputError(`${tool}: "${key}" must be a string.`);
-  if (required && v.trim() === '') throw new ToolInputError(`${tool}: "${key}" is empty.`);
-  if (v.length > maxText) throw new ToolInputError(`${tool}: "${key}" is longer than ${maxText} characters.`);
+  if (typeof v !== 'string') throw new ToolInputError(t(M.notString, { tool, key }));
+  if (required && v.trim() === '') throw new ToolInputError(t(M.empty, { tool, key }));
+  if (v.length > maxText) throw new ToolInputError(t(M.tooLong, { tool, key, max: maxText }));
   return v;
 }
 
@@ -62,15 +154,17 @@ export function decodeToolInput(input: unknown): DecodeToolInput {
   return { text: text(object(input, lmToolNames.decode), 'text', lmToolNames.decode, true) };
 }
 
-/** Where the decoded text came from, as "Nexi: Decode URI" names text it is given. */
-export const givenTextOrigin = 'the given text';
+/** Where the decoded text came from, as "Nexi: Decode URI" names text it is given (in the current core locale). */
+export function givenTextOrigin(): string {
+  return lmToolMessages().givenText;
+}
 
 /** The document "Nexi: Decode URI" opens for `text` (given as text), or a sentence saying there is no URI in it. */
 export function decodeToolText(input: DecodeToolInput): string {
   const uris = scanText(input.text);
-  if (uris.length === 0) return `No App2App URI found in ${givenTextOrigin}: it holds no neximpos:// request and no result URI (an app scheme followed by payment, reversal, last_transaction or accounting_closure and a query).`;
+  if (uris.length === 0) return t(lmToolMessages().noUri, { origin: givenTextOrigin() });
   const explanations = uris.slice(0, decodeLimit).map((u) => explainScanned(u));
-  return decodeResultMarkdown(explanations, uris.length, givenTextOrigin, lineIndex(input.text));
+  return decodeResultMarkdown(explanations, uris.length, givenTextOrigin(), lineIndex(input.text));
 }
 
 // --- nexi_validate_uri / nexi_build_uri ---------------------------------------------------------------------------
@@ -90,7 +184,7 @@ function toolDiagnostic(d: Diagnostic, where: (offset: number) => { line: number
 
 function counts(diagnostics: ReadonlyArray<{ readonly severity: Diagnostic['severity'] }>): string {
   const n = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
-  return `${n('error')} error(s), ${n('warning')} warning(s), ${n('info') + n('hint')} note(s)`;
+  return t(lmToolMessages().counts, { errors: n('error'), warnings: n('warning'), notes: n('info') + n('hint') });
 }
 
 function jsonBlock(value: unknown): string {
@@ -121,7 +215,8 @@ export function validateToolResult(input: ValidateToolInput): ValidateToolResult
 
 export function validateToolText(input: ValidateToolInput): string {
   const result = validateToolResult(input);
-  const summary = `The URI is ${result.valid ? 'valid' : 'invalid'}: ${counts(result.diagnostics)}. Ranges are UTF-16 offsets into the given text; line and column are 1-based.`;
+  const M = lmToolMessages();
+  const summary = t(result.valid ? M.valid : M.invalid, { counts: counts(result.diagnostics) });
   return `${summary}\n\n${jsonBlock(result)}\n`;
 }
 
@@ -132,15 +227,16 @@ export interface BuildToolInput {
 }
 
 export function buildToolInput(input: unknown): BuildToolInput {
+  const M = lmToolMessages();
   const tool = lmToolNames.build;
   const o = object(input, tool);
   const operation = text(o, 'operation', tool, true).trim();
   const raw = o.parameters ?? {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ToolInputError(`${tool}: "parameters" must be an object of parameter names to values, e.g. {"amount": "1250", "sendTicket": false}.`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ToolInputError(t(M.parametersObject, { tool }));
   const parameters = Object.entries(raw as Record<string, unknown>).map(([key, value]): [string, string] => {
     if (typeof value === 'string') return [key, value];
     if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return [key, String(value)];
-    throw new ToolInputError(`${tool}: the value of "${key}" must be a string, a number or a boolean.`);
+    throw new ToolInputError(t(M.parameterValue, { tool, key }));
   });
   return { operation, parameters };
 }
@@ -167,9 +263,8 @@ export function buildToolResult(input: BuildToolInput): BuildToolResult {
 
 export function buildToolText(input: BuildToolInput): string {
   const result = buildToolResult(input);
-  const summary = result.valid
-    ? 'The request URI (every value percent-encoded as Android\'s Uri.Builder.appendQueryParameter does):'
-    : `The request URI has errors (${counts(result.diagnostics)}; see the diagnostics); as built so far:`;
+  const M = lmToolMessages();
+  const summary = result.valid ? M.buildValid : t(M.buildInvalid, { counts: counts(result.diagnostics) });
   return `${summary}\n\n${result.uri}\n\n${jsonBlock(result)}\n`;
 }
 
@@ -185,19 +280,21 @@ export interface ExplainToolInput {
 }
 
 export function explainToolInput(input: unknown): ExplainToolInput {
+  const M = lmToolMessages();
   const tool = lmToolNames.explain;
   const o = object(input, tool);
   const kind = text(o, 'kind', tool, true).trim();
-  if (!(explainKinds as readonly string[]).includes(kind)) throw new ToolInputError(`${tool}: "kind" must be one of ${explainKinds.join(', ')}, not "${kind}".`);
+  if (!(explainKinds as readonly string[]).includes(kind)) throw new ToolInputError(t(M.kindOneOf, { tool, kinds: explainKinds.join(', '), kind }));
   const value = text(o, 'code', tool, true).trim();
   const operation = text(o, 'operation', tool, false)?.trim();
   if (operation !== undefined && !operations.some((op) => op.name === operation)) {
-    throw new ToolInputError(`${tool}: "operation" must be one of ${operations.map((op) => op.name).join(', ')}, not "${operation}".`);
+    throw new ToolInputError(t(M.operationOneOf, { tool, operations: operations.map((op) => op.name).join(', '), operation }));
   }
   return { kind: kind as ExplainKind, code: value, ...(operation ? { operation: operation as OperationName } : {}) };
 }
 
-const source = (provenance: Provenance, sources: readonly string[]): string => `Source: ${[escapeMarkdown(provenanceLabels[provenance]), ...sources.map(code)].join(' ')}`;
+const source = (provenance: Provenance, sources: readonly string[]): string =>
+  t(lmToolMessages().source, { sources: [escapeMarkdown(markdownMessages().provenance[provenance]), ...sources.map(code)].join(' ') });
 const notes = (list: readonly string[]): string[] => list.map((n) => `- ${escapeMarkdown(n)}`);
 
 /** What the code tables say about one result code, action code, receipt key or EMV tag (Markdown). */
@@ -215,14 +312,17 @@ export function explainCodeMarkdown(input: ExplainToolInput): string {
 }
 
 function resultMarkdown(input: ExplainToolInput): string {
+  const M = lmToolMessages();
   const d = describeResult(input.code, input.operation ? { operation: input.operation } : {});
   const out = [`# result ${code(input.code)}`, '', escapeMarkdown(d.meaning), ''];
   if (d.entry) {
     const e = d.entry;
-    out.push(`- Outcome: ${e.outcome}; ${e.retry === 'retryable' ? 'retryable' : 'final (do not retry as is)'}${e.retryProvenance === 'inferred' ? ' (inferred)' : ''}.`);
-    out.push(`- Listed for: ${e.operations.map((o) => operationLabels[o]).join(', ') || 'no operation'}${e.uncertainOperations?.length ? `; possibly ${e.uncertainOperations.map((o) => operationLabels[o]).join(', ')}` : ''}.`);
-    out.push(`- Product: ${e.product === 'mpos' ? 'MobilePOS' : e.product === 'softpos' ? 'SoftPOS' : e.product === 'both' ? 'SoftPOS and MobilePOS' : 'unknown'}${e.productInferred ? ' (inferred)' : ''}.`);
-    if (e.detail) out.push(`- Next: ${escapeMarkdown(e.detail)}`);
+    const retry = e.retry === 'retryable' ? M.retryable : M.final;
+    out.push(t(M.resultOutcome, { outcome: markdownMessages().outcome[e.outcome], retry, inferred: e.retryProvenance === 'inferred' ? M.inferred : '' }));
+    const possibly = e.uncertainOperations?.length ? t(M.possibly, { operations: e.uncertainOperations.map((o) => operationLabel(o)).join(', ') }) : '';
+    out.push(t(M.listedFor, { operations: e.operations.map((o) => operationLabel(o)).join(', ') || M.noOperation, possibly }));
+    out.push(t(M.product, { product: M.products[e.product] ?? M.products.unknown, inferred: e.productInferred ? M.inferred : '' }));
+    if (e.detail) out.push(t(M.next, { detail: escapeMarkdown(e.detail) }));
   }
   out.push(...notes(d.notes));
   out.push('', source(d.provenance, d.entry?.sources ?? []), '');
@@ -230,45 +330,47 @@ function resultMarkdown(input: ExplainToolInput): string {
 }
 
 function actionCodeMarkdown(input: ExplainToolInput): string {
+  const M = lmToolMessages();
   const d = describeActionCode(input.code, input.operation ? { operation: input.operation } : {});
-  const kind = { 'iso8583-1993': 'ISO 8583:1993 action code', 'iso8583-1987': 'ISO 8583:1987 response code', unrecognised: 'not a recognised action code' }[d.kind];
   const out = [`# actionCode ${code(d.code || input.code)}`, '', escapeMarkdown(d.meaning), ''];
-  out.push(`- Kind: ${kind}${d.documented ? '' : ' (only its class is known)'}.`);
-  out.push(`- Outcome: ${d.approved === true ? 'approved' : d.approved === false ? 'declined or failed' : 'neither approved nor declined, or unknown'}.`);
-  if (d.category) out.push(`- ISO category: ${escapeMarkdown(d.category)}.`);
-  if (d.codeClass) out.push(`- Class ${code(d.codeClass.range)}: ${escapeMarkdown(d.codeClass.meaning)}`);
-  if (d.isoMeaning) out.push(`- ISO meaning: ${escapeMarkdown(d.isoMeaning)}`);
-  if (d.equivalent) out.push(`- Equivalent in the other ISO version: ${code(d.equivalent.code)} ${escapeMarkdown(d.equivalent.meaning)}`);
+  out.push(t(M.actionKindLine, { kind: M.actionKind[d.kind], onlyClass: d.documented ? '' : M.onlyClass }));
+  out.push(t(M.actionOutcome, { outcome: d.approved === true ? M.approved : d.approved === false ? M.declinedOrFailed : M.neitherOutcome }));
+  if (d.category) out.push(t(M.isoCategory, { category: escapeMarkdown(isoCategoryLabel(d.category)) }));
+  if (d.codeClass) out.push(t(M.codeClass, { range: code(d.codeClass.range), meaning: escapeMarkdown(d.codeClass.meaning) }));
+  if (d.isoMeaning) out.push(t(M.isoMeaning, { meaning: escapeMarkdown(d.isoMeaning) }));
+  if (d.equivalent) out.push(t(M.equivalent, { code: code(d.equivalent.code), meaning: escapeMarkdown(d.equivalent.meaning) }));
   out.push(...notes(d.notes));
   out.push('', source(d.provenance, d.sources), '');
   return out.join('\n');
 }
 
 function receiptKeyMarkdown(key: string): string {
+  const M = lmToolMessages();
   const k = lookupReceiptKey(key);
   if (!k) {
     const hint = receiptKeys.find((r) => r.key.toLowerCase() === key.toLowerCase())?.key ?? didYouMean(key, receiptKeys.map((r) => r.key));
-    return `# Receipt key ${code(key)}\n\nNot a known receipt key (keys are case-sensitive)${hint ? `; did you mean ${code(hint)}?` : '.'}\n`;
+    return `${t(M.receiptKeyTitle, { key: code(key) })}\n\n${t(M.receiptKeyUnknown, { hint: hint ? t(M.didYouMean, { hint: code(hint) }) : '.' })}\n`;
   }
-  const out = [`# Receipt key ${code(k.key)} — ${escapeMarkdown(k.label)}`, '', escapeMarkdown(k.meaning), ''];
-  out.push(`- Format: ${code(k.format)}${k.maxLength !== undefined ? `, at most ${k.maxLength} characters` : ''}.`);
+  const out = [t(M.receiptKeyTitleLabel, { key: code(k.key), label: escapeMarkdown(k.label) }), '', escapeMarkdown(k.meaning), ''];
+  out.push(t(M.receiptKeyFormat, { format: code(k.format), maxLength: k.maxLength !== undefined ? t(M.atMost, { max: k.maxLength }) : '' }));
   if (k.maxLengthNote) out.push(`- ${escapeMarkdown(k.maxLengthNote)}`);
-  if (k.example !== undefined) out.push(`- Example: ${code(k.example)}`);
-  if (k.iso8583Field !== undefined) out.push(`- Named after ISO 8583 field ${k.iso8583Field}.`);
+  if (k.example !== undefined) out.push(t(M.example, { example: code(k.example) }));
+  if (k.iso8583Field !== undefined) out.push(t(M.namedAfter, { field: k.iso8583Field }));
   out.push('', source(k.provenance, k.sources), '');
   return out.join('\n');
 }
 
 function emvTagMarkdown(tag: string): string {
-  const t = lookupTag(tag);
-  if (!t) return `# EMV tag ${code(tag)}\n\nNot in the EMV tag dictionary (give the tag in hex, e.g. \`9F36\`).\n`;
-  const out = [`# EMV tag ${code(t.tag)} — ${escapeMarkdown(t.name)}`, ''];
-  out.push(`- Format: ${code(t.format)}; length: ${escapeMarkdown(t.length)} byte(s).`);
-  out.push(`- Origin: ${escapeMarkdown(t.origin)}; scheme: ${escapeMarkdown(t.scheme)}${t.template ? `; template ${code(t.template)}` : ''}.`);
-  out.push(`- BER: ${t.tagClass} class, ${t.constructed ? 'constructed (its value is TLV)' : 'primitive'}.`);
-  if (t.note) out.push(`- ${escapeMarkdown(t.note)}`);
-  if (t.coding) out.push('- Its value has a bit or value coding: the decoder and the hovers spell it out for a given value.');
-  out.push('', source(t.provenance, t.sources), '');
+  const M = lmToolMessages();
+  const e = lookupTag(tag);
+  if (!e) return `${t(M.emvTitle, { tag: code(tag) })}\n\n${M.emvUnknown}\n`;
+  const out = [t(M.emvTitleName, { tag: code(e.tag), name: escapeMarkdown(e.name) }), ''];
+  out.push(t(M.emvFormat, { format: code(e.format), length: escapeMarkdown(e.length) }));
+  out.push(t(M.emvOrigin, { origin: escapeMarkdown(e.origin), scheme: escapeMarkdown(e.scheme), template: e.template ? t(M.emvTemplate, { template: code(e.template) }) : '' }));
+  out.push(t(M.emvBer, { tagClass: M.tagClass[e.tagClass], construction: e.constructed ? M.constructed : M.primitive }));
+  if (e.note) out.push(`- ${escapeMarkdown(e.note)}`);
+  if (e.coding) out.push(M.emvCoding);
+  out.push('', source(e.provenance, e.sources), '');
   return out.join('\n');
 }
 
@@ -286,7 +388,7 @@ export function checkToolInput(input: unknown): CheckToolInput {
   const environmentId = text(o, 'environmentId', tool, false)?.trim();
   const terminalId = text(o, 'terminalId', tool, true).trim();
   const callerTrxId = text(o, 'callerTrxId', tool, true).trim();
-  if (/\s/.test(terminalId)) throw new ToolInputError(`${tool}: "terminalId" is one terminal id without spaces (8 digits in every Nexi example).`);
+  if (/\s/.test(terminalId)) throw new ToolInputError(t(lmToolMessages().terminalIdSpaces, { tool }));
   return { ...(environmentId ? { environmentId } : {}), terminalId, callerTrxId };
 }
 
@@ -294,25 +396,28 @@ export function checkToolInput(input: unknown): CheckToolInput {
 export function checkToolEnvironment(all: readonly Environment[], activeId: string, wanted: string | undefined): Environment {
   const id = wanted ?? activeId;
   const found = all.find((e) => e.id === id);
-  if (!found) throw new ToolInputError(`${lmToolNames.check}: there is no environment "${id}"; the environments are ${all.map((e) => e.id).join(', ')}.`);
+  if (!found) throw new ToolInputError(t(lmToolMessages().noEnvironment, { tool: lmToolNames.check, id, ids: all.map((e) => e.id).join(', ') }));
   return found;
 }
 
 /** The confirmation shown before a check runs: which environment (and that it is production), which transaction. */
 export function checkConfirmation(environment: Environment, input: CheckToolInput): { title: string; message: string } {
-  const where = environment.production ? `${environment.label} — Nexi's **production** environment (real merchants and transactions)` : environment.label;
+  const M = lmToolMessages();
+  const label = environment.label;
+  const where = environment.production ? t(M.productionWhere, { label }) : label;
   return {
-    title: `Check a transaction on ${environment.label}${environment.production ? ' (production)' : ''}?`,
-    message: `Look transaction ${code(input.callerTrxId)} of terminal ${code(input.terminalId)} up with checkTransaction on ${where}, with the credentials stored for it. The answer is explained; no secret, token or assertion is returned.`,
+    title: t(environment.production ? M.confirmTitleProduction : M.confirmTitle, { label }),
+    message: t(M.confirmMessage, { callerTrxId: code(input.callerTrxId), terminalId: code(input.terminalId), where }),
   };
 }
 
 /** Why a check cannot run here (Restricted Mode, no credentials), or undefined when it can. */
 export function checkRefusal(state: { readonly trusted: boolean; readonly environment: Environment; readonly configured: readonly Environment[] }): string | undefined {
-  if (!state.trusted) return `${lmToolNames.check} uses credentials and the network, which are off in Restricted Mode (this workspace is not trusted). Decoding, validating and building URIs still work; trust the workspace to check transactions.`;
+  const M = lmToolMessages();
+  if (!state.trusted) return t(M.restricted, { tool: lmToolNames.check });
   if (!state.configured.some((e) => e.id === state.environment.id)) {
     const others = state.configured.map((e) => e.id);
-    return `${state.environment.label} has no stored credentials, so no check can be made there. ${others.length ? `Environments with credentials: ${others.join(', ')} (pass one as environmentId).` : 'No environment has any yet: import the certificate and key, or create a key and CSR, in the Nexi Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.'}`;
+    return t(M.noCredentials, { label: state.environment.label, more: others.length ? t(M.withCredentials, { ids: others.join(', ') }) : M.noneWithCredentials });
   }
   return undefined;
 }

@@ -50,7 +50,7 @@ export class Adb {
       if (!(err instanceof AdbNotFound)) throw err;
       const message = adbMissingMessage(process.platform);
       this.log.info('adb: not found');
-      this.ui.notifications.error(message, { 'Open Download Page': () => vscode.env.openExternal(vscode.Uri.parse(platformToolsUrl)) });
+      this.ui.notifications.error(message, { [vscode.l10n.t('Open Download Page')]: () => vscode.env.openExternal(vscode.Uri.parse(platformToolsUrl)) });
       return { ok: false, code: 'ADB_NOT_FOUND', message };
     }
     const ready = devices.filter((d) => d.state === 'device');
@@ -58,22 +58,22 @@ export class Adb {
     if (ready.length === 0) {
       const unauthorised = devices.some((d) => d.state === 'unauthorized');
       const message = unauthorised
-        ? 'The connected Android device has not authorised this computer: unlock it and accept the "Allow USB debugging?" prompt, then try again.'
-        : 'No Android device or emulator is ready: connect one with USB debugging on, or start an emulator, then try again.';
+        ? vscode.l10n.t('The connected Android device has not authorised this computer: unlock it and accept the "Allow USB debugging?" prompt, then try again.')
+        : vscode.l10n.t('No Android device or emulator is ready: connect one with USB debugging on, or start an emulator, then try again.');
       this.ui.notifications.warn(message);
       return { ok: false, code: 'NO_DEVICE', message };
     }
     let device = ready[0]!;
     if (ready.length > 1) {
-      const items = ready.map((d) => ({ label: d.model ?? d.serial, description: d.serial, detail: d.emulator ? 'emulator' : undefined, device: d }));
-      const picked = await this.ui.prompts.pick(items, { title: 'Send to Android device', placeholder: 'Which device or emulator should open the URI?' });
+      const items = ready.map((d) => ({ label: d.model ?? d.serial, description: d.serial, detail: d.emulator ? vscode.l10n.t('emulator') : undefined, device: d }));
+      const picked = await this.ui.prompts.pick(items, { title: vscode.l10n.t('Send to Android device'), placeholder: vscode.l10n.t('Which device or emulator should open the URI?') });
       if (!picked) return { ok: false, code: 'CANCELLED' };
       device = picked.device;
     }
     const { stdout, stderr } = await this.run(adbStartArgs(uri, device.serial));
     const result = interpretAmStart(stdout, stderr, uri);
     const where = device.model ?? device.serial;
-    if (result.ok) this.ui.notifications.info(`Sent to ${where}: ${result.message}`);
+    if (result.ok) this.ui.notifications.info(vscode.l10n.t('Sent to {0}: {1}', where, result.message));
     else this.ui.notifications.error(`${where}: ${result.message}`);
     return { ok: result.ok, ...(result.ok ? {} : { code: 'AM_START_FAILED' }), message: result.message, device: device.serial };
   }

@@ -52,7 +52,7 @@ export class UriBuilder {
     let state = options.state ?? initialState;
     for (;;) {
       const { step, number, total } = currentStep(state, { now: new Date(), terminalIds });
-      const title = `Build App2App URI (${number}/${total})`;
+      const title = vscode.l10n.t('Build App2App URI ({0}/{1})', number, total);
       const shown = await this.show(step, state, title, number > 1, { canInsert: !!editor, canReplace: !!options.replace });
       if (shown.kind === 'cancel') return { ok: false, code: 'CANCELLED' };
       if (shown.kind === 'back') {
@@ -77,14 +77,14 @@ export class UriBuilder {
       case 'operation':
         return this.pick(
           title,
-          'Which operation?',
+          vscode.l10n.t('Which operation?'),
           step.items.map((o) => ({ label: o.name, description: o.title, detail: o.description, value: o.name })),
           { active: step.value, canGoBack },
         );
       case 'optional':
         return this.pick(
           title,
-          'Optional parameters (none is fine): check the ones to set, then press Enter',
+          vscode.l10n.t('Optional parameters (none is fine): check the ones to set, then press Enter'),
           step.groups.map((g) => ({ label: g.label, description: g.description, value: g.id })),
           { selected: step.picked, many: true, canGoBack },
         );
@@ -93,7 +93,7 @@ export class UriBuilder {
           return this.pick(
             title,
             step.prompt,
-            step.choices.map((c) => ({ label: c, description: c === step.spec.default ? 'default when absent' : '', value: c })),
+            step.choices.map((c) => ({ label: c, description: c === step.spec.default ? vscode.l10n.t('default when absent') : '', value: c })),
             { active: step.value, canGoBack },
           );
         }
@@ -105,14 +105,14 @@ export class UriBuilder {
           return {
             label: `$(${d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'}) ${d.message.replace(/`/g, '')}`,
             description: d.code,
-            detail: fixable ? `Pick to change ${name}` : undefined,
+            detail: fixable ? vscode.l10n.t('Pick to change {0}', name) : undefined,
             value: fixable ? `fix:${name}` : 'none',
           };
         });
         const actions: Item[] = builderActions(context).map((a) => ({ label: a.label, description: a.description, value: a.id }));
         const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator, value: '' });
-        const items = problems.length > 0 ? [separator('Problems'), ...problems, separator('Actions'), ...actions] : actions;
-        const placeholder = step.valid ? `${step.uri}` : `Has errors: ${step.uri}`;
+        const items = problems.length > 0 ? [separator(vscode.l10n.t('Problems')), ...problems, separator(vscode.l10n.t('Actions')), ...actions] : actions;
+        const placeholder = step.valid ? `${step.uri}` : vscode.l10n.t('Has errors: {0}', step.uri);
         return this.pick(title, placeholder, items, { canGoBack, active: actions[0]!.value, reject: (v) => v === 'none' });
       }
     }

@@ -85,7 +85,7 @@ export class CheckService implements vscode.Disposable {
     try {
       const c = await this.client(environment);
       secrets = c.secrets;
-      if (!(await this.prodGuard.allow(environment, `checkTransaction for terminal ${terminalId}`))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+      if (!(await this.prodGuard.allow(environment, `checkTransaction for terminal ${terminalId}`, vscode.l10n.t('checkTransaction for terminal {0}', terminalId)))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
       const result = await c.client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {});
       this.log.info(`checkTransaction ${environment.id} terminal ${terminalId}: found (${result.attempts} attempt(s), ${result.durationMs} ms)`);
       await this.remember({ environmentId: environment.id, environmentLabel: environment.label, terminalId, callerTrxId, at, outcome: 'found', ...(typeof result.transaction.status === 'string' ? { status: result.transaction.status } : {}) });
@@ -104,7 +104,7 @@ export class CheckService implements vscode.Disposable {
    */
   async batch(environment: Environment, count: number): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[] }> {
     const { client, secrets } = await this.client(environment);
-    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, vscode.l10n.t('{0} checkTransaction call(s) (reconciliation)', count)))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
     return {
       check: async (terminalId, callerTrxId, signal) => (await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {})).transaction,
       secrets,

@@ -38,12 +38,16 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       const target = [targetOf(document, start)];
       const lens = (title: string, command: string, tooltip: string) => lenses.push(new vscode.CodeLens(range, { title, command, arguments: target, tooltip }));
       if (uri.kind === 'result') {
-        lens('Decode', app2appCommandIds.decode, 'Open the decoded result beside, as Markdown');
-        if (check) lens('Check transaction', checkTransactionCommand, 'Look the transaction up with checkTransaction');
+        lens(vscode.l10n.t('Decode'), app2appCommandIds.decode, vscode.l10n.t('Open the decoded result beside, as Markdown'));
+        if (check) lens(vscode.l10n.t('Check transaction'), checkTransactionCommand, vscode.l10n.t('Look the transaction up with checkTransaction'));
       } else {
-        lens('Open in builder', app2appCommandIds.build, 'Edit this request step by step in "Build App2App URI…"');
-        lens('Copy as adb', app2appCommandIds.copyAsAdb, 'Copy an adb command that opens this URI on a device');
-        lens('Simulate response', 'nexi.simulatePosResponse', 'The result URI Nexi POS would answer with (approved, declined, cancelled, errors), to test your result handling');
+        lens(vscode.l10n.t('Open in builder'), app2appCommandIds.build, vscode.l10n.t('Edit this request step by step in "Build App2App URI…"'));
+        lens(vscode.l10n.t('Copy as adb'), app2appCommandIds.copyAsAdb, vscode.l10n.t('Copy an adb command that opens this URI on a device'));
+        lens(
+          vscode.l10n.t('Simulate response'),
+          'nexi.simulatePosResponse',
+          vscode.l10n.t('The result URI Nexi POS would answer with (approved, declined, cancelled, errors), to test your result handling'),
+        );
       }
     }
     return lenses;

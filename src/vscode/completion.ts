@@ -31,7 +31,7 @@ export class UriCompletions implements vscode.CompletionItemProvider {
       if (c.detail) item.detail = c.detail;
       if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
       if (c.preselect) item.preselect = true;
-      if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+      if (c.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest values') };
       return item;
     });
   }
@@ -40,6 +40,6 @@ export class UriCompletions implements vscode.CompletionItemProvider {
   private async terminalHints(document: vscode.TextDocument, line: string): Promise<TerminalIdHint[]> {
     const configured = await this.credentials.terminalIds();
     const text = documentLength(document) > largeFileThreshold ? line : document.getText();
-    return [...configured, ...terminalIdsIn(text).map((id) => ({ id, source: 'used in this document' }))];
+    return [...configured, ...terminalIdsIn(text).map((id) => ({ id, source: vscode.l10n.t('used in this document') }))];
   }
 }

@@ -50,7 +50,7 @@ export class CredentialsBridge implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return [];
     const hints: TerminalIdHint[] = [];
     for (const env of this.environments.all()) {
-      for (const { id, product } of this.store.terminals(env.id)) hints.push({ id, source: `${product} terminal of ${env.label}` });
+      for (const { id, product } of this.store.terminals(env.id)) hints.push({ id, source: vscode.l10n.t('{0} terminal of {1}', product, env.label) });
     }
     return hints;
   }

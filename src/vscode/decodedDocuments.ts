@@ -22,7 +22,7 @@ export class DecodedDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '# Expired\n\nThis decoded view is no longer available: run **Nexi: Decode URI** again.\n';
+    return this.contents.get(uri.toString()) ?? vscode.l10n.t('# Expired\n\nThis decoded view is no longer available: run **Nexi: Decode URI** again.\n');
   }
 
   /** Opens `markdown` as a read-only document titled `title` beside the active editor. */

@@ -156,7 +156,7 @@ export class UriIndex implements vscode.Disposable {
     const name = document.uri.path.split('/').pop() ?? id;
     const mb = (documentLength(document) / (1024 * 1024)).toFixed(1);
     this.log.info(`${name} is ${mb} MB: App2App diagnostics and CodeLens cover its visible lines only`);
-    this.ui.notifications.info(`Nexi: ${name} is larger than 5 MB (${mb} MB), so App2App diagnostics and CodeLens cover only the lines you see. Hovers work everywhere.`);
+    this.ui.notifications.info(vscode.l10n.t('Nexi: {0} is larger than 5 MB ({1} MB), so App2App diagnostics and CodeLens cover only the lines you see. Hovers work everywhere.', name, mb));
   }
 
   /**

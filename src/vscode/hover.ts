@@ -29,11 +29,11 @@ export class UriHovers implements vscode.HoverProvider {
       return new vscode.Hover(markdown(fieldMarkdown(explanation, field), []), new vscode.Range(line, part.param.range.start, line, part.param.range.end));
     }
     const target = [targetOf(document, new vscode.Position(line, uri.range.start))];
-    const links: CommandLink[] = [{ title: 'Decode', command: app2appCommandIds.decode, args: target, tooltip: 'Open the decoded URI beside, as Markdown' }];
+    const links: CommandLink[] = [{ title: vscode.l10n.t('Decode'), command: app2appCommandIds.decode, args: target, tooltip: vscode.l10n.t('Open the decoded URI beside, as Markdown') }];
     if (uri.kind === 'result' && (await this.credentials.checkTransactionAvailable())) {
-      links.push({ title: 'Check transaction', command: checkTransactionCommand, args: target, tooltip: 'Look the transaction up with checkTransaction' });
+      links.push({ title: vscode.l10n.t('Check transaction'), command: checkTransactionCommand, args: target, tooltip: vscode.l10n.t('Look the transaction up with checkTransaction') });
     }
-    links.push({ title: 'Copy as adb', command: app2appCommandIds.copyAsAdb, args: target, tooltip: 'Copy an adb command that opens this URI on a device' });
+    links.push({ title: vscode.l10n.t('Copy as adb'), command: app2appCommandIds.copyAsAdb, args: target, tooltip: vscode.l10n.t('Copy an adb command that opens this URI on a device') });
     const head = new vscode.Range(line, uri.uri.schemeRange.start, line, uri.uri.queryRange ? uri.uri.queryRange.start : uri.range.end);
     return new vscode.Hover(markdown(summaryMarkdown(explanation, links), links.map((l) => l.command)), head);
   }

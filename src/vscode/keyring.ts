@@ -94,7 +94,7 @@ export class KeyringCheck {
     const warned = this.context.globalState.get<string[]>(warnedKey, []);
     if (warned.includes(verdict.reason)) return { verdict, warned: false };
     await this.context.globalState.update(warnedKey, [...warned, verdict.reason]);
-    this.notifications.warn(`Nexi credentials: ${verdict.message}`);
+    this.notifications.warn(vscode.l10n.t('Nexi credentials: {0}', verdict.message));
     return { verdict, warned: true };
   }
 }

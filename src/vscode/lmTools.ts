@@ -18,6 +18,7 @@ import {
   validateToolInput,
   validateToolText,
 } from '../core/lmTools';
+import { userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
 import { checkExplained } from './commands/check';
 import type { CommandContext } from './commands';
@@ -48,7 +49,7 @@ function checkTool(ctx: CommandContext): vscode.LanguageModelTool<unknown> {
       const environment = environmentOf(input);
       const { title, message } = checkConfirmation(environment, input);
       return {
-        invocationMessage: `Checking ${input.terminalId} / ${input.callerTrxId} on ${environment.label}`,
+        invocationMessage: vscode.l10n.t('Checking {0} / {1} on {2}', input.terminalId, input.callerTrxId, environment.label),
         confirmationMessages: { title, message: new vscode.MarkdownString(message) },
       };
     },
@@ -64,7 +65,7 @@ function checkTool(ctx: CommandContext): vscode.LanguageModelTool<unknown> {
       const cancel = token.onCancellationRequested(() => abort.abort());
       try {
         const { outcome, markdown } = await checkExplained(ctx.b2b, environment, input.terminalId, input.callerTrxId, abort.signal);
-        if (outcome.error?.code === 'CANCELLED') throw new Error(`The check was not made: ${redact(outcome.error.message, outcome.secrets)}`);
+        if (outcome.error?.code === 'CANCELLED') throw new Error(vscode.l10n.t('The check was not made: {0}', redact(userMessage(outcome.error), outcome.secrets)));
         return textResult(markdown);
       } finally {
         cancel.dispose();
@@ -76,10 +77,10 @@ function checkTool(ctx: CommandContext): vscode.LanguageModelTool<unknown> {
 /** Every tool, by the name declared in package.json `contributes.languageModelTools`. */
 export function languageModelTools(ctx: CommandContext): ReadonlyMap<string, vscode.LanguageModelTool<unknown>> {
   return new Map<string, vscode.LanguageModelTool<unknown>>([
-    [lmToolNames.decode, readOnly(decodeToolInput, decodeToolText, 'Decoding App2App URIs')],
-    [lmToolNames.validate, readOnly(validateToolInput, validateToolText, 'Validating an App2App request URI')],
-    [lmToolNames.build, readOnly(buildToolInput, buildToolText, 'Building an App2App request URI')],
-    [lmToolNames.explain, readOnly(explainToolInput, explainCodeMarkdown, 'Looking the code up in the Nexi tables')],
+    [lmToolNames.decode, readOnly(decodeToolInput, decodeToolText, vscode.l10n.t('Decoding App2App URIs'))],
+    [lmToolNames.validate, readOnly(validateToolInput, validateToolText, vscode.l10n.t('Validating an App2App request URI'))],
+    [lmToolNames.build, readOnly(buildToolInput, buildToolText, vscode.l10n.t('Building an App2App request URI'))],
+    [lmToolNames.explain, readOnly(explainToolInput, explainCodeMarkdown, vscode.l10n.t('Looking the code up in the Nexi tables'))],
     [lmToolNames.check, checkTool(ctx)],
   ]);
 }

@@ -40,6 +40,10 @@ export interface Found {
   readonly uris: readonly ScannedUri[];
   /** Where they came from, for messages: "line 3 of Pay.kt", "the selection in logcat.log", "the clipboard". */
   readonly origin: string;
+  /** The same after "found": "in line 3 of Pay.kt" (Italian merges the preposition with the article: "nella riga"). */
+  readonly inOrigin: string;
+  /** `origin` in English, for the log. */
+  readonly loggedOrigin: string;
   readonly document?: vscode.TextDocument;
   /** Document range of an offset range (only when the URIs come from a document). */
   readonly toRange?: (r: OffsetRange) => vscode.Range;
@@ -54,7 +58,9 @@ const baseName = (d: vscode.TextDocument) => d.uri.path.split('/').pop() ?? d.ur
 function onLine(index: UriIndex, document: vscode.TextDocument, line: number, character: number): Found {
   return {
     uris: index.scanLine(document, line, character),
-    origin: `line ${line + 1} of ${baseName(document)}`,
+    origin: vscode.l10n.t('line {0} of {1}', line + 1, baseName(document)),
+    inOrigin: vscode.l10n.t('in line {0} of {1}', line + 1, baseName(document)),
+    loggedOrigin: `line ${line + 1} of ${baseName(document)}`,
     document,
     toRange: (r) => new vscode.Range(line, r.start, line, r.end),
     where: (offset) => ({ line: line + 1, column: offset + 1 }),
@@ -71,7 +77,9 @@ export async function findUris(index: UriIndex, arg: unknown, options: { clipboa
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
     return onLine(index, document, arg.line, arg.character);
   }
-  if (isTextTarget(arg)) return { uris: scanText(arg.text), origin: 'the given text', where: lineIndex(arg.text) };
+  if (isTextTarget(arg)) {
+    return { uris: scanText(arg.text), origin: vscode.l10n.t('the given text'), inOrigin: vscode.l10n.t('in the given text'), loggedOrigin: 'the given text', where: lineIndex(arg.text) };
+  }
   const editor = vscode.window.activeTextEditor;
   if (editor) {
     const document = editor.document;
@@ -80,7 +88,9 @@ export async function findUris(index: UriIndex, arg: unknown, options: { clipboa
       const uris = (await scanInChunks(document.getText(editor.selection), { ...scanOptions(document), pause, base })) ?? [];
       const found = {
         uris,
-        origin: `the selection in ${baseName(document)}`,
+        origin: vscode.l10n.t('the selection in {0}', baseName(document)),
+        inOrigin: vscode.l10n.t('in the selection in {0}', baseName(document)),
+        loggedOrigin: `the selection in ${baseName(document)}`,
         document,
         toRange: (r: OffsetRange) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)),
         where: (offset: number) => ({ line: document.positionAt(offset).line + 1, column: document.positionAt(offset).character + 1 }),
@@ -93,7 +103,13 @@ export async function findUris(index: UriIndex, arg: unknown, options: { clipboa
   }
   if (!options.clipboard) return undefined;
   const text = await vscode.env.clipboard.readText();
-  return { uris: (await scanInChunks(text, { pause })) ?? [], origin: 'the clipboard', where: lineIndex(text) };
+  return {
+    uris: (await scanInChunks(text, { pause })) ?? [],
+    origin: vscode.l10n.t('the clipboard'),
+    inOrigin: vscode.l10n.t('in the clipboard'),
+    loggedOrigin: 'the clipboard',
+    where: lineIndex(text),
+  };
 }
 
 /** The one URI a single-URI command uses: the one at the target or cursor, else the first request, else the first. */

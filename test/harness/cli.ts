@@ -1,15 +1,18 @@
 // Command line of the real-VS Code harness.
 //
 //   tsx test/harness/cli.ts --suite out/test/integration/index.js [--workspace samples] [--dev .]
-//        [--install-vsix file.vsix]… [--report test-results/integration.json] [--timeout 600] [--workspace-trust] [--verbose]
+//        [--install-vsix file.vsix]… [--report test-results/integration.json] [--timeout 600] [--workspace-trust] [--locale it] [--verbose]
 //
 // Workspace trust is off unless --workspace-trust is given (then the folder opens in Restricted Mode).
+// --locale it runs VS Code in Italian (test/harness/fixtures/language-pack-it is packaged and installed first).
+// --screenshots DIR lets the suite photograph the workbench (npm run screenshots).
 //
 // Exit codes: 0 all tests passed · 1 a test failed, or the suite reported no test · 2 usage ·
 // 3 code-server died · 4 timeout · 5 page crashed · 6 harness error · 7 setup failed.
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeTools, ensureHarness, repoRoot, SetupError } from './setup';
+import { languagePackVsix } from './languagePack';
 import { runSuite } from './runSuite';
 
 interface Args {
@@ -22,10 +25,12 @@ interface Args {
   timeout: number;
   verbose: boolean;
   workspaceTrust: boolean;
+  locale?: string;
+  screenshots?: string;
 }
 
 function usage(message: string): never {
-  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--workspace-trust] [--verbose]`);
+  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--workspace-trust] [--locale <lang>] [--screenshots <dir>] [--verbose]`);
   process.exit(2);
 }
 
@@ -48,6 +53,8 @@ function parseArgs(argv: string[]): Args {
       case '--timeout': args.timeout = Number(value()); break;
       case '--verbose': args.verbose = true; break;
       case '--workspace-trust': args.workspaceTrust = true; break;
+      case '--locale': args.locale = value(); break;
+      case '--screenshots': args.screenshots = path.resolve(value()); break;
       default: usage(`unknown argument ${flag}`);
     }
   }
@@ -70,6 +77,16 @@ async function main(): Promise<number> {
     return err instanceof SetupError ? 7 : 6;
   }
   console.log(`[harness] ${describeTools(tools)}`);
+  let languagePack: { vsix: string; dir: string } | undefined;
+  if (args.locale && !args.locale.toLowerCase().startsWith('en')) {
+    try {
+      languagePack = languagePackVsix(args.locale);
+    } catch (err) {
+      console.error(`[harness] ${(err as Error).message}`);
+      return 6;
+    }
+    args.installVsix.push(languagePack.vsix);
+  }
   const result = await runSuite(tools, {
     suite: args.suite!,
     extensionDevelopmentPath: args.dev,
@@ -80,7 +97,10 @@ async function main(): Promise<number> {
     timeoutSeconds: args.timeout,
     verbose: args.verbose,
     workspaceTrust: args.workspaceTrust,
+    ...(args.locale ? { locale: args.locale } : {}),
+    ...(args.screenshots ? { screenshotDir: args.screenshots } : {}),
   });
+  if (languagePack) fs.rmSync(languagePack.dir, { recursive: true, force: true });
   const { exit } = result;
   const rel = path.relative(process.cwd(), report);
   if (exit.kind !== 'completed') {

@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly workspaceTrust?: boolean;
   /** Keep user data across runs (npm start); scratch otherwise. */
   readonly userDataDir?: string;
+  /** VS Code's display language (`--locale`); needs a language pack for it among `installExtensions`. */
+  readonly locale?: string;
 }
 
 export interface RunningServer {
@@ -102,6 +104,38 @@ function installVsix(tools: HarnessTools, scratch: string, extensionsDir: string
   }
 }
 
+/**
+ * The VS Code server resolves a display language other than English from `languagepacks.json` in its user-data
+ * dir, a file it otherwise writes only after it has seen the language pack installed, one start too late for the
+ * first page. Written here from the installed language pack (an extension contributing `localizations`).
+ */
+function writeLanguagePacks(extensionsDir: string, userDataDir: string, locale: string): void {
+  for (const dir of fs.readdirSync(extensionsDir)) {
+    const manifestFile = path.join(extensionsDir, dir, 'package.json');
+    if (!fs.existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+      contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    };
+    const localization = manifest.contributes?.localizations?.find((l) => l.languageId.toLowerCase() === locale.toLowerCase());
+    if (!localization) continue;
+    const translations = Object.fromEntries(localization.translations.map((t) => [t.id, path.join(extensionsDir, dir, t.path)]));
+    const packs = {
+      [localization.languageId]: {
+        hash: `${manifest.publisher}.${manifest.name}-${manifest.version}`.replace(/[^\w.-]/g, '_'),
+        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        translations,
+        label: localization.localizedLanguageName ?? localization.languageId,
+      },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+    return;
+  }
+  throw new Error(`--locale ${locale}: no installed extension contributes a language pack for it (install one with installExtensions)`);
+}
+
 export async function startServer(tools: HarnessTools, options: ServerOptions = {}): Promise<RunningServer> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-vscode-'));
   const userDataDir = options.userDataDir ?? path.join(scratch, 'user-data');
@@ -132,6 +166,15 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     throw err;
   }
 
+  if (options.locale) {
+    try {
+      writeLanguagePacks(extensionsDir, userDataDir, options.locale);
+    } catch (err) {
+      removeScratch();
+      throw err;
+    }
+  }
+
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const args = [
@@ -146,6 +189,7 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.locale ? ['--locale', options.locale] : []),
     '--log', options.verbose ? 'debug' : 'info',
     // Built VS Code web honours extensionDevelopmentPath/extensionTestsPath in the `payload` query only when
     // the smoke-test driver is enabled; code-server passes the option through to the VS Code server.

@@ -4,7 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { inputFromPairs } from '../../src/cli/build';
 import type { Io } from '../../src/cli/io';
-import { run } from '../../src/cli/main';
+import { run as runCli } from '../../src/cli/main';
+
+// English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
+const run = (argv: readonly string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { ...process.env, LC_ALL: 'C.UTF-8' });
 
 const root = path.resolve(__dirname, '..', '..');
 const logcat = fs.readFileSync(path.join(root, 'samples', 'logcat.log'), 'utf8');

@@ -7,7 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { check, parseCheckArgs } from '../../src/cli/check';
 import type { Io } from '../../src/cli/io';
-import { run } from '../../src/cli/main';
+import { run as runCli } from '../../src/cli/main';
+
+// English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
+const run = (argv: readonly string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { ...process.env, LC_ALL: 'C.UTF-8' });
 import { readProfile, writeProfile } from '../../src/cli/profiles';
 import { sandbox as sandboxCommand } from '../../src/cli/sandbox';
 import { loadOrCreatePki, pkiPaths } from '../../src/core/sandbox/pki';

@@ -5,7 +5,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Io } from '../../src/cli/io';
-import { run } from '../../src/cli/main';
+import { run as runCli } from '../../src/cli/main';
+
+// English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
+const run = (argv: readonly string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { ...process.env, LC_ALL: 'C.UTF-8' });
 import { writeProfile } from '../../src/cli/profiles';
 import { adbArgs } from '../../src/cli/simulate';
 import { decodeText } from '../../src/core/explain/explain';

@@ -1,8 +1,23 @@
 // key=value pairs (as typed on the command line, or given by a language-model tool) → the builder's typed input.
 // One conversion for the CLI's `build` and the `nexi_build_uri` tool: the same keys, flags and additional tags.
+import { fillTemplate } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { buildInputIt } from '../i18n/it/app2app';
 import type { AdditionalTag, RequestInput } from './build';
 import { findOperation, findParameter, operations, parameterNames } from './catalog';
 import { didYouMean } from './suggest';
+
+/** Why the input was refused (the CLI prints these after `error:`, the language-model tool returns them). */
+export const buildInputMessages = {
+  unknownOperation: "unknown operation '{operation}' (one of {operations})",
+  unknownOperationHint: "unknown operation '{operation}'; did you mean '{suggestion}'? (one of {operations})",
+  unknownParameter: "'{key}' is not a {operation} parameter",
+  unknownParameterHint: "'{key}' is not a {operation} parameter; did you mean '{suggestion}'?",
+  tagIndex: "'{key}': N must be 1 to 5",
+  notBoolean: "{key} takes true or false, not '{value}'",
+} as const;
+
+const messages = localized<Translation<typeof buildInputMessages>>({ en: buildInputMessages, it: buildInputIt });
 
 /** Input the builder cannot take (unknown operation or key, a flag that is not true/false); `message` says why. */
 export class BuildInputError extends Error {
@@ -16,7 +31,9 @@ export function requestInputFromEntries(operationName: string, entries: Iterable
   const operation = findOperation(operationName);
   if (!operation) {
     const hint = didYouMean(operationName, operations.map((o) => o.name));
-    throw new BuildInputError(`unknown operation '${operationName}'${hint ? `; did you mean '${hint}'?` : ''} (one of ${operations.map((o) => o.name).join(', ')})`);
+    const M = messages();
+    const args = { operation: operationName, operations: operations.map((o) => o.name).join(', ') };
+    throw new BuildInputError(hint ? fillTemplate(M.unknownOperationHint, { ...args, suggestion: hint }) : fillTemplate(M.unknownOperation, args));
   }
   const fields: Record<string, unknown> = { operation: operation.name };
   const tagKeys = new Map<number, string>();
@@ -25,13 +42,15 @@ export function requestInputFromEntries(operationName: string, entries: Iterable
     const match = findParameter(operation, 'request', key);
     if (!match) {
       const hint = didYouMean(key, parameterNames(operation, 'request'));
-      throw new BuildInputError(`'${key}' is not a ${operation.name} parameter${hint ? `; did you mean '${hint}'?` : ''}`);
+      const M = messages();
+      const args = { key, operation: operation.name };
+      throw new BuildInputError(hint ? fillTemplate(M.unknownParameterHint, { ...args, suggestion: hint }) : fillTemplate(M.unknownParameter, args));
     }
     if (match.spec.family === 'additionalTagKey' || match.spec.family === 'additionalTagValue') {
-      if (!match.index || !match.inRange) throw new BuildInputError(`'${key}': N must be 1 to 5`);
+      if (!match.index || !match.inRange) throw new BuildInputError(fillTemplate(messages().tagIndex, { key }));
       (match.spec.family === 'additionalTagKey' ? tagKeys : tagValues).set(match.index, value);
     } else if (booleans.has(key)) {
-      if (value !== 'true' && value !== 'false') throw new BuildInputError(`${key} takes true or false, not '${value}'`);
+      if (value !== 'true' && value !== 'false') throw new BuildInputError(fillTemplate(messages().notBoolean, { key, value }));
       fields[key] = value === 'true';
     } else {
       fields[key] = value;

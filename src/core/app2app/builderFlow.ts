@@ -4,12 +4,55 @@
 // Values are typed unencoded; the URI is built by `buildRequestUri`, so the flow never disagrees with the builder
 // or the validator.
 
+import { fillTemplate } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { builderIt } from '../i18n/it/app2app';
 import type { Diagnostic } from '../types';
 import { buildRequestUri, encodeQueryComponent, formatTimestamp, type RequestInput } from './build';
-import { findOperation, findParameter, indexedParameterName, operations, type OperationName, type OperationSpec, type ParameterSpec } from './catalog';
+import {
+  constraintText,
+  findOperation,
+  findParameter,
+  indexedParameterName,
+  operationDescription,
+  operationTitle,
+  operations,
+  parameterDescription,
+  type OperationName,
+  type OperationSpec,
+  type ParameterSpec,
+} from './catalog';
 import { copyFormats, type CopyFormat } from './copyAs';
 import { decodePercent, parseUri } from './parse';
 import { validateUri } from './validate';
+
+/** Every text the flow shows besides the catalog's: step prompts, choices, problems, final actions. */
+export const builderMessages = {
+  tagLabel: 'Additional tag {n}',
+  tagDescription: '{params}: echoed in the result and on the receipt',
+  optionalDescription: '{description} ({notes})',
+  defaultValue: 'default {value}',
+  mobilePosOnly: 'MobilePOS only',
+  undocumented: 'undocumented',
+  promptRequired: '{name}: {description} Type it unencoded; the builder percent-encodes it.',
+  promptRequiredFormat: '{name}: {description} Format: {format}. Type it unencoded; the builder percent-encodes it.',
+  promptOptional: '{name} (optional: leave empty to omit): {description} Type it unencoded; the builder percent-encodes it.',
+  promptOptionalFormat: '{name} (optional: leave empty to omit): {description} Format: {format}. Type it unencoded; the builder percent-encodes it.',
+  unknownOperation: 'Unknown operation {operation}.',
+  required: '{name} is required: {description}',
+  pickOperation: 'Pick one of: {operations}.',
+  notOptional: '{id} is not an optional {operation} parameter.',
+  actions: {
+    replace: { label: 'Replace the URI in the editor', description: 'where the builder was opened' },
+    insert: { label: 'Insert at the cursor', description: 'in the active editor' },
+    copy: 'Copy',
+    copyAs: 'Copy as {format}',
+    sendAdb: { label: 'Send to Android device or emulator…', description: 'adb: opens the URI on a connected device' },
+    simulate: { label: 'Simulate the POS response…', description: 'the result URI Nexi POS would answer with, to test your result handling' },
+  },
+} as const;
+
+const messages = localized<Translation<typeof builderMessages>>({ en: builderMessages, it: builderIt });
 
 export interface BuilderState {
   readonly operation: OperationName | undefined;
@@ -70,6 +113,7 @@ const tagCount = (op: OperationSpec) => op.request.find((s) => s.family === 'add
 
 /** The optional step's choices for `op`, in catalog order. Parameters the operation ignores are not offered. */
 export function optionalGroups(op: OperationSpec): OptionalGroup[] {
+  const M = messages();
   const groups: OptionalGroup[] = [];
   for (const spec of op.request) {
     if (spec.required || spec.ignoredReason || spec.family === 'additionalTagValue') continue;
@@ -77,14 +121,19 @@ export function optionalGroups(op: OperationSpec): OptionalGroup[] {
       const valueSpec = op.request.find((s) => s.family === 'additionalTagValue');
       for (let n = spec.indexed.min; n <= spec.indexed.max; n++) {
         const params = [indexedParameterName(spec, n), ...(valueSpec ? [indexedParameterName(valueSpec, n)] : [])];
-        groups.push({ id: `tag${n}`, label: `Additional tag ${n}`, description: `${params.join(' + ')}: echoed in the result and on the receipt`, params });
+        groups.push({ id: `tag${n}`, label: fillTemplate(M.tagLabel, { n }), description: fillTemplate(M.tagDescription, { params: params.join(' + ') }), params });
       }
       continue;
     }
-    const notes = [spec.default !== undefined ? `default ${spec.default}` : '', spec.scope === 'mobilepos' ? 'MobilePOS only' : '', spec.provenance === 'nexi-sample' ? 'undocumented' : '']
+    const notes = [
+      spec.default !== undefined ? fillTemplate(M.defaultValue, { value: spec.default }) : '',
+      spec.scope === 'mobilepos' ? M.mobilePosOnly : '',
+      spec.provenance === 'nexi-sample' ? M.undocumented : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    groups.push({ id: spec.name, label: spec.name, description: `${spec.description}${notes ? ` (${notes})` : ''}`, params: [spec.name] });
+    const description = parameterDescription(spec);
+    groups.push({ id: spec.name, label: spec.name, description: notes ? fillTemplate(M.optionalDescription, { description, notes }) : description, params: [spec.name] });
   }
   return groups;
 }
@@ -123,7 +172,11 @@ export function currentStep(state: BuilderState, options: BuilderOptions = {}): 
   const ref = refs[position]!;
   const info = (step: BuilderStep): StepInfo => ({ step, number: position + 1, total: refs.length });
   if (ref.kind === 'operation') {
-    return info({ kind: 'operation', items: operations.map((o) => ({ name: o.name, title: o.title, description: o.description })), value: state.operation });
+    return info({
+      kind: 'operation',
+      items: operations.map((o) => ({ name: o.name, title: operationTitle(o), description: operationDescription(o) })),
+      value: state.operation,
+    });
   }
   const op = findOperation(state.operation!)!;
   if (ref.kind === 'optional') {
@@ -136,13 +189,15 @@ export function currentStep(state: BuilderState, options: BuilderOptions = {}): 
     return info({ kind: 'done', uri, diagnostics, valid: !diagnostics.some((d) => d.severity === 'error') });
   }
   const spec = specOf(op, ref.name);
-  const format = spec.constraints ? ` Format: ${spec.constraints.text}.` : '';
+  const M = messages();
+  const format = constraintText(spec);
+  const template = ref.required ? (format ? M.promptRequiredFormat : M.promptRequired) : format ? M.promptOptionalFormat : M.promptOptional;
   return info({
     kind: 'value',
     name: ref.name,
     spec,
     required: ref.required,
-    prompt: `${ref.name}${ref.required ? '' : ' (optional: leave empty to omit)'}: ${spec.description}${format} Type it unencoded; the builder percent-encodes it.`,
+    prompt: fillTemplate(template, { name: ref.name, description: parameterDescription(spec), format: format ?? '' }),
     placeholder: spec.example ? decodePercent(spec.example).value : '',
     value: state.values[ref.name] ?? prefill(spec, options),
     ...(spec.type === 'boolean' ? { choices: ['true', 'false'] } : {}),
@@ -158,8 +213,8 @@ const crossParameterCodes = new Set(['A2A003', 'A2A010', 'A2A013', 'A2A015', 'A2
  */
 export function validateStepValue(operation: OperationName, name: string, value: string, required: boolean): StepProblem | undefined {
   const op = findOperation(operation);
-  if (!op) return { severity: 'error', message: `Unknown operation ${operation}.` };
-  if (value === '') return required ? { severity: 'error', message: `${name} is required: ${specOf(op, name).description}` } : undefined;
+  if (!op) return { severity: 'error', message: fillTemplate(messages().unknownOperation, { operation }) };
+  if (value === '') return required ? { severity: 'error', message: fillTemplate(messages().required, { name, description: parameterDescription(specOf(op, name)) }) } : undefined;
   const pair = `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`;
   const probe = `neximpos://${op.name}?${pair}`;
   const pairStart = probe.length - pair.length;
@@ -179,7 +234,7 @@ export function answer(state: BuilderState, value: string | readonly string[]): 
     case 'operation': {
       const name = String(value);
       const op = findOperation(name);
-      if (!op) return { problem: { severity: 'error', message: `Pick one of: ${operations.map((o) => o.name).join(', ')}.` } };
+      if (!op) return { problem: { severity: 'error', message: fillTemplate(messages().pickOperation, { operations: operations.map((o) => o.name).join(', ') }) } };
       // Another operation takes other parameters: start over, keeping the values both share.
       if (op.name === state.operation) return next({});
       const values: Record<string, string> = {};
@@ -200,7 +255,7 @@ export function answer(state: BuilderState, value: string | readonly string[]): 
       const picked = (Array.isArray(value) ? value : [value]).map(String);
       const groups = optionalGroups(op);
       const unknown = picked.find((id) => !groups.some((g) => g.id === id));
-      if (unknown) return { problem: { severity: 'error', message: `${unknown} is not an optional ${op.name} parameter.` } };
+      if (unknown) return { problem: { severity: 'error', message: fillTemplate(messages().notOptional, { id: unknown, operation: op.name }) } };
       // Values of groups no longer chosen are dropped.
       const values = { ...state.values };
       for (const g of groups) if (!picked.includes(g.id)) for (const p of g.params) delete values[p];
@@ -277,11 +332,12 @@ export interface BuilderActionInfo {
 
 /** What the last step offers. `replace` only when the flow was opened on a URI in an editor. */
 export function builderActions(context: { canInsert: boolean; canReplace: boolean }): BuilderActionInfo[] {
+  const A = messages().actions;
   return [
-    ...(context.canReplace ? [{ id: 'replace' as const, label: 'Replace the URI in the editor', description: 'where the builder was opened' }] : []),
-    ...(context.canInsert ? [{ id: 'insert' as const, label: 'Insert at the cursor', description: 'in the active editor' }] : []),
-    ...copyFormats.map((f) => ({ id: `copy-${f.id}` as const, label: f.id === 'uri' ? 'Copy' : `Copy as ${f.label}`, description: f.description })),
-    { id: 'send-adb', label: 'Send to Android device or emulator…', description: 'adb: opens the URI on a connected device' },
-    { id: 'simulate', label: 'Simulate the POS response…', description: 'the result URI Nexi POS would answer with, to test your result handling' },
+    ...(context.canReplace ? [{ id: 'replace' as const, ...A.replace }] : []),
+    ...(context.canInsert ? [{ id: 'insert' as const, ...A.insert }] : []),
+    ...copyFormats.map((f) => ({ id: `copy-${f.id}` as const, label: f.id === 'uri' ? A.copy : fillTemplate(A.copyAs, { format: f.label }), description: f.description })),
+    { id: 'send-adb', ...A.sendAdb },
+    { id: 'simulate', ...A.simulate },
   ];
 }

@@ -2,6 +2,8 @@
 // one table. The builder, the validator, completions, hovers and the docs all read it; protocol knowledge
 // belongs here, not in `if` chains elsewhere. Source of truth: the fact sheet (spec §1–8, §12, §16).
 
+import { getLocale } from '../i18n';
+import { catalogIt } from '../i18n/it/catalog';
 import type { Provenance } from '../types';
 
 export type OperationName = 'payment' | 'reversal' | 'last_transaction' | 'accounting_closure';
@@ -92,15 +94,158 @@ export interface OperationSpec {
 /** Scheme of every request URI (spec §2.1). */
 export const requestScheme = 'neximpos';
 
+/**
+ * Every sentence of the catalog, in one table: the specs below read their prose from here, and a translation
+ * (`src/core/i18n/it/catalog.ts`) supplies the same keys. Read a spec's text through `parameterDescription`,
+ * `operationTitle`… (or `localizedParameter`), which give the current locale's wording.
+ */
+export const catalogText = {
+  operations: {
+    payment: { title: 'Payment', description: 'Charges a card on the TID last selected in Nexi POS.' },
+    reversal: { title: 'Reversal', description: 'Voids a transaction; on SoftPOS always the last reversible transaction of the month.' },
+    last_transaction: { title: 'Last transaction', description: 'Returns the last transaction made on a TID, with all receipt fields (Android only).' },
+    accounting_closure: { title: 'Accounting closure', description: 'Closes the accounting session and returns host and terminal totals (MobilePOS only).' },
+  },
+  request: {
+    additionalTag: {
+      constraint: '1–30 characters: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }',
+      allowed: 'digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }',
+    },
+    amount: {
+      description: 'Amount in euro cents.',
+      constraint: 'positive integer number of euro cents (1 = €0.01, 150 = €1.50); no maximum documented',
+    },
+    reversalAmount: { description: 'Amount in euro cents of the transaction to reverse.' },
+    callerName: {
+      description: 'Label of the "Torna a …" (back to …) button that returns to the calling app.',
+      notes: ['No length limit documented (spec §16.8).'],
+    },
+    callerTrxId: {
+      description: "The caller's own reference for this request; echoed in the result.",
+      notes: ['No length, charset or uniqueness rule documented (spec §16.8); checkTransaction looks transactions up by it.'],
+    },
+    email: {
+      description: 'Pre-fills the e-mail field of the "send receipt" screen.',
+      notes: ['Format not specified; the name cell is missing in the current table (spec §16.2).'],
+    },
+    sms: {
+      description: 'Pre-fills the phone field of the "send receipt" screen.',
+      notes: ['Format not specified; the example has no country prefix (spec §16.2).'],
+    },
+    sendTicket: {
+      description: 'Shows the "send receipt" button on the result screen.',
+      notes: ['Cannot be true together with autoClose=true: Nexi POS answers result -21 (spec §3.3).'],
+    },
+    urlTicket: {
+      description: 'Asks for a link to the receipt image in the result (MobilePOS only).',
+      notes: ['SoftPOS does not return urlTicket even when requested [REVS]; the effect of sending it is not stated (spec §16.6).'],
+    },
+    uri: {
+      description: 'Return URI: Nexi POS opens it with the result fields appended as query parameters.',
+      notes: ['Percent-encode it as Uri.Builder does (`demonexi%3A%2F%2Fpayment`).'],
+      paymentNote: 'Mandatory on the current [PAY] page, optional on the older rendering (spec §16.1).',
+    },
+    autoClose: {
+      description: 'Returns to the caller automatically after non-retryable outcomes, without result-screen buttons.',
+      notes: ['Requires sendTicket=false, otherwise result -21 (spec §3.3).', 'No effect on retryable outcomes (cancelled, timeout, wrong PIN).'],
+      reversalDefaultNote: 'Not stated on the portal; the Cloud SDK defaults to false.',
+    },
+    hideRetry: {
+      description: 'Hides the "Retry" button for timeout, cancelled transaction and wrong PIN.',
+      notes: ['The change log says "for denied transactions" instead (spec §16.5).'],
+      reversalDefaultNote: 'Not stated.',
+    },
+    terminalId: {
+      description: 'Terminal ID (TID): the SoftPOS TID for SoftPOS operations, the mPOS TID for mPOS operations.',
+      constraint: '8 digits in every example (not documented as a rule)',
+    },
+    paymentTerminalId: {
+      description: 'Not a payment parameter: Nexi POS uses the TID last selected in the app.',
+      ignoredReason: 'Nexi POS uses the TID last selected in the app.',
+    },
+    reversalTerminalId: { description: 'TID on which the transaction to reverse was made (SoftPOS TID for SoftPOS, mPOS TID for mPOS).' },
+    lastTransactionTerminalId: { description: 'TID whose last transaction is wanted.' },
+    addInfoKeyN: {
+      description: 'Key of the N-th additional tag (N = 1…5), paired with addInfoN; echoed in the result and on the receipt.',
+      notes: ['Keys must be unique; a repeated key is ignored (spec §3.2).', 'What Nexi POS does with an invalid pair is not documented (spec §16.3).'],
+    },
+    addInfoN: {
+      description: 'Value of the N-th additional tag (N = 1…5), paired with addInfoKeyN.',
+      notes: [
+        'Legacy form (older [PAY], [PAYS], SDK 1.2.5): addInfo1…addInfo5 without keys, the values of tags DF8001…DF8005, max 30 characters.',
+        'Whether the legacy form is still accepted is not documented (spec §16.3).',
+      ],
+    },
+    tipEnabled: { description: 'Sent by the official demo apps; not described on any portal page.' },
+    tipAmount: {
+      description: 'Tip in cents, sent by the official demo apps; not described on any portal page.',
+      constraint: 'integer number of euro cents [sample code]',
+    },
+    timestamp: {
+      description: 'Date and time of the reversal request, ddMMyyHHmm (the demos send the current time).',
+      constraint: 'ddMMyyHHmm, 24-hour clock; time zone not stated (spec §12, §16.7)',
+      notes: ['One sample passes epoch milliseconds instead (spec §12).'],
+    },
+  },
+  response: {
+    callerTrxId: { description: 'Echo of the request callerTrxId.' },
+    result: { description: 'Outcome code (0 = approved/performed); see the result-code table (spec §9).' },
+    receiptKeys: {
+      description: 'Receipt fields, one query parameter per key; see the receipt-key table.',
+      notes: [
+        'Several keys (CT109–CT123, f55, F42, 9F14, ATAGSRECEIPT) are undocumented (spec §13.2).',
+        'Values are often unencoded and may contain spaces, commas and `+` (spec §2.2).',
+      ],
+    },
+    tipAmount: { description: 'Tip amount in cents, read by the demo apps; undocumented.' },
+    totalAmount: { description: 'Total amount in cents, read by the demo apps; undocumented.' },
+    operationType: {
+      PAYMENT: 'Operation that produced the result (`PAYMENT`).',
+      REVERSAL: 'Operation that produced the result (`REVERSAL`).',
+    },
+    amount: {
+      description: 'Amount in cents: mPOS echoes it as sent, SoftPOS returns 12 zero-padded digits (same as f30).',
+      notes: ['For reversals it is the requested amount, not the amount actually reversed [REVS].'],
+    },
+    actionCode: { description: 'Host response code (ISO 8583 field 39); `000` = approved. Present for approved or denied transactions.' },
+    pan: { description: 'Masked card number, last 4 digits in clear (approved transactions).' },
+    transactionType: { description: 'Card technology: ICC = chip, MAG = magnetic stripe, CLI = contactless (approved transactions).' },
+    authorizationNumber: { description: 'Authorisation code (approved transactions).' },
+    timestamp: { description: 'Date and time of the transaction, ddMMyyHHmm (approved transactions).' },
+    resultDescription: { description: 'Free-text outcome, e.g. empty or `TRANSAZIONE APPROVATA`; often not percent-encoded.' },
+    cardTypeCVM: { description: 'Undocumented; the only value seen is `2` (spec §11). Treat as opaque.' },
+    acquirerId: { description: 'Acquirer code: 11 digits on mPOS (`00000000003`), 6 on SoftPOS (`909517`).' },
+    stan: { description: 'System trace audit number, 6 digits.' },
+    operationNumber: { description: 'Operation counter, 6 digits.' },
+    acquirerName: { description: 'Acquirer label; may be right-padded with blanks to 16 characters.' },
+    terminalId: { description: 'Terminal ID used for the transaction.' },
+    merchantId: { description: 'Merchant code; may be right-padded with blanks to 15 characters.' },
+    urlTicket: { description: 'Link to the receipt image; only when requested with urlTicket=true, MobilePOS only.' },
+    softPosError: { description: 'SoftPOS-specific error `X-Y-Z`, only with result=-30; its parts are undocumented (spec §9.3).' },
+    autoClose: { description: 'Echo of the autoClose request flag, seen in SoftPOS results; undocumented.' },
+    lastTransactionAmount: { description: 'Amount of the last transaction in cents, 12 zero-padded digits like receipt key f30.' },
+    lastTransactionOperationType: { description: 'Always `LAST_TRANSACTION`.' },
+    terminalType: { description: 'Product that made the transaction: `MPOS` or `SOFTPOS`.' },
+    lastTransactionResult: { description: 'Outcome: 0 = success, -41 = empty or missing receipt.' },
+    lastTransactionReceiptKeys: { description: 'Every receipt field, one query parameter per key.' },
+    accountingClosureOperationType: { description: 'The table says `ACCOUNTING_CLOSE`, the example `ACCOUNTING_CLOSURE` (spec §16.19).' },
+    accountingClosureResult: { description: 'Outcome: 0 = closure performed, -12 = not performed.' },
+    hostTotal: { description: 'Total received from the bank, in euro cents (only when the closure was performed).' },
+    terminalTotal: { description: 'Total stored in the terminal, in euro cents (only when the closure was performed).' },
+  },
+} as const;
+
+const T = catalogText;
+
 // spec §3.2: allowed characters of additional tags: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }.
 // "Letters" is read as ASCII letters [inference, spec §16.3].
 const additionalTagChar = /[0-9A-Za-z!$%&()*+\-./:;<=>?@[\]^_{}]/;
 const additionalTagConstraints: ParameterConstraints = {
-  text: '1–30 characters: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }',
+  text: T.request.additionalTag.constraint,
   minLength: 1,
   maxLength: 30,
   allowedChar: additionalTagChar,
-  allowedText: 'digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }',
+  allowedText: T.request.additionalTag.allowed,
 };
 
 // Request parameters shared by several operations. Operation tables below spread them and override what differs.
@@ -108,11 +253,11 @@ const amount: ParameterSpec = {
   name: 'amount',
   type: 'int-cents',
   required: true,
-  constraints: { text: 'positive integer number of euro cents (1 = €0.01, 150 = €1.50); no maximum documented', min: 1 },
+  constraints: { text: T.request.amount.constraint, min: 1 },
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Amount in euro cents.',
+  description: T.request.amount.description,
   example: '150',
 };
 const callerName: ParameterSpec = {
@@ -122,9 +267,9 @@ const callerName: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
-  description: 'Label of the "Torna a …" (back to …) button that returns to the calling app.',
+  description: T.request.callerName.description,
   example: 'MyShop',
-  notes: ['No length limit documented (spec §16.8).'],
+  notes: T.request.callerName.notes,
 };
 const callerTrxId: ParameterSpec = {
   name: 'callerTrxId',
@@ -133,9 +278,9 @@ const callerTrxId: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
-  description: "The caller's own reference for this request; echoed in the result.",
+  description: T.request.callerTrxId.description,
   example: 'order-1',
-  notes: ['No length, charset or uniqueness rule documented (spec §16.8); checkTransaction looks transactions up by it.'],
+  notes: T.request.callerTrxId.notes,
 };
 const email: ParameterSpec = {
   name: 'email',
@@ -144,9 +289,9 @@ const email: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Pre-fills the e-mail field of the "send receipt" screen.',
+  description: T.request.email.description,
   example: 'name.surname%40domain.it',
-  notes: ['Format not specified; the name cell is missing in the current table (spec §16.2).'],
+  notes: T.request.email.notes,
 };
 const sms: ParameterSpec = {
   name: 'sms',
@@ -155,9 +300,9 @@ const sms: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Pre-fills the phone field of the "send receipt" screen.',
+  description: T.request.sms.description,
   example: '3344556951',
-  notes: ['Format not specified; the example has no country prefix (spec §16.2).'],
+  notes: T.request.sms.notes,
 };
 const sendTicket: ParameterSpec = {
   name: 'sendTicket',
@@ -167,9 +312,9 @@ const sendTicket: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Shows the "send receipt" button on the result screen.',
+  description: T.request.sendTicket.description,
   example: 'false',
-  notes: ['Cannot be true together with autoClose=true: Nexi POS answers result -21 (spec §3.3).'],
+  notes: T.request.sendTicket.notes,
 };
 const urlTicket: ParameterSpec = {
   name: 'urlTicket',
@@ -179,9 +324,9 @@ const urlTicket: ParameterSpec = {
   scope: 'mobilepos',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Asks for a link to the receipt image in the result (MobilePOS only).',
+  description: T.request.urlTicket.description,
   example: 'true',
-  notes: ['SoftPOS does not return urlTicket even when requested [REVS]; the effect of sending it is not stated (spec §16.6).'],
+  notes: T.request.urlTicket.notes,
 };
 const uri: ParameterSpec = {
   name: 'uri',
@@ -190,9 +335,9 @@ const uri: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
-  description: 'Return URI: Nexi POS opens it with the result fields appended as query parameters.',
+  description: T.request.uri.description,
   example: 'myapp%3A%2F%2Fpayment',
-  notes: ['Percent-encode it as Uri.Builder does (`demonexi%3A%2F%2Fpayment`).'],
+  notes: T.request.uri.notes,
 };
 const autoClose: ParameterSpec = {
   name: 'autoClose',
@@ -202,9 +347,9 @@ const autoClose: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
-  description: 'Returns to the caller automatically after non-retryable outcomes, without result-screen buttons.',
+  description: T.request.autoClose.description,
   example: 'true',
-  notes: ['Requires sendTicket=false, otherwise result -21 (spec §3.3).', 'No effect on retryable outcomes (cancelled, timeout, wrong PIN).'],
+  notes: T.request.autoClose.notes,
 };
 const hideRetry: ParameterSpec = {
   name: 'hideRetry',
@@ -214,19 +359,19 @@ const hideRetry: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[CHG]'],
-  description: 'Hides the "Retry" button for timeout, cancelled transaction and wrong PIN.',
+  description: T.request.hideRetry.description,
   example: 'true',
-  notes: ['The change log says "for denied transactions" instead (spec §16.5).'],
+  notes: T.request.hideRetry.notes,
 };
 const terminalId: ParameterSpec = {
   name: 'terminalId',
   type: 'terminalId',
   required: true,
-  constraints: { text: '8 digits in every example (not documented as a rule)' },
+  constraints: { text: T.request.terminalId.constraint },
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[REV]', '[LTS]'],
-  description: 'Terminal ID (TID): the SoftPOS TID for SoftPOS operations, the mPOS TID for mPOS operations.',
+  description: T.request.terminalId.description,
   example: '12345678',
 };
 
@@ -234,7 +379,7 @@ const terminalId: ParameterSpec = {
 const resCallerTrxId: ParameterSpec = {
   ...callerTrxId,
   sources: ['[REV]', '[REVS]', '[LTS]', '[ACC]'],
-  description: 'Echo of the request callerTrxId.',
+  description: T.response.callerTrxId.description,
   notes: undefined,
 };
 const resResult: ParameterSpec = {
@@ -244,7 +389,7 @@ const resResult: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[REV]', '[ERR]'],
-  description: 'Outcome code (0 = approved/performed); see the result-code table (spec §9).',
+  description: T.response.result.description,
   example: '0',
 };
 const receiptKeys: ParameterSpec = {
@@ -254,9 +399,9 @@ const receiptKeys: ParameterSpec = {
   scope: 'softpos',
   provenance: 'nexi-documented',
   sources: ['[RCPT]', '[REVC]', '[GLT]'],
-  description: 'Receipt fields, one query parameter per key; see the receipt-key table.',
+  description: T.response.receiptKeys.description,
   family: 'receiptKey',
-  notes: ['Several keys (CT109–CT123, f55, F42, 9F14, ATAGSRECEIPT) are undocumented (spec §13.2).', 'Values are often unencoded and may contain spaces, commas and `+` (spec §2.2).'],
+  notes: T.response.receiptKeys.notes,
 };
 const resTipAmount: ParameterSpec = {
   name: 'tipAmount',
@@ -265,17 +410,17 @@ const resTipAmount: ParameterSpec = {
   scope: 'both',
   provenance: 'nexi-sample',
   sources: ['[GH-DEMO]'],
-  description: 'Tip amount in cents, read by the demo apps; undocumented.',
+  description: T.response.tipAmount.description,
 };
 const resTotalAmount: ParameterSpec = {
   ...resTipAmount,
   name: 'totalAmount',
-  description: 'Total amount in cents, read by the demo apps; undocumented.',
+  description: T.response.totalAmount.description,
 };
 
 // spec §3.4: payment and reversal share the response set; `*` = approved or denied only, `**` = depends on
 // urlTicket, `***` = MobilePOS only.
-function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
+function paymentLikeResponse(operationType: 'PAYMENT' | 'REVERSAL'): readonly ParameterSpec[] {
   return [
     resCallerTrxId,
     {
@@ -286,14 +431,14 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[PAYS]', '[REV]'],
-      description: `Operation that produced the result (\`${operationType}\`).`,
+      description: T.response.operationType[operationType],
     },
     resResult,
     {
       ...amount,
       sources: ['[REVS]'],
-      description: 'Amount in cents: mPOS echoes it as sent, SoftPOS returns 12 zero-padded digits (same as f30).',
-      notes: ['For reversals it is the requested amount, not the amount actually reversed [REVS].'],
+      description: T.response.amount.description,
+      notes: T.response.amount.notes,
       constraints: undefined,
     },
     {
@@ -303,7 +448,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[REV]'],
-      description: 'Host response code (ISO 8583 field 39); `000` = approved. Present for approved or denied transactions.',
+      description: T.response.actionCode.description,
     },
     {
       name: 'pan',
@@ -312,7 +457,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[REV]'],
-      description: 'Masked card number, last 4 digits in clear (approved transactions).',
+      description: T.response.pan.description,
     },
     {
       name: 'transactionType',
@@ -322,7 +467,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[REV]'],
-      description: 'Card technology: ICC = chip, MAG = magnetic stripe, CLI = contactless (approved transactions).',
+      description: T.response.transactionType.description,
     },
     {
       name: 'authorizationNumber',
@@ -331,7 +476,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[REV]', '[REVL]'],
-      description: 'Authorisation code (approved transactions).',
+      description: T.response.authorizationNumber.description,
     },
     {
       name: 'timestamp',
@@ -340,7 +485,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'nexi-documented',
       sources: ['[REV]'],
-      description: 'Date and time of the transaction, ddMMyyHHmm (approved transactions).',
+      description: T.response.timestamp.description,
     },
     {
       name: 'resultDescription',
@@ -349,7 +494,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'Free-text outcome, e.g. empty or `TRANSAZIONE APPROVATA`; often not percent-encoded.',
+      description: T.response.resultDescription.description,
     },
     {
       name: 'cardTypeCVM',
@@ -358,7 +503,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'Undocumented; the only value seen is `2` (spec §11). Treat as opaque.',
+      description: T.response.cardTypeCVM.description,
     },
     {
       name: 'acquirerId',
@@ -367,7 +512,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'Acquirer code: 11 digits on mPOS (`00000000003`), 6 on SoftPOS (`909517`).',
+      description: T.response.acquirerId.description,
     },
     {
       name: 'stan',
@@ -376,7 +521,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'System trace audit number, 6 digits.',
+      description: T.response.stan.description,
     },
     {
       name: 'operationNumber',
@@ -385,7 +530,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'Operation counter, 6 digits.',
+      description: T.response.operationNumber.description,
     },
     {
       name: 'acquirerName',
@@ -394,14 +539,14 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples', '[PAYS]'],
-      description: 'Acquirer label; may be right-padded with blanks to 16 characters.',
+      description: T.response.acquirerName.description,
     },
     {
       ...terminalId,
       required: false,
       provenance: 'undocumented',
       sources: ['examples'],
-      description: 'Terminal ID used for the transaction.',
+      description: T.response.terminalId.description,
       constraints: undefined,
     },
     {
@@ -411,7 +556,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'both',
       provenance: 'undocumented',
       sources: ['examples', '[PAYS]'],
-      description: 'Merchant code; may be right-padded with blanks to 15 characters.',
+      description: T.response.merchantId.description,
     },
     {
       name: 'urlTicket',
@@ -420,7 +565,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'mobilepos',
       provenance: 'nexi-documented',
       sources: ['[REVS]', 'examples'],
-      description: 'Link to the receipt image; only when requested with urlTicket=true, MobilePOS only.',
+      description: T.response.urlTicket.description,
     },
     {
       name: 'softPosError',
@@ -429,7 +574,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'softpos',
       provenance: 'nexi-documented',
       sources: ['[REV]', '[ERR]'],
-      description: 'SoftPOS-specific error `X-Y-Z`, only with result=-30; its parts are undocumented (spec §9.3).',
+      description: T.response.softPosError.description,
     },
     {
       name: 'autoClose',
@@ -438,7 +583,7 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
       scope: 'softpos',
       provenance: 'undocumented',
       sources: ['[REV]', '[FAQ partial deeplink]'],
-      description: 'Echo of the autoClose request flag, seen in SoftPOS results; undocumented.',
+      description: T.response.autoClose.description,
     },
     receiptKeys,
     resTipAmount,
@@ -449,8 +594,8 @@ function paymentLikeResponse(operationType: string): readonly ParameterSpec[] {
 export const operations: readonly OperationSpec[] = [
   {
     name: 'payment',
-    title: 'Payment',
-    description: 'Charges a card on the TID last selected in Nexi POS.',
+    title: T.operations.payment.title,
+    description: T.operations.payment.description,
     scope: 'both',
     operationTypes: ['PAYMENT'],
     sources: ['[PAY]', '[PAYS]', '[PAYC]', '[GH-DEMO]'],
@@ -463,7 +608,7 @@ export const operations: readonly OperationSpec[] = [
       sendTicket,
       urlTicket,
       // spec §16.1: "yes" on the current page, "no" on the older rendering; we require it.
-      { ...uri, notes: ['Mandatory on the current [PAY] page, optional on the older rendering (spec §16.1).', ...(uri.notes ?? [])] },
+      { ...uri, notes: [T.request.uri.paymentNote, ...(uri.notes ?? [])] },
       {
         name: 'addInfoKeyN',
         type: 'string',
@@ -474,9 +619,9 @@ export const operations: readonly OperationSpec[] = [
         scope: 'both',
         provenance: 'nexi-documented',
         sources: ['[PAY]', '[CHG]'],
-        description: 'Key of the N-th additional tag (N = 1…5), paired with addInfoN; echoed in the result and on the receipt.',
+        description: T.request.addInfoKeyN.description,
         example: 'key1',
-        notes: ['Keys must be unique; a repeated key is ignored (spec §3.2).', 'What Nexi POS does with an invalid pair is not documented (spec §16.3).'],
+        notes: T.request.addInfoKeyN.notes,
       },
       {
         name: 'addInfoN',
@@ -488,12 +633,9 @@ export const operations: readonly OperationSpec[] = [
         scope: 'both',
         provenance: 'nexi-documented',
         sources: ['[PAY]', '[PAYS]'],
-        description: 'Value of the N-th additional tag (N = 1…5), paired with addInfoKeyN.',
+        description: T.request.addInfoN.description,
         example: 'value1',
-        notes: [
-          'Legacy form (older [PAY], [PAYS], SDK 1.2.5): addInfo1…addInfo5 without keys, the values of tags DF8001…DF8005, max 30 characters.',
-          'Whether the legacy form is still accepted is not documented (spec §16.3).',
-        ],
+        notes: T.request.addInfoN.notes,
       },
       autoClose,
       hideRetry,
@@ -504,18 +646,18 @@ export const operations: readonly OperationSpec[] = [
         scope: 'both',
         provenance: 'nexi-sample',
         sources: ['[GH-DEMO]'],
-        description: 'Sent by the official demo apps; not described on any portal page.',
+        description: T.request.tipEnabled.description,
         example: 'false',
       },
       {
         name: 'tipAmount',
         type: 'int-cents',
         required: false,
-        constraints: { text: 'integer number of euro cents [sample code]', min: 0 },
+        constraints: { text: T.request.tipAmount.constraint, min: 0 },
         scope: 'both',
         provenance: 'nexi-sample',
         sources: ['[GH-DEMO]'],
-        description: 'Tip in cents, sent by the official demo apps; not described on any portal page.',
+        description: T.request.tipAmount.description,
         example: '0',
       },
       {
@@ -523,21 +665,21 @@ export const operations: readonly OperationSpec[] = [
         required: false,
         sources: ['[PAYS]'],
         // spec §1 [PAYS]: payment takes no TID.
-        ignoredReason: 'Nexi POS uses the TID last selected in the app.',
-        description: 'Not a payment parameter: Nexi POS uses the TID last selected in the app.',
+        ignoredReason: T.request.paymentTerminalId.ignoredReason,
+        description: T.request.paymentTerminalId.description,
       },
     ],
     response: paymentLikeResponse('PAYMENT'),
   },
   {
     name: 'reversal',
-    title: 'Reversal',
-    description: 'Voids a transaction; on SoftPOS always the last reversible transaction of the month.',
+    title: T.operations.reversal.title,
+    description: T.operations.reversal.description,
     scope: 'both',
     operationTypes: ['REVERSAL'],
     sources: ['[REV]', '[REVS]', '[REVL]', '[REVM]', '[REVC]', '[GH-DEMO]'],
     request: [
-      { ...amount, description: 'Amount in euro cents of the transaction to reverse.' },
+      { ...amount, description: T.request.reversalAmount.description },
       callerTrxId,
       sendTicket,
       urlTicket,
@@ -545,34 +687,34 @@ export const operations: readonly OperationSpec[] = [
         name: 'timestamp',
         type: 'timestamp',
         required: true,
-        constraints: { text: 'ddMMyyHHmm, 24-hour clock; time zone not stated (spec §12, §16.7)' },
+        constraints: { text: T.request.timestamp.constraint },
         scope: 'both',
         provenance: 'nexi-documented',
         sources: ['[REV]', '[REVC]', '[GH-DEMO]'],
-        description: 'Date and time of the reversal request, ddMMyyHHmm (the demos send the current time).',
+        description: T.request.timestamp.description,
         example: '0912202317',
-        notes: ['One sample passes epoch milliseconds instead (spec §12).'],
+        notes: T.request.timestamp.notes,
       },
-      { ...terminalId, description: 'TID on which the transaction to reverse was made (SoftPOS TID for SoftPOS, mPOS TID for mPOS).' },
+      { ...terminalId, description: T.request.reversalTerminalId.description },
       callerName,
       uri,
       email,
       sms,
-      { ...autoClose, defaultNote: 'Not stated on the portal; the Cloud SDK defaults to false.', sources: ['[REV]', '[REVC]'] },
-      { ...hideRetry, default: undefined, defaultNote: 'Not stated.', sources: ['[REV]'] },
+      { ...autoClose, defaultNote: T.request.autoClose.reversalDefaultNote, sources: ['[REV]', '[REVC]'] },
+      { ...hideRetry, default: undefined, defaultNote: T.request.hideRetry.reversalDefaultNote, sources: ['[REV]'] },
     ],
     response: paymentLikeResponse('REVERSAL'),
   },
   {
     name: 'last_transaction',
-    title: 'Last transaction',
-    description: 'Returns the last transaction made on a TID, with all receipt fields (Android only).',
+    title: T.operations.last_transaction.title,
+    description: T.operations.last_transaction.description,
     scope: 'both',
     operationTypes: ['LAST_TRANSACTION'],
     sources: ['[LTS]', '[GLT]', '[RECON]', '[GH-DEMO]'],
     request: [
       callerName,
-      { ...terminalId, description: 'TID whose last transaction is wanted.' },
+      { ...terminalId, description: T.request.lastTransactionTerminalId.description },
       callerTrxId,
       uri,
     ],
@@ -581,7 +723,7 @@ export const operations: readonly OperationSpec[] = [
       {
         ...amount,
         sources: ['[LTS]', '[GLT]'],
-        description: 'Amount of the last transaction in cents, 12 zero-padded digits like receipt key f30.',
+        description: T.response.lastTransactionAmount.description,
         constraints: undefined,
       },
       {
@@ -592,7 +734,7 @@ export const operations: readonly OperationSpec[] = [
         scope: 'both',
         provenance: 'nexi-documented',
         sources: ['[LTS]'],
-        description: 'Always `LAST_TRANSACTION`.',
+        description: T.response.lastTransactionOperationType.description,
       },
       {
         name: 'terminalType',
@@ -602,18 +744,18 @@ export const operations: readonly OperationSpec[] = [
         scope: 'both',
         provenance: 'nexi-documented',
         sources: ['[LTS]'],
-        description: 'Product that made the transaction: `MPOS` or `SOFTPOS`.',
+        description: T.response.terminalType.description,
       },
-      { ...resResult, sources: ['[LTS]', '[GLT]'], description: 'Outcome: 0 = success, -41 = empty or missing receipt.' },
-      { ...receiptKeys, required: true, scope: 'both', description: 'Every receipt field, one query parameter per key.' },
+      { ...resResult, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionResult.description },
+      { ...receiptKeys, required: true, scope: 'both', description: T.response.lastTransactionReceiptKeys.description },
       resTipAmount,
       resTotalAmount,
     ],
   },
   {
     name: 'accounting_closure',
-    title: 'Accounting closure',
-    description: 'Closes the accounting session and returns host and terminal totals (MobilePOS only).',
+    title: T.operations.accounting_closure.title,
+    description: T.operations.accounting_closure.description,
     scope: 'mobilepos',
     operationTypes: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
     sources: ['[ACC]', '[CLS]', '[GH-DEMO]'],
@@ -628,9 +770,9 @@ export const operations: readonly OperationSpec[] = [
         scope: 'mobilepos',
         provenance: 'nexi-documented',
         sources: ['[ACC]', '[CLS]'],
-        description: 'The table says `ACCOUNTING_CLOSE`, the example `ACCOUNTING_CLOSURE` (spec §16.19).',
+        description: T.response.accountingClosureOperationType.description,
       },
-      { ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: 'Outcome: 0 = closure performed, -12 = not performed.' },
+      { ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: T.response.accountingClosureResult.description },
       {
         name: 'hostTotal',
         type: 'int-cents',
@@ -638,7 +780,7 @@ export const operations: readonly OperationSpec[] = [
         scope: 'mobilepos',
         provenance: 'nexi-documented',
         sources: ['[ACC]'],
-        description: 'Total received from the bank, in euro cents (only when the closure was performed).',
+        description: T.response.hostTotal.description,
       },
       {
         name: 'terminalTotal',
@@ -647,7 +789,7 @@ export const operations: readonly OperationSpec[] = [
         scope: 'mobilepos',
         provenance: 'nexi-documented',
         sources: ['[ACC]'],
-        description: 'Total stored in the terminal, in euro cents (only when the closure was performed).',
+        description: T.response.terminalTotal.description,
       },
     ],
   },
@@ -755,4 +897,98 @@ export function isResponseOnlyKey(key: string): boolean {
 /** Every concrete key any request or response may carry (receipt keys excepted): the scanner's notion of "known". */
 export function isKnownKey(key: string): boolean {
   return requestKeys.has(key) || responseOnlyKeys.has(key) || isReceiptKey(key);
+}
+
+// The catalog in the current locale. Specs hold the English text of `catalogText`; a translation is found by
+// walking the English and the translated table side by side, so a spread spec that overrides one text (the
+// reversal's `amount`) still finds its own translation. The index is static data (English → Italian), not a
+// locale-dependent result: the locale is read on every call.
+
+let italianIndex: ReadonlyMap<string, string> | undefined;
+
+function indexTranslations(en: unknown, translated: unknown, into: Map<string, string>): void {
+  if (typeof en === 'string') {
+    if (typeof translated === 'string' && !into.has(en)) into.set(en, translated);
+    return;
+  }
+  if (en === null || typeof en !== 'object' || translated === null || typeof translated !== 'object') return;
+  for (const [key, value] of Object.entries(en)) indexTranslations(value, (translated as Record<string, unknown>)[key], into);
+}
+
+/** The current locale's wording of a text of `catalogText` (unknown texts are returned as they are). */
+export function catalogProse(text: string): string {
+  if (getLocale() === 'en') return text;
+  if (!italianIndex) {
+    const index = new Map<string, string>();
+    indexTranslations(catalogText, catalogIt, index);
+    italianIndex = index;
+  }
+  return italianIndex.get(text) ?? text;
+}
+
+/** "Payment", "Reversal"… in the current locale. */
+export function operationTitle(operation: OperationSpec): string {
+  return catalogProse(operation.title);
+}
+
+/** One sentence about the operation, in the current locale. */
+export function operationDescription(operation: OperationSpec): string {
+  return catalogProse(operation.description);
+}
+
+/** The parameter's one-line description, in the current locale. */
+export function parameterDescription(spec: ParameterSpec): string {
+  return catalogProse(spec.description);
+}
+
+/** Why the operation ignores the parameter, in the current locale; undefined when it does not. */
+export function parameterIgnoredReason(spec: ParameterSpec): string | undefined {
+  return spec.ignoredReason === undefined ? undefined : catalogProse(spec.ignoredReason);
+}
+
+/** The note on the default value, in the current locale. */
+export function parameterDefaultNote(spec: ParameterSpec): string | undefined {
+  return spec.defaultNote === undefined ? undefined : catalogProse(spec.defaultNote);
+}
+
+/** The parameter's notes, in the current locale. */
+export function parameterNotes(spec: ParameterSpec): readonly string[] | undefined {
+  return spec.notes?.map(catalogProse);
+}
+
+/** The format line of the parameter's constraints, in the current locale. */
+export function constraintText(spec: ParameterSpec): string | undefined {
+  return spec.constraints === undefined ? undefined : catalogProse(spec.constraints.text);
+}
+
+/** The allowed characters in words (for messages), in the current locale. */
+export function allowedCharactersText(spec: ParameterSpec): string | undefined {
+  return spec.constraints?.allowedText === undefined ? undefined : catalogProse(spec.constraints.allowedText);
+}
+
+/** The spec with every text in the current locale (the spec itself in English). */
+export function localizedParameter(spec: ParameterSpec): ParameterSpec {
+  if (getLocale() === 'en') return spec;
+  return {
+    ...spec,
+    description: parameterDescription(spec),
+    ...(spec.ignoredReason !== undefined ? { ignoredReason: parameterIgnoredReason(spec) } : {}),
+    ...(spec.defaultNote !== undefined ? { defaultNote: parameterDefaultNote(spec) } : {}),
+    ...(spec.notes !== undefined ? { notes: parameterNotes(spec) } : {}),
+    ...(spec.constraints !== undefined
+      ? {
+          constraints: {
+            ...spec.constraints,
+            text: catalogProse(spec.constraints.text),
+            ...(spec.constraints.allowedText !== undefined ? { allowedText: catalogProse(spec.constraints.allowedText) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The operation with its title and description in the current locale (parameter lists unchanged). */
+export function localizedOperation(operation: OperationSpec): OperationSpec {
+  if (getLocale() === 'en') return operation;
+  return { ...operation, title: operationTitle(operation), description: operationDescription(operation) };
 }

@@ -3,10 +3,37 @@
 // any text (a line of Kotlin, JSON, a log): it looks only at the URI around the offset, which may still be
 // incomplete (no `?` yet), so it does not rely on the scanner.
 
+import { fillTemplate } from '../codes/text';
 import { parameterMarkdown } from '../explain/markdown';
+import { localized, type Translation } from '../i18n';
+import { completeIt } from '../i18n/it/app2app';
 import type { OffsetRange } from '../types';
 import { formatTimestamp } from './build';
-import { findOperation, findParameter, indexedParameterName, operations, requestScheme, type OperationSpec, type ParameterSpec } from './catalog';
+import {
+  findOperation,
+  findParameter,
+  indexedParameterName,
+  localizedParameter,
+  operationDescription,
+  operationTitle,
+  operations,
+  parameterDescription,
+  requestScheme,
+  type OperationSpec,
+  type ParameterSpec,
+} from './catalog';
+
+/** Details and documentation of completion items (the parameter documentation itself is `parameterMarkdown`). */
+export const completeMessages = {
+  operationDetailMobilePos: '{title} (MobilePOS only)',
+  operationDocumentation: '{description}\n\nRequired: {required}',
+  requiredParameter: 'required · {description}',
+  optionalParameter: 'optional · {description}',
+  booleanDefault: '{name} (default when absent)',
+  timestampNow: 'now (ddMMyyHHmm, local time)',
+} as const;
+
+const messages = localized<Translation<typeof completeMessages>>({ en: completeMessages, it: completeIt });
 
 export type CompletionKind = 'operation' | 'parameter' | 'value';
 
@@ -89,6 +116,7 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
 }
 
 function completeOperation(text: string, from: number, offset: number): CompletionCandidate[] {
+  const M = messages();
   const end = tokenEnd(text, offset);
   const hasQuery = text.charAt(end) === '?';
   return operations.map((op, i) => ({
@@ -96,8 +124,14 @@ function completeOperation(text: string, from: number, offset: number): Completi
     kind: 'operation' as const,
     insertText: hasQuery ? op.name : `${op.name}?`,
     range: { start: from, end },
-    detail: `${op.title}${op.scope === 'mobilepos' ? ' (MobilePOS only)' : ''}`,
-    documentation: `${op.description}\n\nRequired: ${op.request.filter((p) => p.required).map((p) => `\`${p.name}\``).join(', ')}`,
+    detail: op.scope === 'mobilepos' ? fillTemplate(M.operationDetailMobilePos, { title: operationTitle(op) }) : operationTitle(op),
+    documentation: fillTemplate(M.operationDocumentation, {
+      description: operationDescription(op),
+      required: op.request
+        .filter((p) => p.required)
+        .map((p) => `\`${p.name}\``)
+        .join(', '),
+    }),
     sortText: String(i).padStart(2, '0'),
     retrigger: !hasQuery,
   }));
@@ -155,13 +189,14 @@ function completeName(text: string, op: OperationSpec, queryStart: number, pairS
   const end = tokenEnd(text, offset);
   const followedByValue = text.charAt(end) === '=';
   const present = presentNames(text, queryStart, pairStart);
+  const M = messages();
   const candidates = offers(op, present).map(({ name, spec }, i) => ({
     label: name,
     kind: 'parameter' as const,
     insertText: followedByValue ? name : `${name}=`,
     range: { start: pairStart, end },
-    detail: `${spec.required ? 'required' : 'optional'} · ${spec.description}`,
-    documentation: parameterMarkdown(spec, op),
+    detail: fillTemplate(spec.required ? M.requiredParameter : M.optionalParameter, { description: parameterDescription(spec) }),
+    documentation: parameterMarkdown(localizedParameter(spec), op),
     sortText: `${spec.required ? 0 : 1}${String(i).padStart(2, '0')}`,
     preselect: i === 0 && spec.required,
     retrigger: !followedByValue && hasValueCompletions(spec),
@@ -182,18 +217,18 @@ function completeValue(text: string, op: OperationSpec, rawName: string, valueSt
     insertText: label,
     range,
     detail,
-    documentation: parameterMarkdown(spec, op),
+    documentation: parameterMarkdown(localizedParameter(spec), op),
     sortText: String(i).padStart(2, '0'),
     ...extra,
   });
   switch (spec.type) {
     case 'boolean':
-      return ['true', 'false'].map((v, i) => value(v, spec.default === v ? `${spec.name} (default when absent)` : spec.name, i));
+      return ['true', 'false'].map((v, i) => value(v, spec.default === v ? fillTemplate(messages().booleanDefault, { name: spec.name }) : spec.name, i));
     case 'enum':
       return (spec.values ?? []).map((v, i) => value(v, spec.name, i));
     case 'timestamp': {
       const now = formatTimestamp(options.now ?? new Date());
-      return [value(now, 'now (ddMMyyHHmm, local time)', 0, { preselect: true })];
+      return [value(now, messages().timestampNow, 0, { preselect: true })];
     }
     case 'terminalId': {
       const seen = new Set<string>();

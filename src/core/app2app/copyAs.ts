@@ -2,6 +2,9 @@
 // Kotlin or Java, a Swift openURL call. String literals are escaped for their language.
 
 import { adbCommandLine } from '../adb';
+import { fillTemplate } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { copyAsIt } from '../i18n/it/app2app';
 
 export type CopyFormat = 'uri' | 'adb' | 'kotlin' | 'java' | 'swift';
 
@@ -11,17 +14,41 @@ export interface CopyFormatInfo {
   readonly description: string;
 }
 
+/** Names of the formats and what the editor says after copying. Descriptions that are code stay in `copyFormats`. */
+export const copyAsMessages = {
+  labels: { uri: 'URI', adb: 'adb command', kotlin: 'Kotlin Intent', java: 'Java Intent', swift: 'Swift openURL' },
+  uriDescription: 'the URI as it is',
+  copiedUri: 'Copied the App2App URI.',
+  copiedAs: 'Copied the URI as {format}.',
+} as const;
+
+const messages = localized<Translation<typeof copyAsMessages>>({ en: copyAsMessages, it: copyAsIt });
+
+/** A format whose label (and prose description) is read in the current locale whenever it is shown. */
+function formatInfo(id: CopyFormat, description?: string): CopyFormatInfo {
+  return {
+    id,
+    get label() {
+      return messages().labels[id];
+    },
+    get description() {
+      return description ?? messages().uriDescription;
+    },
+  };
+}
+
 export const copyFormats: readonly CopyFormatInfo[] = [
-  { id: 'uri', label: 'URI', description: 'the URI as it is' },
-  { id: 'adb', label: 'adb command', description: "adb shell am start -a android.intent.action.VIEW -d '…'" },
-  { id: 'kotlin', label: 'Kotlin Intent', description: 'startActivity(Intent(Intent.ACTION_VIEW, Uri.parse("…")))' },
-  { id: 'java', label: 'Java Intent', description: 'startActivity(new Intent(Intent.ACTION_VIEW, Uri.parse("…")));' },
-  { id: 'swift', label: 'Swift openURL', description: 'UIApplication.shared.open(URL(string: "…")!)' },
+  formatInfo('uri'),
+  formatInfo('adb', "adb shell am start -a android.intent.action.VIEW -d '…'"),
+  formatInfo('kotlin', 'startActivity(Intent(Intent.ACTION_VIEW, Uri.parse("…")))'),
+  formatInfo('java', 'startActivity(new Intent(Intent.ACTION_VIEW, Uri.parse("…")));'),
+  formatInfo('swift', 'UIApplication.shared.open(URL(string: "…")!)'),
 ];
 
 /** What the editor says after copying. */
 export function copiedMessage(format: CopyFormat): string {
-  return format === 'uri' ? 'Copied the App2App URI.' : `Copied the URI as ${copyFormats.find((f) => f.id === format)!.label}.`;
+  const M = messages();
+  return format === 'uri' ? M.copiedUri : fillTemplate(M.copiedAs, { format: M.labels[format] });
 }
 
 const controlEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

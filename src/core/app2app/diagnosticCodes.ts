@@ -1,7 +1,10 @@
 // Every App2App validation code with its severity and message templates, in one table so docs, tests and
 // translations can enumerate them. Templates use `{name}` placeholders; `variants` hold alternative wordings of
-// the same finding. A translation supplies a table of the same shape (`MessageTable`).
+// the same finding. A translation supplies a table of the same shape (`MessageTable`); the Italian one is
+// `src/core/i18n/it/diagnostics.ts`, used by default when the core locale is Italian.
 
+import { localized } from '../i18n';
+import { diagnosticsIt } from '../i18n/it/diagnostics';
 import type { Severity } from '../types';
 
 export interface DiagnosticCodeInfo {
@@ -266,24 +269,50 @@ export type FixTitleId = keyof typeof fixTitles;
 
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
-/** Translations supply the same shape; missing entries fall back to English. */
+/** Translations supply the same shape; missing entries fall back to the current locale's table, then English. */
 export interface MessageTable {
-  readonly messages?: Partial<Record<DiagnosticCode, { readonly message?: string; readonly variants?: Readonly<Record<string, string>> }>>;
+  readonly messages?: Partial<
+    Record<DiagnosticCode, { readonly title?: string; readonly message?: string; readonly variants?: Readonly<Record<string, string>> }>
+  >;
   readonly fixTitles?: Partial<Record<FixTitleId, string>>;
 }
+
+type VariantsOf<C extends DiagnosticCode> = (typeof diagnosticCodes)[C] extends { readonly variants: infer V } ? { readonly variants: { readonly [K in keyof V]: string } } : unknown;
+
+/** A complete translation: every code's title, message and variants, and every fix title (TypeScript rejects gaps). */
+export interface CompleteMessageTable extends MessageTable {
+  readonly messages: { readonly [C in DiagnosticCode]: { readonly title: string; readonly message: string } & VariantsOf<C> };
+  readonly fixTitles: Readonly<Record<FixTitleId, string>>;
+}
+
+/** The table of the current locale: none for English (the templates above are English), the Italian one for `it`. */
+const localeTable = localized<MessageTable | undefined>({ en: undefined, it: diagnosticsIt });
 
 function fill(template: string, args: MessageArgs): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
 }
 
+/**
+ * The message of `code` with `args` filled in: `variant`'s wording when there is one. `table` (an explicit
+ * translation) wins; entries it lacks come from the current locale's table, then from English.
+ */
 export function formatMessage(code: DiagnosticCode, args: MessageArgs = {}, variant?: string, table?: MessageTable): string {
   const info: DiagnosticCodeInfo = diagnosticCodes[code];
-  const local = table?.messages?.[code];
-  const template =
-    (variant !== undefined ? (local?.variants?.[variant] ?? info.variants?.[variant]) : undefined) ?? local?.message ?? info.message;
-  return fill(template, args);
+  const tables = [table?.messages?.[code], localeTable()?.messages?.[code]];
+  let template: string | undefined;
+  if (variant !== undefined) {
+    for (const t of tables) template ??= t?.variants?.[variant];
+    template ??= info.variants?.[variant];
+  }
+  for (const t of tables) template ??= t?.message;
+  return fill(template ?? info.message, args);
 }
 
 export function formatFixTitle(id: FixTitleId, args: MessageArgs = {}, table?: MessageTable): string {
-  return fill(table?.fixTitles?.[id] ?? fixTitles[id], args);
+  return fill(table?.fixTitles?.[id] ?? localeTable()?.fixTitles?.[id] ?? fixTitles[id], args);
+}
+
+/** Short name of the code (docs, settings), in the current locale unless `table` has one. */
+export function diagnosticTitle(code: DiagnosticCode, table?: MessageTable): string {
+  return table?.messages?.[code]?.title ?? localeTable()?.messages?.[code]?.title ?? diagnosticCodes[code].title;
 }

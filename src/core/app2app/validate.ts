@@ -2,13 +2,18 @@
 // exact range in the analysed text and, where the repair is mechanical, a fix. Ranges and edits refer to the
 // original text: for a URI scanned from a Kotlin string or an XML attribute, edits are escaped for that context.
 
+import { localized, type Translation } from '../i18n';
+import { validateIt } from '../i18n/it/app2app';
 import type { Diagnostic, Fix, OffsetRange, TextEdit } from '../types';
 import {
+  allowedCharactersText,
   findOperation,
   findParameter,
   isResponseOnlyKey,
   operations,
   operationsTaking,
+  parameterDescription,
+  parameterIgnoredReason,
   parameterNames,
   requestScheme,
   type OperationSpec,
@@ -21,8 +26,16 @@ import { offsetAt, parseUri, rangeAt, splitParam, type QueryParam } from './pars
 import type { ScannedUri } from './scan';
 import { didYouMean } from './suggest';
 
+/** Words the validator puts into messages besides the templates of diagnosticCodes.ts. */
+export const validateMessages = {
+  /** A space among the characters A2A012 lists. */
+  space: 'space',
+} as const;
+
+const messages = localized<Translation<typeof validateMessages>>({ en: validateMessages, it: validateIt });
+
 export interface ValidateOptions {
-  /** Translated messages; English when absent. */
+  /** Translated messages; the current locale's when absent (see `formatMessage`). */
   readonly messages?: MessageTable;
 }
 
@@ -214,7 +227,7 @@ function checkName(c: Checker, op: OperationSpec, params: readonly QueryParam[],
   if (p.rawValue === undefined) {
     if (match) {
       const example = match.spec.example ?? '';
-      c.report('A2A008', p.range, { name: p.name, description: match.spec.description }, undefined, [
+      c.report('A2A008', p.range, { name: p.name, description: parameterDescription(match.spec) }, undefined, [
         c.fix('addValue', { name: p.name }, [{ range: { start: p.range.end, end: p.range.end }, newText: `=\${1:${snippetText(example)}}` }], true),
       ]);
     } else if (index > 0 && (p.separator === 'ampersand' || p.separator === 'amp-entity')) {
@@ -259,7 +272,7 @@ function removePair(params: readonly QueryParam[], index: number): TextEdit {
 function checkCatalogFlags(c: Checker, op: OperationSpec, params: readonly QueryParam[], index: number, spec: ParameterSpec): void {
   const p = params[index];
   if (spec.ignoredReason) {
-    c.report('A2A021', p.keyRange, { name: p.name, operation: op.name, reason: spec.ignoredReason }, undefined, [
+    c.report('A2A021', p.keyRange, { name: p.name, operation: op.name, reason: parameterIgnoredReason(spec) ?? '' }, undefined, [
       c.fix('removeParameter', { name: p.name }, [removePair(params, index)]),
     ]);
   }
@@ -284,7 +297,7 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const spaceless = spacelessTypes.has(spec.type);
   const compact = spaceless ? value.replace(/[ \t]+/g, '') : value;
   if (compact.trim() === '' && (spec.required || valueRequiredTypes.has(spec.type))) {
-    c.report('A2A008', p.range, { name: p.name, description: spec.description }, undefined, [
+    c.report('A2A008', p.range, { name: p.name, description: parameterDescription(spec) }, undefined, [
       c.fix('addValue', { name: p.name }, [{ range: valueRange, newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
     ]);
     return;
@@ -411,8 +424,9 @@ function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value:
   if (k.allowedChar) {
     const bad = [...new Set([...value].filter((ch) => !(ch.length === 1 && k.allowedChar?.test(ch))))];
     if (bad.length > 0) {
-      const characters = bad.map((ch) => (ch === ' ' ? 'space' : `\`${ch}\``)).join(', ');
-      c.report('A2A012', range, { name: p.name, allowed: k.allowedText ?? '', characters });
+      const space = messages().space;
+      const characters = bad.map((ch) => (ch === ' ' ? space : `\`${ch}\``)).join(', ');
+      c.report('A2A012', range, { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters });
     }
   }
 }
@@ -439,7 +453,7 @@ function checkRequired(c: Checker, op: OperationSpec, checked: readonly Checked[
       : undefined;
   for (const s of missing) {
     const one = c.fix('addParameter', { name: s.name }, [{ range: at, newText: c.source(prefix) + pair(s, 1) }], true);
-    c.report('A2A003', head, { operation: op.name, name: s.name, description: s.description }, undefined, all ? [one, all] : [one]);
+    c.report('A2A003', head, { operation: op.name, name: s.name, description: parameterDescription(s) }, undefined, all ? [one, all] : [one]);
   }
 }
 

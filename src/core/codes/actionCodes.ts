@@ -10,14 +10,27 @@ import {
   responseCodeRanges1987,
   responseCodes1987,
   responseCodes2021,
+  type ActionCategory1993,
   type CodeData,
   type CodeRangeData,
+  type ResponseCategory1987,
 } from '../data/responseCodeData';
+import { localized, type Translation } from '../i18n';
+import { actionMessagesIt, isoCategoryLabelsIt, nexiActionCodesIt } from '../i18n/it/codes';
+import {
+  actionCodeClasses1993It,
+  actionCodes1993It,
+  responseCodeExtensionsIt,
+  responseCodeRanges1987It,
+  responseCodes1987It,
+  responseCodes2021It,
+  type CodeRangeTranslation,
+} from '../i18n/it/responseCodes';
 import type { Provenance } from '../types';
 import type { NexiOperation } from './resultCodes';
-import { operationLabels } from './resultCodes';
+import { operationLabel } from './resultCodes';
 import type { SourceRef, SpecSourceTag } from './sources';
-import { fillTemplate } from './text';
+import { fillTemplate, perLocale } from './text';
 
 export interface NexiActionCodeEntry {
   readonly code: string;
@@ -29,6 +42,7 @@ export interface NexiActionCodeEntry {
 /**
  * Nexi's "ISO Response Code" table (spec §10, [ISO-NEXI]). It belongs to the Payment Gateway product
  * and is the table the result-21 FAQ points to; whether SoftPOS/MobilePOS use it is not confirmed.
+ * English; {@link describeActionCode} answers in the current locale.
  */
 export const nexiActionCodes: readonly NexiActionCodeEntry[] = [
   { code: '000', meaning: 'Approved', approved: true },
@@ -92,6 +106,36 @@ export const actionMessages = {
   empty: 'The action code is empty.',
 } as const;
 
+/** {@link actionMessages} in the current locale. */
+export const actionText = localized<Translation<typeof actionMessages>>({ en: actionMessages, it: actionMessagesIt });
+
+/** ISO categories of response/action codes in words; in English the words are the category ids. */
+export const isoCategoryLabels: Readonly<Record<ResponseCategory1987 | ActionCategory1993, string>> = {
+  approved: 'approved',
+  declined: 'declined',
+  error: 'error',
+  'file-update': 'file-update',
+  info: 'info',
+  pickup: 'pickup',
+  referral: 'referral',
+  retry: 'retry',
+  'reversal/advice': 'reversal/advice',
+  administrative: 'administrative',
+  advice: 'advice',
+  'fee-collection': 'fee-collection',
+  'file-action': 'file-action',
+  'network-management': 'network-management',
+  reconciliation: 'reconciliation',
+  reversal: 'reversal',
+};
+
+const categoryTable = localized<Readonly<Record<string, string>>>({ en: isoCategoryLabels, it: isoCategoryLabelsIt });
+
+/** An ISO category (`declined`, `pickup`…) in words in the current locale; unknown categories as they are. */
+export function isoCategoryLabel(category: string): string {
+  return categoryTable()[category] ?? category;
+}
+
 /** Context that changes the reading of a code. */
 export interface ActionCodeContext {
   /** The operation whose response carried the code (400 means "reversal accepted" on a reversal). */
@@ -125,11 +169,47 @@ export interface ActionCodeDescription {
   readonly notes: readonly string[];
 }
 
-const nexiByCode = new Map(nexiActionCodes.map((e) => [e.code, e]));
-const iso1993 = new Map(actionCodes1993.map((e) => [e.code, e]));
-const iso1987 = new Map(responseCodes1987.map((e) => [e.code, e]));
-const extensions = new Map(responseCodeExtensions.map((e) => [e.code, e]));
-const iso2021 = new Map(responseCodes2021.map((e) => [e.code, e]));
+/** Codes whose meaning in a translation comes from a table keyed by code. */
+function translateCodes<T extends { readonly code: string; readonly meaning: string }>(
+  rows: readonly T[],
+  table: Readonly<Record<string, string>>,
+): Map<string, T> {
+  return new Map(rows.map((e) => [e.code, table[e.code] !== undefined ? { ...e, meaning: table[e.code] } : e]));
+}
+
+function translateRanges(rows: readonly CodeRangeData[], table: Readonly<Record<string, CodeRangeTranslation>>): CodeRangeData[] {
+  return rows.map((r) => {
+    const it = table[r.range];
+    if (!it) return r;
+    return { ...r, range: it.range ?? r.range, meaning: it.meaning, ...(r.note ? { note: it.note ?? r.note } : {}) };
+  });
+}
+
+const english = {
+  nexi: new Map(nexiActionCodes.map((e) => [e.code, e])),
+  iso1993: new Map(actionCodes1993.map((e) => [e.code, e])),
+  iso1987: new Map(responseCodes1987.map((e) => [e.code, e])),
+  extensions: new Map(responseCodeExtensions.map((e) => [e.code, e])),
+  iso2021: new Map(responseCodes2021.map((e) => [e.code, e])),
+  classes1993: actionCodeClasses1993,
+  ranges1987: responseCodeRanges1987,
+};
+
+/** The code tables in the current locale (same codes, same order; meanings, range labels and notes translated). */
+const tables = perLocale((locale): typeof english =>
+  locale === 'en'
+    ? english
+    : {
+        nexi: translateCodes(nexiActionCodes, nexiActionCodesIt),
+        iso1993: translateCodes(actionCodes1993, actionCodes1993It),
+        iso1987: translateCodes(responseCodes1987, responseCodes1987It),
+        extensions: translateCodes(responseCodeExtensions, responseCodeExtensionsIt),
+        iso2021: translateCodes(responseCodes2021, responseCodes2021It),
+        classes1993: translateRanges(actionCodeClasses1993, actionCodeClasses1993It),
+        ranges1987: translateRanges(responseCodeRanges1987, responseCodeRanges1987It),
+      },
+);
+
 const equivalent1993to1987 = new Map(Object.entries(equivalent1987to1993).map(([a, b]) => [b, a]));
 
 // Approval by ISO category. Categories not listed (file action, reconciliation, advice…) are neither.
@@ -156,15 +236,16 @@ const nexiSources: readonly SpecSourceTag[] = ['[ISO-NEXI]'];
  * is reported as unrecognised. `400` in a reversal response means "reversal accepted" (spec §10).
  */
 export function describeActionCode(input: string, context: ActionCodeContext = {}): ActionCodeDescription {
+  const M = actionText();
   const code = input.trim().replace(/^(["'])(.*)\1$/, '$2').trim().toUpperCase();
   if (/^\d{3}$/.test(code)) return describe1993(input, code, context);
   if (/^[0-9A-Z]{2}$/.test(code)) return describe1987(input, code);
-  const notes = /^\d{4}$/.test(code) ? [actionMessages.fourDigits] : [];
+  const notes = /^\d{4}$/.test(code) ? [M.fourDigits] : [];
   return {
     input,
     code,
     kind: 'unrecognised',
-    meaning: code === '' ? actionMessages.empty : fillTemplate(actionMessages.unrecognised, { input }),
+    meaning: code === '' ? M.empty : fillTemplate(M.unrecognised, { input }),
     documented: false,
     approved: undefined,
     provenance: 'undocumented',
@@ -174,11 +255,13 @@ export function describeActionCode(input: string, context: ActionCodeContext = {
 }
 
 function describe1993(input: string, code: string, context: ActionCodeContext): ActionCodeDescription {
-  const iso = iso1993.get(code);
-  const nexi = nexiByCode.get(code);
-  const codeClass = actionCodeClasses1993.find((c) => Number(code) >= c.from! && Number(code) <= c.to!);
+  const M = actionText();
+  const T = tables();
+  const iso = T.iso1993.get(code);
+  const nexi = T.nexi.get(code);
+  const codeClass = T.classes1993.find((c) => Number(code) >= c.from! && Number(code) <= c.to!);
   const equivalentCode = equivalent1993to1987.get(code);
-  const equivalent = equivalentCode ? { code: equivalentCode, meaning: iso1987.get(equivalentCode)!.meaning } : undefined;
+  const equivalent = equivalentCode ? { code: equivalentCode, meaning: T.iso1987.get(equivalentCode)!.meaning } : undefined;
   const base = {
     input,
     code,
@@ -192,11 +275,11 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
   if (code === '400') {
     const onReversal = context.operation === undefined || context.operation === 'reversal';
     const notes = onReversal
-      ? [actionMessages.reversalAcceptedNote]
-      : [fillTemplate(actionMessages.reversalCodeElsewhere, { operation: operationLabels[context.operation!] })];
+      ? [M.reversalAcceptedNote]
+      : [fillTemplate(M.reversalCodeElsewhere, { operation: operationLabel(context.operation!) })];
     return {
       ...base,
-      meaning: context.operation === 'reversal' ? actionMessages.reversalAccepted : iso!.meaning,
+      meaning: context.operation === 'reversal' ? M.reversalAccepted : iso!.meaning,
       documented: true,
       approved: onReversal ? true : undefined,
       provenance: context.operation === 'reversal' ? 'inferred' : iso!.prov,
@@ -206,14 +289,16 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
   }
 
   if (nexi) {
-    const notes: string[] = [actionMessages.nexiTable];
-    if (nexi.approved === false) notes.push(actionMessages.nexiAdvice);
+    const notes: string[] = [M.nexiTable];
+    if (nexi.approved === false) notes.push(M.nexiAdvice);
+    // Whether the wordings differ is decided in English, so that isoMeaning is there in every locale or none.
+    const differs = english.iso1993.get(code)?.meaning !== english.nexi.get(code)!.meaning;
     return {
       ...base,
       meaning: nexi.meaning,
       documented: true,
       approved: nexi.approved,
-      ...(iso && iso.meaning !== nexi.meaning ? { isoMeaning: iso.meaning } : {}),
+      ...(iso && differs ? { isoMeaning: iso.meaning } : {}),
       provenance: 'nexi-documented',
       sources: iso ? [...nexiSources, ...iso.src] : nexiSources,
       notes,
@@ -237,7 +322,7 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
   const approved = hundreds === 0 ? true : hundreds === 1 || hundreds === 2 ? false : Number(code) >= 902 ? false : undefined;
   return {
     ...base,
-    meaning: fillTemplate(actionMessages.unlisted1993, {
+    meaning: fillTemplate(M.unlisted1993, {
       code,
       range: codeClass?.range ?? '',
       classMeaning: codeClass?.meaning ?? '',
@@ -251,10 +336,12 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
 }
 
 function describe1987(input: string, code: string): ActionCodeDescription {
-  const iso = iso1987.get(code);
+  const M = actionText();
+  const T = tables();
+  const iso = T.iso1987.get(code);
   const equivalentCode = equivalent1987to1993[code];
-  const equivalent = equivalentCode ? { code: equivalentCode, meaning: iso1993.get(equivalentCode)!.meaning } : undefined;
-  const range = responseCodeRanges1987.find((r) =>
+  const equivalent = equivalentCode ? { code: equivalentCode, meaning: T.iso1993.get(equivalentCode)!.meaning } : undefined;
+  const range = T.ranges1987.find((r) =>
     r.alphanumeric ? /[A-Z]/.test(code) : /^\d\d$/.test(code) && Number(code) >= r.from! && Number(code) <= r.to!,
   );
   const base = {
@@ -276,8 +363,8 @@ function describe1987(input: string, code: string): ActionCodeDescription {
       notes: [],
     };
   }
-  const other: CodeData | undefined = extensions.get(code) ?? iso2021.get(code);
-  const rangeNote = range ? [fillTemplate(actionMessages.inRange1987, { code, range: range.range, rangeMeaning: range.meaning })] : [];
+  const other: CodeData | undefined = T.extensions.get(code) ?? T.iso2021.get(code);
+  const rangeNote = range ? [fillTemplate(M.inRange1987, { code, range: range.range, rangeMeaning: range.meaning })] : [];
   if (other) {
     return {
       ...base,
@@ -286,12 +373,12 @@ function describe1987(input: string, code: string): ActionCodeDescription {
       approved: approvedExtension[code],
       provenance: other.prov,
       sources: other.src,
-      notes: [actionMessages.from2021, ...rangeNote],
+      notes: [M.from2021, ...rangeNote],
     };
   }
   return {
     ...base,
-    meaning: fillTemplate(actionMessages.unlisted1987, { code }),
+    meaning: fillTemplate(M.unlisted1987, { code }),
     documented: false,
     approved: undefined,
     provenance: 'undocumented',

@@ -4,6 +4,8 @@
 
 import { aids, rids, type AidData } from '../data/aidData';
 import type { DataSourceId } from '../data/sourceData';
+import { getLocale } from '../i18n';
+import { aidProductsIt } from '../i18n/it/codes';
 import type { Provenance } from '../types';
 
 export type AidMatchKind = 'exact' | 'prefix' | 'rid';
@@ -21,7 +23,7 @@ export interface AidMatch {
   /** The listed AID that matched (exact and prefix matches). */
   readonly matchedAid?: string;
   readonly brand: string;
-  /** Product as published; absent for a RID-only match. */
+  /** Product as published (the words around the name in the current locale); absent for a RID-only match. */
   readonly product?: string;
   readonly provenance: Provenance;
   readonly sources: readonly DataSourceId[];
@@ -47,7 +49,7 @@ export function lookupAid(hex: string): AidMatch | undefined {
       match: entry.aid === aid ? 'exact' : 'prefix',
       matchedAid: entry.aid,
       brand: entry.brand,
-      product: entry.product,
+      product: (getLocale() === 'it' ? aidProductsIt[entry.aid] : undefined) ?? entry.product,
       provenance: entry.prov,
       sources: entry.src,
     };

@@ -1,13 +1,17 @@
 // ISO 3166-1 countries (EMV 9F1A/5F28, ISO 8583 DE19/20).
 
-import { countries } from '../data/countryData';
+import { countries, type CountryData } from '../data/countryData';
 import type { DataSourceId } from '../data/sourceData';
+import type { Locale } from '../i18n';
+import { countryNotesIt } from '../i18n/it/codes';
 import type { Provenance } from '../types';
+import { perLocale } from './text';
 
 export interface Country {
   readonly numeric: string;
   readonly alpha2: string;
   readonly alpha3: string;
+  /** In the current locale (`Italy`, `Italia`). */
   readonly name: string;
   /** Present on entries corrected from the reference data (see scripts/generate-data.ts). */
   readonly note?: string;
@@ -15,26 +19,51 @@ export interface Country {
   readonly sources: readonly DataSourceId[];
 }
 
-const index = new Map<string, Country>();
-for (const c of countries) {
-  const country: Country = {
-    numeric: c.numeric,
-    alpha2: c.alpha2,
-    alpha3: c.alpha3,
-    name: c.name,
-    ...(c.note ? { note: c.note } : {}),
-    provenance: c.prov,
-    sources: c.src,
-  };
-  for (const key of [c.numeric, c.alpha2, c.alpha3]) index.set(key, country);
+// Italian names come from the runtime's ICU data (Node ships full ICU); English keeps the reference data's.
+function regionNames(locale: Locale): Intl.DisplayNames | undefined {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  } catch {
+    return undefined;
+  }
 }
+
+function localName(c: CountryData, names: Intl.DisplayNames | undefined): string {
+  let name: string | undefined;
+  try {
+    name = names?.of(c.alpha2);
+  } catch {
+    // A code Intl rejects: the English name it is.
+  }
+  return name && name !== c.alpha2 ? name : c.name;
+}
+
+/** Numeric, alpha-2 and alpha-3 codes → country, names and notes in the locale the index was built for. */
+const index = perLocale((locale) => {
+  const names = locale === 'en' ? undefined : regionNames(locale);
+  const map = new Map<string, Country>();
+  for (const c of countries) {
+    const note = c.note && locale === 'it' ? (countryNotesIt[c.numeric] ?? c.note) : c.note;
+    const country: Country = {
+      numeric: c.numeric,
+      alpha2: c.alpha2,
+      alpha3: c.alpha3,
+      name: locale === 'en' ? c.name : localName(c, names),
+      ...(note ? { note } : {}),
+      provenance: c.prov,
+      sources: c.src,
+    };
+    for (const key of [c.numeric, c.alpha2, c.alpha3]) map.set(key, country);
+  }
+  return map;
+});
 
 /** Looks a country up by numeric (`380`, `0380` as in EMV BCD), alpha-2 or alpha-3 code. */
 export function lookupCountry(code: string | number): Country | undefined {
   const text = String(code).trim();
   if (/^\d{1,4}$/.test(text)) {
     const n = Number(text);
-    return n <= 999 ? index.get(String(n).padStart(3, '0')) : undefined;
+    return n <= 999 ? index().get(String(n).padStart(3, '0')) : undefined;
   }
-  return /^[A-Za-z]{2,3}$/.test(text) ? index.get(text.toUpperCase()) : undefined;
+  return /^[A-Za-z]{2,3}$/.test(text) ? index().get(text.toUpperCase()) : undefined;
 }

@@ -4,12 +4,16 @@
 
 import { currencies, type CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
+import { getLocale, type Locale } from '../i18n';
+import { currencyNamesIt, currencyNotesIt } from '../i18n/it/codes';
 import type { Provenance } from '../types';
+import { perLocale } from './text';
 
 export interface Currency {
   /** ISO 4217 numeric, 3 digits. */
   readonly numeric: string;
   readonly alpha: string;
+  /** In the current locale (`Euro`, `euro`). */
   readonly name: string;
   /** Exponent; null for units without minor units (XXX, metals) or non-decimal ones. */
   readonly minorUnits: number | null;
@@ -18,13 +22,37 @@ export interface Currency {
   readonly sources: readonly DataSourceId[];
 }
 
+// Italian names come from the runtime's ICU data (Node ships full ICU), with a few overrides for codes it
+// has no name for; English keeps the names of the reference data.
+const displayNames = perLocale((locale: Locale) => {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'currency', fallback: 'none' });
+  } catch {
+    return undefined;
+  }
+});
+
+function localName(c: CurrencyData): string {
+  if (getLocale() !== 'it') return c.name;
+  const override = currencyNamesIt[c.alpha];
+  if (override) return override;
+  let name: string | undefined;
+  try {
+    name = displayNames()?.of(c.alpha);
+  } catch {
+    // A code Intl rejects: the English name it is.
+  }
+  return name && name !== c.alpha ? name : c.name;
+}
+
 function toCurrency(c: CurrencyData): Currency {
+  const note = c.note && getLocale() === 'it' ? (currencyNotesIt[c.numeric] ?? c.note) : c.note;
   return {
     numeric: c.numeric,
     alpha: c.alpha,
-    name: c.name,
+    name: localName(c),
     minorUnits: c.minorUnits,
-    ...(c.note ? { note: c.note } : {}),
+    ...(note ? { note } : {}),
     provenance: c.prov,
     sources: c.src,
   };
@@ -67,7 +95,7 @@ export interface FormattedAmount {
 }
 
 export interface FormatAmountOptions {
-  /** BCP 47 locale of `text`; defaults to English. */
+  /** BCP 47 locale of `text`; defaults to the core locale (`en`: `€4.50`, `it`: `4,50 €`). */
   readonly locale?: string;
 }
 
@@ -97,7 +125,7 @@ export function formatAmount(
     minor: negative && /[1-9]/.test(digits) ? `-${digits}` : digits,
     value,
     decimal,
-    text: localised(value, currency.alpha, exponent, options.locale ?? 'en') ?? `${currency.alpha} ${decimal}`,
+    text: localised(value, currency.alpha, exponent, options.locale ?? getLocale()) ?? `${currency.alpha} ${decimal}`,
     isoText: `${currency.alpha} ${decimal}`,
     currency,
     exponent,

@@ -3,12 +3,14 @@
 
 import { iso8583Fields, type Iso8583FieldVersionData } from '../data/iso8583FieldData';
 import type { DataSourceId } from '../data/sourceData';
+import { getLocale, localized } from '../i18n';
+import { iso8583CommentsIt, iso8583NotesIt, iso8583UnitLabelsIt, iso8583ValueFormatsIt } from '../i18n/it/iso8583';
 import type { Provenance } from '../types';
 import { parseIso8583Format, type Iso8583Format, type Iso8583LengthUnit, type Iso8583Version } from './iso8583Format';
 
 export type { Iso8583Format, Iso8583LengthType, Iso8583LengthUnit, Iso8583Version } from './iso8583Format';
 
-/** Length units in words (for hovers). */
+/** Length units in words (for hovers); English, see {@link iso8583UnitLabel}. */
 export const iso8583UnitLabels: Readonly<Record<Iso8583LengthUnit, string>> = {
   digits: 'digits',
   'signed-digits': 'digits after a C/D sign',
@@ -17,6 +19,13 @@ export const iso8583UnitLabels: Readonly<Record<Iso8583LengthUnit, string>> = {
   bits: 'bits',
   bytes: 'bytes',
 };
+
+const unitLabelTable = localized<Readonly<Record<Iso8583LengthUnit, string>>>({ en: iso8583UnitLabels, it: iso8583UnitLabelsIt });
+
+/** A length unit in words in the current locale (`digits`, `cifre`). */
+export function iso8583UnitLabel(unit: Iso8583LengthUnit): string {
+  return unitLabelTable()[unit];
+}
 
 export interface Iso8583FieldVersion extends Iso8583FieldVersionData, Iso8583Format {}
 
@@ -32,28 +41,32 @@ export interface Iso8583Field {
   readonly sources: readonly DataSourceId[];
 }
 
-function version(v: Iso8583FieldVersionData, which: Iso8583Version): Iso8583FieldVersion {
+function version(v: Iso8583FieldVersionData, which: Iso8583Version, italian: boolean): Iso8583FieldVersion {
   // The generator refuses data whose notation this cannot read, so this never falls back.
   const format = parseIso8583Format(v.format, which)!;
-  return { ...v, ...format };
+  const valueFormat = italian && v.valueFormat ? iso8583ValueFormatsIt[v.valueFormat] : undefined;
+  return { ...v, ...(valueFormat ? { valueFormat } : {}), ...format };
 }
 
 /**
  * Looks a data element up by number. Accepts `39`, `'39'`, `'f39'`, `'F042'`, `'DE39'`, `'DE 39'`;
- * undefined outside 1–128.
+ * undefined outside 1–128. Names stay the standard (English) ones; comment and notes are in the current locale.
  */
 export function lookupField(n: number | string): Iso8583Field | undefined {
   const m = /^\s*(?:de\s*|f)?0*(\d{1,3})\s*$/i.exec(String(n));
   const field = m ? Number(m[1]) : NaN;
   const data = Number.isInteger(field) && field >= 1 && field <= 128 ? iso8583Fields[field - 1] : undefined;
   if (!data) return undefined;
+  const italian = getLocale() === 'it';
+  const comment = data.comment && italian ? (iso8583CommentsIt[data.field] ?? data.comment) : data.comment;
+  const notes = data.notes && italian ? (iso8583NotesIt[data.field] ?? data.notes) : data.notes;
   return {
     field: data.field,
-    v1987: version(data.v1987, '1987'),
-    v1993: version(data.v1993, '1993'),
+    v1987: version(data.v1987, '1987', italian),
+    v1993: version(data.v1993, '1993', italian),
     sameFormat: data.v1987.format === data.v1993.format,
-    ...(data.comment ? { comment: data.comment } : {}),
-    notes: data.notes ?? [],
+    ...(comment ? { comment } : {}),
+    notes: notes ?? [],
     provenance: data.prov,
     sources: data.src,
   };

@@ -2,8 +2,10 @@
 // and those only seen in examples, whose meanings are the fact sheet's inference (§13.2).
 // Keys are case-sensitive: `f42` and `F42` are distinct keys carrying the same value (reference §0.6).
 
+import { receiptKeysIt } from '../i18n/it/codes';
 import type { Provenance } from '../types';
 import type { SpecSourceTag } from './sources';
+import { perLocale } from './text';
 
 /** How a value should be decoded and shown; adapters dispatch on it. */
 export type ReceiptValueKind =
@@ -57,7 +59,10 @@ const rcpt: readonly SpecSourceTag[] = ['[RCPT]'];
 const example: readonly SpecSourceTag[] = ['[REV]', '[REVC]'];
 const sample: readonly SpecSourceTag[] = ['[GH-DEMO]'];
 
-/** Every known receipt key, documented first (spec §13.1), then inferred (§13.2). */
+/**
+ * Every known receipt key, documented first (spec §13.1), then inferred (§13.2). English; see
+ * {@link localizedReceiptKeys} and {@link lookupReceiptKey} for the current locale.
+ */
 export const receiptKeys: readonly ReceiptKey[] = [
   // spec §13.1 — documented [RCPT]
   { key: 'CT100', label: 'Last 4 digits of the PAN', meaning: 'Last four digits of the card number.', format: 'n 4', maxLength: 4, example: '7733', valueKind: 'pan-last4', provenance: 'nexi-documented', sources: rcpt },
@@ -103,9 +108,26 @@ export const receiptKeys: readonly ReceiptKey[] = [
   { key: 'ATAGSRECEIPT', label: 'Additional tags on the receipt', meaning: 'Additional tags printed on the receipt, separated by "|" (seen in Nexi sample code).', format: 'ans, "|"-separated', valueKind: 'tag-list', provenance: 'nexi-sample', sources: sample },
 ];
 
-const byKey = new Map(receiptKeys.map((k) => [k.key, k]));
+/** The receipt keys with label, meaning, notes and worded formats in the current locale. */
+export const localizedReceiptKeys: () => readonly ReceiptKey[] = perLocale((locale) =>
+  locale === 'en'
+    ? receiptKeys
+    : receiptKeys.map((k) => {
+        const it = receiptKeysIt[k.key];
+        if (!it) return k;
+        return {
+          ...k,
+          label: it.label,
+          meaning: it.meaning,
+          format: it.format ?? k.format,
+          ...(k.maxLengthNote ? { maxLengthNote: it.maxLengthNote ?? k.maxLengthNote } : {}),
+        };
+      }),
+);
 
-/** Looks a receipt key up, case-sensitively (`f42` and `F42` are different keys). */
+const byKey = perLocale(() => new Map(localizedReceiptKeys().map((k) => [k.key, k])));
+
+/** Looks a receipt key up, case-sensitively (`f42` and `F42` are different keys), in the current locale. */
 export function lookupReceiptKey(key: string): ReceiptKey | undefined {
-  return byKey.get(key);
+  return byKey().get(key);
 }

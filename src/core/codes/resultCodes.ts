@@ -2,9 +2,11 @@
 // These are Nexi's own codes, not ISO 8583: the bank's reason for a decline is in `actionCode` / `f39`
 // (see actionCodes.ts).
 
+import { localized, type Translation } from '../i18n';
+import { operationLabelsIt, resultCodesIt, resultMessagesIt } from '../i18n/it/codes';
 import type { Provenance } from '../types';
 import type { SpecSourceTag } from './sources';
-import { fillTemplate } from './text';
+import { fillTemplate, perLocale } from './text';
 
 /** App2App operations (URI authorities, spec §2.1). */
 export type NexiOperation = 'payment' | 'reversal' | 'accounting_closure' | 'last_transaction';
@@ -190,7 +192,7 @@ const rows: readonly Row[] = [
   },
 ];
 
-/** Every documented Nexi `result` code (spec §9.1), in the spec's order. */
+/** Every documented Nexi `result` code (spec §9.1), in the spec's order; English (see {@link localizedResultCodes}). */
 export const resultCodes: readonly ResultCodeEntry[] = rows.map((row) => ({
   ...row,
   outcome: row.outcome ?? 'error',
@@ -200,7 +202,17 @@ export const resultCodes: readonly ResultCodeEntry[] = rows.map((row) => ({
   provenance: 'nexi-documented',
 }));
 
-const byCode = new Map(resultCodes.map((e) => [e.code, e]));
+/** The result codes with meaning and advice in the current locale. */
+export const localizedResultCodes: () => readonly ResultCodeEntry[] = perLocale((locale) =>
+  locale === 'en'
+    ? resultCodes
+    : resultCodes.map((e) => {
+        const it = resultCodesIt[e.code];
+        return it ? { ...e, meaning: it.meaning, ...(e.detail ? { detail: it.detail ?? e.detail } : {}) } : e;
+      }),
+);
+
+const byCode = perLocale(() => new Map(localizedResultCodes().map((e) => [e.code, e])));
 
 /** Ranges with no documented code although codes exist on both sides (spec §9.1). */
 export const undocumentedResultRanges: readonly { readonly from: number; readonly to: number }[] = [
@@ -225,13 +237,23 @@ export const resultMessages = {
     'softPosError "{input}" does not have the X-Y-Z shape Nexi describes (three non-empty parts separated by hyphens).',
 } as const;
 
-/** Operation names used inside messages. */
+/** {@link resultMessages} in the current locale. */
+export const resultText = localized<Translation<typeof resultMessages>>({ en: resultMessages, it: resultMessagesIt });
+
+/** Operation names used inside messages (English; see {@link operationLabel}). */
 export const operationLabels: Readonly<Record<NexiOperation, string>> = {
   payment: 'payment',
   reversal: 'reversal',
   accounting_closure: 'accounting closure',
   last_transaction: 'last transaction',
 };
+
+const operationLabelTable = localized({ en: operationLabels, it: operationLabelsIt });
+
+/** An operation's name inside a sentence, in the current locale (`reversal`, `storno`). */
+export function operationLabel(operation: NexiOperation): string {
+  return operationLabelTable()[operation];
+}
 
 export type ResultStatus = 'documented' | 'undocumented' | 'not-a-number';
 
@@ -263,15 +285,16 @@ export interface ResultContext {
  * URIs carry log residue, reference §0.6). Unknown codes are reported as undocumented, never guessed.
  */
 export function describeResult(input: string | number, context: ResultContext = {}): ResultDescription {
+  const M = resultText();
   const raw = String(input);
   const notes: string[] = [];
   let text = raw.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
   if (/^[\u2010-\u2015\u2212]/.test(text)) {
     text = `-${text.slice(1)}`;
-    notes.push(resultMessages.typographicMinus);
+    notes.push(M.typographicMinus);
   }
   if (text === '') {
-    return { input: raw, status: 'not-a-number', meaning: resultMessages.empty, provenance: 'undocumented', inUndocumentedRange: false, notes };
+    return { input: raw, status: 'not-a-number', meaning: M.empty, provenance: 'undocumented', inUndocumentedRange: false, notes };
   }
   const m = /^([+-]?\d+)(.*)$/s.exec(text);
   // "0.5" is a decimal, not an integer followed by residue: refuse it rather than read 0.
@@ -279,20 +302,20 @@ export function describeResult(input: string | number, context: ResultContext = 
     return {
       input: raw,
       status: 'not-a-number',
-      meaning: fillTemplate(resultMessages.notANumber, { input: raw }),
+      meaning: fillTemplate(M.notANumber, { input: raw }),
       provenance: 'undocumented',
       inUndocumentedRange: false,
       notes,
     };
   }
-  if (m[2] !== '') notes.push(fillTemplate(resultMessages.trailingIgnored, { rest: m[2] }));
+  if (m[2] !== '') notes.push(fillTemplate(M.trailingIgnored, { rest: m[2] }));
   const code = Number.parseInt(m[1], 10);
-  const entry = byCode.get(code);
+  const entry = byCode().get(code);
   const gap = undocumentedResultRanges.find((r) => code >= r.from && code <= r.to);
   const listed = entry && context.operation ? listedFor(entry, context.operation) : undefined;
   if (listed === 'no' || listed === 'uncertain') {
-    const template = listed === 'no' ? resultMessages.notListedForOperation : resultMessages.uncertainForOperation;
-    notes.push(fillTemplate(template, { code, operation: operationLabels[context.operation!] }));
+    const template = listed === 'no' ? M.notListedForOperation : M.uncertainForOperation;
+    notes.push(fillTemplate(template, { code, operation: operationLabel(context.operation!) }));
   }
   if (entry) {
     return {
@@ -308,8 +331,8 @@ export function describeResult(input: string | number, context: ResultContext = 
     };
   }
   const meaning = gap
-    ? fillTemplate(resultMessages.gap, { code, first: gap.to, last: gap.from })
-    : fillTemplate(resultMessages.undocumented, { code });
+    ? fillTemplate(M.gap, { code, first: gap.to, last: gap.from })
+    : fillTemplate(M.undocumented, { code });
   return {
     input: raw,
     code,
@@ -329,7 +352,7 @@ function listedFor(entry: ResultCodeEntry, operation: NexiOperation): 'yes' | 'n
 
 /** Looks a documented code up; undefined for anything else. */
 export function lookupResultCode(code: number): ResultCodeEntry | undefined {
-  return byCode.get(code);
+  return byCode().get(code);
 }
 
 export interface SoftPosErrorDescription {
@@ -354,6 +377,7 @@ export interface SoftPosErrorDescription {
  * Lenient: spaces around parts and typographic dashes are accepted.
  */
 export function softPosError(value: string): SoftPosErrorDescription {
+  const M = resultText();
   const text = value.trim();
   const parts = text === '' ? [] : text.split(/\s*[-\u2010-\u2015\u2212]\s*/);
   const wellFormed = parts.length === 3 && parts.every((p) => p !== '');
@@ -364,9 +388,9 @@ export function softPosError(value: string): SoftPosErrorDescription {
     ...(components ? { components } : {}),
     wellFormed,
     shape: components
-      ? fillTemplate(resultMessages.softPosErrorShape, components)
-      : fillTemplate(resultMessages.softPosErrorBadShape, { input: value }),
-    meaning: resultMessages.softPosErrorMeaning,
+      ? fillTemplate(M.softPosErrorShape, components)
+      : fillTemplate(M.softPosErrorBadShape, { input: value }),
+    meaning: M.softPosErrorMeaning,
     provenance: 'undocumented',
     sources: ['[REV]', '[REVS]', '[ERR]'],
   };

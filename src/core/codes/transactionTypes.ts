@@ -1,9 +1,11 @@
 // Small Nexi value lists: receipt transaction type CT105 (spec §13.1), card technology
 // `transactionType` (§11), `terminalType` (§5.2) and `operationType` (§3.4, §5.2, §6.2, §16.19).
 
+import { ct105CodesIt, operationTypesIt, terminalTypesIt, transactionTypesIt, type CodeValueTranslation } from '../i18n/it/codes';
 import type { Provenance } from '../types';
 import type { NexiOperation } from './resultCodes';
 import type { SpecSourceTag } from './sources';
+import { perLocale } from './text';
 
 export interface CodeValue {
   /** The value exactly as Nexi sends it. */
@@ -100,16 +102,37 @@ export const operationTypes: readonly (CodeValue & { readonly operation: NexiOpe
   },
 ];
 
-function finder<T extends CodeValue>(list: readonly T[]): (code: string) => T | undefined {
-  const map = new Map(list.map((e) => [e.code, e]));
-  return (code) => map.get(code.trim());
+/** A list in the current locale: label, meaning and note from `italian` (by code) when the locale is Italian. */
+function localizedList<T extends CodeValue>(list: readonly T[], italian: Readonly<Record<string, CodeValueTranslation>>): () => readonly T[] {
+  return perLocale((locale) =>
+    locale === 'en'
+      ? list
+      : list.map((e) => {
+          const it = italian[e.code];
+          return it ? { ...e, label: it.label, meaning: it.meaning, ...(e.note ? { note: it.note ?? e.note } : {}) } : e;
+        }),
+  );
 }
 
-/** CT105 code → meaning (exact 4-digit code). */
-export const lookupCt105: (code: string) => CodeValue | undefined = finder(ct105Codes);
-/** `transactionType` value (ICC, MAG, CLI; MAN/CLM flagged as not documented for App2App). */
-export const lookupTransactionType = finder(transactionTypes);
-/** `terminalType` value (MPOS, SOFTPOS). */
-export const lookupTerminalType: (code: string) => CodeValue | undefined = finder(terminalTypes);
-/** `operationType` value; both accounting-closure spellings are accepted. */
-export const lookupOperationType = finder(operationTypes);
+function finder<T extends CodeValue>(list: () => readonly T[]): (code: string) => T | undefined {
+  const map = perLocale(() => new Map(list().map((e) => [e.code, e])));
+  return (code) => map().get(code.trim());
+}
+
+/** {@link ct105Codes} in the current locale. */
+export const localizedCt105Codes = localizedList(ct105Codes, ct105CodesIt);
+/** {@link transactionTypes} in the current locale. */
+export const localizedTransactionTypes = localizedList(transactionTypes, transactionTypesIt);
+/** {@link terminalTypes} in the current locale. */
+export const localizedTerminalTypes = localizedList(terminalTypes, terminalTypesIt);
+/** {@link operationTypes} in the current locale. */
+export const localizedOperationTypes = localizedList(operationTypes, operationTypesIt);
+
+/** CT105 code → meaning (exact 4-digit code), in the current locale. */
+export const lookupCt105: (code: string) => CodeValue | undefined = finder(localizedCt105Codes);
+/** `transactionType` value (ICC, MAG, CLI; MAN/CLM flagged as not documented for App2App), in the current locale. */
+export const lookupTransactionType = finder(localizedTransactionTypes);
+/** `terminalType` value (MPOS, SOFTPOS), in the current locale. */
+export const lookupTerminalType: (code: string) => CodeValue | undefined = finder(localizedTerminalTypes);
+/** `operationType` value; both accounting-closure spellings are accepted. In the current locale. */
+export const lookupOperationType = finder(localizedOperationTypes);

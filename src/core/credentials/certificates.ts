@@ -5,6 +5,7 @@
 import { KeyObject, X509Certificate, createHash, createPrivateKey, createPublicKey } from 'crypto';
 import type { CertificateFlavour } from '../environments';
 import { CredentialError } from './errors';
+import { both, text } from './messages';
 import { PemBlock, toPem } from './pem';
 
 export const clientAuthOid = '1.3.6.1.5.5.7.3.2';
@@ -59,7 +60,7 @@ export function parseCertificate(der: Uint8Array): X509Certificate {
   try {
     return new X509Certificate(Buffer.from(der));
   } catch {
-    throw new CredentialError('CERTIFICATE_INVALID', 'The certificate could not be read: it is damaged or not an X.509 certificate.', 'Import the file Nexi sent (the .p7b, or the PEM converted from it).');
+    throw new CredentialError('CERTIFICATE_INVALID', both('certificateUnreadable'), both('certificateUnreadableNext'));
   }
 }
 
@@ -121,35 +122,35 @@ export function checkCertificate(certificate: X509Certificate, options: { now: D
   const { now } = options;
   const date = (d: Date): string => d.toISOString().slice(0, 10);
   if (info.notAfter.getTime() <= now.getTime()) {
-    findings.push({ code: 'CERT_EXPIRED', severity: 'error', message: `Expired on ${date(info.notAfter)}: create a new key and CSR and ask Nexi to sign it.` });
+    findings.push({ code: 'CERT_EXPIRED', severity: 'error', message: text('certExpired', { date: date(info.notAfter) }) });
   } else if (info.notAfter.getTime() - now.getTime() < expiryWarningDays * day) {
     const days = Math.floor((info.notAfter.getTime() - now.getTime()) / day);
-    const when = days === 0 ? 'in less than a day' : `in ${days} day${days === 1 ? '' : 's'}`;
-    findings.push({ code: 'CERT_EXPIRING', severity: 'warning', message: `Expires ${when} (${date(info.notAfter)}): create a new key and CSR now; Nexi returns the signed certificate by e-mail.` });
+    const when = days === 0 ? text('expiresWithinDay') : text(days === 1 ? 'expiresInOneDay' : 'expiresInDays', { days });
+    findings.push({ code: 'CERT_EXPIRING', severity: 'warning', message: text('certExpiring', { when, date: date(info.notAfter) }) });
   }
   if (info.notBefore.getTime() > now.getTime()) {
-    findings.push({ code: 'CERT_NOT_YET_VALID', severity: 'error', message: `Not valid before ${date(info.notBefore)}: check the computer's clock, or wait.` });
+    findings.push({ code: 'CERT_NOT_YET_VALID', severity: 'error', message: text('certNotYetValid', { date: date(info.notBefore) }) });
   }
   if (info.extendedKeyUsage === undefined) {
-    findings.push({ code: 'CERT_NO_EKU', severity: 'warning', message: 'Has no extendedKeyUsage; the CSR Nexi expects asks for clientAuth (spec §14.2).' });
+    findings.push({ code: 'CERT_NO_EKU', severity: 'warning', message: text('certNoEku') });
   } else if (!info.extendedKeyUsage.includes(clientAuthOid) && !info.extendedKeyUsage.includes(anyExtendedKeyUsageOid)) {
-    findings.push({ code: 'CERT_NO_CLIENT_AUTH', severity: 'error', message: 'Its extendedKeyUsage does not include clientAuth, so mTLS with it fails: create the CSR with "Nexi: Create Key and CSR for the Nexi Portal".' });
+    findings.push({ code: 'CERT_NO_CLIENT_AUTH', severity: 'error', message: text('certNoClientAuth') });
   }
   if (info.keyType !== 'rsa') {
-    findings.push({ code: 'CERT_KEY_NOT_RSA', severity: 'error', message: `Its key is ${info.keyType.toUpperCase()}, not RSA: Nexi's B2B channel uses RSA-2048 keys and RS256 assertions (spec §14.2, §14.6).` });
+    findings.push({ code: 'CERT_KEY_NOT_RSA', severity: 'error', message: text('certKeyNotRsa', { keyType: info.keyType.toUpperCase() }) });
   } else if ((info.keyBits ?? 0) < 2048) {
-    findings.push({ code: 'CERT_KEY_TOO_SMALL', severity: 'error', message: `Its RSA key has ${info.keyBits ?? '?'} bits; at least 2048 are needed (spec §14.2).` });
+    findings.push({ code: 'CERT_KEY_TOO_SMALL', severity: 'error', message: text('certKeyTooSmall', { bits: info.keyBits ?? '?' }) });
   }
   if (options.flavour === 'production' && isStagingOu(info)) {
-    findings.push({ code: 'CERT_STAGING_IN_PRODUCTION', severity: 'error', message: `Its subject OU names STAGING (${info.subjectFields.OU!.join(', ')}): this is a staging certificate, stored under a production environment.` });
+    findings.push({ code: 'CERT_STAGING_IN_PRODUCTION', severity: 'error', message: text('certStagingInProduction', { ou: info.subjectFields.OU!.join(', ') }) });
   } else if (options.flavour === 'staging' && !isStagingOu(info)) {
-    findings.push({ code: 'CERT_NOT_STAGING', severity: 'warning', message: `Its subject OU does not name STAGING (${(info.subjectFields.OU ?? ['no OU']).join(', ')}): Nexi's staging certificates do; is it the production one?` });
+    findings.push({ code: 'CERT_NOT_STAGING', severity: 'warning', message: text('certNotStaging', { ou: (info.subjectFields.OU ?? [text('noOu')]).join(', ') }) });
   }
   if (info.isCA) {
-    findings.push({ code: 'CERT_IS_CA', severity: 'warning', message: 'It is a CA certificate, not the developer certificate Nexi issues for your app.' });
+    findings.push({ code: 'CERT_IS_CA', severity: 'warning', message: text('certIsCa') });
   }
   if (options.key && !certificate.checkPrivateKey(options.key)) {
-    findings.push({ code: 'CERT_KEY_MISMATCH', severity: 'error', message: 'It does not belong to the stored private key (the public keys differ): import the matching key, or the certificate Nexi signed for this key.' });
+    findings.push({ code: 'CERT_KEY_MISMATCH', severity: 'error', message: text('certKeyMismatch') });
   }
   return findings;
 }
@@ -158,17 +159,17 @@ export function checkCertificate(certificate: X509Certificate, options: { now: D
 export function readPrivateKey(block: PemBlock, passphrase?: string): KeyObject {
   if (block.kind !== 'privateKey') throw expectedKey(block.kind);
   if (block.label === 'OPENSSH PRIVATE KEY') {
-    throw new CredentialError('KEY_UNSUPPORTED', 'This is an OpenSSH private key, which TLS clients cannot use.', 'Convert it with "ssh-keygen -p -m PKCS8 -f <file>" and import the result, or create a new key and CSR.');
+    throw new CredentialError('KEY_UNSUPPORTED', both('keyOpenSsh'), both('keyOpenSshNext'));
   }
   if (block.encrypted && !passphrase) {
-    throw new CredentialError('KEY_PASSPHRASE_REQUIRED', 'The private key is encrypted and needs its passphrase.', 'Enter the passphrase you chose when the key was exported.');
+    throw new CredentialError('KEY_PASSPHRASE_REQUIRED', both('keyPassphraseRequired'), both('keyPassphraseRequiredNext'));
   }
   let key: KeyObject;
   try {
     key = createPrivateKey(block.encrypted ? { key: block.text, format: 'pem', passphrase: passphrase! } : { key: block.text, format: 'pem' });
   } catch {
-    if (block.encrypted) throw new CredentialError('KEY_PASSPHRASE_WRONG', 'The passphrase does not open the private key.', 'Enter it again (it is case-sensitive); nothing was stored.');
-    throw new CredentialError('KEY_UNSUPPORTED', `The private key ("${block.label}") could not be read: it is damaged or in a format TLS clients do not support.`, 'Import the key file you created with the CSR.');
+    if (block.encrypted) throw new CredentialError('KEY_PASSPHRASE_WRONG', both('keyPassphraseWrong'), both('passphraseRetryNext'));
+    throw new CredentialError('KEY_UNSUPPORTED', both('keyUnreadable', { label: block.label }), both('keyUnreadableNext'));
   }
   return key;
 }
@@ -176,11 +177,11 @@ export function readPrivateKey(block: PemBlock, passphrase?: string): KeyObject 
 /** Throws when the key cannot serve Nexi's B2B channel (RSA-2048 at least; spec §14.2). */
 export function assertUsableKey(key: KeyObject): void {
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new CredentialError('KEY_NOT_RSA', `The private key is ${String(key.asymmetricKeyType).toUpperCase()}, not RSA.`, "Nexi's B2B channel uses RSA-2048 keys (spec §14.2): create one with \"Nexi: Create Key and CSR for the Nexi Portal\".");
+    throw new CredentialError('KEY_NOT_RSA', both('keyNotRsa', { keyType: String(key.asymmetricKeyType).toUpperCase() }), both('keyNotRsaNext'));
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw new CredentialError('KEY_TOO_SMALL', `The private key has ${bits} bits; at least 2048 are needed.`, 'Create a new RSA-2048 key with "Nexi: Create Key and CSR for the Nexi Portal".');
+    throw new CredentialError('KEY_TOO_SMALL', both('keyTooSmall', { bits }), both('keyTooSmallNext'));
   }
 }
 
@@ -193,12 +194,12 @@ export function publicKeyId(key: KeyObject): string {
 export function expectedKey(kind: string): CredentialError {
   switch (kind) {
     case 'certificate':
-      return new CredentialError('EXPECTED_KEY_GOT_CERTIFICATE', 'This is a certificate, but a private key was expected.', 'Import the .key file you created together with the CSR (a PEM "PRIVATE KEY" block).');
+      return new CredentialError('EXPECTED_KEY_GOT_CERTIFICATE', both('expectedKeyGotCertificate'), both('expectedKeyGotCertificateNext'));
     case 'csr':
-      return new CredentialError('EXPECTED_KEY_GOT_CSR', 'This is a certificate signing request (CSR), but a private key was expected.', 'Import the .key file created together with the CSR.');
+      return new CredentialError('EXPECTED_KEY_GOT_CSR', both('expectedKeyGotCsr'), both('importKeyFileNext'));
     case 'publicKey':
-      return new CredentialError('KEY_UNSUPPORTED', 'This is a public key, but the private key was expected.', 'Import the .key file created together with the CSR.');
+      return new CredentialError('KEY_UNSUPPORTED', both('expectedKeyGotPublicKey'), both('importKeyFileNext'));
     default:
-      return new CredentialError('NOTHING_FOUND', 'No private key was found here.', 'Import the .key file created together with the CSR.');
+      return new CredentialError('NOTHING_FOUND', both('noPrivateKeyFound'), both('importKeyFileNext'));
   }
 }

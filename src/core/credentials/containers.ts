@@ -6,6 +6,7 @@
 import { KeyObject, X509Certificate, createPrivateKey } from 'crypto';
 import type * as ForgeModule from 'node-forge';
 import { CredentialError } from './errors';
+import { both } from './messages';
 import { PemBlock, PemKind, toPem } from './pem';
 
 type Forge = typeof ForgeModule;
@@ -121,11 +122,11 @@ export function readPkcs7Certificates(der: Uint8Array): Buffer[] {
   try {
     root = parseDer(f, der);
   } catch {
-    throw new CredentialError('P7B_INVALID', 'The .p7b file could not be read: it is damaged or not PKCS#7.', 'Save the attachment from Nexi\'s e-mail again and import that file.');
+    throw new CredentialError('P7B_INVALID', both('p7bUnreadable'), both('p7bUnreadableNext'));
   }
   const [type, wrapper] = children(root);
   if (oidOf(f, type) !== oids.signedData) {
-    throw new CredentialError('P7B_INVALID', 'The PKCS#7 file holds no certificates (it is not a "signed data" bundle).', 'Import the .p7b attachment from Nexi\'s e-mail.');
+    throw new CredentialError('P7B_INVALID', both('p7bNotSignedData'), both('p7bNotSignedDataNext'));
   }
   // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, [0] IMPLICIT certificates, [1] crls, signerInfos }
   const signedData = children(wrapper)[0];
@@ -152,21 +153,21 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   try {
     asn = parseDer(f, der);
   } catch {
-    throw new CredentialError('PKCS12_INVALID', 'The PKCS#12 file could not be read: it is damaged or not PKCS#12.', 'Export the .p12/.pfx again and import the new file.');
+    throw new CredentialError('PKCS12_INVALID', both('pkcs12Unreadable'), both('pkcs12UnreadableNext'));
   }
   let p12: ForgeModule.pkcs12.Pkcs12Pfx;
   try {
     p12 = f.pkcs12.pkcs12FromAsn1(asn, true, passphrase);
   } catch (err) {
     if (/password|MAC could not be verified|decrypt/i.test(String((err as Error).message))) {
-      throw new CredentialError('PKCS12_PASSPHRASE_WRONG', 'The passphrase does not open the PKCS#12 file.', 'Enter it again (it is case-sensitive); nothing was stored.');
+      throw new CredentialError('PKCS12_PASSPHRASE_WRONG', both('pkcs12PassphraseWrong'), both('passphraseRetryNext'));
     }
-    throw new CredentialError('PKCS12_INVALID', 'The PKCS#12 file could not be opened: it uses a format this toolkit cannot read, or it is damaged.', 'Import the certificate and the private key as separate PEM files instead.');
+    throw new CredentialError('PKCS12_INVALID', both('pkcs12Unsupported'), both('pkcs12UnsupportedNext'));
   }
   const bags = (type: string): ForgeModule.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];
   const keyBags = [...bags(f.pki.oids.pkcs8ShroudedKeyBag!), ...bags(f.pki.oids.keyBag!)];
-  if (keyBags.length === 0) throw new CredentialError('PKCS12_NO_KEY', 'The PKCS#12 file holds no private key.', 'Export it again including the private key, or import the certificate and key as PEM files.');
-  if (keyBags.length > 1) throw new CredentialError('PKCS12_SEVERAL_KEYS', `The PKCS#12 file holds ${keyBags.length} private keys; one is expected.`, 'Export only your app\'s certificate and key into the .p12.');
+  if (keyBags.length === 0) throw new CredentialError('PKCS12_NO_KEY', both('pkcs12NoKey'), both('pkcs12NoKeyNext'));
+  if (keyBags.length > 1) throw new CredentialError('PKCS12_SEVERAL_KEYS', both('pkcs12SeveralKeys', { count: keyBags.length }), both('pkcs12SeveralKeysNext'));
   const bag = keyBags[0]!;
   const keyDer = bag.key
     ? toBuffer(f, f.pki.wrapRsaPrivateKey(f.pki.privateKeyToAsn1(bag.key)))
@@ -175,7 +176,7 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   try {
     key = createPrivateKey({ key: keyDer, format: 'der', type: 'pkcs8' });
   } catch {
-    throw new CredentialError('KEY_UNSUPPORTED', 'The private key inside the PKCS#12 file could not be read.', 'Import the certificate and key as PEM files instead.');
+    throw new CredentialError('KEY_UNSUPPORTED', both('pkcs12KeyUnreadable'), both('pkcs12KeyUnreadableNext'));
   }
   const certificates: X509Certificate[] = [];
   for (const certBag of bags(f.pki.oids.certBag!)) {
@@ -189,7 +190,7 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   }
   const certificate = certificates.find((c) => c.checkPrivateKey(key));
   if (!certificate) {
-    throw new CredentialError('PKCS12_NO_CERTIFICATE', certificates.length ? 'The PKCS#12 file holds no certificate for its private key.' : 'The PKCS#12 file holds no certificate.', 'Export it again with the certificate Nexi signed for this key.');
+    throw new CredentialError('PKCS12_NO_CERTIFICATE', both(certificates.length ? 'pkcs12NoCertificateForKey' : 'pkcs12NoCertificate'), both('pkcs12NoCertificateNext'));
   }
   return { certificate, chain: certificates.filter((c) => c !== certificate), key };
 }

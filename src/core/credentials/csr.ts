@@ -8,6 +8,7 @@ import { generateKeyPair } from 'crypto';
 import type * as ForgeModule from 'node-forge';
 import type { CertificateFlavour } from '../environments';
 import { CredentialError } from './errors';
+import { both, text as textOf, type CredentialMessageKey, type MessageParams } from './messages';
 
 export interface CsrSubject {
   readonly CN: string;
@@ -37,32 +38,40 @@ export function formatSubjectLine(subject: CsrSubject): string {
 
 const valueCharacters = /^[A-Za-z0-9 .,'()\-_:&@]+$/;
 
-/**
- * Parses and checks an openssl-style subject line. Nexi asks to avoid special characters (spec §14.2), so values
- * take letters, digits, spaces and . , ' ( ) - _ : & @ only; the app name (CN) takes letters, digits, "-", "_" and ".".
- */
-export function parseSubjectLine(line: string): { subject?: CsrSubject; problem?: string } {
+type SubjectProblem = { readonly key: CredentialMessageKey; readonly params?: MessageParams };
+
+function checkSubjectLine(line: string): { subject: CsrSubject } | { problem: SubjectProblem } {
   const text = line.trim().replace(/\/$/, '');
-  if (!text.startsWith('/')) return { problem: 'Write the subject as /CN=MyApp/O=NEXI/OU=API Security - STAGING/L=Milano/C=IT.' };
+  if (!text.startsWith('/')) return { problem: { key: 'subjectFormat' } };
   const parts = text.slice(1).split('/');
   const values: Partial<Record<keyof CsrSubject, string>> = {};
   for (const part of parts) {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim().toUpperCase();
     const value = part.slice(eq + 1).trim();
-    if (eq <= 0 || !(subjectOrder as readonly string[]).includes(key)) return { problem: `"${part}" is not one of CN=, O=, OU=, L=, C=.` };
-    if (values[key as keyof CsrSubject] !== undefined) return { problem: `${key}= appears twice.` };
-    if (value === '') return { problem: `${key}= is empty.` };
-    if (!valueCharacters.test(value)) return { problem: `${key}= contains special characters; Nexi asks to avoid them (spec §14.2).` };
-    if (value.length > 64) return { problem: `${key}= is longer than 64 characters.` };
+    if (eq <= 0 || !(subjectOrder as readonly string[]).includes(key)) return { problem: { key: 'subjectUnknownAttribute', params: { part } } };
+    if (values[key as keyof CsrSubject] !== undefined) return { problem: { key: 'subjectTwice', params: { key } } };
+    if (value === '') return { problem: { key: 'subjectEmpty', params: { key } } };
+    if (!valueCharacters.test(value)) return { problem: { key: 'subjectSpecialCharacters', params: { key } } };
+    if (value.length > 64) return { problem: { key: 'subjectTooLong', params: { key } } };
     values[key as keyof CsrSubject] = value;
   }
   const missing = subjectOrder.filter((k) => values[k] === undefined);
-  if (missing.length) return { problem: `The subject needs ${missing.map((k) => `${k}=`).join(', ')} too (spec §14.2).` };
-  if (values.CN === appNamePlaceholder) return { problem: `Replace ${appNamePlaceholder} with your app's name as registered in the Nexi portal.` };
-  if (!/^[A-Za-z0-9._-]+$/.test(values.CN!)) return { problem: 'The app name (CN=) takes letters, digits, ".", "-" and "_" only: Nexi asks to avoid special characters (spec §14.2).' };
-  if (!/^[A-Z]{2}$/.test(values.C!)) return { problem: 'C= is a two-letter country code in capitals, e.g. IT.' };
+  if (missing.length) return { problem: { key: 'subjectMissing', params: { missing: missing.map((k) => `${k}=`).join(', ') } } };
+  if (values.CN === appNamePlaceholder) return { problem: { key: 'subjectPlaceholder', params: { placeholder: appNamePlaceholder } } };
+  if (!/^[A-Za-z0-9._-]+$/.test(values.CN!)) return { problem: { key: 'subjectAppName' } };
+  if (!/^[A-Z]{2}$/.test(values.C!)) return { problem: { key: 'subjectCountry' } };
   return { subject: values as CsrSubject };
+}
+
+/**
+ * Parses and checks an openssl-style subject line. Nexi asks to avoid special characters (spec §14.2), so values
+ * take letters, digits, spaces and . , ' ( ) - _ : & @ only; the app name (CN) takes letters, digits, "-", "_" and ".".
+ * The problem is written in the current core locale.
+ */
+export function parseSubjectLine(line: string): { subject?: CsrSubject; problem?: string } {
+  const checked = checkSubjectLine(line);
+  return 'subject' in checked ? { subject: checked.subject } : { problem: textOf(checked.problem.key, checked.problem.params) };
 }
 
 export interface KeyAndCsr {
@@ -72,8 +81,8 @@ export interface KeyAndCsr {
 }
 
 export async function createKeyAndCsr(subject: CsrSubject): Promise<KeyAndCsr> {
-  const checked = parseSubjectLine(formatSubjectLine(subject));
-  if (!checked.subject) throw new CredentialError('CSR_SUBJECT_INVALID', checked.problem!, 'Correct the subject and try again.');
+  const checked = checkSubjectLine(formatSubjectLine(subject));
+  if (!('subject' in checked)) throw new CredentialError('CSR_SUBJECT_INVALID', both(checked.problem.key, checked.problem.params), both('subjectInvalidNext'));
   const { privateKey, publicKey } = await new Promise<{ privateKey: string; publicKey: string }>((resolve, reject) =>
     generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }, (err, pub, priv) =>
       err ? reject(err) : resolve({ privateKey: priv, publicKey: pub }),

@@ -1,6 +1,7 @@
 // What Nexi's B2B channel needs per environment (spec §14.2, §14.6), as one table that the tree, the commands, the
 // store and the validation all read. Secret fields live only in SecretStorage under `nexi.<env>.<field>`
 // (house style §6); the others are plain values.
+import { text, type CredentialMessageKey } from './messages';
 
 export type SecretField = 'clientSecret' | 'privateKey' | 'privateKeyPassphrase' | 'pkcs12' | 'pkcs12Passphrase' | 'pendingPrivateKey';
 
@@ -22,22 +23,44 @@ export interface FieldSpec {
   readonly placeholder?: string;
 }
 
-export const fieldSpecs: Readonly<Record<FieldId, FieldSpec>> = {
-  clientId: { id: 'clientId', label: 'Client id (APP_ID)', secret: false, optional: false, placeholder: 'the "ID Client" of your app in the Nexi portal', description: 'Client id ("ID Client") of your app in the Nexi portal; sent as client_id and used as the assertion\'s appId, iss and sub (spec §14.3, §14.6).' },
-  clientSecret: { id: 'clientSecret', label: 'Client secret', secret: true, optional: false, placeholder: 'the "Secret" of your app in the Nexi portal', description: 'Client secret ("Secret") of your app in the Nexi portal; sent only to the token endpoint (spec §14.3).' },
-  certificate: { id: 'certificate', label: 'Certificate', secret: false, optional: false, description: 'Developer certificate Nexi signed for your CSR (arrives as a .p7b by e-mail), used for mTLS (spec §14.2).' },
-  privateKey: { id: 'privateKey', label: 'Private key', secret: true, optional: false, description: 'RSA-2048 private key of the certificate; it also signs the client assertions (spec §14.2, §14.6).' },
-  privateKeyPassphrase: { id: 'privateKeyPassphrase', label: 'Private key passphrase', secret: true, optional: true, description: 'Passphrase of an encrypted PKCS#8 private key.' },
-  pkcs12: { id: 'pkcs12', label: 'PKCS#12 bundle', secret: true, optional: true, description: 'Certificate and private key as one PKCS#12 (.p12/.pfx) file, instead of separate PEM files.' },
-  pkcs12Passphrase: { id: 'pkcs12Passphrase', label: 'PKCS#12 passphrase', secret: true, optional: true, description: 'Passphrase of the PKCS#12 bundle.' },
-  pendingPrivateKey: { id: 'pendingPrivateKey', label: 'New private key (awaiting certificate)', secret: true, optional: true, description: 'Key generated with a CSR while another key was stored; it replaces that key when you import the certificate Nexi signs for it.' },
-  caBundle: { id: 'caBundle', label: 'Extra CA bundle', secret: false, optional: true, description: 'Extra CA certificates (PEM) to trust for Nexi\'s hosts, e.g. behind a TLS-inspecting proxy. Optional.' },
-  softPosTerminalId: { id: 'softPosTerminalId', label: 'SoftPOS terminal id', secret: false, optional: true, placeholder: 'e.g. 12345678', description: 'SoftPOS TID for terminal_ids (at most one SoftPOS and one MobilePOS TID; spec §14.6).' },
-  mobilePosTerminalId: { id: 'mobilePosTerminalId', label: 'MobilePOS terminal id', secret: false, optional: true, placeholder: 'e.g. 12345678', description: 'MobilePOS TID for terminal_ids (at most one SoftPOS and one MobilePOS TID; spec §14.6).' },
-  merchantUsername: { id: 'merchantUsername', label: 'Merchant username (e-mail)', secret: false, optional: true, placeholder: 'operator@merchant.example', description: 'app_username_merchant: the operator e-mail, unique per TID; may be omitted for checkTransaction only (spec §14.6).' },
-  deviceId: { id: 'deviceId', label: 'Device id', secret: false, optional: true, description: 'app_deviceid: the SDK-generated device id; may be omitted for checkTransaction only (spec §14.6).' },
-  pointOfSale: { id: 'pointOfSale', label: 'Point of sale', secret: false, optional: true, description: 'pointOfSale claim: the merchant\'s point-of-sale code (from Nexi\'s samples; spec §14.6, §16 point 27).' },
+interface FieldFacts {
+  readonly secret: boolean;
+  readonly optional: boolean;
+  /** The field has an input-box placeholder (`<field>Placeholder` in the message table). */
+  readonly placeholder?: true;
+}
+
+const fieldFacts: Readonly<Record<FieldId, FieldFacts>> = {
+  clientId: { secret: false, optional: false, placeholder: true },
+  clientSecret: { secret: true, optional: false, placeholder: true },
+  certificate: { secret: false, optional: false },
+  privateKey: { secret: true, optional: false },
+  privateKeyPassphrase: { secret: true, optional: true },
+  pkcs12: { secret: true, optional: true },
+  pkcs12Passphrase: { secret: true, optional: true },
+  pendingPrivateKey: { secret: true, optional: true },
+  caBundle: { secret: false, optional: true },
+  softPosTerminalId: { secret: false, optional: true, placeholder: true },
+  mobilePosTerminalId: { secret: false, optional: true, placeholder: true },
+  merchantUsername: { secret: false, optional: true, placeholder: true },
+  deviceId: { secret: false, optional: true },
+  pointOfSale: { secret: false, optional: true },
 };
+
+/** One spec whose label, description and placeholder are read in the current core locale each time. */
+function spec(id: FieldId): FieldSpec {
+  const facts = fieldFacts[id];
+  const out = { id, secret: facts.secret, optional: facts.optional } as FieldSpec;
+  Object.defineProperty(out, 'label', { enumerable: true, get: () => text(`${id}Label` as CredentialMessageKey) });
+  Object.defineProperty(out, 'description', { enumerable: true, get: () => text(`${id}Description` as CredentialMessageKey) });
+  if (facts.placeholder) Object.defineProperty(out, 'placeholder', { enumerable: true, get: () => text(`${id}Placeholder` as CredentialMessageKey) });
+  return Object.freeze(out);
+}
+
+/** Labels, descriptions and placeholders follow the core locale (they are looked up when read). */
+export const fieldSpecs: Readonly<Record<FieldId, FieldSpec>> = Object.freeze(
+  Object.fromEntries((Object.keys(fieldFacts) as FieldId[]).map((id) => [id, spec(id)])) as Record<FieldId, FieldSpec>,
+);
 
 export const secretFields: readonly SecretField[] = ['clientSecret', 'privateKey', 'privateKeyPassphrase', 'pkcs12', 'pkcs12Passphrase', 'pendingPrivateKey'];
 
@@ -68,29 +91,30 @@ const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const terminalId = /^[A-Za-z0-9]{1,16}$/;
 
 /**
- * Checks a typed value. Returns the message for the input box, or undefined when it is fine. The message never
- * repeats the value (it may be a secret).
+ * Checks a typed value. Returns the message for the input box (current core locale), or undefined when it is fine.
+ * The message never repeats the value (it may be a secret).
  */
 export function validateTextField(field: TextField, value: string): string | undefined {
-  if (value === '') return `${fieldSpecs[field].label} cannot be empty: to remove it, use "Clear".`;
+  const label = fieldSpecs[field].label;
+  if (value === '') return text('fieldEmpty', { label });
   switch (field) {
     case 'clientId':
     case 'deviceId':
-      if (/\s/.test(value)) return `${fieldSpecs[field].label} contains spaces or line breaks: paste it again without them.`;
-      if (value.length > 256) return `${fieldSpecs[field].label} is longer than 256 characters: is it the right value?`;
+      if (/\s/.test(value)) return text('fieldHasSpaces', { label });
+      if (value.length > 256) return text('fieldTooLong256', { label });
       return undefined;
     case 'clientSecret':
-      if (/[\r\n]/.test(value)) return 'The client secret contains a line break: paste it again as one line.';
-      if (value !== value.trim()) return 'The client secret starts or ends with a space, which Nexi secrets do not: paste it again without it.';
-      if (value.length > 1024) return 'The client secret is longer than 1024 characters: is it the right value?';
+      if (/[\r\n]/.test(value)) return text('clientSecretLineBreak');
+      if (value !== value.trim()) return text('clientSecretSpaces');
+      if (value.length > 1024) return text('clientSecretTooLong');
       return undefined;
     case 'softPosTerminalId':
     case 'mobilePosTerminalId':
-      return terminalId.test(value) ? undefined : `${fieldSpecs[field].label} takes letters and digits only (at most 16), e.g. 12345678.`;
+      return terminalId.test(value) ? undefined : text('terminalIdInvalid', { label });
     case 'merchantUsername':
-      return email.test(value) ? undefined : 'The merchant username is the operator\'s e-mail address, e.g. operator@merchant.example (spec §14.6).';
+      return email.test(value) ? undefined : text('merchantUsernameInvalid');
     case 'pointOfSale':
-      if (value !== value.trim() || /[\r\n]/.test(value)) return 'The point of sale code has surrounding spaces or line breaks: enter it without them.';
-      return value.length > 64 ? 'The point of sale code is longer than 64 characters: is it the right value?' : undefined;
+      if (value !== value.trim() || /[\r\n]/.test(value)) return text('pointOfSaleSpaces');
+      return value.length > 64 ? text('pointOfSaleTooLong') : undefined;
   }
 }

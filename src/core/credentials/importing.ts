@@ -8,6 +8,7 @@ import { readPkcs12 } from './containers';
 import { CredentialError } from './errors';
 import type { FieldId } from './fields';
 import { Material } from './material';
+import { both, text } from './messages';
 import { PemBlock } from './pem';
 
 export type ImportTarget = 'auto' | 'certificate' | 'privateKey' | 'pkcs12' | 'caBundle';
@@ -28,7 +29,10 @@ export interface ImportContext {
   readonly flavour: CertificateFlavour;
   readonly now: Date;
   readonly stored: StoredCertificateState;
-  /** Names the source in messages, e.g. `"nexi.p7b"` or `"the clipboard"`. */
+  /**
+   * Names the source in messages, e.g. `"nexi.p7b"` or `"the clipboard"` (in the reader's language; Italian messages
+   * put it after a colon or in parentheses, so a bare noun such as "appunti" reads right).
+   */
   readonly where: string;
 }
 
@@ -46,22 +50,22 @@ const date = (d: Date): string => d.toISOString().slice(0, 10);
 
 function describeCertificate(certificate: X509Certificate): string {
   const info = inspectCertificate(certificate);
-  return `certificate "${info.commonName ?? info.subject}" (expires ${date(info.notAfter)})`;
+  return text('describeCertificate', { name: info.commonName ?? info.subject, date: date(info.notAfter) });
 }
 
 function sameKey(a: KeyObject | undefined, b: KeyObject | undefined): boolean {
   return !!a && !!b && publicKeyId(a) === publicKeyId(b);
 }
 
-function errorConfirmation(findings: readonly Finding[], what: string): string[] {
+function errorConfirmation(findings: readonly Finding[]): string[] {
   const errors = findings.filter((f) => f.severity === 'error');
-  return errors.length ? [`The ${what} has problems: ${errors.map((e) => e.message).join(' ')} Store it anyway?`] : [];
+  return errors.length ? [text('certificateHasProblems', { problems: errors.map((e) => e.message).join(' ') })] : [];
 }
 
 function replaceKeyConfirmation(ctx: ImportContext, newKey: KeyObject): string[] {
   const { stored } = ctx;
   if (!stored.key || sameKey(stored.key, newKey)) return [];
-  return [`Replace the private key stored for ${ctx.environmentLabel}? The old key is deleted; export it first if you still need it.`];
+  return [text('replaceKey', { environment: ctx.environmentLabel })];
 }
 
 /** Certificate and key together (a PEM file with both, or a PKCS#12 bundle). */
@@ -74,9 +78,9 @@ function planPair(certificate: X509Certificate, key: KeyObject, ctx: ImportConte
       ...(sameKey(ctx.stored.pendingKey, key) ? { pendingPrivateKey: undefined } : {}),
       ...writes,
     },
-    summary: `${describeCertificate(certificate)} with its private key`,
+    summary: text('pairSummary', { certificate: describeCertificate(certificate) }),
     findings,
-    confirmations: [...replaceKeyConfirmation(ctx, key), ...errorConfirmation(findings, 'certificate')],
+    confirmations: [...replaceKeyConfirmation(ctx, key), ...errorConfirmation(findings)],
   };
 }
 
@@ -88,7 +92,7 @@ function planPkcs12(der: Buffer, ctx: ImportContext, passphrase: string | undefi
     privateKey: undefined,
     privateKeyPassphrase: undefined,
   });
-  return { ...plan, summary: `PKCS#12 bundle: ${plan.summary}` };
+  return { ...plan, summary: text('pkcs12Summary', { summary: plan.summary }) };
 }
 
 function openKey(block: PemBlock, passphrase: string | undefined): KeyObject {
@@ -112,13 +116,13 @@ function planKey(block: PemBlock, ctx: ImportContext, passphrase: string | undef
   const confirmations = replaceKeyConfirmation(ctx, key);
   const findings: Finding[] = [];
   if (stored.certificate && !stored.certificate.checkPrivateKey(key)) {
-    findings.push({ code: 'CERT_KEY_MISMATCH', severity: 'error', message: `The key does not belong to the stored ${describeCertificate(stored.certificate)}.` });
-    confirmations.push(`The key does not belong to the stored ${describeCertificate(stored.certificate)}; mTLS fails until you import the matching certificate. Store it anyway?`);
+    findings.push({ code: 'CERT_KEY_MISMATCH', severity: 'error', message: text('keyNotForCertificate', { certificate: describeCertificate(stored.certificate) }) });
+    confirmations.push(text('keyNotForCertificateConfirm', { certificate: describeCertificate(stored.certificate) }));
   }
   const bits = key.asymmetricKeyDetails?.modulusLength;
   return {
     writes: { ...keyWrites(block, passphrase), ...(sameKey(stored.pendingKey, key) ? { pendingPrivateKey: undefined } : {}) },
-    summary: `private key (RSA ${bits}${block.encrypted ? ', encrypted; passphrase stored' : ''})`,
+    summary: text(block.encrypted ? 'keySummaryEncrypted' : 'keySummary', { bits: String(bits) }),
     findings,
     confirmations,
   };
@@ -134,26 +138,26 @@ function planCertificate(certificate: X509Certificate, ctx: ImportContext): Impo
     // The certificate Nexi signed for the CSR made while another key was stored: the new key takes over.
     key = stored.pendingKey;
     Object.assign(writes, { privateKey: stored.pendingKeyPem, privateKeyPassphrase: undefined, pendingPrivateKey: undefined, pkcs12: undefined, pkcs12Passphrase: undefined });
-    summary += '; the key created with its CSR is now the private key';
+    summary = text('pendingKeyTakesOver', { certificate: summary });
   } else if (stored.mode === 'pkcs12' && stored.key) {
     // A certificate on its own replaces the bundle's certificate: keep the bundle's key as a PEM key beside it.
     Object.assign(writes, { privateKey: stored.key.export({ type: 'pkcs8', format: 'pem' }) as string, privateKeyPassphrase: undefined, pkcs12: undefined, pkcs12Passphrase: undefined });
-    confirmations.push(`${ctx.environmentLabel} holds a PKCS#12 bundle; the certificate replaces the bundle's certificate and its key is kept as the private key. Continue?`);
+    confirmations.push(text('pkcs12CertificateReplaced', { environment: ctx.environmentLabel }));
   }
   const findings = checkCertificate(certificate, { now: ctx.now, flavour: ctx.flavour, ...(key ? { key } : {}) });
-  return { writes, summary, findings, confirmations: [...confirmations, ...errorConfirmation(findings, 'certificate')] };
+  return { writes, summary, findings, confirmations: [...confirmations, ...errorConfirmation(findings)] };
 }
 
 function planCaBundle(certificates: readonly X509Certificate[], ctx: ImportContext): ImportPlan {
   const findings: Finding[] = [];
   for (const c of certificates) {
     const info = inspectCertificate(c);
-    if (!info.isCA) findings.push({ code: 'CERT_IS_CA', severity: 'warning', message: `"${info.commonName ?? info.subject}" is not a CA certificate; a CA bundle normally holds only CAs.` });
-    if (info.notAfter.getTime() <= ctx.now.getTime()) findings.push({ code: 'CERT_EXPIRED', severity: 'warning', message: `"${info.commonName ?? info.subject}" expired on ${date(info.notAfter)}.` });
+    if (!info.isCA) findings.push({ code: 'CERT_IS_CA', severity: 'warning', message: text('caNotCa', { name: info.commonName ?? info.subject }) });
+    if (info.notAfter.getTime() <= ctx.now.getTime()) findings.push({ code: 'CERT_EXPIRED', severity: 'warning', message: text('caExpired', { name: info.commonName ?? info.subject, date: date(info.notAfter) }) });
   }
   return {
     writes: { caBundle: certificates.map((c) => inspectCertificate(c).pem).join('') },
-    summary: `extra CA bundle (${certificates.length} certificate${certificates.length === 1 ? '' : 's'})`,
+    summary: text(certificates.length === 1 ? 'caBundleSummaryOne' : 'caBundleSummaryMany', { count: certificates.length }),
     findings,
     confirmations: [],
   };
@@ -162,17 +166,9 @@ function planCaBundle(certificates: readonly X509Certificate[], ctx: ImportConte
 function severalCertificates(material: Extract<Material, { kind: 'blocks' }>, ctx: ImportContext): CredentialError {
   const names = material.certificates.map((c) => `"${inspectCertificate(c).commonName ?? inspectCertificate(c).subject}"`).join(', ');
   if (material.pkcs7) {
-    return new CredentialError(
-      'P7B_SEVERAL_CERTIFICATES',
-      `The .p7b in ${ctx.where} holds ${material.certificates.length} certificates (${names}); Nexi's e-mail carries only yours, so it is unclear which one is the developer certificate.`,
-      'Print them with "openssl pkcs7 -print_certs -in <file>" (spec §14.2) and import the one issued to your app as PEM.',
-    );
+    return new CredentialError('P7B_SEVERAL_CERTIFICATES', both('p7bSeveralCertificates', { where: ctx.where, count: material.certificates.length, names }), both('p7bSeveralCertificatesNext'));
   }
-  return new CredentialError(
-    'SEVERAL_CERTIFICATES',
-    `${ctx.where} holds ${material.certificates.length} certificates (${names}); the developer certificate is one certificate.`,
-    'Import only the certificate issued to your app; to trust extra CAs, import them on "Extra CA bundle".',
-  );
+  return new CredentialError('SEVERAL_CERTIFICATES', both('severalCertificates', { where: ctx.where, count: material.certificates.length, names }), both('severalCertificatesNext'));
 }
 
 /**
@@ -182,25 +178,25 @@ function severalCertificates(material: Extract<Material, { kind: 'blocks' }>, ct
  */
 export function planImport(material: Material, target: ImportTarget, ctx: ImportContext, passphrase?: string): ImportPlan {
   if (material.kind === 'pkcs12') {
-    if (target === 'caBundle') throw new CredentialError('EXPECTED_CA_CERTIFICATES', 'This is a PKCS#12 bundle with a private key; the extra CA bundle holds CA certificates only.', 'Import the CA certificates as a PEM file.');
+    if (target === 'caBundle') throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('pkcs12IntoCaBundle'), both('pkcs12IntoCaBundleNext'));
     return planPkcs12(material.der, ctx, passphrase);
   }
-  if (target === 'pkcs12') throw new CredentialError('EXPECTED_PKCS12', `${ctx.where} is not a PKCS#12 (.p12/.pfx) file.`, 'Import it with "Import from File…" on the environment instead: certificates and keys are recognised there.');
+  if (target === 'pkcs12') throw new CredentialError('EXPECTED_PKCS12', both('notPkcs12', { where: ctx.where }), both('notPkcs12Next'));
   const { certificates, keys } = material;
 
   if (target === 'caBundle') {
-    if (keys.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', `${ctx.where} holds a private key; the extra CA bundle holds CA certificates only.`, 'Import a PEM file with only the CA certificates.');
-    if (!certificates.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', `${ctx.where} holds no certificate.`, 'Import a PEM file with the CA certificates.');
+    if (keys.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('caBundleHasKey', { where: ctx.where }), both('caBundleHasKeyNext'));
+    if (!certificates.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('caBundleNoCertificate', { where: ctx.where }), both('caBundleNoCertificateNext'));
     return planCaBundle(certificates, ctx);
   }
-  if (keys.length > 1) throw new CredentialError('SEVERAL_KEYS', `${ctx.where} holds ${keys.length} private keys; one is expected.`, 'Import the file with only the key created with the CSR.');
+  if (keys.length > 1) throw new CredentialError('SEVERAL_KEYS', both('severalKeys', { where: ctx.where, count: keys.length }), both('severalKeysNext'));
 
   const key = keys[0];
   if (key && certificates.length > 0) {
     // A key with its certificate (e.g. cert + key in one PEM, or a full chain): the certificate of this key.
     const opened = openKey(key, passphrase);
     const own = certificates.find((c) => c.checkPrivateKey(opened));
-    if (!own) throw new CredentialError('CERTIFICATE_KEY_MISMATCH', `The certificate and the private key in ${ctx.where} do not belong together.`, 'Import the certificate Nexi signed for this key, or the key created with its CSR.');
+    if (!own) throw new CredentialError('CERTIFICATE_KEY_MISMATCH', both('certificateKeyMismatch', { where: ctx.where }), both('certificateKeyMismatchNext'));
     return planPair(own, opened, ctx, keyWrites(key, passphrase));
   }
   if (target === 'privateKey') {
@@ -209,7 +205,7 @@ export function planImport(material: Material, target: ImportTarget, ctx: Import
   }
   if (target === 'certificate') {
     if (!certificates.length) {
-      if (key) throw new CredentialError('EXPECTED_CERTIFICATE_GOT_KEY', 'This is a private key, but a certificate was expected.', 'Import the certificate Nexi returned (the .p7b from the e-mail, or its PEM).');
+      if (key) throw new CredentialError('EXPECTED_CERTIFICATE_GOT_KEY', both('expectedCertificateGotKey'), both('expectedCertificateGotKeyNext'));
       throw csrInsteadOfCertificate(material.csrs);
     }
     if (certificates.length > 1) throw severalCertificates(material, ctx);
@@ -229,7 +225,7 @@ export function planImport(material: Material, target: ImportTarget, ctx: Import
 
 function csrInsteadOfCertificate(csrs: number): CredentialError {
   if (csrs) {
-    return new CredentialError('EXPECTED_CERTIFICATE_GOT_CSR', 'This is the certificate signing request (CSR) you upload to the Nexi portal, not the certificate.', 'Import the certificate Nexi e-mails back (a .p7b) once they have signed the CSR.');
+    return new CredentialError('EXPECTED_CERTIFICATE_GOT_CSR', both('expectedCertificateGotCsr'), both('expectedCertificateGotCsrNext'));
   }
-  return new CredentialError('NOTHING_FOUND', 'This is a public key; neither a certificate nor a private key was found.', 'Import the certificate Nexi returned, or the .key file created with the CSR.');
+  return new CredentialError('NOTHING_FOUND', both('publicKeyOnly'), both('publicKeyOnlyNext'));
 }

@@ -12,6 +12,8 @@
 // It can miss a weak store (e.g. a keyring that exists but is unlocked for everyone) and it cannot see the client
 // side of a remote window.
 
+import { text } from './messages';
+
 export interface KeyringProbe {
   readonly platform: string;
   readonly uiKind: 'desktop' | 'web';
@@ -55,22 +57,23 @@ function stripJsonComments(text: string): string {
   return out;
 }
 
-const next = 'Set up a keyring (gnome-keyring or KWallet) and start VS Code with --password-store="gnome-libsecret" or "kwallet6"; VS Code\'s keyring troubleshooting guide: https://go.microsoft.com/fwlink/?linkid=2239490.';
 
+/** Verdicts carry their message in the current core locale. */
 export function assessKeyring(probe: KeyringProbe): KeyringVerdict {
+  const next = text('keyringNext');
   if (probe.markerLost) {
-    return { weak: true, certainty: 'certain', reason: 'secrets-not-persisted', message: `VS Code did not keep a secret stored in an earlier session: its SecretStorage is not persisted (no OS keyring), so stored Nexi credentials vanish on restart. ${probe.platform === 'linux' ? next : 'Check that the OS keychain is available to VS Code.'}` };
+    return { weak: true, certainty: 'certain', reason: 'secrets-not-persisted', message: text('keyringSecretsNotPersisted', { next: probe.platform === 'linux' ? next : text('keychainNext') }) };
   }
   if (probe.platform !== 'linux') return { weak: false, reason: probe.platform === 'darwin' || probe.platform === 'win32' ? 'ok' : 'not-applicable' };
   if (probe.uiKind === 'web' || probe.remoteName) return { weak: false, reason: 'not-applicable' };
   if (probe.argvJson && /"password-store"\s*:\s*"basic"/.test(stripJsonComments(probe.argvJson))) {
-    return { weak: true, certainty: 'certain', reason: 'argv-basic', message: `VS Code stores secrets with "weaker encryption" (argv.json sets "password-store": "basic"): anyone who can read your VS Code profile can decrypt the Nexi client secret and private key. ${next}` };
+    return { weak: true, certainty: 'certain', reason: 'argv-basic', message: text('keyringArgvBasic', { next }) };
   }
   if ((probe.ancestorCommandLines ?? []).some((cmd) => /--password-store(?:=|\s+)["']?basic\b/.test(cmd))) {
-    return { weak: true, certainty: 'certain', reason: 'cli-basic', message: `VS Code was started with --password-store=basic, so secrets are encrypted with a fixed key: anyone who can read your VS Code profile can decrypt the Nexi client secret and private key. ${next}` };
+    return { weak: true, certainty: 'certain', reason: 'cli-basic', message: text('keyringCliBasic', { next }) };
   }
   if (!probe.env.DBUS_SESSION_BUS_ADDRESS) {
-    return { weak: true, certainty: 'likely', reason: 'no-session-bus', message: `No D-Bus session bus is visible, so VS Code probably cannot reach an OS keyring: secrets are then kept in memory only or encrypted with a fixed key. ${next}` };
+    return { weak: true, certainty: 'likely', reason: 'no-session-bus', message: text('keyringNoSessionBus', { next }) };
   }
   return { weak: false, reason: 'ok' };
 }

@@ -5,6 +5,7 @@ import { X509Certificate } from 'crypto';
 import { derAsPemBlock, readPkcs7Certificates, sniffDer } from './containers';
 import { parseCertificate } from './certificates';
 import { CredentialError } from './errors';
+import { both } from './messages';
 import { PemBlock, looksLikePem, parsePem } from './pem';
 
 export type Material =
@@ -20,11 +21,7 @@ export type Material =
     };
 
 function nothingFound(where: string): CredentialError {
-  return new CredentialError(
-    'NOTHING_FOUND',
-    `No certificate, private key or PKCS#12 bundle was found in ${where}.`,
-    'Import the .p7b Nexi e-mailed you, the PEM certificate, the .key file created with the CSR, or a .p12/.pfx file.',
-  );
+  return new CredentialError('NOTHING_FOUND', both('nothingFound', { where }), both('nothingFoundNext'));
 }
 
 function fromBlocks(blocks: readonly PemBlock[], where: string): Material {
@@ -41,7 +38,7 @@ function fromBlocks(blocks: readonly PemBlock[], where: string): Material {
   const csrs = blocks.filter((b) => b.kind === 'csr').length;
   const publicKeys = blocks.filter((b) => b.kind === 'publicKey').length;
   if (pkcs7 && certificates.length === 0) {
-    throw new CredentialError('P7B_NO_CERTIFICATE', `The PKCS#7 bundle in ${where} holds no certificate.`, "Import the .p7b attachment of Nexi's e-mail with your signed certificate.");
+    throw new CredentialError('P7B_NO_CERTIFICATE', both('p7bNoCertificate', { where }), both('p7bNoCertificateNext'));
   }
   if (certificates.length + keys.length + csrs + publicKeys === 0) throw nothingFound(where);
   return { kind: 'blocks', certificates, keys, csrs, publicKeys, pkcs7 };

@@ -2,6 +2,7 @@
 // terminal), so it is detected twice: a BEGIN line without its END line, and DER content shorter than its own
 // length header says.
 import { CredentialError } from './errors';
+import { both, type CredentialMessageKey } from './messages';
 
 export type PemKind = 'certificate' | 'privateKey' | 'csr' | 'pkcs7' | 'publicKey' | 'other';
 
@@ -32,13 +33,14 @@ const kinds: Readonly<Record<string, PemKind>> = {
   'RSA PUBLIC KEY': 'publicKey',
 };
 
-const describe: Readonly<Record<PemKind, string>> = {
-  certificate: 'certificate',
-  privateKey: 'private key',
-  csr: 'certificate signing request',
-  pkcs7: 'PKCS#7 bundle',
-  publicKey: 'public key',
-  other: 'PEM block',
+/** How messages name a block of each kind: "The certificate (block 1, "CERTIFICATE")". */
+const describe: Readonly<Record<PemKind, CredentialMessageKey>> = {
+  certificate: 'pemCertificate',
+  privateKey: 'pemPrivateKey',
+  csr: 'pemCsr',
+  pkcs7: 'pemPkcs7',
+  publicKey: 'pemPublicKey',
+  other: 'pemOther',
 };
 
 export function looksLikePem(text: string): boolean {
@@ -81,13 +83,13 @@ export function parsePem(text: string): PemBlock[] {
     ordinal++;
     const label = match[1]!;
     const kind = kinds[label] ?? 'other';
-    const what = `The ${describe[kind]} (block ${ordinal}, "${label}")`;
+    const what = both(describe[kind], { ordinal, label });
     const endLine = `-----END ${label}-----`;
     const bodyStart = match.index + match[0].length;
     const endAt = normalised.indexOf(endLine, bodyStart);
     const nextBegin = normalised.indexOf('-----BEGIN ', bodyStart);
     if (endAt < 0 || (nextBegin >= 0 && nextBegin < endAt)) {
-      throw new CredentialError('PEM_TRUNCATED', `${what} has no "${endLine}" line: the text was cut off.`, 'Copy the whole block again, from the BEGIN line to the END line, or import the original file.');
+      throw new CredentialError('PEM_TRUNCATED', both('pemNoEnd', { what, endLine }), both('pemNoEndNext'));
     }
     const body = normalised.slice(bodyStart, endAt);
     // RFC 1421 headers (legacy encrypted keys): "Name: value" lines, then a blank line.
@@ -95,13 +97,13 @@ export function parsePem(text: string): PemBlock[] {
     const headers = lines.filter((l) => /^[A-Za-z-]+:/.test(l));
     const base64 = lines.filter((l) => l !== '' && !/^[A-Za-z-]+:/.test(l)).join('');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
-      throw new CredentialError('PEM_CORRUPT', `${what} contains characters that are not Base64: it was changed or damaged on the way.`, 'Import the original file, or copy the block again without edits.');
+      throw new CredentialError('PEM_CORRUPT', both('pemNotBase64', { what }), both('pemNotBase64Next'));
     }
     const der = Buffer.from(base64, 'base64');
     const encrypted = label === 'ENCRYPTED PRIVATE KEY' || headers.some((h) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(h));
     const legacyEncrypted = encrypted && label !== 'ENCRYPTED PRIVATE KEY';
     if (der.length === 0 || (!legacyEncrypted && label !== 'OPENSSH PRIVATE KEY' && kind !== 'other' && !isCompleteDerSequence(der))) {
-      throw new CredentialError('PEM_TRUNCATED', `${what} is incomplete: its content is shorter than it says, so lines are missing.`, 'Copy the whole block again, or import the original file.');
+      throw new CredentialError('PEM_TRUNCATED', both('pemIncomplete', { what }), both('pemIncompleteNext'));
     }
     blocks.push({ label, kind, text: normalised.slice(match.index, endAt + endLine.length) + '\n', der, encrypted });
     begin.lastIndex = endAt + endLine.length;

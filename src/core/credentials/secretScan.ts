@@ -1,6 +1,7 @@
 // The secret linter's core: finds PEM private keys and known client secrets in text. Messages name what was found
 // and where it should live instead, never the value.
 import type { Diagnostic } from '../types';
+import { text as messageText } from './messages';
 
 export const secretDiagnosticCodes = {
   privateKey: 'NEXI-SEC001',
@@ -26,7 +27,7 @@ export function findSecrets(text: string, knownSecrets: readonly KnownSecret[] =
     found.push({
       code: secretDiagnosticCodes.privateKey,
       severity: 'warning',
-      message: `A private key (${m[1]}) in a file that is not git-ignored: it would be committed. Keep it in VS Code's SecretStorage ("Nexi: Import Certificate, Key or PKCS#12…") and delete it here, or git-ignore the file.`,
+      message: messageText('secretPrivateKey', { label: m[1]! }),
       range: { start, end: endAt < 0 ? start + m[0].length : endAt + endLine.length },
     });
   }
@@ -36,7 +37,7 @@ export function findSecrets(text: string, knownSecrets: readonly KnownSecret[] =
       found.push({
         code: secretDiagnosticCodes.clientSecret,
         severity: 'warning',
-        message: `The client secret of ${secret.environmentLabel} appears here, in a file that is not git-ignored. Keep it only in SecretStorage (the Nexi Credentials view) and remove it from this file; if it was committed, ask Nexi for a new secret.`,
+        message: messageText('secretClientSecret', { environment: secret.environmentLabel }),
         range: { start: at, end: at + secret.value.length },
       });
     }

@@ -8,6 +8,7 @@ import { readPkcs12 } from './containers';
 import { isCredentialError } from './errors';
 import { FieldId, PlainField, SecretField, fieldSpecs, plainFields, secretFields } from './fields';
 import type { StoredCertificateState } from './importing';
+import { text } from './messages';
 import { parsePem } from './pem';
 
 export interface CredentialValues {
@@ -20,7 +21,7 @@ export type FieldState = 'set' | 'missing' | 'optional' | 'expiring' | 'invalid'
 export interface FieldStatus {
   readonly field: FieldId;
   readonly state: FieldState;
-  /** Short text for the tree (never a secret). */
+  /** Short text for the tree (never a secret), in the current core locale. */
   readonly detail: string;
   readonly findings: readonly Finding[];
 }
@@ -43,7 +44,7 @@ interface Opened {
 }
 
 function problemOf(err: unknown): string {
-  return isCredentialError(err) ? err.message : 'it could not be read';
+  return isCredentialError(err) ? err.localizedMessage : text('couldNotBeRead');
 }
 
 function firstCertificate(pem: string): X509Certificate {
@@ -91,7 +92,7 @@ function openStoredCredentials(values: CredentialValues): Opened {
     try {
       pendingKey = createPrivateKey(secrets.pendingPrivateKey);
     } catch {
-      pendingProblem = 'it could not be read';
+      pendingProblem = text('couldNotBeRead');
     }
   }
   return {
@@ -115,7 +116,7 @@ function stateOf(findings: readonly Finding[]): FieldState {
 
 function plainStatus(field: PlainField, value: string | undefined, optional = fieldSpecs[field].optional): FieldStatus {
   if (value) return { field, state: 'set', detail: value, findings: [] };
-  return { field, state: optional ? 'optional' : 'missing', detail: optional ? 'not set (optional)' : 'missing', findings: [] };
+  return { field, state: optional ? 'optional' : 'missing', detail: optional ? text('notSetOptional') : text('missing'), findings: [] };
 }
 
 /** Assesses the stored credentials of one environment for display. */
@@ -126,7 +127,7 @@ export function assessCredentials(values: CredentialValues, options: { flavour: 
   const fields: FieldStatus[] = [];
 
   fields.push(plainStatus('clientId', plain.clientId));
-  fields.push(secrets.clientSecret ? { field: 'clientSecret', state: 'set', detail: 'stored in SecretStorage', findings: [] } : { field: 'clientSecret', state: 'missing', detail: 'missing', findings: [] });
+  fields.push(secrets.clientSecret ? { field: 'clientSecret', state: 'set', detail: text('secretStored'), findings: [] } : { field: 'clientSecret', state: 'missing', detail: text('missing'), findings: [] });
 
   let certificate: CertificateInfo | undefined;
   if (stored.certificate) {
@@ -135,32 +136,32 @@ export function assessCredentials(values: CredentialValues, options: { flavour: 
     const state = stateOf(findings);
     const lead = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.code === 'CERT_EXPIRING');
     const name = certificate.commonName ?? certificate.subject;
-    fields.push({ field: 'certificate', state, detail: lead ? `${name} — ${lead.message}` : `${name}, expires ${date(certificate.notAfter)}`, findings });
+    fields.push({ field: 'certificate', state, detail: lead ? `${name} — ${lead.message}` : text('certificateExpires', { name, date: date(certificate.notAfter) }), findings });
   } else if (plain.certificate) {
-    fields.push({ field: 'certificate', state: 'invalid', detail: 'the stored certificate could not be read; import it again', findings: [] });
+    fields.push({ field: 'certificate', state: 'invalid', detail: text('storedCertificateUnreadable'), findings: [] });
   } else {
-    fields.push({ field: 'certificate', state: 'missing', detail: 'missing', findings: [] });
+    fields.push({ field: 'certificate', state: 'missing', detail: text('missing'), findings: [] });
   }
 
   if (stored.mode === 'pkcs12') {
-    fields.push(opened.keyProblem ? { field: 'pkcs12', state: 'invalid', detail: opened.keyProblem, findings: [] } : { field: 'pkcs12', state: 'set', detail: 'certificate and key, stored in SecretStorage', findings: [] });
+    fields.push(opened.keyProblem ? { field: 'pkcs12', state: 'invalid', detail: opened.keyProblem, findings: [] } : { field: 'pkcs12', state: 'set', detail: text('pkcs12Stored'), findings: [] });
   }
   if (opened.keyProblem && stored.mode === 'pem') {
     fields.push({ field: 'privateKey', state: 'invalid', detail: opened.keyProblem, findings: [] });
   } else if (stored.key) {
     const bits = stored.key.asymmetricKeyDetails?.modulusLength;
     const mismatch = stored.certificate && !stored.certificate.checkPrivateKey(stored.key);
-    const where = stored.mode === 'pkcs12' ? 'in the PKCS#12 bundle' : secrets.privateKeyPassphrase ? 'encrypted, passphrase stored' : 'stored in SecretStorage';
+    const where = text(stored.mode === 'pkcs12' ? 'keyInPkcs12' : secrets.privateKeyPassphrase ? 'keyEncryptedPassphraseStored' : 'keyStored');
     fields.push(
       mismatch
-        ? { field: 'privateKey', state: 'invalid', detail: 'does not match the certificate', findings: [{ code: 'CERT_KEY_MISMATCH', severity: 'error', message: 'The private key does not belong to the certificate.' }] }
+        ? { field: 'privateKey', state: 'invalid', detail: text('keyDoesNotMatchCertificate'), findings: [{ code: 'CERT_KEY_MISMATCH', severity: 'error', message: text('keyDoesNotMatchCertificateFinding') }] }
         : { field: 'privateKey', state: 'set', detail: `${String(stored.key.asymmetricKeyType).toUpperCase()} ${bits ?? ''}, ${where}`.replace(' ,', ','), findings: [] },
     );
   } else if (stored.mode !== 'pkcs12') {
-    fields.push({ field: 'privateKey', state: 'missing', detail: 'missing', findings: [] });
+    fields.push({ field: 'privateKey', state: 'missing', detail: text('missing'), findings: [] });
   }
   if (secrets.pendingPrivateKey) {
-    fields.push(opened.pendingProblem ? { field: 'pendingPrivateKey', state: 'invalid', detail: opened.pendingProblem, findings: [] } : { field: 'pendingPrivateKey', state: 'set', detail: 'awaiting the certificate Nexi signs for your CSR', findings: [] });
+    fields.push(opened.pendingProblem ? { field: 'pendingPrivateKey', state: 'invalid', detail: opened.pendingProblem, findings: [] } : { field: 'pendingPrivateKey', state: 'set', detail: text('pendingKeyAwaiting'), findings: [] });
   }
 
   if (plain.caBundle) {
@@ -170,7 +171,7 @@ export function assessCredentials(values: CredentialValues, options: { flavour: 
     } catch {
       count = 0;
     }
-    fields.push(count ? { field: 'caBundle', state: 'set', detail: `${count} certificate${count === 1 ? '' : 's'}`, findings: [] } : { field: 'caBundle', state: 'invalid', detail: 'could not be read; import it again', findings: [] });
+    fields.push(count ? { field: 'caBundle', state: 'set', detail: text(count === 1 ? 'caCountOne' : 'caCountMany', { count }), findings: [] } : { field: 'caBundle', state: 'invalid', detail: text('caBundleUnreadable'), findings: [] });
   } else {
     fields.push(plainStatus('caBundle', undefined));
   }

@@ -1,11 +1,12 @@
 // Bit-level meanings of coded EMV values — 95 TVR, 9B TSI, 9F34 CVM results, 9F33 terminal
 // capabilities, 82 AIP, 9F27 CID, 9F40 additional terminal capabilities (reference §3.3) — driven
 // entirely by the coding tables in the generated tag data: a tag with a bit coding there is decoded here.
+// Meanings come in the current locale (tags.ts overlays the Italian); what is RFU is decided on the English.
 
 import { emvTags, type EmvBitData, type EmvByteCodingData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
 import type { Provenance } from '../types';
-import { lookupTag } from './tags';
+import { lookupTag, tagData } from './tags';
 
 /** A set bit, or a multi-bit field, of a coded value. */
 export interface DecodedBits {
@@ -70,24 +71,34 @@ function bitRange(bits: string): { high: number; low: number } | undefined {
   return high >= low ? { high, low } : undefined;
 }
 
-/** Matches a binary field value against the data's patterns: exact, `a-b` range, or `x` wildcards. */
-export function matchBitPattern(value: string, patterns: Readonly<Record<string, string>>): string | undefined {
-  if (patterns[value] !== undefined) return patterns[value];
-  for (const [pattern, meaning] of Object.entries(patterns)) {
+/** The pattern of the data's patterns a binary field value matches: exact, `a-b` range, or `x` wildcards. */
+function matchingPattern(value: string, patterns: Readonly<Record<string, string>>): string | undefined {
+  if (patterns[value] !== undefined) return value;
+  for (const pattern of Object.keys(patterns)) {
     const range = /^([01]+)-([01]+)$/.exec(pattern);
     if (range && range[1].length === value.length) {
       const n = Number.parseInt(value, 2);
-      if (n >= Number.parseInt(range[1], 2) && n <= Number.parseInt(range[2], 2)) return meaning;
+      if (n >= Number.parseInt(range[1], 2) && n <= Number.parseInt(range[2], 2)) return pattern;
     } else if (pattern.includes('x') && pattern.length === value.length) {
-      if ([...pattern].every((c, i) => c === 'x' || c === value[i])) return meaning;
+      if ([...pattern].every((c, i) => c === 'x' || c === value[i])) return pattern;
     }
   }
   return undefined;
 }
 
+/** Matches a binary field value against the data's patterns: exact, `a-b` range, or `x` wildcards. */
+export function matchBitPattern(value: string, patterns: Readonly<Record<string, string>>): string | undefined {
+  const pattern = matchingPattern(value, patterns);
+  return pattern === undefined ? undefined : patterns[pattern];
+}
+
 const isRfu = (meaning: string): boolean => /^RFU\b/.test(meaning);
 
-function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData): DecodedBits | undefined {
+/**
+ * Decodes one bit or field. `coding`/`bit` are in the current locale, `englishBit` is the same bit in English
+ * (same position in the data): RFU is recognised on the English meaning, whatever the locale.
+ */
+function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData, englishBit: EmvBitData): DecodedBits | undefined {
   const range = bitRange(bit.bits);
   if (!range) return undefined;
   const width = range.high - range.low + 1;
@@ -102,11 +113,13 @@ function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData): 
     value,
   };
   if (bit.values) {
-    const meaning = matchBitPattern(value, bit.values) ?? bit.meaning;
-    return { ...base, meaning, ...(bit.label ? { label: bit.label } : {}), rfu: isRfu(meaning) };
+    const pattern = matchingPattern(value, bit.values);
+    const meaning = pattern === undefined ? bit.meaning : bit.values[pattern];
+    const english = pattern === undefined ? englishBit.meaning : (englishBit.values?.[pattern] ?? englishBit.meaning);
+    return { ...base, meaning, ...(bit.label ? { label: bit.label } : {}), rfu: isRfu(english) };
   }
   if (fieldValue === 0) return undefined;
-  return { ...base, meaning: bit.meaning, rfu: isRfu(bit.meaning) };
+  return { ...base, meaning: bit.meaning, rfu: isRfu(englishBit.meaning) };
 }
 
 /**
@@ -116,12 +129,13 @@ function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData): 
 export function decodeBits(tag: string, valueHex: string): BitsDecoding | undefined {
   const info = lookupTag(tag);
   const coding = info?.coding;
+  const englishBytes = tagData(tag)?.coding?.bytes;
   const hex = valueHex.replace(/\s/g, '').toUpperCase();
-  if (!info || !coding?.bytes || !/^([0-9A-F]{2})*$/.test(hex)) return undefined;
+  if (!info || !coding?.bytes || !englishBytes || !/^([0-9A-F]{2})*$/.test(hex)) return undefined;
   const bytes = hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
   const set: DecodedBits[] = [];
   const byteValues: DecodedByteValue[] = [];
-  for (const c of coding.bytes) {
+  for (const [i, c] of coding.bytes.entries()) {
     const b = bytes[c.byte - 1];
     if (b === undefined) continue;
     if (c.values) {
@@ -129,8 +143,8 @@ export function decodeBits(tag: string, valueHex: string): BitsDecoding | undefi
       const meaning = c.values[value];
       byteValues.push({ byte: c.byte, ...(c.name ? { byteName: c.name } : {}), value, ...(meaning ? { meaning } : {}) });
     }
-    for (const bit of c.bits ?? []) {
-      const decoded = decodeField(b, c, bit);
+    for (const [j, bit] of (c.bits ?? []).entries()) {
+      const decoded = decodeField(b, c, bit, englishBytes[i].bits![j]);
       if (decoded) set.push(decoded);
     }
   }

@@ -7,6 +7,8 @@
 // this one reports the damage and resynchronises (see `resynchronise` below).
 
 import { fillTemplate, type TemplateValues } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { tlvMessagesIt } from '../i18n/it/emv';
 import type { Diagnostic, OffsetRange, Severity } from '../types';
 import { isConstructedTag, isKnownTag, tagClassOf, type TagClass } from './tags';
 
@@ -38,7 +40,7 @@ export const tlvProblemCodes: Readonly<Record<TlvProblemKind, string>> = {
   'too-deep': 'TLV011',
 };
 
-/** User-facing sentences of the parser (templates, see codes/text.ts). Offsets are 0-based characters. */
+/** User-facing sentences of the parser (templates, see codes/text.ts). Offsets are 0-based characters. English. */
 export const tlvMessages = {
   nonHex: 'Not hex: "{text}" at offset {offset} was ignored.',
   oddLength: 'The data has {digits} hex digits, an odd number: it is not a whole number of bytes.',
@@ -57,19 +59,24 @@ export const tlvMessages = {
   tooDeep: 'Constructed tags are nested more than {max} levels deep; the value of {tag} was not decoded.',
 } as const;
 
-/** Template of each problem kind when it is reported as a plain failure. */
-const failureTemplates: Readonly<Record<TlvProblemKind, string>> = {
-  'non-hex': tlvMessages.nonHex,
-  'odd-length': tlvMessages.oddLength,
-  'truncated-tag': tlvMessages.truncatedTag,
-  'tag-too-long': tlvMessages.tagTooLong,
-  'truncated-length': tlvMessages.truncatedLength,
-  'indefinite-length': tlvMessages.indefiniteLength,
-  'length-too-long': tlvMessages.lengthTooLong,
-  'length-exceeds-data': tlvMessages.lengthExceedsData,
-  'unparsed-data': tlvMessages.unparsedData,
-  resynchronised: tlvMessages.resynchronised,
-  'too-deep': tlvMessages.tooDeep,
+/** {@link tlvMessages} in the current locale: problem messages are written in it when the parser reports. */
+export const tlvText = localized<Translation<typeof tlvMessages>>({ en: tlvMessages, it: tlvMessagesIt });
+
+type TlvMessage = keyof typeof tlvMessages;
+
+/** Message of each problem kind when it is reported as a plain failure. */
+const failureMessages: Readonly<Record<TlvProblemKind, TlvMessage>> = {
+  'non-hex': 'nonHex',
+  'odd-length': 'oddLength',
+  'truncated-tag': 'truncatedTag',
+  'tag-too-long': 'tagTooLong',
+  'truncated-length': 'truncatedLength',
+  'indefinite-length': 'indefiniteLength',
+  'length-too-long': 'lengthTooLong',
+  'length-exceeds-data': 'lengthExceedsData',
+  'unparsed-data': 'unparsedData',
+  resynchronised: 'resynchronised',
+  'too-deep': 'tooDeep',
 };
 
 export interface TlvProblem extends Diagnostic {
@@ -179,7 +186,7 @@ class Parser {
       const isHex = /[0-9A-Fa-f]/.test(ch);
       if (run >= 0 && (isHex || /\s/.test(ch))) {
         const text = input.slice(run, i);
-        this.report('non-hex', 'error', tlvMessages.nonHex, { start: run, end: i }, { text, offset: run });
+        this.report('non-hex', 'error', 'nonHex', { start: run, end: i }, { text, offset: run });
         run = -1;
       }
       if (isHex) {
@@ -193,7 +200,7 @@ class Parser {
 
   run(): TlvParseResult {
     const n = this.hex.length;
-    if (n % 2 === 1) this.report('odd-length', 'error', tlvMessages.oddLength, this.range(0, n), { digits: n });
+    if (n % 2 === 1) this.report('odd-length', 'error', 'oddLength', this.range(0, n), { digits: n });
     const nodes = this.sequence(0, n, 0);
     return { nodes, problems: this.problems, hexDigits: n };
   }
@@ -331,7 +338,7 @@ class Parser {
       this.report(
         'length-exceeds-data',
         'error',
-        tlvMessages.lengthCutByNextTag,
+        'lengthCutByNextTag',
         this.range(h.start, q),
         {
           tag: h.tag,
@@ -347,14 +354,14 @@ class Parser {
     } else if (q > failure.at) {
       // The failing element itself is junk: say why it could not be read, then what was skipped.
       this.fail(failure);
-      this.report('unparsed-data', 'error', tlvMessages.unparsedData, this.range(failure.at, q), {
+      this.report('unparsed-data', 'error', 'unparsedData', this.range(failure.at, q), {
         digits: q - failure.at,
         offset: this.offset(failure.at),
       });
     }
     const resumed = this.strict(q, end);
     const first = resumed.elements[0].header.tag;
-    this.report('resynchronised', 'info', tlvMessages.resynchronised, this.range(q, q + first.length), {
+    this.report('resynchronised', 'info', 'resynchronised', this.range(q, q + first.length), {
       offset: this.offset(q),
       tag: first,
     });
@@ -368,7 +375,7 @@ class Parser {
     let children: TlvNode[] | undefined;
     if (constructed) {
       if (depth + 1 > this.maxDepth) {
-        this.report('too-deep', 'warning', tlvMessages.tooDeep, this.range(h.valueStart, e.valueEnd), { max: this.maxDepth, tag: h.tag }, h.tag);
+        this.report('too-deep', 'warning', 'tooDeep', this.range(h.valueStart, e.valueEnd), { max: this.maxDepth, tag: h.tag }, h.tag);
       } else {
         children = this.sequence(h.valueStart, e.valueEnd, depth + 1);
       }
@@ -392,13 +399,13 @@ class Parser {
   // ---- reporting -------------------------------------------------------------------------------
 
   private fail(f: Failure): void {
-    this.report(f.kind, 'error', failureTemplates[f.kind], this.range(f.at, f.end), f.params, f.tag);
+    this.report(f.kind, 'error', failureMessages[f.kind], this.range(f.at, f.end), f.params, f.tag);
   }
 
   private report(
     kind: TlvProblemKind,
     severity: Severity,
-    template: string,
+    message: TlvMessage,
     range: OffsetRange,
     params: TemplateValues,
     tag?: string,
@@ -407,7 +414,7 @@ class Parser {
       code: tlvProblemCodes[kind],
       kind,
       severity,
-      message: fillTemplate(template, params),
+      message: fillTemplate(tlvText()[message], params),
       range,
       ...(tag ? { tag } : {}),
       params,

@@ -2,13 +2,14 @@
 // `n` formats (9A, 9F21), currencies and countries (5F2A, 9F1A), amounts (9F02), text for `an`/`ans`,
 // AIDs (4F, 84), the terminal-type table (9F35) and bit codings (bits.ts). The EMV format in the data
 // decides the reading; a few small tag lists below add the semantics the format alone does not carry.
+// The reading is decided on the English data (tagData); meanings come in the current locale (lookupTag).
 
 import { describeActionCode, type ActionCodeDescription } from '../codes/actionCodes';
 import { lookupAid, type AidMatch } from '../codes/aids';
 import { lookupCountry, type Country } from '../codes/countries';
 import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } from '../codes/currencies';
 import { decodeBits, type BitsDecoding } from './bits';
-import { lookupTag } from './tags';
+import { lookupTag, tagData } from './tags';
 
 export type ValueInterpretation =
   | { readonly kind: 'bits'; readonly decoding: BitsDecoding }
@@ -48,7 +49,7 @@ const aidTags = new Set(['4F', '84', '9F06']);
  * or its format carries nothing beyond the hex (proprietary binary data such as 9F10 or 9F26).
  */
 export function interpretValue(tag: string, valueHex: string, context: ValueContext = {}): ValueInterpretation | undefined {
-  const info = lookupTag(tag);
+  const info = tagData(tag);
   const hex = valueHex.replace(/\s/g, '').toUpperCase();
   if (!info || !/^([0-9A-F]{2})+$/.test(hex)) return undefined;
   const format = info.format;
@@ -59,7 +60,7 @@ export function interpretValue(tag: string, valueHex: string, context: ValueCont
   }
   if (info.coding?.values) {
     const code = hex;
-    const meaning = info.coding.values[code];
+    const meaning = lookupTag(info.tag)?.coding?.values?.[code];
     return { kind: 'enumerated', code, ...(meaning ? { meaning } : {}) };
   }
   if (counters.has(info.tag)) return { kind: 'number', value: Number.parseInt(hex, 16) };

@@ -2,9 +2,10 @@
 // and the raw JSON. Nexi does not publish the response schema (spec §15.3), so the raw body is always shown; card
 // numbers are masked and known secrets redacted before anything is rendered.
 import { errorInfo, type NexiErrorCode } from '../nexi/errors';
+import { fillTemplate as t } from '../codes/text';
 import { identifierFields, redact } from '../redact';
 import { explainCheckResult } from './checkResult';
-import { provenanceLabels } from './markdown';
+import { checkMessages, markdownMessages } from './messages';
 
 export interface CheckDocumentInput {
   readonly environmentLabel: string;
@@ -20,23 +21,25 @@ const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').
 
 
 export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly string[] = []): string {
-  const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', `Terminal \`${cell(input.terminalId)}\`, callerTrxId \`${cell(input.callerTrxId)}\`, checked ${input.at}.`, ''];
+  const C = checkMessages();
+  const provenance = markdownMessages().provenance;
+  const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', t(C.checked, { terminalId: cell(input.terminalId), callerTrxId: cell(input.callerTrxId), at: input.at }), ''];
   if (input.found) {
     const { transaction, attempts, durationMs } = input.found;
     const fields = explainCheckResult(transaction);
     const get = (k: string): string | undefined => fields.find((f) => f.key === k)?.value;
     const amount = fields.find((f) => f.key === 'amount')?.interpretation?.replace(/ \(.*$/, '');
     const status = get('status') ?? get('result');
-    out.push(`**Found**${status ? `: ${cell(status)}` : ''}${amount ? `, ${cell(amount)}` : ''}. ${attempts > 1 ? `${attempts} attempts, ` : ''}${durationMs} ms.`, '');
-    out.push('| Key | Value | Meaning | Source |', '|---|---|---|---|');
+    out.push(`${C.found}${status ? `: ${cell(status)}` : ''}${amount ? `, ${cell(amount)}` : ''}. ${attempts > 1 ? t(C.attempts, { count: attempts }) : ''}${durationMs} ms.`, '');
+    out.push(C.tableHeader, '|---|---|---|---|');
     for (const f of fields) {
-      const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? `(read as ${f.explainedAs})` : ''].filter(Boolean).join(' ');
-      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenanceLabels[f.provenance] ?? f.provenance} |`);
+      const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? t(C.readAs, { key: f.explainedAs }) : ''].filter(Boolean).join(' ');
+      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenance[f.provenance] ?? f.provenance} |`);
     }
-    out.push('', 'Nexi does not publish the response schema: the keys above are explained where they match App2App fields.', '', '## Raw response', '', '```json', JSON.stringify(transaction, null, 2), '```', '');
+    out.push('', C.schemaNote, '', C.rawResponse, '', '```json', JSON.stringify(transaction, null, 2), '```', '');
   } else if (input.error) {
     const info = errorInfo[input.error.code];
-    out.push(`**${info.title}** (\`${input.error.code}\`)`, '', input.error.message, '', `**Next step:** ${info.nextStep}`, '');
+    out.push(`**${info.title}** (\`${input.error.code}\`)`, '', input.error.message, '', t(C.nextStep, { step: info.nextStep }), '');
   }
   const keep = new Set([input.callerTrxId, ...Object.entries(input.found?.transaction ?? {}).filter(([k, v]) => identifierFields.has(k) && typeof v === 'string').map(([, v]) => v as string)]);
   return redact(out.join('\n'), secrets, { keepDigits: keep });

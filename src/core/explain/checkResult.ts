@@ -3,9 +3,10 @@
 // name are explained as such, a few obvious aliases are mapped (rrn → f37 …, labelled as our reading), and the rest
 // is shown as undocumented.
 import { encodeQueryComponent } from '../app2app/build';
+import { findOperation } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
-import { explainScanned, type FieldExplanation } from './explain';
-import { explainMessages } from './messages';
+import { explainScanned, keyTables, type FieldExplanation } from './explain';
+import { checkMessages } from './messages';
 
 // Backend field names that mean an App2App key [inference: Nexi does not publish the response schema].
 const aliases: Readonly<Record<string, string>> = {
@@ -22,8 +23,6 @@ const aliases: Readonly<Record<string, string>> = {
   tid: 'terminalId',
 };
 
-const unknownBackendKey = 'A field of the checkTransaction response; Nexi does not publish the response schema, so its meaning is not documented.';
-
 export interface CheckFieldExplanation extends Omit<FieldExplanation, 'range' | 'keyRange' | 'valueRange'> {
   /** The App2App key used to explain it, when the backend's name differs. */
   readonly explainedAs?: string;
@@ -37,6 +36,7 @@ function scalar(v: unknown): string | undefined {
 
 /** Every top-level key of the response, explained where the core knows it. */
 export function explainCheckResult(transaction: Record<string, unknown>): CheckFieldExplanation[] {
+  const C = checkMessages();
   const entries = Object.entries(transaction);
   const operationType = scalar(transaction.operationType)?.toLowerCase() === 'reversal' ? 'reversal' : 'payment';
   const explainable = entries.filter(([, v]) => scalar(v) !== undefined);
@@ -45,15 +45,18 @@ export function explainCheckResult(transaction: Record<string, unknown>): CheckF
   const uri = `check://${operationType}?` + explainable.map(([, v], i) => `${encodeQueryComponent(names[i]!)}=${encodeQueryComponent(scalar(v)!)}`).join('&');
   const scanned = scanText(uri)[0];
   const explained = scanned ? explainScanned(scanned).fields : [];
+  const operation = scanned?.operation ? findOperation(scanned.operation) : undefined;
   return entries.map(([key, value]) => {
     const i = explainable.findIndex(([k]) => k === key);
     const f = i >= 0 ? explained[i] : undefined;
     if (!f) {
-      return { key, rawValue: JSON.stringify(value), value: JSON.stringify(value), label: key, meaning: 'Not a scalar value; shown as JSON.', details: [], provenance: 'undocumented', sources: [] };
+      return { key, rawValue: JSON.stringify(value), value: JSON.stringify(value), label: key, meaning: C.notScalar, details: [], provenance: 'undocumented', sources: [] };
     }
     const { range: _r, keyRange: _k, valueRange: _v, ...rest } = f;
-    // A key no App2App table knows is still a field of the backend's answer, not a misplaced URI parameter.
-    if (rest.meaning === explainMessages.unknownKey || rest.meaning.startsWith('Not a parameter of')) rest.meaning = unknownBackendKey;
+    // A key no App2App table knows is still a field of the backend's answer, not a misplaced URI parameter. Decided
+    // by the tables, not by comparing the (localized) wording of the explanation.
+    const tables = keyTables(operation, 'response', scanned!.params[i]!.name);
+    if (!tables.spec && !tables.receiptKey) rest.meaning = C.unknownBackendKey;
     return { ...rest, key, label: rest.label.replace(/^[^:]+: /, ''), ...(names[i] !== key ? { explainedAs: names[i]!, provenance: 'inferred' as const } : {}) };
   });
 }

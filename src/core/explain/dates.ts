@@ -1,15 +1,32 @@
 // Date and time formats found in App2App URIs (spec §12). Each reader returns undefined unless the value is a
-// real date/time, so explanations never invent a date out of a malformed value.
+// real date/time, so explanations never invent a date out of a malformed value. The human text follows the core
+// locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`); the numbers and the ISO form never change.
+import { fillTemplate } from '../codes/text';
+import { dateTexts } from './messages';
 
 export interface ReadDate {
   /** ISO 8601 without zone (`2020-12-09T23:17`), or partial (`--05-16`, `14:51:26`). */
   readonly iso: string;
-  /** Human text (`9 Dec 2020 23:17`). */
+  /** Human text in the core locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`). */
   readonly text: string;
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `9 Dec` (month 1-based). */
+function dayMonth(d: number, month: number): string {
+  return `${d} ${dateTexts().months[month - 1]}`;
+}
+
+/** `9 Dec 2020`. */
+function dayMonthYear(d: number, month: number, year: number): string {
+  return `${dayMonth(d, month)} ${year}`;
+}
+
+/** `9 Dec 2020 23:17` (English), `9 dicembre 2020, 23:17` (Italian). */
+function dateTime(date: string, time: string): string {
+  return fillTemplate(dateTexts().dateTime, { date, time });
+}
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -27,7 +44,7 @@ export function readDdMMyyHHmm(value: string): ReadDate | undefined {
   const [d, mo, y, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   const year = 2000 + y;
   if (!validDate(year, mo, d) || !validTime(h, mi)) return undefined;
-  return { iso: `${year}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`, text: `${d} ${months[mo - 1]} ${year} ${pad(h)}:${pad(mi)}` };
+  return { iso: `${year}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`, text: dateTime(dayMonthYear(d, mo, year), `${pad(h)}:${pad(mi)}`) };
 }
 
 /** `HHmmss` (f12). */
@@ -46,7 +63,7 @@ export function readMMdd(value: string): ReadDate | undefined {
   if (!m) return undefined;
   const [mo, d] = m.slice(1).map(Number) as [number, number];
   if (!validDate(2024, mo, d)) return undefined;
-  return { iso: `--${pad(mo)}-${pad(d)}`, text: `${d} ${months[mo - 1]}` };
+  return { iso: `--${pad(mo)}-${pad(d)}`, text: dayMonth(d, mo) };
 }
 
 /** `dd/MM/yyyy` (CT106). */
@@ -55,7 +72,7 @@ export function readDdSlashMMSlashYyyy(value: string): ReadDate | undefined {
   if (!m) return undefined;
   const [d, mo, y] = m.slice(1).map(Number) as [number, number, number];
   if (!validDate(y, mo, d)) return undefined;
-  return { iso: `${y}-${pad(mo)}-${pad(d)}`, text: `${d} ${months[mo - 1]} ${y}` };
+  return { iso: `${y}-${pad(mo)}-${pad(d)}`, text: dayMonthYear(d, mo, y) };
 }
 
 /** `HH:mm` (CT107). */
@@ -75,7 +92,7 @@ export function readIso8601(value: string): ReadDate | undefined {
   const s = m[6] ? Number(m[6]) : 0;
   if (!validDate(y, mo, d) || !validTime(h, mi, s)) return undefined;
   const zone = m[7] ? (m[7] === 'Z' ? ' UTC' : ` UTC${m[7]}`) : '';
-  return { iso: value.trim(), text: `${d} ${months[mo - 1]} ${y} ${pad(h)}:${pad(mi)}:${pad(s)}${zone}` };
+  return { iso: value.trim(), text: dateTime(dayMonthYear(d, mo, y), `${pad(h)}:${pad(mi)}:${pad(s)}${zone}`) };
 }
 
 /**
@@ -88,7 +105,7 @@ export function readEpochMillis(value: string): ReadDate | undefined {
   if (ms < Date.UTC(2001, 0, 1) || ms > Date.UTC(2100, 0, 1)) return undefined;
   const d = new Date(ms);
   const iso = d.toISOString();
-  return { iso, text: `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${iso.slice(11, 19)} UTC` };
+  return { iso, text: dateTime(dayMonthYear(d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()), `${iso.slice(11, 19)} UTC`) };
 }
 
 /**
@@ -107,5 +124,5 @@ export function readRrn(value: string, nearYear: number): { year: number; dayOfY
   const daysInYear = validDate(year, 2, 29) ? 366 : 365;
   if (day < 1 || day > daysInYear || hour > 23) return undefined;
   const date = new Date(Date.UTC(year, 0, day));
-  return { year, dayOfYear: day, date: `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${year}`, hour, sequence: m[4]! };
+  return { year, dayOfYear: day, date: dayMonthYear(date.getUTCDate(), date.getUTCMonth() + 1, year), hour, sequence: m[4]! };
 }

@@ -1,7 +1,7 @@
 // The explainer: for every key and value of an App2App URI, its label, meaning, the value interpreted, and where
 // that knowledge comes from (Nexi documentation, ISO 8583, EMV, inference). Protocol knowledge stays in the
 // catalog and the code tables; this module only routes each key to the right table and words the result.
-import { findOperation, findParameter, operationsTaking, type Direction, type OperationName, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { findOperation, findParameter, operationsTaking, parameterDescription, parameterIgnoredReason, type Direction, type OperationName, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
 import type { QueryParam } from '../app2app/parse';
 import { scanText, type ScannedUri, type UriKind } from '../app2app/scan';
 import { validateUri } from '../app2app/validate';
@@ -19,7 +19,7 @@ import { interpretValue, type ValueInterpretation } from '../emv/values';
 import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
-import { explainMessages as M, resultDiagnosticCodes, type ResultDiagnosticCode } from './messages';
+import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
 
 export interface TlvExplanation {
   readonly tag: string;
@@ -116,11 +116,12 @@ interface Interpreted {
 }
 
 function report(ctx: Context, code: ResultDiagnosticCode, range: OffsetRange, values: TemplateValues): void {
-  const info = resultDiagnosticCodes[code];
+  const info = resultDiagnosticInfo(code);
   ctx.diagnostics.push({ code, severity: info.severity, message: t(info.message, values), range });
 }
 
 function describeDate(ctx: Context, param: QueryParam, read: ReadDate | undefined, format: string, template: string): Interpreted {
+  const M = explainMessages();
   const value = param.trimmed ?? '';
   if (!read) {
     if (value !== '') report(ctx, 'A2R004', param.valueRange ?? param.range, { key: param.name, value, format });
@@ -130,6 +131,7 @@ function describeDate(ctx: Context, param: QueryParam, read: ReadDate | undefine
 }
 
 function describeAmount(ctx: Context, param: QueryParam): Interpreted {
+  const M = explainMessages();
   const value = param.trimmed ?? '';
   const amount = formatAmount(value, ctx.currency);
   if (!amount || value.startsWith('-') || value.startsWith('+')) {
@@ -145,6 +147,7 @@ function describeAmount(ctx: Context, param: QueryParam): Interpreted {
 
 /** PAN-like fields: a masked value is explained, an unmasked one is an error and is never shown. */
 function describePan(ctx: Context, param: QueryParam): Interpreted {
+  const M = explainMessages();
   const value = param.trimmed ?? '';
   const digits = value.replace(/[\s-]/g, '');
   if (/^\d{13,19}$/.test(digits)) {
@@ -156,6 +159,7 @@ function describePan(ctx: Context, param: QueryParam): Interpreted {
 }
 
 function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, string>): TlvExplanation {
+  const M = explainMessages();
   const tag = lookupTag(node.tag);
   const details: string[] = [];
   let interpretation: string | undefined;
@@ -185,19 +189,21 @@ function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, stri
 }
 
 function bitLines(tag: string, hex: string): string[] {
+  const M = explainMessages();
   const decoding = decodeBits(tag, hex);
   if (!decoding) return [];
   return [
-    ...decoding.byteValues.filter((b) => b.meaning).map((b) => `byte ${b.byte}${b.byteName ? ` (${b.byteName})` : ''}: ${b.value} = ${b.meaning}`),
-    ...decoding.set.map((b) => `byte ${b.byte} ${b.bits}: ${b.meaning}`),
-    ...decoding.rfuSet.map((b) => `byte ${b.byte} ${b.bits}: RFU bit set`),
+    ...decoding.byteValues.filter((b) => b.meaning).map((b) => t(b.byteName ? M.bitByteValueNamed : M.bitByteValue, { byte: b.byte, byteName: b.byteName ?? '', value: b.value, meaning: b.meaning! })),
+    ...decoding.set.map((b) => t(M.bitSet, { byte: b.byte, bits: b.bits, meaning: b.meaning })),
+    ...decoding.rfuSet.map((b) => t(M.bitRfu, { byte: b.byte, bits: b.bits })),
   ];
 }
 
 function interpretationText(v: ValueInterpretation): string | undefined {
+  const M = explainMessages();
   switch (v.kind) {
     case 'bits':
-      return v.decoding.set.length === 0 && v.decoding.byteValues.every((b) => !b.meaning) ? 'no bit set' : `${v.decoding.set.length} bit(s) set`;
+      return v.decoding.set.length === 0 && v.decoding.byteValues.every((b) => !b.meaning) ? M.bitsNone : t(M.bitsSet, { count: v.decoding.set.length });
     case 'enumerated':
       return v.meaning ?? v.code;
     case 'number':
@@ -223,6 +229,7 @@ function interpretationText(v: ValueInterpretation): string | undefined {
 }
 
 function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
+  const M = explainMessages();
   const value = param.value ?? '';
   const base = param.valueRange?.start ?? param.range.end;
   // Ranges only map one-to-one when the value was not percent-decoded.
@@ -241,6 +248,7 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
 }
 
 function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): Interpreted {
+  const M = explainMessages();
   const value = param.trimmed ?? '';
   switch (rk.valueKind) {
     case 'amount':
@@ -254,7 +262,7 @@ function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): 
       if (!aid) return { interpretation: M.opaque };
       if (aid.match === 'rid' && !aid.brand) return { interpretation: t(M.aidUnknown, { rid: aid.rid }) };
       const name = !aid.product ? aid.brand : aid.product.startsWith(aid.brand) ? aid.product : `${aid.brand} ${aid.product}`;
-      return { interpretation: t(M.aid, { name, match: aid.match, matched: aid.matchedAid ?? aid.rid }) };
+      return { interpretation: t(M.aid, { name, match: M.aidMatch[aid.match], matched: aid.matchedAid ?? aid.rid }) };
     }
     case 'transaction-type': {
       const ct = lookupCt105(value);
@@ -297,24 +305,28 @@ function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): 
 }
 
 function describeTags(value: string): Interpreted {
+  const M = explainMessages();
   const tags = value.split('|').filter((s) => s !== '');
   return { interpretation: t(M.tags, { count: tags.length, tags: tags.join(', ') || '–' }) };
 }
 
 function describeTerminalId(value: string): Interpreted {
+  const M = explainMessages();
   return /^\d{8}$/.test(value) ? {} : { interpretation: t(M.terminalIdShape, { value }) };
 }
 
 function describeActionCodeField(ctx: Context, value: string): Interpreted {
+  const M = explainMessages();
   const d = describeActionCode(value, ctx.operation ? { operation: ctx.operation.name } : {});
   const details = [...d.notes];
   if (d.isoMeaning) details.push(`ISO 8583: ${d.isoMeaning}`);
-  if (d.equivalent) details.push(`Equivalent code ${d.equivalent.code}: ${d.equivalent.meaning}`);
+  if (d.equivalent) details.push(t(M.equivalentCode, { code: d.equivalent.code, meaning: d.equivalent.meaning }));
   return { interpretation: d.meaning, details };
 }
 
 /** Interpretation of the value by key, for the keys whose meaning depends on more than a table row. */
 function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | undefined): Interpreted | undefined {
+  const M = explainMessages();
   const value = param.trimmed ?? '';
   switch (param.name) {
     case 'result': {
@@ -322,7 +334,7 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
       if (d.status !== 'documented' && value !== '') report(ctx, 'A2R002', param.valueRange ?? param.range, { value, meaning: d.meaning });
       const details = [...d.notes];
       if (d.entry?.detail) details.unshift(d.entry.detail);
-      if (d.entry) details.push(d.entry.retry === 'retryable' ? 'Retryable: the operator can tap Retry on the device.' : 'Final for this request.');
+      if (d.entry) details.push(d.entry.retry === 'retryable' ? M.resultRetryable : M.resultFinal);
       return { interpretation: d.meaning, details };
     }
     case 'softPosError': {
@@ -384,16 +396,26 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
   }
 }
 
-function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
-  const match = ctx.operation ? findParameter(ctx.operation, ctx.direction, param.name) : undefined;
+/**
+ * The tables that explain key `name` of `operation` in `direction`: a catalog parameter, a receipt key, or neither
+ * (the key is then explained as unknown). Callers that must tell unknown keys apart use this, not the wording.
+ */
+export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey } {
+  const match = operation ? findParameter(operation, direction, name) : undefined;
   const spec = match && match.spec.family !== 'receiptKey' ? match.spec : undefined;
-  const rk = lookupReceiptKey(param.name);
+  const receiptKey = lookupReceiptKey(name);
+  return { ...(spec ? { spec } : {}), ...(receiptKey ? { receiptKey } : {}) };
+}
+
+function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
+  const M = explainMessages();
+  const { spec, receiptKey: rk } = keyTables(ctx.operation, ctx.direction, param.name);
   let label = maskPans(param.name);
   let meaning: string = M.unknownKey;
   let provenance: Provenance = 'undocumented';
   let sources: readonly string[] = [];
   if (spec) {
-    meaning = spec.ignoredReason ? `${spec.description} ${spec.ignoredReason}` : spec.description;
+    meaning = spec.ignoredReason ? `${parameterDescription(spec)} ${parameterIgnoredReason(spec)}` : parameterDescription(spec);
     provenance = spec.provenance;
     sources = spec.sources;
   } else if (rk) {
@@ -434,6 +456,7 @@ function maskDigits(v: string): string {
 }
 
 function summarise(ctx: Context, fields: readonly FieldExplanation[], result: UriExplanation['result']): string {
+  const M = explainMessages();
   const op = ctx.operation?.name;
   const get = (key: string): string | undefined => ctx.scanned.params.find((p) => p.name === key)?.trimmed || undefined;
   const parts: string[] = [];
@@ -442,7 +465,7 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
     return v !== undefined ? formatAmount(v, ctx.currency)?.text : undefined;
   };
   if (!op) {
-    parts.push(t(M.summaryUnknownOperation, { kind: ctx.scanned.kind }));
+    parts.push(t(M.summaryUnknownOperation, { kind: M.kind[ctx.scanned.kind] }));
   } else if (ctx.scanned.kind === 'result') {
     parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result?.outcome ?? 'unknown'], meaning: result?.meaning ?? '–' }));
   } else {

@@ -3,28 +3,22 @@
 // diagnostics). Pure text; the editor adapters wrap it in MarkdownStrings. Every value shown comes from an
 // explanation, where card numbers are already masked.
 
-import type { OperationSpec, ParameterSpec } from '../app2app/catalog';
+import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
 import type { Diagnostic, Provenance } from '../types';
+import { fillTemplate as t } from '../codes/text';
 import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
+import { markdownMessages, markdownMessagesEn } from './messages';
 
-export const provenanceLabels: Readonly<Record<Provenance, string>> = {
-  'nexi-documented': 'Nexi documentation',
-  'nexi-sample': 'Nexi sample code only',
-  inferred: 'inferred',
-  undocumented: 'undocumented',
-  iso8583: 'ISO 8583',
-  emv: 'EMV',
-  iso4217: 'ISO 4217',
-  iso3166: 'ISO 3166',
-};
-
-const kindTitles = { request: 'request', result: 'result' } as const;
-const operationTitles: Readonly<Record<string, string>> = {
-  payment: 'Payment',
-  reversal: 'Reversal',
-  last_transaction: 'Last transaction',
-  accounting_closure: 'Accounting closure',
-};
+/**
+ * "Nexi documentation", "inferred"…: the label of each provenance in the current core locale. Each entry is looked up
+ * when it is read (`provenanceLabels[p]`), so a locale switch takes effect at once.
+ */
+export const provenanceLabels: Readonly<Record<Provenance, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<Provenance, string>,
+    Object.fromEntries((Object.keys(markdownMessagesEn.provenance) as Provenance[]).map((p) => [p, { enumerable: true, get: () => markdownMessages().provenance[p] }])),
+  ),
+);
 
 /**
  * Escapes what would change the meaning of prose in Markdown: emphasis (masked PANs are runs of `*`), HTML, links
@@ -76,18 +70,23 @@ export function commandLink(link: CommandLink): string {
 
 /** "Nexi documentation `[PAY]` `[REV]`" (Markdown). */
 function sourcesMarkdown(provenance: Provenance, sources: readonly string[]): string {
-  return [escapeMarkdown(provenanceLabels[provenance]), ...sources.map(code)].join(' ');
+  return [escapeMarkdown(markdownMessages().provenance[provenance]), ...sources.map(code)].join(' ');
 }
 
-const valueText = (f: FieldExplanation): string => (f.value === undefined ? '(no value)' : f.value === '' ? '(empty)' : f.value);
+function valueText(f: FieldExplanation): string {
+  const M = markdownMessages();
+  return f.value === undefined ? M.noValue : f.value === '' ? M.emptyValue : f.value;
+}
 
 function tlvLines(nodes: readonly TlvExplanation[], depth: number): string[] {
+  const M = markdownMessages();
   const lines: string[] = [];
   const pad = '  '.repeat(depth);
   for (const n of nodes) {
-    const flags = [n.recovered ? 'recovered' : '', n.truncated ? 'truncated' : ''].filter(Boolean).join(', ');
+    const flags = [n.recovered ? M.tlvRecovered : '', n.truncated ? M.tlvTruncated : ''].filter(Boolean).join(', ');
+    const length = t(n.length === 1 ? M.tlvLengthOne : M.tlvLengthMany, { count: n.length });
     lines.push(
-      `${pad}- ${code(n.tag)} ${escapeMarkdown(n.name)} (${n.length} byte${n.length === 1 ? '' : 's'}) ${code(n.value)}${n.interpretation ? ` → ${escapeMarkdown(n.interpretation)}` : ''}${flags ? ` *(${flags})*` : ''}`,
+      `${pad}- ${code(n.tag)} ${escapeMarkdown(n.name)} (${length}) ${code(n.value)}${n.interpretation ? ` → ${escapeMarkdown(n.interpretation)}` : ''}${flags ? ` *(${flags})*` : ''}`,
     );
     for (const d of n.details) lines.push(`${pad}  - ${escapeMarkdown(d)}`);
     if (n.children) lines.push(...tlvLines(n.children, depth + 1));
@@ -103,19 +102,21 @@ export function tlvMarkdown(nodes: readonly TlvExplanation[]): string {
 const severityIcons: Readonly<Record<Diagnostic['severity'], string>> = { error: '$(error)', warning: '$(warning)', info: '$(info)', hint: '$(lightbulb)' };
 
 function diagnosticLine(d: Diagnostic, where?: (offset: number) => { line: number; column: number }, icons = false): string {
-  const at = where ? ` (line ${where(d.range.start).line}, column ${where(d.range.start).column})` : '';
-  const head = icons ? severityIcons[d.severity] : `**${d.severity}**`;
+  const M = markdownMessages();
+  const at = where ? t(M.lineColumn, { line: where(d.range.start).line, column: where(d.range.start).column }) : '';
+  const head = icons ? severityIcons[d.severity] : `**${M.severity[d.severity]}**`;
   return `- ${head} ${code(d.code)}${at}: ${escapeMarkdown(d.message)}`;
 }
 
 /** Hover for one field: label, meaning, the value and what it means, details, EMV data, provenance. */
 export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): string {
+  const M = markdownMessages();
   const parts: string[] = [];
   const label = field.label !== field.key ? ` — ${escapeMarkdown(field.label.replace(/^[^:]*: /, ''))}` : '';
   parts.push(`**${code(field.key)}**${label}`);
   parts.push(escapeMarkdown(field.meaning));
-  const value = field.value === undefined ? '*(no value)*' : field.value === '' ? '*(empty)*' : code(field.value);
-  parts.push(`Value: ${value}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
+  const value = field.value === undefined ? `*${M.noValue}*` : field.value === '' ? `*${M.emptyValue}*` : code(field.value);
+  parts.push(`${t(M.value, { value })}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
   if (field.details.length > 0) parts.push(field.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n'));
   if (field.tlv && field.tlv.length > 0) parts.push(tlvMarkdown(field.tlv));
   // Request problems are VS Code diagnostics already; result problems (A2R, TLV) are shown here.
@@ -124,12 +125,13 @@ export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): strin
     const problems = e.diagnostics.filter((d) => d.range.start < field.range.end && field.range.start < d.range.end && !field.details.some((x) => x.startsWith(`${d.code}:`)));
     if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   }
-  parts.push(`*Source: ${sourcesMarkdown(field.provenance, field.sources)}* · ${escapeMarkdown(operationLabel(e))}`);
+  parts.push(`*${t(M.source, { sources: sourcesMarkdown(field.provenance, field.sources) })}* · ${escapeMarkdown(operationLabel(e))}`);
   return parts.join('\n\n');
 }
 
 function operationLabel(e: UriExplanation): string {
-  return `${e.operation ? operationTitles[e.operation] : 'Unknown operation'} ${kindTitles[e.kind]}`;
+  const M = markdownMessages();
+  return t(M.operationLabel[e.kind], { operation: e.operation ? M.operationTitle[e.operation] : M.unknownOperation });
 }
 
 /** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
@@ -141,15 +143,16 @@ export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[]
 
 /** Documentation of a catalog parameter (completion items): meaning, required or not, format, default, notes. */
 export function parameterMarkdown(spec: ParameterSpec, operation: OperationSpec): string {
-  const facts: string[] = [spec.required ? `**Required** for ${operation.name}` : `Optional for ${operation.name}`];
-  if (spec.default !== undefined) facts.push(`default ${code(spec.default)}`);
-  if (spec.scope !== 'both') facts.push(spec.scope === 'mobilepos' ? 'MobilePOS only' : 'SoftPOS only');
-  const parts = [escapeMarkdown(spec.description), facts.join(' · ')];
-  if (spec.constraints) parts.push(`Format: ${escapeMarkdown(spec.constraints.text)}`);
-  if (spec.defaultNote) parts.push(escapeMarkdown(spec.defaultNote));
-  if (spec.notes && spec.notes.length > 0) parts.push(spec.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
-  if (spec.example) parts.push(`Example: ${code(`${spec.name.replace(/N$/, '1')}=${spec.example}`)}`);
-  parts.push(`*Source: ${sourcesMarkdown(spec.provenance, spec.sources)}*`);
+  const M = markdownMessages();
+  const facts: string[] = [t(spec.required ? M.required : M.optional, { operation: operation.name })];
+  if (spec.default !== undefined) facts.push(t(M.defaultValue, { value: code(spec.default) }));
+  if (spec.scope !== 'both') facts.push(spec.scope === 'mobilepos' ? M.mobileposOnly : M.softposOnly);
+  const parts = [escapeMarkdown(parameterDescription(spec)), facts.join(' · ')];
+  if (spec.constraints) parts.push(t(M.format, { format: escapeMarkdown(constraintText(spec) ?? '') }));
+  if (spec.defaultNote) parts.push(escapeMarkdown(parameterDefaultNote(spec) ?? ''));
+  if (spec.notes && spec.notes.length > 0) parts.push((parameterNotes(spec) ?? []).map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  if (spec.example) parts.push(t(M.example, { example: code(`${spec.name.replace(/N$/, '1')}=${spec.example}`) }));
+  parts.push(`*${t(M.source, { sources: sourcesMarkdown(spec.provenance, spec.sources) })}*`);
   return parts.join('\n\n');
 }
 
@@ -162,23 +165,24 @@ export interface DocumentOptions {
 
 /** One URI, decoded: heading, summary, the URI, the field table, notes, EMV data and diagnostics. */
 export function explanationMarkdown(e: UriExplanation, options: DocumentOptions = {}, level = 1): string {
+  const M = markdownMessages();
   const h = (n: number) => '#'.repeat(level + n - 1);
   const out: string[] = [];
-  const outcome = e.result ? ` — ${e.result.outcome}` : '';
+  const outcome = e.result ? ` — ${M.outcome[e.result.outcome]}` : '';
   out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcome}`);
   out.push(`> ${escapeMarkdown(e.summary)}`);
-  const at = options.where ? ` (line ${options.where(e.range.start).line}, column ${options.where(e.range.start).column})` : '';
+  const at = options.where ? t(M.lineColumn, { line: options.where(e.range.start).line, column: options.where(e.range.start).column }) : '';
   out.push(`URI${at}:\n\n${fenced(e.text)}`);
   if (e.fields.length > 0) {
     const rows = e.fields.map(
       (f) =>
         `| ${codeCell(f.key)} | ${f.value === undefined || f.value === '' ? `*${valueText(f)}*` : codeCell(f.value)} | ${cell(escapeMarkdown(f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')}: ${f.meaning}` : f.meaning))} | ${cell(f.interpretation ? escapeMarkdown(f.interpretation) : '')} | ${cell(sourcesMarkdown(f.provenance, f.sources))} |`,
     );
-    out.push(`${h(2)} Fields\n\n| Key | Value | Meaning | Interpretation | Source |\n|---|---|---|---|---|\n${rows.join('\n')}`);
+    out.push(`${h(2)} ${M.fieldsHeading}\n\n${M.fieldsTableHeader}\n|---|---|---|---|---|\n${rows.join('\n')}`);
   }
   const notes = e.fields.filter((f) => f.details.length > 0 && !f.tlv);
   if (notes.length > 0) {
-    out.push(`${h(2)} Notes\n\n${notes.map((f) => `- ${code(f.key)}\n${f.details.map((d) => `  - ${escapeMarkdown(d)}`).join('\n')}`).join('\n')}`);
+    out.push(`${h(2)} ${M.notesHeading}\n\n${notes.map((f) => `- ${code(f.key)}\n${f.details.map((d) => `  - ${escapeMarkdown(d)}`).join('\n')}`).join('\n')}`);
   }
   const emv = e.fields.filter((f) => f.tlv && f.tlv.length > 0);
   if (emv.length > 0) {
@@ -186,21 +190,22 @@ export function explanationMarkdown(e: UriExplanation, options: DocumentOptions 
       const problems = f.details.length > 0 ? `\n\n${f.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n')}` : '';
       return `${h(3)} ${code(f.key)}${f.interpretation ? ` — ${escapeMarkdown(f.interpretation)}` : ''}\n\n${tlvMarkdown(f.tlv!)}${problems}`;
     });
-    out.push(`${h(2)} EMV data\n\n${blocks.join('\n\n')}`);
+    out.push(`${h(2)} ${M.emvHeading}\n\n${blocks.join('\n\n')}`);
   }
-  out.push(`${h(2)} Diagnostics\n\n${e.diagnostics.length > 0 ? e.diagnostics.map((d) => diagnosticLine(d, options.where)).join('\n') : 'None.'}`);
+  out.push(`${h(2)} ${M.diagnosticsHeading}\n\n${e.diagnostics.length > 0 ? e.diagnostics.map((d) => diagnosticLine(d, options.where)).join('\n') : M.noDiagnostics}`);
   return out.join('\n\n');
 }
 
 /** The "Decode URI" document: every URI found, each one decoded. */
 export function decodeDocumentMarkdown(explanations: readonly UriExplanation[], options: DocumentOptions = {}): string {
+  const M = markdownMessages();
   const source = options.source ? ` (${escapeMarkdown(options.source)})` : '';
   if (explanations.length === 1) {
     const one = explanationMarkdown(explanations[0]!, options);
-    return `${one}\n\n---\n\n*Decoded by the Nexi App2App Toolkit${source}. Card numbers are masked.*\n`;
+    return `${one}\n\n---\n\n${t(M.decodedByOne, { source })}\n`;
   }
   const sections = explanations.map((e) => explanationMarkdown(e, options, 2));
-  return `# ${explanations.length} App2App URIs${source}\n\n${sections.join('\n\n---\n\n')}\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n`;
+  return `${t(M.manyTitle, { count: explanations.length, source })}\n\n${sections.join('\n\n---\n\n')}\n\n---\n\n${M.decodedByMany}\n`;
 }
 
 /** A decode document lists at most this many URIs (a selection of a whole log could hold thousands). */
@@ -211,6 +216,6 @@ export const decodeLimit = 200;
  * the first `decodeLimit` of `total`, saying so when there were more.
  */
 export function decodeResultMarkdown(explanations: readonly UriExplanation[], total: number, origin: string, where?: DocumentOptions['where']): string {
-  const count = total > decodeLimit ? `; the first ${decodeLimit} of ${total}` : '';
+  const count = total > decodeLimit ? t(markdownMessages().firstOf, { limit: decodeLimit, total }) : '';
   return decodeDocumentMarkdown(explanations, { ...(where ? { where } : {}), source: `${origin}${count}` });
 }

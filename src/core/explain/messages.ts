@@ -1,8 +1,12 @@
 // Every sentence the explainer writes, as whole templates (`{name}` placeholders) so a translation replaces
-// the table, not code. Diagnostic codes of result URIs (A2R…) live here too.
+// the table, not code. Diagnostic codes of result URIs (A2R…) live here too, and the texts of the Markdown
+// renderings (markdown.ts), of the checkTransaction document (checkResult.ts, checkMarkdown.ts) and of dates
+// (dates.ts). The Italian tables are in src/core/i18n/it/explain.ts; read the current one through the getters.
+import { localized, type Translation } from '../i18n';
+import { checkMessagesIt, dateTextsIt, explainMessagesIt, markdownMessagesIt, resultDiagnosticMessagesIt } from '../i18n/it/explain';
 import type { Severity } from '../types';
 
-export const explainMessages = {
+export const explainMessagesEn = {
   unknownKey: 'Not a documented App2App parameter of this operation.',
   unknownKeyElsewhere: 'Not a parameter of {operation}; it belongs to {others}.',
   amountCents: '{amount} ({cents} minor units of {currency}).',
@@ -61,14 +65,108 @@ export const explainMessages = {
   summaryUnknownOperation: 'App2App {kind} URI (operation not recognised)',
   outcome: { success: 'succeeded', cancelled: 'was cancelled', declined: 'was declined', error: 'failed', unknown: 'has an undocumented result' },
   operationTitle: { payment: 'Payment', reversal: 'Reversal', last_transaction: 'Last-transaction enquiry', accounting_closure: 'Accounting closure' },
+  /** `{kind}` of summaryUnknownOperation. */
+  kind: { request: 'request', result: 'result' },
+  /** `{match}` of aid: how the AID matched the table. */
+  aidMatch: { exact: 'exact', prefix: 'prefix', rid: 'rid' },
+
+  // Details of result codes, action codes and EMV bits.
+  resultRetryable: 'Retryable: the operator can tap Retry on the device.',
+  resultFinal: 'Final for this request.',
+  equivalentCode: 'Equivalent code {code}: {meaning}',
+  bitsNone: 'no bit set',
+  bitsSet: '{count} bit(s) set',
+  bitByteValue: 'byte {byte}: {value} = {meaning}',
+  bitByteValueNamed: 'byte {byte} ({byteName}): {value} = {meaning}',
+  bitSet: 'byte {byte} {bits}: {meaning}',
+  bitRfu: 'byte {byte} {bits}: RFU bit set',
 } as const;
+
+export type ExplainMessages = Translation<typeof explainMessagesEn>;
+
+/** The explainer's sentences in the current core locale: call it where the text is needed. */
+export const explainMessages = localized<ExplainMessages>({ en: explainMessagesEn, it: explainMessagesIt });
+
+/** Texts of the Markdown renderings (hovers, completion documentation, the "Decode URI" document). */
+export const markdownMessagesEn = {
+  provenance: {
+    'nexi-documented': 'Nexi documentation',
+    'nexi-sample': 'Nexi sample code only',
+    inferred: 'inferred',
+    undocumented: 'undocumented',
+    iso8583: 'ISO 8583',
+    emv: 'EMV',
+    iso4217: 'ISO 4217',
+    iso3166: 'ISO 3166',
+  },
+  operationTitle: { payment: 'Payment', reversal: 'Reversal', last_transaction: 'Last transaction', accounting_closure: 'Accounting closure' },
+  unknownOperation: 'Unknown operation',
+  /** "Payment result": `{operation}` is an operationTitle or unknownOperation. */
+  operationLabel: { request: '{operation} request', result: '{operation} result' },
+  /** After the heading of a result: "Payment result — success". */
+  outcome: { success: 'success', cancelled: 'cancelled', declined: 'declined', error: 'error', unknown: 'unknown' },
+  severity: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+  noValue: '(no value)',
+  emptyValue: '(empty)',
+  tlvRecovered: 'recovered',
+  tlvTruncated: 'truncated',
+  tlvLengthOne: '{count} byte',
+  tlvLengthMany: '{count} bytes',
+  lineColumn: ' (line {line}, column {column})',
+  value: 'Value: {value}',
+  source: 'Source: {sources}',
+  required: '**Required** for {operation}',
+  optional: 'Optional for {operation}',
+  defaultValue: 'default {value}',
+  mobileposOnly: 'MobilePOS only',
+  softposOnly: 'SoftPOS only',
+  format: 'Format: {format}',
+  example: 'Example: {example}',
+  fieldsHeading: 'Fields',
+  fieldsTableHeader: '| Key | Value | Meaning | Interpretation | Source |',
+  notesHeading: 'Notes',
+  emvHeading: 'EMV data',
+  diagnosticsHeading: 'Diagnostics',
+  noDiagnostics: 'None.',
+  decodedByOne: '*Decoded by the Nexi App2App Toolkit{source}. Card numbers are masked.*',
+  decodedByMany: '*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*',
+  manyTitle: '# {count} App2App URIs{source}',
+  firstOf: '; the first {limit} of {total}',
+} as const;
+
+export const markdownMessages = localized<Translation<typeof markdownMessagesEn>>({ en: markdownMessagesEn, it: markdownMessagesIt });
+
+/** Texts of the checkTransaction explanation (checkResult.ts) and document (checkMarkdown.ts). */
+export const checkMessagesEn = {
+  unknownBackendKey: 'A field of the checkTransaction response; Nexi does not publish the response schema, so its meaning is not documented.',
+  notScalar: 'Not a scalar value; shown as JSON.',
+  checked: 'Terminal `{terminalId}`, callerTrxId `{callerTrxId}`, checked {at}.',
+  found: '**Found**',
+  attempts: '{count} attempts, ',
+  tableHeader: '| Key | Value | Meaning | Source |',
+  readAs: '(read as {key})',
+  schemaNote: 'Nexi does not publish the response schema: the keys above are explained where they match App2App fields.',
+  rawResponse: '## Raw response',
+  nextStep: '**Next step:** {step}',
+} as const;
+
+export const checkMessages = localized<Translation<typeof checkMessagesEn>>({ en: checkMessagesEn, it: checkMessagesIt });
+
+/** Month names and the date-time layout of dates.ts (`9 Dec 2020 23:17`). */
+export const dateTextsEn = {
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  /** `{date}` is "9 Dec 2020", `{time}` "23:17" or "14:51:51 UTC+02:00". */
+  dateTime: '{date} {time}',
+} as const;
+
+export const dateTexts = localized<Translation<typeof dateTextsEn>>({ en: dateTextsEn, it: dateTextsIt });
 
 export interface ResultDiagnosticInfo {
   readonly severity: Severity;
   readonly message: string;
 }
 
-/** Diagnostics of result URIs (requests use the validator's A2A codes). */
+/** Diagnostics of result URIs (requests use the validator's A2A codes). The messages here are the English ones. */
 export const resultDiagnosticCodes = {
   A2R001: { severity: 'error', message: 'Unmasked card number in {key}: a full PAN must never appear in a URI or a log (PCI DSS). Mask all but the last four digits.' },
   A2R002: { severity: 'info', message: 'result {value} is not documented by Nexi: {meaning}' },
@@ -79,3 +177,16 @@ export const resultDiagnosticCodes = {
 } as const satisfies Record<string, ResultDiagnosticInfo>;
 
 export type ResultDiagnosticCode = keyof typeof resultDiagnosticCodes;
+
+/** Severity and message of a result diagnostic, the message in the current core locale. */
+export function resultDiagnosticInfo(code: ResultDiagnosticCode): ResultDiagnosticInfo {
+  const info = resultDiagnosticCodes[code];
+  return { severity: info.severity, message: resultDiagnosticMessages()[code] };
+}
+
+const resultDiagnosticMessagesEn: Readonly<Record<ResultDiagnosticCode, string>> = Object.fromEntries(
+  Object.entries(resultDiagnosticCodes).map(([code, info]) => [code, info.message]),
+) as Record<ResultDiagnosticCode, string>;
+
+/** The messages of resultDiagnosticCodes in the current core locale. */
+export const resultDiagnosticMessages = localized<Readonly<Record<ResultDiagnosticCode, string>>>({ en: resultDiagnosticMessagesEn, it: resultDiagnosticMessagesIt });

@@ -1,6 +1,12 @@
 // Every failure of a B2B call is a NexiError with a stable code (house style §5): transport, TLS, HTTP status and
 // JOSE failures map onto this small set, each with an explanation and a next step written for the person who
 // reads it. Messages never contain a secret, a token, an assertion or key material.
+//
+// `message` is always English (it is logged); what a person reads comes from `userMessage(err)` and `nextStep`,
+// in the core locale (Italian table in src/core/i18n/it/errors.ts).
+import { getLocale, type Locale } from '../i18n';
+import { isCredentialError } from '../credentials/errors';
+import { nexiErrorInfoIt, nexiErrorTextsIt } from '../i18n/it/errors';
 
 export type NexiErrorCode =
   | 'CREDENTIALS_INCOMPLETE'
@@ -34,7 +40,8 @@ export interface ErrorInfo {
   readonly nextStep: string;
 }
 
-export const errorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
+/** The English table (source of the Italian one, and of every logged `message`). */
+export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
   CREDENTIALS_INCOMPLETE: {
     title: 'Credentials incomplete',
     explanation: 'The environment lacks something every B2B call needs.',
@@ -157,6 +164,31 @@ export const errorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
   },
 };
 
+/** The glue of a NexiError's message around the table's title and explanation. */
+export const englishErrorTexts = {
+  server: 'Server: "{message}".',
+  fields: 'Fields: {fields}.',
+} as const;
+
+const errorInfoTables: Readonly<Record<Locale, Readonly<Record<NexiErrorCode, ErrorInfo>>>> = { en: englishErrorInfo, it: nexiErrorInfoIt };
+const errorTextTables: Readonly<Record<Locale, Readonly<Record<keyof typeof englishErrorTexts, string>>>> = { en: englishErrorTexts, it: nexiErrorTextsIt };
+
+/** Title, explanation and next step of every code in `locale`. */
+export function errorInfoIn(locale: Locale): Readonly<Record<NexiErrorCode, ErrorInfo>> {
+  return errorInfoTables[locale];
+}
+
+/**
+ * Title, explanation and next step of every code, in the current core locale: each entry is looked up when it is
+ * read (`errorInfo[code].title`), so a locale switch takes effect at once.
+ */
+export const errorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<NexiErrorCode, ErrorInfo>,
+    Object.fromEntries((Object.keys(englishErrorInfo) as NexiErrorCode[]).map((code) => [code, { enumerable: true, get: () => errorInfoTables[getLocale()][code] }])),
+  ),
+);
+
 export interface NexiErrorDetails {
   readonly status?: number;
   /** What the server said, trimmed and redacted (never a secret). */
@@ -172,21 +204,32 @@ export class NexiError extends Error {
   readonly details: NexiErrorDetails;
 
   constructor(code: NexiErrorCode, details: NexiErrorDetails = {}) {
-    const info = errorInfo[code];
-    const parts = [info.title + '.', info.explanation];
-    if (details.serverMessage) parts.push(`Server: "${details.serverMessage}".`);
-    if (details.fieldErrors?.length) parts.push(`Fields: ${details.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}.`);
-    if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
-    else if (details.step || details.cause) parts.push(`(${[details.step, details.cause].filter(Boolean).join(': ')})`);
-    super(`${code}: ${parts.join(' ')}`);
+    super(composeMessage(code, details, 'en'));
     this.name = 'NexiError';
     this.code = code;
     this.details = details;
   }
 
-  get nextStep(): string {
-    return errorInfo[this.code].nextStep;
+  /** The message in the current core locale (`message` stays English for logs). */
+  get localizedMessage(): string {
+    return composeMessage(this.code, this.details, getLocale());
   }
+
+  /** What to do about it, in the current core locale. */
+  get nextStep(): string {
+    return errorInfoTables[getLocale()][this.code].nextStep;
+  }
+}
+
+function composeMessage(code: NexiErrorCode, details: NexiErrorDetails, locale: Locale): string {
+  const info = errorInfoTables[locale][code];
+  const texts = errorTextTables[locale];
+  const parts = [info.title + '.', info.explanation];
+  if (details.serverMessage) parts.push(texts.server.replace('{message}', () => details.serverMessage!));
+  if (details.fieldErrors?.length) parts.push(texts.fields.replace('{fields}', () => details.fieldErrors!.map((f) => `${f.field}: ${f.message}`).join('; ')));
+  if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
+  else if (details.step || details.cause) parts.push(`(${[details.step, details.cause].filter(Boolean).join(': ')})`);
+  return `${code}: ${parts.join(' ')}`;
 }
 
 export function isNexiError(err: unknown): err is NexiError {
@@ -195,9 +238,11 @@ export function isNexiError(err: unknown): err is NexiError {
 
 /**
  * The text to show a person for a failure: for a NexiError its message in the current core locale (the
- * `message` property stays English for logs); for anything else its message as it is.
+ * `message` property stays English for logs); for a CredentialError its message and next step in the current
+ * locale; for anything else its message as it is.
  */
 export function userMessage(err: unknown): string {
-  if (err instanceof NexiError) return err.message;
+  if (err instanceof NexiError) return err.localizedMessage;
+  if (isCredentialError(err)) return err.userMessage;
   return err instanceof Error ? err.message : String(err);
 }

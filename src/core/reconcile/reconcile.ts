@@ -3,9 +3,11 @@
 // tests drive the same code; concurrency is bounded, cancellable, and backs off when the server does.
 import { scanText, type ScannedUri } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
-import type { NexiErrorCode } from '../nexi/errors';
+import { locales, withLocale, type Locale } from '../i18n';
+import { userMessage, type NexiErrorCode } from '../nexi/errors';
 import { lineIndex } from '../text';
 import type { OffsetRange } from '../types';
+import { reportMessagesEn } from './report';
 
 export type AppOutcome = 'approved' | 'declined' | 'cancelled' | 'failed' | 'no-result';
 export type BackendOutcome = 'approved' | 'declined' | 'cancelled' | 'failed' | 'unknown';
@@ -34,7 +36,10 @@ export interface ReconciledEntry extends LogEntry {
   /** Fields that differ, for mismatches. */
   readonly differences: ReadonlyArray<{ readonly field: 'outcome' | 'amount' | 'authorizationNumber' | 'panLast4'; readonly app: string; readonly backend: string }>;
   readonly errorCode?: NexiErrorCode | 'NO_TERMINAL_ID';
+  /** English, as logged: what the CSV and JSON exports carry. */
   readonly message?: string;
+  /** The same in every locale, for the Markdown report (people); absent when no locale words it differently. */
+  readonly messageByLocale?: Readonly<Record<Locale, string>>;
   /** The backend's body, when found. */
   readonly backend?: Record<string, unknown>;
 }
@@ -177,7 +182,7 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
   const runOne = async (i: number): Promise<void> => {
     const entry = entries[i]!;
     if (!entry.terminalId) {
-      finish(i, { ...entry, classification: 'error', differences: [], errorCode: 'NO_TERMINAL_ID', message: 'No terminal id: the log line has none; pass a default terminal id.' });
+      finish(i, { ...entry, classification: 'error', differences: [], errorCode: 'NO_TERMINAL_ID', message: reportMessagesEn.noTerminalId });
       return;
     }
     try {
@@ -194,8 +199,10 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
         return;
       }
       const message = (err as Error).message;
-      if (code === 'TRANSACTION_NOT_FOUND') finish(i, { ...entry, classification: 'not-found', differences: [], errorCode: code, message });
-      else finish(i, { ...entry, classification: 'error', differences: [], ...(code ? { errorCode: code } : {}), message });
+      const byLocale = Object.fromEntries(locales.map((l) => [l, withLocale(l, () => userMessage(err))])) as Record<Locale, string>;
+      const messages = { message, ...(locales.some((l) => byLocale[l] !== message) ? { messageByLocale: byLocale } : {}) };
+      if (code === 'TRANSACTION_NOT_FOUND') finish(i, { ...entry, classification: 'not-found', differences: [], errorCode: code, ...messages });
+      else finish(i, { ...entry, classification: 'error', differences: [], ...(code ? { errorCode: code } : {}), ...messages });
     }
   };
 

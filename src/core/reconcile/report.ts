@@ -1,17 +1,73 @@
 // Reconciliation report in three forms: CSV and JSON for export, Markdown for the read-only editor document.
 // The JSON shape is stable (documented in the README); the card number only ever appears as its last four digits.
-import type { Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+//
+// Language: CSV and JSON are machine exports and stay the same in every locale (column names, keys, enum values
+// such as `app-failed-backend-approved`, the `differences` cell, and `message`, which is the English error text
+// of the logs), so scripts and spreadsheets read a report the same whoever produced it. The Markdown document is
+// for people and follows the core locale (Italian table in src/core/i18n/it/report.ts).
+import { fillTemplate as t } from '../codes/text';
+import { getLocale, localized, type Translation } from '../i18n';
+import { reportMessagesIt } from '../i18n/it/report';
+import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
 
-export const classificationLabels: Readonly<Record<Classification, string>> = {
-  match: 'match',
-  mismatch: 'mismatch',
-  'app-failed-backend-approved': 'APP FAILED, BACKEND APPROVED',
-  'not-found': 'not found on the backend',
-  error: 'error',
-};
+export const reportMessagesEn = {
+  classification: {
+    match: 'match',
+    mismatch: 'mismatch',
+    'app-failed-backend-approved': 'APP FAILED, BACKEND APPROVED',
+    'not-found': 'not found on the backend',
+    error: 'error',
+  },
+  /** Outcomes as the app and the backend report them. */
+  outcome: { approved: 'approved', declined: 'declined', cancelled: 'cancelled', failed: 'failed', 'no-result': 'no-result', unknown: 'unknown' },
+  /** Names of the compared fields in the Details column. */
+  field: { outcome: 'outcome', amount: 'amount', authorizationNumber: 'authorizationNumber', panLast4: 'panLast4' },
+  difference: '{field}: app {app}, backend {backend}',
+  totals:
+    '{total} transaction(s): **{match} match**, {mismatch} mismatch, **{failedApproved} app failed but backend approved**, {notFound} not found, {errors} error(s).',
+  cancelledRun: ' The run was cancelled before the end.',
+  dangerHeadline: '**⚠ {count} payment(s) were approved by Nexi while the app recorded a failure or no result.**',
+  explainDanger:
+    'The app recorded no successful payment, but Nexi approved it: the customer was charged. Reverse it (Nexi: Build App2App URI… → reversal, or the last-transaction enquiry) or complete the order, and find out why the result was lost.',
+  dangerLine: '- line {line}: terminal {terminalId}, callerTrxId `{callerTrxId}` (app: {appOutcome})',
+  tableHeader: '| Line | Result | Terminal | callerTrxId | App | Backend | Details |',
+  appResult: '{outcome} (result {result})',
+  reverseOrComplete: 'reverse or complete it',
+  /** The message of a NO_TERMINAL_ID entry (reconcile.ts). */
+  noTerminalId: 'No terminal id: the log line has none; pass a default terminal id.',
+} as const;
 
-const explainDanger =
-  'The app recorded no successful payment, but Nexi approved it: the customer was charged. Reverse it (Nexi: Build App2App URI… → reversal, or the last-transaction enquiry) or complete the order, and find out why the result was lost.';
+/** The report's texts in the current core locale. */
+export const reportMessages = localized<Translation<typeof reportMessagesEn>>({ en: reportMessagesEn, it: reportMessagesIt });
+
+/**
+ * The label of each classification in the current core locale. Each entry is looked up when it is read
+ * (`classificationLabels[c]`), so a locale switch takes effect at once.
+ */
+export const classificationLabels: Readonly<Record<Classification, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<Classification, string>,
+    Object.fromEntries((Object.keys(reportMessagesEn.classification) as Classification[]).map((c) => [c, { enumerable: true, get: () => reportMessages().classification[c] }])),
+  ),
+);
+
+/** An app or backend outcome in the current core locale ("no-result" → "nessun esito"). */
+export function outcomeLabel(outcome: AppOutcome | BackendOutcome): string {
+  return reportMessages().outcome[outcome];
+}
+
+/** The differences of a mismatch in the current core locale ("amount: app 999, backend 1000"), for people. */
+export function differencesLabel(e: Pick<ReconciledEntry, 'differences'>): string {
+  const M = reportMessages();
+  const value = (field: string, v: string): string => (field === 'outcome' && v in M.outcome ? M.outcome[v as AppOutcome | BackendOutcome] : v);
+  return e.differences.map((d) => t(M.difference, { field: M.field[d.field], app: value(d.field, d.app), backend: value(d.field, d.backend) })).join('; ');
+}
+
+/** The message of an entry in error for people: the locale's text where there is one, else the recorded message. */
+function entryMessage(e: ReconciledEntry): string {
+  if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
+  return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
+}
 
 const csvColumns = ['line', 'classification', 'terminalId', 'callerTrxId', 'operation', 'appOutcome', 'appResult', 'backendOutcome', 'amount', 'authorizationNumber', 'panLast4', 'differences', 'errorCode', 'message'] as const;
 
@@ -62,21 +118,24 @@ const mdCell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|'
 
 /** Markdown report; `lineLink(line)` turns a log line number into a link target (a command URI in the editor). */
 export function toMarkdown(report: ReconcileReport, options: { title: string; lineLink?: (line: number) => string }): string {
-  const t = report.totals;
+  const M = reportMessages();
+  const n = report.totals;
   const out: string[] = [`# ${options.title}`, ''];
-  out.push(`${t.total} transaction(s): **${t.match} match**, ${t.mismatch} mismatch, **${t['app-failed-backend-approved']} app failed but backend approved**, ${t['not-found']} not found, ${t.error} error(s).${report.cancelled ? ' The run was cancelled before the end.' : ''}`, '');
+  const totals = t(M.totals, { total: n.total, match: n.match, mismatch: n.mismatch, failedApproved: n['app-failed-backend-approved'], notFound: n['not-found'], errors: n.error });
+  out.push(`${totals}${report.cancelled ? M.cancelledRun : ''}`, '');
   const dangerous = report.entries.filter((e) => e.classification === 'app-failed-backend-approved');
   if (dangerous.length) {
-    out.push(`> **⚠ ${dangerous.length} payment(s) were approved by Nexi while the app recorded a failure or no result.** ${explainDanger}`, '');
-    for (const e of dangerous) out.push(`> - line ${e.line}: terminal ${e.terminalId}, callerTrxId \`${e.callerTrxId}\` (app: ${e.appOutcome})`);
+    out.push(`> ${t(M.dangerHeadline, { count: dangerous.length })} ${M.explainDanger}`, '');
+    for (const e of dangerous) out.push(`> ${t(M.dangerLine, { line: e.line, terminalId: e.terminalId ?? '', callerTrxId: e.callerTrxId, appOutcome: M.outcome[e.appOutcome] })}`);
     out.push('');
   }
-  out.push('| Line | Result | Terminal | callerTrxId | App | Backend | Details |', '|---:|---|---|---|---|---|---|');
+  out.push(M.tableHeader, '|---:|---|---|---|---|---|---|');
   for (const e of report.entries) {
     const line = options.lineLink ? `[${e.line}](${options.lineLink(e.line)})` : String(e.line);
-    const details = e.classification === 'mismatch' ? differencesText(e) : e.errorCode ? `${e.errorCode}: ${e.message ?? ''}` : e.classification === 'app-failed-backend-approved' ? 'reverse or complete it' : '';
-    const label = e.classification === 'match' ? 'match' : `**${classificationLabels[e.classification]}**`;
-    out.push(`| ${line} | ${label} | ${mdCell(e.terminalId)} | \`${mdCell(e.callerTrxId)}\` | ${e.appOutcome}${e.result !== undefined ? ` (result ${e.result})` : ''} | ${e.backendOutcome ?? '–'} | ${mdCell(details)} |`);
+    const details = e.classification === 'mismatch' ? differencesLabel(e) : e.errorCode ? `${e.errorCode}: ${entryMessage(e)}` : e.classification === 'app-failed-backend-approved' ? M.reverseOrComplete : '';
+    const label = e.classification === 'match' ? M.classification.match : `**${M.classification[e.classification]}**`;
+    const app = e.result !== undefined ? t(M.appResult, { outcome: M.outcome[e.appOutcome], result: e.result }) : M.outcome[e.appOutcome];
+    out.push(`| ${line} | ${label} | ${mdCell(e.terminalId)} | \`${mdCell(e.callerTrxId)}\` | ${app} | ${e.backendOutcome ? M.outcome[e.backendOutcome] : '–'} | ${mdCell(details)} |`);
   }
   out.push('');
   return out.join('\n');

@@ -7,8 +7,29 @@ import { encodeQueryComponent } from '../app2app/build';
 import type { OperationName } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
+import { fillTemplate as fill } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { simulatorMessagesIt } from '../i18n/it/simulator';
 import type { SandboxTransaction } from '../sandbox/transactions';
 import { prng } from '../text';
+
+/** Errors and notes of the simulator, shown to people (CLI, editor); Italian in src/core/i18n/it/simulator.ts. */
+export const simulatorMessagesEn = {
+  declinedBadCode: 'declined:{arg}: an action code is 3 digits (ISO 8583:1993) or 2 characters (1987)',
+  softposErrorBad: 'softpos-error:{arg}: softPosError is three parts X-Y-Z (spec §9.3)',
+  resultNotNumber: 'result:{arg}: give a result code, e.g. result:-16',
+  resultUndocumented: 'result {code} is not a documented Nexi result code (spec §9)',
+  unknownOutcome: "unknown outcome '{text}': use approved, declined[:CODE], cancelled, softpos-error[:X-Y-Z] or result:N",
+  notRequest: 'not an App2App request URI (neximpos://payment|reversal|last_transaction|accounting_closure?…)',
+  noCallerTrxId: 'the request has no callerTrxId: Nexi POS echoes it in every result',
+  noReturnUri: 'the request has no valid uri: Nexi POS would not know where to send the result',
+  closureSoftpos: 'Accounting closure is MobilePOS only: with only a SoftPOS TID Nexi POS answers -19 (spec §6, §9.1).',
+  softposErrorOnly: 'result -30 with softPosError comes from the SoftPOS payment flow only',
+  lastTransactionCode: 'A last-transaction enquiry answers 0 or -41 (spec §5.2); the code chosen is used as is.',
+} as const;
+
+/** The simulator's texts in the current core locale. */
+export const simulatorMessages = localized<Translation<typeof simulatorMessagesEn>>({ en: simulatorMessagesEn, it: simulatorMessagesIt });
 
 export type Product = 'softpos' | 'mobilepos';
 
@@ -104,46 +125,48 @@ function query(pairs: ReadonlyArray<readonly [string, string]>, encode: (key: st
 
 /** Parses the `outcome` words of the CLI and the editor: approved, declined[:CODE], cancelled, softpos-error[:X-Y-Z], result:N. */
 export function parseOutcome(text: string): Outcome {
+  const M = simulatorMessages();
   const [kind, arg] = text.split(':', 2) as [string, string | undefined];
   switch (kind) {
     case 'approved':
       return { kind: 'approved' };
     case 'declined':
-      if (arg !== undefined && !/^(\d{3}|[0-9A-Z]{2})$/.test(arg)) throw new SimulationError(`declined:${arg}: an action code is 3 digits (ISO 8583:1993) or 2 characters (1987)`);
+      if (arg !== undefined && !/^(\d{3}|[0-9A-Z]{2})$/.test(arg)) throw new SimulationError(fill(M.declinedBadCode, { arg }));
       return { kind: 'declined', ...(arg ? { actionCode: arg } : {}) };
     case 'cancelled':
       return { kind: 'cancelled' };
     case 'softpos-error':
-      if (arg !== undefined && !/^[^-\s]+-[^-\s]+-[^-\s]+$/.test(arg)) throw new SimulationError(`softpos-error:${arg}: softPosError is three parts X-Y-Z (spec §9.3)`);
+      if (arg !== undefined && !/^[^-\s]+-[^-\s]+-[^-\s]+$/.test(arg)) throw new SimulationError(fill(M.softposErrorBad, { arg }));
       return { kind: 'softpos-error', ...(arg ? { softPosError: arg } : {}) };
     case 'result': {
       const code = Number(arg);
-      if (!Number.isInteger(code)) throw new SimulationError(`result:${arg ?? ''}: give a result code, e.g. result:-16`);
-      if (describeResult(String(code)).status !== 'documented') throw new SimulationError(`result ${code} is not a documented Nexi result code (spec §9)`);
+      if (!Number.isInteger(code)) throw new SimulationError(fill(M.resultNotNumber, { arg: arg ?? '' }));
+      if (describeResult(String(code)).status !== 'documented') throw new SimulationError(fill(M.resultUndocumented, { code }));
       return { kind: 'result', code };
     }
     default:
-      throw new SimulationError(`unknown outcome '${text}': use approved, declined[:CODE], cancelled, softpos-error[:X-Y-Z] or result:N`);
+      throw new SimulationError(fill(M.unknownOutcome, { text }));
   }
 }
 
 export function simulate(requestUri: string, options: SimulateOptions): SimulatedResult {
+  const M = simulatorMessages();
   const scanned = scanText(requestUri).find((u) => u.kind === 'request');
-  if (!scanned || !scanned.operation) throw new SimulationError('not an App2App request URI (neximpos://payment|reversal|last_transaction|accounting_closure?…)');
+  if (!scanned || !scanned.operation) throw new SimulationError(M.notRequest);
   const get = (k: string): string | undefined => scanned.params.find((p) => p.name === k)?.value ?? undefined;
   const operation = scanned.operation;
   const callerTrxId = get('callerTrxId');
   const returnUri = get('uri');
-  if (!callerTrxId) throw new SimulationError('the request has no callerTrxId: Nexi POS echoes it in every result');
-  if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError('the request has no valid uri: Nexi POS would not know where to send the result');
+  if (!callerTrxId) throw new SimulationError(M.noCallerTrxId);
+  if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError(M.noReturnUri);
   const notes: string[] = [];
   const product = options.product;
   let code = resultCode(options.outcome);
   if (operation === 'accounting_closure' && product === 'softpos') {
     code = -19;
-    notes.push('Accounting closure is MobilePOS only: with only a SoftPOS TID Nexi POS answers -19 (spec §6, §9.1).');
+    notes.push(M.closureSoftpos);
   }
-  if (options.outcome.kind === 'softpos-error' && product !== 'softpos') throw new SimulationError('result -30 with softPosError comes from the SoftPOS payment flow only');
+  if (options.outcome.kind === 'softpos-error' && product !== 'softpos') throw new SimulationError(M.softposErrorOnly);
   const rnd = prng(options.seed ?? Date.now());
   const now = options.now ?? new Date();
   const t = localTime(now, options.utcOffsetMinutes ?? -now.getTimezoneOffset());
@@ -252,7 +275,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
     if (operation === 'last_transaction') {
       // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
       const found = code === 0;
-      if (code !== 0 && code !== -41) notes.push('A last-transaction enquiry answers 0 or -41 (spec §5.2); the code chosen is used as is.');
+      if (code !== 0 && code !== -41) notes.push(M.lastTransactionCode);
       pairs = [
         ['operationType', operationType],
         ['callerTrxId', callerTrxId],

@@ -33,8 +33,9 @@ export interface EditorServices {
 }
 
 function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
-  const where = found ? `in ${found.origin}` : 'here';
-  const message = `No App2App URI found ${where}: ${clipboard ? 'select one, put the cursor on its line, or copy it to the clipboard' : 'put the cursor on one, or select it'}.`;
+  const where = found ? found.inOrigin : vscode.l10n.t('here');
+  const hint = clipboard ? vscode.l10n.t('select one, put the cursor on its line, or copy it to the clipboard') : vscode.l10n.t('put the cursor on one, or select it');
+  const message = vscode.l10n.t('No App2App URI found {0}: {1}.', where, hint);
   ctx.ui.notifications.warn(message);
   return { ok: false, code: 'NO_URI', message };
 }
@@ -50,9 +51,14 @@ async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome
   }
   const markdown = decodeResultMarkdown(explanations, found.uris.length, found.origin, found.where);
   const first = explanations[0]!;
-  const title = explanations.length === 1 ? `Decoded ${first.operation ?? 'App2App'} ${first.kind}` : `Decoded ${explanations.length} App2App URIs`;
+  const title =
+    explanations.length > 1
+      ? vscode.l10n.t('Decoded {0} App2App URIs', explanations.length)
+      : first.kind === 'result'
+        ? vscode.l10n.t('Decoded {0} result', first.operation ?? 'App2App')
+        : vscode.l10n.t('Decoded {0} request', first.operation ?? 'App2App');
   const document = await ctx.editor.decoded.open(title, markdown);
-  ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.origin}`);
+  ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.loggedOrigin}`);
   return { ok: true, document: document.uri.toString(), count: explanations.length };
 }
 
@@ -64,7 +70,7 @@ async function copyAs(ctx: CommandContext, arg: unknown, format?: unknown): Prom
   if (!chosen) {
     const picked = await ctx.ui.prompts.pick(
       copyFormats.map((f) => ({ label: f.label, description: f.description, id: f.id })),
-      { title: 'Copy App2App URI as…', placeholder: 'Copy the URI as' },
+      { title: vscode.l10n.t('Copy App2App URI as…'), placeholder: vscode.l10n.t('Copy the URI as') },
     );
     if (!picked) return { ok: false, code: 'CANCELLED' };
     chosen = picked.id;
@@ -73,7 +79,9 @@ async function copyAs(ctx: CommandContext, arg: unknown, format?: unknown): Prom
   await vscode.env.clipboard.writeText(text);
   // Templates (`$amount`, `${id}`) are filled at run time: what was copied still has them.
   const dynamic = uri.partial || uri.params.some((p) => p.dynamic !== undefined);
-  const message = `${copiedMessage(chosen)}${dynamic ? ' It contains parts filled in at run time, copied as written: replace them before running it.' : ''}`;
+  const message = dynamic
+    ? vscode.l10n.t('{0} It contains parts filled in at run time, copied as written: replace them before running it.', copiedMessage(chosen))
+    : copiedMessage(chosen);
   if (dynamic) ctx.ui.notifications.warn(message);
   else ctx.ui.notifications.info(message);
   return { ok: true, format: chosen as CopyFormat, copied: text, message };

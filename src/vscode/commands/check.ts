@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ScannedUri } from '../../core/app2app/scan';
 import type { Environment } from '../../core/environments';
 import { checkResultMarkdown } from '../../core/explain/checkMarkdown';
+import { userMessage } from '../../core/nexi/errors';
 import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials';
 import { redact } from '../../core/redact';
 import type { CheckOutcome, CheckService } from '../checks';
@@ -24,7 +25,7 @@ interface Lookup {
   callerTrxId?: string;
 }
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: 'Cancelled.' };
+const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
 const value = (u: ScannedUri, key: string): string | undefined => u.params.find((p) => p.name === key)?.trimmed || undefined;
 
@@ -48,31 +49,46 @@ export async function chooseEnvironment(ctx: CommandContext, wanted?: string): P
   if (configured.length === 1) return configured[0];
   const items = [...configured].sort((a, b) => (a.id === active.id ? -1 : b.id === active.id ? 1 : 0)).map((e) => ({
     label: e.label,
-    description: [e.id === active.id ? 'active' : '', e.production ? 'production' : '', e.endpoints ? '' : (e.problem ?? 'no endpoints')].filter(Boolean).join(' · '),
+    description: [e.id === active.id ? vscode.l10n.t('active') : '', e.production ? vscode.l10n.t('production') : '', e.endpoints ? '' : (e.problem ?? vscode.l10n.t('no endpoints'))]
+      .filter(Boolean)
+      .join(' · '),
     environment: e,
   }));
-  const picked = await ctx.ui.prompts.pick(items, { title: 'Check transaction (1/3): environment', placeholder: 'Which environment to ask' });
+  const picked = await ctx.ui.prompts.pick(items, { title: vscode.l10n.t('Check transaction (1/3): environment'), placeholder: vscode.l10n.t('Which environment to ask') });
   return picked?.environment;
 }
 
 async function chooseTerminal(ctx: CommandContext, environment: Environment, step: string): Promise<string | undefined> {
-  const known: Array<vscode.QuickPickItem & { id?: string }> = ctx.credentials.store.terminals(environment.id).map(({ id, product }) => ({ label: id, description: `${product} terminal of ${environment.label}`, id }));
-  const other: vscode.QuickPickItem & { id?: string } = { label: 'Another terminal id…', description: '8 digits' };
-  const picked = known.length ? await ctx.ui.prompts.pick([...known, other], { title: `${step}: terminal`, placeholder: 'The terminal the transaction was made on' }) : other;
+  const known: Array<vscode.QuickPickItem & { id?: string }> = ctx.credentials.store
+    .terminals(environment.id)
+    .map(({ id, product }) => ({ label: id, description: vscode.l10n.t('{0} terminal of {1}', product, environment.label), id }));
+  const other: vscode.QuickPickItem & { id?: string } = { label: vscode.l10n.t('Another terminal id…'), description: vscode.l10n.t('8 digits') };
+  const picked = known.length
+    ? await ctx.ui.prompts.pick([...known, other], { title: vscode.l10n.t('{0}: terminal', step), placeholder: vscode.l10n.t('The terminal the transaction was made on') })
+    : other;
   if (!picked) return undefined;
   if (picked.id) return picked.id;
-  return ctx.ui.prompts.text({ title: `${step}: terminal id`, prompt: 'Terminal id (TID) the transaction was made on', placeholder: 'e.g. 30350039', validate: (v) => (/^\S+$/.test(v.trim()) ? undefined : 'Enter the terminal id (8 digits in every Nexi example).') });
+  return ctx.ui.prompts.text({
+    title: vscode.l10n.t('{0}: terminal id', step),
+    prompt: vscode.l10n.t('Terminal id (TID) the transaction was made on'),
+    placeholder: vscode.l10n.t('e.g. 30350039'),
+    validate: (v) => (/^\S+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the terminal id (8 digits in every Nexi example).')),
+  });
 }
 
 /** Fills in whatever the lookup lacks, asking the user. */
 async function complete(ctx: CommandContext, lookup: Lookup): Promise<{ environment: Environment; terminalId: string; callerTrxId: string } | undefined> {
   const environment = await chooseEnvironment(ctx, lookup.environmentId);
   if (!environment) return undefined;
-  const terminalId = lookup.terminalId ?? (await chooseTerminal(ctx, environment, 'Check transaction (2/3)'));
+  const terminalId = lookup.terminalId ?? (await chooseTerminal(ctx, environment, vscode.l10n.t('Check transaction (2/3)')));
   if (!terminalId) return undefined;
   const callerTrxId =
     lookup.callerTrxId ??
-    (await ctx.ui.prompts.text({ title: 'Check transaction (3/3): callerTrxId', prompt: 'The callerTrxId the app sent in the App2App request', validate: (v) => (v.trim() ? undefined : 'Enter the callerTrxId.') }));
+    (await ctx.ui.prompts.text({
+      title: vscode.l10n.t('Check transaction (3/3): callerTrxId'),
+      prompt: vscode.l10n.t('The callerTrxId the app sent in the App2App request'),
+      validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the callerTrxId.')),
+    }));
   if (!callerTrxId) return undefined;
   return { environment, terminalId: terminalId.trim(), callerTrxId: callerTrxId.trim() };
 }
@@ -97,7 +113,7 @@ export async function checkExplained(b2b: B2bServices, environment: Environment,
       callerTrxId,
       at: outcome.at,
       ...(outcome.result ? { found: { transaction: outcome.result.transaction, attempts: outcome.result.attempts, durationMs: outcome.result.durationMs } } : {}),
-      ...(outcome.error ? { error: { code: outcome.error.code, message: outcome.error.message } } : {}),
+      ...(outcome.error ? { error: { code: outcome.error.code, message: userMessage(outcome.error) } } : {}),
     },
     outcome.secrets,
   );
@@ -109,17 +125,17 @@ async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutco
   if (!lookup) return cancelled;
   const { environment, terminalId, callerTrxId } = lookup;
   const { outcome, markdown } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `checkTransaction on ${environment.label}: ${terminalId} / ${callerTrxId}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('checkTransaction on {0}: {1} / {2}', environment.label, terminalId, callerTrxId), cancellable: true },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       return checkExplained(ctx.b2b, environment, terminalId, callerTrxId, abort.signal);
     },
   );
-  if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: outcome.error.message };
+  if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: userMessage(outcome.error) };
   const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown);
   if (outcome.error) {
-    const message = redact(outcome.error.message, outcome.secrets);
+    const message = redact(userMessage(outcome.error), outcome.secrets);
     if (outcome.error.code === 'TRANSACTION_NOT_FOUND') ctx.ui.notifications.info(message);
     else ctx.ui.notifications.error(message);
     return { ok: false, code: outcome.error.code, message, document: document.uri.toString() };
@@ -141,12 +157,14 @@ export const checkCommands: readonly CommandSpec[] = [
         const lookup = await complete(ctx, await lookupFromTarget(ctx, arg));
         if (!lookup) return cancelled;
         const { environment, terminalId, callerTrxId } = lookup;
-        if (!environment.endpoints) return { ok: false, code: 'CREDENTIALS_INCOMPLETE', message: `${environment.label}: ${environment.problem ?? 'no endpoints'}` };
+        if (!environment.endpoints) return { ok: false, code: 'CREDENTIALS_INCOMPLETE', message: `${environment.label}: ${environment.problem ?? vscode.l10n.t('no endpoints')}` };
         const { store } = ctx.credentials;
         const [clientId, pkcs12, ca] = await Promise.all([store.get(environment.id, 'clientId'), store.get(environment.id, 'pkcs12'), store.get(environment.id, 'caBundle')]);
         const text = curlCommands({ ...environment.endpoints, clientId: clientId ?? '<CLIENT_ID>', terminalId, callerTrxId, hasCaBundle: !!ca, pkcs12: !!pkcs12 });
         await vscode.env.clipboard.writeText(text);
-        ctx.ui.notifications.info('Copied the token and checkTransaction calls as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).');
+        ctx.ui.notifications.info(
+          vscode.l10n.t('Copied the token and checkTransaction calls as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).'),
+        );
         return { ok: true, text };
       },
     },
@@ -157,24 +175,27 @@ export const checkCommands: readonly CommandSpec[] = [
         const given = (arg ?? {}) as Lookup;
         const environment = await chooseEnvironment(ctx, given.environmentId);
         if (!environment) return cancelled;
-        const terminalId = given.terminalId ?? (await chooseTerminal(ctx, environment, 'Client assertion claims'));
+        const terminalId = given.terminalId ?? (await chooseTerminal(ctx, environment, vscode.l10n.t('Client assertion claims')));
         if (!terminalId) return cancelled;
         try {
           const claims = await ctx.b2b.checks.claims(environment, terminalId.trim());
           const markdown = [
-            `# Client assertion claims — ${environment.label}`,
+            vscode.l10n.t('# Client assertion claims — {0}', environment.label),
             '',
-            `What a checkTransaction for terminal \`${terminalId}\` would carry now (spec §14.6). The claims are signed RS256 with your private key, then encrypted as a JWE (RSA-OAEP-256 / A128CBC-HS256) for Nexi's JWKS key; a fresh \`jti\`, \`iat\` and \`exp\` are made for every call. No key material is shown.`,
+            vscode.l10n.t(
+              "What a checkTransaction for terminal `{0}` would carry now (spec §14.6). The claims are signed RS256 with your private key, then encrypted as a JWE (RSA-OAEP-256 / A128CBC-HS256) for Nexi's JWKS key; a fresh `jti`, `iat` and `exp` are made for every call. No key material is shown.",
+              terminalId,
+            ),
             '',
             '```json',
             JSON.stringify(claims, null, 2),
             '```',
             '',
           ].join('\n');
-          const document = await ctx.editor.decoded.open(`assertion claims ${environment.id} ${terminalId}`, markdown);
+          const document = await ctx.editor.decoded.open(vscode.l10n.t('assertion claims {0} {1}', environment.id, terminalId), markdown);
           return { ok: true, claims, document: document.uri.toString() };
         } catch (err) {
-          const message = (err as Error).message;
+          const message = userMessage(err);
           ctx.ui.notifications.error(message);
           return { ok: false, code: (err as { code?: string }).code ?? 'FAILED', message };
         }
@@ -186,7 +207,9 @@ export const checkCommands: readonly CommandSpec[] = [
       run: async (ctx) => {
         const server = await ctx.b2b.sandbox.start();
         await ctx.credentials.environments.setActive('sandbox');
-        ctx.ui.notifications.info(`Local sandbox running on ${server.url}; the Sandbox environment is active and has its credentials. Try "Check transaction" on a result URI.`);
+        ctx.ui.notifications.info(
+          vscode.l10n.t('Local sandbox running on {0}; the Sandbox environment is active and has its credentials. Try "Check transaction" on a result URI.', server.url),
+        );
         return { ok: true, url: server.url };
       },
     },
@@ -203,7 +226,7 @@ export const checkCommands: readonly CommandSpec[] = [
       needs: ['trustedWorkspace', 'credentials'],
       run: (ctx, item) => {
         const entry = (item as { entry?: HistoryEntry } | undefined)?.entry ?? (item as HistoryEntry | undefined);
-        if (!entry?.callerTrxId) return { ok: false, code: 'NO_ENTRY', message: 'Choose a check in the History view.' };
+        if (!entry?.callerTrxId) return { ok: false, code: 'NO_ENTRY', message: vscode.l10n.t('Choose a check in the History view.') };
         return runCheck(ctx, { environmentId: entry.environmentId, terminalId: entry.terminalId, callerTrxId: entry.callerTrxId });
       },
     },

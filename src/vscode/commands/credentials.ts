@@ -51,18 +51,34 @@ function parseArgs(args: readonly unknown[]): Args {
   return out;
 }
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: 'Cancelled; nothing was changed.' };
+const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled; nothing was changed.') };
+
+/** An environment's kind as the pickers describe it (the built-in ones keep their names). */
+function kindWord(kind: Environment['kind']): string {
+  switch (kind) {
+    case 'staging':
+      return vscode.l10n.t('staging');
+    case 'production':
+      return vscode.l10n.t('production');
+    case 'custom':
+      return vscode.l10n.t('custom');
+    default:
+      return kind;
+  }
+}
 
 async function chooseEnvironment(ctx: CommandContext, given: string | undefined, title: string): Promise<Environment | undefined> {
   const { environments } = ctx.credentials;
   if (given) {
     const env = environments.get(given);
-    if (!env) throw new CredentialError('UNKNOWN_ENVIRONMENT', `There is no environment "${given}".`, 'Pick one of STG, PROD, Sandbox or your own environments.');
+    if (!env) {
+      throw new CredentialError('UNKNOWN_ENVIRONMENT', vscode.l10n.t('There is no environment "{0}".', given), vscode.l10n.t('Pick one of STG, PROD, Sandbox or your own environments.'));
+    }
     return env;
   }
   const active = environments.active();
-  const items = environments.all().map((env) => ({ label: env.label, description: env.id === active.id ? 'active' : env.kind, detail: env.endpoints?.baseUrl ?? env.problem, env }));
-  return (await ctx.ui.prompts.pick(items, { title, placeholder: 'Environment', active: items.find((i) => i.env.id === active.id)! }))?.env;
+  const items = environments.all().map((env) => ({ label: env.label, description: env.id === active.id ? vscode.l10n.t('active') : kindWord(env.kind), detail: env.endpoints?.baseUrl ?? env.problem, env }));
+  return (await ctx.ui.prompts.pick(items, { title, placeholder: vscode.l10n.t('Environment'), active: items.find((i) => i.env.id === active.id)! }))?.env;
 }
 
 function done(ctx: CommandContext, message: string, extra: Partial<CommandOutcome> = {}): CommandOutcome {
@@ -74,20 +90,20 @@ function done(ctx: CommandContext, message: string, extra: Partial<CommandOutcom
 
 async function setField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Set a credential: which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Set a credential: which environment?'));
   if (!env) return cancelled;
   let field = a.field;
   if (field && !isTextField(field)) return importInto(ctx, env, field, a.uri);
   if (!field) {
     const items = textFields.map((f) => ({ label: fieldSpecs[f].label, detail: fieldSpecs[f].description, field: f }));
-    field = (await ctx.ui.prompts.pick(items, { title: `Set a credential of ${env.label}`, placeholder: 'Which value?' }))?.field;
+    field = (await ctx.ui.prompts.pick(items, { title: vscode.l10n.t('Set a credential of {0}', env.label), placeholder: vscode.l10n.t('Which value?') }))?.field;
     if (!field) return cancelled;
   }
   const spec = fieldSpecs[field];
   const current = spec.secret ? undefined : await ctx.credentials.store.get(env.id, field);
   const value = await ctx.ui.prompts.text({
-    title: `${spec.label} of ${env.label}`,
-    prompt: `${spec.description}${spec.secret ? ' Stored only in VS Code\'s SecretStorage.' : ''}`,
+    title: vscode.l10n.t('{0} of {1}', spec.label, env.label),
+    prompt: spec.secret ? vscode.l10n.t("{0} Stored only in VS Code's SecretStorage.", spec.description) : spec.description,
     ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
     ...(current ? { value: current } : {}),
     password: spec.secret,
@@ -96,7 +112,8 @@ async function setField(ctx: CommandContext, args: readonly unknown[]): Promise<
   if (value === undefined) return cancelled;
   if (spec.secret) ctx.log.addKnownSecret(value);
   await ctx.credentials.store.apply(env.id, { [field]: value });
-  return done(ctx, `${spec.label} of ${env.label} ${spec.secret ? 'stored in SecretStorage' : 'saved'}.`, { environment: env.id, field });
+  const saved = spec.secret ? vscode.l10n.t('{0} of {1} stored in SecretStorage.', spec.label, env.label) : vscode.l10n.t('{0} of {1} saved.', spec.label, env.label);
+  return done(ctx, saved, { environment: env.id, field });
 }
 
 /** Fields cleared together: a key with its passphrase, a bundle with its passphrase. */
@@ -105,48 +122,55 @@ const clearedWith: Partial<Record<FieldId, readonly FieldId[]>> = {
   pkcs12: ['pkcs12', 'pkcs12Passphrase'],
 };
 
-export const deleteKey = 'Delete';
+export const deleteKey = vscode.l10n.t('Delete');
 
 async function clearField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Clear a credential: which environment?');
-  if (!env || !a.field) return env ? { ok: false, code: 'FIELD_INVALID', message: 'Choose the value to clear in the Credentials view.' } : cancelled;
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Clear a credential: which environment?'));
+  if (!env || !a.field) return env ? { ok: false, code: 'FIELD_INVALID', message: vscode.l10n.t('Choose the value to clear in the Credentials view.') } : cancelled;
   const { store } = ctx.credentials;
   const assessment = await store.assess(env.id, env.certificateFlavour);
   let fields: readonly FieldId[] = clearedWith[a.field] ?? [a.field];
   if (a.field === 'certificate' && assessment.mode === 'pkcs12') fields = ['certificate', 'pkcs12', 'pkcs12Passphrase'];
   const losesKey = fields.some((f) => f === 'privateKey' || f === 'pkcs12' || f === 'pendingPrivateKey');
   if (losesKey) {
-    const answer = await ctx.ui.confirmations.ask(`Delete the ${a.field === 'certificate' ? 'PKCS#12 bundle (certificate and private key)' : fieldSpecs[a.field].label.toLowerCase()} of ${env.label}?`, {
-      detail: 'A deleted private key cannot be recovered: certificates signed for it become useless. Export it first if you still need it.',
+    const question =
+      a.field === 'certificate'
+        ? vscode.l10n.t('Delete the PKCS#12 bundle (certificate and private key) of {0}?', env.label)
+        : vscode.l10n.t('Delete the {0} of {1}?', fieldSpecs[a.field].label.toLowerCase(), env.label);
+    const answer = await ctx.ui.confirmations.ask(question, {
+      detail: vscode.l10n.t('A deleted private key cannot be recovered: certificates signed for it become useless. Export it first if you still need it.'),
       choices: [deleteKey],
     });
     if (answer !== deleteKey) return cancelled;
   }
   await store.apply(env.id, Object.fromEntries(fields.map((f) => [f, undefined])));
-  return done(ctx, `${fieldSpecs[a.field].label} of ${env.label} cleared.`, { environment: env.id, field: a.field });
+  return done(ctx, vscode.l10n.t('{0} of {1} cleared.', fieldSpecs[a.field].label, env.label), { environment: env.id, field: a.field });
 }
 
 async function clearEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Clear all credentials of which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Clear all credentials of which environment?'));
   if (!env) return cancelled;
-  const answer = await ctx.ui.confirmations.ask(`Delete every credential stored for ${env.label}?`, {
-    detail: 'Client id and secret, certificate, private key, PKCS#12, CA bundle and terminal data are deleted. A deleted private key cannot be recovered.',
+  const answer = await ctx.ui.confirmations.ask(vscode.l10n.t('Delete every credential stored for {0}?', env.label), {
+    detail: vscode.l10n.t('Client id and secret, certificate, private key, PKCS#12, CA bundle and terminal data are deleted. A deleted private key cannot be recovered.'),
     choices: [deleteKey],
   });
   if (answer !== deleteKey) return cancelled;
   await ctx.credentials.store.clear(env.id);
-  return done(ctx, `All credentials of ${env.label} deleted.`, { environment: env.id });
+  return done(ctx, vscode.l10n.t('All credentials of {0} deleted.', env.label), { environment: env.id });
 }
 
 // ---- import ----------------------------------------------------------------------------------------------------
 
-const importFilters = { 'Certificates and keys': ['pem', 'crt', 'cer', 'der', 'key', 'p12', 'pfx', 'p7b', 'p7c'], 'All files': ['*'] };
+const importFilters = (): Record<string, string[]> => ({
+  [vscode.l10n.t('Certificates and keys')]: ['pem', 'crt', 'cer', 'der', 'key', 'p12', 'pfx', 'p7b', 'p7c'],
+  [vscode.l10n.t('All files')]: ['*'],
+});
 
 const targetOfField: Partial<Record<FieldId, ImportTarget>> = { certificate: 'certificate', privateKey: 'privateKey', pkcs12: 'pkcs12', caBundle: 'caBundle' };
 
-const storeAnyway = 'Store';
+const storeAnyway = vscode.l10n.t('Store');
 
 /** Reads, checks, asks (passphrase, confirmations) and only then stores: bad input changes nothing. */
 async function importMaterial(ctx: CommandContext, env: Environment, material: Material, target: ImportTarget, where: string): Promise<CommandOutcome> {
@@ -159,8 +183,11 @@ async function importMaterial(ctx: CommandContext, env: Environment, material: M
     // A wrong passphrase keeps the box open with the reason; any other problem closes it and is reported.
     let failure: unknown;
     const passphrase = await ctx.ui.prompts.text({
-      title: `Passphrase of the ${needs === 'pkcs12' ? 'PKCS#12 file' : 'private key'} (${where})`,
-      prompt: `It opens the ${needs === 'pkcs12' ? 'bundle' : 'key'} now and is stored in SecretStorage with it for ${env.label}.`,
+      title: needs === 'pkcs12' ? vscode.l10n.t('Passphrase of the PKCS#12 file ({0})', where) : vscode.l10n.t('Passphrase of the private key ({0})', where),
+      prompt:
+        needs === 'pkcs12'
+          ? vscode.l10n.t('It opens the bundle now and is stored in SecretStorage with it for {0}.', env.label)
+          : vscode.l10n.t('It opens the key now and is stored in SecretStorage with it for {0}.', env.label),
       password: true,
       accept: (p) => {
         try {
@@ -183,7 +210,8 @@ async function importMaterial(ctx: CommandContext, env: Environment, material: M
   }
   await store.apply(env.id, plan.writes);
   const warnings = plan.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
-  const message = `Imported the ${plan.summary} into ${env.label}.${warnings.length ? ` Note: ${warnings.join(' ')}` : ''}`;
+  const imported = vscode.l10n.t('Imported the {0} into {1}.', plan.summary, env.label);
+  const message = warnings.length ? vscode.l10n.t('{0} Note: {1}', imported, warnings.join(' ')) : imported;
   if (warnings.length) ctx.ui.notifications.warn(message);
   else ctx.ui.notifications.info(message);
   return { ok: true, message, environment: env.id, findings: plan.findings.map((f) => f.code) };
@@ -192,12 +220,18 @@ async function importMaterial(ctx: CommandContext, env: Environment, material: M
 async function importInto(ctx: CommandContext, env: Environment, field: FieldId | undefined, uri: vscode.Uri | undefined, target?: ImportTarget): Promise<CommandOutcome> {
   let file = uri;
   if (!file) {
-    const picked = await vscode.window.showOpenDialog({ title: `Import into ${env.label}`, canSelectMany: false, filters: importFilters, openLabel: 'Import' });
+    const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import into {0}', env.label), canSelectMany: false, filters: importFilters(), openLabel: vscode.l10n.t('Import') });
     file = picked?.[0];
     if (!file) return cancelled;
   }
   const stat = await vscode.workspace.fs.stat(file);
-  if (stat.size > 1024 * 1024) throw new CredentialError('NOTHING_FOUND', `${path.basename(file.path)} is larger than 1 MB: it is not a certificate or key file.`, 'Import the .p7b, PEM, .key or .p12/.pfx file.');
+  if (stat.size > 1024 * 1024) {
+    throw new CredentialError(
+      'NOTHING_FOUND',
+      vscode.l10n.t('{0} is larger than 1 MB: it is not a certificate or key file.', path.basename(file.path)),
+      vscode.l10n.t('Import the .p7b, PEM, .key or .p12/.pfx file.'),
+    );
+  }
   const bytes = await vscode.workspace.fs.readFile(file);
   const where = path.basename(file.path);
   return importMaterial(ctx, env, readMaterial(bytes, where), target ?? (field ? targetOfField[field] : undefined) ?? 'auto', where);
@@ -208,7 +242,8 @@ async function importFile(ctx: CommandContext, args: readonly unknown[]): Promis
   // Several files selected in the explorer (e.g. MyApp.pem and MyApp.key): imported one after the other.
   const files = a.uris && a.uris.length > 1 ? a.uris : a.uri ? [a.uri] : [undefined];
   const names = files.flatMap((f) => (f ? [path.basename(f.path)] : []));
-  const env = await chooseEnvironment(ctx, a.environment, `Import ${names.length ? names.join(', ') : 'a certificate or key'} into which environment?`);
+  const question = names.length ? vscode.l10n.t('Import {0} into which environment?', names.join(', ')) : vscode.l10n.t('Import a certificate or key into which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, question);
   if (!env) return cancelled;
   let outcome: CommandOutcome = cancelled;
   for (const file of files) {
@@ -220,12 +255,15 @@ async function importFile(ctx: CommandContext, args: readonly unknown[]): Promis
 
 async function importClipboard(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Import from the clipboard into which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Import from the clipboard into which environment?'));
   if (!env) return cancelled;
   const text = await vscode.env.clipboard.readText();
-  if (!text.trim()) throw new CredentialError('NOTHING_FOUND', 'The clipboard is empty.', 'Copy the whole PEM block (from its BEGIN line to its END line) and try again.');
+  if (!text.trim()) {
+    throw new CredentialError('NOTHING_FOUND', vscode.l10n.t('The clipboard is empty.'), vscode.l10n.t('Copy the whole PEM block (from its BEGIN line to its END line) and try again.'));
+  }
   const target = a.target ?? (a.field ? targetOfField[a.field] : undefined) ?? 'auto';
-  return importMaterial(ctx, env, readMaterial(Buffer.from(text, 'utf8'), 'the clipboard'), target, 'the clipboard');
+  const clipboard = vscode.l10n.t('the clipboard');
+  return importMaterial(ctx, env, readMaterial(Buffer.from(text, 'utf8'), clipboard), target, clipboard);
 }
 
 // ---- export ----------------------------------------------------------------------------------------------------
@@ -233,63 +271,74 @@ async function importClipboard(ctx: CommandContext, args: readonly unknown[]): P
 async function saveTarget(env: Environment, given: vscode.Uri | undefined, name: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
   if (given) return given;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return vscode.window.showSaveDialog({ title: `Save for ${env.label}`, filters, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
+  return vscode.window.showSaveDialog({ title: vscode.l10n.t('Save for {0}', env.label), filters, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
 }
 
 async function exportCertificate(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Export the certificate of which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Export the certificate of which environment?'));
   if (!env) return cancelled;
   const assessment = await ctx.credentials.store.assess(env.id, env.certificateFlavour);
-  if (!assessment.certificate) throw new CredentialError('NOTHING_FOUND', `${env.label} has no certificate to export.`, 'Import the certificate Nexi sent first.');
-  const target = await saveTarget(env, a.uri, `${assessment.certificate.commonName ?? env.id}.pem`, { 'PEM certificate': ['pem', 'crt'] });
+  if (!assessment.certificate) {
+    throw new CredentialError('NOTHING_FOUND', vscode.l10n.t('{0} has no certificate to export.', env.label), vscode.l10n.t('Import the certificate Nexi sent first.'));
+  }
+  const target = await saveTarget(env, a.uri, `${assessment.certificate.commonName ?? env.id}.pem`, { [vscode.l10n.t('PEM certificate')]: ['pem', 'crt'] });
   if (!target) return cancelled;
   await vscode.workspace.fs.writeFile(target, Buffer.from(assessment.certificate.pem, 'utf8'));
-  return done(ctx, `Certificate of ${env.label} saved to ${path.basename(target.path)}.`, { environment: env.id, uri: target.toString() });
+  return done(ctx, vscode.l10n.t('Certificate of {0} saved to {1}.', env.label, path.basename(target.path)), { environment: env.id, uri: target.toString() });
 }
 
-export const exportKeyChoice = 'Export Private Key';
+export const exportKeyChoice = vscode.l10n.t('Export Private Key');
 
 async function exportPrivateKey(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Export the private key of which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Export the private key of which environment?'));
   if (!env) return cancelled;
   const { store } = ctx.credentials;
   const pkcs12 = await store.get(env.id, 'pkcs12');
   const pem = pkcs12 ? undefined : await store.get(env.id, 'privateKey');
-  if (!pkcs12 && !pem) throw new CredentialError('NOTHING_FOUND', `${env.label} has no private key to export.`, 'Import or create one first.');
+  if (!pkcs12 && !pem) throw new CredentialError('NOTHING_FOUND', vscode.l10n.t('{0} has no private key to export.', env.label), vscode.l10n.t('Import or create one first.'));
   // Never without an explicit confirmation: the key is what proves to Nexi that calls come from your app.
-  const answer = await ctx.ui.confirmations.ask(`Export the private key of ${env.label} to a file?`, {
-    detail: `Anyone with the file can call Nexi as your app${env.production ? ' in production' : ''}. Keep it out of version control and delete it when done.${pem && !/ENCRYPTED/.test(pem) ? ' It is written unencrypted.' : ''}`,
+  const anyone = env.production
+    ? vscode.l10n.t('Anyone with the file can call Nexi as your app in production. Keep it out of version control and delete it when done.')
+    : vscode.l10n.t('Anyone with the file can call Nexi as your app. Keep it out of version control and delete it when done.');
+  const answer = await ctx.ui.confirmations.ask(vscode.l10n.t('Export the private key of {0} to a file?', env.label), {
+    detail: pem && !/ENCRYPTED/.test(pem) ? vscode.l10n.t('{0} It is written unencrypted.', anyone) : anyone,
     choices: [exportKeyChoice],
   });
   if (answer !== exportKeyChoice) return cancelled;
-  const target = await saveTarget(env, a.uri, pkcs12 ? `${env.id}.p12` : `${env.id}.key`, pkcs12 ? { 'PKCS#12': ['p12', 'pfx'] } : { 'PEM private key': ['key', 'pem'] });
+  const target = await saveTarget(env, a.uri, pkcs12 ? `${env.id}.p12` : `${env.id}.key`, pkcs12 ? { 'PKCS#12': ['p12', 'pfx'] } : { [vscode.l10n.t('PEM private key')]: ['key', 'pem'] });
   if (!target) return cancelled;
   await vscode.workspace.fs.writeFile(target, pkcs12 ? Buffer.from(pkcs12, 'base64') : Buffer.from(pem!, 'utf8'));
   ctx.log.info(`private key of ${env.id} exported to ${target.toString()}`);
-  return done(ctx, `Private key of ${env.label} saved to ${path.basename(target.path)}. Keep it out of version control.`, { environment: env.id, uri: target.toString() });
+  return done(ctx, vscode.l10n.t('Private key of {0} saved to {1}. Keep it out of version control.', env.label, path.basename(target.path)), { environment: env.id, uri: target.toString() });
 }
 
 // ---- key and CSR (spec §14.2) -------------------------------------------------------------------------------------
 
 async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Create a key and CSR for which environment?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Create a key and CSR for which environment?'));
   if (!env) return cancelled;
   const initial = formatSubjectLine(defaultCsrSubject(env.certificateFlavour));
   const at = initial.indexOf(appNamePlaceholder);
   const line = await ctx.ui.prompts.text({
-    title: `Key and CSR for the Nexi portal (${env.label})`,
-    prompt: `Subject of the CSR (spec §14.2). Replace ${appNamePlaceholder} with your app's name in the Nexi portal; avoid special characters.${env.certificateFlavour === 'production' ? ' Nexi documents only the staging OU; check the production one with your Nexi contact.' : ''}`,
+    title: vscode.l10n.t('Key and CSR for the Nexi portal ({0})', env.label),
+    prompt:
+      env.certificateFlavour === 'production'
+        ? vscode.l10n.t(
+            "Subject of the CSR (spec §14.2). Replace {0} with your app's name in the Nexi portal; avoid special characters. Nexi documents only the staging OU; check the production one with your Nexi contact.",
+            appNamePlaceholder,
+          )
+        : vscode.l10n.t("Subject of the CSR (spec §14.2). Replace {0} with your app's name in the Nexi portal; avoid special characters.", appNamePlaceholder),
     value: initial,
     valueSelection: [at, at + appNamePlaceholder.length],
     validate: (v) => parseSubjectLine(v).problem,
   });
   if (line === undefined) return cancelled;
   const subject = parseSubjectLine(line).subject!;
-  const { privateKeyPem, csrPem } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Creating an RSA-2048 key and the CSR…' }, () => createKeyAndCsr(subject));
-  const target = await saveTarget(env, a.uri, `${subject.CN}.csr`, { 'Certificate signing request': ['csr', 'pem'] });
+  const { privateKeyPem, csrPem } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating an RSA-2048 key and the CSR…') }, () => createKeyAndCsr(subject));
+  const target = await saveTarget(env, a.uri, `${subject.CN}.csr`, { [vscode.l10n.t('Certificate signing request')]: ['csr', 'pem'] });
   if (!target) return cancelled;
   await vscode.workspace.fs.writeFile(target, Buffer.from(csrPem, 'utf8'));
   // With a key already stored, the new one waits beside it until the certificate Nexi signs for it is imported:
@@ -299,11 +348,28 @@ async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise
   const replacesPending = hasKey && (await store.get(env.id, 'pendingPrivateKey')) !== undefined;
   const field = hasKey ? 'pendingPrivateKey' : 'privateKey';
   await store.apply(env.id, hasKey ? { pendingPrivateKey: privateKeyPem } : { privateKey: privateKeyPem, privateKeyPassphrase: undefined });
-  const keyNote = hasKey ? ` and takes over from the current key when you import the certificate Nexi signs for it${replacesPending ? ' (it replaces the key of your previous CSR, which can no longer be used)' : ''}` : '';
-  const message = `CSR saved to ${path.basename(target.path)}; its private key is in SecretStorage${keyNote}. Upload the CSR in the Nexi portal (${env.portalUrl ?? 'your portal'}) under "CARICA CERTIFICATO"; Nexi e-mails back the signed certificate (.p7b): import it here.`;
+  const csrName = path.basename(target.path);
+  const portal = env.portalUrl ?? vscode.l10n.t('your portal');
+  const message = !hasKey
+    ? vscode.l10n.t(
+        'CSR saved to {0}; its private key is in SecretStorage. Upload the CSR in the Nexi portal ({1}) under "CARICA CERTIFICATO"; Nexi e-mails back the signed certificate (.p7b): import it here.',
+        csrName,
+        portal,
+      )
+    : replacesPending
+      ? vscode.l10n.t(
+          'CSR saved to {0}; its private key is in SecretStorage and takes over from the current key when you import the certificate Nexi signs for it (it replaces the key of your previous CSR, which can no longer be used). Upload the CSR in the Nexi portal ({1}) under "CARICA CERTIFICATO"; Nexi e-mails back the signed certificate (.p7b): import it here.',
+          csrName,
+          portal,
+        )
+      : vscode.l10n.t(
+          'CSR saved to {0}; its private key is in SecretStorage and takes over from the current key when you import the certificate Nexi signs for it. Upload the CSR in the Nexi portal ({1}) under "CARICA CERTIFICATO"; Nexi e-mails back the signed certificate (.p7b): import it here.',
+          csrName,
+          portal,
+        );
   ctx.ui.notifications.info(message, {
-    ...(env.portalUrl ? { 'Open Nexi Portal': () => vscode.env.openExternal(vscode.Uri.parse(env.portalUrl!)) } : {}),
-    'Open CSR': () => vscode.window.showTextDocument(target),
+    ...(env.portalUrl ? { [vscode.l10n.t('Open Nexi Portal')]: () => vscode.env.openExternal(vscode.Uri.parse(env.portalUrl!)) } : {}),
+    [vscode.l10n.t('Open CSR')]: () => vscode.window.showTextDocument(target),
   });
   return { ok: true, message, environment: env.id, field, uri: target.toString() };
 }
@@ -312,10 +378,10 @@ async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise
 
 async function selectEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, 'Active Nexi environment');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Active Nexi environment'));
   if (!env) return cancelled;
   await ctx.credentials.environments.setActive(env.id);
-  return { ok: true, message: `Active Nexi environment: ${env.label}.`, environment: env.id };
+  return { ok: true, message: vscode.l10n.t('Active Nexi environment: {0}.', env.label), environment: env.id };
 }
 
 async function addEnvironment(ctx: CommandContext): Promise<CommandOutcome> {
@@ -323,33 +389,52 @@ async function addEnvironment(ctx: CommandContext): Promise<CommandOutcome> {
   const custom = environments.customSettings();
   const taken = custom.map((c) => c.id);
   const { prompts } = ctx.ui;
-  const title = 'Add a Nexi environment';
-  const id = await prompts.text({ title: `${title} (1/4)`, prompt: 'Id: names its secrets (nexi.<id>.<field>); lower-case letters, digits and "-".', placeholder: 'e.g. uat', validate: (v) => validateEnvironmentId(v, taken) });
+  const title = (step: number) => vscode.l10n.t('Add a Nexi environment ({0}/4)', step);
+  const id = await prompts.text({
+    title: title(1),
+    prompt: vscode.l10n.t('Id: names its secrets (nexi.<id>.<field>); lower-case letters, digits and "-".'),
+    placeholder: vscode.l10n.t('e.g. uat'),
+    validate: (v) => validateEnvironmentId(v, taken),
+  });
   if (id === undefined) return cancelled;
-  const label = await prompts.text({ title: `${title} (2/4)`, prompt: 'Name shown in the Credentials view and the status bar.', value: id.toUpperCase(), validate: (v) => (v.trim() ? undefined : 'Enter a name.') });
+  const label = await prompts.text({
+    title: title(2),
+    prompt: vscode.l10n.t('Name shown in the Credentials view and the status bar.'),
+    value: id.toUpperCase(),
+    validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name.')),
+  });
   if (label === undefined) return cancelled;
-  const baseUrl = await prompts.text({ title: `${title} (3/4)`, prompt: 'B2B base URL (token, JWKS, PAR; also the assertion audience). https only.', placeholder: 'https://…', validate: (v) => validateEndpointUrl(v) });
+  const baseUrl = await prompts.text({ title: title(3), prompt: vscode.l10n.t('B2B base URL (token, JWKS, PAR; also the assertion audience). https only.'), placeholder: 'https://…', validate: (v) => validateEndpointUrl(v) });
   if (baseUrl === undefined) return cancelled;
-  const checkTransactionUrl = await prompts.text({ title: `${title} (4/4)`, prompt: 'checkTransaction URL. https only.', value: `${baseUrl.replace(/\/+$/, '')}/mpos-core/app/checkTransaction`, validate: (v) => validateEndpointUrl(v) });
+  const checkTransactionUrl = await prompts.text({ title: title(4), prompt: vscode.l10n.t('checkTransaction URL. https only.'), value: `${baseUrl.replace(/\/+$/, '')}/mpos-core/app/checkTransaction`, validate: (v) => validateEndpointUrl(v) });
   if (checkTransactionUrl === undefined) return cancelled;
   const entry: CustomEnvironmentSetting = { id, label: label.trim(), baseUrl: baseUrl.trim(), checkTransactionUrl: checkTransactionUrl.trim() };
   await environments.writeCustom([...custom, entry]);
-  return done(ctx, `Environment ${entry.label} added (setting nexi.endpoints.custom in your user settings).`, { environment: id });
+  return done(ctx, vscode.l10n.t('Environment {0} added (setting nexi.endpoints.custom in your user settings).', label.trim()), { environment: id });
 }
 
-export const removeChoice = 'Remove';
+export const removeChoice = vscode.l10n.t('Remove');
 
 async function removeEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
   const { environments, store } = ctx.credentials;
-  const env = await chooseEnvironment(ctx, a.environment, 'Remove which of your environments?');
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Remove which of your environments?'));
   if (!env) return cancelled;
-  if (env.kind !== 'custom') throw new CredentialError('BUILT_IN_ENVIRONMENT', `${env.label} is built in and cannot be removed.`, 'Only environments you added can be removed; "Clear All Credentials…" empties a built-in one.');
-  const answer = await ctx.ui.confirmations.ask(`Remove the environment ${env.label} and delete its credentials?`, { detail: 'Its entry in nexi.endpoints.custom and every stored credential (including its private key) are deleted.', choices: [removeChoice] });
+  if (env.kind !== 'custom') {
+    throw new CredentialError(
+      'BUILT_IN_ENVIRONMENT',
+      vscode.l10n.t('{0} is built in and cannot be removed.', env.label),
+      vscode.l10n.t('Only environments you added can be removed; "Clear All Credentials…" empties a built-in one.'),
+    );
+  }
+  const answer = await ctx.ui.confirmations.ask(vscode.l10n.t('Remove the environment {0} and delete its credentials?', env.label), {
+    detail: vscode.l10n.t('Its entry in nexi.endpoints.custom and every stored credential (including its private key) are deleted.'),
+    choices: [removeChoice],
+  });
   if (answer !== removeChoice) return cancelled;
   await store.clear(env.id);
   await environments.writeCustom(environments.customSettings().filter((c) => c.id !== env.id));
-  return done(ctx, `Environment ${env.label} removed.`, { environment: env.id });
+  return done(ctx, vscode.l10n.t('Environment {0} removed.', env.label), { environment: env.id });
 }
 
 export const credentialCommands: readonly CommandSpec[] = [
@@ -378,7 +463,7 @@ export const credentialCommands: readonly CommandSpec[] = [
     needs: ['trustedWorkspace'],
     run: (ctx) => {
       ctx.credentials.prodGuard.resetOptOut();
-      return done(ctx, 'Every call to a production environment asks for confirmation again.');
+      return done(ctx, vscode.l10n.t('Every call to a production environment asks for confirmation again.'));
     },
   },
 ];

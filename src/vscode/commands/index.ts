@@ -3,6 +3,7 @@
 // message and a next step rather than an error from deep inside.
 import * as vscode from 'vscode';
 import { isCredentialError } from '../../core/credentials/errors';
+import { userMessage } from '../../core/nexi/errors';
 import type { EnvironmentService } from '../environments';
 import type { Logger } from '../log';
 import type { ProdGuard } from '../prodGuard';
@@ -51,8 +52,8 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
   trustedWorkspace: {
     met: () => vscode.workspace.isTrusted,
     explain: (ctx, id) => {
-      const message = `"${id}" uses credentials or the network, which are off in Restricted Mode. Decoding and building URIs still work.`;
-      ctx.ui.notifications.warn(message, { 'Manage Workspace Trust': () => vscode.commands.executeCommand('workbench.trust.manage') });
+      const message = vscode.l10n.t('"{0}" uses credentials or the network, which are off in Restricted Mode. Decoding and building URIs still work.', id);
+      ctx.ui.notifications.warn(message, { [vscode.l10n.t('Manage Workspace Trust')]: () => vscode.commands.executeCommand('workbench.trust.manage') });
       return { ok: false, code: 'RESTRICTED_MODE', message };
     },
   },
@@ -62,7 +63,10 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
       return (await store.configured(environments.all())).length > 0;
     },
     explain: (ctx, id) => {
-      const message = `"${id}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.`;
+      const message = vscode.l10n.t(
+        '"{0}" needs stored credentials, and no Nexi environment has any yet. Import the certificate and key, or create a key and CSR, in the Credentials view — or run "Nexi: Start Local Sandbox" to try it against the local sandbox.',
+        id,
+      );
       void vscode.commands.executeCommand('nexi.credentials.focus');
       ctx.ui.notifications.info(message);
       return { ok: false, code: 'NO_CREDENTIALS', message };
@@ -94,11 +98,13 @@ export function registerCommands(ctx: CommandContext): void {
           if (isCredentialError(err)) {
             // Expected bad input: a specific message and a next step; nothing was stored.
             ctx.log.info(`${spec.id}: ${err.code}`);
-            ctx.ui.notifications.error(err.userMessage);
-            return { ok: false, code: err.code, message: err.userMessage } satisfies CommandOutcome;
+            const message = userMessage(err);
+            ctx.ui.notifications.error(message);
+            return { ok: false, code: err.code, message } satisfies CommandOutcome;
           }
+          // Logged in English; shown in the display language (a NexiError's own translation, if it has one).
           ctx.log.error(err as Error);
-          const message = `Nexi: ${(err as Error).message}`;
+          const message = `Nexi: ${userMessage(err)}`;
           ctx.ui.notifications.error(message);
           return { ok: false, code: 'FAILED', message } satisfies CommandOutcome;
         }

@@ -3,7 +3,8 @@
 // copied, delivered to a device with adb, and registered in the running sandbox).
 import * as vscode from 'vscode';
 import { describeActionCode } from '../../core/codes/actionCodes';
-import { resultCodes } from '../../core/codes/resultCodes';
+import { localizedResultCodes } from '../../core/codes/resultCodes';
+import { userMessage } from '../../core/nexi/errors';
 import { extractEntries, reconcile, type ReconcileReport } from '../../core/reconcile/reconcile';
 import { toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { redact } from '../../core/redact';
@@ -12,7 +13,7 @@ import { findUris, pickOne } from '../targets';
 import { chooseEnvironment } from './check';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: 'Cancelled.' };
+const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
 /** The last report, for export. */
 let last: { report: ReconcileReport; source: string; sourceUri: vscode.Uri } | undefined;
@@ -30,7 +31,12 @@ async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | u
   if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri);
   const active = vscode.window.activeTextEditor?.document;
   if (active && active.uri.scheme !== 'nexi-decoded') return active;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Reconcile', title: 'Log to reconcile against the backend', filters: { Logs: ['log', 'txt'], 'All files': ['*'] } });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Reconcile'),
+    title: vscode.l10n.t('Log to reconcile against the backend'),
+    filters: { [vscode.l10n.t('Logs')]: ['log', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
+  });
   return picked?.[0] ? vscode.workspace.openTextDocument(picked[0]) : undefined;
 }
 
@@ -41,7 +47,7 @@ async function defaultTerminal(ctx: CommandContext, environmentId: string, given
   if (ids.length <= 1) return ids[0];
   const picked = await ctx.ui.prompts.pick(
     ids.map((id) => ({ label: id })),
-    { title: 'Reconcile: terminal for lines without one', placeholder: 'Payment requests carry no terminal id (Nexi POS uses the last selected one)' },
+    { title: vscode.l10n.t('Reconcile: terminal for lines without one'), placeholder: vscode.l10n.t('Payment requests carry no terminal id (Nexi POS uses the last selected one)') },
   );
   return picked ? picked.label : null;
 }
@@ -57,7 +63,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const entries = extractEntries(document.getText(), terminal ? { defaultTerminalId: terminal } : {});
   const source = document.uri.path.split('/').pop() ?? document.uri.toString();
   if (entries.length === 0) {
-    const message = `No payment or reversal URI with a callerTrxId in ${source}.`;
+    const message = vscode.l10n.t('No payment or reversal URI with a callerTrxId in {0}.', source);
     ctx.ui.notifications.info(message);
     return { ok: false, code: 'NOTHING_TO_RECONCILE', message };
   }
@@ -66,38 +72,40 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     batch = await ctx.b2b.checks.batch(environment, entries.length);
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'FAILED';
-    const message = (err as Error).message;
+    const message = userMessage(err);
     if (code !== 'CANCELLED') ctx.ui.notifications.error(message);
     return { ok: false, code, message };
   }
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reconciling ${source} against ${environment.label}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reconciling {0} against {1}', source, environment.label), cancellable: true },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       return reconcile(entries, batch.check, {
         concurrency: args.concurrency ?? 4,
         signal: abort.signal,
-        onProgress: (done, total) => progress.report({ message: `${done}/${total} checked`, increment: 100 / total }),
+        onProgress: (done, total) => progress.report({ message: vscode.l10n.t('{0}/{1} checked', done, total), increment: 100 / total }),
       });
     },
   );
   last = { report, source, sourceUri: document.uri };
   // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line.
   const markdown = redact(
-    toMarkdown(report, { title: `Reconciliation of ${source} against ${environment.label}`, lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
-      '\nExport: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n',
+    toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label), lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
+      vscode.l10n.t('\nExport: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n'),
     batch.secrets,
   );
-  const opened = await ctx.editor.decoded.open(`reconciliation ${source}`, markdown);
+  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown);
   const danger = report.totals['app-failed-backend-approved'];
-  if (danger > 0) ctx.ui.notifications.warn(`${danger} payment(s) in ${source} were approved by Nexi while the app recorded a failure or no result: the customer was charged. See the report.`);
+  if (danger > 0) {
+    ctx.ui.notifications.warn(vscode.l10n.t('{0} payment(s) in {1} were approved by Nexi while the app recorded a failure or no result: the customer was charged. See the report.', danger, source));
+  }
   return { ok: true, totals: report.totals, cancelled: report.cancelled, document: opened.uri.toString() };
 }
 
 async function exportReport(ctx: CommandContext, format: 'csv' | 'json', target: unknown): Promise<CommandOutcome> {
   if (!last) {
-    const message = 'Nothing to export yet: run "Nexi: Reconcile Log…" first.';
+    const message = vscode.l10n.t('Nothing to export yet: run "Nexi: Reconcile Log…" first.');
     ctx.ui.notifications.info(message);
     return { ok: false, code: 'NO_REPORT', message };
   }
@@ -107,11 +115,11 @@ async function exportReport(ctx: CommandContext, format: 'csv' | 'json', target:
       ? target
       : typeof target === 'string'
         ? vscode.Uri.parse(target)
-        : await vscode.window.showSaveDialog({ ...(base ? { defaultUri: base } : {}), filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] }, title: `Export reconciliation as ${format.toUpperCase()}` });
+        : await vscode.window.showSaveDialog({ ...(base ? { defaultUri: base } : {}), filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] }, title: vscode.l10n.t('Export reconciliation as {0}', format.toUpperCase()) });
   if (!uri) return cancelled;
   const text = format === 'csv' ? toCsv(last.report) : toJson(last.report, last.source);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  ctx.ui.notifications.info(`Reconciliation exported to ${uri.path.split('/').pop()}.`);
+  ctx.ui.notifications.info(vscode.l10n.t('Reconciliation exported to {0}.', uri.path.split('/').pop() ?? ''));
   return { ok: true, uri: uri.toString() };
 }
 
@@ -124,21 +132,21 @@ interface SimulateArgs {
 }
 
 async function chooseOutcome(ctx: CommandContext): Promise<Outcome | undefined> {
-  const documented = resultCodes.filter((r) => r.code !== 0 && r.code !== 20 && r.code !== 21 && r.code !== -30);
+  const documented = localizedResultCodes().filter((r) => r.code !== 0 && r.code !== 20 && r.code !== 21 && r.code !== -30);
   const items: Array<vscode.QuickPickItem & { outcome?: Outcome; declined?: true }> = [
-    { label: 'Approved', description: 'result 0', outcome: { kind: 'approved' } },
-    { label: 'Declined by the host…', description: 'result 21 with an action code', declined: true },
-    { label: 'Cancelled', description: 'result 20: the operator pressed X', outcome: { kind: 'cancelled' } },
-    { label: 'SoftPOS error', description: 'result -30 with softPosError', outcome: { kind: 'softpos-error' } },
-    ...documented.map((r) => ({ label: `Result ${r.code}`, description: r.meaning, outcome: { kind: 'result', code: r.code } as Outcome })),
+    { label: vscode.l10n.t('Approved'), description: vscode.l10n.t('result 0'), outcome: { kind: 'approved' } },
+    { label: vscode.l10n.t('Declined by the host…'), description: vscode.l10n.t('result 21 with an action code'), declined: true },
+    { label: vscode.l10n.t('Cancelled'), description: vscode.l10n.t('result 20: the operator pressed X'), outcome: { kind: 'cancelled' } },
+    { label: vscode.l10n.t('SoftPOS error'), description: vscode.l10n.t('result -30 with softPosError'), outcome: { kind: 'softpos-error' } },
+    ...documented.map((r) => ({ label: vscode.l10n.t('Result {0}', r.code), description: r.meaning, outcome: { kind: 'result', code: r.code } as Outcome })),
   ];
-  const picked = await ctx.ui.prompts.pick(items, { title: 'Simulate POS response (1/2): outcome', placeholder: 'What Nexi POS answers' });
+  const picked = await ctx.ui.prompts.pick(items, { title: vscode.l10n.t('Simulate POS response (1/2): outcome'), placeholder: vscode.l10n.t('What Nexi POS answers') });
   if (!picked) return undefined;
   if (!picked.declined) return picked.outcome;
   const codes = ['116', '100', '101', '117', '119', '902', '909'];
   const code = await ctx.ui.prompts.pick(
     codes.map((c) => ({ label: c, description: describeActionCode(c).meaning })),
-    { title: 'Simulate POS response: action code', placeholder: 'The bank\'s answer (ISO 8583 field 39)' },
+    { title: vscode.l10n.t('Simulate POS response: action code'), placeholder: vscode.l10n.t("The bank's answer (ISO 8583 field 39)") },
   );
   return code ? { kind: 'declined', actionCode: code.label } : undefined;
 }
@@ -148,7 +156,7 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
   const found = await findUris(ctx.editor.index, typeof args.text === 'string' ? { text: args.text } : raw, { clipboard: false });
   const request = found ? pickOne({ ...found, uris: found.uris.filter((u) => u.kind === 'request') }) : undefined;
   if (!request) {
-    const message = 'Put the cursor on an App2App request URI (neximpos://…), select one, or use the CodeLens above it.';
+    const message = vscode.l10n.t('Put the cursor on an App2App request URI (neximpos://…), select one, or use the CodeLens above it.');
     ctx.ui.notifications.info(message);
     return { ok: false, code: 'NO_REQUEST', message };
   }
@@ -165,10 +173,10 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
     (
       await ctx.ui.prompts.pick(
         [
-          { label: 'SoftPOS', description: 'receipt keys f04…CT123, values as Nexi sends them', product: 'softpos' as const },
-          { label: 'MobilePOS', description: 'the documented result fields', product: 'mobilepos' as const },
+          { label: 'SoftPOS', description: vscode.l10n.t('receipt keys f04…CT123, values as Nexi sends them'), product: 'softpos' as const },
+          { label: 'MobilePOS', description: vscode.l10n.t('the documented result fields'), product: 'mobilepos' as const },
         ],
-        { title: 'Simulate POS response (2/2): product', placeholder: 'Which Nexi POS answers' },
+        { title: vscode.l10n.t('Simulate POS response (2/2): product'), placeholder: vscode.l10n.t('Which Nexi POS answers') },
       )
     )?.product;
   if (!product) return cancelled;
@@ -182,7 +190,7 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
     return { ok: false, code: 'CANNOT_SIMULATE', message: err.message };
   }
   const registered = result.transaction ? ctx.b2b.sandbox.register(result.transaction) : false;
-  const notes = [...result.notes, ...(registered ? ['Registered in the local sandbox: checkTransaction and reconciliation will find it.'] : [])];
+  const notes = [...result.notes, ...(registered ? [vscode.l10n.t('Registered in the local sandbox: checkTransaction and reconciliation will find it.')] : [])];
   const deliver = args.deliver ?? 'copy';
   if (deliver === 'adb') {
     const sent = await ctx.editor.adb.send(result.uri);
@@ -190,9 +198,10 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
   }
   if (deliver === 'copy') {
     await vscode.env.clipboard.writeText(result.uri);
-    ctx.ui.notifications.info(`Copied the simulated ${product === 'softpos' ? 'SoftPOS' : 'MobilePOS'} result (result ${result.result}).${notes.length ? ` ${notes.join(' ')}` : ''}`, {
-      'Send to device…': () => ctx.editor.adb.send(result.uri),
-      Decode: () => vscode.commands.executeCommand('nexi.decodeUri', { text: result.uri }),
+    const copied = vscode.l10n.t('Copied the simulated {0} result (result {1}).', product === 'softpos' ? 'SoftPOS' : 'MobilePOS', result.result);
+    ctx.ui.notifications.info(`${copied}${notes.length ? ` ${notes.join(' ')}` : ''}`, {
+      [vscode.l10n.t('Send to device…')]: () => ctx.editor.adb.send(result.uri),
+      [vscode.l10n.t('Decode')]: () => vscode.commands.executeCommand('nexi.decodeUri', { text: result.uri }),
     });
   }
   return { ok: true, uri: result.uri, result: result.result, registered, notes };

@@ -17,7 +17,14 @@ import type { CredentialStore } from '../secrets';
 export type CredentialsNode =
   | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }
   | { readonly kind: 'field'; readonly environment: Environment; readonly status: FieldStatus; readonly certificate?: CertificateInfo }
-  | { readonly kind: 'group'; readonly environment: Environment; readonly label: string; readonly description?: string; readonly children: readonly CredentialsNode[] }
+  | {
+      readonly kind: 'group';
+      readonly group: 'endpoints' | 'terminals';
+      readonly environment: Environment;
+      readonly label: string;
+      readonly description?: string;
+      readonly children: readonly CredentialsNode[];
+    }
   | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string }
   | { readonly kind: 'token'; readonly environment: Environment; readonly token: TokenState };
 
@@ -35,7 +42,21 @@ const stateIcons: Record<FieldState, [string, string | undefined]> = {
   invalid: ['error', 'list.errorForeground'],
 };
 
-const stateWords: Record<FieldState, string> = { set: 'set', missing: 'missing', optional: 'not set', expiring: 'expiring', invalid: 'invalid' };
+/** A field's state in a word, in the display language (read when a tree item is made). */
+function stateWord(state: FieldState): string {
+  switch (state) {
+    case 'set':
+      return vscode.l10n.t('set');
+    case 'missing':
+      return vscode.l10n.t('missing');
+    case 'optional':
+      return vscode.l10n.t('not set');
+    case 'expiring':
+      return vscode.l10n.t('expiring');
+    case 'invalid':
+      return vscode.l10n.t('invalid');
+  }
+}
 
 /** Which files can be imported into a field (the others are typed in). */
 const importable: readonly FieldId[] = ['certificate', 'privateKey', 'pkcs12', 'caBundle'];
@@ -45,24 +66,38 @@ function fieldItem(node: Extract<CredentialsNode, { kind: 'field' }>): vscode.Tr
   const spec = fieldSpecs[status.field];
   const item = new vscode.TreeItem(spec.label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.environment.id}/${status.field}`;
-  item.description = status.state === 'set' || status.state === 'expiring' || status.state === 'invalid' ? status.detail : stateWords[status.state];
+  item.description = status.state === 'set' || status.state === 'expiring' || status.state === 'invalid' ? status.detail : stateWord(status.state);
   const [icon, color] = stateIcons[status.state];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.appendMarkdown(`**${spec.label}** — ${stateWords[status.state]}${spec.secret ? ' (secret: kept only in SecretStorage)' : ''}\n\n`);
+  tooltip.appendMarkdown(
+    `${spec.secret ? vscode.l10n.t('**{0}** — {1} (secret: kept only in SecretStorage)', spec.label, stateWord(status.state)) : `**${spec.label}** — ${stateWord(status.state)}`}\n\n`,
+  );
   tooltip.appendText(spec.description);
   for (const f of status.findings) tooltip.appendMarkdown(`\n\n${f.severity === 'error' ? '$(error)' : '$(warning)'} `).appendText(f.message);
   if (node.certificate && status.field === 'certificate') {
     const c = node.certificate;
     tooltip.appendMarkdown('\n\n---\n\n');
-    tooltip.appendText(`Subject: ${c.subject}\nIssuer: ${c.issuer}\nValid: ${c.notBefore.toISOString().slice(0, 10)} – ${c.notAfter.toISOString().slice(0, 10)}\nKey: ${c.keyType.toUpperCase()} ${c.keyBits ?? ''}\nSerial: ${c.serialNumber}\nSHA-256: ${c.fingerprint256}`);
+    tooltip.appendText(
+      vscode.l10n.t(
+        'Subject: {0}\nIssuer: {1}\nValid: {2} – {3}\nKey: {4} {5}\nSerial: {6}\nSHA-256: {7}',
+        c.subject,
+        c.issuer,
+        c.notBefore.toISOString().slice(0, 10),
+        c.notAfter.toISOString().slice(0, 10),
+        c.keyType.toUpperCase(),
+        c.keyBits ?? '',
+        c.serialNumber,
+        c.fingerprint256,
+      ),
+    );
   }
   tooltip.supportThemeIcons = true;
   item.tooltip = tooltip;
   const flags = [`field`, `field-${status.field}`, `state-${status.state}`, isTextField(status.field) ? 'text' : '', importable.includes(status.field) ? 'importable' : '', spec.secret ? 'secret' : ''];
   item.contextValue = flags.filter(Boolean).join(' ');
   if (isTextField(status.field)) {
-    item.command = { command: status.state === 'set' ? 'nexi.credentials.replace' : 'nexi.credentials.set', title: 'Set', arguments: [node] };
+    item.command = { command: status.state === 'set' ? 'nexi.credentials.replace' : 'nexi.credentials.set', title: vscode.l10n.t('Set'), arguments: [node] };
   }
   return item;
 }
@@ -85,13 +120,29 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         item.id = env.id;
         const missing = node.assessment.fields.filter((f) => f.state === 'missing').length;
         const invalid = node.assessment.fields.filter((f) => f.state === 'invalid' || f.state === 'expiring').length;
-        const kind = env.kind === 'sandbox' ? 'local simulator' : env.kind === 'custom' ? (env.production ? 'your environment, production' : 'your environment') : env.kind;
-        const state = !node.assessment.configured ? 'nothing stored' : invalid ? `${invalid} to fix` : missing ? `${missing} missing` : 'ready';
-        item.description = [node.active ? 'active' : '', kind, env.endpoints ? '' : env.kind === 'sandbox' ? 'not running' : 'endpoints invalid', state].filter(Boolean).join(' · ');
+        const kind =
+          env.kind === 'sandbox'
+            ? vscode.l10n.t('local simulator')
+            : env.kind === 'custom'
+              ? env.production
+                ? vscode.l10n.t('your environment, production')
+                : vscode.l10n.t('your environment')
+              : env.kind === 'staging'
+                ? vscode.l10n.t('staging')
+                : vscode.l10n.t('production');
+        const state = !node.assessment.configured
+          ? vscode.l10n.t('nothing stored')
+          : invalid
+            ? vscode.l10n.t('{0} to fix', invalid)
+            : missing
+              ? vscode.l10n.t('{0} missing', missing)
+              : vscode.l10n.t('ready');
+        const endpoints = env.endpoints ? '' : env.kind === 'sandbox' ? vscode.l10n.t('not running') : vscode.l10n.t('endpoints invalid');
+        item.description = [node.active ? vscode.l10n.t('active') : '', kind, endpoints, state].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(env.production ? 'warning' : env.kind === 'sandbox' ? 'beaker' : 'server-environment', env.production ? new vscode.ThemeColor('list.warningForeground') : undefined);
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendMarkdown(`**${env.label}**${node.active ? ' (active)' : ''}\n\n`).appendText(env.endpoints ? `B2B ${env.endpoints.baseUrl}\ncheckTransaction ${env.endpoints.checkTransactionUrl}` : env.problem ?? '');
-        if (env.production) tooltip.appendMarkdown('\n\nProduction: every call asks for confirmation first.');
+        tooltip.appendMarkdown(`${node.active ? vscode.l10n.t('**{0}** (active)', env.label) : `**${env.label}**`}\n\n`).appendText(env.endpoints ? `B2B ${env.endpoints.baseUrl}\ncheckTransaction ${env.endpoints.checkTransactionUrl}` : env.problem ?? '');
+        if (env.production) tooltip.appendMarkdown(vscode.l10n.t('\n\nProduction: every call asks for confirmation first.'));
         item.tooltip = tooltip;
         item.contextValue = ['environment', `environment-${env.kind}`, node.active ? 'active' : 'inactive', node.assessment.configured ? 'configured' : 'empty', node.assessment.certificate ? 'has-certificate' : '', node.assessment.stored.key ? 'has-key' : ''].filter(Boolean).join(' ');
         return item;
@@ -100,19 +151,24 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         return fieldItem(node);
       case 'group': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `${node.environment.id}/${node.label}`;
+        item.id = `${node.environment.id}/${node.group === 'terminals' ? 'Terminals' : 'Endpoints'}`;
         if (node.description) item.description = node.description;
-        item.iconPath = new vscode.ThemeIcon(node.label === 'Terminals' ? 'device-mobile' : 'globe');
-        item.contextValue = `group group-${node.label.toLowerCase()}`;
+        item.iconPath = new vscode.ThemeIcon(node.group === 'terminals' ? 'device-mobile' : 'globe');
+        item.contextValue = `group group-${node.group}`;
         return item;
       }
       case 'token': {
-        const item = new vscode.TreeItem('Access token', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Access token'), vscode.TreeItemCollapsibleState.None);
         item.id = `${node.environment.id}/token`;
         const t = node.token;
         const at = (ms: number): string => new Date(ms).toLocaleTimeString();
-        item.description = t.state === 'none' ? 'none yet: requested by the first check' : t.state === 'cached' ? `cached, renewed after ${at(t.renewAt)}` : 'due for renewal at the next check';
-        item.tooltip = 'The OAuth2 access token of this environment is kept in memory only, for 75 % of its lifetime, and never shown.';
+        item.description =
+          t.state === 'none'
+            ? vscode.l10n.t('none yet: requested by the first check')
+            : t.state === 'cached'
+              ? vscode.l10n.t('cached, renewed after {0}', at(t.renewAt))
+              : vscode.l10n.t('due for renewal at the next check');
+        item.tooltip = vscode.l10n.t('The OAuth2 access token of this environment is kept in memory only, for 75 % of its lifetime, and never shown.');
         item.iconPath = new vscode.ThemeIcon(t.state === 'cached' ? 'pass' : 'circle-outline');
         item.contextValue = `token token-${t.state}`;
         return item;
@@ -141,17 +197,18 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
     };
     const endpoints: CredentialsNode = {
       kind: 'group',
+      group: 'endpoints',
       environment: env,
-      label: 'Endpoints',
-      ...(env.kind === 'sandbox' && !env.endpoints ? { description: 'from the local sandbox while it runs' } : {}),
+      label: vscode.l10n.t('Endpoints'),
+      ...(env.kind === 'sandbox' && !env.endpoints ? { description: vscode.l10n.t('from the local sandbox while it runs') } : {}),
       children: env.endpoints
         ? [
-            { kind: 'endpoint', environment: env, label: 'B2B base (token, JWKS)', url: env.endpoints.baseUrl },
+            { kind: 'endpoint', environment: env, label: vscode.l10n.t('B2B base (token, JWKS)'), url: env.endpoints.baseUrl },
             { kind: 'endpoint', environment: env, label: 'checkTransaction', url: env.endpoints.checkTransactionUrl },
           ]
-        : [{ kind: 'endpoint', environment: env, label: env.kind === 'sandbox' ? 'Not running' : 'Invalid', problem: env.problem ?? '' }],
+        : [{ kind: 'endpoint', environment: env, label: env.kind === 'sandbox' ? vscode.l10n.t('Not running') : vscode.l10n.t('Invalid'), problem: env.problem ?? '' }],
     };
-    const terminals: CredentialsNode = { kind: 'group', environment: env, label: 'Terminals', children: [...field('softPosTerminalId'), ...field('mobilePosTerminalId')] };
+    const terminals: CredentialsNode = { kind: 'group', group: 'terminals', environment: env, label: vscode.l10n.t('Terminals'), children: [...field('softPosTerminalId'), ...field('mobilePosTerminalId')] };
     const token: CredentialsNode[] = this.tokens && env.endpoints ? [{ kind: 'token', environment: env, token: this.tokens.tokenState(env.id) }] : [];
     return [
       endpoints,

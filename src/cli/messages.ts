@@ -1,0 +1,233 @@
+// The CLI's own words: help, usage errors, headings and labels of the human output. English here, Italian in
+// src/core/i18n/it/cli.ts with the same keys and placeholders. The locale is set once per run from `--lang`, else
+// from the environment (LC_ALL / LC_MESSAGES / LANG / LANGUAGE); `--json` keeps its keys and enum values, and the
+// sandbox's JSON request log stays English. Options, commands, environment variables and URIs never change.
+import { getLocale, type Locale } from '../core/i18n';
+import { cliMessagesIt } from '../core/i18n/it/cli';
+
+export const cliMessagesEn = {
+  // main.ts
+  usage: `nexi-app2app {version} — Nexi SoftPOS / MobilePOS App2App toolkit
+
+Usage: nexi-app2app <command> [options]
+
+Commands:
+  decode [TEXT…]            explain every App2App URI in TEXT or standard input (a whole log works)
+  validate URI…             check request URIs; exit 1 when there are errors
+  build OPERATION key=val…  print a request URI, encoded as Android's Uri.Builder does
+  check --terminal-id …     look a transaction up with Nexi's checkTransaction API
+  reconcile FILE            check every transaction of a log against the backend
+  simulate REQUEST_URI      print the result URI Nexi POS would answer with (--outcome …)
+  sandbox [--port N]        run the local sandbox of Nexi's B2B API
+  help [COMMAND]            show help
+  version                   print the version
+
+Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
+Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found;
+reconcile: 4 discrepancies found.
+`,
+  usageLanguage: `Language: --lang en|it (any position), else LC_ALL, LC_MESSAGES, LANG or LANGUAGE; --json keys stay the same.
+`,
+  runForUsage: "Run '{command}' for usage.",
+  unknownCommand: "unknown command '{command}'",
+  langNeedsValue: '--lang needs a value: en or it',
+  langUnsupported: "unsupported language '{lang}': --lang takes en or it",
+  internalError: 'internal error: {error}',
+  reportIt: 'Please report it with the command you ran (without secrets).',
+
+  // io.ts, connection.ts, profiles.ts
+  unknownOption: 'unknown option {option}',
+  needsValue: '{flag} needs a value',
+  secretOnArgv: '{flag} is not accepted on the command line (it would land in shell history and process lists); use the environment variable NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE or standard input',
+  noSuchFile: 'no such file',
+  needsBaseUrl: 'needs --base-url (or --env with a profile that has baseUrl)',
+  baseUrlHttps: '--base-url must be an https:// URL (credentials are only sent over TLS)',
+  needsAppId: 'needs --app-id',
+  needsKeyMaterial: 'needs --cert and --key, or --p12',
+  noClientSecret: 'no client secret: set NEXI_CLIENT_SECRET or pipe it on standard input',
+  connectionHelp: `Connection options (or --env NAME for a profile in ~/.config/nexi-app2app/profiles.json):
+  --base-url URL          token/JWKS base, also the assertion's aud (e.g. https://stgb2bsoftpos.nexigroup.com)
+  --check-url URL         checkTransaction URL (default: base URL + /mpos-core/app/checkTransaction)
+  --cert FILE --key FILE  developer certificate and private key (PEM), or
+  --p12 FILE              PKCS#12 bundle
+  --ca FILE               extra CA bundle (PEM), trusted in addition to the system roots
+  --app-id ID             client id (APP ID)
+  --terminal-ids T1,T2    terminal ids of the app
+  --username EMAIL  --device-id ID  --point-of-sale CODE   optional assertion claims
+  --proxy URL             HTTP proxy (default: HTTPS_PROXY, honouring NO_PROXY)
+Secrets: NEXI_CLIENT_SECRET and NEXI_KEY_PASSPHRASE (only for an encrypted key or a PKCS#12), or standard input,
+one per line, in that order, for those not set in the environment. Never on the command line.`,
+  profilesNotJson: '{file} is not valid JSON ({error}); fix or delete it',
+  profilesNotObject: '{file} must hold an object of profiles',
+  profileMissing: "no CLI profile '{name}' in {file}",
+  profileMissingKnown: "no CLI profile '{name}' in {file} (known: {known})",
+  profileHasSecret: "profile '{name}' contains '{key}': profiles must not hold secrets; remove it and use NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE",
+
+  // decode.ts
+  decodeHelp: `Usage: nexi-app2app decode [--json] [TEXT…]
+
+Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given: pipe a
+whole logcat) and explains every field. Exit status: 0 when at least one URI was found, 1 when none was.
+`,
+  decodeNeedsText: 'decode needs TEXT, or text on standard input (e.g. adb logcat -d | nexi-app2app decode)',
+  decodeNothingFound: 'No App2App URI found (looked for neximpos://… requests and …://payment|reversal|last_transaction|accounting_closure?… results).',
+
+  // validate.ts
+  validateHelp: `Usage: nexi-app2app validate [--json] URI…
+
+Checks App2App request URIs (neximpos://…) against Nexi's documentation: required parameters, values,
+encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI, reads one URI
+per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error.
+`,
+  validateNeedsUri: 'validate needs a URI (quote it: the shell treats & as a command separator)',
+  valid: 'valid',
+  invalid: 'invalid',
+  countErrorOne: '{count} error(s)',
+  countErrorMany: '{count} error(s)',
+  countWarningOne: '{count} warning(s)',
+  countWarningMany: '{count} warning(s)',
+  countInfoOne: '{count} info(s)',
+  countInfoMany: '{count} info(s)',
+
+  // build.ts
+  buildHelp: `Usage: nexi-app2app build [--json] OPERATION key=value…
+
+OPERATION is one of: {operations}.
+Values are given unencoded (the builder percent-encodes them); additional tags as addInfoKey1=… addInfo1=….
+Example: nexi-app2app build payment amount=1250 callerTrxId=A-1 "callerName=Pizza Pay" uri=pizzapay://payment sendTicket=false autoClose=true
+Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still printed), 2 on usage errors.
+`,
+  notKeyValue: "'{pair}' is not key=value",
+  buildNeedsOperation: 'build needs an OPERATION and key=value pairs',
+
+  // render.ts
+  request: 'Request',
+  result: 'Result',
+  unknownOperation: '(unknown operation)',
+  lineColumn: 'line {line}, column {column}',
+  noValue: '(no value)',
+  empty: '(empty)',
+  tlvLength: '({length} bytes)',
+  severityError: 'error',
+  severityWarning: 'warning',
+  severityInfo: 'info',
+  severityHint: 'hint',
+
+  // check.ts
+  checkHelp: `Usage: nexi-app2app check --terminal-id TID --caller-trx-id ID [options] [--json]
+
+Looks a transaction up with Nexi's B2B checkTransaction API (token over mTLS, JWKS, RS256 JWT in a JWE).
+
+{connectionHelp}
+Exit status: 0 found, 3 not found, 1 other errors (the message starts with the error code), 2 usage.
+`,
+  unexpectedArgument: "unexpected argument '{argument}'",
+  checkNeedsIds: 'check needs --terminal-id and --caller-trx-id',
+  found: 'found',
+  notFound: 'not found',
+  error: 'error',
+  foundTransaction: 'terminal {terminalId}, callerTrxId {callerTrxId}',
+  readAs: ' (read as {field})',
+  next: 'Next: {step}',
+
+  // reconcile.ts
+  reconcileHelp: `Usage: nexi-app2app reconcile FILE [options] [--concurrency N] [--terminal-id TID] [--json | --csv]
+
+Finds every payment/reversal result URI in FILE (a logcat or any log; - for standard input is not supported,
+since standard input carries secrets), plus every request that never got a result, and checks each against the
+backend. Classifies each: match, mismatch (which fields), APP FAILED BUT BACKEND APPROVED, not found, error.
+  --concurrency N   checks in flight (default 4)
+  --terminal-id T   terminal for lines without one (payment requests carry no TID; default: the first of
+                    --terminal-ids / the profile's)
+
+{connectionHelp}
+Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved-but-failed, not found or error),
+1 the run failed, 2 usage.
+`,
+  reconcileNeedsFile: 'reconcile needs exactly one FILE',
+  jsonOrCsv: 'choose one of --json and --csv',
+  concurrencyRange: '--concurrency takes a whole number from 1 to 64',
+  reconcileNothing: 'No payment or reversal URI with a callerTrxId found in {file}.',
+  progress: '{done}/{total} checked',
+  totalTransactionsOne: '{count} transaction(s)',
+  totalTransactionsMany: '{count} transaction(s)',
+  totalMatchOne: '{count} match',
+  totalMatchMany: '{count} match',
+  totalMismatchOne: '{count} mismatch',
+  totalMismatchMany: '{count} mismatch',
+  totalFailedApprovedOne: '{count} app failed but backend approved',
+  totalFailedApprovedMany: '{count} app failed but backend approved',
+  totalNotFoundOne: '{count} not found',
+  totalNotFoundMany: '{count} not found',
+  totalErrorsOne: '{count} error(s)',
+  totalErrorsMany: '{count} error(s)',
+  entryTerminal: 'terminal {terminalId}',
+  approvedButFailedOne: '{count} payment(s) were approved by Nexi while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.',
+  approvedButFailedMany: '{count} payment(s) were approved by Nexi while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.',
+
+  // simulate.ts
+  simulateHelp: `Usage: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
+
+Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi's published examples.
+  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (any documented code)
+  --product    softpos (receipt keys f04…CT123) or mobilepos (default: mobilepos)
+  --register   register the transaction in the sandbox started by 'nexi-app2app sandbox' (profile 'sandbox'),
+               so checkTransaction and reconciliation find it
+  --adb        deliver the result to the app on the connected Android device or emulator
+               (adb shell am start -a android.intent.action.VIEW -d '…')
+`,
+  simulateNeedsUri: 'simulate needs one REQUEST_URI (quote it: the shell treats & as a command separator)',
+  simulateNeedsOutcome: 'simulate needs --outcome',
+  productValues: '--product is softpos or mobilepos',
+  notRegistered: 'not registered: this outcome never reaches the host',
+  noSandboxProfile: "no running sandbox profile: start 'nexi-app2app sandbox' first",
+  sandboxAnswered: 'the sandbox answered {status}: {body}',
+  registerFailed: "could not register the transaction: {error}. Is 'nexi-app2app sandbox' running?",
+  registered: 'registered in the sandbox at {url}',
+  note: 'note: {note}',
+  adbNotFound: 'adb was not found on PATH. Install the Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) or add them to PATH.',
+  adbFailed: 'adb failed ({status}): {output}',
+  delivered: 'delivered to the device: {output}',
+
+  // sandbox.ts
+  sandboxHelp: `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [--quiet]
+
+Starts the local sandbox of Nexi's B2B API (token, JWKS, checkTransaction) over HTTPS with mandatory client
+certificates, seeded with the transactions of samples/logcat.log. Prints its URL and the generated credentials,
+saves the CLI profile 'sandbox', and logs one JSON line per request. Ctrl+C stops it.
+  --port N      port on 127.0.0.1 (default: a free one)
+  --pki DIR     keep the generated CA, server and client certificates in DIR and reuse them
+                (default: {pkiDefault})
+  --latency MS  add latency to every response
+`,
+  portNumber: '--port takes a port number',
+  latencyMs: '--latency takes milliseconds',
+  sandboxListeningNew: 'Nexi B2B sandbox listening on {url} (new PKI in {dir})',
+  sandboxListeningReused: 'Nexi B2B sandbox listening on {url} (reused PKI in {dir})',
+  sandboxCheckTransaction: 'checkTransaction',
+  sandboxClientId: 'client id',
+  sandboxClientSecret: 'client secret',
+  sandboxSecretNote: '(a sandbox-only value)',
+  sandboxCertificate: 'certificate',
+  sandboxPrivateKey: 'private key',
+  sandboxCa: 'CA to trust',
+  sandboxTerminals: 'terminals',
+  sandboxProfile: 'CLI profile',
+  sandboxProfileSaved: "'sandbox' saved in {file}",
+  sandboxTry: 'Try: {command}',
+  sandboxStop: 'Ctrl+C stops the sandbox.',
+} as const;
+
+export type CliMessageKey = keyof typeof cliMessagesEn;
+
+const tables: Readonly<Record<Locale, Readonly<Record<CliMessageKey, string>>>> = { en: cliMessagesEn, it: cliMessagesIt };
+
+/** The CLI text of `key` in the current core locale, `{name}` placeholders filled in one pass. */
+export function t(key: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return tables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+}
+
+/** `one` for a count of 1, `many` otherwise (English keeps its "(s)" forms; Italian agrees in number). */
+export function tn(count: number, one: CliMessageKey, many: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return t(count === 1 ? one : many, { count, ...params });
+}

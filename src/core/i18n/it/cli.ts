@@ -1,0 +1,218 @@
+// Italian of the CLI's own words (src/cli/messages.ts). Options, commands, environment variables, file names,
+// URIs and exit statuses are unchanged; only the prose is translated.
+import type { Translation } from '../../i18n';
+import type { cliMessagesEn } from '../../../cli/messages';
+
+export const cliMessagesIt: Translation<typeof cliMessagesEn> = {
+  // main.ts
+  usage: `nexi-app2app {version} — toolkit App2App per Nexi SoftPOS / MobilePOS
+
+Uso: nexi-app2app <comando> [opzioni]
+
+Comandi:
+  decode [TEXT…]            spiega ogni URI App2App in TEXT o nello standard input (va bene un log intero)
+  validate URI…             verifica URI di richiesta; esce con 1 se ci sono errori
+  build OPERATION key=val…  stampa un URI di richiesta, codificato come fa Uri.Builder di Android
+  check --terminal-id …     verifica una transazione con l'API checkTransaction di Nexi
+  reconcile FILE            verifica sul backend ogni transazione di un log
+  simulate REQUEST_URI      stampa l'URI di esito con cui risponderebbe Nexi POS (--outcome …)
+  sandbox [--port N]        avvia la sandbox locale dell'API B2B di Nexi
+  help [COMMAND]            mostra la guida
+  version                   stampa la versione
+
+Opzioni: --json (decode, validate, build) stampa la struttura JSON stabile documentata nel README.
+Codice di uscita: 0 successo, 1 rilievi (errori, nessun risultato), 2 errori di utilizzo; check: 3 non trovata;
+reconcile: 4 discrepanze trovate.
+`,
+  usageLanguage: `Lingua: --lang en|it (in qualsiasi posizione), altrimenti LC_ALL, LC_MESSAGES, LANG o LANGUAGE; le chiavi di --json non cambiano.
+`,
+  runForUsage: "Eseguire '{command}' per la guida.",
+  unknownCommand: "comando sconosciuto '{command}'",
+  langNeedsValue: '--lang richiede un valore: en oppure it',
+  langUnsupported: "lingua non supportata '{lang}': --lang accetta en oppure it",
+  internalError: 'errore interno: {error}',
+  reportIt: 'Segnalarlo indicando il comando eseguito (senza secret).',
+
+  // io.ts, connection.ts, profiles.ts
+  unknownOption: 'opzione sconosciuta {option}',
+  needsValue: '{flag} richiede un valore',
+  secretOnArgv: "{flag} non è accettato sulla riga di comando (finirebbe nella cronologia della shell e negli elenchi dei processi); usare la variabile d'ambiente NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE oppure lo standard input",
+  noSuchFile: 'file inesistente',
+  needsBaseUrl: 'serve --base-url (oppure --env con un profilo che contiene baseUrl)',
+  baseUrlHttps: '--base-url deve essere un URL https:// (le credenziali vengono inviate solo tramite TLS)',
+  needsAppId: 'serve --app-id',
+  needsKeyMaterial: 'servono --cert e --key, oppure --p12',
+  noClientSecret: 'nessun client secret: impostare NEXI_CLIENT_SECRET oppure passarlo sullo standard input',
+  connectionHelp: `Opzioni di connessione (oppure --env NOME per un profilo in ~/.config/nexi-app2app/profiles.json):
+  --base-url URL          base di token/JWKS, anche l'aud dell'assertion (ad es. https://stgb2bsoftpos.nexigroup.com)
+  --check-url URL         URL di checkTransaction (predefinito: URL di base + /mpos-core/app/checkTransaction)
+  --cert FILE --key FILE  certificato sviluppatore e chiave privata (PEM), oppure
+  --p12 FILE              bundle PKCS#12
+  --ca FILE               bundle CA aggiuntivo (PEM), considerato attendibile oltre alle radici di sistema
+  --app-id ID             client id (APP ID)
+  --terminal-ids T1,T2    ID terminale dell'app
+  --username EMAIL  --device-id ID  --point-of-sale CODE   claim facoltativi dell'assertion
+  --proxy URL             proxy HTTP (predefinito: HTTPS_PROXY, rispettando NO_PROXY)
+Secret: NEXI_CLIENT_SECRET e NEXI_KEY_PASSPHRASE (solo per una chiave cifrata o un PKCS#12), oppure lo standard
+input, uno per riga, in quest'ordine, per quelli non impostati nell'ambiente. Mai sulla riga di comando.`,
+  profilesNotJson: '{file} non è un JSON valido ({error}); correggerlo o eliminarlo',
+  profilesNotObject: '{file} deve contenere un oggetto di profili',
+  profileMissing: "nessun profilo CLI '{name}' in {file}",
+  profileMissingKnown: "nessun profilo CLI '{name}' in {file} (noti: {known})",
+  profileHasSecret: "il profilo '{name}' contiene '{key}': i profili non devono contenere secret; rimuoverlo e usare NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE",
+
+  // decode.ts
+  decodeHelp: `Uso: nexi-app2app decode [--json] [TEXT…]
+
+Trova ogni URI App2App di richiesta e di esito in TEXT (oppure nello standard input quando TEXT manca: passare
+un intero logcat) e spiega ogni campo. Codice di uscita: 0 se è stato trovato almeno un URI, 1 se nessuno.
+`,
+  decodeNeedsText: 'decode richiede TEXT, oppure del testo sullo standard input (ad es. adb logcat -d | nexi-app2app decode)',
+  decodeNothingFound: 'Nessun URI App2App trovato (cercati richieste neximpos://… ed esiti …://payment|reversal|last_transaction|accounting_closure?…).',
+
+  // validate.ts
+  validateHelp: `Uso: nexi-app2app validate [--json] URI…
+
+Verifica URI di richiesta App2App (neximpos://…) rispetto alla documentazione Nexi: parametri obbligatori, valori,
+codifica, tag aggiuntivi, autoClose/sendTicket, residui di esempi copiati. Senza URI legge un URI per riga
+dallo standard input. Codice di uscita: 0 valido (avvisi ammessi), 1 almeno un errore.
+`,
+  validateNeedsUri: "validate richiede un URI (racchiuderlo tra virgolette: la shell interpreta & come separatore di comandi)",
+  valid: 'valido',
+  invalid: 'non valido',
+  countErrorOne: '{count} errore',
+  countErrorMany: '{count} errori',
+  countWarningOne: '{count} avviso',
+  countWarningMany: '{count} avvisi',
+  countInfoOne: '{count} informazione',
+  countInfoMany: '{count} informazioni',
+
+  // build.ts
+  buildHelp: `Uso: nexi-app2app build [--json] OPERATION key=value…
+
+OPERATION è una tra: {operations}.
+I valori si indicano non codificati (il builder applica il percent-encoding); i tag aggiuntivi come addInfoKey1=… addInfo1=….
+Esempio: nexi-app2app build payment amount=1250 callerTrxId=A-1 "callerName=Pizza Pay" uri=pizzapay://payment sendTicket=false autoClose=true
+Codice di uscita: 0 se l'URI è valido, 1 se contiene errori (l'URI viene comunque stampato), 2 per errori di utilizzo.
+`,
+  notKeyValue: "'{pair}' non è nella forma key=value",
+  buildNeedsOperation: 'build richiede una OPERATION e coppie key=value',
+
+  // render.ts
+  request: 'Richiesta',
+  result: 'Esito',
+  unknownOperation: '(operazione sconosciuta)',
+  lineColumn: 'riga {line}, colonna {column}',
+  noValue: '(nessun valore)',
+  empty: '(vuoto)',
+  tlvLength: '({length} byte)',
+  severityError: 'errore',
+  severityWarning: 'avviso',
+  severityInfo: 'informazione',
+  severityHint: 'suggerimento',
+
+  // check.ts
+  checkHelp: `Uso: nexi-app2app check --terminal-id TID --caller-trx-id ID [opzioni] [--json]
+
+Cerca una transazione con l'API B2B checkTransaction di Nexi (token su mTLS, JWKS, JWT RS256 in un JWE).
+
+{connectionHelp}
+Codice di uscita: 0 trovata, 3 non trovata, 1 altri errori (il messaggio inizia con il codice di errore), 2 utilizzo.
+`,
+  unexpectedArgument: "argomento inatteso '{argument}'",
+  checkNeedsIds: 'check richiede --terminal-id e --caller-trx-id',
+  found: 'trovata',
+  notFound: 'non trovata',
+  error: 'errore',
+  foundTransaction: 'terminale {terminalId}, callerTrxId {callerTrxId}',
+  readAs: ' (letto come {field})',
+  next: 'Come procedere: {step}',
+
+  // reconcile.ts
+  reconcileHelp: `Uso: nexi-app2app reconcile FILE [opzioni] [--concurrency N] [--terminal-id TID] [--json | --csv]
+
+Trova ogni URI di esito payment/reversal in FILE (un logcat o un log qualsiasi; - per lo standard input non è
+supportato, perché lo standard input trasporta i secret), più ogni richiesta rimasta senza esito, e verifica
+ciascuno sul backend. Classifica ciascuno: corrispondenza, discrepanza (quali campi), NON RIUSCITA NELL'APP,
+APPROVATA DAL BACKEND, non trovata, errore.
+  --concurrency N   verifiche in parallelo (predefinito 4)
+  --terminal-id T   terminale per le righe che non lo indicano (le richieste di pagamento non hanno TID;
+                    predefinito: il primo di --terminal-ids / del profilo)
+
+{connectionHelp}
+Codice di uscita: 0 tutto corrisponde, 4 discrepanze trovate (qualsiasi discrepanza, approvata ma non riuscita
+nell'app, non trovata o errore), 1 esecuzione non riuscita, 2 utilizzo.
+`,
+  reconcileNeedsFile: 'reconcile richiede esattamente un FILE',
+  jsonOrCsv: 'scegliere uno tra --json e --csv',
+  concurrencyRange: '--concurrency accetta un numero intero da 1 a 64',
+  reconcileNothing: 'Nessun URI payment o reversal con callerTrxId trovato in {file}.',
+  progress: '{done}/{total} verificate',
+  totalTransactionsOne: '{count} transazione',
+  totalTransactionsMany: '{count} transazioni',
+  totalMatchOne: '{count} corrispondente',
+  totalMatchMany: '{count} corrispondenti',
+  totalMismatchOne: '{count} con discrepanze',
+  totalMismatchMany: '{count} con discrepanze',
+  totalFailedApprovedOne: "{count} non riuscita nell'app ma approvata dal backend",
+  totalFailedApprovedMany: "{count} non riuscite nell'app ma approvate dal backend",
+  totalNotFoundOne: '{count} non trovata',
+  totalNotFoundMany: '{count} non trovate',
+  totalErrorsOne: '{count} errore',
+  totalErrorsMany: '{count} errori',
+  entryTerminal: 'terminale {terminalId}',
+  approvedButFailedOne: "{count} pagamento è stato approvato da Nexi mentre l'app ha registrato un errore o nessun esito: l'importo è stato addebitato al cliente. Stornarlo o completare l'ordine.",
+  approvedButFailedMany: "{count} pagamenti sono stati approvati da Nexi mentre l'app ha registrato un errore o nessun esito: gli importi sono stati addebitati ai clienti. Stornarli o completare gli ordini.",
+
+  // simulate.ts
+  simulateHelp: `Uso: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
+
+Stampa l'URI di esito che Nexi POS restituirebbe per REQUEST_URI, nella forma degli esempi pubblicati da Nexi.
+  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (qualsiasi codice documentato)
+  --product    softpos (chiavi di scontrino f04…CT123) oppure mobilepos (predefinito: mobilepos)
+  --register   registra la transazione nella sandbox avviata da 'nexi-app2app sandbox' (profilo 'sandbox'),
+               così checkTransaction e la riconciliazione la trovano
+  --adb        consegna l'esito all'app sul dispositivo Android o sull'emulatore collegato
+               (adb shell am start -a android.intent.action.VIEW -d '…')
+`,
+  simulateNeedsUri: 'simulate richiede un REQUEST_URI (racchiuderlo tra virgolette: la shell interpreta & come separatore di comandi)',
+  simulateNeedsOutcome: 'simulate richiede --outcome',
+  productValues: '--product è softpos oppure mobilepos',
+  notRegistered: "non registrata: questo esito non raggiunge mai l'host",
+  noSandboxProfile: "nessun profilo di una sandbox in esecuzione: avviare prima 'nexi-app2app sandbox'",
+  sandboxAnswered: 'la sandbox ha risposto {status}: {body}',
+  registerFailed: "impossibile registrare la transazione: {error}. 'nexi-app2app sandbox' è in esecuzione?",
+  registered: 'registrata nella sandbox su {url}',
+  note: 'nota: {note}',
+  adbNotFound: 'adb non trovato nel PATH. Installare gli Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) oppure aggiungerli al PATH.',
+  adbFailed: 'adb non riuscito ({status}): {output}',
+  delivered: 'consegnato al dispositivo: {output}',
+
+  // sandbox.ts
+  sandboxHelp: `Uso: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [--quiet]
+
+Avvia la sandbox locale dell'API B2B di Nexi (token, JWKS, checkTransaction) su HTTPS con certificati client
+obbligatori, popolata con le transazioni di samples/logcat.log. Stampa il suo URL e le credenziali generate,
+salva il profilo CLI 'sandbox' e registra una riga JSON per richiesta. Ctrl+C la arresta.
+  --port N      porta su 127.0.0.1 (predefinita: una libera)
+  --pki DIR     conserva in DIR la CA e i certificati server e client generati, e li riusa
+                (predefinita: {pkiDefault})
+  --latency MS  aggiunge latenza a ogni risposta
+`,
+  portNumber: '--port accetta un numero di porta',
+  latencyMs: '--latency accetta millisecondi',
+  sandboxListeningNew: 'Sandbox B2B Nexi in ascolto su {url} (nuova PKI in {dir})',
+  sandboxListeningReused: 'Sandbox B2B Nexi in ascolto su {url} (PKI riutilizzata da {dir})',
+  sandboxCheckTransaction: 'checkTransaction',
+  sandboxClientId: 'client id',
+  sandboxClientSecret: 'client secret',
+  sandboxSecretNote: '(valore valido solo per la sandbox)',
+  sandboxCertificate: 'certificato',
+  sandboxPrivateKey: 'chiave privata',
+  sandboxCa: 'CA attendibile',
+  sandboxTerminals: 'terminali',
+  sandboxProfile: 'profilo CLI',
+  sandboxProfileSaved: "'sandbox' salvato in {file}",
+  sandboxTry: 'Provare: {command}',
+  sandboxStop: 'Ctrl+C arresta la sandbox.',
+};

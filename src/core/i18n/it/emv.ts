@@ -1,0 +1,444 @@
+// Italian for the EMV layer (src/core/emv/): the TLV parser's problem messages, and an overlay on the generated
+// tag dictionary (src/core/data/emvTagData.ts) — notes, bit meanings, value interpretations, worked examples
+// and the words inside format/length/origin cells. EMV tag names are standard names and stay in English, as
+// Italian practice does; only Nexi's own DF8001–DF8005 names are translated. Acronyms (TVR, ARQC, RFU, CDA…)
+// stay as they are. test/unit/i18nCodes.test.ts checks that every English string of the data has its Italian.
+
+import type { Translation } from '../../i18n';
+import type { tlvMessages } from '../../emv/tlv';
+
+export const tlvMessagesIt: Translation<typeof tlvMessages> = {
+  nonHex: 'Non esadecimale: "{text}" alla posizione {offset} è stato ignorato.',
+  oddLength: 'I dati hanno {digits} cifre esadecimali, un numero dispari: non corrispondono a un numero intero di byte.',
+  truncatedTag: 'I dati terminano a metà di un tag alla posizione {offset}.',
+  tagTooLong: 'Il tag alla posizione {offset} è più lungo di {max} byte: questi non sono dati EMV.',
+  truncatedLength: 'I dati terminano a metà della lunghezza del tag {tag} alla posizione {offset}.',
+  indefiniteLength: 'Il tag {tag} alla posizione {offset} usa la forma di lunghezza indefinita (80), che EMV non consente.',
+  lengthTooLong: 'Il tag {tag} alla posizione {offset} ha un campo lunghezza di {count} byte; EMV ne usa al massimo {max}.',
+  lengthExceedsData:
+    'Il tag {tag} dichiara {declaredBytes} byte ({declaredDigits} cifre esadecimali) ma restano solo {availableDigits} cifre esadecimali.',
+  lengthCutByNextTag:
+    'Il tag {tag} dichiara {declaredBytes} byte ({declaredDigits} cifre esadecimali) ma solo {availableDigits} cifre esadecimali precedono il tag riconoscibile successivo {nextTag} alla posizione {nextOffset}: al valore mancano {missingDigits} cifre esadecimali.',
+  unparsedData: 'Saltate {digits} cifre esadecimali alla posizione {offset} che non è stato possibile leggere come TLV.',
+  resynchronised:
+    'Lettura ripresa alla posizione {offset} sul tag {tag}: da qui in poi gli elementi sono una lettura di massima (recuperata).',
+  tooDeep: 'I tag costruiti sono annidati per più di {max} livelli; il valore di {tag} non è stato decodificato.',
+};
+
+// ---- tag dictionary overlay ----------------------------------------------------------------------------------
+
+/** A bit or bit field: its meaning, or (enumerated fields) meaning, field name and value meanings. */
+export type EmvBitTranslation =
+  | string
+  | { readonly meaning: string; readonly label?: string; readonly values?: Readonly<Record<string, string>> };
+
+export interface EmvByteTranslation {
+  readonly name?: string;
+  /** By bit spec (`b8`, `b2-b1`), as in the English data. */
+  readonly bits?: Readonly<Record<string, EmvBitTranslation>>;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+export interface EmvCodingTranslation {
+  readonly text?: string;
+  readonly values?: Readonly<Record<string, string>>;
+  /** By byte number. */
+  readonly bytes?: Readonly<Record<number, EmvByteTranslation>>;
+  readonly examples?: Readonly<Record<string, string>>;
+  /** Only where the source reference has words besides the section numbers. */
+  readonly srcNote?: string;
+}
+
+/** Names that are not standard EMV names (Nexi's proprietary tags), by tag. */
+export const emvTagNamesIt: Readonly<Record<string, string>> = {
+  DF8001: 'Tag aggiuntivo Nexi 1 (addInfo1)',
+  DF8002: 'Tag aggiuntivo Nexi 2 (addInfo2)',
+  DF8003: 'Tag aggiuntivo Nexi 3 (addInfo3)',
+  DF8004: 'Tag aggiuntivo Nexi 4 (addInfo4)',
+  DF8005: 'Tag aggiuntivo Nexi 5 (addInfo5)',
+};
+
+/** Tag notes, by English note (many tags share one). */
+export const emvNotesIt: Readonly<Record<string, string>> = {
+  'RID (5 bytes) + PIX': 'RID (5 byte) + PIX',
+  'e.g. "Debit Mastercard"': 'ad es. "Debit Mastercard"',
+  'PAN D YYMM ServiceCode discretionary; sensitive': 'PAN D YYMM ServiceCode dati discrezionali; dato sensibile',
+  sensitive: 'dato sensibile',
+  '00 default, 10 savings, 20 cheque/debit, 30 credit': '00 predefinito, 10 risparmio, 20 conto corrente/debito, 30 credito',
+  'executed before final GENERATE AC': 'eseguito prima del GENERATE AC finale',
+  'executed after final GENERATE AC': 'eseguito dopo il GENERATE AC finale',
+  'see bits': 'vedere i bit',
+  'selected AID': 'AID selezionato',
+  'ISO 8583 DE39-style 2-char code; Y1/Z1/Y3/Z3 offline': 'codice di 2 caratteri come ISO 8583 DE39; Y1/Z1/Y3/Z3 offline',
+  'X amount(4) Y amount(4) + 2-byte CV rules': 'importo X (4) importo Y (4) + CV rule di 2 byte',
+  'ARPC + proprietary data': 'ARPC + dati proprietari',
+  'first two digits of ISO 8583 DE3 processing code: 00 goods/services, 01 cash, 09 purchase with cashback, 20 refund, 30 balance inquiry':
+    'prime due cifre del processing code ISO 8583 DE3: 00 beni/servizi, 01 contanti, 09 acquisto con cashback, 20 rimborso, 30 richiesta di saldo',
+  'minor units': 'unità minime',
+  'cashback amount': 'importo del cashback',
+  'same bit layout as TVR': 'stessa struttura di bit del TVR',
+  'issuer/scheme proprietary (Mastercard M/Chip: KDI, CVN, CVR(6), DAC/IDN(2), counters)':
+    "proprietario dell'emittente/del circuito (Mastercard M/Chip: KDI, CVN, CVR(6), DAC/IDN(2), contatori)",
+  'NB: cannot hold the 4-digit value "1420" seen as a top-level Nexi key':
+    'NB: non può contenere il valore di 4 cifre "1420" visto come chiave Nexi di primo livello',
+  'ARQC/TC/AAC per 9F27': 'ARQC/TC/AAC secondo 9F27',
+  'see values': 'vedere i valori',
+  'big-endian counter': 'contatore big-endian',
+  '= first 2 digits of ISO 8583 DE22: 01 manual, 02 mag, 05 ICC, 07 contactless chip, 80 fallback, 90 mag full track, 91 contactless mag':
+    '= prime 2 cifre di ISO 8583 DE22: 01 manuale, 02 banda magnetica, 05 ICC, 07 chip contactless, 80 fallback, 90 banda magnetica traccia completa, 91 banda magnetica contactless',
+  'meaning depends on kernel': 'il significato dipende dal kernel',
+  'kernel dependent': 'dipende dal kernel',
+  tokenisation: 'tokenizzazione',
+  'Nexi maps request parameter addInfo1 to tag DF8001 (receipt / settlement); DF8001-DF8005 are proprietary (private class) tags':
+    'Nexi associa il parametro di richiesta addInfo1 al tag DF8001 (scontrino / regolamento); DF8001-DF8005 sono tag proprietari (classe privata)',
+  'kernel data; rarely in host messages': "dati del kernel; raramente presenti nei messaggi verso l'host",
+};
+
+/** Format cells with words in them (the rest is notation: `b`, `n 6 (YYMMDD)`, `an 1 (MC) / b (Visa)`…). */
+export const emvFormatsIt: Readonly<Record<string, string>> = {
+  'ans (special chars limited to space)': 'ans (caratteri speciali limitati allo spazio)',
+  'b (cn digits, D separator, F pad)': 'b (cifre cn, separatore D, riempimento F)',
+  'n 3 (ISO 3166-1 numeric)': 'n 3 (ISO 3166-1 numerico)',
+  'n 3 (ISO 4217 numeric)': 'n 3 (ISO 4217 numerico)',
+  'an 2 (ISO 639-1, up to 4 languages)': 'an 2 (ISO 639-1, fino a 4 lingue)',
+  constructed: 'costruito',
+  'an 6 (scheme-defined)': 'an 6 (definito dal circuito)',
+  binary: 'binario',
+};
+
+/** Length cells with words in them. */
+export const emvLengthsIt: Readonly<Record<string, string>> = {
+  'var. up to 76': 'var. fino a 76',
+  'var. up to 19': 'var. fino a 19',
+  'var. up to 10 (19 digits)': 'var. fino a 10 (19 cifre)',
+  'up to 34': 'fino a 34',
+  '8 or 11': '8 o 11',
+  'up to 261': 'fino a 261',
+  'up to 252': 'fino a 252',
+  '4-252 (multiple of 4)': '4-252 (multiplo di 4)',
+  'up to 222': 'fino a 222',
+  'up to 32': 'fino a 32',
+  '1 or 3': '1 o 3',
+  'up to 19 (MC)': 'fino a 19 (MC)',
+  '20 (MC) / up to 32 (Visa)': '20 (MC) / fino a 32 (Visa)',
+  'up to 30 chars': 'fino a 30 caratteri',
+  Variable: 'Variabile',
+};
+
+/** Origin cells with words in them (`ICC` reads the same). */
+export const emvOriginsIt: Readonly<Record<string, string>> = {
+  Terminal: 'Terminale',
+  Issuer: 'Emittente',
+  'Issuer/Terminal': 'Emittente/Terminale',
+  'Terminal (MC) / ICC (Visa)': 'Terminale (MC) / ICC (Visa)',
+  'Terminal (TTQ) / ICC (MC)': 'Terminale (TTQ) / ICC (MC)',
+  'ICC (MC, Visa) / Terminal (Amex)': 'ICC (MC, Visa) / Terminale (Amex)',
+  'Merchant app (Nexi App2App)': "App dell'esercente (Nexi App2App)",
+  'Kernel/Terminal': 'Kernel/Terminale',
+};
+
+/** Template cells with words in them. */
+export const emvTemplatesIt: Readonly<Record<string, string>> = {
+  'BF0C or 73': 'BF0C o 73',
+  '61 or A5': '61 o A5',
+  '70 or 77': '70 o 77',
+  '77 or 80': '77 o 80',
+  '71 or 72': '71 o 72',
+  'BF0C or 70 (MC)': 'BF0C o 70 (MC)',
+};
+
+/** Scheme cells with words in them (the rest are names: `EMV`, `Mastercard C-2`, `Visa C-3`…). */
+export const emvSchemesIt: Readonly<Record<string, string>> = {
+  'Mastercard C-2 (mag-stripe mode)': 'Mastercard C-2 (modalità mag-stripe)',
+};
+
+const rfu = 'RFU';
+const codeTables = (from: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`b${8 - i}`, `Tabella codici ${from - i}`]));
+
+/** Bit and value codings, by tag. */
+export const emvCodingsIt: Readonly<Record<string, EmvCodingTranslation>> = {
+  '82': {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'XDA supportata (EMV 4.4; RFU nelle versioni precedenti)',
+          b7: 'SDA supportata',
+          b6: 'DDA supportata',
+          b5: 'Verifica del titolare della carta supportata',
+          b4: 'Il terminal risk management deve essere eseguito',
+          b3: "Autenticazione dell'emittente supportata",
+          b2: 'Verifica del titolare sul dispositivo (on-device CVM) supportata (contactless)',
+          b1: 'CDA supportata',
+        },
+      },
+      2: {
+        bits: {
+          b8: 'Modalità EMV supportata (contactless)',
+          b7: 'Telefono cellulare (contactless)',
+          b6: 'Transazione contactless',
+          'b5-b2': rfu,
+          b1: 'Relay Resistance Protocol (RRP) supportato (Mastercard C-2)',
+        },
+      },
+    },
+    srcNote: 'EMV 4.4 Book 3 C1; byte 2 secondo EMV contactless',
+  },
+  '95': {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Autenticazione offline dei dati non eseguita',
+          b7: 'SDA non riuscita',
+          b6: 'Dati ICC mancanti',
+          b5: "Carta presente nell'exception file del terminale",
+          b4: 'DDA non riuscita',
+          b3: 'CDA non riuscita',
+          b2: 'SDA selezionata',
+          b1: 'XDA selezionata (EMV 4.4; RFU nelle versioni precedenti)',
+        },
+      },
+      2: {
+        bits: {
+          b8: "ICC e terminale hanno versioni dell'applicazione diverse",
+          b7: 'Applicazione scaduta',
+          b6: 'Applicazione non ancora valida',
+          b5: 'Servizio richiesto non consentito per il prodotto carta',
+          b4: 'Carta nuova',
+          b3: rfu,
+          b2: 'Biometria eseguita con esito positivo (EMV 4.4)',
+          b1: 'Formato del template biometrico non supportato (EMV 4.4)',
+        },
+      },
+      3: {
+        bits: {
+          b8: 'Verifica del titolare della carta non riuscita',
+          b7: 'CVM non riconosciuto',
+          b6: 'Superato il PIN Try Limit',
+          b5: 'Inserimento del PIN richiesto ma PIN pad assente o non funzionante',
+          b4: 'Inserimento del PIN richiesto, PIN pad presente, ma PIN non inserito',
+          b3: 'PIN online inserito / CVM online acquisito',
+          b2: 'Biometria richiesta ma dispositivo di acquisizione non funzionante (EMV 4.4)',
+          b1: 'Biometria richiesta, dispositivo presente, ma inserimento del sottotipo biometrico saltato (EMV 4.4)',
+        },
+      },
+      4: {
+        bits: {
+          b8: 'La transazione supera il floor limit',
+          b7: 'Superato il Lower Consecutive Offline Limit',
+          b6: "Superato l'Upper Consecutive Offline Limit",
+          b5: "Transazione selezionata casualmente per l'elaborazione online",
+          b4: "L'esercente ha forzato la transazione online",
+          b3: 'Superato il Biometric Try Limit (EMV 4.4)',
+          b2: 'Un tipo biometrico selezionato non è supportato (EMV 4.4)',
+          b1: 'Verifica della firma XDA non riuscita (EMV 4.4)',
+        },
+      },
+      5: {
+        bits: {
+          b8: 'Usato il TDOL predefinito',
+          b7: "Autenticazione dell'emittente non riuscita",
+          b6: 'Elaborazione dello script non riuscita prima del GENERATE AC finale',
+          b5: 'Elaborazione dello script non riuscita dopo il GENERATE AC finale',
+          b4: 'Contactless: superata la soglia di relay resistance (Mastercard C-2); EMV 4.4 a contatto: riservato al contactless',
+          b3: 'Contactless: superati i limiti di tempo della relay resistance (C-2); EMV 4.4 a contatto: chiave CA ECC mancante',
+          'b2-b1': {
+            meaning:
+              'Contactless C-2 "Relay resistance performed": 00 RRP non supportato, 01 RRP non eseguito, 10 RRP eseguito, 11 RFU; EMV 4.4 a contatto: b2 = recupero della chiave ECC non riuscito, b1 = riservato al contactless',
+            label: 'Campo contactless C-2 "Relay resistance performed"',
+            values: { '10': 'RRP eseguito', '11': rfu, '00': 'RRP non supportato', '01': 'RRP non eseguito' },
+          },
+        },
+      },
+    },
+  },
+  '9B': {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Autenticazione offline dei dati eseguita',
+          b7: 'Verifica del titolare della carta eseguita',
+          b6: 'Card risk management eseguito',
+          b5: "Autenticazione dell'emittente eseguita",
+          b4: 'Terminal risk management eseguito',
+          b3: 'Elaborazione dello script eseguita',
+          'b2-b1': rfu,
+        },
+      },
+      2: { bits: { 'b8-b1': rfu } },
+    },
+  },
+  '9F27': {
+    bytes: {
+      1: {
+        bits: {
+          'b8-b7': {
+            meaning: 'Tipo di crittogramma: 00 AAC (rifiuto), 01 TC (approvazione offline), 10 ARQC (andare online), 11 RFU',
+            label: 'Tipo di crittogramma',
+            values: { '10': 'ARQC (andare online)', '11': rfu, '00': 'AAC (rifiuto)', '01': 'TC (approvazione offline)' },
+          },
+          'b6-b5': 'Crittogramma specifico del circuito di pagamento',
+          b4: 'Advice richiesto',
+          'b3-b1': {
+            meaning:
+              "Codice motivo/advice: 000 nessuna informazione, 001 servizio non consentito, 010 superato il PIN Try Limit, 011 autenticazione dell'emittente non riuscita, 1xx RFU",
+            label: 'Codice motivo/advice',
+            values: {
+              '000': 'nessuna informazione',
+              '001': 'servizio non consentito',
+              '010': 'superato il PIN Try Limit',
+              '011': "autenticazione dell'emittente non riuscita",
+              '1xx': rfu,
+            },
+          },
+        },
+      },
+    },
+    examples: { '40': 'TC', '80': 'ARQC', '00': 'AAC' },
+    srcNote: 'Codifica del Cryptogram Information Data, EMV Book 3',
+  },
+  '9F33': {
+    bytes: {
+      1: {
+        name: 'Capacità di acquisizione dei dati della carta',
+        bits: { b8: 'Inserimento manuale da tastiera', b7: 'Banda magnetica', b6: 'Chip a contatto', 'b5-b1': rfu },
+      },
+      2: {
+        name: 'Capacità CVM',
+        bits: {
+          b8: "PIN in chiaro per la verifica da parte dell'ICC",
+          b7: 'PIN cifrato per la verifica online',
+          b6: 'Firma (su carta)',
+          b5: 'PIN cifrato per la verifica offline (RSA)',
+          b4: 'Nessun CVM richiesto',
+          b3: 'Biometria online (EMV 4.4)',
+          b2: 'Biometria offline (EMV 4.4)',
+          b1: 'PIN cifrato per la verifica offline (ECC, EMV 4.4)',
+        },
+      },
+      3: {
+        name: 'Capacità di sicurezza',
+        bits: { b8: 'SDA', b7: 'DDA', b6: 'Cattura della carta', b5: rfu, b4: 'CDA', b3: 'XDA (EMV 4.4)', 'b2-b1': rfu },
+      },
+    },
+  },
+  '9F34': {
+    bytes: {
+      1: {
+        name: 'CVM eseguito (byte 1 della CV rule)',
+        bits: {
+          b8: rfu,
+          b7: '1 = applicare la CV rule successiva se questo CVM non riesce',
+          'b6-b1': {
+            meaning:
+              "Codice CVM: 000000 elaborazione CVM non riuscita; 000001 PIN in chiaro verificato dall'ICC; 000010 PIN cifrato verificato online; 000011 PIN in chiaro verificato dall'ICC e firma; 000100 PIN cifrato verificato dall'ICC; 000101 PIN cifrato verificato dall'ICC e firma; 000110-001111 biometria (EMV 4.4); 011110 firma (su carta); 011111 nessun CVM richiesto; 111111 (0x3F) nessun CVM eseguito",
+            label: 'Codice CVM',
+            values: {
+              '111111': '(0x3F) Nessun CVM eseguito',
+              '000000': 'Elaborazione CVM non riuscita',
+              '000001': "PIN in chiaro verificato dall'ICC",
+              '000010': 'PIN cifrato verificato online',
+              '000011': "PIN in chiaro verificato dall'ICC e firma",
+              '000100': "PIN cifrato verificato dall'ICC",
+              '000101': "PIN cifrato verificato dall'ICC e firma",
+              '000110-001111': 'biometria (EMV 4.4)',
+              '011110': 'Firma (su carta)',
+              '011111': 'Nessun CVM richiesto',
+            },
+          },
+        },
+      },
+      2: {
+        name: 'Condizione del CVM (byte 2 della CV rule)',
+        values: {
+          '00': 'Sempre',
+          '01': 'Se prelievo di contanti non presidiato',
+          '02': 'Se non è un prelievo di contanti non presidiato, né un anticipo di contanti manuale, né un acquisto con cashback',
+          '03': 'Se il terminale supporta il CVM',
+          '04': 'Se anticipo di contanti manuale',
+          '05': 'Se acquisto con cashback',
+          '06': "Se la transazione è nella valuta dell'applicazione e inferiore a X",
+          '07': "Se la transazione è nella valuta dell'applicazione e superiore a X",
+          '08': "Se la transazione è nella valuta dell'applicazione e inferiore a Y",
+          '09': "Se la transazione è nella valuta dell'applicazione e superiore a Y",
+        },
+      },
+      3: {
+        name: 'Esito del CVM',
+        values: {
+          '00': 'Sconosciuto (ad es. firma, o PIN online: esito deciso in seguito)',
+          '01': 'Non riuscito',
+          '02': 'Riuscito',
+        },
+      },
+    },
+    examples: {
+      '420300': 'PIN cifrato online, se supportato dal terminale, esito sconosciuto (online)',
+      '1F0002': 'Nessun CVM richiesto, sempre, riuscito',
+      '3F0000': 'Nessun CVM eseguito',
+      '5E0300': 'Firma (applicare la successiva se non riesce), se supportata, esito sconosciuto',
+    },
+    srcNote: 'EMV Book 3 C3, codifica delle CV rule; CVM Results',
+  },
+  '9F35': {
+    text: 'n 2: prima cifra = controllo operativo (1 istituto finanziario, 2 esercente, 3 titolare della carta); seconda cifra = ambiente (1 presidiato solo online, 2 presidiato offline con capacità online, 3 presidiato solo offline, 4 non presidiato solo online, 5 non presidiato offline con capacità online, 6 non presidiato solo offline)',
+    values: {
+      '11': 'Istituto finanziario, presidiato, solo online',
+      '12': 'Istituto finanziario, presidiato, offline con capacità online',
+      '13': 'Istituto finanziario, presidiato, solo offline',
+      '14': 'Istituto finanziario, non presidiato, solo online (ad es. ATM)',
+      '15': 'Istituto finanziario, non presidiato, offline con capacità online',
+      '16': 'Istituto finanziario, non presidiato, solo offline',
+      '21': 'Esercente, presidiato, solo online',
+      '22': 'Esercente, presidiato, offline con capacità online',
+      '23': 'Esercente, presidiato, solo offline',
+      '24': 'Esercente, non presidiato, solo online',
+      '25': 'Esercente, non presidiato, offline con capacità online',
+      '26': 'Esercente, non presidiato, solo offline',
+      '34': 'Titolare della carta, non presidiato, solo online',
+      '35': 'Titolare della carta, non presidiato, offline con capacità online',
+      '36': 'Titolare della carta, non presidiato, solo offline',
+    },
+  },
+  '9F40': {
+    bytes: {
+      1: {
+        name: 'Tipi di transazione supportati',
+        bits: {
+          b8: 'Contanti',
+          b7: 'Beni',
+          b6: 'Servizi',
+          b5: 'Cashback',
+          b4: 'Richiesta di informazioni',
+          b3: 'Trasferimento',
+          b2: 'Pagamento',
+          b1: 'Amministrativa',
+        },
+      },
+      2: { name: 'Tipi di transazione supportati (segue)', bits: { b8: 'Versamento di contanti', 'b7-b1': rfu } },
+      3: {
+        name: 'Capacità di inserimento dati del terminale',
+        bits: {
+          b8: 'Tasti numerici',
+          b7: 'Tasti alfabetici e caratteri speciali',
+          b6: 'Tasti di comando',
+          b5: 'Tasti funzione',
+          'b4-b1': rfu,
+        },
+      },
+      4: {
+        name: 'Capacità di output dati del terminale',
+        bits: {
+          b8: 'Stampa, operatore',
+          b7: 'Stampa, titolare della carta',
+          b6: 'Display, operatore',
+          b5: 'Display, titolare della carta',
+          'b4-b3': rfu,
+          b2: 'Tabella codici 10',
+          b1: 'Tabella codici 9',
+        },
+      },
+      5: { name: 'Capacità di output dati del terminale (segue)', bits: codeTables(8) },
+    },
+  },
+};

@@ -1,0 +1,235 @@
+// The CLI's language: --lang en|it, else LC_ALL / LC_MESSAGES / LANG / LANGUAGE; --json keeps its keys and enum
+// values in every language. Also the parsing of locales from the environment (src/core/i18n.ts).
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Io } from '../../src/cli/io';
+import { extractLang, run } from '../../src/cli/main';
+import { cliMessagesEn } from '../../src/cli/messages';
+import { getLocale, localeFromEnv, parseLocale, placeholders, setLocale } from '../../src/core/i18n';
+import { cliMessagesIt } from '../../src/core/i18n/it/cli';
+import { NexiError } from '../../src/core/nexi/errors';
+import { certificate, rsaKey } from '../fixtures/pki';
+
+const root = path.resolve(__dirname, '..', '..');
+const logcat = fs.readFileSync(path.join(root, 'samples', 'logcat.log'), 'utf8');
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, color: false };
+  const code = await run(argv, io, env);
+  return { code, out, err };
+}
+
+/** The JSON with every string, number and boolean replaced by its type: keys, nesting and array lengths remain. */
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return value === null ? null : typeof value;
+}
+
+/** The values of the given keys anywhere in the JSON (enum values and identifiers that must not be translated). */
+function valuesOf(value: unknown, keys: ReadonlySet<string>, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => valuesOf(v, keys, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (keys.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)) out.push(`${k}=${String(v)}`);
+      valuesOf(v, keys, out);
+    }
+  }
+  return out;
+}
+
+const stable = new Set(['kind', 'operation', 'uri', 'code', 'outcome', 'provenance', 'severity', 'key', 'rawValue', 'value', 'tag', 'valid', 'start', 'end', 'line', 'column', 'length', 'sources']);
+
+describe('CLI language', function () {
+  this.timeout(60000);
+  afterEach(() => setLocale('en'));
+
+  describe('locale from the environment (src/core/i18n.ts)', () => {
+    it('parseLocale reads BCP 47 tags and POSIX locales', () => {
+      for (const tag of ['it', 'IT', 'it-IT', 'it_IT', 'it_IT.UTF-8', 'it_CH.utf8@euro', ' it ']) assert.equal(parseLocale(tag), 'it', tag);
+      for (const tag of ['en', 'en-US', 'en_GB.UTF-8', 'C', 'C.UTF-8', 'POSIX']) assert.equal(parseLocale(tag), 'en', tag);
+      for (const tag of ['de', 'de_DE.UTF-8', 'fr-FR', 'iti', '', undefined]) assert.equal(parseLocale(tag), undefined, String(tag));
+    });
+
+    it('localeFromEnv follows gettext: C wins, then LANGUAGE, then LC_ALL / LC_MESSAGES / LANG', () => {
+      assert.equal(localeFromEnv({}), 'en');
+      assert.equal(localeFromEnv({ LANG: 'it_IT.UTF-8' }), 'it');
+      assert.equal(localeFromEnv({ LC_MESSAGES: 'it_IT.UTF-8', LANG: 'en_US.UTF-8' }), 'it');
+      assert.equal(localeFromEnv({ LC_ALL: 'it_IT.UTF-8', LC_MESSAGES: 'en_US.UTF-8', LANG: 'en_US.UTF-8' }), 'it');
+      assert.equal(localeFromEnv({ LC_ALL: '', LANG: 'it_IT.UTF-8' }), 'it', 'an empty variable counts as unset');
+      assert.equal(localeFromEnv({ LC_ALL: 'C', LANGUAGE: 'it' }), 'en', 'C means untranslated whatever LANGUAGE says');
+      assert.equal(localeFromEnv({ LANG: 'C.UTF-8', LANGUAGE: 'it' }), 'en');
+      assert.equal(localeFromEnv({ LC_MESSAGES: 'POSIX', LANG: 'it_IT.UTF-8' }), 'en');
+      assert.equal(localeFromEnv({ LANG: 'en_US.UTF-8', LANGUAGE: 'it:en' }), 'it', 'LANGUAGE comes before LANG');
+      assert.equal(localeFromEnv({ LANG: 'it_IT.UTF-8', LANGUAGE: 'de:en' }), 'en', 'the first supported entry of LANGUAGE');
+      assert.equal(localeFromEnv({ LANG: 'it_IT.UTF-8', LANGUAGE: 'de:fr' }), 'it', 'no supported entry: the locale');
+      assert.equal(localeFromEnv({ LANG: 'de_DE.UTF-8' }), 'en', 'an unsupported language falls back to English');
+    });
+  });
+
+  describe('--lang', () => {
+    it('is taken out of the arguments wherever it stands (before --)', () => {
+      assert.deepEqual(extractLang(['--lang', 'it', 'decode', 'x']), { argv: ['decode', 'x'], lang: 'it' });
+      assert.deepEqual(extractLang(['decode', '--json', '--lang=en', 'x']), { argv: ['decode', '--json', 'x'], lang: 'en' });
+      assert.deepEqual(extractLang(['decode', '--', '--lang', 'it']), { argv: ['decode', '--', '--lang', 'it'] });
+      assert.deepEqual(extractLang(['--lang', 'it-IT', 'help']), { argv: ['help'], lang: 'it' });
+    });
+
+    it('--lang it prints the help in Italian, in any position', async () => {
+      const main = await cli(['--lang', 'it', 'help']);
+      assert.equal(main.code, 0);
+      assert.match(main.out, /^Uso: nexi-app2app <comando> \[opzioni\]$/m);
+      assert.match(main.out, /^ {2}decode \[TEXT…\] {12}spiega ogni URI App2App/m);
+      const check = await cli(['check', '--help', '--lang=it']);
+      assert.match(check.out, /^Uso: nexi-app2app check --terminal-id TID --caller-trx-id ID \[opzioni\] \[--json\]$/m);
+      assert.match(check.out, /^Opzioni di connessione \(oppure --env NOME/m);
+      assert.match(check.out, /^Codice di uscita: 0 trovata, 3 non trovata/m);
+    });
+
+    it('LANG=it_IT.UTF-8 gives Italian; LC_ALL=C with LANGUAGE=it gives English; --lang en wins over LANG', async () => {
+      assert.match((await cli(['help'], { LANG: 'it_IT.UTF-8' })).out, /^Uso: nexi-app2app/m);
+      const c = await cli(['help'], { LC_ALL: 'C', LANGUAGE: 'it' });
+      assert.match(c.out, /^Usage: nexi-app2app <command> \[options\]$/m);
+      assert.match((await cli(['help', '--lang', 'en'], { LANG: 'it_IT.UTF-8' })).out, /^Usage: nexi-app2app/m);
+      assert.match((await cli(['help'], { LANG: 'en_US.UTF-8', LANGUAGE: 'it:en' })).out, /^Uso: /m);
+    });
+
+    it('an unsupported or missing language is a usage error (exit 2) that says what is accepted', async () => {
+      const de = await cli(['decode', '--lang', 'de', 'x']);
+      assert.equal(de.code, 2);
+      assert.equal(de.out, '');
+      assert.match(de.err, /^nexi-app2app: unsupported language 'de': --lang takes en or it\nRun 'nexi-app2app help' for usage\.\n$/);
+      const deIt = await cli(['--lang', 'de', 'help'], { LANG: 'it_IT.UTF-8' });
+      assert.equal(deIt.code, 2);
+      assert.match(deIt.err, /lingua non supportata 'de': --lang accetta en oppure it/);
+      const missing = await cli(['help', '--lang']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /--lang needs a value: en or it/);
+    });
+
+    it('restores the locale it found after a run', async () => {
+      setLocale('en');
+      await cli(['--lang', 'it', 'help']);
+      assert.equal(getLocale(), 'en');
+      setLocale('it');
+      await cli(['help'], { LC_ALL: 'C' });
+      assert.equal(getLocale(), 'it');
+    });
+  });
+
+  describe('human output in Italian', () => {
+    it('decode: headings, positions and labels', async () => {
+      const r = await cli(['decode', '--lang', 'it'], {}, logcat);
+      assert.equal(r.code, 0);
+      assert.equal(r.out.match(/^(Richiesta|Esito) /gm)?.length, 7);
+      assert.match(r.out, /^Esito reversal riga 8, colonna \d+$/m);
+      const en = await cli(['decode'], {}, logcat);
+      assert.match(en.out, /^Result reversal line 8, column \d+$/m);
+      const none = await cli(['decode', '--lang', 'it', 'niente'], {});
+      assert.equal(none.code, 1);
+      assert.match(none.err, /^Nessun URI App2App trovato/);
+    });
+
+    it('validate: verdict, counts and the severity column', async () => {
+      const r = await cli(['validate', '--lang', 'it', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b']);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /^non valido {2}1 errore, 0 avvisi, 0 informazioni$/m);
+      assert.match(r.out, /^ {2}errore +A2A\d{3} 1:\d+ /m);
+      const en = await cli(['validate', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b']);
+      assert.match(en.out, /^invalid {2}1 error\(s\), 0 warning\(s\), 0 info\(s\)$/m);
+      assert.match(en.out, /^ {2}error {3}A2A\d{3} /m, 'English keeps its 7-wide severity column');
+    });
+
+    it('usage errors of the subcommands', async () => {
+      const r = await cli(['check', '--terminal-id', '1', '--lang', 'it']);
+      assert.equal(r.code, 2);
+      assert.equal(r.err, "nexi-app2app: check richiede --terminal-id e --caller-trx-id\nEseguire 'nexi-app2app help check' per la guida.\n");
+      assert.match((await cli(['check', '--client-secret', 'x', '--lang', 'it'])).err, /--client-secret non è accettato sulla riga di comando/);
+      assert.match((await cli(['bogus', '--lang', 'it'])).err, /^nexi-app2app: comando sconosciuto 'bogus'\n/);
+      assert.match((await cli(['decode', '--frobnicate', '--lang', 'it'])).err, /opzione sconosciuta --frobnicate/);
+    });
+
+    it('a B2B failure: Italian message and next step on the terminal, English in err.message', async () => {
+      const err = new NexiError('TRANSACTION_NOT_FOUND', { status: 404, step: 'checkTransaction' });
+      assert.match(err.message, /^TRANSACTION_NOT_FOUND: Transaction not found\./);
+      // check against an unreachable loopback port: CONNECTION_FAILED, exit 1, in Italian.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-lang-'));
+      try {
+        const key = rsaKey();
+        fs.writeFileSync(path.join(dir, 'k.pem'), key.pem);
+        fs.writeFileSync(path.join(dir, 'c.pem'), certificate(key));
+        const args = ['check', '--lang', 'it', '--base-url', 'https://127.0.0.1:1', '--cert', path.join(dir, 'c.pem'), '--key', path.join(dir, 'k.pem'), '--app-id', 'a', '--terminal-id', '1', '--caller-trx-id', '2'];
+        const env = { NEXI_CLIENT_SECRET: 'secret-value-1234', XDG_CONFIG_HOME: dir };
+        const it = await cli(args, env);
+        assert.equal(it.code, 1, it.err);
+        assert.match(it.err, /^errore {2}CONNECTION_FAILED: Connessione non riuscita\. Non è stato possibile aprire una connessione TCP/);
+        assert.match(it.err, /\n {2}Come procedere: Verificare URL e porta/);
+        const json = await cli([...args, '--json'], env);
+        const en = await cli([...args.filter((a) => a !== '--lang' && a !== 'it'), '--json'], env);
+        const [a, b] = [JSON.parse(json.out) as { error: { code: string; message: string; nextStep: string } }, JSON.parse(en.out) as { error: { code: string; message: string; nextStep: string } }];
+        assert.deepEqual(shape(a), shape(b));
+        assert.equal(a.error.code, b.error.code);
+        assert.match(a.error.message, /Connessione non riuscita/);
+        assert.match(b.error.message, /Connection failed/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('--json keeps its shape in every language', () => {
+    it('decode, validate and build: same keys, same enum values; prose follows the language', async () => {
+      for (const [argv, stdin] of [
+        [['decode', '--json'], logcat],
+        [['validate', '--json', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b', 'neximpos://payment?amount=150&callerTrxId=x&callerName=y&uri=demo%3A%2F%2Fpayment'], undefined],
+        [['build', '--json', 'payment', 'amount=1', 'autoClose=true'], undefined],
+      ] as const) {
+        const en = await cli([...argv], {}, stdin);
+        const it = await cli([...argv, '--lang', 'it'], {}, stdin);
+        assert.equal(it.code, en.code, argv.join(' '));
+        const [jsonEn, jsonIt] = [JSON.parse(en.out) as unknown, JSON.parse(it.out) as unknown];
+        assert.deepEqual(shape(jsonIt), shape(jsonEn), `${argv[0]}: keys`);
+        assert.deepEqual(valuesOf(jsonIt, stable), valuesOf(jsonEn, stable), `${argv[0]}: enum values`);
+        if (argv[0] !== 'build') assert.notEqual(it.out, en.out, `${argv[0]}: the prose is Italian`);
+      }
+    });
+  });
+
+  describe('the CLI table', () => {
+    it('every English text has an Italian one with the same placeholders', () => {
+      const same = new Set(['sandboxCheckTransaction', 'sandboxClientId', 'sandboxClientSecret']);
+      assert.deepEqual(Object.keys(cliMessagesIt).sort(), Object.keys(cliMessagesEn).sort());
+      for (const [key, en] of Object.entries(cliMessagesEn)) {
+        const it = (cliMessagesIt as Record<string, string>)[key]!;
+        assert.ok(it.trim().length > 0, key);
+        assert.deepEqual(placeholders(it), placeholders(en), `${key}: placeholders`);
+        const options = (t: string): string[] => [...new Set(t.match(/--[a-z][a-z-]*/g) ?? [])].sort();
+        assert.deepEqual(options(it), options(en), `${key}: options`);
+        if (same.has(key)) assert.equal(it, en, key);
+        else assert.notEqual(it, en, `${key}: not translated`);
+      }
+    });
+  });
+
+  describe('a real process', () => {
+    const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+    const main = path.join(root, 'src', 'cli', 'main.ts');
+    const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LC_ALL|LC_MESSAGES|LANG|LANGUAGE)$/.test(k)));
+
+    it('reads LANG and LANGUAGE from its environment, and refuses --lang de with exit 2', () => {
+      const it = spawnSync(tsx, [main, 'help'], { cwd: root, encoding: 'utf8', env: { ...cleanEnv, LANG: 'it_IT.UTF-8' } });
+      assert.equal(it.status, 0, it.stderr);
+      assert.match(it.stdout, /^Uso: nexi-app2app <comando>/m);
+      const c = spawnSync(tsx, [main, 'help'], { cwd: root, encoding: 'utf8', env: { ...cleanEnv, LC_ALL: 'C', LANGUAGE: 'it' } });
+      assert.match(c.stdout, /^Usage: nexi-app2app <command>/m);
+      const de = spawnSync(tsx, [main, '--lang', 'de', 'help'], { cwd: root, encoding: 'utf8', env: cleanEnv });
+      assert.equal(de.status, 2);
+      assert.match(de.stderr, /unsupported language 'de'/);
+    });
+  });
+});

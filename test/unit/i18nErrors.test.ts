@@ -1,0 +1,273 @@
+// Italian of errors, credentials, environments and adb: every table complete with the same placeholders, and real
+// outputs in both languages (English unchanged by default; `message` English for logs, userMessage Italian).
+import 'reflect-metadata';
+import { strict as assert } from 'assert';
+import { X509Certificate } from 'crypto';
+import { adbMessagesEn, adbMissingMessage, interpretAmStart } from '../../src/core/adb';
+import { checkCertificate, readPrivateKey } from '../../src/core/credentials/certificates';
+import { createKeyAndCsr, defaultCsrSubject, parseSubjectLine } from '../../src/core/credentials/csr';
+import { CredentialError, isCredentialError } from '../../src/core/credentials/errors';
+import { fieldSpecs, validateTextField } from '../../src/core/credentials/fields';
+import { planImport } from '../../src/core/credentials/importing';
+import { assessKeyring } from '../../src/core/credentials/keyring';
+import { readMaterial } from '../../src/core/credentials/material';
+import { credentialMessagesEn } from '../../src/core/credentials/messages';
+import { parsePem } from '../../src/core/credentials/pem';
+import { findSecrets } from '../../src/core/credentials/secretScan';
+import { assessCredentials } from '../../src/core/credentials/status';
+import { environmentMessagesEn, resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
+import { getLocale, placeholders, setLocale, withLocale } from '../../src/core/i18n';
+import { adbMessagesIt } from '../../src/core/i18n/it/adb';
+import { credentialMessagesIt } from '../../src/core/i18n/it/credentials';
+import { environmentMessagesIt } from '../../src/core/i18n/it/environments';
+import { nexiErrorInfoIt, nexiErrorTextsIt } from '../../src/core/i18n/it/errors';
+import { englishErrorInfo, englishErrorTexts, errorInfo, errorInfoIn, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
+import { certificate, encryptedPkcs8, rsaKey, truncatePem, type TestKey } from '../fixtures/pki';
+
+/** Every string leaf of `en` with the string at the same path of `it` (undefined when missing). */
+function leaves(en: unknown, it: unknown, path = ''): { path: string; en: string; it: unknown }[] {
+  if (typeof en === 'string') return [{ path, en, it }];
+  if (en === null || typeof en !== 'object') return [];
+  return Object.entries(en).flatMap(([k, v]) => leaves(v, it !== null && typeof it === 'object' ? (it as Record<string, unknown>)[k] : undefined, `${path}.${k}`));
+}
+
+/** Same keys at every level (no extra Italian keys either). */
+function sameKeys(en: unknown, it: unknown, path = ''): void {
+  if (en === null || typeof en !== 'object') return;
+  assert.ok(it !== null && typeof it === 'object', `${path}: missing in Italian`);
+  assert.deepEqual(Object.keys(it as object).sort(), Object.keys(en).sort(), `${path}: keys`);
+  for (const [k, v] of Object.entries(en)) sameKeys(v, (it as Record<string, unknown>)[k], `${path}.${k}`);
+}
+
+const codeSpans = (t: string): string[] => [...new Set([...t.matchAll(/`[^`]*`/g)].map((m) => m[0]))].sort();
+const urls = (t: string): string[] => [...t.matchAll(/https?:\/\/[A-Za-z0-9~][^\s),]*/g)].map((m) => m[0].replace(/[.;:]$/, '')).sort();
+
+function checkPairs(name: string, en: unknown, it: unknown, allowSame: readonly string[] = []): number {
+  sameKeys(en, it, name);
+  const pairs = leaves(en, it, name);
+  for (const p of pairs) {
+    assert.equal(typeof p.it, 'string', `${p.path}: no Italian`);
+    const itText = p.it as string;
+    assert.ok(itText.trim().length > 0, `${p.path}: empty`);
+    assert.deepEqual(placeholders(itText), placeholders(p.en), `${p.path}: placeholders`);
+    assert.deepEqual(codeSpans(itText), codeSpans(p.en), `${p.path}: code spans`);
+    assert.deepEqual(urls(itText), urls(p.en), `${p.path}: URLs`);
+    if (allowSame.includes(p.path)) assert.equal(itText, p.en, `${p.path} is allowed to stay as it is, and does`);
+    else assert.notEqual(itText, p.en, `${p.path}: not translated`);
+  }
+  return pairs.length;
+}
+
+describe('Italian of errors, credentials, environments and adb', function () {
+  this.timeout(60000);
+  afterEach(() => setLocale('en'));
+
+  describe('tables', () => {
+    it('every B2B error has an Italian title, explanation and next step', () => {
+      const n = checkPairs('errorInfo', englishErrorInfo, nexiErrorInfoIt) + checkPairs('errorTexts', englishErrorTexts, nexiErrorTextsIt);
+      assert.equal(n, Object.keys(englishErrorInfo).length * 3 + 2);
+    });
+
+    it('every credentials text has an Italian one with the same placeholders', () => {
+      // Product terms Italian practice keeps in English.
+      checkPairs('credentials', credentialMessagesEn, credentialMessagesIt, ['credentials.clientIdLabel', 'credentials.clientSecretLabel']);
+    });
+
+    it('every environment and adb message has an Italian one', () => {
+      checkPairs('environments', environmentMessagesEn, environmentMessagesIt);
+      checkPairs('adb', adbMessagesEn, adbMessagesIt);
+    });
+
+    it('errorInfo is the table of the current locale, read at each access', () => {
+      assert.equal(errorInfo.TIMEOUT.title, 'Timed out');
+      withLocale('it', () => assert.equal(errorInfo.TIMEOUT.title, 'Tempo scaduto'));
+      assert.equal(errorInfo.TIMEOUT.title, 'Timed out');
+      assert.deepEqual(Object.keys(errorInfo), Object.keys(englishErrorInfo));
+      assert.equal(errorInfoIn('it').CANCELLED.title, 'Annullata');
+    });
+  });
+
+  describe('NexiError', () => {
+    it('keeps `message` English (logs) while userMessage() and nextStep follow the locale', () => {
+      const err = new NexiError('TOKEN_INVALID_CLIENT', { status: 401, step: 'token', serverMessage: 'invalid_client' });
+      const english = 'TOKEN_INVALID_CLIENT: Client id or secret rejected. The token endpoint refused the client credentials. Server: "invalid_client". (HTTP 401, token)';
+      assert.equal(err.message, english);
+      assert.equal(userMessage(err), english);
+      assert.match(err.nextStep, /^Check the client id \(APP ID\)/);
+      withLocale('it', () => {
+        assert.equal(err.message, english, 'the logged message stays English');
+        assert.equal(userMessage(err), "TOKEN_INVALID_CLIENT: Client id o secret rifiutati. L'endpoint del token ha rifiutato le credenziali del client. Risposta del server: \"invalid_client\". (HTTP 401, token)");
+        assert.match(err.nextStep, /^Verificare nel portale Nexi il client id \(APP ID\)/);
+      });
+    });
+
+    it('names the fields a server rejected in either language', () => {
+      const err = new NexiError('VALIDATION_FAILED', { status: 400, step: 'checkTransaction', fieldErrors: [{ field: 'terminalId', message: 'must not be blank' }] });
+      assert.match(err.message, /Fields: terminalId: must not be blank\. \(HTTP 400, checkTransaction\)$/);
+      withLocale('it', () => assert.match(userMessage(err), /^VALIDATION_FAILED: Richiesta rifiutata\. .* Campi: terminalId: must not be blank\. \(HTTP 400, checkTransaction\)$/));
+    });
+
+    it('every code has a distinct Italian message', () => {
+      for (const code of Object.keys(englishErrorInfo) as NexiErrorCode[]) {
+        const err = new NexiError(code, { cause: 'x' });
+        const it = withLocale('it', () => userMessage(err));
+        assert.ok(it.startsWith(`${code}: `), it);
+        assert.notEqual(it, err.message, code);
+      }
+    });
+
+    it('userMessage() of anything else is its message', () => {
+      assert.equal(userMessage(new Error('plain')), 'plain');
+      assert.equal(userMessage('text'), 'text');
+    });
+  });
+
+  describe('credentials', () => {
+    let key: TestKey;
+    let other: TestKey;
+    let cert: string;
+
+    before(() => {
+      key = rsaKey();
+      other = rsaKey();
+      cert = certificate(key, { commonName: 'MyApp' });
+    });
+
+    function thrown(fn: () => unknown): CredentialError {
+      try {
+        fn();
+      } catch (err) {
+        assert.ok(isCredentialError(err), String(err));
+        return err;
+      }
+      assert.fail('expected a CredentialError');
+    }
+
+    it('a CredentialError logs English and shows the current locale', () => {
+      const block = parsePem(encryptedPkcs8(key, 'right'))[0]!;
+      const err = thrown(() => readPrivateKey(block, 'wrong'));
+      assert.equal(err.code, 'KEY_PASSPHRASE_WRONG');
+      assert.equal(err.message, 'The passphrase does not open the private key.');
+      assert.equal(err.userMessage, 'The passphrase does not open the private key. Enter it again (it is case-sensitive); nothing was stored.');
+      withLocale('it', () => {
+        assert.equal(err.message, 'The passphrase does not open the private key.');
+        assert.equal(err.localizedMessage, 'La passphrase non apre la chiave privata.');
+        assert.equal(err.userMessage, 'La passphrase non apre la chiave privata. Inserirla di nuovo (fa distinzione tra maiuscole e minuscole); non è stato salvato nulla.');
+        assert.equal(userMessage(err), err.userMessage);
+      });
+    });
+
+    it('an error made with one string (already localized by the caller) shows it as it is', () => {
+      const err = new CredentialError('NOTHING_FOUND', 'Gli appunti sono vuoti.', 'Copiare il blocco PEM.');
+      withLocale('it', () => assert.equal(err.userMessage, 'Gli appunti sono vuoti. Copiare il blocco PEM.'));
+      assert.equal(err.message, 'Gli appunti sono vuoti.');
+    });
+
+    it('PEM damage names the block in both languages', () => {
+      const err = thrown(() => parsePem(truncatePem(cert)));
+      assert.match(err.message, /^The certificate \(block 1, "CERTIFICATE"\)/);
+      withLocale('it', () => assert.match(err.userMessage, /^Il certificato \(blocco 1, "CERTIFICATE"\)/));
+    });
+
+    it('import errors and plans speak the locale of the moment they are made', () => {
+      const material = readMaterial(Buffer.from(cert + certificate(other, { commonName: 'OtherApp' })), 'bundle.pem');
+      const ctx = { environmentLabel: 'STG', flavour: 'staging' as const, now: new Date(), stored: { mode: 'none' as const }, where: 'bundle.pem' };
+      const err = thrown(() => planImport(material, 'certificate', ctx));
+      assert.equal(err.code, 'SEVERAL_CERTIFICATES');
+      assert.match(err.message, /^bundle\.pem holds 2 certificates \("MyApp", "OtherApp"\)/);
+      withLocale('it', () => assert.match(err.userMessage, /^bundle\.pem: 2 certificati \("MyApp", "OtherApp"\); il certificato sviluppatore è uno solo\. Importare solo/));
+      const plan = withLocale('it', () => planImport(readMaterial(Buffer.from(cert), 'app.pem'), 'auto', ctx));
+      assert.match(plan.summary, /^certificato "MyApp" \(scade il \d{4}-\d\d-\d\d\)$/);
+      assert.match(planImport(readMaterial(Buffer.from(cert), 'app.pem'), 'auto', ctx).summary, /^certificate "MyApp" \(expires \d{4}-\d\d-\d\d\)$/);
+    });
+
+    it('certificate findings and the tree status in Italian', () => {
+      const c = new X509Certificate(parsePem(certificate(key, { commonName: 'MyApp', organizationalUnit: 'API Security', validDays: 10 }))[0]!.der);
+      const en = checkCertificate(c, { now: new Date(), flavour: 'staging' });
+      const it = withLocale('it', () => checkCertificate(c, { now: new Date(), flavour: 'staging' }));
+      assert.deepEqual(it.map((f) => f.code), en.map((f) => f.code));
+      const expiring = it.find((f) => f.code === 'CERT_EXPIRING')!;
+      assert.match(expiring.message, /^Scade tra \d+ giorni \(\d{4}-\d\d-\d\d\): creare subito una nuova chiave/);
+      assert.match(en.find((f) => f.code === 'CERT_EXPIRING')!.message, /^Expires in \d+ days/);
+      assert.match(it.find((f) => f.code === 'CERT_NOT_STAGING')!.message, /^L'OU del soggetto non indica STAGING \(API Security\)/);
+
+      const status = withLocale('it', () => assessCredentials({ secrets: { clientSecret: 'x'.repeat(12) }, plain: {} }, { flavour: 'staging', now: new Date() }));
+      const detail = (field: string): string => status.fields.find((f) => f.field === field)!.detail;
+      assert.equal(detail('clientSecret'), 'salvato in SecretStorage');
+      assert.equal(detail('certificate'), 'mancante');
+      assert.equal(detail('caBundle'), 'non impostato (facoltativo)');
+      const english = assessCredentials({ secrets: { clientSecret: 'x'.repeat(12) }, plain: {} }, { flavour: 'staging', now: new Date() });
+      assert.equal(english.fields.find((f) => f.field === 'caBundle')!.detail, 'not set (optional)');
+    });
+
+    it('field labels, descriptions and input checks follow the locale', () => {
+      assert.equal(fieldSpecs.caBundle.label, 'Extra CA bundle');
+      withLocale('it', () => {
+        assert.equal(fieldSpecs.caBundle.label, 'Bundle CA aggiuntivo');
+        assert.equal(fieldSpecs.softPosTerminalId.placeholder, 'ad es. 12345678');
+        assert.match(fieldSpecs.privateKey.description, /^Chiave privata RSA-2048/);
+        assert.equal(validateTextField('softPosTerminalId', 'a b'), 'ID terminale SoftPOS: sono ammesse solo lettere e cifre (al massimo 16), ad es. 12345678.');
+        assert.equal(validateTextField('clientSecret', 'a\nb'), 'Il client secret contiene un a capo: incollarlo di nuovo su una sola riga.');
+      });
+      assert.equal(validateTextField('softPosTerminalId', 'a b'), 'SoftPOS terminal id takes letters and digits only (at most 16), e.g. 12345678.');
+      assert.equal(fieldSpecs.certificate.placeholder, undefined);
+      assert.deepEqual(Object.keys(fieldSpecs.clientId).sort(), ['description', 'id', 'label', 'optional', 'placeholder', 'secret']);
+    });
+
+    it('CSR subject problems, also as the error of createKeyAndCsr', async () => {
+      assert.equal(parseSubjectLine('/CN=APPNAME/O=NEXI/OU=API Security - STAGING/L=Milano/C=IT').problem, "Replace APPNAME with your app's name as registered in the Nexi portal.");
+      withLocale('it', () => assert.equal(parseSubjectLine('/CN=x/O=NEXI').problem, 'Il soggetto richiede anche OU=, L=, C= (spec §14.2).'));
+      try {
+        await createKeyAndCsr(defaultCsrSubject('staging'));
+        assert.fail('APPNAME must be refused');
+      } catch (err) {
+        assert.ok(isCredentialError(err));
+        assert.equal(err.code, 'CSR_SUBJECT_INVALID');
+        assert.match(err.message, /^Replace APPNAME/);
+        withLocale('it', () => assert.equal(err.userMessage, "Sostituire APPNAME con il nome dell'app registrato nel portale Nexi. Correggere il soggetto e riprovare."));
+      }
+    });
+
+    it('keyring verdicts and the secret linter in Italian', () => {
+      const probe = { platform: 'linux', uiKind: 'desktop' as const, env: {}, argvJson: '{ "password-store": "basic" }' };
+      const verdict = withLocale('it', () => assessKeyring(probe));
+      assert.ok(verdict.weak);
+      assert.match(verdict.message, /^VS Code salva i secret con la "crittografia più debole"/);
+      assert.match(verdict.message, /https:\/\/go\.microsoft\.com\/fwlink\/\?linkid=2239490\.$/);
+      const english = assessKeyring(probe);
+      assert.ok(english.weak);
+      assert.match(english.message, /^VS Code stores secrets with "weaker encryption"/);
+      const [found] = withLocale('it', () => findSecrets('x\n-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n'));
+      assert.match(found!.message, /^Una chiave privata \(PRIVATE KEY\) in un file non escluso da git/);
+    });
+  });
+
+  describe('environments and adb', () => {
+    it('endpoint and id checks in Italian, English by default', () => {
+      assert.equal(validateEndpointUrl('http://x.example'), '"http://x.example" does not use https://: credentials are only ever sent over TLS.');
+      withLocale('it', () => {
+        assert.equal(validateEndpointUrl(''), 'è vuoto: inserire un URL https://.');
+        assert.equal(validateEnvironmentId('stg'), '"stg" è un ambiente predefinito: scegliere un altro id.');
+        const { environments, problems } = resolveEnvironments({ stg: { baseUrl: 'http://stg.example' }, custom: [{ id: 'uat', baseUrl: 'https://u.example', checkTransactionUrl: '' }] });
+        assert.equal(environments.find((e) => e.id === 'sandbox')!.problem, 'la sandbox locale non è in esecuzione.');
+        assert.deepEqual(problems.map((p) => p.message), [
+          'nexi.endpoints.stg.baseUrl "http://stg.example" non usa https://: le credenziali vengono inviate solo tramite TLS.',
+          'nexi.endpoints.custom[0] (uat): un URL è vuoto: inserire un URL https://.',
+        ]);
+      });
+    });
+
+    it('adb answers in Italian', () => {
+      withLocale('it', () => {
+        assert.deepEqual(interpretAmStart('', 'Error: Activity not started, unable to resolve Intent', 'neximpos://payment?amount=1'), { ok: false, message: 'Sul dispositivo nessuna app apre gli URI neximpos://: Nexi POS è installato?' });
+        assert.equal(interpretAmStart('Starting: Intent { }', '', 'neximpos://x').message, 'Avviato.');
+        assert.match(adbMissingMessage('darwin'), /^adb \(Android Debug Bridge\) non trovato\. .*`brew install --cask android-platform-tools`/);
+      });
+      assert.equal(interpretAmStart('Starting: Intent { }', '', 'neximpos://x').message, 'Started.');
+    });
+  });
+
+  it('leaves the locale as it found it', () => {
+    assert.equal(getLocale(), 'en');
+  });
+});
