@@ -2,7 +2,7 @@
 import { explainCheckResult } from '../core/explain/checkResult';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
-import { connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
+import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
 import { t } from './messages';
 import { styler } from './render';
@@ -11,21 +11,21 @@ export function checkHelp(): string {
   return t('checkHelp', { connectionHelp: connectionHelp() });
 }
 
-export function parseCheckArgs(argv: readonly string[]): { values: Map<string, string>; json: boolean } {
-  const { values, flags, positional } = parseOptions(argv, ['--terminal-id', '--caller-trx-id', ...connectionFlags], ['--json']);
+export function parseCheckArgs(argv: readonly string[]): { values: Map<string, string>; json: boolean; confirmedProduction: boolean } {
+  const { values, flags, positional } = parseOptions(argv, ['--terminal-id', '--caller-trx-id', ...connectionFlags], ['--json', confirmProductionFlag]);
   if (positional.length) throw new UsageError(t('unexpectedArgument', { argument: positional[0]! }));
-  return { values, json: flags.has('--json') };
+  return { values, json: flags.has('--json'), confirmedProduction: flags.has(confirmProductionFlag) };
 }
 
 export async function check(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, json } = parseCheckArgs(argv);
+  const { values, json, confirmedProduction } = parseCheckArgs(argv);
   const terminalId = values.get('--terminal-id');
   const callerTrxId = values.get('--caller-trx-id');
   if (!terminalId || !callerTrxId) throw new UsageError(t('checkNeedsIds'));
   const s = styler(io.color);
   let connection: Connection | undefined;
   try {
-    connection = await connect(values, io, env, terminalId);
+    connection = await connect(values, io, env, terminalId, confirmedProduction);
     const result = await connection.client.checkTransaction({ terminalId, callerTrxId });
     if (json) {
       io.stdout(JSON.stringify({ found: true, terminalId, callerTrxId, attempts: result.attempts, transaction: result.transaction, fields: explainCheckResult(result.transaction) }, null, 2) + '\n');

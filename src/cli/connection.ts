@@ -1,11 +1,15 @@
 // Connection options shared by `check` and `reconcile`: flags, a stored profile (--env), and secrets from the
 // environment or standard input (never argv).
 import * as fs from 'fs';
+import { documentedEndpoints } from '../core/environments';
 import { createClient, type KeyMaterial } from '../core/nexi/connection';
 import type { NexiClient } from '../core/nexi/client';
 import { UsageError, type Io } from './io';
 import { t } from './messages';
 import { readProfile, type Profile } from './profiles';
+
+/** The boolean connection flag: the explicit confirmation a call to production needs. */
+export const confirmProductionFlag = '--confirm-production';
 
 export const connectionFlags = ['--base-url', '--check-url', '--ca', '--cert', '--key', '--p12', '--app-id', '--terminal-ids', '--username', '--device-id', '--point-of-sale', '--env', '--proxy'];
 
@@ -55,14 +59,35 @@ export interface Connection {
   readonly secrets: readonly string[];
 }
 
-/** Builds the client from the options; `fallbackTerminal` fills --terminal-ids when absent. */
-export async function connect(values: Map<string, string>, io: Io, env: NodeJS.ProcessEnv, fallbackTerminal?: string): Promise<Connection> {
+/** Nexi's production hosts (documented), and a profile marked `"production": true`, are production. */
+export function productionTarget(urls: readonly (string | undefined)[], profile: Profile): string | undefined {
+  const prodHosts = new Set(Object.values(documentedEndpoints.prod).map((u) => new URL(u).host.toLowerCase()));
+  for (const url of urls) {
+    if (!url) continue;
+    try {
+      const host = new URL(url).host.toLowerCase();
+      if (prodHosts.has(host)) return host;
+    } catch {
+      // not a URL: the client reports it
+    }
+  }
+  return profile.production === true ? (urls.find(Boolean) ?? 'production') : undefined;
+}
+
+/**
+ * Builds the client from the options; `fallbackTerminal` fills --terminal-ids when absent. A production target needs
+ * `confirmedProduction` (--confirm-production): the CLI's counterpart of the editor's modal confirmation, explicit
+ * enough for CI and never a prompt (standard input carries the secrets).
+ */
+export async function connect(values: Map<string, string>, io: Io, env: NodeJS.ProcessEnv, fallbackTerminal?: string, confirmedProduction = false): Promise<Connection> {
   const profile: Profile = values.has('--env') ? readProfile(values.get('--env')!, env) : {};
   const get = (flag: string, fromProfile?: string): string | undefined => values.get(flag) ?? fromProfile;
   const baseUrl = get('--base-url', profile.baseUrl);
   const appId = get('--app-id', profile.appId);
   if (!baseUrl) throw new UsageError(t('needsBaseUrl'));
   if (!/^https:\/\//i.test(baseUrl)) throw new UsageError(t('baseUrlHttps'));
+  const production = productionTarget([baseUrl, get('--check-url', profile.checkUrl)], profile);
+  if (production && !confirmedProduction) throw new UsageError(t('productionNeedsConfirmation', { target: production, flag: confirmProductionFlag }));
   if (!appId) throw new UsageError(t('needsAppId'));
   const p12 = get('--p12', profile.p12);
   const cert = get('--cert', profile.cert);

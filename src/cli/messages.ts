@@ -41,6 +41,7 @@ reconcile: 4 discrepancies found.
   secretOnArgv: '{flag} is not accepted on the command line (it would land in shell history and process lists); use the environment variable NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE or standard input',
   noSuchFile: 'no such file',
   needsBaseUrl: 'needs --base-url (or --env with a profile that has baseUrl)',
+  productionNeedsConfirmation: '{target} is Nexi\'s production: real merchants and real transactions. Add {flag} to send the call.',
   baseUrlHttps: '--base-url must be an https:// URL (credentials are only sent over TLS)',
   needsAppId: 'needs --app-id',
   needsKeyMaterial: 'needs --cert and --key, or --p12',
@@ -55,6 +56,7 @@ reconcile: 4 discrepancies found.
   --terminal-ids T1,T2    terminal ids of the app
   --username EMAIL  --device-id ID  --point-of-sale CODE   optional assertion claims
   --proxy URL             HTTP proxy (default: HTTPS_PROXY, honouring NO_PROXY)
+  --confirm-production    required to call Nexi's production (its hosts, or a profile with "production": true)
 Secrets: NEXI_CLIENT_SECRET and NEXI_KEY_PASSPHRASE (only for an encrypted key or a PKCS#12), or standard input,
 one per line, in that order, for those not set in the environment. Never on the command line.`,
   profilesNotJson: '{file} is not valid JSON ({error}); fix or delete it',

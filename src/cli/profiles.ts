@@ -18,6 +18,8 @@ export interface Profile {
   readonly username?: string;
   readonly deviceId?: string;
   readonly pointOfSale?: string;
+  /** Calls through this profile reach Nexi's production: they need --confirm-production. */
+  readonly production?: boolean;
 }
 
 const secretNames = /secret|passphrase|password|token/i;

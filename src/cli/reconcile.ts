@@ -6,7 +6,7 @@ import { getLocale } from '../core/i18n';
 import type { ReconciledEntry } from '../core/reconcile/reconcile';
 import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
-import { connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
+import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
 import { t, tn } from './messages';
 import { styler } from './render';
@@ -22,7 +22,7 @@ function entryMessage(e: ReconciledEntry): string {
 }
 
 export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, flags, positional } = parseOptions(argv, ['--concurrency', '--terminal-id', ...connectionFlags], ['--json', '--csv']);
+  const { values, flags, positional } = parseOptions(argv, ['--concurrency', '--terminal-id', ...connectionFlags], ['--json', '--csv', confirmProductionFlag]);
   if (positional.length !== 1) throw new UsageError(t('reconcileNeedsFile'));
   if (flags.has('--json') && flags.has('--csv')) throw new UsageError(t('jsonOrCsv'));
   const file = positional[0]!;
@@ -37,7 +37,7 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
   let connection: Connection | undefined;
   const s = styler(io.color);
   try {
-    connection = await connect(values, io, env);
+    connection = await connect(values, io, env, undefined, flags.has(confirmProductionFlag));
     const defaultTerminalId = values.get('--terminal-id') ?? connection.terminalIds[0];
     const entries = extractEntries(text, defaultTerminalId ? { defaultTerminalId } : {});
     if (entries.length === 0) {

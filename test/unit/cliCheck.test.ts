@@ -103,6 +103,26 @@ describe('CLI check and sandbox', function () {
     assert.throws(() => readProfile('nope', env), /no CLI profile 'nope'/);
   });
 
+  it("Nexi's production hosts and profiles marked production need --confirm-production (exit 2 otherwise, nothing sent)", async () => {
+    const usage = async (args: string[]): Promise<string> => {
+      const o = io();
+      assert.equal(await run(['check', '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0001', ...args], o), 2);
+      return o.err();
+    };
+    const prodKeys = ['--cert', files['client.crt'], '--key', files['client.key'], '--app-id', sandboxDefaults.clientId];
+    assert.match(await usage(['--base-url', 'https://b2bsoftpos.nexigroup.com', ...prodKeys]), /^nexi-app2app: b2bsoftpos\.nexigroup\.com is Nexi's production: real merchants and real transactions\. Add --confirm-production to send the call\.$/m);
+    assert.match(await usage(['--base-url', sb.url, '--check-url', 'https://B2BSOFTPOS.nexigroup.com/mpos-core/app/checkTransaction', ...prodKeys]), /is Nexi's production/);
+    const reconcileUsage = io();
+    assert.equal(await run(['reconcile', path.join(root, 'samples', 'logcat.log'), '--base-url', 'https://b2bsoftpos.nexigroup.com', ...prodKeys], reconcileUsage), 2);
+    assert.match(reconcileUsage.err(), /Add --confirm-production/);
+    // A profile can mark its target as production; the flag is the explicit confirmation, and the call goes out.
+    writeProfile('prodlike', { baseUrl: sb.url, ca: files['ca.crt'], cert: files['client.crt'], key: files['client.key'], appId: sandboxDefaults.clientId, production: true }, env);
+    const refused = io();
+    await assert.rejects(check(['--env', 'prodlike', '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0001'], refused, env), /is Nexi's production/);
+    const confirmed = io();
+    assert.equal(await check(['--env', 'prodlike', '--confirm-production', '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0001'], confirmed, env), 0, confirmed.err());
+  });
+
   it('`sandbox` starts, prints its URL and credentials, saves the profile, and stops', async () => {
     const o = io();
     let stop!: () => void;

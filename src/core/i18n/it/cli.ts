@@ -39,6 +39,7 @@ reconcile: 4 discrepanze trovate.
   secretOnArgv: "{flag} non è accettato sulla riga di comando (finirebbe nella cronologia della shell e negli elenchi dei processi); usare la variabile d'ambiente NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE oppure lo standard input",
   noSuchFile: 'file inesistente',
   needsBaseUrl: 'serve --base-url (oppure --env con un profilo che contiene baseUrl)',
+  productionNeedsConfirmation: '{target} è la produzione di Nexi: esercenti reali e transazioni reali. Aggiungere {flag} per inviare la chiamata.',
   baseUrlHttps: '--base-url deve essere un URL https:// (le credenziali vengono inviate solo tramite TLS)',
   needsAppId: 'serve --app-id',
   needsKeyMaterial: 'servono --cert e --key, oppure --p12',
@@ -53,6 +54,7 @@ reconcile: 4 discrepanze trovate.
   --terminal-ids T1,T2    ID terminale dell'app
   --username EMAIL  --device-id ID  --point-of-sale CODE   claim facoltativi dell'assertion
   --proxy URL             proxy HTTP (predefinito: HTTPS_PROXY, rispettando NO_PROXY)
+  --confirm-production    obbligatorio per chiamare la produzione di Nexi (i suoi host, o un profilo con "production": true)
 Secret: NEXI_CLIENT_SECRET e NEXI_KEY_PASSPHRASE (solo per una chiave cifrata o un PKCS#12), oppure lo standard
 input, uno per riga, in quest'ordine, per quelli non impostati nell'ambiente. Mai sulla riga di comando.`,
   profilesNotJson: '{file} non è un JSON valido ({error}); correggerlo o eliminarlo',
