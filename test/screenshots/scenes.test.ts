@@ -50,11 +50,10 @@ function placeCursor(editor: vscode.TextEditor, lineMarker: string, needle: stri
   return assert.fail(`no line with ${lineMarker}`);
 }
 
-/** Opens the Markdown document a command returned as a rendered preview (how a reader would look at it). */
-async function preview(outcome: CommandOutcome): Promise<void> {
+/** The Markdown document a command returned, as the command left it: open beside the editor, read-only. */
+async function shownDocument(outcome: CommandOutcome): Promise<void> {
   assert.equal(outcome.ok, true, JSON.stringify(outcome));
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(String(outcome.document)));
+  await waitFor('the document to be visible', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === String(outcome.document)));
 }
 
 describe('README screenshots (real VS Code)', function () {
@@ -136,7 +135,7 @@ describe('README screenshots (real VS Code)', function () {
     await openSample('logcat.log');
     const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
     assert.equal(outcome.status, 'APPROVED', JSON.stringify(outcome));
-    await preview(outcome);
+    await shownDocument(outcome);
     await shoot('check');
   });
 
@@ -145,7 +144,7 @@ describe('README screenshots (real VS Code)', function () {
     const logUri = vscode.Uri.joinPath(folder, 'logcat.log');
     const outcome = await run('nexi.reconcileLog', { uri: logUri.toString(), environmentId: 'sandbox', defaultTerminalId: '30350039' });
     assert.equal((outcome.totals as { 'app-failed-backend-approved': number })['app-failed-backend-approved'], 1, JSON.stringify(outcome));
-    await preview(outcome);
+    await shownDocument(outcome);
     await shoot('reconcile');
   });
 });
