@@ -76,6 +76,9 @@ export function pickEncryptionKey(keys: readonly Jose.JWK[]): EncryptionKey | un
   return chosen ? { jwk: chosen, ...(chosen.kid ? { kid: chosen.kid } : {}) } : undefined;
 }
 
+/** Imported JWKS keys, per key object of the client's JWKS cache (a new JWKS brings new objects). */
+const importedKeys = new WeakMap<Jose.JWK, Promise<Jose.CryptoKey | Uint8Array>>();
+
 function jose(): typeof Jose {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('jose') as typeof Jose;
@@ -90,8 +93,15 @@ export async function makeClientAssertion(claims: AssertionClaims, signingKey: K
   } catch (err) {
     throw new NexiError('KEY_UNUSABLE', { cause: (err as Error).message });
   }
-  const publicKey = await j.importJWK({ ...encryption.jwk, alg: assertionAlgorithms.keyManagement }, assertionAlgorithms.keyManagement);
+  let publicKey = importedKeys.get(encryption.jwk);
+  if (!publicKey) {
+    publicKey = j.importJWK({ ...encryption.jwk, alg: assertionAlgorithms.keyManagement }, assertionAlgorithms.keyManagement);
+    importedKeys.set(encryption.jwk, publicKey);
+    // A key that cannot be imported is not remembered: the next JWKS fetch brings a new object anyway.
+    publicKey.catch(() => importedKeys.delete(encryption.jwk));
+  }
+  const key = await publicKey;
   return new j.CompactEncrypt(new TextEncoder().encode(jws))
     .setProtectedHeader({ alg: assertionAlgorithms.keyManagement, enc: assertionAlgorithms.contentEncryption, ...(encryption.kid ? { kid: encryption.kid } : {}) })
-    .encrypt(publicKey);
+    .encrypt(key);
 }

@@ -3,7 +3,7 @@
 // an optional extra CA added to the system roots (corporate TLS inspection), proxies (explicit setting,
 // HTTPS_PROXY, NO_PROXY), and connect/headers/body timeouts. TLS verification is never disabled.
 // undici is required on first use only, so activating the extension does not pay for it.
-import { connect as tlsConnect, rootCertificates } from 'tls';
+import { connect as tlsConnect, createSecureContext, rootCertificates } from 'tls';
 import type * as Undici from 'undici';
 import { NexiError, type NexiErrorCode } from './errors';
 
@@ -92,6 +92,22 @@ export function connectOptions(tls: TlsMaterial): Record<string, unknown> {
   };
 }
 
+/**
+ * The same options as one shared secure context, for a pool that opens several connections. Node otherwise builds
+ * a context per connection, and with an extra CA that means parsing every system root again: about 35 ms of
+ * main-thread CPU per connection here. When the material cannot make a context (a wrong passphrase, a damaged key)
+ * the plain options are returned, so the connection attempt fails exactly as it would have and is classified as
+ * usual.
+ */
+export function sharedConnectOptions(tls: TlsMaterial): Record<string, unknown> {
+  const options = connectOptions(tls);
+  try {
+    return { secureContext: createSecureContext(options) };
+  } catch {
+    return options;
+  }
+}
+
 const tlsClientRejected = /ALERT_(CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|CERTIFICATE_UNKNOWN|ACCESS_DENIED|HANDSHAKE_FAILURE|DECRYPT_ERROR)/;
 const tlsServerUntrusted = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -142,7 +158,7 @@ export class Transport {
     if (!d) {
       const { Agent, ProxyAgent } = undici();
       const t = { ...defaultTimeouts, ...this.#options.timeouts };
-      const connect = { ...connectOptions(this.#options.tls), timeout: t.connectMs };
+      const connect = { ...sharedConnectOptions(this.#options.tls), timeout: t.connectMs };
       const common = { headersTimeout: t.headersMs, bodyTimeout: t.bodyMs, connections: this.#options.connections ?? 8, keepAliveTimeout: 30_000 };
       d = proxy ? new ProxyAgent({ uri: proxy, requestTls: connect, ...common }) : new Agent({ connect, ...common });
       this.#dispatchers.set(key, d);
