@@ -4,6 +4,7 @@
 // sandbox's JSON request log stays English. Options, commands, environment variables and URIs never change.
 import { getLocale, type Locale } from '../core/i18n';
 import { cliMessagesIt } from '../core/i18n/it/cli';
+import { fillTemplate } from '../core/codes/text';
 
 export const cliMessagesEn = {
   // main.ts
@@ -226,7 +227,7 @@ const tables: Readonly<Record<Locale, Readonly<Record<CliMessageKey, string>>>> 
 
 /** The CLI text of `key` in the current core locale, `{name}` placeholders filled in one pass. */
 export function t(key: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return tables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return fillTemplate(tables[getLocale()][key], params);
 }
 
 /** `one` for a count of 1, `many` otherwise (English keeps its "(s)" forms; Italian agrees in number). */

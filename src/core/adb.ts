@@ -3,6 +3,7 @@
 
 import { getLocale, type Locale } from './i18n';
 import { adbMessagesIt } from './i18n/it/adb';
+import { fillTemplate } from './codes/text';
 
 /** What adb's answers mean for the user (Italian in src/core/i18n/it/adb.ts), read at call time. */
 export const adbMessagesEn = {
@@ -19,7 +20,7 @@ type AdbMessage = keyof typeof adbMessagesEn;
 const adbTables: Readonly<Record<Locale, Readonly<Record<AdbMessage, string>>>> = { en: adbMessagesEn, it: adbMessagesIt };
 
 function say(key: AdbMessage, params: Readonly<Record<string, string>> = {}): string {
-  return adbTables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name]! : whole));
+  return fillTemplate(adbTables[getLocale()][key], params);
 }
 
 /** Characters that mean nothing to a POSIX shell outside quotes. */

@@ -4,6 +4,7 @@
 
 import { getLocale, type Locale } from './i18n';
 import { environmentMessagesIt } from './i18n/it/environments';
+import { fillTemplate } from './codes/text';
 
 /** What the environment checks tell the user (Italian in src/core/i18n/it/environments.ts), read at call time. */
 export const environmentMessagesEn = {
@@ -28,7 +29,7 @@ type EnvironmentMessage = keyof typeof environmentMessagesEn;
 const environmentTables: Readonly<Record<Locale, Readonly<Record<EnvironmentMessage, string>>>> = { en: environmentMessagesEn, it: environmentMessagesIt };
 
 function say(key: EnvironmentMessage, params: Readonly<Record<string, string>> = {}): string {
-  return environmentTables[getLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name]! : whole));
+  return fillTemplate(environmentTables[getLocale()][key], params);
 }
 
 export type BuiltInEnvironmentId = 'stg' | 'prod' | 'sandbox';

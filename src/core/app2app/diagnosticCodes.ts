@@ -6,6 +6,7 @@
 import { localized } from '../i18n';
 import { diagnosticsIt } from '../i18n/it/diagnostics';
 import type { Severity } from '../types';
+import { fillTemplate } from '../codes/text';
 
 export interface DiagnosticCodeInfo {
   readonly severity: Severity;
@@ -288,10 +289,6 @@ export interface CompleteMessageTable extends MessageTable {
 /** The table of the current locale: none for English (the templates above are English), the Italian one for `it`. */
 const localeTable = localized<MessageTable | undefined>({ en: undefined, it: diagnosticsIt });
 
-function fill(template: string, args: MessageArgs): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
-
 /**
  * The message of `code` with `args` filled in: `variant`'s wording when there is one. `table` (an explicit
  * translation) wins; entries it lacks come from the current locale's table, then from English.
@@ -305,11 +302,11 @@ export function formatMessage(code: DiagnosticCode, args: MessageArgs = {}, vari
     template ??= info.variants?.[variant];
   }
   for (const t of tables) template ??= t?.message;
-  return fill(template ?? info.message, args);
+  return fillTemplate(template ?? info.message, args);
 }
 
 export function formatFixTitle(id: FixTitleId, args: MessageArgs = {}, table?: MessageTable): string {
-  return fill(table?.fixTitles?.[id] ?? localeTable()?.fixTitles?.[id] ?? fixTitles[id], args);
+  return fillTemplate(table?.fixTitles?.[id] ?? localeTable()?.fixTitles?.[id] ?? fixTitles[id], args);
 }
 
 /** Short name of the code (docs, settings), in the current locale unless `table` has one. */

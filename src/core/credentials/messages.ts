@@ -5,6 +5,7 @@
 // for a CredentialError, whose `message` stays English (logs) while `userMessage` follows the locale.
 import { getLocale, type Locale } from '../i18n';
 import { credentialMessagesIt } from '../i18n/it/credentials';
+import { fillTemplate } from '../codes/text';
 
 export const credentialMessagesEn = {
   // certificates.ts
@@ -228,7 +229,7 @@ const tables: Readonly<Record<Locale, Readonly<Record<CredentialMessageKey, stri
 
 /** Fills `{name}` placeholders in one pass (a value that itself contains `{…}` is left alone). */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return fillTemplate(template, params);
 }
 
 /** The text of `key` in `locale`; Bilingual parameters are taken in the same locale. */
