@@ -2,9 +2,8 @@
 // src/core/i18n/it/cli.ts with the same keys and placeholders. The locale is set once per run from `--lang`, else
 // from the environment (LC_ALL / LC_MESSAGES / LANG / LANGUAGE); `--json` keeps its keys and enum values, and the
 // sandbox's JSON request log stays English. Options, commands, environment variables and URIs never change.
-import { getLocale, type Locale } from '../core/i18n';
 import { cliMessagesIt } from '../core/i18n/it/cli';
-import { fillTemplate } from '../core/codes/text';
+import { templateTable } from '../core/codes/text';
 
 export const cliMessagesEn = {
   // main.ts
@@ -223,12 +222,8 @@ saves the CLI profile 'sandbox', and logs one JSON line per request. Ctrl+C stop
 
 export type CliMessageKey = keyof typeof cliMessagesEn;
 
-const tables: Readonly<Record<Locale, Readonly<Record<CliMessageKey, string>>>> = { en: cliMessagesEn, it: cliMessagesIt };
-
 /** The CLI text of `key` in the current core locale, `{name}` placeholders filled in one pass. */
-export function t(key: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return fillTemplate(tables[getLocale()][key], params);
-}
+export const t = templateTable<CliMessageKey>({ en: cliMessagesEn, it: cliMessagesIt });
 
 /** `one` for a count of 1, `many` otherwise (English keeps its "(s)" forms; Italian agrees in number). */
 export function tn(count: number, one: CliMessageKey, many: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {

@@ -1,9 +1,8 @@
 // Android Debug Bridge: the command lines that start an App2App URI on a device, the parsing of `adb devices -l`
 // and of `am start`'s answer. Pure; the editor runs adb through an adapter (src/vscode/adb.ts).
 
-import { getLocale, type Locale } from './i18n';
 import { adbMessagesIt } from './i18n/it/adb';
-import { fillTemplate } from './codes/text';
+import { templateTable } from './codes/text';
 
 /** What adb's answers mean for the user (Italian in src/core/i18n/it/adb.ts), read at call time. */
 export const adbMessagesEn = {
@@ -17,11 +16,7 @@ export const adbMessagesEn = {
 
 type AdbMessage = keyof typeof adbMessagesEn;
 
-const adbTables: Readonly<Record<Locale, Readonly<Record<AdbMessage, string>>>> = { en: adbMessagesEn, it: adbMessagesIt };
-
-function say(key: AdbMessage, params: Readonly<Record<string, string>> = {}): string {
-  return fillTemplate(adbTables[getLocale()][key], params);
-}
+const say = templateTable<AdbMessage>({ en: adbMessagesEn, it: adbMessagesIt });
 
 /** Characters that mean nothing to a POSIX shell outside quotes. */
 const shellSafe = /^[A-Za-z0-9_\-.,:/@%+=]+$/;

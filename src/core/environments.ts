@@ -2,9 +2,8 @@
 // the user defines. Pure: the editor adapter reads the settings and hands them in; this module validates them and
 // resolves every URL a B2B call needs, so the checkTransaction runner, the CLI and the tree all agree.
 
-import { getLocale, type Locale } from './i18n';
 import { environmentMessagesIt } from './i18n/it/environments';
-import { fillTemplate } from './codes/text';
+import { templateTable } from './codes/text';
 
 /** What the environment checks tell the user (Italian in src/core/i18n/it/environments.ts), read at call time. */
 export const environmentMessagesEn = {
@@ -26,11 +25,7 @@ export const environmentMessagesEn = {
 
 type EnvironmentMessage = keyof typeof environmentMessagesEn;
 
-const environmentTables: Readonly<Record<Locale, Readonly<Record<EnvironmentMessage, string>>>> = { en: environmentMessagesEn, it: environmentMessagesIt };
-
-function say(key: EnvironmentMessage, params: Readonly<Record<string, string>> = {}): string {
-  return fillTemplate(environmentTables[getLocale()][key], params);
-}
+const say = templateTable<EnvironmentMessage>({ en: environmentMessagesEn, it: environmentMessagesIt });
 
 export type BuiltInEnvironmentId = 'stg' | 'prod' | 'sandbox';
 

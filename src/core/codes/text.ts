@@ -16,6 +16,11 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   );
 }
 
+/** A table of whole templates per locale → `say(key, values)`, reading the current locale at each call. */
+export function templateTable<K extends string>(tables: Readonly<Record<Locale, Readonly<Record<K, string>>>>): (key: K, values?: TemplateValues) => string {
+  return (key, values = {}) => fillTemplate(tables[getLocale()][key], values);
+}
+
 /**
  * A value derived from the current locale's tables (a localized copy of a code table, an index over it),
  * built on first use in each locale and kept per locale: a locale switch takes effect at once, and the

@@ -227,16 +227,11 @@ export type MessageParams = Readonly<Record<string, string | number | Bilingual>
 
 const tables: Readonly<Record<Locale, Readonly<Record<CredentialMessageKey, string>>>> = { en: credentialMessagesEn, it: credentialMessagesIt };
 
-/** Fills `{name}` placeholders in one pass (a value that itself contains `{…}` is left alone). */
-export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return fillTemplate(template, params);
-}
-
 /** The text of `key` in `locale`; Bilingual parameters are taken in the same locale. */
 export function textIn(locale: Locale, key: CredentialMessageKey, params: MessageParams = {}): string {
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) resolved[name] = typeof value === 'object' ? value[locale] : value;
-  return fill(tables[locale][key], resolved);
+  return fillTemplate(tables[locale][key], resolved);
 }
 
 /** The text of `key` in the current core locale. */
