@@ -165,6 +165,21 @@ describe('B2B client against the local sandbox (real mTLS on loopback)', functio
       assert.match(replay.body, /replay/);
     });
 
+    it('a jti is still refused as a replay after older, expired ones were forgotten', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const shortLived = await rawCheck({ exp: now + 1 });
+      assert.equal(shortLived.status, 200);
+      const kept = await rawCheck({});
+      assert.equal(kept.status, 200);
+      sandbox.clockOffsetSeconds = 5; // the short-lived assertion has expired: the next check sweeps it out
+      assert.equal((await rawCheck({})).status, 200);
+      const expired = await rawCheck({}, { assertion: shortLived.assertion });
+      assert.match(expired.body, /expired/);
+      const replay = await rawCheck({}, { assertion: kept.assertion });
+      assert.equal(replay.status, 400);
+      assert.match(replay.body, /replay/);
+    });
+
     it('an expired assertion → ASSERTION_REJECTED', async () => {
       const c = client({ now: () => Date.now() - 20 * 60 * 1000 });
       const e = await rejects(c.checkTransaction(found), 'ASSERTION_REJECTED');
@@ -272,20 +287,21 @@ describe('B2B client against the local sandbox (real mTLS on loopback)', functio
 
   /** Sends one checkTransaction with hand-made claims (to reach rejections the client itself never produces). */
   let reused: string | undefined;
-  async function rawCheck(claimOverrides: Record<string, unknown>, opts: { reuse?: boolean } = {}) {
+  async function rawCheck(claimOverrides: Record<string, unknown>, opts: { reuse?: boolean; assertion?: string } = {}) {
     const t = new Transport({ tls: { cert: pki.client.certificate, key: pki.client.privateKey, ca: pki.ca.certificate } });
     try {
       const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sandboxDefaults.clientId, client_secret: sandboxDefaults.clientSecret }).toString();
       const token = JSON.parse((await t.request(sandbox.url + '/softpos/appenrollment/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).body) as { access_token: string };
       const jwks = JSON.parse((await t.request(sandbox.url + '/softpos/par/jwks.json', { method: 'GET', headers: {} })).body) as { keys: [] };
       const claims = { ...assertionClaims({ clientId: sandboxDefaults.clientId, baseUrl: sandbox.url, terminalIds: [tid] }, tid, Math.floor(Date.now() / 1000)), ...claimOverrides };
-      const assertion = opts.reuse && reused ? reused : await makeClientAssertion(claims as never, createPrivateKey(pki.client.privateKey), pickEncryptionKey(jwks.keys)!);
+      const assertion = opts.assertion ?? (opts.reuse && reused ? reused : undefined) ?? await makeClientAssertion(claims as never, createPrivateKey(pki.client.privateKey), pickEncryptionKey(jwks.keys)!);
       if (opts.reuse) reused = assertion;
-      return await t.request(sandbox.checkTransactionUrl, {
+      const res = await t.request(sandbox.checkTransactionUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}`, client_id: sandboxDefaults.clientId, client_assertion: assertion },
         body: JSON.stringify(found),
       });
+      return { ...res, assertion };
     } finally {
       await t.close();
     }

@@ -99,6 +99,13 @@ async function newEncryptionKey(): Promise<EncryptionKeyPair> {
   return { kid, privateKey, jwk };
 }
 
+interface PeerIdentity {
+  /** The client certificate, DER. */
+  readonly raw: Buffer;
+  /** SHA-256 of `raw`, lower-case hex (what apps register). */
+  readonly fingerprint: string;
+}
+
 class Rejection extends Error {
   constructor(
     readonly status: number,
@@ -130,17 +137,21 @@ export class Sandbox {
   readonly #transactions = new Map<string, SandboxTransaction>();
   readonly #tokens = new Map<string, IssuedToken>();
   readonly #seenJti = new Map<string, number>();
+  /** Earliest `exp` among the remembered jti values: the replay list is swept only once that has passed. */
+  #nextJtiExpiry = Infinity;
+  /** The client certificate of each connection and its fingerprint, read once per connection, not per request. */
+  readonly #peers = new WeakMap<TLSSocket, PeerIdentity>();
   readonly #faults: Fault[] = [];
   /** Client certificate public keys by DER fingerprint (parsing X.509 per request costs more than the check). */
   readonly #certKeys = new Map<string, KeyObject>();
-  readonly #log: (line: SandboxLogLine) => void;
+  readonly #log: ((line: SandboxLogLine) => void) | undefined;
   readonly #now: () => number;
   #key: EncryptionKeyPair;
   #url = '';
 
   private constructor(options: SandboxOptions, key: EncryptionKeyPair) {
     this.#key = key;
-    this.#log = options.log ?? (() => undefined);
+    this.#log = options.log;
     this.#now = options.now ?? Date.now;
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.#apps = [
@@ -255,7 +266,7 @@ export class Sandbox {
   }
 
   #write(line: Omit<SandboxLogLine, 'time'>): void {
-    this.#log({ time: new Date(this.#clock()).toISOString(), ...line });
+    this.#log?.({ time: new Date(this.#clock()).toISOString(), ...line });
   }
 
   async #handle(req: import('http').IncomingMessage, res: import('http').ServerResponse): Promise<void> {
@@ -286,14 +297,13 @@ export class Sandbox {
     }
     let clientId: string | undefined;
     try {
-      const peer = (req.socket as TLSSocket).getPeerCertificate(false);
-      if (!peer || !peer.raw) throw standard(401, 'no client certificate');
-      const fingerprint = createHash('sha256').update(peer.raw).digest('hex');
+      const peer = this.#peer(req.socket as TLSSocket);
+      if (!peer) throw standard(401, 'no client certificate');
       let out: { status: number; body: unknown };
-      if (endpoint === 'token') out = this.#token(req, body, fingerprint);
+      if (endpoint === 'token') out = this.#token(req, body, peer.fingerprint);
       else if (endpoint === 'jwks') out = this.#jwks(req);
-      else if (endpoint === 'checkTransaction') out = await this.#check(req, body, peer.raw);
-      else if (endpoint === 'admin') out = this.#admin(req, body, fingerprint);
+      else if (endpoint === 'checkTransaction') out = await this.#check(req, body, peer);
+      else if (endpoint === 'admin') out = this.#admin(req, body, peer.fingerprint);
       else throw standard(404, `no such endpoint in the sandbox: ${req.method} ${path}`);
       clientId = (out as { clientId?: string }).clientId;
       res.writeHead(out.status, jsonType);
@@ -344,7 +354,19 @@ export class Sandbox {
     return { status: 200, body: { keys: [this.#key.jwk] } };
   }
 
-  async #check(req: import('http').IncomingMessage, body: string, peerCert: Buffer): Promise<{ status: number; body: unknown; clientId: string }> {
+  /** The connection's client certificate (DER) and its SHA-256 fingerprint; undefined when it presented none. */
+  #peer(socket: TLSSocket): PeerIdentity | undefined {
+    let peer = this.#peers.get(socket);
+    if (!peer) {
+      const raw = socket.getPeerCertificate(false)?.raw;
+      if (!raw) return undefined;
+      peer = { raw, fingerprint: createHash('sha256').update(raw).digest('hex') };
+      this.#peers.set(socket, peer);
+    }
+    return peer;
+  }
+
+  async #check(req: import('http').IncomingMessage, body: string, peer: PeerIdentity): Promise<{ status: number; body: unknown; clientId: string }> {
     if (req.method !== 'POST') throw standard(405, 'use POST');
     const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const issued = auth ? this.#tokens.get(auth) : undefined;
@@ -352,8 +374,7 @@ export class Sandbox {
     if (!issued || issued.expiresAt <= this.#clock()) throw new Rejection(401, { errcode: '401', errmsg: 'Unauthorized' }, issued ? 'access token expired' : 'no or unknown access token');
     const app = this.#apps.find((a) => a.clientId === issued.clientId)!;
     if (req.headers.client_id !== app.clientId) throw standard(401, 'client_id header does not match the access token');
-    const fingerprint = createHash('sha256').update(peerCert).digest('hex');
-    if (!app.certificates.includes(fingerprint)) throw standard(401, 'the TLS client certificate is not registered for this client_id');
+    if (!app.certificates.includes(peer.fingerprint)) throw standard(401, 'the TLS client certificate is not registered for this client_id');
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw standard(415, 'Content-Type must be application/json');
     let payload: unknown;
     try {
@@ -371,7 +392,7 @@ export class Sandbox {
     const terminalId = p.terminalId as string;
     const callerTrxId = p.callerTrxId as string;
 
-    const claims = await this.#verifyAssertion(req.headers.client_assertion, peerCert, app);
+    const claims = await this.#verifyAssertion(req.headers.client_assertion, peer, app);
     const terminals = claims.terminal_ids as unknown;
     if (!Array.isArray(terminals) || terminals.length < 1 || terminals.length > 2 || !terminals.every((t) => typeof t === 'string')) throw assertionRejected('terminal_ids must list one or two terminal ids');
     if (!terminals.includes(terminalId)) throw assertionRejected(`terminal_ids does not include the requested terminalId ${terminalId}`);
@@ -382,7 +403,7 @@ export class Sandbox {
     return { status: 200, body: tx, clientId: app.clientId };
   }
 
-  async #verifyAssertion(header: string | string[] | undefined, peerCert: Buffer, app: SandboxApp): Promise<Record<string, unknown>> {
+  async #verifyAssertion(header: string | string[] | undefined, peer: PeerIdentity, app: SandboxApp): Promise<Record<string, unknown>> {
     if (typeof header !== 'string' || header === '') throw assertionRejected('the client_assertion header is missing');
     const parts = header.split('.');
     if (parts.length !== 5) throw assertionRejected('not a compact JWE (5 parts expected)');
@@ -406,11 +427,10 @@ export class Sandbox {
     } catch {
       throw assertionRejected('decryption failed: unknown key or damaged JWE');
     }
-    const fingerprint = createHash('sha256').update(peerCert).digest('hex');
-    let certKey = this.#certKeys.get(fingerprint);
+    let certKey = this.#certKeys.get(peer.fingerprint);
     if (!certKey) {
-      certKey = createPublicKey(new X509Certificate(peerCert).publicKey.export({ format: 'pem', type: 'spki' }));
-      this.#certKeys.set(fingerprint, certKey);
+      certKey = createPublicKey(new X509Certificate(peer.raw).publicKey.export({ format: 'pem', type: 'spki' }));
+      this.#certKeys.set(peer.fingerprint, certKey);
     }
     let claims: Record<string, unknown>;
     try {
@@ -429,12 +449,24 @@ export class Sandbox {
     if (claims.exp <= now) throw assertionRejected('the assertion has expired (exp is in the past)');
     if (claims.exp - claims.iat > maxAssertionLifetime) throw assertionRejected(`exp is more than ${maxAssertionLifetime} s after iat`);
     if (typeof claims.jti !== 'string' || claims.jti === '') throw assertionRejected('jti is missing');
-    for (const [jti, exp] of this.#seenJti) if (exp < now) this.#seenJti.delete(jti);
+    this.#forgetExpiredJti(now);
     if (this.#seenJti.has(claims.jti)) throw assertionRejected(`jti ${claims.jti} was already used (replay)`);
     this.#seenJti.set(claims.jti, claims.exp);
+    this.#nextJtiExpiry = Math.min(this.#nextJtiExpiry, claims.exp);
     if (claims.app_username_merchant !== undefined && (typeof claims.app_username_merchant !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(claims.app_username_merchant))) {
       throw assertionRejected('app_username_merchant must be an e-mail address');
     }
     return claims;
+  }
+
+  /** Drops jti values whose assertion has expired (a replay of those fails on exp anyway); a pass only when one has. */
+  #forgetExpiredJti(now: number): void {
+    if (now <= this.#nextJtiExpiry) return;
+    let next = Infinity;
+    for (const [jti, exp] of this.#seenJti) {
+      if (exp < now) this.#seenJti.delete(jti);
+      else next = Math.min(next, exp);
+    }
+    this.#nextJtiExpiry = next;
   }
 }
