@@ -118,6 +118,34 @@ describe('app2app parse', () => {
     assert.equal(parseUri('a://b?c=2&am', { openEnd: true }).params[1].dynamic, 'key');
   });
 
+  it('reads keys and values by index and by name without making parameter objects', () => {
+    const u = parseUri('pizzapay://payment?callerName =Pizza%20Pay&amp;\u00d7tamp=2111261015&amount=&amount=12&pan=%2&acquirerName=NEXI%20%20%20&flag&F42=1&f42=2');
+    assert.equal(u.paramCount, 9);
+    assert.deepEqual(
+      Array.from({ length: u.paramCount }, (_, i) => [u.keyAt(i), u.valueAt(i)]),
+      u.params.map((p) => [p.key, p.value]),
+    );
+    assert.equal(u.keyAt(1), 'timestamp');
+    assert.equal(u.valueAt(0), 'Pizza Pay');
+    assert.equal(u.valueAt(5), 'NEXI   ');
+    assert.equal(u.valueAt(6), undefined);
+    assert.equal(u.get('callerName'), 'Pizza Pay', 'line-wrap blanks are not part of the name');
+    assert.equal(u.get('timestamp'), '2111261015', '`×tamp=` is `&timestamp=`');
+    assert.equal(u.get('amount'), undefined, 'the first `amount` is blank: that is what the URI says');
+    assert.equal(u.get('pan'), '%2', 'a malformed escape is kept');
+    assert.equal(u.get('acquirerName'), 'NEXI', 'values are trimmed');
+    assert.equal(u.get('flag'), undefined);
+    assert.equal(u.get('F42'), '1');
+    assert.equal(u.get('f42'), '2', 'keys are case-sensitive');
+    assert.equal(u.get('callerNam'), undefined);
+    assert.equal(u.get('missing'), undefined);
+    // Keys from templates never match; an open end leaves the last key unfinished.
+    const d = parseUri('a://b?$kamount=1&amount=2', { dynamic: [{ start: 6, end: 8 }] });
+    assert.equal(d.get('amount'), '2');
+    assert.equal(parseUri('a://b?c=2&amount', { openEnd: true }).get('amount'), undefined);
+    assert.equal(parseUri('a://b?c=2&amount=5', { openEnd: true }).get('amount'), '5');
+  });
+
   it('splitParam cuts a value where a `&` is missing', () => {
     const text = 'a://b?callerTrxId=12uri=x%3A';
     const u = parseUri(text);

@@ -289,6 +289,13 @@ describe('app2app scan', () => {
         assert.ok(u.range.start >= previousEnd && u.range.start < u.range.end && u.range.end <= text.length, 'URI ranges are ordered and inside the text');
         previousEnd = u.range.end;
         if (!u.uri.offsets) assert.equal(slice(text, u.range), u.uri.text);
+        // The index and name readers agree with the parameter objects.
+        assert.equal(u.uri.paramCount, u.params.length);
+        u.params.forEach((p, i) => {
+          assert.equal(u.uri.keyAt(i), p.key);
+          assert.equal(u.uri.valueAt(i), p.value);
+        });
+        for (const name of new Set(u.params.map((p) => p.name))) assert.equal(u.uri.get(name), u.params.find((p) => p.dynamic !== 'key' && p.name === name)?.trimmed || undefined);
         for (const p of u.params) {
           for (const r of [p.range, p.keyRange, p.separatorRange, p.valueRange ?? p.range]) {
             assert.ok(r.start >= u.range.start && r.start <= r.end && r.end <= u.range.end, 'parameter ranges are inside the URI');

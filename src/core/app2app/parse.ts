@@ -61,7 +61,19 @@ export interface ParsedUri {
   readonly path: string;
   /** Range of the query after `?`; undefined when there is no `?`. */
   readonly queryRange: OffsetRange | undefined;
+  /** Every parameter with its ranges; made on first read (see `paramCount` and `get` for cheaper reads). */
   readonly params: readonly QueryParam[];
+  /** How many parameters there are: `params.length` without making them. */
+  readonly paramCount: number;
+  /** Key of parameter `i`, as written (= `params[i].key`). */
+  keyAt(i: number): string;
+  /** Percent-decoded value of parameter `i`, undefined without `=` (= `params[i].value`). */
+  valueAt(i: number): string | undefined;
+  /**
+   * Trimmed value of the first parameter whose name (key without whitespace) is `name`; undefined when there is no
+   * such parameter or its value is blank or missing. Keys from templates never match.
+   */
+  get(name: string): string | undefined;
   /** Original offset of `text[0]` when `offsets` is absent. */
   readonly base: number;
   /** Original offset of every `text` index (length `text.length + 1`) when escapes made them non-contiguous. */
@@ -184,7 +196,8 @@ export function trimBlanks(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
-function stripWhitespace(s: string): string {
+/** A key's name: the key without whitespace (line-wrap blanks, `callerName =Payment`). */
+export function stripWhitespace(s: string): string {
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) <= 32) return s.replace(/[\x00-\x20]+/g, '');
   }
@@ -326,8 +339,10 @@ function separatorAt(s: string, at: number): SeparatorKind {
 }
 
 /**
- * A parsed URI: its text, where that text sits in the original, the parameters, and four indexes; scheme,
- * authority, path and every range are derived when read, for the same reason as `Param`'s.
+ * A parsed URI: its text, where that text sits in the original, three indexes per parameter, and four more; scheme,
+ * authority, path, the `Param` objects and every range are derived when read, for the same reason as `Param`'s.
+ * Scanning a log mostly asks which URIs there are and a few values of each (`get`, `keyAt`, `valueAt`): making
+ * hundreds of thousands of parameter objects that outlive the scan cost more than finding the URIs (`npm run bench`).
  */
 class Parsed implements ParsedUri {
   readonly text: string;
@@ -335,7 +350,9 @@ class Parsed implements ParsedUri {
   readonly offsets: readonly number[] | undefined;
   readonly dynamic: readonly OffsetRange[] | undefined;
   readonly openEnd: true | undefined;
-  readonly params: readonly QueryParam[];
+  /** Per parameter: index of its key, of its `=` (or its end when it has none), and of its end. */
+  readonly #pairs: number[];
+  #params: readonly QueryParam[] | undefined;
   /** Index of the `:` after the scheme, or -1. */
   readonly #colon: number;
   readonly #authorityStart: number;
@@ -366,7 +383,7 @@ class Parsed implements ParsedUri {
       i++;
     }
     const q = text.indexOf('?', i);
-    const params: QueryParam[] = [];
+    const pairs: number[] = [];
     if (q >= 0) {
       let kind: SeparatorKind = 'query';
       let pairStart = q + 1;
@@ -380,18 +397,73 @@ class Parsed implements ParsedUri {
         // `?&a=1` or `a=1&&b=2`: an empty pair carries nothing; skip it rather than report a nameless parameter.
         if (next > pairStart) {
           if (eq >= 0 && eq < pairStart) eq = text.indexOf('=', pairStart);
-          params.push(new Param(this, kind, pairStart, eq >= 0 && eq < next ? eq : next, next));
+          pairs.push(pairStart, eq >= 0 && eq < next ? eq : next, next);
         }
         if (next >= n) break;
         kind = separatorAt(text, next);
         pairStart = next + separatorLength(kind);
       }
     }
-    this.params = params;
+    this.#pairs = pairs;
     this.#colon = colon;
     this.#authorityStart = authorityStart;
     this.#authorityEnd = i;
     this.#query = q;
+  }
+
+  get params(): readonly QueryParam[] {
+    if (this.#params === undefined) {
+      const pairs = this.#pairs;
+      const params: QueryParam[] = [];
+      for (let k = 0; k < pairs.length; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
+      this.#params = params;
+    }
+    return this.#params;
+  }
+
+  get paramCount(): number {
+    return this.#pairs.length / 3;
+  }
+
+  /** The separator that introduced the pair whose key starts at `keyIndex` (the character before it tells). */
+  #separatorBefore(keyIndex: number): SeparatorKind {
+    if (keyIndex === this.#query + 1) return 'query';
+    const c = this.text.charCodeAt(keyIndex - 1);
+    return c === 0xd7 ? 'times-entity' : c === 59 /* ; of &amp; */ ? 'amp-entity' : 'ampersand';
+  }
+
+  keyAt(i: number): string {
+    const k = 3 * i;
+    const raw = this.text.slice(this.#pairs[k], this.#pairs[k + 1]);
+    return this.text.charCodeAt(this.#pairs[k] - 1) === 0xd7 ? 'times' + raw : raw;
+  }
+
+  valueAt(i: number): string | undefined {
+    const k = 3 * i;
+    const eq = this.#pairs[k + 1];
+    const end = this.#pairs[k + 2];
+    if (eq >= end) return undefined;
+    const raw = this.text.slice(eq + 1, end);
+    return raw.indexOf('%') < 0 ? raw : decodePercent(raw).value;
+  }
+
+  get(name: string): string | undefined {
+    const pairs = this.#pairs;
+    const text = this.text;
+    for (let k = 0; k < pairs.length; k += 3) {
+      const start = pairs[k];
+      const length = pairs[k + 1] - start;
+      // Most keys are written exactly as named: compare in place. A longer key may hold line-wrap blanks, and
+      // `×tamp` is `timestamp`: those are compared by their name.
+      const times = text.charCodeAt(start - 1) === 0xd7;
+      const same = !times && length === name.length ? text.startsWith(name, start) : (times || length > name.length) && stripWhitespace(this.keyAt(k / 3)) === name;
+      if (!same || (this.dynamic !== undefined && overlaps(this.dynamic, start, pairs[k + 1]))) continue;
+      if (this.openEnd && pairs[k + 2] === text.length && pairs[k + 1] === pairs[k + 2]) continue; // key still being written
+      const value = this.valueAt(k / 3);
+      const trimmed = value === undefined ? undefined : trimBlanks(value);
+      return trimmed === '' ? undefined : trimmed;
+    }
+    return undefined;
   }
 
   get range(): OffsetRange {
@@ -427,7 +499,7 @@ class Parsed implements ParsedUri {
   }
 
   /** Plain-object form, as `parseUri` returned before the fields became derived (optional fields left out). */
-  toJSON(): ParsedUri {
+  toJSON(): Omit<ParsedUri, 'paramCount' | 'keyAt' | 'valueAt' | 'get'> {
     const { text, range, scheme, schemeRange, authority, rawAuthority, authorityRange, path, queryRange, params, base, offsets, dynamic, openEnd } = this;
     return {
       text,

@@ -10,7 +10,7 @@
 
 import type { OffsetRange } from '../types';
 import { findOperation, findOperationByType, findOperationIn, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
-import { offsetAt, parseUri, type ParsedUri, type QueryParam } from './parse';
+import { offsetAt, parseUri, stripWhitespace, type ParsedUri, type QueryParam } from './parse';
 import { editDistance } from './suggest';
 
 export type UriKind = 'request' | 'result';
@@ -30,6 +30,34 @@ export interface ScannedUri {
   readonly markup: boolean;
   /** Only part of the URI is literal text (string concatenation follows, or keys come from templates). */
   readonly partial: boolean;
+}
+
+/** A scanned URI; its parameters are the URI's, made when first read. */
+class Scanned implements ScannedUri {
+  constructor(
+    readonly kind: UriKind,
+    readonly operation: OperationName | undefined,
+    readonly range: OffsetRange,
+    readonly uri: ParsedUri,
+    readonly quote: '"' | "'" | '`' | undefined,
+    readonly markup: boolean,
+    readonly partial: boolean,
+  ) {}
+
+  get params(): readonly QueryParam[] {
+    return this.uri.params;
+  }
+
+  /** Plain-object form (what JSON.stringify and test diffs show). */
+  toJSON(): ScannedUri {
+    const { kind, operation, range, uri, params, quote, markup, partial } = this;
+    return { kind, operation, range, uri, params, quote, markup, partial };
+  }
+}
+
+/** `s` with another parsed form of the same URI (moved ranges, say). */
+export function withParsedUri(s: ScannedUri, uri: ParsedUri): ScannedUri {
+  return new Scanned(s.kind, s.operation, uri.range, uri, s.quote, s.markup, s.partial);
 }
 
 export interface ScanOptions {
@@ -373,26 +401,23 @@ export function classify(uri: ParsedUri): { kind: UriKind; operation: OperationN
 /** `classify` for a URI known to have a query (the scanner checks that first). */
 function classifyQuery(uri: ParsedUri): { kind: UriKind; operation: OperationName | undefined } | undefined {
   const scheme = uri.scheme.toLowerCase();
-  const params = uri.params;
-  if (scheme === requestScheme || (looksLikeRequestScheme(scheme) && !someName(params, isResponseOnlyKey))) {
+  if (scheme === requestScheme || (looksLikeRequestScheme(scheme) && !someName(uri, isResponseOnlyKey))) {
     return { kind: 'request', operation: findOperation(uri.authority)?.name };
   }
   const byAuthority = findOperation(uri.authority);
-  if (!byAuthority && (foreignSchemes.has(scheme) || !someName(params, isResultKey))) return undefined;
-  let operationType: string | undefined;
-  for (const p of params) {
-    if (p.dynamic !== 'key' && p.name === 'operationType') {
-      operationType = p.trimmed;
-      break;
-    }
-  }
+  if (!byAuthority && (foreignSchemes.has(scheme) || !someName(uri, isResultKey))) return undefined;
+  const operationType = uri.get('operationType');
   const byType = operationType ? findOperationByType(operationType) : undefined;
   return { kind: 'result', operation: (byType ?? byAuthority)?.name };
 }
 
 /** Some parameter whose name passes `test`; keys from templates are unknown and never count. */
-function someName(params: readonly QueryParam[], test: (name: string) => boolean): boolean {
-  for (const p of params) if (p.dynamic !== 'key' && test(p.name)) return true;
+function someName(uri: ParsedUri, test: (name: string) => boolean): boolean {
+  if (uri.dynamic !== undefined || uri.openEnd) {
+    for (const p of uri.params) if (p.dynamic !== 'key' && test(p.name)) return true;
+    return false;
+  }
+  for (let i = 0; i < uri.paramCount; i++) if (test(stripWhitespace(uri.keyAt(i)))) return true;
   return false;
 }
 
@@ -450,16 +475,7 @@ function scanAt(text: string, hit: number, separatorLength: number, floor: numbe
   // Only literals have templates or an open end (the plain-text path never sets either).
   if (!partial && (uri.dynamic || uri.openEnd)) partial = uri.params.some((p) => p.dynamic === 'key');
   const attribute = quote !== 0 && quote !== 96 && j >= 3 && text.charCodeAt(j - 2) === 61 && isKeyChar(text.charCodeAt(j - 3));
-  out.push({
-    kind: found.kind,
-    operation: found.operation,
-    range: uri.range,
-    uri,
-    params: uri.params,
-    quote: quote === 0 ? undefined : quoteChars[quote],
-    markup: options.markup ?? (before === 62 || attribute),
-    partial,
-  });
+  out.push(new Scanned(found.kind, found.operation, uri.range, uri, quote === 0 ? undefined : quoteChars[quote], options.markup ?? (before === 62 || attribute), partial));
   return skip;
 }
 

@@ -6,7 +6,7 @@
 import { Yielder, type CooperativeOptions } from '../cooperative';
 import type { Diagnostic } from '../types';
 import { parseUri } from './parse';
-import { scanText, type ScannedUri, type ScanOptions } from './scan';
+import { scanText, withParsedUri, type ScannedUri, type ScanOptions } from './scan';
 import { validateUri, type ValidateOptions } from './validate';
 
 /** The URI `s`, found in a slice that starts at offset `delta` of a larger text, with every range moved by `delta`. */
@@ -20,7 +20,7 @@ export function shiftScanned(s: ScannedUri, delta: number): ScannedUri {
     ...(u.dynamic ? { dynamic: u.dynamic } : {}),
     ...(u.openEnd ? { openEnd: true } : {}),
   });
-  return { ...s, range: uri.range, uri, params: uri.params };
+  return withParsedUri(s, uri);
 }
 
 export interface ChunkedScanOptions extends ScanOptions, CooperativeOptions {

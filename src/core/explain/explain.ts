@@ -458,7 +458,7 @@ function maskDigits(v: string): string {
 function summarise(ctx: Context, fields: readonly FieldExplanation[], result: UriExplanation['result']): string {
   const M = explainMessages();
   const op = ctx.operation?.name;
-  const get = (key: string): string | undefined => ctx.scanned.params.find((p) => p.name === key)?.trimmed || undefined;
+  const get = (key: string): string | undefined => ctx.scanned.uri.get(key);
   const parts: string[] = [];
   const amountOf = (key: string): string | undefined => {
     const v = get(key);
@@ -508,7 +508,7 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
 /** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */
 export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
-  const ct118 = scanned.params.find((p) => p.name === 'CT118')?.trimmed;
+  const ct118 = scanned.uri.get('CT118');
   const currencyKnown = !!ct118 && !!lookupCurrency(ct118);
   const ctx: Context = {
     scanned,

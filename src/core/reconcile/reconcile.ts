@@ -81,7 +81,7 @@ export function extractEntries(text: string, options: { defaultTerminalId?: stri
   const lineOf = (offset: number): number => where(offset).line;
   const byId = new Map<string, LogEntry>();
   const order: string[] = [];
-  const value = (u: ScannedUri, k: string): string | undefined => u.params.find((p) => p.name === k)?.trimmed || undefined;
+  const value = (u: ScannedUri, k: string): string | undefined => u.uri.get(k);
   for (const u of scanText(text)) {
     if (u.operation !== 'payment' && u.operation !== 'reversal') continue;
     const id = value(u, 'callerTrxId');

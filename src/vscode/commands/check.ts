@@ -27,7 +27,7 @@ interface Lookup {
 
 const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
-const value = (u: ScannedUri, key: string): string | undefined => u.params.find((p) => p.name === key)?.trimmed || undefined;
+const value = (u: ScannedUri, key: string): string | undefined => u.uri.get(key);
 
 /** terminalId and callerTrxId of the result URI the command was invoked on (CodeLens, hover, selection, line). */
 async function lookupFromTarget(ctx: CommandContext, arg: unknown): Promise<Lookup> {
