@@ -167,11 +167,11 @@ describe('B2B client against the local sandbox (real mTLS on loopback)', functio
 
     it('a jti is still refused as a replay after older, expired ones were forgotten', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const shortLived = await rawCheck({ exp: now + 1 });
+      const shortLived = await rawCheck({ exp: now + 5 }); // seconds to spare: a slow machine must not expire it early
       assert.equal(shortLived.status, 200);
       const kept = await rawCheck({});
       assert.equal(kept.status, 200);
-      sandbox.clockOffsetSeconds = 5; // the short-lived assertion has expired: the next check sweeps it out
+      sandbox.clockOffsetSeconds = 30; // the short-lived assertion has expired: the next check sweeps it out
       assert.equal((await rawCheck({})).status, 200);
       const expired = await rawCheck({}, { assertion: shortLived.assertion });
       assert.match(expired.body, /expired/);
