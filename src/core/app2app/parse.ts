@@ -338,6 +338,9 @@ function separatorAt(s: string, at: number): SeparatorKind {
   return isEntity ? 'amp-entity' : 'ampersand';
 }
 
+const pairScratch: number[] = [];
+const noPairs: readonly number[] = Object.freeze([]);
+
 /**
  * A parsed URI: its text, where that text sits in the original, three indexes per parameter, and four more; scheme,
  * authority, path, the `Param` objects and every range are derived when read, for the same reason as `Param`'s.
@@ -351,7 +354,7 @@ class Parsed implements ParsedUri {
   readonly dynamic: readonly OffsetRange[] | undefined;
   readonly openEnd: true | undefined;
   /** Per parameter: index of its key, of its `=` (or its end when it has none), and of its end. */
-  readonly #pairs: number[];
+  readonly #pairs: readonly number[];
   #params: readonly QueryParam[] | undefined;
   /** Index of the `:` after the scheme, or -1. */
   readonly #colon: number;
@@ -383,7 +386,9 @@ class Parsed implements ParsedUri {
       i++;
     }
     const q = text.indexOf('?', i);
-    const pairs: number[] = [];
+    // The indexes collect in a scratch array and are kept in an array of their exact size.
+    const pairs = pairScratch;
+    let m = 0;
     if (q >= 0) {
       let kind: SeparatorKind = 'query';
       let pairStart = q + 1;
@@ -397,14 +402,16 @@ class Parsed implements ParsedUri {
         // `?&a=1` or `a=1&&b=2`: an empty pair carries nothing; skip it rather than report a nameless parameter.
         if (next > pairStart) {
           if (eq >= 0 && eq < pairStart) eq = text.indexOf('=', pairStart);
-          pairs.push(pairStart, eq >= 0 && eq < next ? eq : next, next);
+          pairs[m++] = pairStart;
+          pairs[m++] = eq >= 0 && eq < next ? eq : next;
+          pairs[m++] = next;
         }
         if (next >= n) break;
         kind = separatorAt(text, next);
         pairStart = next + separatorLength(kind);
       }
     }
-    this.#pairs = pairs;
+    this.#pairs = m === 0 ? noPairs : pairs.slice(0, m);
     this.#colon = colon;
     this.#authorityStart = authorityStart;
     this.#authorityEnd = i;
