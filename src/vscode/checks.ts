@@ -17,6 +17,26 @@ import type { CredentialStore } from './secrets';
 
 const historyKey = 'nexi.checkHistory';
 
+/** A label of `connectionFromCredentials`'s `missing` (English) in the UI's language. */
+function missingLabel(label: string): string {
+  switch (label) {
+    case 'client id':
+      return vscode.l10n.t('client id');
+    case 'client secret':
+      return vscode.l10n.t('client secret');
+    case 'certificate':
+      return vscode.l10n.t('certificate');
+    case 'private key':
+      return vscode.l10n.t('private key');
+    default:
+      return label;
+  }
+}
+
+function notConfirmed(): NexiError {
+  return new NexiError('CANCELLED', { cause: 'not confirmed for production', localizedCause: vscode.l10n.t('not confirmed for production') });
+}
+
 export interface CheckOutcome {
   readonly environment: Environment;
   readonly terminalId: string;
@@ -54,7 +74,12 @@ export class CheckService implements vscode.Disposable {
 
   /** The client for an environment, or a CREDENTIALS_INCOMPLETE error naming what is missing. */
   private async client(environment: Environment): Promise<{ client: NexiClient; secrets: string[] }> {
-    if (!environment.endpoints) throw new NexiError('CREDENTIALS_INCOMPLETE', { cause: `${environment.label}: ${environment.problem ?? 'no endpoints'}` });
+    if (!environment.endpoints) {
+      throw new NexiError('CREDENTIALS_INCOMPLETE', {
+        cause: `${environment.label}: ${environment.problem ?? 'no endpoints'}`,
+        localizedCause: `${environment.label}: ${environment.problem ?? vscode.l10n.t('no endpoints')}`,
+      });
+    }
     const values = await this.store.read(environment.id);
     const secrets = secretValues(values);
     for (const s of secrets) this.log.addKnownSecret(s);
@@ -63,7 +88,12 @@ export class CheckService implements vscode.Disposable {
       onEvent: (e) => this.log.debug(`${environment.id} ${JSON.stringify(e)}`),
       ...(proxy ? { proxy } : {}),
     });
-    if ('missing' in connection) throw new NexiError('CREDENTIALS_INCOMPLETE', { cause: `${environment.label} has no ${connection.missing.join(', ')}` });
+    if ('missing' in connection) {
+      throw new NexiError('CREDENTIALS_INCOMPLETE', {
+        cause: `${environment.label} has no ${connection.missing.join(', ')}`,
+        localizedCause: vscode.l10n.t('{0} has no {1}', environment.label, connection.missing.map(missingLabel).join(', ')),
+      });
+    }
     const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');
     const cached = this.clients.get(environment.id);
     if (cached?.fingerprint === fingerprint) return { client: cached.client, secrets };
@@ -85,7 +115,7 @@ export class CheckService implements vscode.Disposable {
     try {
       const c = await this.client(environment);
       secrets = c.secrets;
-      if (!(await this.prodGuard.allow(environment, `checkTransaction for terminal ${terminalId}`, vscode.l10n.t('checkTransaction for terminal {0}', terminalId)))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+      if (!(await this.prodGuard.allow(environment, `checkTransaction for terminal ${terminalId}`, vscode.l10n.t('checkTransaction for terminal {0}', terminalId)))) throw notConfirmed();
       const result = await c.client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {});
       this.log.info(`checkTransaction ${environment.id} terminal ${terminalId}: found (${result.attempts} attempt(s), ${result.durationMs} ms)`);
       await this.remember({ environmentId: environment.id, environmentLabel: environment.label, terminalId, callerTrxId, at, outcome: 'found', ...(typeof result.transaction.status === 'string' ? { status: result.transaction.status } : {}) });
@@ -104,7 +134,7 @@ export class CheckService implements vscode.Disposable {
    */
   async batch(environment: Environment, count: number): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[] }> {
     const { client, secrets } = await this.client(environment);
-    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, vscode.l10n.t('{0} checkTransaction call(s) (reconciliation)', count)))) throw new NexiError('CANCELLED', { cause: 'not confirmed for production' });
+    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, vscode.l10n.t('{0} checkTransaction call(s) (reconciliation)', count)))) throw notConfirmed();
     return {
       check: async (terminalId, callerTrxId, signal) => (await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {})).transaction,
       secrets,

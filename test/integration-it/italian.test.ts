@@ -89,6 +89,18 @@ describe('Italian (real VS Code, display language it)', function () {
     assert.match(text, /\*\*Trovata\*\*: APPROVED, 12,50\s€\./);
   });
 
+  it('what a refused check says is Italian, down to what is missing', async () => {
+    await api.store.apply('stg', { clientId: 'it-test-client' }); // a client id alone: no secret, certificate or key
+    try {
+      const outcome = await run('nexi.checkTransaction', { environmentId: 'stg', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+      assert.equal(outcome.code, 'CREDENTIALS_INCOMPLETE', JSON.stringify(outcome));
+      assert.match(String(outcome.message), /\(STG è senza client secret, certificato, chiave privata\)/);
+      assert.doesNotMatch(String(outcome.message), /has no/);
+    } finally {
+      await api.store.clear('stg');
+    }
+  });
+
   it('a reconciliation report and its warning are Italian', async () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const outcome = await run('nexi.reconcileLog', { uri: vscode.Uri.joinPath(folder, 'logcat.log').toString(), environmentId: 'sandbox', defaultTerminalId: '30350039' });

@@ -101,6 +101,17 @@ describe('Italian of errors, credentials, environments and adb', function () {
       });
     });
 
+    it('logs the English cause and shows people the localized one', () => {
+      const err = new NexiError('CANCELLED', { cause: 'not confirmed for production', localizedCause: 'non confermato per la produzione' });
+      assert.match(err.message, /\(not confirmed for production\)$/);
+      withLocale('it', () => {
+        assert.match(err.message, /\(not confirmed for production\)$/, 'the logged message stays English');
+        assert.match(userMessage(err), /\(non confermato per la produzione\)$/);
+      });
+      const plain = new NexiError('CANCELLED', { cause: 'STG: no endpoints' });
+      withLocale('it', () => assert.match(userMessage(plain), /\(STG: no endpoints\)$/, 'without a localized cause the cause is shown as it is'));
+    });
+
     it('names the fields a server rejected in either language', () => {
       const err = new NexiError('VALIDATION_FAILED', { status: 400, step: 'checkTransaction', fieldErrors: [{ field: 'terminalId', message: 'must not be blank' }] });
       assert.match(err.message, /Fields: terminalId: must not be blank\. \(HTTP 400, checkTransaction\)$/);

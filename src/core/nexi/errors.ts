@@ -196,7 +196,10 @@ export interface NexiErrorDetails {
   readonly fieldErrors?: ReadonlyArray<{ readonly field: string; readonly message: string }>;
   /** Which call failed. */
   readonly step?: 'token' | 'jwks' | 'checkTransaction';
+  /** What led to it, in English (part of `message`, which is what logs carry). */
   readonly cause?: string;
+  /** The same for people, in the UI's language (`localizedMessage`); `cause` is shown when absent. */
+  readonly localizedCause?: string;
 }
 
 export class NexiError extends Error {
@@ -228,7 +231,10 @@ function composeMessage(code: NexiErrorCode, details: NexiErrorDetails, locale: 
   if (details.serverMessage) parts.push(texts.server.replace('{message}', () => details.serverMessage!));
   if (details.fieldErrors?.length) parts.push(texts.fields.replace('{fields}', () => details.fieldErrors!.map((f) => `${f.field}: ${f.message}`).join('; ')));
   if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
-  else if (details.step || details.cause) parts.push(`(${[details.step, details.cause].filter(Boolean).join(': ')})`);
+  else {
+    const cause = locale === 'en' ? details.cause : (details.localizedCause ?? details.cause);
+    if (details.step || cause) parts.push(`(${[details.step, cause].filter(Boolean).join(': ')})`);
+  }
   return `${code}: ${parts.join(' ')}`;
 }
 
