@@ -11,6 +11,7 @@ import { CheckService } from './vscode/checks';
 import { registerCommands } from './vscode/commands';
 import type { B2bServices } from './vscode/commands/check';
 import type { EditorServices } from './vscode/commands/app2app';
+import { Reconciliations } from './vscode/commands/reconcile';
 import { UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
 import { DecodedDocuments, decodedScheme } from './vscode/decodedDocuments';
@@ -88,7 +89,7 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('nexi').get<boolean>('sandbox.autoStart', false)) {
     void sandbox.start().then(() => environments.setActive('sandbox'), (err: unknown) => log.error(err as Error));
   }
-  const services: B2bServices = { checks, sandbox };
+  const services: B2bServices = { checks, sandbox, reconciliations: new Reconciliations() };
   return { services, history };
 }
 

@@ -10,12 +10,14 @@ import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials
 import { redact } from '../../core/redact';
 import type { CheckOutcome, CheckService } from '../checks';
 import type { SandboxService } from '../sandbox';
+import type { Reconciliations } from './reconcile';
 import { findUris, pickOne } from '../targets';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
 
 export interface B2bServices {
   readonly checks: CheckService;
   readonly sandbox: SandboxService;
+  readonly reconciliations: Reconciliations;
 }
 
 /** What identifies one lookup; any part may be missing and is then asked for. */

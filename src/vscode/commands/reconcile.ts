@@ -15,8 +15,25 @@ import type { CommandContext, CommandOutcome, CommandSpec } from './index';
 
 const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
-/** The last report, for export. */
-let last: { report: ReconcileReport; source: string; sourceUri: vscode.Uri } | undefined;
+/** A finished reconciliation: the report, the log's name, and where the log is. */
+export interface ReconciliationRecord {
+  readonly report: ReconcileReport;
+  readonly source: string;
+  readonly sourceUri: vscode.Uri;
+}
+
+/** The window's latest reconciliation, which the export commands write out. */
+export class Reconciliations {
+  #last: ReconciliationRecord | undefined;
+
+  get last(): ReconciliationRecord | undefined {
+    return this.#last;
+  }
+
+  remember(record: ReconciliationRecord): void {
+    this.#last = record;
+  }
+}
 
 interface ReconcileArgs {
   /** The log (a file or an open document); default: the active editor's document, else a file chooser. */
@@ -88,7 +105,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
       });
     },
   );
-  last = { report, source, sourceUri: document.uri };
+  ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri });
   // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line.
   const markdown = redact(
     toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label), lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
@@ -104,6 +121,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
 }
 
 async function exportReport(ctx: CommandContext, format: 'csv' | 'json', target: unknown): Promise<CommandOutcome> {
+  const last = ctx.b2b.reconciliations.last;
   if (!last) {
     const message = vscode.l10n.t('Nothing to export yet: run "Nexi: Reconcile Log…" first.');
     ctx.ui.notifications.info(message);
