@@ -437,6 +437,16 @@ describe('codes: currencies, amounts, countries', () => {
     assert.equal(formatAmount('450', '978', { locale: 'it-IT' })?.text.replace(/\s/g, ' '), '4,50 €');
   });
 
+  it('reuses number formats without mixing locales, currencies or exponents; a locale Intl rejects falls back', () => {
+    for (let round = 0; round < 2; round++) {
+      assert.equal(formatAmount('450', '978', { locale: 'en' })?.text, '€4.50');
+      assert.equal(formatAmount('450', '978', { locale: 'it' })?.text.replace(/\s/g, ' '), '4,50 €');
+      assert.equal(formatAmount('450', '840', { locale: 'en' })?.text, '$4.50');
+      assert.equal(formatAmount('12345', 'BHD', { locale: 'en' })?.text.replace(/\s/g, ' '), 'BHD 12.345');
+      assert.equal(formatAmount('450', '978', { locale: 'not a locale!' })?.text, 'EUR 4.50');
+    }
+  });
+
   it('380 is Italy, by numeric, EMV BCD, alpha-2 or alpha-3', () => {
     for (const code of ['380', '0380', 380, 'IT', 'ita']) assert.equal(lookupCountry(code)?.name, 'Italy', String(code));
     assert.equal(lookupCountry('999'), undefined);

@@ -133,16 +133,24 @@ export function formatAmount(
   };
 }
 
+/**
+ * Number formats by locale, currency and exponent. Making an Intl.NumberFormat costs far more than formatting with
+ * one (it was a third of explaining a log), and a log has few currencies. `null`: Intl rejects the combination.
+ */
+const formats = new Map<string, Intl.NumberFormat | null>();
+
 function localised(value: number, alpha: string, exponent: number, locale: string): string | undefined {
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: alpha,
-      minimumFractionDigits: exponent,
-      maximumFractionDigits: exponent,
-    }).format(value);
-  } catch {
-    // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
-    return undefined;
+  const key = `${locale}\u0000${alpha}\u0000${exponent}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    } catch {
+      // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
+      format = null;
+    }
+    if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
+    formats.set(key, format);
   }
+  return format?.format(value);
 }
