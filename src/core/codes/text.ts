@@ -11,6 +11,7 @@ export type TemplateValues = Readonly<Record<string, string | number>>;
  * so a missing value is visible in the output instead of silently vanishing.
  */
 export function fillTemplate(template: string, values: TemplateValues): string {
+  if (template.indexOf('{') < 0) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
   );
