@@ -1,5 +1,6 @@
 // nexi-app2app decode [TEXT…] — every App2App URI found in the text (or standard input: a whole log works), explained.
-import { decodeText } from '../core/explain/explain';
+import { scanText } from '../core/app2app/scan';
+import { explainScanned } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonExplanation } from './json';
 import { lineIndex } from '../core/text';
@@ -18,15 +19,33 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
     if (stdin === undefined) throw new UsageError(t('decodeNeedsText'));
     text = stdin;
   }
-  const explanations = decodeText(text);
-  const where = lineIndex(text);
-  if (flags.has('--json')) {
-    io.stdout(JSON.stringify(explanations.map((e) => jsonExplanation(e, where)), null, 2) + '\n');
-  } else if (explanations.length === 0) {
-    io.stderr(t('decodeNothingFound') + '\n');
-  } else {
-    const s = styler(io.color);
-    io.stdout(explanations.map((e) => renderExplanation(e, where, s)).join('\n'));
+  const json = flags.has('--json');
+  const scanned = scanText(text);
+  if (scanned.length === 0) {
+    if (json) io.stdout('[]\n');
+    else io.stderr(t('decodeNothingFound') + '\n');
+    return 1;
   }
-  return explanations.length > 0 ? 0 : 1;
+  // One URI at a time, written as it is explained: a whole log's explanations never sit in memory at once (a large
+  // log's JSON would not even fit in one string), and output waits whenever standard output is behind.
+  const where = lineIndex(text);
+  const s = styler(io.color);
+  let unflushed = 0;
+  const write = async (chunk: string): Promise<void> => {
+    io.stdout(chunk);
+    unflushed += chunk.length;
+    if (unflushed >= 1 << 16) {
+      unflushed = 0;
+      await io.drained?.();
+    }
+  };
+  if (json) await write('[\n');
+  for (let i = 0; i < scanned.length; i++) {
+    const e = explainScanned(scanned[i]!);
+    // The same text as JSON.stringify(all, null, 2): each element indented by two more spaces.
+    if (json) await write(`${i > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`);
+    else await write(`${i > 0 ? '\n' : ''}${renderExplanation(e, where, s)}`);
+  }
+  if (json) await write('\n]\n');
+  return 0;
 }

@@ -8,11 +8,19 @@ export interface Io {
   readonly readStdin: () => Promise<string | undefined>;
   /** Colour and other terminal niceties. */
   readonly color: boolean;
+  /** Resolves once standard output has taken what was written so far (long outputs wait instead of piling up). */
+  readonly drained?: () => Promise<void>;
 }
 
 export class UsageError extends Error {}
 
 export function processIo(): Io {
+  // `nexi-app2app decode < big.log | head`: once the reader has closed the pipe, what is left to print has no
+  // reader; stop quietly instead of failing with an EPIPE stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -23,6 +31,7 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
   };
 }
 

@@ -1,9 +1,12 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { inputFromPairs } from '../../src/cli/build';
 import type { Io } from '../../src/cli/io';
+import { jsonExplanation } from '../../src/cli/json';
+import { decodeText } from '../../src/core/explain/explain';
+import { lineIndex } from '../../src/core/text';
 import { run as runCli } from '../../src/cli/main';
 
 // English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
@@ -142,6 +145,36 @@ describe('CLI', () => {
       const version = bin(['version']);
       assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
       assert.match(bin(['help']).stdout, /decode \[TEXT…\]/);
+    });
+
+    it('stops quietly when the reader closes the pipe early (`decode < big.log | head`)', async function () {
+      this.timeout(60000);
+      const big = Array.from({ length: 40 }, () => logcat).join('');
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      // Read one chunk, then close our end, as `head` does.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stdin.end(big);
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      assert.equal(code, 0, err);
+      assert.doesNotMatch(err, /EPIPE|Error/);
+    });
+  });
+
+  describe('decode output as it goes', () => {
+    it('writes URI by URI, the same text as all at once, and waits for standard output on long outputs', async () => {
+      const big = Array.from({ length: 40 }, () => logcat).join('');
+      const chunks: string[] = [];
+      let waits = 0;
+      const io: Io = { stdout: (t) => chunks.push(t), stderr: () => undefined, readStdin: async () => big, color: false, drained: async () => void waits++ };
+      assert.equal(await run(['decode', '--json'], io), 0);
+      const where = lineIndex(big);
+      assert.equal(chunks.join(''), JSON.stringify(decodeText(big).map((e) => jsonExplanation(e, where)), null, 2) + '\n');
+      assert.ok(chunks.length > 280, `one write per URI (${chunks.length})`);
+      // At least once per 64 Ki characters written (plus the chunk that crossed the mark).
+      const longest = Math.max(...chunks.map((c) => c.length));
+      assert.ok(waits > 0 && waits >= Math.floor(chunks.join('').length / (65536 + longest)), `waited for standard output ${waits} times`);
     });
   });
 });
