@@ -210,6 +210,25 @@ function overlaps(ranges: readonly OffsetRange[] | undefined, start: number, end
   return false;
 }
 
+/** The key written at `text[start, end)`; after the `×` of a mangled `&times` (`×tamp`) it is `timestamp`. */
+function keyText(text: string, start: number, end: number, times: boolean): string {
+  const raw = text.slice(start, end);
+  return times ? 'times' + raw : raw;
+}
+
+/** `raw` percent-decoded (see `decodePercent`); undefined stays undefined. */
+function decodedValue(raw: string | undefined): string | undefined {
+  return raw === undefined || raw.indexOf('%') < 0 ? raw : decodePercent(raw).value;
+}
+
+/**
+ * The key of the pair `text[keyIndex, end)` (its `=` at `keyEnd`, or `keyEnd === end` without one) is not known
+ * before run time: it overlaps a template, or an open end continues it (no `=` yet).
+ */
+function keyIsDynamic(uri: UriPositions, keyIndex: number, keyEnd: number, end: number): boolean {
+  return overlaps(uri.dynamic, keyIndex, keyEnd) || (uri.openEnd === true && end === uri.text.length && keyEnd === end);
+}
+
 function separatorLength(kind: SeparatorKind): number {
   return kind === 'amp-entity' ? 5 : kind === 'missing' ? 0 : 1;
 }
@@ -242,8 +261,7 @@ class Param implements QueryParam {
   }
 
   get key(): string {
-    const raw = this.#uri.text.slice(this.keyIndex, this.#keyEnd);
-    return this.separator === 'times-entity' ? 'times' + raw : raw;
+    return keyText(this.#uri.text, this.keyIndex, this.#keyEnd, this.separator === 'times-entity');
   }
 
   get name(): string {
@@ -259,8 +277,7 @@ class Param implements QueryParam {
   }
 
   get value(): string | undefined {
-    const raw = this.rawValue;
-    return raw === undefined || raw.indexOf('%') < 0 ? raw : decodePercent(raw).value;
+    return decodedValue(this.rawValue);
   }
 
   get trimmed(): string | undefined {
@@ -275,9 +292,8 @@ class Param implements QueryParam {
 
   get dynamic(): 'key' | 'value' | undefined {
     const uri = this.#uri;
-    // With an open end the last pair continues at run time: its value, or its key when there is no `=` yet.
+    if (keyIsDynamic(uri, this.keyIndex, this.#keyEnd, this.#end)) return 'key';
     const open = uri.openEnd === true && this.#end === uri.text.length;
-    if (overlaps(uri.dynamic, this.keyIndex, this.#keyEnd) || (open && this.#keyEnd === this.#end)) return 'key';
     return overlaps(uri.dynamic, this.#keyEnd, this.#end) || open ? 'value' : undefined;
   }
 
@@ -441,17 +457,14 @@ class Parsed implements ParsedUri {
 
   keyAt(i: number): string {
     const k = 3 * i;
-    const raw = this.text.slice(this.#pairs[k], this.#pairs[k + 1]);
-    return this.text.charCodeAt(this.#pairs[k] - 1) === 0xd7 ? 'times' + raw : raw;
+    return keyText(this.text, this.#pairs[k], this.#pairs[k + 1], this.text.charCodeAt(this.#pairs[k] - 1) === 0xd7);
   }
 
   valueAt(i: number): string | undefined {
     const k = 3 * i;
     const eq = this.#pairs[k + 1];
     const end = this.#pairs[k + 2];
-    if (eq >= end) return undefined;
-    const raw = this.text.slice(eq + 1, end);
-    return raw.indexOf('%') < 0 ? raw : decodePercent(raw).value;
+    return eq < end ? decodedValue(this.text.slice(eq + 1, end)) : undefined;
   }
 
   get(name: string): string | undefined {
@@ -464,8 +477,7 @@ class Parsed implements ParsedUri {
       // `×tamp` is `timestamp`: those are compared by their name.
       const times = text.charCodeAt(start - 1) === 0xd7;
       const same = !times && length === name.length ? text.startsWith(name, start) : (times || length > name.length) && stripWhitespace(this.keyAt(k / 3)) === name;
-      if (!same || (this.dynamic !== undefined && overlaps(this.dynamic, start, pairs[k + 1]))) continue;
-      if (this.openEnd && pairs[k + 2] === text.length && pairs[k + 1] === pairs[k + 2]) continue; // key still being written
+      if (!same || keyIsDynamic(this, start, pairs[k + 1], pairs[k + 2])) continue;
       const value = this.valueAt(k / 3);
       const trimmed = value === undefined ? undefined : trimBlanks(value);
       return trimmed === '' ? undefined : trimmed;
