@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { OffsetRange } from '../../src/core/types';
 import { scanText, type ScannedUri } from '../../src/core/app2app/scan';
 import { validateUri } from '../../src/core/app2app/validate';
+import { parseUri } from '../../src/core/app2app/parse';
 
 const slice = (text: string, r: OffsetRange) => text.slice(r.start, r.end);
 const texts = (text: string) => scanText(text).map((u) => slice(text, u.range));
@@ -338,6 +339,24 @@ describe('app2app scan', () => {
       for (const text of inputs) scanText(text);
       assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
       assert.equal(scanText('neximpos://p?a=1 '.repeat(1000)).length, 1000);
+    });
+
+    it('URIs of one scan read exactly as each parsed alone, across the shared index chunks', () => {
+      // 3,000 URIs of 1 to 7 parameters fill chunks of every size; one URI of 30,000 parameters is larger than any.
+      const lines = Array.from({ length: 3000 }, (_, i) => `neximpos://payment?${Array.from({ length: 1 + (i % 7) }, (_, k) => `k${k}=${i}-${k}`).join('&')}`);
+      lines.splice(1500, 0, `neximpos://payment?${Array.from({ length: 30_000 }, (_, k) => `a${k}=${k}`).join('&')}`);
+      const log = lines.join('\n');
+      const found = scanText(log);
+      assert.equal(found.length, 3001);
+      for (const u of found) {
+        const alone = parseUri(slice(log, u.range), { base: u.range.start });
+        assert.equal(u.uri.paramCount, alone.paramCount);
+        assert.deepEqual(u.params.map((q) => [q.key, q.value, q.range]), alone.params.map((q) => [q.key, q.value, q.range]));
+        for (let i = 0; i < alone.paramCount; i++) assert.deepEqual([u.uri.keyAt(i), u.uri.valueAt(i)], [alone.keyAt(i), alone.valueAt(i)]);
+      }
+      assert.equal(found[1500].uri.paramCount, 30_000);
+      assert.equal(found[1500].uri.get('a29999'), '29999');
+      assert.equal(found[2996].uri.get('k6'), '2995-6'); // i = 2995 has 7 parameters, one line down after the splice
     });
 
     it('finds every URI in a large log', () => {

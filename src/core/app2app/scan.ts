@@ -10,7 +10,7 @@
 
 import type { OffsetRange } from '../types';
 import { findOperation, findOperationByType, findOperationIn, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
-import { offsetAt, parseUri, stripWhitespace, type ParsedUri, type QueryParam } from './parse';
+import { offsetAt, PairArena, parseUri, stripWhitespace, type ParsedUri, type QueryParam } from './parse';
 import { editDistance } from './suggest';
 
 export type UriKind = 'request' | 'result';
@@ -428,7 +428,7 @@ const quoteChars: Record<number, '"' | "'" | '`'> = { 34: '"', 39: "'", 96: '`' 
  * rejected URL with a query (any `://` inside it belongs to it), otherwise just after the `://`, so the whole scan
  * stays linear. Most hits in a log are web URLs: they are rejected before anything is allocated.
  */
-function scanAt(text: string, hit: number, separatorLength: number, floor: number, options: ScanOptions, out: ScannedUri[]): number {
+function scanAt(text: string, hit: number, separatorLength: number, floor: number, options: ScanOptions, arena: PairArena, out: ScannedUri[]): number {
   const rejected = hit + separatorLength;
   // Scheme: letters, digits, + - . before `://`, starting with a letter; `dat=` and quotes stop it.
   const limit = Math.max(floor, hit - 64);
@@ -448,7 +448,7 @@ function scanAt(text: string, hit: number, separatorLength: number, floor: numbe
   let partial = false;
   if (quote !== 0 || separatorLength !== 3) {
     const extracted = extractString(text, j, quote || 34);
-    uri = parseUri(extracted.text, { base: extracted.base, offsets: extracted.offsets, dynamic: extracted.dynamic, openEnd: extracted.partial });
+    uri = parseUri(extracted.text, { base: extracted.base, offsets: extracted.offsets, dynamic: extracted.dynamic, openEnd: extracted.partial, arena });
     partial = extracted.partial;
   } else {
     // `demonexi:// accounting_closure?…` (spec §6.3): a wrap space before a known operation is still the same URI.
@@ -462,7 +462,7 @@ function scanAt(text: string, hit: number, separatorLength: number, floor: numbe
     }
     if (!queryFollows(text, walkFrom)) return rejected;
     const end = extractPlain(text, j, walkFrom, j >= 4 && text.startsWith('dat=', j - 4));
-    uri = parseUri(text.slice(j, end), { base: j });
+    uri = parseUri(text.slice(j, end), { base: j, arena });
   }
 
   // Any `://` inside a rejected extent yields nothing new either: resume after it.
@@ -525,6 +525,7 @@ function nextEscaped(text: string, from: number): number {
 /** Every App2App request and result URI in `text`, in order. Never throws. */
 export function scanText(text: string, options: ScanOptions = {}): ScannedUri[] {
   const out: ScannedUri[] = [];
+  const arena = new PairArena();
   let floor = 0;
   // JSON escapes slashes (`neximpos:\/\/payment`): a second, lazily advanced search stream.
   let plain = nextPlain(text, 0);
@@ -533,7 +534,7 @@ export function scanText(text: string, options: ScanOptions = {}): ScannedUri[] 
     const useEscaped = plain < 0 || (escaped >= 0 && escaped < plain);
     const hit = useEscaped ? escaped : plain;
     const count = out.length;
-    const next = scanAt(text, hit, useEscaped ? 5 : 3, floor, options, out);
+    const next = scanAt(text, hit, useEscaped ? 5 : 3, floor, options, arena, out);
     if (out.length > count) floor = out[count].range.end;
     if (plain >= 0 && plain < next) plain = nextPlain(text, next);
     if (escaped >= 0 && escaped < next) escaped = nextEscaped(text, next);
