@@ -79,9 +79,10 @@ whole logcat) and explains every field. Exit status: 0 when at least one URI was
 
 Checks App2App request URIs (neximpos://…) against Nexi's documentation: required parameters, values,
 encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI, reads one URI
-per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error.
+per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error, 2 no URI.
 `,
   validateNeedsUri: 'validate needs a URI (quote it: the shell treats & as a command separator)',
+  validateEmptyStdin: 'validate found no URI on standard input: give one URI per line, or the URI as an argument (quoted)',
   valid: 'valid',
   invalid: 'invalid',
   countErrorOne: '{count} error(s)',

@@ -24,6 +24,8 @@ export async function validate(argv: readonly string[], io: Io): Promise<number>
     const stdin = await io.readStdin();
     if (stdin === undefined) throw new UsageError(t('validateNeedsUri'));
     uris = stdin.split(/\r?\n/).filter((l) => l.trim() !== '');
+    // `validate < empty.txt`, or a pipe whose producer printed nothing: say so rather than pass on nothing checked.
+    if (uris.length === 0) throw new UsageError(t('validateEmptyStdin'));
   }
   const s = styler(io.color);
   const results = uris.map((uri) => {

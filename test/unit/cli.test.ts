@@ -85,6 +85,15 @@ describe('CLI', () => {
       assert.deepEqual(out.map((o) => o.valid), [true, false]);
     });
 
+    it('standard input without a URI is a usage error, not a pass', async () => {
+      for (const stdin of ['', '\n  \n']) {
+        const r = await cli(['validate', '--json'], stdin);
+        assert.equal(r.code, 2);
+        assert.equal(r.out, '');
+        assert.match(r.err, /no URI on standard input: give one URI per line, or the URI as an argument/);
+      }
+    });
+
     it('validates a URI pasted with its surrounding code', async () => {
       const r = await cli(['validate', '--json', 'val u = "neximpos://payment?amount=-5&callerTrxId=x&callerName=y&uri=a%3A%2F%2Fb"']);
       const [only] = JSON.parse(r.out) as Array<{ diagnostics: Array<{ code: string; range: { start: number } }> }>;

@@ -77,9 +77,10 @@ un intero logcat) e spiega ogni campo. Codice di uscita: 0 se è stato trovato a
 
 Verifica URI di richiesta App2App (neximpos://…) rispetto alla documentazione Nexi: parametri obbligatori, valori,
 codifica, tag aggiuntivi, autoClose/sendTicket, residui di esempi copiati. Senza URI legge un URI per riga
-dallo standard input. Codice di uscita: 0 valido (avvisi ammessi), 1 almeno un errore.
+dallo standard input. Codice di uscita: 0 valido (avvisi ammessi), 1 almeno un errore, 2 nessun URI.
 `,
   validateNeedsUri: "validate richiede un URI (racchiuderlo tra virgolette: la shell interpreta & come separatore di comandi)",
+  validateEmptyStdin: "validate non ha trovato alcun URI sullo standard input: indicare un URI per riga, oppure l'URI come argomento (tra virgolette)",
   valid: 'valido',
   invalid: 'non valido',
   countErrorOne: '{count} errore',
