@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { documentedEndpoints } from '../core/environments';
 import { createClient, type KeyMaterial } from '../core/nexi/connection';
 import type { NexiClient } from '../core/nexi/client';
-import { UsageError, type Io } from './io';
+import { unknownOption, UsageError, type Io } from './io';
 import { t } from './messages';
 import { readProfile, type Profile } from './profiles';
 
@@ -36,7 +36,7 @@ export function parseOptions(argv: readonly string[], valued: readonly string[],
       continue;
     }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (!valued.includes(flag)) throw new UsageError(t('unknownOption', { option: a }));
+    if (!valued.includes(flag)) throw unknownOption(a, [...valued, ...booleans]);
     const value = inline ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(t('needsValue', { flag }));
     values.set(flag, value);

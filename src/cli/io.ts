@@ -1,4 +1,5 @@
 // What a subcommand needs from the process, passed in so tests run subcommands in-process on real strings.
+import { didYouMean } from '../core/app2app/suggest';
 import { t } from './messages';
 
 export interface Io {
@@ -13,6 +14,17 @@ export interface Io {
 }
 
 export class UsageError extends Error {}
+
+/** The usage error for an option the command does not take, naming the known one it most likely meant. */
+export function unknownOption(option: string, known: readonly string[]): UsageError {
+  const flag = option.includes('=') ? option.slice(0, option.indexOf('=')) : option;
+  const names = known.map((k) => k.replace(/^-+/, ''));
+  const name = flag.replace(/^-+/, '');
+  // A typo (`--jsn`), or the start of exactly one option (`--confirm-prod`).
+  const starting = name.length >= 3 ? names.filter((n) => n.startsWith(name)) : [];
+  const suggestion = didYouMean(name, names) ?? (starting.length === 1 ? starting[0] : undefined);
+  return new UsageError(suggestion === undefined ? t('unknownOption', { option }) : t('unknownOptionSuggestion', { option, suggestion: `--${suggestion}` }));
+}
 
 export function processIo(): Io {
   // `nexi-app2app decode < big.log | head`: once the reader has closed the pipe, what is left to print has no
@@ -44,7 +56,7 @@ export function parseFlags(argv: readonly string[], known: readonly string[]): {
     if (rest || !a.startsWith('--')) positional.push(a);
     else if (a === '--') rest = true;
     else if (known.includes(a)) flags.add(a);
-    else throw new UsageError(t('unknownOption', { option: a }));
+    else throw unknownOption(a, known);
   }
   return { flags, positional };
 }

@@ -37,6 +37,7 @@ reconcile: 4 discrepancies found.
 
   // io.ts, connection.ts, profiles.ts
   unknownOption: 'unknown option {option}',
+  unknownOptionSuggestion: 'unknown option {option}; did you mean {suggestion}?',
   needsValue: '{flag} needs a value',
   secretOnArgv: '{flag} is not accepted on the command line (it would land in shell history and process lists); use the environment variable NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE or standard input',
   noSuchFile: 'no such file',

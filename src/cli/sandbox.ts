@@ -3,9 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadOrCreatePki, pkiPaths } from '../core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../core/sandbox/server';
-import { UsageError, type Io } from './io';
+import { unknownOption, UsageError, type Io } from './io';
 import { t } from './messages';
 import { writeProfile } from './profiles';
+
+/** The options that take a value. */
+const valued = ['--port', '--pki', '--latency'];
 
 export function sandboxHelp(): string {
   return t('sandboxHelp', { pkiDefault: path.join('~', '.config', 'nexi-app2app', 'sandbox-pki') });
@@ -17,11 +20,11 @@ export async function sandbox(argv: readonly string[], io: Io, env: NodeJS.Proce
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quiet') quiet = true;
-    else if (['--port', '--pki', '--latency'].includes(a)) {
+    else if (valued.includes(a)) {
       const v = argv[++i];
       if (v === undefined) throw new UsageError(t('needsValue', { flag: a }));
       opts.set(a, v);
-    } else throw new UsageError(t('unknownOption', { option: a }));
+    } else throw unknownOption(a, [...valued, '--quiet']);
   }
   const port = opts.has('--port') ? Number(opts.get('--port')) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('portNumber'));

@@ -85,6 +85,15 @@ describe('CLI', () => {
       assert.deepEqual(out.map((o) => o.valid), [true, false]);
     });
 
+    it('an unknown option names the option it most likely meant', async () => {
+      const r = await cli(['validate', '--jsn', 'neximpos://payment?amount=1']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /unknown option --jsn; did you mean --json\?/);
+      assert.match((await cli(['validate', '--frobnicate', 'x'])).err, /unknown option --frobnicate\n/);
+      assert.match((await cli(['sandbox', '--prot', '1'])).err, /unknown option --prot; did you mean --port\?/);
+      assert.match((await cli(['--lang', 'it', 'decode', '--jsn', 'x'])).err, /opzione sconosciuta --jsn; forse si intendeva --json\?/);
+    });
+
     it('standard input without a URI is a usage error, not a pass', async () => {
       for (const stdin of ['', '\n  \n']) {
         const r = await cli(['validate', '--json'], stdin);

@@ -91,7 +91,9 @@ describe('CLI check and sandbox', function () {
     assert.match(await usage(['--terminal-id', '1']), /needs --terminal-id and --caller-trx-id/);
     assert.match(await usage(['--terminal-id', '1', '--caller-trx-id', '2', '--base-url', 'http://x', '--app-id', 'a']), /https:\/\//);
     assert.match(await usage(['--terminal-id', '1', '--caller-trx-id', '2', '--base-url', 'https://x', '--app-id', 'a', '--cert', 'c']), /--cert and --key, or --p12/);
-    assert.match(await usage(['--bogus']), /unknown option --bogus/);
+    assert.match(await usage(['--bogus']), /unknown option --bogus\n/);
+    assert.match(await usage(['--terminal-ld', '1']), /unknown option --terminal-ld; did you mean --terminal-id\?/);
+    assert.match(await usage(['--confirm-prod']), /did you mean --confirm-production\?/);
   });
 
   it('--env uses a stored profile, and refuses a profile that holds a secret', async () => {

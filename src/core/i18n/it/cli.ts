@@ -35,6 +35,7 @@ reconcile: 4 discrepanze trovate.
 
   // io.ts, connection.ts, profiles.ts
   unknownOption: 'opzione sconosciuta {option}',
+  unknownOptionSuggestion: 'opzione sconosciuta {option}; forse si intendeva {suggestion}?',
   needsValue: '{flag} richiede un valore',
   secretOnArgv: "{flag} non è accettato sulla riga di comando (finirebbe nella cronologia della shell e negli elenchi dei processi); usare la variabile d'ambiente NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE oppure lo standard input",
   noSuchFile: 'file inesistente',
