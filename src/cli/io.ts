@@ -28,10 +28,12 @@ export function unknownOption(option: string, known: readonly string[]): UsageEr
 
 export function processIo(): Io {
   // `nexi-app2app decode < big.log | head`: once the reader has closed the pipe, what is left to print has no
-  // reader; stop quietly instead of failing with an EPIPE stack trace.
+  // reader; stop quietly instead of failing with an EPIPE stack trace. The exit status stays the command's when it
+  // has one by then (`validate … | head` still exits 1 on errors: the command returns before this runs); a
+  // command still printing (decode) has found something, so 0.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code === 'EPIPE') setImmediate(() => process.exit(process.exitCode ?? 0));
+    else throw err;
   });
   return {
     stdout: (t) => process.stdout.write(t),

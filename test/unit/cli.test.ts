@@ -178,6 +178,20 @@ describe('CLI', () => {
       assert.equal(code, 0, err);
       assert.doesNotMatch(err, /EPIPE|Error/);
     });
+
+    it('keeps the exit status of a command whose reader closed the pipe early (`validate … | head`)', async function () {
+      this.timeout(60000);
+      // 2,000 invalid URIs: far more output than a pipe holds, so most of it is written after the reader is gone.
+      const uris = Array.from({ length: 2000 }, (_, i) => `neximpos://payment?amount=${i}.5&callerTrxId=x`).join('\n');
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'validate'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stdin.end(uris);
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      assert.equal(code, 1, err);
+      assert.doesNotMatch(err, /EPIPE|Error/);
+    });
   });
 
   describe('decode output as it goes', () => {
