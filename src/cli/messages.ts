@@ -86,12 +86,12 @@ per line from standard input. Exit status: 0 valid (warnings allowed), 1 at leas
   validateEmptyStdin: 'validate found no URI on standard input: give one URI per line, or the URI as an argument (quoted)',
   valid: 'valid',
   invalid: 'invalid',
-  countErrorOne: '{count} error(s)',
-  countErrorMany: '{count} error(s)',
-  countWarningOne: '{count} warning(s)',
-  countWarningMany: '{count} warning(s)',
-  countInfoOne: '{count} info(s)',
-  countInfoMany: '{count} info(s)',
+  countErrorOne: '{count} error',
+  countErrorMany: '{count} errors',
+  countWarningOne: '{count} warning',
+  countWarningMany: '{count} warnings',
+  countInfoOne: '{count} info',
+  countInfoMany: '{count} infos',
 
   // build.ts
   buildHelp: `Usage: nexi-app2app build [--json] OPERATION key=value…
@@ -153,8 +153,8 @@ Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved
   concurrencyRange: '--concurrency takes a whole number from 1 to 64',
   reconcileNothing: 'No payment or reversal URI with a callerTrxId found in {file}.',
   progress: '{done}/{total} checked',
-  totalTransactionsOne: '{count} transaction(s)',
-  totalTransactionsMany: '{count} transaction(s)',
+  totalTransactionsOne: '{count} transaction',
+  totalTransactionsMany: '{count} transactions',
   totalMatchOne: '{count} match',
   totalMatchMany: '{count} match',
   totalMismatchOne: '{count} mismatch',
@@ -163,11 +163,11 @@ Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved
   totalFailedApprovedMany: '{count} app failed but backend approved',
   totalNotFoundOne: '{count} not found',
   totalNotFoundMany: '{count} not found',
-  totalErrorsOne: '{count} error(s)',
-  totalErrorsMany: '{count} error(s)',
+  totalErrorsOne: '{count} error',
+  totalErrorsMany: '{count} errors',
   entryTerminal: 'terminal {terminalId}',
-  approvedButFailedOne: '{count} payment(s) were approved by Nexi while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.',
-  approvedButFailedMany: '{count} payment(s) were approved by Nexi while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.',
+  approvedButFailedOne: '{count} payment was approved by Nexi while the app recorded a failure or no result: the customer was charged. Reverse it or complete the order.',
+  approvedButFailedMany: '{count} payments were approved by Nexi while the app recorded a failure or no result: the customers were charged. Reverse them or complete the orders.',
 
   // simulate.ts
   simulateHelp: `Usage: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
@@ -227,7 +227,7 @@ export type CliMessageKey = keyof typeof cliMessagesEn;
 /** The CLI text of `key` in the current core locale, `{name}` placeholders filled in one pass. */
 export const t = templateTable<CliMessageKey>({ en: cliMessagesEn, it: cliMessagesIt });
 
-/** `one` for a count of 1, `many` otherwise (English keeps its "(s)" forms; Italian agrees in number). */
+/** `one` for a count of 1, `many` otherwise. */
 export function tn(count: number, one: CliMessageKey, many: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   return t(count === 1 ? one : many, { count, ...params });
 }

@@ -134,7 +134,8 @@ export class CheckService implements vscode.Disposable {
    */
   async batch(environment: Environment, count: number): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[] }> {
     const { client, secrets } = await this.client(environment);
-    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, vscode.l10n.t('{0} checkTransaction call(s) (reconciliation)', count)))) throw notConfirmed();
+    const shown = count === 1 ? vscode.l10n.t('1 checkTransaction call (reconciliation)') : vscode.l10n.t('{0} checkTransaction calls (reconciliation)', count);
+    if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, shown))) throw notConfirmed();
     return {
       check: async (terminalId, callerTrxId, signal) => (await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {})).transaction,
       secrets,

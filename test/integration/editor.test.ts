@@ -87,7 +87,7 @@ describe('App2App editor features (real VS Code)', function () {
       assert.match((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /^\*\*`actionCode`\*\*\n\nHost response code \(ISO 8583 field 39\); `000` = approved\. Present for approved or denied transactions\.\n\nValue: `116` → Not sufficient funds\n/);
       assert.match((await ourHover(logcat, at(7, 'CT112'), /^\*\*`/)).text, /Value: `\*\*\*\*\*\*\*\*\*\*\*\*6313` → Masked card number; last four digits 6313\./);
       const f55 = (await ourHover(logcat, at(7, 'f55'), /^\*\*`/)).text;
-      assert.match(f55, /\n- `95` Terminal Verification Results \(TVR\) \(5 bytes\) `0000008001` → 2 bit\(s\) set \*\(recovered\)\*\n  - byte 4 b8: Transaction exceeds floor limit\n/);
+      assert.match(f55, /\n- `95` Terminal Verification Results \(TVR\) \(5 bytes\) `0000008001` → bits set: 2 \*\(recovered\)\*\n  - byte 4 b8: Transaction exceeds floor limit\n/);
     });
 
     it('work in Kotlin, Swift, JSON and XML, parsing only the hovered line', async () => {
@@ -366,7 +366,7 @@ describe('App2App editor features (real VS Code)', function () {
       const outcome = await run(link[1]!, ...args);
       const text = (await documentText(String(outcome.document))).getText();
       assert.match(text, /^# Reversal result — success\n/);
-      assert.match(text, /\n## EMV data\n\n### `f55` — 4 EMV data object\(s\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter \(ATC\) \(2 bytes\) `015B` → 347\n/);
+      assert.match(text, /\n## EMV data\n\n### `f55` — EMV data objects \(4\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter \(ATC\) \(2 bytes\) `015B` → 347\n/);
       assert.match(text, /\n## Diagnostics\n\n- \*\*warning\*\* `TLV002` \(line 1, column \d+\): f55: The data has 71 hex digits/);
       await closeAll();
     });

@@ -45,11 +45,11 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     assert.deepEqual(outcome.totals, { match: 3, mismatch: 0, 'app-failed-backend-approved': 1, 'not-found': 0, error: 0, total: 4 });
     const text = (await documentText(String(outcome.document))).getText();
     assert.match(text, /^# Reconciliation of logcat\.log against Sandbox$/m);
-    assert.match(text, /\*\*⚠ 1 payment\(s\) were approved by Nexi while the app recorded a failure or no result\.\*\*/);
+    assert.match(text, /\*\*⚠ Payments approved by Nexi while the app recorded a failure or no result: 1\.\*\*/);
     assert.match(text, /\| \[6\]\([^)]*logcat\.log#L6\) \| \*\*APP FAILED, BACKEND APPROVED\*\* \| 30350039 \| `PP-20261121-0003` \| no-result \| approved \|/);
     assert.match(text, /\| \[3\]\([^)]*logcat\.log#L3\) \| match \|/);
     const warned = api.ui.notifications.shown.slice(before).find((m) => m.severity === 'warning');
-    assert.match(warned?.message ?? '', /1 payment\(s\) in logcat\.log were approved by Nexi while the app recorded a failure/);
+    assert.match(warned?.message ?? '', /^1 payment in logcat\.log was approved by Nexi while the app recorded a failure or no result: the customer was charged\./);
   });
 
   it('the report links back to the log line', async () => {

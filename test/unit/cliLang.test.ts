@@ -141,7 +141,7 @@ describe('CLI language', function () {
       assert.match(r.out, /^non valido {2}1 errore, 0 avvisi, 0 informazioni$/m);
       assert.match(r.out, /^ {2}errore +A2A\d{3} 1:\d+ /m);
       const en = await cli(['validate', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b']);
-      assert.match(en.out, /^invalid {2}1 error\(s\), 0 warning\(s\), 0 info\(s\)$/m);
+      assert.match(en.out, /^invalid {2}1 error, 0 warnings, 0 infos$/m);
       assert.match(en.out, /^ {2}error {3}A2A\d{3} /m, 'English keeps its 7-wide severity column');
     });
 

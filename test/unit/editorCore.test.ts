@@ -321,7 +321,7 @@ describe('editor core', () => {
       const f55 = result!.fields.find((f) => f.key === 'f55')!;
       const md = fieldMarkdown(result!, f55);
       assert.match(md, /^\*\*`f55`\*\* — ICC data\n\nEMV data as BER-TLV hex/);
-      assert.match(md, /\nValue: `9F3602015B9F1012[0-9A-F]+` → 4 EMV data object\(s\): 9F36, 9F10, 9F35, 95\.\n/);
+      assert.match(md, /\nValue: `9F3602015B9F1012[0-9A-F]+` → EMV data objects \(4\): 9F36, 9F10, 9F35, 95\.\n/);
       assert.match(md, /\n- `9F36` Application Transaction Counter \(ATC\) \(2 bytes\) `015B` → 347\n/);
       assert.match(md, /\n  - byte 4 b8: Transaction exceeds floor limit\n/);
       assert.match(md, /\n- TLV008: Tag 9F10 declares 18 bytes/);
@@ -354,7 +354,7 @@ describe('editor core', () => {
       assert.match(md, /\n\nURI \(line 7, column 100\):\n\n```text\neasypay:\/\/reversal\?operationType=REVERSAL&/);
       assert.match(md, /\n## Fields\n\n\| Key \| Value \| Meaning \| Interpretation \| Source \|\n\|---\|---\|---\|---\|---\|\n\| `operationType` \| `REVERSAL` \| Operation that produced the result \(`REVERSAL`\)\. \| Reversal \(REVERSAL\): Result of a reversal\. \| Nexi documentation `\[PAYS\]` `\[REV\]` \|\n/);
       assert.match(md, /\n\| `CT112` \| `\*{12}6313` \| Masked PAN: Card number with all but the last four digits masked \(inferred\)\. \|/);
-      assert.match(md, /\n## EMV data\n\n### `f55` — 4 EMV data object\(s\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter/);
+      assert.match(md, /\n## EMV data\n\n### `f55` — EMV data objects \(4\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter/);
       assert.match(md, /\n### `CT123` — /);
       assert.match(md, /\n## Diagnostics\n\n- \*\*warning\*\* `TLV002` \(line 7, column 100\): f55: The data has 71 hex digits/);
       const doc = decodeDocumentMarkdown([request!, result!], { source: 'the clipboard' });

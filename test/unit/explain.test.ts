@@ -128,7 +128,7 @@ describe('explainer', () => {
     it('summarises operation, outcome, amount, card, when and where', () => {
       assert.equal(
         e.summary,
-        'Reversal succeeded: Approved: the operation was performed successfully. — amount €4.50; card Mastercard contactless …6313; at 16 May 2025 14:51:51 UTC+02:00; merchant NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI); terminal 38032131; authorisation code H50716; callerTrxId 1747399896594; 0 error(s) and 2 warning(s) found.',
+        'Reversal succeeded: Approved: the operation was performed successfully. — amount €4.50; card Mastercard contactless …6313; at 16 May 2025 14:51:51 UTC+02:00; merchant NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI); terminal 38032131; authorisation code H50716; callerTrxId 1747399896594; errors found: 0, warnings: 2.',
       );
     });
   });
@@ -146,7 +146,7 @@ describe('explainer', () => {
       const e = only(closureResponse);
       assert.equal(e.operation, 'accounting_closure');
       assert.equal(field(e, 'hostTotal').interpretation, '€0.01 (1 minor units of EUR).');
-      assert.match(e.summary, /^Accounting closure succeeded: .* host total €0\.01, terminal total €0\.01; callerTrxId qwerty; 1 error\(s\) and 0 warning\(s\) found\.$/);
+      assert.match(e.summary, /^Accounting closure succeeded: .* host total €0\.01, terminal total €0\.01; callerTrxId qwerty; errors found: 1, warnings: 0\.$/);
       // The raw published form has a line-wrap space after `//` (spec §6.3): the validator's A2A027.
       assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2A027']);
       assert.ok(!e.diagnostics.some((d) => d.code === 'A2R005'), 'ACCOUNTING_CLOSURE matches accounting_closure');
@@ -248,7 +248,7 @@ describe('explainer', () => {
       assert.match(field(e, 'uri').interpretation!, /Nexi POS will open pizzapay:\/\/payment/);
       assert.equal(field(e, 'autoClose').interpretation, 'true');
       assert.ok(e.diagnostics.some((d) => d.code.startsWith('A2A') && d.severity === 'error'), JSON.stringify(e.diagnostics.map((d) => d.code)));
-      assert.match(e.summary, /^Payment request — .*callerTrxId PP-QUICK; \d+ error\(s\) and \d+ warning\(s\) found\.$/);
+      assert.match(e.summary, /^Payment request — .*callerTrxId PP-QUICK; errors found: \d+, warnings: \d+\.$/);
     });
   });
 

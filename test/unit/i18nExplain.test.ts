@@ -304,7 +304,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
 
     it('keeps the English Markdown, and CSV and JSON are the same in every locale', () => {
       const md = toMarkdown(report, { title: 'Reconciliation of logcat.log' });
-      assert.ok(md.includes('5 transaction(s): **1 match**, 1 mismatch, **1 app failed but backend approved**, 1 not found, 1 error(s). The run was cancelled before the end.'), md);
+      assert.ok(md.includes('Transactions: 5; **match: 1**, mismatch: 1, **app failed but backend approved: 1**, not found: 1, error: 1. The run was cancelled before the end.'), md);
       assert.ok(md.includes('| **mismatch** | 30350039 | `B` | approved (result 0) | approved | amount: app 999, backend 1000 |'), md);
       assert.ok(md.includes('| **APP FAILED, BACKEND APPROVED** | 30350039 | `C` | no-result | approved | reverse or complete it |'), md);
       assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. |'), md);

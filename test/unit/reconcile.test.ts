@@ -126,7 +126,7 @@ describe('reconciliation and the POS simulator', function () {
       assert.equal(json.totals.total, 8);
       assert.deepEqual(json.entries.find((e) => e.callerTrxId === 'NOTFOUND-1')!.error!.code, 'TRANSACTION_NOT_FOUND');
       const md = toMarkdown(report, { title: 'Reconciliation of logcat.log', lineLink: (l) => `command:x?${l}` });
-      assert.match(md, /\*\*⚠ 2 payment\(s\) were approved by Nexi while the app recorded a failure or no result\.\*\*/);
+      assert.match(md, /\*\*⚠ Payments approved by Nexi while the app recorded a failure or no result: 2\.\*\*/);
       assert.match(md, /\| \[6\]\(command:x\?6\) \| \*\*APP FAILED, BACKEND APPROVED\*\* \|/);
     });
 
@@ -173,7 +173,7 @@ describe('reconciliation and the POS simulator', function () {
       try {
         const human = io();
         assert.equal(await run(args, human), 4, human.err());
-        assert.match(human.out(), /^8 transaction\(s\): 3 match, 1 mismatch, 2 app failed but backend approved, 1 not found, 1 error\(s\)$/m);
+        assert.match(human.out(), /^8 transactions: 3 match, 1 mismatch, 2 app failed but backend approved, 1 not found, 1 error$/m);
         assert.match(human.out(), new RegExp(`app\\.log:6 {2}APP FAILED, BACKEND APPROVED {2}terminal ${mpos} callerTrxId PP-20261121-0003`));
         const csv = io();
         assert.equal(await run([...args, '--csv'], csv), 4);

@@ -24,9 +24,9 @@ export const reportMessagesEn = {
   field: { outcome: 'outcome', amount: 'amount', authorizationNumber: 'authorizationNumber', panLast4: 'panLast4' },
   difference: '{field}: app {app}, backend {backend}',
   totals:
-    '{total} transaction(s): **{match} match**, {mismatch} mismatch, **{failedApproved} app failed but backend approved**, {notFound} not found, {errors} error(s).',
+    'Transactions: {total}; **match: {match}**, mismatch: {mismatch}, **app failed but backend approved: {failedApproved}**, not found: {notFound}, error: {errors}.',
   cancelledRun: ' The run was cancelled before the end.',
-  dangerHeadline: '**⚠ {count} payment(s) were approved by Nexi while the app recorded a failure or no result.**',
+  dangerHeadline: '**⚠ Payments approved by Nexi while the app recorded a failure or no result: {count}.**',
   explainDanger:
     'The app recorded no successful payment, but Nexi approved it: the customer was charged. Reverse it (Nexi: Build App2App URI… → reversal, or the last-transaction enquiry) or complete the order, and find out why the result was lost.',
   dangerLine: '- line {line}: terminal {terminalId}, callerTrxId `{callerTrxId}` (app: {appOutcome})',

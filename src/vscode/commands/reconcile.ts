@@ -115,7 +115,11 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown);
   const danger = report.totals['app-failed-backend-approved'];
   if (danger > 0) {
-    ctx.ui.notifications.warn(vscode.l10n.t('{0} payment(s) in {1} were approved by Nexi while the app recorded a failure or no result: the customer was charged. See the report.', danger, source));
+    ctx.ui.notifications.warn(
+      danger === 1
+        ? vscode.l10n.t('1 payment in {0} was approved by Nexi while the app recorded a failure or no result: the customer was charged. See the report.', source)
+        : vscode.l10n.t('{0} payments in {1} were approved by Nexi while the app recorded a failure or no result: the customers were charged. See the report.', danger, source),
+    );
   }
   return { ok: true, totals: report.totals, cancelled: report.cancelled, document: opened.uri.toString() };
 }
