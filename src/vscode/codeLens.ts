@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './documents';
-import { targetOf } from './targets';
+import { targetOf, type UriTarget } from './targets';
 
 export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -26,6 +26,10 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
     for (const d of this.disposables) d.dispose();
   }
 
+  /**
+   * The lenses' places only: their commands (titles, arguments) are made in `resolveCodeLens`, which VS Code asks for
+   * the lenses it shows. A log of thousands of URIs then sends a few dozen commands to the window, not thousands.
+   */
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.index.isAnalysed(document) || !vscode.workspace.getConfiguration('nexi', document).get<boolean>('codeLens.enabled', true)) return [];
     const uris = await this.index.scan(document);
@@ -35,21 +39,57 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
     for (const uri of uris) {
       const start = document.positionAt(uri.range.start);
       const range = new vscode.Range(start, start);
-      const target = [targetOf(document, start)];
-      const lens = (title: string, command: string, tooltip: string) => lenses.push(new vscode.CodeLens(range, { title, command, arguments: target, tooltip }));
+      const target = targetOf(document, start);
+      const lens = (action: LensAction) => lenses.push(new UriLens(range, target, action));
       if (uri.kind === 'result') {
-        lens(vscode.l10n.t('Decode'), app2appCommandIds.decode, vscode.l10n.t('Open the decoded result beside, as Markdown'));
-        if (check) lens(vscode.l10n.t('Check transaction'), checkTransactionCommand, vscode.l10n.t('Look the transaction up with checkTransaction'));
+        lens('decode');
+        if (check) lens('check');
       } else {
-        lens(vscode.l10n.t('Open in builder'), app2appCommandIds.build, vscode.l10n.t('Edit this request step by step in "Build App2App URI…"'));
-        lens(vscode.l10n.t('Copy as adb'), app2appCommandIds.copyAsAdb, vscode.l10n.t('Copy an adb command that opens this URI on a device'));
-        lens(
-          vscode.l10n.t('Simulate response'),
-          'nexi.simulatePosResponse',
-          vscode.l10n.t('The result URI Nexi POS would answer with (approved, declined, cancelled, errors), to test your result handling'),
-        );
+        lens('build');
+        lens('copyAsAdb');
+        lens('simulate');
       }
     }
     return lenses;
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (lens instanceof UriLens && !lens.command) {
+      const { title, command, tooltip } = lensCommand(lens.action);
+      lens.command = { title, command, arguments: [lens.target], tooltip };
+    }
+    return lens;
+  }
+}
+
+type LensAction = 'decode' | 'check' | 'build' | 'copyAsAdb' | 'simulate';
+
+/** A lens above a URI: what it will do, its command made when VS Code resolves it. */
+class UriLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly target: UriTarget,
+    readonly action: LensAction,
+  ) {
+    super(range);
+  }
+}
+
+function lensCommand(action: LensAction): { title: string; command: string; tooltip: string } {
+  switch (action) {
+    case 'decode':
+      return { title: vscode.l10n.t('Decode'), command: app2appCommandIds.decode, tooltip: vscode.l10n.t('Open the decoded result beside, as Markdown') };
+    case 'check':
+      return { title: vscode.l10n.t('Check transaction'), command: checkTransactionCommand, tooltip: vscode.l10n.t('Look the transaction up with checkTransaction') };
+    case 'build':
+      return { title: vscode.l10n.t('Open in builder'), command: app2appCommandIds.build, tooltip: vscode.l10n.t('Edit this request step by step in "Build App2App URI…"') };
+    case 'copyAsAdb':
+      return { title: vscode.l10n.t('Copy as adb'), command: app2appCommandIds.copyAsAdb, tooltip: vscode.l10n.t('Copy an adb command that opens this URI on a device') };
+    case 'simulate':
+      return {
+        title: vscode.l10n.t('Simulate response'),
+        command: 'nexi.simulatePosResponse',
+        tooltip: vscode.l10n.t('The result URI Nexi POS would answer with (approved, declined, cancelled, errors), to test your result handling'),
+      };
   }
 }

@@ -7,7 +7,7 @@ import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
 import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
 import { documentText } from './editorUtil';
-import { activateExtension, run, stopLocalSandbox, waitFor } from './util';
+import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
 
 const secret = 'sandbox-secret-not-for-production';
 
@@ -56,7 +56,7 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
     await vscode.window.showTextDocument(document);
     const lens = await waitFor('a Check transaction CodeLens', async () => {
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+      const lenses = await codeLenses(document.uri);
       return lenses.find((l) => l.command?.title === 'Check transaction' && l.range.start.line === target.line);
     });
     const outcome = (await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []))) as CommandOutcome;

@@ -29,7 +29,7 @@ import {
   settled,
   typeAndAccept,
 } from './editorUtil';
-import { activateExtension, run, waitFor } from './util';
+import { activateExtension, codeLenses, run, waitFor } from './util';
 
 const samples = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
 const sample = (name: string) => vscode.workspace.openTextDocument(vscode.Uri.file(path.join(samples(), name)));
@@ -259,7 +259,7 @@ describe('App2App editor features (real VS Code)', function () {
 
   describe('CodeLens', () => {
     const lenses = async (document: vscode.TextDocument) =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10)) ?? []).filter((l) => l.command?.command.startsWith('nexi.'));
+      (await codeLenses(document.uri)).filter((l) => l.command?.command.startsWith('nexi.'));
     const describe = (ls: vscode.CodeLens[]) => ls.map((l) => `${l.range.start.line}:${l.range.start.character} ${l.command!.title}`);
 
     it('above results: Decode; above requests: Open in builder, Copy as adb and Simulate response — and their commands work', async () => {
@@ -286,6 +286,18 @@ describe('App2App editor features (real VS Code)', function () {
       const explanation = explainScanned(found[1]!);
       assert.equal(text, decodeDocumentMarkdown([explanation], { where: () => ({ line: 3, column: 100 }), source: 'line 3 of logcat.log' }));
       assert.match(text, /^# Payment result — success\n\n> Payment succeeded: Approved/);
+      await closeAll();
+    });
+
+    it('makes each command only when VS Code resolves the lens (those on screen)', async () => {
+      const logcat = await sample('logcat.log');
+      // As the test above: Decode above a result, three lenses above a request.
+      const expected = scanText(logcat.getText()).reduce((n, u) => n + (u.kind === 'result' ? 1 : 3), 0);
+      const unresolved = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', logcat.uri)) ?? [];
+      assert.equal(unresolved.length, expected);
+      assert.ok(unresolved.every((l) => l.command === undefined), 'no command before resolving');
+      const two = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', logcat.uri, 2)) ?? [];
+      assert.deepEqual(describe(two), ['1:63 Open in builder', '1:63 Copy as adb']);
       await closeAll();
     });
 
@@ -346,7 +358,7 @@ describe('App2App editor features (real VS Code)', function () {
       await vscode.env.clipboard.writeText(`copied: ${specExamples.accountingClosureResponse}`);
       const clip = await run('nexi.decodeUri');
       const clipText = (await documentText(String(clip.document))).getText();
-      assert.match(clipText, /^# Accounting closure result — success\n\n> Accounting closure succeeded: .* — host total €0\.01, terminal total €0\.01; callerTrxId qwerty; 1 error\(s\) and 0 warning\(s\) found\.\n/);
+      assert.match(clipText, /^# Accounting closure result — success\n\n> Accounting closure succeeded: .* — host total €0\.01, terminal total €0\.01; callerTrxId qwerty; errors found: 1, warnings: 0\.\n/);
       assert.match(clipText, /\n\*Decoded by the Nexi App2App Toolkit \(the clipboard\)\. Card numbers are masked\.\*\n$/);
 
       await vscode.env.clipboard.writeText('no uri');
@@ -435,7 +447,7 @@ describe('App2App editor features (real VS Code)', function () {
     it('"Open in builder" starts from the URI (its problems shown as typed) and replaces it', async () => {
       const document = await openDoc('kotlin', 'launch(Uri.parse("neximpos://payment?amount=1,50&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd&autoClose=true"))\n');
       await settled(api, document);
-      const lens = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).find((l) => l.command?.title === 'Open in builder');
+      const lens = (await codeLenses(document.uri)).find((l) => l.command?.title === 'Open in builder');
       assert.ok(lens);
       const done = run(lens.command!.command, ...(lens.command!.arguments ?? []));
       const amount = await builderStep(api, /\(2\/7\)$/);
@@ -523,7 +535,7 @@ describe('App2App editor features (real VS Code)', function () {
       await waitFor('the first line diagnosed', () => ours(document).length > 0);
       await settled(api, document);
       assert.deepEqual(describeDiagnostics(document), ['A2A004 0:33-0:37 Error'], 'the last line is not visible');
-      const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter((l) => l.command?.command.startsWith('nexi.'));
+      const lenses = (await codeLenses(document.uri)).filter((l) => l.command?.command.startsWith('nexi.'));
       assert.deepEqual(lenses.map((l) => `${l.range.start.line} ${l.command!.title}`), ['0 Open in builder', '0 Copy as adb', '0 Simulate response']);
       const hover = await ourHover(document, new vscode.Position(last, 30), /^\*\*`amount`/);
       assert.equal(rangeText(hover.range), `${last}:26-${last}:37`);

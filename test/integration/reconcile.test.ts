@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { documentText } from './editorUtil';
-import { activateExtension, run, stopLocalSandbox, waitFor } from './util';
+import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
 
 /** Waits for the extension's quick pick that offers `label` (not the previous one, still closing) and accepts it. */
 async function choose(api: TestApi, label: string): Promise<void> {
@@ -104,7 +104,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'NexiPosLauncher.kt'));
     await vscode.window.showTextDocument(document);
     const lens = await waitFor('a Simulate response CodeLens', async () => {
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+      const lenses = await codeLenses(document.uri);
       return lenses.find((l) => l.command?.title === 'Simulate response');
     });
     assert.equal(lens.command!.command, 'nexi.simulatePosResponse');

@@ -25,6 +25,14 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** Runs one of our commands the way a keybinding or a link would; resolves to the outcome it returns. */
+/**
+ * Every CodeLens of a document with its command, as VS Code shows them: the provider makes commands only when a
+ * lens is resolved, and `vscode.executeCodeLensProvider` resolves as many as it is asked to.
+ */
+export async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10_000)) ?? [];
+}
+
 export function run<T = CommandOutcome>(id: string, ...args: unknown[]): Thenable<T> {
   return vscode.commands.executeCommand<T>(id, ...args);
 }
