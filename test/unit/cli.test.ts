@@ -165,16 +165,20 @@ describe('CLI', () => {
       assert.match(bin(['help']).stdout, /decode \[TEXT…\]/);
     });
 
-    it('stops quietly when the reader closes the pipe early (`decode < big.log | head`)', async function () {
-      this.timeout(60000);
-      const big = Array.from({ length: 40 }, () => logcat).join('');
-      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    /** Runs the bundled binary on `stdin`, reads one chunk of its output, then closes the pipe, as `head` does. */
+    async function closedEarly(command: string, stdin: string): Promise<{ code: number | null; err: string }> {
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), command], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      // Read one chunk, then close our end, as `head` does.
       child.stdout.once('data', () => child.stdout.destroy());
-      child.stdin.end(big);
+      child.stdin.end(stdin);
       const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      return { code, err };
+    }
+
+    it('stops quietly when the reader closes the pipe early (`decode < big.log | head`)', async function () {
+      this.timeout(60000);
+      const { code, err } = await closedEarly('decode', Array.from({ length: 40 }, () => logcat).join(''));
       assert.equal(code, 0, err);
       assert.doesNotMatch(err, /EPIPE|Error/);
     });
@@ -182,13 +186,7 @@ describe('CLI', () => {
     it('keeps the exit status of a command whose reader closed the pipe early (`validate … | head`)', async function () {
       this.timeout(60000);
       // 2,000 invalid URIs: far more output than a pipe holds, so most of it is written after the reader is gone.
-      const uris = Array.from({ length: 2000 }, (_, i) => `neximpos://payment?amount=${i}.5&callerTrxId=x`).join('\n');
-      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'validate'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.stdout.once('data', () => child.stdout.destroy());
-      child.stdin.end(uris);
-      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      const { code, err } = await closedEarly('validate', Array.from({ length: 2000 }, (_, i) => `neximpos://payment?amount=${i}.5&callerTrxId=x`).join('\n'));
       assert.equal(code, 1, err);
       assert.doesNotMatch(err, /EPIPE|Error/);
     });
