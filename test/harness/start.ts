@@ -1,13 +1,12 @@
-// `npm start`: a real VS Code with the extension loaded (as the Extension Development Host) on the samples
-// workspace. With desktop VS Code on PATH (`code`), that one opens; otherwise the VS Code server serves the
-// workbench on 127.0.0.1 and this prints the URL to open in a browser. Ctrl+C stops it and cleans up.
+// `npm start`: a real VS Code with the extension loaded from this folder on the samples workspace. With desktop
+// VS Code on PATH (`code`), that one opens; otherwise the VS Code server serves the workbench on 127.0.0.1 and this prints the URL to open in a browser. Ctrl+C stops it and cleans up.
 //
 //   npm start [-- --port 8080] [-- --workspace DIR] [-- --server]   (--server: use the browser even if `code` exists)
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeTools, ensureHarness, repoRoot } from './setup';
-import { startServer } from './vscodeServer';
+import { startProduct } from './product';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,9 +27,7 @@ async function main(): Promise<void> {
   const port = arg('--port') ? Number(arg('--port')) : undefined;
   // User data persists across runs (settings, SecretStorage, window state) in the harness cache.
   const userDataDir = path.join(repoRoot, '.vscode-test', 'start-user-data');
-  // The local sandbox starts with the extension and the Sandbox environment is wired to it: a check works at once.
-  const server = await startServer(tools, { ...(port ? { port } : {}), userDataDir, settings: { 'nexi.sandbox.autoStart': true } });
-  const url = server.workbenchUrl(workspace, { extensionDevelopmentPath: repoRoot });
+  const { server, url } = await startProduct(tools, { ...(port ? { port } : {}), userDataDir, workspace });
   console.log('\nNexi App2App Toolkit is running in VS Code (the extension is loaded from this folder).');
   console.log(`Open this URL in a browser on this machine:\n\n  ${url}\n`);
   console.log('The local sandbox of Nexi\'s B2B API starts with the extension (Sandbox environment, generated credentials):');

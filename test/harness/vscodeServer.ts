@@ -26,6 +26,16 @@ export interface ServerOptions {
   readonly userDataDir?: string;
   /** VS Code's display language (`--locale`); needs a language pack for it among `installExtensions`. */
   readonly locale?: string;
+  /**
+   * Extension folders linked into the extensions dir, so VS Code loads them as installed extensions from where
+   * they are (npm start: the repository itself; "Developer: Reload Window" picks up a rebuilt bundle).
+   */
+  readonly linkExtensions?: readonly string[];
+  /**
+   * The smoke-test driver: the harness needs it (built VS Code web runs extension tests from the URL's payload
+   * only with it), but it also hides notification toasts. On unless set to false; `npm start` runs without it.
+   */
+  readonly smokeTestDriver?: boolean;
 }
 
 export interface RunningServer {
@@ -105,6 +115,15 @@ function installVsix(tools: HarnessTools, scratch: string, extensionsDir: string
 }
 
 /**
+ * Links an extension folder into the extensions dir under the name VS Code gives installed extensions
+ * (`publisher.name-version`); the server scans the dir and records it in its extensions.json on start.
+ */
+function linkExtension(extensionsDir: string, folder: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  fs.symlinkSync(path.resolve(folder), path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+}
+
+/**
  * The VS Code server resolves a display language other than English from `languagepacks.json` in its user-data
  * dir, a file it otherwise writes only after it has seen the language pack installed, one start too late for the
  * first page. Written here from the installed language pack (an extension contributing `localizations`).
@@ -166,6 +185,8 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     throw err;
   }
 
+  for (const folder of options.linkExtensions ?? []) linkExtension(extensionsDir, folder);
+
   if (options.locale) {
     try {
       writeLanguagePacks(extensionsDir, userDataDir, options.locale);
@@ -193,7 +214,7 @@ export async function startServer(tools: HarnessTools, options: ServerOptions = 
     '--log', options.verbose ? 'debug' : 'info',
     // Built VS Code web honours extensionDevelopmentPath/extensionTestsPath in the `payload` query only when
     // the smoke-test driver is enabled; code-server passes the option through to the VS Code server.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const child = spawn(tools.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
