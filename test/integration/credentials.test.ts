@@ -301,4 +301,41 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
     await waitFor('the Credentials view to be shown', () => api.credentials.view.visible);
     assert.deepEqual(await api.credentials.provider.getChildren(), [], 'back to the welcome content');
   });
+  it('routes a certificate imported without a field: a self-signed clientAuth one is the Certificate, an ambiguous one is asked about; the message names the row', async () => {
+    await resetCredentials(api);
+    const devKey = rsaKey();
+    const selfSigned = certificate(devKey, { commonName: 'DevSelfSigned', ca: true, caKeyUsage: false, extendedKeyUsage: ['clientAuth'] });
+    // As the view's title button runs it: no field, only the environment chosen.
+    let outcome = await run('nexi.credentials.importFile', writeFile(dir, 'dev-selfsigned.pem', selfSigned), { environment: 'sandbox' });
+    assert.equal(outcome.ok, true, outcome.message);
+    assert.match(outcome.message!, /^Imported dev-selfsigned\.pem into Sandbox as Certificate: certificate "DevSelfSigned"/);
+    let items = await fieldItems(api, 'sandbox');
+    assert.match(describeItem(items.get('certificate')), /DevSelfSigned/);
+    assert.doesNotMatch(describeItem(items.get('caBundle')), /DevSelfSigned|state-set/, 'never a silent CA');
+
+    // Every credential row does something when clicked; the Certificate row shows the certificate.
+    for (const [field, item] of items) assert.ok(item.command, `the ${field} row has a click command`);
+    const click = items.get('certificate')!.command!;
+    const shown = (await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []))) as { ok: boolean };
+    assert.equal(shown.ok, true);
+    const doc = await waitFor('the certificate document', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && /Certificate of Sandbox/.test(d.getText()) ? d : undefined;
+    });
+    assert.match(doc.getText(), /Subject: CN=DevSelfSigned/);
+    assert.match(doc.getText(), /-----BEGIN CERTIFICATE-----/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    const ambiguous = certificate(rsaKey(), { commonName: 'Ambiguous', ca: true, caKeyUsage: false });
+    await resetCredentials(api);
+    const pending = run('nexi.credentials.importFile', writeFile(dir, 'ambiguous.pem', ambiguous), { environment: 'sandbox' });
+    await pickItem(api, 'Extra CA bundle');
+    outcome = await pending;
+    assert.equal(outcome.ok, true, outcome.message);
+    assert.match(outcome.message!, /into Sandbox as Extra CA bundle/);
+    items = await fieldItems(api, 'sandbox');
+    assert.match(describeItem(items.get('caBundle')), /state-set/);
+    assert.doesNotMatch(describeItem(items.get('certificate')), /Ambiguous/);
+    await resetCredentials(api);
+  });
 });

@@ -6,7 +6,7 @@ import { checkCertificate, inspectCertificate } from '../../src/core/credentials
 import { createKeyAndCsr, defaultCsrSubject, formatSubjectLine, parseSubjectLine } from '../../src/core/credentials/csr';
 import { CredentialError } from '../../src/core/credentials/errors';
 import { secretKey, validateTextField } from '../../src/core/credentials/fields';
-import { ImportContext, StoredCertificateState, planImport } from '../../src/core/credentials/importing';
+import { ImportContext, StoredCertificateState, importQuestion, planImport, routeCertificate } from '../../src/core/credentials/importing';
 import { needsPassphrase, readMaterial } from '../../src/core/credentials/material';
 import { parsePem } from '../../src/core/credentials/pem';
 import { assessCredentials } from '../../src/core/credentials/status';
@@ -257,6 +257,41 @@ describe('credentials', function () {
       const plan = planImport(readMaterial(text(cert), 'c.pem'), 'certificate', ctx({ mode: 'none' }, 'production'));
       assert.equal(plan.confirmations.length, 1);
       assert.match(plan.confirmations[0]!, /STAGING/);
+    });
+
+    describe('a single certificate imported without a target', () => {
+      const route = (pem: string, stored: StoredCertificateState = { mode: 'none' }): string => routeCertificate(new X509Certificate(pem), { stored });
+
+      it('is the developer certificate when self-signed with CA:TRUE but issued for clientAuth (never a silent CA)', () => {
+        const selfSigned = certificate(key, { commonName: 'DevSelfSigned', ca: true, caKeyUsage: false, extendedKeyUsage: ['clientAuth'] });
+        assert.equal(route(selfSigned), 'certificate');
+        const plan = planImport(readMaterial(text(selfSigned), 'dev.pem'), 'auto', ctx());
+        assert.ok(plan.writes.certificate);
+        assert.equal(plan.writes.caBundle, undefined);
+        assert.equal(importQuestion(readMaterial(text(selfSigned), 'dev.pem'), ctx()), undefined);
+      });
+
+      it('is the developer certificate when it belongs to the stored key or to the key of a pending CSR, whatever its flags', () => {
+        const selfSignedCa = certificate(key, { commonName: 'DevCa', ca: true, caKeyUsage: false });
+        assert.equal(route(selfSignedCa, { mode: 'pem', key: key.key }), 'certificate');
+        assert.equal(route(selfSignedCa, { mode: 'none', pendingKey: key.key, pendingKeyPem: key.pem }), 'certificate');
+        // A stored key that is not its key: it cannot be ours, so it is a CA.
+        assert.equal(route(selfSignedCa, { mode: 'pem', key: otherKey.key }), 'caBundle');
+      });
+
+      it('is a CA when its key usage says certificate signing only', () => {
+        assert.equal(route(certificate(rsaKey(), { commonName: 'Proxy CA', ca: true })), 'caBundle');
+      });
+
+      it('asks, with both choices explained, when self-signed with CA:TRUE, no key usage and no key to tell', () => {
+        const ambiguous = certificate(rsaKey(), { commonName: 'Ambiguous', ca: true, caKeyUsage: false });
+        assert.equal(route(ambiguous), 'ask');
+        const question = importQuestion(readMaterial(text(ambiguous), 'amb.pem'), ctx());
+        assert.ok(question);
+        assert.match(question.question, /"Ambiguous" \(test\.pem\) is self-signed/);
+        assert.deepEqual(question.choices.map((c) => c.target), ['certificate', 'caBundle']);
+        for (const c of question.choices) assert.ok(c.detail.length > 20, 'each choice is explained');
+      });
     });
 
     it('imports CA certificates as the extra CA bundle, and refuses a key there', () => {

@@ -194,3 +194,26 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   }
   return { certificate, chain: certificates.filter((c) => c !== certificate), key };
 }
+
+export interface KeyUsage {
+  readonly digitalSignature: boolean;
+  readonly keyCertSign: boolean;
+}
+
+/**
+ * The certificate's keyUsage extension (RFC 5280 §4.2.1.3), which Node's X509Certificate does not expose;
+ * undefined when the certificate has none. A TLS client certificate needs digitalSignature; a CA, keyCertSign.
+ */
+export function keyUsageOf(certificate: X509Certificate): KeyUsage | undefined {
+  const f = forge();
+  const tbs = (parseDer(f, certificate.raw).value as Asn1[])[0];
+  const explicit = (tbs?.value as Asn1[] | undefined)?.find((n) => n.tagClass === f.asn1.Class.CONTEXT_SPECIFIC && n.type === 3);
+  for (const extension of ((explicit?.value as Asn1[] | undefined)?.[0]?.value as Asn1[] | undefined) ?? []) {
+    const parts = extension.value as Asn1[];
+    if (f.asn1.derToOid(parts[0]!.value as string) !== '2.5.29.15') continue;
+    const bits = f.asn1.fromDer(parts[parts.length - 1]!.value as string, false).value as string;
+    const first = bits.length > 1 ? bits.charCodeAt(1) : 0; // byte 0 counts the unused bits
+    return { digitalSignature: (first & 0x80) !== 0, keyCertSign: (first & 0x04) !== 0 };
+  }
+  return undefined;
+}

@@ -3,8 +3,8 @@
 // applies the plan only after every check passed and every confirmation was given, so bad input changes nothing.
 import { KeyObject, X509Certificate } from 'crypto';
 import type { CertificateFlavour } from '../environments';
-import { Finding, assertUsableKey, checkCertificate, expectedKey, inspectCertificate, publicKeyId, readPrivateKey } from './certificates';
-import { readPkcs12 } from './containers';
+import { Finding, assertUsableKey, checkCertificate, clientAuthOid, expectedKey, inspectCertificate, publicKeyId, readPrivateKey } from './certificates';
+import { keyUsageOf, readPkcs12 } from './containers';
 import { CredentialError } from './errors';
 import type { FieldId } from './fields';
 import { Material } from './material';
@@ -218,9 +218,50 @@ export function planImport(material: Material, target: ImportTarget, ctx: Import
     if (certificates.length > 1) throw severalCertificates(material, ctx);
     return planCertificate(certificates[0]!, ctx);
   }
+  if (certificates.length === 1) return routeCertificate(certificates[0]!, ctx) === 'caBundle' ? planCaBundle(certificates, ctx) : planCertificate(certificates[0]!, ctx);
   if (certificates.every((c) => c.ca)) return planCaBundle(certificates, ctx);
-  if (certificates.length > 1) throw severalCertificates(material, ctx);
-  return planCertificate(certificates[0]!, ctx);
+  throw severalCertificates(material, ctx);
+}
+
+/**
+ * Where one certificate imported without a target goes. The developer certificate: one that belongs to the stored
+ * key or to the key made with a pending CSR, one issued for TLS client authentication, or any non-CA certificate.
+ * A CA certificate without clientAuth is an extra CA when its key usage says so (certificate signing, no digital
+ * signature) or when a stored key shows it is not ours. Otherwise it is `'ask'`: a developer's self-signed
+ * certificate often carries CA:TRUE without key usage (OpenSSL's default for `req -x509`).
+ */
+export function routeCertificate(certificate: X509Certificate, ctx: Pick<ImportContext, 'stored'>): 'certificate' | 'caBundle' | 'ask' {
+  const keys = [ctx.stored.key, ctx.stored.pendingKey].filter((k): k is KeyObject => !!k);
+  if (keys.some((k) => certificate.checkPrivateKey(k))) return 'certificate';
+  const info = inspectCertificate(certificate);
+  if (info.extendedKeyUsage?.includes(clientAuthOid) || !info.isCA) return 'certificate';
+  if (keys.length > 0) return 'caBundle';
+  const usage = keyUsageOf(certificate);
+  return usage && usage.keyCertSign && !usage.digitalSignature ? 'caBundle' : 'ask';
+}
+
+export interface ImportChoice {
+  readonly target: 'certificate' | 'caBundle';
+  readonly label: string;
+  readonly detail: string;
+}
+
+/**
+ * The question to ask before an 'auto' import whose certificate could be either the developer certificate or an
+ * extra CA (see routeCertificate); undefined when the material decides by itself.
+ */
+export function importQuestion(material: Material, ctx: ImportContext): { readonly question: string; readonly choices: readonly ImportChoice[] } | undefined {
+  if (material.kind !== 'blocks' || material.keys.length || material.pkcs7 || material.certificates.length !== 1) return undefined;
+  const certificate = material.certificates[0]!;
+  if (routeCertificate(certificate, ctx) !== 'ask') return undefined;
+  const name = inspectCertificate(certificate).commonName ?? inspectCertificate(certificate).subject;
+  return {
+    question: text('askCertificateOrCa', { name, where: ctx.where, environment: ctx.environmentLabel }),
+    choices: [
+      { target: 'certificate', label: text('choiceCertificate'), detail: text('choiceCertificateDetail') },
+      { target: 'caBundle', label: text('choiceCaBundle'), detail: text('choiceCaBundleDetail') },
+    ],
+  };
 }
 
 function csrInsteadOfCertificate(csrs: number): CredentialError {

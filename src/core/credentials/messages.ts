@@ -101,6 +101,12 @@ export const credentialMessagesEn = {
   caExpired: '"{name}" expired on {date}.',
   caBundleSummaryOne: 'extra CA bundle ({count} certificate)',
   caBundleSummaryMany: 'extra CA bundle ({count} certificates)',
+  askCertificateOrCa:
+    '"{name}" ({where}) is self-signed and marked as a CA, and no private key of {environment} tells whether it is yours: is it your developer certificate or a CA to trust?',
+  choiceCertificate: 'Developer certificate',
+  choiceCertificateDetail: 'The client certificate sent for mTLS; it must belong to the private key you created with the CSR or import next.',
+  choiceCaBundle: 'Extra CA bundle',
+  choiceCaBundleDetail: 'A certificate authority to trust when connecting, e.g. a corporate proxy; never sent as your identity.',
   p7bSeveralCertificates: "The .p7b in {where} holds {count} certificates ({names}); Nexi's e-mail carries only yours, so it is unclear which one is the developer certificate.",
   p7bSeveralCertificatesNext: 'Print them with "openssl pkcs7 -print_certs -in <file>" (spec §14.2) and import the one issued to your app as PEM.',
   severalCertificates: '{where} holds {count} certificates ({names}); the developer certificate is one certificate.',

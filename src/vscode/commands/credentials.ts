@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CredentialError } from '../../core/credentials/errors';
 import { FieldId, TextField, fieldSpecs, isFieldId, isTextField, textFields, validateTextField } from '../../core/credentials/fields';
-import { ImportPlan, ImportTarget, importTargets, planImport } from '../../core/credentials/importing';
+import { ImportPlan, ImportTarget, importQuestion, importTargets, planImport } from '../../core/credentials/importing';
 import { Material, needsPassphrase, readMaterial } from '../../core/credentials/material';
 import { appNamePlaceholder, createKeyAndCsr, defaultCsrSubject, formatSubjectLine, parseSubjectLine } from '../../core/credentials/csr';
 import { CustomEnvironmentSetting, Environment, validateEndpointUrl, validateEnvironmentId } from '../../core/environments';
@@ -172,11 +172,24 @@ const targetOfField: Partial<Record<FieldId, ImportTarget>> = { certificate: 'ce
 
 const storeAnyway = vscode.l10n.t('Store');
 
+/** The rows an import can fill, in the order the message names them. */
+const importedFields: readonly FieldId[] = ['pkcs12', 'certificate', 'privateKey', 'caBundle'];
+
 /** Reads, checks, asks (passphrase, confirmations) and only then stores: bad input changes nothing. */
 async function importMaterial(ctx: CommandContext, env: Environment, material: Material, target: ImportTarget, where: string): Promise<CommandOutcome> {
   const { store } = ctx.credentials;
   const assessment = await store.assess(env.id, env.certificateFlavour);
   const context = { environmentLabel: env.label, flavour: env.certificateFlavour, now: new Date(), stored: assessment.stored, where };
+  const question = target === 'auto' ? importQuestion(material, context) : undefined;
+  if (question) {
+    // A self-signed CA certificate with no key to tell: the user decides, with both choices explained.
+    const picked = await ctx.ui.prompts.pick(
+      question.choices.map((c) => ({ label: c.label, detail: c.detail, target: c.target })),
+      { title: vscode.l10n.t('Import {0} into {1}', where, env.label), placeholder: question.question },
+    );
+    if (!picked) return cancelled;
+    target = picked.target;
+  }
   let plan: ImportPlan | undefined;
   const needs = needsPassphrase(material);
   if (needs) {
@@ -210,7 +223,9 @@ async function importMaterial(ctx: CommandContext, env: Environment, material: M
   }
   await store.apply(env.id, plan.writes);
   const warnings = plan.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
-  const imported = vscode.l10n.t('Imported the {0} into {1}.', plan.summary, env.label);
+  // Always say where the material went: the credential rows it now fills.
+  const rows = importedFields.filter((f) => plan!.writes[f] !== undefined).map((f) => fieldSpecs[f].label);
+  const imported = vscode.l10n.t('Imported {0} into {1} as {2}: {3}.', where, env.label, rows.join(', '), plan.summary);
   const message = warnings.length ? vscode.l10n.t('{0} Note: {1}', imported, warnings.join(' ')) : imported;
   if (warnings.length) ctx.ui.notifications.warn(message);
   else ctx.ui.notifications.info(message);
@@ -437,6 +452,62 @@ async function removeEnvironment(ctx: CommandContext, args: readonly unknown[]):
   return done(ctx, vscode.l10n.t('Environment {0} removed.', env.label), { environment: env.id });
 }
 
+// ---- a credential row clicked --------------------------------------------------------------------------------
+
+interface RowAction extends vscode.QuickPickItem {
+  readonly run: () => Promise<CommandOutcome>;
+}
+
+/** The certificate as a read-only Markdown document: what the tooltip shows, its checks, and the PEM (public). */
+async function showCertificate(ctx: CommandContext, env: Environment): Promise<CommandOutcome> {
+  const assessment = await ctx.credentials.store.assess(env.id, env.certificateFlavour);
+  const c = assessment.certificate;
+  if (!c) return importInto(ctx, env, 'certificate', undefined);
+  const status = assessment.fields.find((f) => f.field === 'certificate');
+  const lines = [
+    `# ${vscode.l10n.t('Certificate of {0}', env.label)}`,
+    '',
+    '```text',
+    vscode.l10n.t('Subject: {0}\nIssuer: {1}\nValid: {2} – {3}\nKey: {4} {5}\nSerial: {6}\nSHA-256: {7}', c.subject, c.issuer, c.notBefore.toISOString().slice(0, 10), c.notAfter.toISOString().slice(0, 10), c.keyType.toUpperCase(), c.keyBits ?? '', c.serialNumber, c.fingerprint256),
+    '```',
+    '',
+    ...(status?.findings.length ? status.findings.map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${f.message}`) : [`- ✅ ${vscode.l10n.t('No problems found.')}`]),
+    '',
+    '```pem',
+    c.pem.trim(),
+    '```',
+    '',
+  ];
+  await ctx.editor.decoded.open(vscode.l10n.t('Certificate of {0}', env.label), lines.join('\n'));
+  return { ok: true, environment: env.id, field: 'certificate' };
+}
+
+/**
+ * A credential row clicked in the view: an empty file row imports into it; a filled one offers what can be done
+ * with it (the certificate first shows itself).
+ */
+async function openField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
+  const a = parseArgs(args);
+  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Which environment?'));
+  if (!env || !a.field) return cancelled;
+  const field = a.field;
+  if (isTextField(field)) return setField(ctx, args);
+  const status = (await ctx.credentials.store.assess(env.id, env.certificateFlavour)).fields.find((f) => f.field === field);
+  const filled = status !== undefined && status.state !== 'missing' && status.state !== 'optional';
+  if (field === 'pendingPrivateKey') return importInto(ctx, env, 'certificate', undefined);
+  if (!filled) return importInto(ctx, env, field, undefined);
+  if (field === 'certificate') return showCertificate(ctx, env);
+  const label = fieldSpecs[field].label;
+  const actions: RowAction[] = [
+    { label: vscode.l10n.t('Replace from a file…'), run: () => importInto(ctx, env, field, undefined) },
+    { label: vscode.l10n.t('Replace from the clipboard'), run: () => importClipboard(ctx, [{ environment: env.id, field }]) },
+    ...(field === 'privateKey' || field === 'pkcs12' ? [{ label: vscode.l10n.t('Export the private key…'), run: () => exportPrivateKey(ctx, [{ environment: env.id }]) }] : []),
+    { label: vscode.l10n.t('Clear…'), run: () => clearField(ctx, [{ environment: env.id, field }]) },
+  ];
+  const picked = await ctx.ui.prompts.pick(actions, { title: `${env.label} — ${label}`, placeholder: status.detail });
+  return picked ? picked.run() : cancelled;
+}
+
 export const credentialCommands: readonly CommandSpec[] = [
   { id: 'nexi.environment.select', needs: ['trustedWorkspace'], run: (ctx, ...args) => selectEnvironment(ctx, args) },
   { id: 'nexi.environment.add', needs: ['trustedWorkspace'], run: (ctx) => addEnvironment(ctx) },
@@ -446,6 +517,7 @@ export const credentialCommands: readonly CommandSpec[] = [
   { id: 'nexi.credentials.clear', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => clearField(ctx, args) },
   { id: 'nexi.credentials.clearEnvironment', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => clearEnvironment(ctx, args) },
   { id: 'nexi.credentials.importFile', needs: ['trustedWorkspace'], run: (ctx, ...args) => importFile(ctx, args) },
+  { id: 'nexi.credentials.open', needs: ['trustedWorkspace'], run: (ctx, ...args) => openField(ctx, args) },
   { id: 'nexi.credentials.importClipboard', needs: ['trustedWorkspace'], run: (ctx, ...args) => importClipboard(ctx, args) },
   { id: 'nexi.credentials.exportCertificate', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportCertificate(ctx, args) },
   { id: 'nexi.credentials.exportPrivateKey', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportPrivateKey(ctx, args) },

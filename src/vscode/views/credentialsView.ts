@@ -96,9 +96,11 @@ function fieldItem(node: Extract<CredentialsNode, { kind: 'field' }>): vscode.Tr
   item.tooltip = tooltip;
   const flags = [`field`, `field-${status.field}`, `state-${status.state}`, isTextField(status.field) ? 'text' : '', importable.includes(status.field) ? 'importable' : '', spec.secret ? 'secret' : ''];
   item.contextValue = flags.filter(Boolean).join(' ');
-  if (isTextField(status.field)) {
-    item.command = { command: status.state === 'set' ? 'nexi.credentials.replace' : 'nexi.credentials.set', title: vscode.l10n.t('Set'), arguments: [node] };
-  }
+  // Every row does the obvious thing when clicked: a typed value is set or replaced; a file row imports into it
+  // when empty, and otherwise shows (the certificate) or offers what can be done with what it holds.
+  item.command = isTextField(status.field)
+    ? { command: status.state === 'set' ? 'nexi.credentials.replace' : 'nexi.credentials.set', title: vscode.l10n.t('Set'), arguments: [node] }
+    : { command: 'nexi.credentials.open', title: vscode.l10n.t('Open'), arguments: [node] };
   return item;
 }
 
@@ -180,6 +182,12 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         item.tooltip = node.url ?? node.problem;
         item.iconPath = new vscode.ThemeIcon(node.url ? 'link' : 'error', node.url ? undefined : new vscode.ThemeColor('list.errorForeground'));
         item.contextValue = 'endpoint';
+        // The sandbox's endpoints appear when it runs; the others are machine-scoped settings.
+        item.command = node.url
+          ? { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['nexi.endpoints'] }
+          : node.environment.kind === 'sandbox'
+            ? { command: 'nexi.sandbox.start', title: vscode.l10n.t('Start Local Sandbox') }
+            : { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['nexi.endpoints'] };
         return item;
       }
     }

@@ -99,6 +99,12 @@ export const credentialMessagesIt: Translation<typeof credentialMessagesEn> = {
   caExpired: '"{name}" è scaduto il {date}.',
   caBundleSummaryOne: 'bundle CA aggiuntivo ({count} certificato)',
   caBundleSummaryMany: 'bundle CA aggiuntivo ({count} certificati)',
+  askCertificateOrCa:
+    '"{name}" ({where}) è autofirmato e marcato come CA, e nessuna chiave privata di {environment} dice se è il tuo: è il tuo certificato sviluppatore o una CA da considerare attendibile?',
+  choiceCertificate: 'Certificato sviluppatore',
+  choiceCertificateDetail: 'Il certificato client inviato per mTLS; deve appartenere alla chiave privata creata con la CSR o importata dopo.',
+  choiceCaBundle: 'Bundle CA aggiuntivo',
+  choiceCaBundleDetail: "Un'autorità di certificazione da considerare attendibile nelle connessioni, ad es. un proxy aziendale; mai inviata come tua identità.",
   p7bSeveralCertificates: "Il .p7b ({where}) contiene {count} certificati ({names}); l'e-mail di Nexi ne contiene solo uno, quello dell'app, quindi non è chiaro quale sia il certificato sviluppatore.",
   p7bSeveralCertificatesNext: 'Elencarli con "openssl pkcs7 -print_certs -in <file>" (spec §14.2) e importare come PEM quello emesso per l\'app.',
   severalCertificates: '{where}: {count} certificati ({names}); il certificato sviluppatore è uno solo.',
