@@ -15,6 +15,7 @@ import {
   type BuilderAction,
   type BuilderState,
   type BuilderStep,
+  type StepPhase,
 } from '../core/app2app/builderFlow';
 import { copiedMessage, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
 import type { Adb } from './adb';
@@ -36,6 +37,29 @@ interface Item extends vscode.QuickPickItem {
   readonly value: string;
 }
 
+/** The title says where the flow stands, in counts that only grow when the user adds steps (never jump back). */
+function titleOf(phase: StepPhase, operation: string | undefined): string {
+  switch (phase.kind) {
+    case 'operation':
+      return vscode.l10n.t('Build App2App URI: choose the operation');
+    case 'required':
+      return vscode.l10n.t('Build App2App URI: {0}, required parameter {1} of {2}', operation ?? '', phase.index, phase.count);
+    case 'optional':
+      return vscode.l10n.t('Build App2App URI: {0}, optional parameters', operation ?? '');
+    case 'optionalValue':
+      return vscode.l10n.t('Build App2App URI: {0}, optional value {1} of {2}', operation ?? '', phase.index, phase.count);
+    case 'done':
+      return vscode.l10n.t('Build App2App URI: {0}, review', operation ?? '');
+  }
+}
+
+/** The whole URI, one line per parameter, so nothing of it is cut off before the final choice. */
+function uriLines(uri: string): string[] {
+  const q = uri.indexOf('?');
+  if (q < 0) return [uri];
+  return [uri.slice(0, q + 1), ...uri.slice(q + 1).split('&').map((p, i) => (i === 0 ? p : `&${p}`))];
+}
+
 const severityOf = (s: 'error' | 'warning') => (s === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning);
 
 export class UriBuilder {
@@ -51,8 +75,8 @@ export class UriBuilder {
     const terminalIds = (await this.credentials.terminalIds()).map((t) => t.id);
     let state = options.state ?? initialState;
     for (;;) {
-      const { step, number, total } = currentStep(state, { now: new Date(), terminalIds });
-      const title = vscode.l10n.t('Build App2App URI ({0}/{1})', number, total);
+      const { step, number, phase } = currentStep(state, { now: new Date(), terminalIds });
+      const title = titleOf(phase, state.operation);
       const shown = await this.show(step, state, title, number > 1, { canInsert: !!editor, canReplace: !!options.replace });
       if (shown.kind === 'cancel') return { ok: false, code: 'CANCELLED' };
       if (shown.kind === 'back') {
@@ -111,7 +135,15 @@ export class UriBuilder {
         });
         const actions: Item[] = builderActions(context).map((a) => ({ label: a.label, description: a.description, value: a.id }));
         const separator = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator, value: '' });
-        const items = problems.length > 0 ? [separator(vscode.l10n.t('Problems')), ...problems, separator(vscode.l10n.t('Actions')), ...actions] : actions;
+        // The URI itself, whole, above the actions (picking a line of it does nothing); the first action stays active.
+        const uri: Item[] = uriLines(step.uri).map((line) => ({ label: line, value: 'none' }));
+        const items = [
+          separator(vscode.l10n.t('URI built')),
+          ...uri,
+          ...(problems.length > 0 ? [separator(vscode.l10n.t('Problems')), ...problems] : []),
+          separator(vscode.l10n.t('Actions')),
+          ...actions,
+        ];
         const placeholder = step.valid ? `${step.uri}` : vscode.l10n.t('Has errors: {0}', step.uri);
         return this.pick(title, placeholder, items, { canGoBack, active: actions[0]!.value, reject: (v) => v === 'none' });
       }

@@ -387,22 +387,25 @@ describe('App2App editor features (real VS Code)', function () {
   describe('Nexi: Build App2App URI…', () => {
     it('walks operation → required (validated as typed) → optional → values, then copies the URI', async () => {
       const done = run('nexi.buildUri');
-      await pickLabels(api, /\(1\/1\)$/, 'payment');
-      const amount = await typeAndAccept(api, /\(2\/7\)$/, '1,50');
+      await pickLabels(api, /choose the operation$/, 'payment');
+      const amount = await typeAndAccept(api, /required parameter 1 of 4$/, '1,50');
       await waitFor('the amount validation', () => (typeof amount.validationMessage === 'object' ? amount.validationMessage : undefined));
       assert.deepEqual(amount.validationMessage, { message: 'amount is in euro cents, without a decimal separator: 1,50 looks like euros — write 150.', severity: vscode.InputBoxValidationSeverity.Error });
-      assert.match(String((await builderStep(api, /\(2\/7\)$/)).title), /^Build App2App URI \(2\/7\)$/, 'the error keeps the step open');
-      await typeAndAccept(api, /\(2\/7\)$/, '1250');
-      await typeAndAccept(api, /\(3\/7\)$/, 'Pizza Pay');
-      await typeAndAccept(api, /\(4\/7\)$/, 'PP-1');
-      await typeAndAccept(api, /\(5\/7\)$/, 'pizzapay://payment');
-      await pickLabels(api, /\(6\/7\)$/, 'sendTicket', 'autoClose');
-      await pickLabels(api, /\(7\/9\)$/, 'false');
-      await pickLabels(api, /\(8\/9\)$/, 'true');
-      const last = await builderStep(api, /\(9\/9\)$/);
+      assert.match(String((await builderStep(api, /required parameter 1 of 4$/)).title), /^Build App2App URI: payment, required parameter 1 of 4$/, 'the error keeps the step open');
+      await typeAndAccept(api, /required parameter 1 of 4$/, '1250');
+      await typeAndAccept(api, /required parameter 2 of 4$/, 'Pizza Pay');
+      await typeAndAccept(api, /required parameter 3 of 4$/, 'PP-1');
+      await typeAndAccept(api, /required parameter 4 of 4$/, 'pizzapay://payment');
+      await pickLabels(api, /optional parameters$/, 'sendTicket', 'autoClose');
+      await pickLabels(api, /optional value 1 of 2$/, 'false');
+      await pickLabels(api, /optional value 2 of 2$/, 'true');
+      const last = await builderStep(api, /review$/);
       const uri = 'neximpos://payment?amount=1250&callerName=Pizza%20Pay&callerTrxId=PP-1&sendTicket=false&uri=pizzapay%3A%2F%2Fpayment&autoClose=true';
       assert.equal((last as vscode.QuickPick<vscode.QuickPickItem>).placeholder, uri);
-      await pickLabels(api, /\(9\/9\)$/, 'Copy');
+      // The whole URI is listed before the choice, one parameter a line, nothing cut off.
+      const labels = (last as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label);
+      assert.equal(labels.slice(1, labels.indexOf('Actions')).join(''), uri);
+      await pickLabels(api, /review$/, 'Copy');
       const outcome = await done;
       assert.deepEqual(outcome, { ok: true, action: 'copy-uri', uri, copied: uri });
       assert.equal(await vscode.env.clipboard.readText(), uri);
@@ -415,26 +418,26 @@ describe('App2App editor features (real VS Code)', function () {
         const document = await openDoc('kotlin', 'val uri = ""\n');
         vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 11, 0, 11);
         let done = run('nexi.buildUri');
-        await pickLabels(api, /\(1\/1\)$/, 'reversal');
-        await typeAndAccept(api, /\(2\/9\)$/, '200');
-        await typeAndAccept(api, /\(3\/9\)$/, 'R-1');
-        const timestamp = await acceptInput(api, /\(4\/9\)$/);
+        await pickLabels(api, /choose the operation$/, 'reversal');
+        await typeAndAccept(api, /required parameter 1 of 6$/, '200');
+        await typeAndAccept(api, /required parameter 2 of 6$/, 'R-1');
+        const timestamp = await acceptInput(api, /required parameter 3 of 6$/);
         assert.match(timestamp, /^\d{10}$/);
-        assert.equal(await acceptInput(api, /\(5\/9\)$/), '37063166', 'terminalId from the configured MobilePOS terminal');
-        await typeAndAccept(api, /\(6\/9\)$/, 'App2App DEMO');
-        await typeAndAccept(api, /\(7\/9\)$/, 'app2appDemo://reversalResult');
-        await pickLabels(api, /\(8\/9\)$/);
+        assert.equal(await acceptInput(api, /required parameter 4 of 6$/), '37063166', 'terminalId from the configured MobilePOS terminal');
+        await typeAndAccept(api, /required parameter 5 of 6$/, 'App2App DEMO');
+        await typeAndAccept(api, /required parameter 6 of 6$/, 'app2appDemo://reversalResult');
+        await pickLabels(api, /optional parameters$/);
         const uri = `neximpos://reversal?amount=200&callerTrxId=R-1&timestamp=${timestamp}&terminalId=37063166&callerName=App2App%20DEMO&uri=app2appDemo%3A%2F%2FreversalResult`;
-        await pickLabels(api, /\(9\/9\)$/, 'Copy as Kotlin Intent');
+        await pickLabels(api, /review$/, 'Copy as Kotlin Intent');
         assert.equal((await done).copied, formatUriAs('kotlin', uri));
         assert.equal(await vscode.env.clipboard.readText(), `startActivity(Intent(Intent.ACTION_VIEW, Uri.parse("${uri}")))`);
 
         done = run('nexi.buildUri');
-        await pickLabels(api, /\(1\/1\)$/, 'accounting_closure');
-        await typeAndAccept(api, /\(2\/5\)$/, 'C-1');
-        await typeAndAccept(api, /\(3\/5\)$/, 'Shop');
-        await typeAndAccept(api, /\(4\/5\)$/, 'shop://closure');
-        await pickLabels(api, /\(5\/5\)$/, 'Insert at the cursor');
+        await pickLabels(api, /choose the operation$/, 'accounting_closure');
+        await typeAndAccept(api, /required parameter 1 of 3$/, 'C-1');
+        await typeAndAccept(api, /required parameter 2 of 3$/, 'Shop');
+        await typeAndAccept(api, /required parameter 3 of 3$/, 'shop://closure');
+        await pickLabels(api, /review$/, 'Insert at the cursor');
         assert.equal((await done).ok, true);
         assert.equal(document.getText(), 'val uri = "neximpos://accounting_closure?callerTrxId=C-1&callerName=Shop&uri=shop%3A%2F%2Fclosure"\n');
         await builderClosed(api);
@@ -450,23 +453,25 @@ describe('App2App editor features (real VS Code)', function () {
       const lens = (await codeLenses(document.uri)).find((l) => l.command?.title === 'Open in builder');
       assert.ok(lens);
       const done = run(lens.command!.command, ...(lens.command!.arguments ?? []));
-      const amount = await builderStep(api, /\(2\/7\)$/);
+      const amount = await builderStep(api, /required parameter 1 of 4$/);
       assert.equal((amount as vscode.InputBox).value, '1,50');
       await waitFor('the prefilled value checked', () => (amount as vscode.InputBox).validationMessage);
-      await typeAndAccept(api, /\(2\/7\)$/, '150');
-      assert.equal(await acceptInput(api, /\(3\/7\)$/), 'B');
-      assert.equal(await acceptInput(api, /\(4\/7\)$/), 'A');
-      assert.equal(await acceptInput(api, /\(5\/7\)$/), 'c://d');
-      const optional = (await builderStep(api, /\(6\/7\)$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+      await typeAndAccept(api, /required parameter 1 of 4$/, '150');
+      assert.equal(await acceptInput(api, /required parameter 2 of 4$/), 'B');
+      assert.equal(await acceptInput(api, /required parameter 3 of 4$/), 'A');
+      assert.equal(await acceptInput(api, /required parameter 4 of 4$/), 'c://d');
+      const optional = (await builderStep(api, /optional parameters$/)) as vscode.QuickPick<vscode.QuickPickItem>;
       assert.deepEqual(optional.selectedItems.map((i) => i.label), ['autoClose'], 'the optional parameters of the URI are pre-chosen');
-      await pickLabels(api, /\(6\/7\)$/, 'autoClose');
-      await pickLabels(api, /\(7\/8\)$/, 'true');
-      const last = (await builderStep(api, /\(8\/8\)$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+      await pickLabels(api, /optional parameters$/, 'autoClose');
+      await pickLabels(api, /optional value 1 of 1$/, 'true');
+      const last = (await builderStep(api, /review$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+      const labels = last.items.map((i) => i.label);
+      assert.deepEqual(labels[0], 'URI built');
       assert.deepEqual(
-        last.items.map((i) => i.label).slice(0, 4),
+        labels.slice(labels.indexOf('Problems'), labels.indexOf('Problems') + 4),
         ['Problems', '$(warning) autoClose=true without sendTicket: sendTicket defaults to true, which Nexi POS may reject with result -21. Add sendTicket=false (the official demos always do).', 'Actions', 'Replace the URI in the editor'],
       );
-      await pickLabels(api, /\(8\/8\)$/, 'Replace the URI in the editor');
+      await pickLabels(api, /review$/, 'Replace the URI in the editor');
       assert.equal((await done).ok, true);
       assert.equal(document.getText(), 'launch(Uri.parse("neximpos://payment?amount=150&callerName=B&callerTrxId=A&uri=c%3A%2F%2Fd&autoClose=true"))\n');
       await closeAll();
@@ -502,11 +507,11 @@ describe('App2App editor features (real VS Code)', function () {
       assert.deepEqual(api.ui.notifications.shown.filter((n) => n.severity === 'error'), [{ severity: 'error', message }]);
       // The builder's last step takes the same path.
       const done = run('nexi.buildUri');
-      await pickLabels(api, /\(1\/1\)$/, 'accounting_closure');
-      await typeAndAccept(api, /\(2\/5\)$/, 'C-1');
-      await typeAndAccept(api, /\(3\/5\)$/, 'Shop');
-      await typeAndAccept(api, /\(4\/5\)$/, 'shop://closure');
-      await pickLabels(api, /\(5\/5\)$/, 'Send to Android device or emulator…');
+      await pickLabels(api, /choose the operation$/, 'accounting_closure');
+      await typeAndAccept(api, /required parameter 1 of 3$/, 'C-1');
+      await typeAndAccept(api, /required parameter 2 of 3$/, 'Shop');
+      await typeAndAccept(api, /required parameter 3 of 3$/, 'shop://closure');
+      await pickLabels(api, /review$/, 'Send to Android device or emulator…');
       assert.deepEqual(await done, { ok: false, code: 'ADB_NOT_FOUND', message, action: 'send-adb', uri: 'neximpos://accounting_closure?callerTrxId=C-1&callerName=Shop&uri=shop%3A%2F%2Fclosure' });
     });
   });

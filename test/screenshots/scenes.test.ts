@@ -107,15 +107,15 @@ describe('README screenshots (real VS Code)', function () {
   it('builder: the last step, with the URI and what to do with it', async () => {
     await openSample('NexiPosLauncher.kt');
     const done = run('nexi.buildUri');
-    await pickLabels(api, /\(1\/1\)$/, 'payment');
-    await typeAndAccept(api, /\(2\/7\)$/, '1250');
-    await typeAndAccept(api, /\(3\/7\)$/, 'Pizza Pay');
-    await typeAndAccept(api, /\(4\/7\)$/, 'PP-1042');
-    await typeAndAccept(api, /\(5\/7\)$/, 'pizzapay://payment');
-    await pickLabels(api, /\(6\/7\)$/, 'sendTicket', 'autoClose');
-    await pickLabels(api, /\(7\/9\)$/, 'false');
-    await pickLabels(api, /\(8\/9\)$/, 'true');
-    const last = (await builderStep(api, /\(9\/9\)$/)) as vscode.QuickPick<vscode.QuickPickItem>;
+    await pickLabels(api, /choose the operation$/, 'payment');
+    await typeAndAccept(api, /required parameter 1 of 4$/, '1250');
+    await typeAndAccept(api, /required parameter 2 of 4$/, 'Pizza Pay');
+    await typeAndAccept(api, /required parameter 3 of 4$/, 'PP-1042');
+    await typeAndAccept(api, /required parameter 4 of 4$/, 'pizzapay://payment');
+    await pickLabels(api, /optional parameters$/, 'sendTicket', 'autoClose');
+    await pickLabels(api, /optional value 1 of 2$/, 'false');
+    await pickLabels(api, /optional value 2 of 2$/, 'true');
+    const last = (await builderStep(api, /review$/)) as vscode.QuickPick<vscode.QuickPickItem>;
     assert.match(String(last.placeholder), /^neximpos:\/\/payment\?amount=1250&/);
     await shoot('builder');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

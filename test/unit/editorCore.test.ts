@@ -206,20 +206,25 @@ describe('editor core', () => {
       const first = currentStep(s);
       assert.equal(first.step.kind, 'operation');
       assert.deepEqual([first.number, first.total], [1, 1]);
+      assert.deepEqual(first.phase, { kind: 'operation', index: 1, count: 1 });
       s = walk(s, 'payment');
       const steps: string[] = [];
       for (let st = currentStep(s, { now }); st.step.kind === 'value'; st = currentStep(s, { now })) {
         steps.push(`${st.number}/${st.total} ${st.step.name}`);
+        // Progress that never jumps: the required count is fixed once the operation is known.
+        assert.deepEqual(st.phase, { kind: 'required', index: steps.length, count: 4 });
         s = walk(s, { amount: '1250', callerName: 'Pizza Pay', callerTrxId: 'A-1', uri: 'pizzapay://payment' }[st.step.name]!);
       }
       assert.deepEqual(steps, ['2/7 amount', '3/7 callerName', '4/7 callerTrxId', '5/7 uri']);
       const optional = currentStep(s);
       assert.equal(optional.step.kind, 'optional');
+      assert.deepEqual(optional.phase, { kind: 'optional', index: 1, count: 1 });
       assert.deepEqual(optional.step.kind === 'optional' && optional.step.groups.map((g) => g.id), ['email', 'sms', 'sendTicket', 'urlTicket', 'tag1', 'tag2', 'tag3', 'tag4', 'tag5', 'autoClose', 'hideRetry', 'tipEnabled', 'tipAmount']);
       s = walk(s, ['sendTicket', 'autoClose', 'tag1']);
       const names: string[] = [];
       for (let st = currentStep(s); st.step.kind === 'value'; st = currentStep(s)) {
         names.push(st.step.name);
+        assert.deepEqual(st.phase, { kind: 'optionalValue', index: names.length, count: 4 });
         if (st.step.name === 'sendTicket') assert.deepEqual([st.step.choices, st.step.value], [['true', 'false'], 'false']);
         s = walk(s, { sendTicket: 'false', autoClose: 'true', addInfoKey1: 'table', addInfo1: '12' }[st.step.name]!);
       }
@@ -232,6 +237,7 @@ describe('editor core', () => {
         valid: true,
       });
       assert.deepEqual([done.number, done.total], [11, 11]);
+      assert.deepEqual(done.phase, { kind: 'done', index: 1, count: 1 });
     });
 
     it('validates each value as typed: errors keep the step, warnings pass, empty optional values are left out', () => {

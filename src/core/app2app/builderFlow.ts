@@ -101,6 +101,18 @@ export interface StepInfo {
   /** 1-based, and the number of steps known so far (optional parameters add steps once chosen). */
   readonly number: number;
   readonly total: number;
+  /**
+   * Where the step stands in a count that never jumps: the operation, the required values (index of count, known
+   * once the operation is chosen), the choice of optional parameters, their values (known once chosen), the review.
+   */
+  readonly phase: StepPhase;
+}
+
+export interface StepPhase {
+  readonly kind: 'operation' | 'required' | 'optional' | 'optionalValue' | 'done';
+  /** 1-based within the phase (1 for the single-step phases). */
+  readonly index: number;
+  readonly count: number;
 }
 
 export type StepProblem = { readonly severity: 'error' | 'warning'; readonly message: string };
@@ -152,6 +164,13 @@ function stepList(state: BuilderState): StepRef[] {
   return refs;
 }
 
+function phaseOf(refs: readonly StepRef[], position: number): StepPhase {
+  const ref = refs[position]!;
+  if (ref.kind !== 'value') return { kind: ref.kind, index: 1, count: 1 };
+  const same = refs.filter((r) => r.kind === 'value' && r.required === ref.required);
+  return { kind: ref.required ? 'required' : 'optionalValue', index: same.indexOf(ref) + 1, count: same.length };
+}
+
 function specOf(op: OperationSpec, name: string): ParameterSpec {
   const match = findParameter(op, 'request', name);
   if (!match) throw new Error(`${name} is not a ${op.name} parameter`);
@@ -170,7 +189,7 @@ export function currentStep(state: BuilderState, options: BuilderOptions = {}): 
   const refs = stepList(state);
   const position = Math.min(state.position, refs.length - 1);
   const ref = refs[position]!;
-  const info = (step: BuilderStep): StepInfo => ({ step, number: position + 1, total: refs.length });
+  const info = (step: BuilderStep): StepInfo => ({ step, number: position + 1, total: refs.length, phase: phaseOf(refs, position) });
   if (ref.kind === 'operation') {
     return info({
       kind: 'operation',
