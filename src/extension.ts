@@ -30,6 +30,7 @@ import { registerStatusBar } from './vscode/statusBar';
 import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
 import { registerHistoryView } from './vscode/views/historyView';
+import { WalkthroughProgress } from './vscode/walkthrough';
 
 export interface TestApi {
   readonly credentials: ReturnType<typeof registerCredentialsView>;
@@ -49,6 +50,7 @@ export interface TestApi {
   readonly b2b: ReturnType<typeof registerB2b>;
   /** The language-model tools by name, as registered with `vscode.lm.registerTool`. */
   readonly lmTools: ReturnType<typeof registerLanguageModelTools>;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -63,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(environments, store);
   const editor = registerEditorFeatures(context, log, ui, new CredentialsBridge(environments, store));
   const b2b = registerB2b(context, log, environments, store, prodGuard);
-  const commandContext = { extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services };
+  const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, environments, store, log);
+  context.subscriptions.push(walkthrough);
+  const commandContext = { extension: context, log, ui, credentials: { environments, store, prodGuard }, editor: editor.services, b2b: b2b.services, walkthrough };
   registerCommands(commandContext);
   // The language-model tools run the same core and the same check path as the commands (issue 8).
   const lmTools = registerLanguageModelTools(commandContext);
@@ -76,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b, lmTools } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b, lmTools, walkthrough } : undefined;
 }
 
 /** checkTransaction, its history view, and the local sandbox (issue 6). */

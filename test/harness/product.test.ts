@@ -54,4 +54,17 @@ describe('npm start (the product in the browser)', function () {
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await toast.count(), 1);
   });
+
+  it('ticks the walkthrough step the user has done by other means (the sandbox auto-started), even opened afterwards', async () => {
+    assert.ok(browser && product, 'the product is running (previous test)');
+    const page = browser.contexts()[0]!.pages()[0]!;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type('Get started with Nexi App2App');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Nexi App2App' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first().locator('.codicon').first();
+    await step('Try it against the local sandbox').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.getting-started-step', { hasText: 'Try it against the local sandbox' }).locator('.codicon-getting-started-step-checked').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await step('Reconcile a whole log').getAttribute('class')) ?? '', /step-unchecked/, 'a step not done stays unticked');
+  });
 });

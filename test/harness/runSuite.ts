@@ -68,13 +68,19 @@ async function screenshotEndpoint(dir: string): Promise<{ url: string; setPage(p
     const answer = (status: number, body: string): void => {
       res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
     };
-    if (req.method !== 'POST' || !/^[a-z0-9-]+$/.test(name)) return answer(400, 'POST ?name=<lower-case-name>');
+    const thumbnail = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('thumbnail');
+    if (req.method !== 'POST' || !/^[a-z0-9-]+$/.test(name) || (thumbnail !== null && !/^[a-z0-9-]+$/.test(thumbnail))) return answer(400, 'POST ?name=<lower-case-name>[&thumbnail=<lower-case-name>]');
     if (!page) return answer(503, 'the workbench page is not open yet');
     const file = path.join(dir, `${name}.png`);
-    page.screenshot({ path: file, animations: 'disabled', caret: 'initial' }).then(
-      () => answer(200, file),
-      (err: Error) => answer(500, err.message),
-    );
+    const shot = page.screenshot({ path: file, animations: 'disabled', caret: 'initial' });
+    // The walkthrough's picture of the same scene: CSS pixels, JPEG, beside the screenshots (media/walkthrough).
+    const small = thumbnail ? path.join(dir, '..', 'walkthrough', `${thumbnail}.jpg`) : undefined;
+    shot
+      .then(() => (small && page ? page.screenshot({ path: small, type: 'jpeg', quality: 75, scale: 'css', animations: 'disabled', caret: 'initial' }) : undefined))
+      .then(
+        () => answer(200, small ? `${file}\n${small}` : file),
+        (err: Error) => answer(500, err.message),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as import('net').AddressInfo;

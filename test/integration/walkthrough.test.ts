@@ -2,7 +2,10 @@
 // steps link to or complete on exists, and every media file ships with the installed extension.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension } from './util';
+import type { TestApi } from '../../src/extension';
+import { milestoneSteps, milestones } from '../../src/vscode/walkthrough';
+import { builderStep } from './editorUtil';
+import { activateExtension, run } from './util';
 
 interface Step {
   readonly id: string;
@@ -24,10 +27,11 @@ const linkedCommands = (text: string): string[] => [...text.matchAll(/\]\(comman
 describe('walkthrough (real VS Code)', function () {
   this.timeout(30000);
   let extension: vscode.Extension<unknown>;
+  let api: TestApi;
   let walkthrough: Walkthrough;
 
   before(async () => {
-    ({ extension } = await activateExtension());
+    ({ extension, api } = await activateExtension());
     const contributed = (extension.packageJSON as { contributes: { walkthroughs?: Walkthrough[] } }).contributes.walkthroughs ?? [];
     walkthrough = contributed.find((w) => w.id === 'nexi.gettingStarted')!;
     assert.ok(walkthrough, 'the walkthrough is contributed');
@@ -43,15 +47,38 @@ describe('walkthrough (real VS Code)', function () {
     }
   });
 
-  it('every command a step links to or completes on is registered', async () => {
+  it('every command a step links to is registered', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    const referenced = walkthrough.steps.flatMap((s) => [...linkedCommands(s.description), ...(s.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length))]);
+    const referenced = walkthrough.steps.flatMap((s) => linkedCommands(s.description));
     assert.ok(referenced.includes('nexi.sandbox.start') && referenced.includes('nexi.reconcileLog'));
     assert.deepEqual(referenced.filter((id) => !registered.has(id)), []);
-    // onView events name views of this extension.
-    const views = Object.values((extension.packageJSON as { contributes: { views: Record<string, Array<{ id: string }>> } }).contributes.views).flat().map((v) => v.id);
-    const viewEvents = walkthrough.steps.flatMap((s) => (s.completionEvents ?? []).filter((e) => e.startsWith('onView:')).map((e) => e.slice('onView:'.length)));
-    assert.deepEqual(viewEvents.filter((v) => !views.includes(v)), []);
+  });
+
+  it('each step completes on what the user really did (a milestone context key, and the step marked done), not on its own button', async () => {
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.completionEvents),
+      milestones.map((m) => [`onContext:nexi.walkthrough.${m}`]),
+    );
+    assert.deepEqual(milestones.map((m) => milestoneSteps[m]), walkthrough.steps.map((s) => s.id));
+    // The command a milestone marks its step done with (VS Code's own "Mark Done").
+    assert.ok((await vscode.commands.getCommands(true)).includes('welcome.markStepComplete'));
+  });
+
+  it('reaches the decode milestone however the URI was decoded, and the build milestone only when a URI was built', async () => {
+    api.walkthrough.reset();
+    const nothing = await run('nexi.decodeUri', { text: 'no URI here' });
+    assert.equal(nothing.ok, false);
+    assert.equal(api.walkthrough.has('uriDecoded'), false, 'a decode that found nothing reaches nothing');
+    const builder = run('nexi.buildUri');
+    await builderStep(api, /choose the operation$/);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal((await builder).ok, false);
+    assert.equal(api.walkthrough.has('uriBuilt'), false, 'a builder closed without a URI reaches nothing');
+    // The decode as a CodeLens or hover link runs it: a URI passed as text.
+    const outcome = await run('nexi.decodeUri', { text: 'neximpos://payment?amount=1&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd' });
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    assert.equal(api.walkthrough.has('uriDecoded'), true);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('every step has a Markdown media file in the installed extension, with real content and working command links', async () => {
@@ -66,6 +93,11 @@ describe('walkthrough (real VS Code)', function () {
       assert.ok(text.length > 400, `${file} has real content`);
       assert.ok(!/TODO|lorem ipsum|placeholder/i.test(text), `${file} is not a placeholder`);
       assert.deepEqual(linkedCommands(text).filter((id) => !registered.has(id)), [], `${file} links only to existing commands`);
+      // A picture of the step, shipped beside it.
+      const image = /!\[[^\]]{10,}\]\(([\w-]+\.jpg)\)/.exec(text)?.[1];
+      assert.ok(image, `${file} shows a picture with a description`);
+      const picture = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'walkthrough', image));
+      assert.deepEqual([...picture.subarray(0, 3)], [0xff, 0xd8, 0xff], `${image} is a JPEG`);
     }
   });
 });

@@ -2,6 +2,7 @@
 // registry runs the "why it can't run yet" variant instead when a need is not met, so users get a clear
 // message and a next step rather than an error from deep inside.
 import * as vscode from 'vscode';
+import type { WalkthroughProgress } from '../walkthrough';
 import { isCredentialError } from '../../core/credentials/errors';
 import { userMessage } from '../../core/nexi/errors';
 import type { EnvironmentService } from '../environments';
@@ -29,6 +30,8 @@ export interface CommandContext {
   readonly editor: EditorServices;
   /** checkTransaction and the local sandbox (issue 6). */
   readonly b2b: B2bServices;
+  /** The walkthrough's milestones, reached by what commands really did. */
+  readonly walkthrough: WalkthroughProgress;
 }
 
 /** What a command did; returned by `executeCommand`, so callers and tests see the outcome users saw. */
@@ -93,7 +96,9 @@ export function registerCommands(ctx: CommandContext): void {
           if (!(await unmet[need].met(ctx))) return unmet[need].explain(ctx, spec.id);
         }
         try {
-          return await spec.run(ctx, ...args);
+          const outcome = await spec.run(ctx, ...args);
+          ctx.walkthrough.commandDone(spec.id, outcome);
+          return outcome;
         } catch (err) {
           if (isCredentialError(err)) {
             // Expected bad input: a specific message and a next step; nothing was stored.
