@@ -1,6 +1,7 @@
 // CodeLens above App2App URIs: "Decode" and (when credentials exist and the command is there) "Check transaction"
 // above result URIs; "Open in builder" and "Copy as adb" above request URIs. Large documents: visible lines only.
 import * as vscode from 'vscode';
+import { offersCheck } from '../core/app2app/scan';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './documents';
@@ -34,7 +35,7 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
     if (!this.index.isAnalysed(document) || !vscode.workspace.getConfiguration('nexi', document).get<boolean>('codeLens.enabled', true)) return [];
     const uris = await this.index.scan(document);
     if (!uris || token.isCancellationRequested) return [];
-    const check = uris.some((u) => u.kind === 'result') && (await this.credentials.checkTransactionAvailable());
+    const check = uris.some(offersCheck) && (await this.credentials.checkTransactionAvailable());
     const lenses: vscode.CodeLens[] = [];
     for (const uri of uris) {
       const start = document.positionAt(uri.range.start);
@@ -43,7 +44,7 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       const lens = (action: LensAction) => lenses.push(new UriLens(range, target, action));
       if (uri.kind === 'result') {
         lens('decode');
-        if (check) lens('check');
+        if (check && offersCheck(uri)) lens('check');
       } else {
         lens('build');
         lens('copyAsAdb');

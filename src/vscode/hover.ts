@@ -3,6 +3,7 @@
 // summary of the whole URI with command links (Decode, Check transaction, Copy as adb).
 import * as vscode from 'vscode';
 import { partAt, uriAt } from '../core/app2app/locate';
+import { offersCheck } from '../core/app2app/scan';
 import { explainScanned } from '../core/explain/explain';
 import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
 import { app2appCommandIds } from './commands/app2app';
@@ -30,7 +31,7 @@ export class UriHovers implements vscode.HoverProvider {
     }
     const target = [targetOf(document, new vscode.Position(line, uri.range.start))];
     const links: CommandLink[] = [{ title: vscode.l10n.t('Decode'), command: app2appCommandIds.decode, args: target, tooltip: vscode.l10n.t('Open the decoded URI beside, as Markdown') }];
-    if (uri.kind === 'result' && (await this.credentials.checkTransactionAvailable())) {
+    if (offersCheck(uri) && (await this.credentials.checkTransactionAvailable())) {
       links.push({ title: vscode.l10n.t('Check transaction'), command: checkTransactionCommand, args: target, tooltip: vscode.l10n.t('Look the transaction up with checkTransaction') });
     }
     links.push({ title: vscode.l10n.t('Copy as adb'), command: app2appCommandIds.copyAsAdb, args: target, tooltip: vscode.l10n.t('Copy an adb command that opens this URI on a device') });

@@ -321,6 +321,12 @@ describe('App2App editor features (real VS Code)', function () {
           await run(lens.command!.command, ...(lens.command!.arguments ?? []));
           assert.deepEqual(called, [{ uri: document.uri.toString(), line: 0, character: 0 }]);
         }
+        // An accounting closure's result names no transaction: no lens or link offers a check that cannot succeed.
+        const closure = await openDoc('log', 'demonexi://accounting_closure?result=0&hostTotal=1&terminalTotal=1&callerTrxId=qwerty&operationType=ACCOUNTING_CLOSURE');
+        await waitFor('the closure lenses', async () => describe(await lenses(closure)).length > 0);
+        assert.deepEqual(describe(await lenses(closure)), ['0:0 Decode']);
+        const closureHead = await ourHover(closure, new vscode.Position(0, 12), /^\*\*Accounting closure result\*\*/);
+        assert.doesNotMatch(closureHead.text, /Check transaction/);
       } finally {
         standIn?.dispose();
         await api.store.clear('stg');

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import type { OffsetRange } from '../../src/core/types';
-import { scanText, type ScannedUri } from '../../src/core/app2app/scan';
+import { offersCheck, scanText, type ScannedUri } from '../../src/core/app2app/scan';
 import { validateUri } from '../../src/core/app2app/validate';
 import { parseUri } from '../../src/core/app2app/parse';
 
@@ -10,6 +10,15 @@ const texts = (text: string) => scanText(text).map((u) => slice(text, u.range));
 const values = (u: ScannedUri) => u.params.map((p) => [p.key, p.value]);
 
 describe('app2app scan', () => {
+  it('offers "Check transaction" for results that name a transaction, not for requests or accounting closures', () => {
+    const offered = (text: string) => offersCheck(scanText(text)[0]!);
+    assert.equal(offered('pizzapay://payment?result=0&callerTrxId=A&operationType=PAYMENT&amount=1'), true);
+    assert.equal(offered('pizzapay://reversal?result=0&callerTrxId=A&operationType=REVERSAL'), true);
+    assert.equal(offered('pizzapay://last_transaction?result=0&callerTrxId=A&f39=000'), true);
+    assert.equal(offered('demonexi://accounting_closure?result=0&hostTotal=1&terminalTotal=1&callerTrxId=qwerty&operationType=ACCOUNTING_CLOSURE'), false);
+    assert.equal(offered('neximpos://payment?amount=1&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd'), false);
+  });
+
   describe('what counts as an App2App URI', () => {
     it('requests by scheme, also near-misses of neximpos; results by operation authority', () => {
       const text = [

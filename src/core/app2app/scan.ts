@@ -32,6 +32,15 @@ export interface ScannedUri {
   readonly partial: boolean;
 }
 
+/**
+ * Whether "Check transaction" can succeed for this URI: a result of a payment, reversal or last-transaction enquiry
+ * (or of an operation the URI does not name). checkTransaction looks up a transaction by the callerTrxId of its
+ * App2App call (spec §15.2); an accounting closure's callerTrxId names a closure, not a transaction [inference].
+ */
+export function offersCheck(uri: Pick<ScannedUri, 'kind' | 'operation'>): boolean {
+  return uri.kind === 'result' && uri.operation !== 'accounting_closure';
+}
+
 /** A scanned URI; its parameters are the URI's, made when first read. */
 class Scanned implements ScannedUri {
   constructor(
