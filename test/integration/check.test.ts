@@ -86,6 +86,26 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     await api.store.apply('sandbox', { deviceId: undefined });
   });
 
+  it('a check from the CodeLens asks the active environment without a question, also when another one has credentials', async () => {
+    const target = await resultTarget('PP-20261121-0001');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    await vscode.window.showTextDocument(document);
+    await api.store.apply('stg', { clientId: 'lens-test-client' });
+    try {
+      assert.equal(api.environments.active().id, 'sandbox');
+      const lens = await waitFor('a Check transaction CodeLens', async () => (await codeLenses(document.uri)).find((l) => l.command?.title === 'Check transaction' && l.range.start.line === target.line));
+      const pending = vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? [])) as Thenable<CommandOutcome>;
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(api.ui.prompts.current, undefined, 'no question about the environment');
+      const outcome = await pending;
+      assert.equal(outcome.ok, true, JSON.stringify(outcome));
+      assert.match((await documentText(String(outcome.document))).getText(), /^# checkTransaction — Sandbox$/m);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await api.store.clear('stg');
+    }
+  });
+
   it('reports a transaction the backend does not know, with the error code and the next step', async () => {
     const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'NOT-THERE' });
     assert.equal(outcome.ok, false);

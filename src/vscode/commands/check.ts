@@ -43,12 +43,14 @@ async function lookupFromTarget(ctx: CommandContext, arg: unknown): Promise<Look
   return { ...(terminalId ? { terminalId } : {}), ...(callerTrxId ? { callerTrxId } : {}) };
 }
 
-export async function chooseEnvironment(ctx: CommandContext, wanted?: string): Promise<Environment | undefined> {
+export async function chooseEnvironment(ctx: CommandContext, wanted?: string, options: { preferActive?: boolean } = {}): Promise<Environment | undefined> {
   const { environments } = ctx.credentials;
   if (wanted) return environments.get(wanted);
   const configured = await ctx.credentials.store.configured(environments.all());
   const active = environments.active();
   if (configured.length === 1) return configured[0];
+  // The status bar's choice stands: a check of a URI in the editor asks the active environment, if it can.
+  if (options.preferActive && configured.some((e) => e.id === active.id)) return active;
   const items = [...configured].sort((a, b) => (a.id === active.id ? -1 : b.id === active.id ? 1 : 0)).map((e) => ({
     label: e.label,
     description: [e.id === active.id ? vscode.l10n.t('active') : '', e.production ? vscode.l10n.t('production') : '', e.endpoints ? '' : (e.problem ?? vscode.l10n.t('no endpoints'))]
@@ -80,7 +82,8 @@ async function chooseTerminal(ctx: CommandContext, environment: Environment, ste
 
 /** Fills in whatever the lookup lacks, asking the user. */
 async function complete(ctx: CommandContext, lookup: Lookup): Promise<{ environment: Environment; terminalId: string; callerTrxId: string } | undefined> {
-  const environment = await chooseEnvironment(ctx, lookup.environmentId);
+  // A lookup read from a URI (CodeLens, hover link, selection) has what it needs but the environment: the active one.
+  const environment = await chooseEnvironment(ctx, lookup.environmentId, { preferActive: lookup.terminalId !== undefined && lookup.callerTrxId !== undefined });
   if (!environment) return undefined;
   const terminalId = lookup.terminalId ?? (await chooseTerminal(ctx, environment, vscode.l10n.t('Check transaction (2/3)')));
   if (!terminalId) return undefined;
