@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { deleteKey, exportKeyChoice } from '../../src/vscode/commands/credentials';
+import { deleteKey, exportKeyChoice, remoteSettingsToldKey } from '../../src/vscode/commands/credentials';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
   answerInput,
@@ -336,6 +336,25 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
     items = await fieldItems(api, 'sandbox');
     assert.match(describeItem(items.get('caBundle')), /state-set/);
     assert.doesNotMatch(describeItem(items.get('certificate')), /Ambiguous/);
+    await resetCredentials(api);
+  });
+  it('opens the endpoint settings from their rows, saying once why they live under the Remote tab in the browser', async () => {
+    await api.globalState.update(remoteSettingsToldKey, undefined);
+    await api.store.apply('stg', { clientId: 'settings-test-client' });
+    api.ui.notifications.shown.length = 0;
+    const endpointRow = async () => {
+      const env = await envNode(api, 'stg');
+      const group = (await api.credentials.provider.getChildren(env)).find((n) => n.kind === 'group' && n.group === 'endpoints')!;
+      return api.credentials.provider.getTreeItem((await api.credentials.provider.getChildren(group))[0]!);
+    };
+    const click = (await endpointRow()).command!;
+    assert.equal(click.command, 'nexi.endpoints.openSettings');
+    const first = await run(click.command, ...(click.arguments ?? []));
+    assert.deepEqual(first, { ok: true, told: true }, 'this harness runs VS Code in the browser');
+    assert.match(api.ui.notifications.shown.at(-1)!.message, /machine-scoped.*Remote tab of Settings/);
+    const again = await run(click.command, ...(click.arguments ?? []));
+    assert.deepEqual(again, { ok: true, told: false }, 'said once');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await resetCredentials(api);
   });
 });

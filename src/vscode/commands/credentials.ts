@@ -508,6 +508,31 @@ async function openField(ctx: CommandContext, args: readonly unknown[]): Promise
   return picked ? picked.run() : cancelled;
 }
 
+// ---- endpoint settings -------------------------------------------------------------------------------------------
+
+export const remoteSettingsToldKey = 'nexi.endpoints.remoteSettingsTold';
+
+/**
+ * Opens Settings on `nexi.endpoints`. They are machine-scoped (a workspace can never redirect credentials), which in
+ * a remote window or VS Code in the browser puts them under the Remote tab: that is said once, the first time.
+ */
+async function openEndpointSettings(ctx: CommandContext): Promise<CommandOutcome> {
+  const remote = vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web;
+  const state = ctx.extension.globalState;
+  let told = false;
+  if (remote && !state.get<boolean>(remoteSettingsToldKey)) {
+    ctx.ui.notifications.info(
+      vscode.l10n.t(
+        "Nexi's endpoint settings are machine-scoped, so that no workspace can send your credentials to another host. In a remote window or VS Code in the browser they belong to the machine the extension runs on: look under the Remote tab of Settings.",
+      ),
+    );
+    await state.update(remoteSettingsToldKey, true);
+    told = true;
+  }
+  await vscode.commands.executeCommand('workbench.action.openSettings', 'nexi.endpoints');
+  return { ok: true, told };
+}
+
 export const credentialCommands: readonly CommandSpec[] = [
   { id: 'nexi.environment.select', needs: ['trustedWorkspace'], run: (ctx, ...args) => selectEnvironment(ctx, args) },
   { id: 'nexi.environment.add', needs: ['trustedWorkspace'], run: (ctx) => addEnvironment(ctx) },
@@ -518,6 +543,7 @@ export const credentialCommands: readonly CommandSpec[] = [
   { id: 'nexi.credentials.clearEnvironment', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => clearEnvironment(ctx, args) },
   { id: 'nexi.credentials.importFile', needs: ['trustedWorkspace'], run: (ctx, ...args) => importFile(ctx, args) },
   { id: 'nexi.credentials.open', needs: ['trustedWorkspace'], run: (ctx, ...args) => openField(ctx, args) },
+  { id: 'nexi.endpoints.openSettings', run: (ctx) => openEndpointSettings(ctx) },
   { id: 'nexi.credentials.importClipboard', needs: ['trustedWorkspace'], run: (ctx, ...args) => importClipboard(ctx, args) },
   { id: 'nexi.credentials.exportCertificate', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportCertificate(ctx, args) },
   { id: 'nexi.credentials.exportPrivateKey', needs: ['trustedWorkspace', 'credentials'], run: (ctx, ...args) => exportPrivateKey(ctx, args) },

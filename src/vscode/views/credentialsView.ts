@@ -183,11 +183,10 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
         item.iconPath = new vscode.ThemeIcon(node.url ? 'link' : 'error', node.url ? undefined : new vscode.ThemeColor('list.errorForeground'));
         item.contextValue = 'endpoint';
         // The sandbox's endpoints appear when it runs; the others are machine-scoped settings.
-        item.command = node.url
-          ? { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['nexi.endpoints'] }
-          : node.environment.kind === 'sandbox'
+        item.command =
+          !node.url && node.environment.kind === 'sandbox'
             ? { command: 'nexi.sandbox.start', title: vscode.l10n.t('Start Local Sandbox') }
-            : { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['nexi.endpoints'] };
+            : { command: 'nexi.endpoints.openSettings', title: vscode.l10n.t('Open Settings') };
         return item;
       }
     }
