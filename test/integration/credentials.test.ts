@@ -7,6 +7,7 @@ import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { deleteKey, exportKeyChoice, remoteSettingsToldKey } from '../../src/vscode/commands/credentials';
+import { isResultTab } from '../../src/vscode/decodedDocuments';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
   answerInput,
@@ -318,13 +319,11 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
     const click = items.get('certificate')!.command!;
     const shown = (await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []))) as { ok: boolean };
     assert.equal(shown.ok, true);
-    const doc = await waitFor('the certificate document', () => {
-      const d = vscode.window.activeTextEditor?.document;
-      return d && /Certificate of Sandbox/.test(d.getText()) ? d : undefined;
-    });
+    const tab = await waitFor('the certificate, shown', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => isResultTab(t) && /Certificate of Sandbox/.test(t.label)));
+    const doc = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputCustom).uri);
     assert.match(doc.getText(), /Subject: CN=DevSelfSigned/);
     assert.match(doc.getText(), /-----BEGIN CERTIFICATE-----/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.tabGroups.close(tab);
 
     const ambiguous = certificate(rsaKey(), { commonName: 'Ambiguous', ca: true, caKeyUsage: false });
     await resetCredentials(api);

@@ -12,6 +12,7 @@ import { scanText } from '../../src/core/app2app/scan';
 import { explainScanned } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
 import type { TestApi } from '../../src/extension';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
 import { specExamples } from '../unit/app2appFixtures';
 import {
   acceptInput,
@@ -359,6 +360,14 @@ describe('App2App editor features (real VS Code)', function () {
       await select(new vscode.Selection(1, 10, 1, 10));
       const line = await run('nexi.decodeUri');
       assert.match((await documentText(String(line.document))).getText(), /^# Reversal request\n\n> Reversal request — amount €0\.01;/);
+
+      // Every result so far is shown rendered, in one results group beside the source (reused, not a column each).
+      const resultGroups = vscode.window.tabGroups.all.filter((g) => g.tabs.some(isResultTab));
+      assert.equal(resultGroups.length, 1, 'one results group');
+      assert.notEqual(resultGroups[0]!.viewColumn, vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString()))!.viewColumn, 'beside the source');
+      const shown = resultGroups[0]!.activeTab!;
+      assert.ok(shown.input instanceof vscode.TabInputCustom && shown.input.viewType === markdownPreviewEditor, 'rendered by the Markdown preview');
+      assert.equal(shown.input.uri.toString(), String(line.document));
 
       await select(new vscode.Selection(2, 0, 2, 0));
       await vscode.env.clipboard.writeText(`copied: ${specExamples.accountingClosureResponse}`);

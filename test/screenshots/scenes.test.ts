@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
+import { isResultTab } from '../../src/vscode/decodedDocuments';
 import { builderStep, pickLabels, typeAndAccept } from '../integration/editorUtil';
 import { activateExtension, run, stopLocalSandbox, waitFor } from '../integration/util';
 
@@ -57,7 +58,11 @@ function placeCursor(editor: vscode.TextEditor, lineMarker: string, needle: stri
 /** The Markdown document a command returned, as the command left it: open beside the editor, read-only. */
 async function shownDocument(outcome: CommandOutcome): Promise<void> {
   assert.equal(outcome.ok, true, JSON.stringify(outcome));
-  await waitFor('the document to be visible', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === String(outcome.document)));
+  // Results open rendered (the Markdown preview) in the results group.
+  await waitFor('the result to be shown', () =>
+    vscode.window.tabGroups.all.find((g) => g.activeTab && isResultTab(g.activeTab) && (g.activeTab.input as vscode.TabInputCustom).uri.toString() === String(outcome.document)),
+  );
+  await pause(1500); // the preview renders in a webview
 }
 
 describe('README screenshots (real VS Code)', function () {
