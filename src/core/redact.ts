@@ -11,8 +11,9 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
   [/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g, (_m, label: string) => `[redacted ${label.toLowerCase()}]`],
   // Authorization headers and bearer tokens.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, (_m, scheme: string) => `${scheme} [redacted]`],
-  // Compact JWE (5 parts) and JWS/JWT (3 parts): base64url segments starting with a JOSE header `eyJ`.
-  [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,3}/g, '[redacted jose]'],
+  // Compact JWE (5 parts) and JWS/JWT (3 parts) — or any prefix of one, however short it was cut: base64url
+  // starting with a JOSE header `eyJ` (`{"`), with whatever segments follow.
+  [/\beyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g, '[redacted jose]'],
 ];
 
 /**

@@ -54,7 +54,7 @@ describe('from stored credentials to a check', () => {
     assert.ok(!md.includes('4111111111111111') && md.includes('411111******1111'));
     assert.ok(!md.includes('s3cret'));
     const err = checkResultMarkdown({ environmentLabel: 'STG', terminalId: '1', callerTrxId: 'x', at: 'now', error: { code: 'CLOCK_SKEW', message: 'CLOCK_SKEW: …' } });
-    assert.match(err, /\*\*Clock ahead of Nexi's\*\* \(`CLOCK_SKEW`\)/);
+    assert.match(err, /\*\*Clocks out of step\*\* \(`CLOCK_SKEW`\)/);
     assert.match(err, /\*\*Next step:\*\* Synchronise this machine's clock/);
   });
 });

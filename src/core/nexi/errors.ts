@@ -113,14 +113,16 @@ export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
     nextStep: 'Check that the terminal belongs to the app, that the certificate and key are the ones registered in the portal, and the claims shown by "Nexi: Show Client Assertion Claims".',
   },
   CLOCK_SKEW: {
-    title: 'Clock ahead of Nexi\'s',
-    explanation: 'The assertion was issued in the future from the server\'s point of view; Nexi rejects a clock ahead even by seconds.',
+    title: 'Clocks out of step',
+    explanation: 'This machine\'s clock and the server\'s disagree, so the client assertion\'s iat/exp look wrong to the server; Nexi rejects an assertion issued in its future even by seconds.',
     nextStep: 'Synchronise this machine\'s clock (NTP) and try again.',
   },
   UNAUTHORIZED: {
     title: 'Unauthorized',
-    explanation: 'The server refused the access token even after a fresh one was requested.',
-    nextStep: 'Check that the app is enabled for this point of sale and that the developer user is enabled by the merchant.',
+    explanation:
+      'The server still refused the call after a fresh access token and a fresh JWKS key with a new assertion. The likely causes, in order: the clock (the measured offset is within tolerance, so less likely), the assertion\'s claims (client id, terminal ids, audience), the app not enabled.',
+    nextStep:
+      'Compare the claims with the portal (the claims command in VS Code: "Nexi: Show Client Assertion Claims…"), then check that the app is enabled for this point of sale and the developer user by the merchant.',
   },
   VALIDATION_FAILED: {
     title: 'Request rejected',
@@ -168,6 +170,8 @@ export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
 export const englishErrorTexts = {
   server: 'Server: "{message}".',
   fields: 'Fields: {fields}.',
+  clockAhead: "Measured from the server's Date header: this machine's clock is {seconds} s ahead of the server's.",
+  clockBehind: "Measured from the server's Date header: this machine's clock is {seconds} s behind the server's.",
 } as const;
 
 const errorInfoTables: Readonly<Record<Locale, Readonly<Record<NexiErrorCode, ErrorInfo>>>> = { en: englishErrorInfo, it: nexiErrorInfoIt };
@@ -200,6 +204,8 @@ export interface NexiErrorDetails {
   readonly cause?: string;
   /** The same for people, in the UI's language (`localizedMessage`); `cause` is shown when absent. */
   readonly localizedCause?: string;
+  /** This machine's clock minus the server's (from its Date header), in seconds, when it explains the failure. */
+  readonly clockSkewSeconds?: number;
 }
 
 export class NexiError extends Error {
@@ -230,6 +236,9 @@ function composeMessage(code: NexiErrorCode, details: NexiErrorDetails, locale: 
   const parts = [info.title + '.', info.explanation];
   if (details.serverMessage) parts.push(texts.server.replace('{message}', () => details.serverMessage!));
   if (details.fieldErrors?.length) parts.push(texts.fields.replace('{fields}', () => details.fieldErrors!.map((f) => `${f.field}: ${f.message}`).join('; ')));
+  if (details.clockSkewSeconds !== undefined && details.clockSkewSeconds !== 0) {
+    parts.push((details.clockSkewSeconds > 0 ? texts.clockAhead : texts.clockBehind).replace('{seconds}', String(Math.abs(details.clockSkewSeconds))));
+  }
   if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
   else {
     const cause = locale === 'en' ? details.cause : (details.localizedCause ?? details.cause);

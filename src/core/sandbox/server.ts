@@ -33,9 +33,49 @@ export interface SandboxLogLine {
   readonly reason: string;
   readonly clientId?: string;
   readonly durationMs?: number;
+  /** The client assertion's jti, for an accepted check (not a secret: it only ever identifies one assertion). */
+  readonly jti?: string;
 }
 
 export type Fault = '500' | 'html502' | '503' | 'drop';
+
+/** The sandbox's endpoints as fault plans name them. */
+export type FaultEndpoint = 'token' | 'jwks' | 'check';
+export const faultEndpoints: readonly FaultEndpoint[] = ['token', 'jwks', 'check'];
+
+/**
+ * A bad day to rehearse against: every Nth request to a targeted endpoint (counted per endpoint: N, 2N, …) fails;
+ * when several apply to one request, a dropped connection wins over an HTML 502, which wins over a JSON failure.
+ */
+export interface FaultPlan {
+  /** Every Nth request answers `failStatus` with a generic JSON body. */
+  readonly failEvery?: number;
+  readonly failStatus?: 500 | 502 | 503 | 504;
+  /** Every Nth request answers a gateway's HTML 502 page. */
+  readonly html502Every?: number;
+  /** Every Nth request: the connection is closed before any answer. */
+  readonly dropEvery?: number;
+  /** Where the faults above apply (default: all three). */
+  readonly endpoints?: readonly FaultEndpoint[];
+  /** The encryption key is replaced after every N checkTransaction requests (the old one is forgotten). */
+  readonly rotateJwksAfter?: number;
+  /** Seconds added to the sandbox's clock (its Date header and every expiry and claim check). */
+  readonly clockOffsetSeconds?: number;
+  /** Lifetime of the access tokens it issues, in seconds. */
+  readonly tokenTtlSeconds?: number;
+  /** Milliseconds added before each answer. */
+  readonly latencyMs?: number;
+}
+
+/**
+ * How much the sandbox says when it refuses: 'opaque' as Nexi's documented errors (a bare 401 "Unauthorized" for
+ * every authentication and assertion failure, 404 for an unknown transaction; the reason only in its own log and,
+ * opt-in, the X-Sandbox-Reason header), or 'verbose' (the reason in the body, for people debugging).
+ */
+export type ErrorProfile = 'opaque' | 'verbose';
+
+/** Request bodies larger than this are refused with 413 (checkTransaction and token bodies are tiny). */
+export const maxBodyBytes = 64 * 1024;
 
 export interface SandboxOptions {
   readonly pki: SandboxPki;
@@ -48,6 +88,11 @@ export interface SandboxOptions {
   readonly log?: (line: SandboxLogLine) => void;
   /** Milliseconds since the epoch. */
   readonly now?: () => number;
+  /** Default 'opaque', as Nexi answers. */
+  readonly errorProfile?: ErrorProfile;
+  /** Adds X-Sandbox-Reason (why a request was refused) to every refusal. */
+  readonly reasonHeader?: boolean;
+  readonly faults?: FaultPlan;
 }
 
 export interface SandboxStats {
@@ -112,17 +157,28 @@ class Rejection extends Error {
     readonly body: unknown,
     readonly reason: string,
     readonly headers: Record<string, string> = jsonType,
+    /** What an opaque server answers instead (Nexi's documented generic errors); undefined: the same as verbose. */
+    readonly opaque?: { readonly status: number; readonly body: unknown },
   ) {
     super(reason);
   }
 }
+
+// Nexi's documented generic bodies (spec §15.3).
+const unauthorized = { status: 401, body: { statusCode: '401', message: 'Unauthorized' } };
+const notFound = { status: 404, body: { statusCode: '404', message: 'Transaction not found' } };
 
 // The published error shapes (spec §15.3).
 const standard = (status: number, message: string): Rejection => new Rejection(status, { statusCode: String(status), message }, message);
 const faqStyle = (message: string): Rejection => new Rejection(400, { statusCode: null, message, appVersionStatus: 'UNKNOWN' }, message);
 const validation = (fieldErrors: Array<{ field: string; message: string }>): Rejection =>
   new Rejection(400, { statusCode: '400', message: 'Validation failed', appVersionStatus: 'UNKNOWN', fieldErrors }, `validation: ${fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`);
-const assertionRejected = (why: string): Rejection => standard(400, `client_assertion rejected: ${why}`);
+const assertionRejected = (why: string): Rejection => {
+  const r = standard(400, `client_assertion rejected: ${why}`);
+  return new Rejection(r.status, r.body, r.reason, jsonType, unauthorized);
+};
+/** A refusal of the caller's identity: verbose says why, opaque says 401 Unauthorized. */
+const authRejected = (why: string): Rejection => new Rejection(401, { statusCode: '401', message: why }, why, jsonType, unauthorized);
 
 export class Sandbox {
   readonly stats: SandboxStats = { handshakes: 0, requests: { token: 0, jwks: 0, checkTransaction: 0, other: 0 }, rejected: 0 };
@@ -131,6 +187,11 @@ export class Sandbox {
   /** Seconds added to the sandbox clock (a server whose clock differs from the client's). */
   clockOffsetSeconds = 0;
   tokenLifetimeSeconds: number;
+  errorProfile: ErrorProfile;
+  reasonHeader: boolean;
+  #plan: FaultPlan = {};
+  readonly #counts: Record<FaultEndpoint, number> = { token: 0, jwks: 0, check: 0 };
+  #checksSinceRotation = 0;
 
   readonly #server: https.Server;
   readonly #apps: SandboxApp[];
@@ -154,6 +215,9 @@ export class Sandbox {
     this.#log = options.log;
     this.#now = options.now ?? Date.now;
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+    this.errorProfile = options.errorProfile ?? 'opaque';
+    this.reasonHeader = options.reasonHeader ?? false;
+    if (options.faults) this.setFaults(options.faults);
     this.#apps = [
       ...(options.apps ?? [
         {
@@ -176,8 +240,16 @@ export class Sandbox {
         requestCert: true,
         rejectUnauthorized: false,
       },
-      (req, res) => void this.#handle(req, res),
+      (req, res) =>
+        // Whatever goes wrong with one request (aborted, malformed, a bug) ends that request only.
+        void this.#handle(req, res).catch((err: unknown) => {
+          this.#write({ method: req.method ?? '?', path: req.url ?? '/', verdict: 'fault', reason: `request failed: ${(err as Error).message}` });
+          if (!res.headersSent && !res.destroyed) this.#send(res, 400, { statusCode: '400', message: 'Bad Request' }, 'request failed');
+          else res.destroy();
+        }),
     );
+    // Garbage instead of HTTP, or a parser error: close that connection, nothing else.
+    this.#server.on('clientError', (_err: Error, socket: import('stream').Duplex) => socket.destroy());
     this.#server.keepAliveTimeout = 30_000;
     this.#server.on('secureConnection', (socket: TLSSocket) => {
       if (socket.authorized) {
@@ -244,6 +316,39 @@ export class Sandbox {
     for (let i = 0; i < count; i++) this.#faults.push(fault);
   }
 
+  /** Applies a fault plan (see FaultPlan); its counters start again. An empty plan clears the faults. */
+  setFaults(plan: FaultPlan): void {
+    this.#plan = plan;
+    this.#counts.token = this.#counts.jwks = this.#counts.check = 0;
+    this.#checksSinceRotation = 0;
+    if (plan.clockOffsetSeconds !== undefined) this.clockOffsetSeconds = plan.clockOffsetSeconds;
+    if (plan.tokenTtlSeconds !== undefined) this.tokenLifetimeSeconds = plan.tokenTtlSeconds;
+    if (plan.latencyMs !== undefined) this.latencyMs = plan.latencyMs;
+  }
+
+  get faults(): FaultPlan {
+    return this.#plan;
+  }
+
+  /** The fault the plan gives this request, if any (counted per targeted endpoint). */
+  #planned(endpoint: FaultEndpoint | undefined): Fault | '502' | '504' | undefined {
+    const plan = this.#plan;
+    if (!endpoint || !(plan.endpoints ?? faultEndpoints).includes(endpoint)) return undefined;
+    if (!plan.failEvery && !plan.html502Every && !plan.dropEvery) return undefined;
+    const n = ++this.#counts[endpoint];
+    const every = (k: number | undefined): boolean => !!k && k > 0 && n % k === 0;
+    if (every(plan.dropEvery)) return 'drop';
+    if (every(plan.html502Every)) return 'html502';
+    if (every(plan.failEvery)) return String(plan.failStatus ?? 503) as '500' | '502' | '503' | '504';
+    return undefined;
+  }
+
+  /** Writes an answer with the sandbox clock's Date header. */
+  #send(res: import('http').ServerResponse, status: number, body: unknown, reason?: string, headers: Record<string, string> = jsonType): void {
+    res.writeHead(status, { ...headers, date: new Date(this.#clock()).toUTCString(), ...(reason && this.reasonHeader ? { 'x-sandbox-reason': reason.replace(/[^\x20-\x7e]/g, '?') } : {}) });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+
   /** Replaces the encryption key: assertions encrypted for the old one are rejected as "unknown key". */
   async rotateJwks(): Promise<void> {
     this.#key = await newEncryptionKey();
@@ -253,6 +358,20 @@ export class Sandbox {
   expireTokens(): void {
     this.#tokens.clear();
   }
+
+  /** How many tokens and jti values it remembers (they are swept when expired: memory stays flat). */
+  get remembered(): { readonly tokens: number; readonly jti: number } {
+    return { tokens: this.#tokens.size, jti: this.#seenJti.size };
+  }
+
+  /** Drops expired tokens; a pass at most once per 64 tokens issued keeps issuing O(1) amortised. */
+  #sweepTokens(): void {
+    if (++this.#issuedSinceSweep < 64) return;
+    this.#issuedSinceSweep = 0;
+    const now = this.#clock();
+    for (const [token, t] of this.#tokens) if (t.expiresAt <= now) this.#tokens.delete(token);
+  }
+  #issuedSinceSweep = 0;
 
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
@@ -269,17 +388,41 @@ export class Sandbox {
     this.#log?.({ time: new Date(this.#clock()).toISOString(), ...line });
   }
 
+  /** The body, read only up to maxBodyBytes; undefined when it is larger (the caller answers 413). */
+  async #readBody(req: import('http').IncomingMessage): Promise<string | undefined> {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) return undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > maxBodyBytes) return undefined;
+      chunks.push(c as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   async #handle(req: import('http').IncomingMessage, res: import('http').ServerResponse): Promise<void> {
     const started = Date.now();
+    // A connection whose certificate was refused never gets here with a request: nothing of it is read.
+    if (!(req.socket as TLSSocket).authorized) {
+      req.socket.destroy();
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0]!;
     const endpoint = path === endpoints.token ? 'token' : path === endpoints.jwks ? 'jwks' : path === endpoints.checkTransaction ? 'checkTransaction' : path === sandboxAdmin.transactions ? 'admin' : 'other';
     if (endpoint !== 'admin') this.stats.requests[endpoint]++;
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-    const fault = this.#faults.shift();
     const base = { method: req.method ?? '?', path };
+    const body = await this.#readBody(req);
+    if (body === undefined) {
+      this.#write({ ...base, status: 413, verdict: 'rejected', reason: `body larger than ${maxBodyBytes} bytes`, durationMs: Date.now() - started });
+      res.setHeader('connection', 'close');
+      this.#send(res, 413, { statusCode: '413', message: 'Payload Too Large' }, `body larger than ${maxBodyBytes} bytes`);
+      req.socket.end();
+      return;
+    }
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const fault = this.#faults.shift() ?? this.#planned(endpoint === 'checkTransaction' ? 'check' : endpoint === 'token' || endpoint === 'jwks' ? endpoint : undefined);
     if (fault) {
       this.#write({ ...base, verdict: 'fault', reason: `injected ${fault}`, ...(fault === 'drop' ? {} : { status: fault === 'html502' ? 502 : Number(fault) }), durationMs: Date.now() - started });
       if (fault === 'drop') {
@@ -287,18 +430,17 @@ export class Sandbox {
         return;
       }
       if (fault === 'html502') {
-        res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>sandbox fault injection</p></body></html>');
+        this.#send(res, 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>sandbox fault injection</p></body></html>', 'injected html502', { 'content-type': 'text/html; charset=utf-8' });
         return;
       }
-      res.writeHead(Number(fault), jsonType);
-      res.end(JSON.stringify({ statusCode: fault, message: fault === '500' ? 'Internal Server Error (sandbox fault injection)' : 'Service Unavailable (sandbox fault injection)' }));
+      const phrase: Record<string, string> = { '500': 'Internal Server Error', '502': 'Bad Gateway', '503': 'Service Unavailable', '504': 'Gateway Timeout' };
+      this.#send(res, Number(fault), { statusCode: fault, message: phrase[fault] ?? 'Error' }, `injected ${fault}`);
       return;
     }
     let clientId: string | undefined;
     try {
       const peer = this.#peer(req.socket as TLSSocket);
-      if (!peer) throw standard(401, 'no client certificate');
+      if (!peer) throw authRejected('no client certificate');
       let out: { status: number; body: unknown };
       if (endpoint === 'token') out = this.#token(req, body, peer.fingerprint);
       else if (endpoint === 'jwks') out = this.#jwks(req);
@@ -306,16 +448,29 @@ export class Sandbox {
       else if (endpoint === 'admin') out = this.#admin(req, body, peer.fingerprint);
       else throw standard(404, `no such endpoint in the sandbox: ${req.method} ${path}`);
       clientId = (out as { clientId?: string }).clientId;
-      res.writeHead(out.status, jsonType);
-      res.end(JSON.stringify(out.body));
-      this.#write({ ...base, status: out.status, verdict: 'accepted', reason: endpoint === 'checkTransaction' ? 'transaction found' : endpoint === 'admin' ? 'transaction registered' : 'ok', ...(clientId ? { clientId } : {}), durationMs: Date.now() - started });
+      await this.#maybeRotate(endpoint);
+      this.#send(res, out.status, out.body);
+      const jti = (out as { jti?: string }).jti;
+      this.#write({ ...base, status: out.status, verdict: 'accepted', reason: endpoint === 'checkTransaction' ? 'transaction found' : endpoint === 'admin' ? 'transaction registered' : 'ok', ...(clientId ? { clientId } : {}), ...(jti ? { jti } : {}), durationMs: Date.now() - started });
     } catch (err) {
       const r = err instanceof Rejection ? err : standard(500, `sandbox error: ${(err as Error).message}`);
       this.stats.rejected++;
-      res.writeHead(r.status, r.headers);
-      res.end(JSON.stringify(r.body));
-      this.#write({ ...base, status: r.status, verdict: 'rejected', reason: r.reason, durationMs: Date.now() - started });
+      await this.#maybeRotate(endpoint);
+      // Opaque: what Nexi documents (a bare Unauthorized); the reason stays in the log (and X-Sandbox-Reason).
+      const answer = this.errorProfile === 'opaque' && r.opaque ? r.opaque : { status: r.status, body: r.body };
+      this.#send(res, answer.status, answer.body, r.reason, r.headers);
+      this.#write({ ...base, status: answer.status, verdict: 'rejected', reason: r.reason, durationMs: Date.now() - started });
     }
+  }
+
+  /** With rotateJwksAfter, every Nth checkTransaction request is followed by a new encryption key. */
+  async #maybeRotate(endpoint: string): Promise<void> {
+    const every = this.#plan.rotateJwksAfter;
+    if (endpoint !== 'checkTransaction' || !every || every < 1) return;
+    if (++this.#checksSinceRotation < every) return;
+    this.#checksSinceRotation = 0;
+    await this.rotateJwks();
+    this.#write({ verdict: 'fault', reason: `JWKS rotated (kid ${this.#key.kid})` });
   }
 
   #token(req: import('http').IncomingMessage, body: string, fingerprint: string): { status: number; body: unknown; clientId: string } {
@@ -326,8 +481,13 @@ export class Sandbox {
     for (const k of form.keys()) if (form.getAll(k).length > 1) throw oauth(400, 'invalid_request', `parameter ${k} repeated`);
     if (form.get('grant_type') !== 'client_credentials') throw oauth(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
     const app = this.#apps.find((a) => a.clientId === form.get('client_id'));
-    if (!app || app.clientSecret !== form.get('client_secret')) throw oauth(401, 'invalid_client', 'unknown client_id or wrong client_secret');
-    if (!app.certificates.includes(fingerprint)) throw oauth(401, 'invalid_client', 'the TLS client certificate is not registered for this client_id');
+    const refused = (why: string): Rejection => {
+      const r = oauth(401, 'invalid_client', why);
+      return new Rejection(r.status, r.body, r.reason, jsonType, unauthorized);
+    };
+    if (!app || app.clientSecret !== form.get('client_secret')) throw refused('unknown client_id or wrong client_secret');
+    if (!app.certificates.includes(fingerprint)) throw refused('the TLS client certificate is not registered for this client_id');
+    this.#sweepTokens();
     const token = randomBytes(32).toString('base64url');
     this.#tokens.set(token, { clientId: app.clientId, expiresAt: this.#clock() + this.tokenLifetimeSeconds * 1000 });
     return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }, clientId: app.clientId };
@@ -366,15 +526,15 @@ export class Sandbox {
     return peer;
   }
 
-  async #check(req: import('http').IncomingMessage, body: string, peer: PeerIdentity): Promise<{ status: number; body: unknown; clientId: string }> {
+  async #check(req: import('http').IncomingMessage, body: string, peer: PeerIdentity): Promise<{ status: number; body: unknown; clientId: string; jti: string }> {
     if (req.method !== 'POST') throw standard(405, 'use POST');
     const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const issued = auth ? this.#tokens.get(auth) : undefined;
     // spec §15.3 / FAQ: the 401 body of an expired token is {"errcode":"401","errmsg":"Unauthorized"}.
     if (!issued || issued.expiresAt <= this.#clock()) throw new Rejection(401, { errcode: '401', errmsg: 'Unauthorized' }, issued ? 'access token expired' : 'no or unknown access token');
     const app = this.#apps.find((a) => a.clientId === issued.clientId)!;
-    if (req.headers.client_id !== app.clientId) throw standard(401, 'client_id header does not match the access token');
-    if (!app.certificates.includes(peer.fingerprint)) throw standard(401, 'the TLS client certificate is not registered for this client_id');
+    if (req.headers.client_id !== app.clientId) throw authRejected('client_id header does not match the access token');
+    if (!app.certificates.includes(peer.fingerprint)) throw authRejected('the TLS client certificate is not registered for this client_id');
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw standard(415, 'Content-Type must be application/json');
     let payload: unknown;
     try {
@@ -399,8 +559,12 @@ export class Sandbox {
     const foreign = (terminals as string[]).find((t) => !app.terminals.includes(t));
     if (foreign || !app.terminals.includes(terminalId)) throw faqStyle('Terminal not found.');
     const tx = this.#transactions.get(`${terminalId}\u0000${callerTrxId}`);
-    if (!tx) throw faqStyle(`Transaction for terminalId ${terminalId} not found.`);
-    return { status: 200, body: tx, clientId: app.clientId };
+    if (!tx) {
+      // The FAQ's real body (HTTP 400) when verbose; the documented 404 when opaque (spec §15.3).
+      const r = faqStyle(`Transaction for terminalId ${terminalId} not found.`);
+      throw new Rejection(r.status, r.body, r.reason, jsonType, notFound);
+    }
+    return { status: 200, body: tx, clientId: app.clientId, jti: String(claims.jti) };
   }
 
   async #verifyAssertion(header: string | string[] | undefined, peer: PeerIdentity, app: SandboxApp): Promise<Record<string, unknown>> {

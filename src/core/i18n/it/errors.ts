@@ -75,14 +75,17 @@ export const nexiErrorInfoIt: Translation<typeof englishErrorInfo> = {
     nextStep: 'Verificare che il terminale appartenga all\'app, che certificato e chiave siano quelli registrati nel portale, e i claim mostrati da "Nexi: Mostra i claim della client assertion".',
   },
   CLOCK_SKEW: {
-    title: 'Orologio avanti rispetto a quello di Nexi',
-    explanation: "Dal punto di vista del server l'assertion è stata emessa nel futuro; Nexi rifiuta un orologio avanti anche solo di qualche secondo.",
+    title: 'Orologi non allineati',
+    explanation:
+      "L'orologio di questo computer e quello del server non concordano, quindi iat/exp dell'assertion appaiono errati al server; Nexi rifiuta un'assertion emessa nel suo futuro anche solo di qualche secondo.",
     nextStep: "Sincronizzare l'orologio di questo computer (NTP) e riprovare.",
   },
   UNAUTHORIZED: {
     title: 'Non autorizzato',
-    explanation: 'Il server ha rifiutato il token di accesso anche dopo la richiesta di uno nuovo.',
-    nextStep: "Verificare che l'app sia abilitata per questo punto vendita e che l'esercente abbia abilitato l'utente sviluppatore.",
+    explanation:
+      "Il server ha rifiutato la chiamata anche dopo un nuovo token di accesso e una nuova chiave JWKS con una nuova assertion. Le cause probabili, in ordine: l'orologio (lo scarto misurato è nella tolleranza, quindi meno probabile), i claim dell'assertion (client id, terminali, audience), l'app non abilitata.",
+    nextStep:
+      "Confrontare i claim con il portale (il comando dei claim in VS Code: \"Nexi: Mostra i claim della client assertion…\"), poi verificare che l'app sia abilitata per questo punto vendita e che l'esercente abbia abilitato l'utente sviluppatore.",
   },
   VALIDATION_FAILED: {
     title: 'Richiesta rifiutata',
@@ -129,4 +132,6 @@ export const nexiErrorInfoIt: Translation<typeof englishErrorInfo> = {
 export const nexiErrorTextsIt: Translation<typeof englishErrorTexts> = {
   server: 'Risposta del server: "{message}".',
   fields: 'Campi: {fields}.',
+  clockAhead: "Misurato dall'intestazione Date del server: l'orologio di questo computer è avanti di {seconds} s rispetto a quello del server.",
+  clockBehind: "Misurato dall'intestazione Date del server: l'orologio di questo computer è indietro di {seconds} s rispetto a quello del server.",
 };
