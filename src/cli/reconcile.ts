@@ -53,6 +53,8 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     });
     if (io.color) io.stderr('\n');
     const secrets = connection.secrets;
+    // No check could succeed (credentials refused, no token, no connection): one message, and the run failed.
+    if (report.stopped) throw report.stopped.error;
     if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets));
     else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets));
     else {

@@ -145,6 +145,43 @@ describe('reconciliation and the POS simulator', function () {
       assert.equal(report.totals.match + report.totals['app-failed-backend-approved'], 4, JSON.stringify(report.entries.map((e) => [e.callerTrxId, e.classification, e.errorCode])));
     });
 
+    it('JWKS rotation answered by generic 401s: at concurrency 1 every entry recovers, classified as without it', async () => {
+      sb.setFaults({ rotateJwksAfter: 1 });
+      const entries = extractEntries(`${logcat}\n${extra}\n`, { defaultTerminalId: mpos });
+      const report = await reconcile(entries, check, { concurrency: 1 });
+      assert.equal(report.stopped, undefined);
+      assert.deepEqual(report.totals, { match: 3, mismatch: 1, 'app-failed-backend-approved': 2, 'not-found': 1, error: 1, total: 8 });
+      assert.ok(sb.stats.requests.jwks >= 5, `the keys were fetched again after rotations (${sb.stats.requests.jwks})`);
+    });
+
+    it('stops early, with the one failure, when the token endpoint is down: no entry is tried in vain', async () => {
+      sb.setFaults({ failEvery: 1, failStatus: 503, endpoints: ['token'] });
+      const many = Array.from({ length: 40 }, (_, i) => `D/App: dat=x://payment?result=0&amount=1&callerTrxId=T-${i}&operationType=PAYMENT&terminalId=${mpos} flg=0 }`).join('\n');
+      const report = await reconcile(extractEntries(many), check, { concurrency: 4 });
+      assert.equal(report.stopped?.code, 'UPSTREAM_UNAVAILABLE');
+      assert.ok(report.entries.length < 40, `stopped before trying every entry (${report.entries.length})`);
+      assert.equal(sb.stats.requests.checkTransaction, 0);
+      assert.ok(sb.stats.requests.token <= 12, `bounded token attempts (${sb.stats.requests.token})`);
+    });
+
+    it('stops at once when the client is refused (generic 401 at the token endpoint)', async () => {
+      const refused = new NexiClient({
+        baseUrl: sb.url,
+        clientId: sandboxDefaults.clientId,
+        clientSecret: () => 'not-the-secret',
+        terminalIds: [mpos],
+        signingKey: createPrivateKey(pki.client.privateKey),
+        transport: { tls: { cert: pki.client.certificate, key: pki.client.privateKey, ca: pki.ca.certificate } },
+      });
+      try {
+        const report = await reconcile(extractEntries(logcat, { defaultTerminalId: mpos }), async (tid, id) => (await refused.checkTransaction({ terminalId: tid, callerTrxId: id })).transaction, { concurrency: 2 });
+        assert.equal(report.stopped?.code, 'TOKEN_INVALID_CLIENT');
+        assert.equal(report.entries.length, 0);
+      } finally {
+        await refused.close();
+      }
+    });
+
     it('is cancellable: stops issuing checks and reports what it finished', async () => {
       const entries = extractEntries(logcat, { defaultTerminalId: mpos });
       sb.latencyMs = 100;
@@ -184,6 +221,14 @@ describe('reconciliation and the POS simulator', function () {
         assert.equal((JSON.parse(json.out()) as { totals: { total: number } }).totals.total, 8);
         const usage = io();
         assert.equal(await run([...args, '--json', '--csv'], usage), 2);
+        // The token endpoint down: the run failed (exit 1) with one message, not "discrepancies" (4) for every line.
+        sb.setFaults({ failEvery: 1, failStatus: 503, endpoints: ['token'] });
+        const down = io();
+        assert.equal(await run(args, down), 1, down.err());
+        assert.equal(down.out(), '');
+        assert.equal(down.err().match(/UPSTREAM_UNAVAILABLE/g)?.length, 1, down.err());
+        assert.match(down.err(), /\(HTTP 503, token\)/);
+        sb.setFaults({});
       } finally {
         process.env = saved;
       }

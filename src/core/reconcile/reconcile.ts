@@ -48,6 +48,11 @@ export interface ReconcileReport {
   readonly entries: readonly ReconciledEntry[];
   readonly totals: Readonly<Record<Classification, number>> & { readonly total: number };
   readonly cancelled: boolean;
+  /**
+   * Set when the run stopped early because no check can succeed (no token, keys or connection can be had): the
+   * failure that said so. `entries` then holds only what was checked before.
+   */
+  readonly stopped?: { readonly code: string; readonly error: unknown };
 }
 
 export type CheckFn = (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>;
@@ -158,8 +163,22 @@ export interface ReconcileOptions {
   readonly onProgress?: (done: number, total: number, entry: ReconciledEntry) => void;
 }
 
-// Failures that mean "the server is struggling": the pool halves its concurrency and retries the entry once later.
-const backOffCodes = new Set<string>(['UPSTREAM_UNAVAILABLE', 'TIMEOUT', 'CONNECTION_RESET', 'SERVER_ERROR']);
+// Failures that mean "the server is struggling" (every transient class the client knows): the pool halves its
+// concurrency and retries the entry once later.
+const backOffCodes = new Set<string>(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_HTML_ERROR', 'TIMEOUT', 'CONNECTION_RESET', 'SERVER_ERROR', 'JWKS_FAILED']);
+
+// Failures after which no check can succeed: the client, the certificate, the key or the network is refused. The
+// run stops instead of failing every entry the same way (a 500-entry log would take half an hour to say so).
+const fatalCodes = new Set<string>(['TOKEN_INVALID_CLIENT', 'TLS_CLIENT_CERT_REJECTED', 'TLS_SERVER_UNTRUSTED', 'CREDENTIALS_INCOMPLETE', 'KEY_UNUSABLE', 'DNS_FAILED', 'CONNECTION_FAILED', 'PROXY_FAILED', 'CLOCK_SKEW']);
+
+/** Whether a failure means the whole run cannot succeed: a fatal class, or the token/JWKS step failing after its retries. */
+function stopsTheRun(err: unknown, retriedOnce: boolean): boolean {
+  const { code, details } = err as { code?: string; details?: { step?: string } };
+  if (!code) return false;
+  if (fatalCodes.has(code)) return true;
+  // Token and keys are shared by every entry: still unavailable after the client's retries and one more go later.
+  return (details?.step === 'token' || details?.step === 'jwks') && (retriedOnce || !backOffCodes.has(code));
+}
 
 /** Checks every entry against the backend with at most `concurrency` calls in flight (default 4). */
 export async function reconcile(entries: readonly LogEntry[], check: CheckFn, options: ReconcileOptions = {}): Promise<ReconcileReport> {
@@ -171,6 +190,7 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
   let active = 0;
   const retried = new Set<number>();
   const queue: number[] = [];
+  let stopped: ReconcileReport['stopped'];
   const signal = options.signal;
 
   const finish = (i: number, r: ReconciledEntry): void => {
@@ -191,7 +211,11 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
       if (limit < maxLimit) limit++; // recover slowly after a back-off
     } catch (err) {
       const code = (err as { code?: string }).code as NexiErrorCode | undefined;
-      if (code === 'CANCELLED' || signal?.aborted) return;
+      if (code === 'CANCELLED' || signal?.aborted || stopped) return;
+      if (stopsTheRun(err, retried.has(i))) {
+        stopped = { code: code ?? 'FAILED', error: err };
+        return;
+      }
       if (code && backOffCodes.has(code) && !retried.has(i)) {
         retried.add(i);
         limit = Math.max(1, Math.floor(limit / 2));
@@ -208,7 +232,7 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
 
   await new Promise<void>((resolve) => {
     const pump = (): void => {
-      if (signal?.aborted) {
+      if (signal?.aborted || stopped) {
         if (active === 0) resolve();
         return;
       }
@@ -230,5 +254,5 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
   const finished = results.filter((r): r is ReconciledEntry => r !== undefined);
   const totals = { match: 0, mismatch: 0, 'app-failed-backend-approved': 0, 'not-found': 0, error: 0, total: finished.length };
   for (const r of finished) totals[r.classification]++;
-  return { entries: finished, totals, cancelled: !!signal?.aborted && finished.length < entries.length };
+  return { entries: finished, totals, cancelled: !!signal?.aborted && finished.length < entries.length, ...(stopped ? { stopped } : {}) };
 }

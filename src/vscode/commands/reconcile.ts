@@ -105,6 +105,12 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
       });
     },
   );
+  if (report.stopped) {
+    // Nothing could be checked the way things are (credentials refused, no token, no connection): say so once.
+    const message = redact(userMessage(report.stopped.error), batch.secrets);
+    ctx.ui.notifications.error(vscode.l10n.t('Reconciliation of {0} stopped after {1} of {2}: {3}', source, report.entries.length, entries.length, message));
+    return { ok: false, code: report.stopped.code, message, checked: report.entries.length };
+  }
   ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri });
   // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line.
   const markdown = redact(
