@@ -1,7 +1,7 @@
 // `nexi-app2app check` and `nexi-app2app sandbox` against the real sandbox over mTLS on loopback.
 import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
-import { createPrivateKey } from 'crypto';
+import { createPrivateKey, generateKeyPairSync } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -141,7 +141,7 @@ describe('CLI check and sandbox', function () {
     assert.equal(await running, 0);
   });
 
-  it('an encrypted key takes NEXI_KEY_PASSPHRASE; a wrong one is KEY_UNUSABLE without echoing it', async () => {
+  it('an encrypted key takes NEXI_KEY_PASSPHRASE; a wrong one is KEY_PASSPHRASE_WRONG without echoing it', async () => {
     const encrypted = createPrivateKey(fs.readFileSync(files['client.key'])).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' }) as string;
     const keyFile = path.join(dir, 'encrypted.key');
     fs.writeFileSync(keyFile, encrypted);
@@ -151,8 +151,21 @@ describe('CLI check and sandbox', function () {
     assert.equal(await check(args, viaStdin, env), 0, viaStdin.err());
     const wrong = io();
     assert.equal(await check(args, wrong, { ...env, NEXI_KEY_PASSPHRASE: 'battery staple' }), 1);
-    assert.match(wrong.err(), /KEY_UNUSABLE: .*wrong passphrase/);
+    assert.match(wrong.err(), /KEY_PASSPHRASE_WRONG: .*Nothing was sent/);
     assert.ok(!wrong.err().includes('battery staple'));
+  });
+
+  it('a key that is not the certificate\'s is CERTIFICATE_KEY_MISMATCH, a local failure: nothing reaches the server', async () => {
+    const otherKey = path.join(dir, 'other.key');
+    fs.writeFileSync(otherKey, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    const before = { ...sb.stats.requests };
+    const handshakes = sb.stats.handshakes;
+    const o = io();
+    assert.equal(await check(['--base-url', sb.url, '--ca', files['ca.crt'], '--cert', files['client.crt'], '--key', otherKey, '--app-id', sandboxDefaults.clientId, '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0001'], o, env), 1);
+    assert.match(o.err(), /CERTIFICATE_KEY_MISMATCH: Certificate and key do not belong together\..*Nothing was sent/);
+    assert.doesNotMatch(o.err(), /UNEXPECTED_RESPONSE|ERR_OSSL/);
+    assert.deepEqual(sb.stats.requests, before);
+    assert.equal(sb.stats.handshakes, handshakes, 'not even a TLS handshake');
   });
 
   it('a PKCS#12 bundle works with --p12', async () => {

@@ -1,7 +1,7 @@
 // From credential material (what the CLI reads from files and the extension from SecretStorage) to a ready client:
 // the developer certificate and key serve both mTLS and the assertion signature (spec §14.2); a PKCS#12 bundle is
 // opened once and used as a PEM pair (OpenSSL 3 refuses the legacy ciphers many .p12 files use).
-import { createPrivateKey, type KeyObject } from 'crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'crypto';
 import { readPkcs12 } from '../credentials/containers';
 import { NexiClient, type ClientConfig } from './client';
 import { NexiError } from './errors';
@@ -31,18 +31,34 @@ export interface ConnectionSettings {
   readonly retry?: ClientConfig['retry'];
 }
 
-/** The certificate (PEM) and the private key object of the material; throws KEY_UNUSABLE with the reason. */
+/**
+ * The certificate (PEM) and the private key object of the material, checked against each other before anything is
+ * sent: a wrong passphrase is KEY_PASSPHRASE_WRONG, an unreadable key KEY_UNUSABLE, a key that is not the
+ * certificate's CERTIFICATE_KEY_MISMATCH — local failures, never dressed up as a server's answer.
+ */
 export function openKeyMaterial(key: KeyMaterial): { certificate: string; privateKey: KeyObject } {
+  let opened: { certificate: string; privateKey: KeyObject };
   try {
     if (key.kind === 'pem') {
-      return { certificate: key.certificate, privateKey: createPrivateKey({ key: key.privateKey, format: 'pem', ...(key.passphrase !== undefined ? { passphrase: key.passphrase } : {}) }) };
+      opened = { certificate: key.certificate, privateKey: createPrivateKey({ key: key.privateKey, format: 'pem', ...(key.passphrase !== undefined ? { passphrase: key.passphrase } : {}) }) };
+    } else {
+      const p12 = readPkcs12(key.pkcs12, key.passphrase);
+      opened = { certificate: [p12.certificate, ...p12.chain].map((c) => c.toString()).join('\n'), privateKey: p12.key };
     }
-    const p12 = readPkcs12(key.pkcs12, key.passphrase);
-    return { certificate: [p12.certificate, ...p12.chain].map((c) => c.toString()).join('\n'), privateKey: p12.key };
   } catch (err) {
     const message = (err as Error).message;
-    throw new NexiError('KEY_UNUSABLE', { cause: /passphrase|decrypt|bad decrypt/i.test(message) ? 'wrong passphrase' : message.split('\n')[0]! });
+    const code = (err as { code?: string }).code ?? '';
+    if (/passphrase|decrypt|bad decrypt|PASSPHRASE/i.test(`${message} ${code}`)) throw new NexiError('KEY_PASSPHRASE_WRONG', { cause: 'wrong passphrase' });
+    throw new NexiError('KEY_UNUSABLE', { cause: message.split('\n')[0]! });
   }
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(opened.certificate);
+  } catch {
+    throw new NexiError('KEY_UNUSABLE', { cause: 'the certificate is not readable PEM' });
+  }
+  if (!certificate.checkPrivateKey(opened.privateKey)) throw new NexiError('CERTIFICATE_KEY_MISMATCH', { cause: 'the private key does not match the certificate' });
+  return opened;
 }
 
 export function createClient(settings: ConnectionSettings): NexiClient {

@@ -11,6 +11,8 @@ import { nexiErrorInfoIt, nexiErrorTextsIt } from '../i18n/it/errors';
 export type NexiErrorCode =
   | 'CREDENTIALS_INCOMPLETE'
   | 'KEY_UNUSABLE'
+  | 'KEY_PASSPHRASE_WRONG'
+  | 'CERTIFICATE_KEY_MISMATCH'
   | 'DNS_FAILED'
   | 'CONNECTION_FAILED'
   | 'CONNECTION_RESET'
@@ -51,6 +53,16 @@ export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
     title: 'Private key unusable',
     explanation: 'The private key (or PKCS#12 bundle) could not be read for signing and mTLS.',
     nextStep: 'Check the passphrase, or import the key again.',
+  },
+  KEY_PASSPHRASE_WRONG: {
+    title: 'Wrong passphrase',
+    explanation: 'The passphrase does not open the private key (or PKCS#12 bundle). Nothing was sent.',
+    nextStep: 'Enter the passphrase the key was encrypted with (NEXI_KEY_PASSPHRASE / --passphrase in the CLI, or import the key again in the Credentials view).',
+  },
+  CERTIFICATE_KEY_MISMATCH: {
+    title: 'Certificate and key do not belong together',
+    explanation: 'The private key is not the one the certificate was issued for, so neither mTLS nor the assertion signature can work. Nothing was sent.',
+    nextStep: 'Use the key you created the CSR with together with the certificate Nexi signed for that CSR.',
   },
   DNS_FAILED: {
     title: 'Host not found',

@@ -169,7 +169,7 @@ const backOffCodes = new Set<string>(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_HTML_ERR
 
 // Failures after which no check can succeed: the client, the certificate, the key or the network is refused. The
 // run stops instead of failing every entry the same way (a 500-entry log would take half an hour to say so).
-const fatalCodes = new Set<string>(['TOKEN_INVALID_CLIENT', 'TLS_CLIENT_CERT_REJECTED', 'TLS_SERVER_UNTRUSTED', 'CREDENTIALS_INCOMPLETE', 'KEY_UNUSABLE', 'DNS_FAILED', 'CONNECTION_FAILED', 'PROXY_FAILED', 'CLOCK_SKEW']);
+const fatalCodes = new Set<string>(['TOKEN_INVALID_CLIENT', 'TLS_CLIENT_CERT_REJECTED', 'TLS_SERVER_UNTRUSTED', 'CREDENTIALS_INCOMPLETE', 'KEY_UNUSABLE', 'KEY_PASSPHRASE_WRONG', 'CERTIFICATE_KEY_MISMATCH', 'DNS_FAILED', 'CONNECTION_FAILED', 'PROXY_FAILED', 'CLOCK_SKEW']);
 
 /** Whether a failure means the whole run cannot succeed: a fatal class, or the token/JWKS step failing after its retries. */
 function stopsTheRun(err: unknown, retriedOnce: boolean): boolean {

@@ -14,6 +14,16 @@ export const nexiErrorInfoIt: Translation<typeof englishErrorInfo> = {
     explanation: "Non è stato possibile leggere la chiave privata (o il bundle PKCS#12) per la firma e per l'mTLS.",
     nextStep: 'Verificare la passphrase, oppure importare di nuovo la chiave.',
   },
+  KEY_PASSPHRASE_WRONG: {
+    title: 'Passphrase errata',
+    explanation: 'La passphrase non apre la chiave privata (o il bundle PKCS#12). Non è stato inviato nulla.',
+    nextStep: "Inserire la passphrase con cui è stata cifrata la chiave (NEXI_KEY_PASSPHRASE / --passphrase nella CLI, oppure importare di nuovo la chiave nella vista Credenziali).",
+  },
+  CERTIFICATE_KEY_MISMATCH: {
+    title: 'Certificato e chiave non corrispondono',
+    explanation: "La chiave privata non è quella per cui è stato emesso il certificato, quindi né mTLS né la firma dell'assertion possono funzionare. Non è stato inviato nulla.",
+    nextStep: 'Usare la chiave con cui è stata creata la CSR insieme al certificato firmato da Nexi per quella CSR.',
+  },
   DNS_FAILED: {
     title: 'Host non trovato',
     explanation: "Non è stato possibile risolvere il nome host dell'endpoint.",
