@@ -363,7 +363,7 @@ describe('i18n: code lookups answer in the current locale', () => {
       const d150 = describeActionCode('150');
       assert.match(d150.meaning, /^Il codice azione 150 non è nella tabella ISO 8583:1993; appartiene alla classe 100-199: Rifiutata, senza ritiro/);
       assert.match(d150.codeClass!.meaning, /^Rifiutata/);
-      assert.equal(describeActionCode('080').codeClass?.note, 'ad es. GP/Heartland 080 = approvata sotto il floor limit');
+      assert.match(describeActionCode('080').codeClass!.note!, /^080-099 sono privati: il loro significato varia da acquirer ad acquirer e Nexi non ne documenta nessuno \(un altro acquirer, Global Payments/);
       assert.deepEqual(describeActionCode('50').notes, ["Il codice 50 rientra nell'intervallo 45-50: Riservato all'uso ISO."]);
       assert.equal(describeActionCode('50').meaning, 'Il codice di risposta 50 non è nella tabella ISO 8583:1987.');
       assert.deepEqual(describeActionCode('47').notes, [actionMessagesIt.from2021, "Il codice 47 rientra nell'intervallo 45-50: Riservato all'uso ISO."]);
@@ -412,7 +412,8 @@ describe('i18n: code lookups answer in the current locale', () => {
       assert.equal(lookupCurrency('978')?.name, 'euro');
       assert.equal(lookupCurrency('EUR')?.note, currencyNotesIt['978']);
       assert.equal(lookupCurrency('840')?.name, 'dollaro statunitense');
-      assert.equal(lookupCurrency('000')?.name, 'Nessuna valuta');
+      assert.equal(lookupCurrency('999')?.name, 'Nessuna valuta');
+      assert.match(lookupCurrency('999')!.note!, /^Corretto: i dati di riferimento riportano 000; ISO 4217 assegna a XXX/);
       assert.equal(lookupCurrency('948')?.name, 'Franco WIR (valuta complementare)');
       assert.equal(lookupCountry('380')?.name, 'Italia');
       assert.equal(lookupCountry('DE')?.name, 'Germania');
