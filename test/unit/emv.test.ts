@@ -310,33 +310,36 @@ describe('emv: bit meanings', () => {
     decodeBits(tag, value)!.set.map((d) => `${d.byte}:${d.bits}=${d.value} ${d.meaning}${d.rfu ? ' [RFU]' : ''}`);
 
   it('knows which tags are bit-coded (from the data)', () => {
-    // 9F66, 9F6C and 9F6E get a kernel-specific coding (kernelCodings.ts).
-    assert.deepEqual(bitCodedTags().sort(), ['82', '95', '9B', '9F27', '9F33', '9F34', '9F40', '9F66', '9F6C', '9F6E']);
+    // kernelCodings.ts adds 9F66/9F6C/9F6E (per kernel), 9F07 AUC, 9F1D (Mastercard) and the action codes (TVR layout).
+    assert.deepEqual(bitCodedTags().sort(), ['82', '95', '9B', '9F07', '9F0D', '9F0E', '9F0F', '9F1D', '9F27', '9F33', '9F34', '9F40', '9F66', '9F6C', '9F6E', 'DF8120', 'DF8121', 'DF8122']);
   });
 
-  it('TVR 0000008001: floor limit exceeded; relay resistance not performed (reference §5.5)', () => {
+  it('TVR 0000008001 with the kernel not known: floor limit exceeded; byte 5 b1 worded for every kernel (reference §5.5)', () => {
     const d = decodeBits('95', '0000008001')!;
-    assert.deepEqual(summary('95', '0000008001'), ['4:b8=1 Transaction exceeds floor limit', '5:b2-b1=01 RRP not performed']);
-    assert.equal(d.set[1].label, 'Contactless C-2 "Relay resistance performed"');
+    assert.deepEqual(summary('95', '0000008001'), [
+      '4:b8=1 Transaction exceeds floor limit',
+      '5:b1=1 Kernel-dependent: RRP not performed if b2-b1 = 01 (Mastercard C-2); reserved for contactless on EMV 4.4 contact chip',
+    ]);
     assert.equal(d.set[0].mask, 0x80);
-    assert.equal(d.set[1].mask, 0x03);
+    assert.equal(d.set[1].mask, 0x01);
     assert.deepEqual(d.rfuSet, []);
     assert.equal(d.lengthMismatch, undefined);
+    assert.equal(d.reading, undefined, 'no kernel reading was chosen');
     assert.equal(d.provenance, 'emv');
     assert.equal(d.sourceNote, 'EMV 4.4 Book 3 Annex C5');
   });
 
-  it('TVR: other bits, and set RFU bits flagged', () => {
-    assert.deepEqual(summary('95', '8000000000'), [
-      '1:b8=1 Offline data authentication was not performed',
-      '5:b2-b1=00 RRP not supported',
-    ]);
+  it('TVR: other bits, and set RFU bits flagged; byte 5 all zero says nothing about relay resistance', () => {
+    assert.deepEqual(summary('95', '8000000000'), ['1:b8=1 Offline data authentication was not performed']);
     const rfu = decodeBits('95', '0004000002')!;
     assert.deepEqual(
       rfu.rfuSet.map((d) => `${d.byte}:${d.bits}`),
       ['2:b3'],
     );
-    assert.deepEqual(summary('95', '0004000002'), ['2:b3=1 RFU [RFU]', '5:b2-b1=10 RRP performed']);
+    assert.deepEqual(summary('95', '0004000002'), [
+      '2:b3=1 RFU [RFU]',
+      '5:b2=1 Kernel-dependent: RRP performed if b2-b1 = 10 (Mastercard C-2); ECC key recovery failed on EMV 4.4 contact chip',
+    ]);
   });
 
   it('TSI E800 and an RFU byte', () => {

@@ -116,7 +116,7 @@ describe('emv kernels: bits whose meaning depends on the kernel', () => {
       '4:b8=1 Transaction exceeds floor limit',
       '5:b4=1 Relay resistance threshold exceeded (Mastercard C-2)',
       '5:b3=1 Relay resistance time limits exceeded (Mastercard C-2)',
-      '5:b2-b1=01 Relay resistance protocol not performed',
+      '5:b2-b1=01 RRP not performed (Mastercard C-2 relay resistance protocol)',
     ]);
 
     const contact = kernelFor(VISA, 'contact');
@@ -125,8 +125,12 @@ describe('emv kernels: bits whose meaning depends on the kernel', () => {
     assert.equal(decodeBits('95', '0000000001', contact)!.reading?.id, 'tvr-contact');
   });
 
-  it('without a kernel the combined wording stays and the explanation says the kernel is not known', () => {
-    assert.deepEqual(setBits('95', '0000008001'), ['4:b8=1 Transaction exceeds floor limit', '5:b2-b1=01 RRP not performed']);
+  it('without a kernel each byte-5 bit gives both readings, nothing is said for zero bits, and the kernel is called unknown', () => {
+    assert.deepEqual(setBits('95', '0000008001'), [
+      '4:b8=1 Transaction exceeds floor limit',
+      '5:b1=1 Kernel-dependent: RRP not performed if b2-b1 = 01 (Mastercard C-2); reserved for contactless on EMV 4.4 contact chip',
+    ]);
+    assert.deepEqual(setBits('95', '0000008000'), ['4:b8=1 Transaction exceeds floor limit'], 'no "RRP not supported" for every card');
     assert.deepEqual(emvExtraDetails(node('95050000008001')), [describeMessages.tvrKernelUnknown]);
     assert.deepEqual(emvExtraDetails(node('95050000008000')), [], 'no kernel-dependent bit set: nothing to say');
   });
@@ -200,6 +204,52 @@ describe('emv kernels: bits whose meaning depends on the kernel', () => {
     assert.deepEqual(tpd.details.slice(1), ['Country: Italy (380)', 'Unique identifier 0000: proprietary data not used', 'Device type: 00', 'Proprietary data: 00']);
     assert.equal(decodeBits('9F6E', '0380000030', undefined), undefined, 'kernel not known: not decoded');
     assert.deepEqual(emvExtraDetails(node('9F6E0420700000')), [describeMessages.ffiKernelUnknown]);
+  });
+});
+
+describe('emv kernels: other common tags filled in', () => {
+  afterEach(() => setLocale('en'));
+
+  it('issuer action codes read with the TVR layout, for the kernel, and say what a set bit does', () => {
+    const mc = kernelFor(MASTERCARD, 'contactless');
+    assert.deepEqual(setBits('9F0E', '0000000001', mc), ['5:b2-b1=01 RRP not performed (Mastercard C-2 relay resistance protocol)']);
+    assert.deepEqual(setBits('9F0F', '8000000000'), ['1:b8=1 Offline data authentication was not performed']);
+    const ctx = emvContextOf(parseTlv(`4F07${MASTERCARD}9F390107`).nodes);
+    assert.deepEqual(emvExtraDetails(node('9F0F058000000000'), ctx), [
+      describeMessages.actionCodeOnline,
+      'Kernel-dependent bits read for Mastercard contactless, kernel C-2 (M/Chip contactless) (EMV 4.4 Book 3 Annex C5 (TVR layout)).',
+    ]);
+    assert.deepEqual(emvExtraDetails(node('9F0D050000000000')), [describeMessages.actionCodeDefault]);
+  });
+
+  it('9F07 application usage control (Book 3 Annex C2)', () => {
+    assert.deepEqual(setBits('9F07', 'FF00'), [
+      '1:b8=1 Valid for domestic cash transactions',
+      '1:b7=1 Valid for international cash transactions',
+      '1:b6=1 Valid for domestic goods',
+      '1:b5=1 Valid for international goods',
+      '1:b4=1 Valid for domestic services',
+      '1:b3=1 Valid for international services',
+      '1:b2=1 Valid at ATMs',
+      '1:b1=1 Valid at terminals other than ATMs',
+    ]);
+  });
+
+  it('9F1D terminal risk management data is Mastercard\'s', () => {
+    const mc = kernelFor(MASTERCARD, 'contactless');
+    assert.deepEqual(setBits('9F1D', '6C7A000000000000', mc).slice(0, 3), [
+      '1:b7=1 Enciphered PIN verified online (contactless)',
+      '1:b6=1 Signature (paper) (contactless)',
+      '1:b4=1 No CVM required (contactless)',
+    ]);
+    assert.equal(decodeBits('9F1D', '6C7A000000000000', kernelFor(VISA, 'contactless')), undefined);
+    assert.deepEqual(emvExtraDetails(node('9F1D086C7A000000000000')), [describeMessages.trmdKernelUnknown]);
+  });
+
+  it('9F26 says which cryptogram it is, from 9F27', () => {
+    const ctx = emvContextOf(parseTlv('9F2701809F26080123456789ABCDEF').nodes);
+    assert.equal(describeEmvExtras(node('9F26080123456789ABCDEF'), ctx).interpretation, 'Application cryptogram: ARQC (type from 9F27)');
+    assert.equal(describeEmvExtras(node('9F26080123456789ABCDEF')).interpretation, undefined, 'without 9F27 nothing is claimed');
   });
 });
 
@@ -364,7 +414,7 @@ describe('emv kernels: Italian is complete', () => {
   });
 
   it('kernel codings: every bit, label and value translated, positions kept', () => {
-    const same = new Set(['RFU', 'CVV2', 'AAC', 'TC', 'ARQC']);
+    const same = new Set(['RFU', 'CVV2', 'AAC', 'TC', 'ARQC', 'CDCVM (contactless)']);
     for (const id of Object.keys(emvKernelCodingsIt) as KernelCodingId[]) {
       const en = kernelCoding(id).english;
       const it = translateCoding(en, emvKernelCodingsIt[id]);
@@ -396,7 +446,7 @@ describe('emv kernels: Italian is complete', () => {
     assert.equal(mc.label, 'Mastercard contactless, kernel C-2 (M/Chip contactless)');
     assert.deepEqual(
       decodeBits('95', '0000008001', mc)!.set.map((b) => b.meaning),
-      ['La transazione supera il floor limit', 'Protocollo di relay resistance non eseguito'],
+      ['La transazione supera il floor limit', 'RRP non eseguito (protocollo di relay resistance di Mastercard C-2)'],
     );
     assert.equal(codingFor('9F66', kernelFor(VISA, 'contactless'))!.local.bytes![0].bits![0].meaning, 'Modalità mag-stripe supportata');
     assert.equal(describeEmvExtras(node('9F10070601' + '0A03A0B000')).interpretation, 'Visa VSDC, formato IAD 0, CVN 10');

@@ -468,15 +468,15 @@ describe('i18n: code lookups answer in the current locale', () => {
     const summary = (tag: string, value: string) =>
       decodeBits(tag, value)!.set.map((d) => `${d.byte}:${d.bits}=${d.value} ${d.meaning}${d.rfu ? ' [RFU]' : ''}`);
     withLocale('it', () => {
-      assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 La transazione supera il floor limit', '5:b2-b1=00 RRP non supportato']);
-      assert.deepEqual(summary('95', '0000800000'), [
-        '3:b8=1 Verifica del titolare della carta non riuscita',
-        '5:b2-b1=00 RRP non supportato',
-      ]);
+      assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 La transazione supera il floor limit']);
+      assert.deepEqual(summary('95', '0000800000'), ['3:b8=1 Verifica del titolare della carta non riuscita']);
       const tvr = decodeBits('95', '0000008001')!;
-      assert.equal(tvr.set[1].label, 'Campo contactless C-2 "Relay resistance performed"');
+      assert.equal(tvr.set[1].meaning, 'Dipende dal kernel: RRP non eseguito se b2-b1 = 01 (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4');
       assert.equal(tvr.name, 'Terminal Verification Results (TVR)');
-      assert.deepEqual(summary('95', '0004000002'), ['2:b3=1 RFU [RFU]', '5:b2-b1=10 RRP eseguito']);
+      assert.deepEqual(summary('95', '0004000002'), [
+        '2:b3=1 RFU [RFU]',
+        '5:b2=1 Dipende dal kernel: RRP eseguito se b2-b1 = 10 (Mastercard C-2); recupero della chiave ECC non riuscito sul chip a contatto EMV 4.4',
+      ]);
       assert.deepEqual(summary('9F27', '8C'), ['1:b8-b7=10 ARQC (andare online)', '1:b4=1 Advice richiesto', '1:b3-b1=100 RFU [RFU]']);
       const cvm = decodeBits('9F34', '1F0002')!;
       assert.deepEqual(
@@ -508,7 +508,7 @@ describe('i18n: code lookups answer in the current locale', () => {
       const it = withLocale('it', () => decodeBits(tag, value)!);
       assert.deepEqual(it.set.map((d) => [d.byte, d.bits, d.value, d.rfu]), en.set.map((d) => [d.byte, d.bits, d.value, d.rfu]), `${tag} ${value}`);
     }
-    assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 Transaction exceeds floor limit', '5:b2-b1=00 RRP not supported']);
+    assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 Transaction exceeds floor limit']);
   });
 
   it('TLV problems: messages in Italian, codes, kinds, ranges and params unchanged', () => {

@@ -39,6 +39,13 @@ export const describeMessages = {
   thirdPartyDeviceType: 'Device type: {type}',
   thirdPartyProprietary: 'Proprietary data: {hex}',
   thirdPartyTooShort: 'Third Party Data must be 5 to 32 bytes long; this one has {count}: not decoded.',
+  actionCodeDefault:
+    'Same bit layout as the TVR (95): each set bit is a condition that makes the transaction decline when the terminal cannot go online.',
+  actionCodeDenial: 'Same bit layout as the TVR (95): each set bit is a condition that makes the transaction decline without going online.',
+  actionCodeOnline: 'Same bit layout as the TVR (95): each set bit is a condition that sends the transaction online.',
+  cryptogramType: 'Application cryptogram: {type} (type from 9F27)',
+  trmdKernelUnknown: "Kernel not known: read as Mastercard's Terminal Risk Management Data (EMV Contactless Book C-2).",
+  trmdNotDefined: '9F1D is Mastercard Terminal Risk Management Data; for {label} our sources do not define its bits: not decoded.',
   cdcvmInCtq: 'CTQ (9F6C) byte 2 b8 is set: a consumer device CVM (on the phone or wearable) was performed ({kernel}).',
   iadFormat: 'Layout: {format} ({source}).',
   iadNotRecognised:
@@ -153,6 +160,35 @@ export function describeEmvExtras(node: TlvNode, ctx?: EmvContext): EmvExtras {
       } else if (kernel?.kernel === 'C-3' || kernel?.kernel === 'C-4') readFor();
       else details.push(known ? fillTemplate(M.ffiNotDefined, { label: kernel.label }) : M.ffiKernelUnknown);
       break;
+    case '9F0D':
+    case 'DF8120':
+      details.push(M.actionCodeDefault);
+      if (known) readFor();
+      break;
+    case '9F0E':
+    case 'DF8121':
+      details.push(M.actionCodeDenial);
+      if (known) readFor();
+      break;
+    case '9F0F':
+    case 'DF8122':
+      details.push(M.actionCodeOnline);
+      if (known) readFor();
+      break;
+    case '9F1D':
+      if (!known) details.push(M.trmdKernelUnknown);
+      else if (kernel.scheme === 'mastercard') readFor();
+      else details.push(fillTemplate(M.trmdNotDefined, { label: kernel.label }));
+      break;
+    case '9F26': {
+      // EMV 4.4 Book 3 Annex C4: 9F27 b8-b7 give the type of the cryptogram in 9F26.
+      const cid = ctx?.values.get('9F27');
+      if (cid && cid.length === 2) {
+        const type = (['AAC', 'TC', 'ARQC', 'RFU'] as const)[Number.parseInt(cid, 16) >> 6];
+        interpretation = fillTemplate(M.cryptogramType, { type });
+      }
+      break;
+    }
     case '9F34': {
       const ctq = ctx?.values.get('9F6C');
       const k = kernel?.kernel;

@@ -5,7 +5,7 @@
 import type { EmvBitData, EmvCodingData } from '../data/emvTagData';
 import { perLocale } from '../codes/text';
 import { emvCodingsIt, emvKernelCodingsIt, tvrByte5VariantsIt, type EmvBitTranslation } from '../i18n/it/emv';
-import { amexEcrcCoding, ctqCoding, cvrCodings, tvrByte5Variants, ttqCoding, visaFfiCoding } from './kernelData';
+import { amexEcrcCoding, aucCoding, ctqCoding, cvrCodings, trmdCoding, tvrByte5Variants, ttqCoding, visaFfiCoding } from './kernelData';
 import { isKnownKernel, type CardKernel } from './kernels';
 import { lookupTag, tagData, translateCoding } from './tags';
 
@@ -17,7 +17,10 @@ export type KernelReadingId =
   | 'ttq'
   | 'ctq'
   | 'visa-ffi'
-  | 'amex-ecrc';
+  | 'amex-ecrc'
+  | 'auc'
+  | 'trmd'
+  | 'action-code';
 
 export interface KernelReading {
   readonly id: KernelReadingId;
@@ -31,6 +34,8 @@ const kernelCodings = {
   ctq: ctqCoding,
   visaFfi: visaFfiCoding,
   amexEcrc: amexEcrcCoding,
+  auc: aucCoding,
+  trmd: trmdCoding,
   cvrCcd: cvrCodings.ccd,
   cvrMchip: cvrCodings.mchip,
   cvrVsdc: cvrCodings.vsdc,
@@ -50,7 +55,12 @@ export function kernelCoding(id: KernelCodingId): { english: EmvCodingData; loca
 }
 
 /** Tags that may get a kernel-specific coding (bitCodedTags lists them). */
-export const kernelCodedTags: readonly string[] = ['9F66', '9F6C', '9F6E'];
+export const kernelCodedTags: readonly string[] = ['9F66', '9F6C', '9F6E', '9F07', '9F1D', ...actionCodeTags()];
+
+/** Issuer (9F0D–9F0F) and terminal (DF8120–DF8122, C-2) action codes: each bit names a TVR condition. */
+function actionCodeTags(): string[] {
+  return ['9F0D', '9F0E', '9F0F', 'DF8120', 'DF8121', 'DF8122'];
+}
 
 type TvrVariant = keyof typeof tvrByte5Variants;
 
@@ -89,16 +99,15 @@ const tvrCodings = perLocale((locale) => {
   >;
 });
 
-function tvrVariant(kernel: CardKernel | undefined): TvrVariant | undefined {
-  if (!kernel) return undefined;
-  if (kernel.entry.mode === 'contact') return 'contact';
-  if (kernel.entry.mode !== 'contactless') return undefined;
+function tvrVariant(kernel: CardKernel | undefined): TvrVariant {
+  if (kernel?.entry.mode === 'contact') return 'contact';
+  if (kernel?.entry.mode !== 'contactless') return 'unknown';
   if (kernel.kernel === 'C-2') return 'c2';
-  // A known scheme read contactless by another kernel; an unknown scheme keeps the combined wording.
-  return kernel.scheme === 'other' ? undefined : 'otherContactless';
+  // A known scheme read contactless by another kernel; an unknown scheme could be anything.
+  return kernel.scheme === 'other' ? 'unknown' : 'otherContactless';
 }
 
-const tvrReading: Readonly<Record<TvrVariant, KernelReading>> = {
+const tvrReading: Readonly<Record<Exclude<TvrVariant, 'unknown'>, KernelReading>> = {
   c2: { id: 'tvr-c2', book: 'EMV Contactless Book C-2 (TVR byte 5)' },
   contact: { id: 'tvr-contact', book: 'EMV 4.4 Book 3 Annex C5' },
   otherContactless: { id: 'tvr-other-contactless', book: 'EMV 4.4 Book 3 Annex C5; EMV Contactless Books C-3 to C-7' },
@@ -123,11 +132,27 @@ export function codingFor(tag: string, kernel: CardKernel | undefined): ChosenCo
   const k = kernel?.kernel;
   switch (info.tag) {
     case '95': {
+      // Byte 5 b4–b1 always read for the kernel; 'unknown' words both readings (describe.ts says why).
       const variant = tvrVariant(kernel);
-      if (!variant) break;
       const c = tvrCodings()[variant];
-      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...c, reading: tvrReading[variant] };
+      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...c, ...(variant !== 'unknown' ? { reading: tvrReading[variant] } : {}) };
     }
+    case '9F0D':
+    case '9F0E':
+    case '9F0F':
+    case 'DF8120':
+    case 'DF8121':
+    case 'DF8122': {
+      // EMV 4.4 Book 3 section 10.7 / C-2: action codes have the TVR's layout, read for the same kernel.
+      const tvr = tvrCodings()[tvrVariant(kernel)];
+      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...tvr, reading: { id: 'action-code', book: 'EMV 4.4 Book 3 Annex C5 (TVR layout)' } };
+    }
+    case '9F07':
+      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...kernelCoding('auc'), reading: { id: 'auc', book: aucCoding.srcNote! } };
+    case '9F1D':
+      // Terminal Risk Management Data is Mastercard's (C-2, M/Chip); other schemes define their own or none.
+      if (isKnownKernel(kernel) && kernel.scheme !== 'mastercard') return undefined;
+      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...kernelCoding('trmd'), reading: { id: 'trmd', book: trmdCoding.srcNote! } };
     case '9F66':
       // TTQ is a reader data object of C-3, C-6 and C-7; C-2 uses 9F66 for PUNATC(Track2). Kernel not known: TTQ,
       // its usual meaning (describe.ts says so).

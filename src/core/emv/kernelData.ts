@@ -232,6 +232,88 @@ export const amexEcrcCoding: EmvCodingData = {
   srcNote: 'EMV Contactless Book C-4 section 4.3.4 Table 4-4',
 };
 
+/** 9F07 Application Usage Control: EMV 4.4 Book 3 Annex C2 (any scheme). */
+export const aucCoding: EmvCodingData = {
+  bytes: [
+    {
+      byte: 1,
+      bits: [
+        { bits: 'b8', meaning: 'Valid for domestic cash transactions' },
+        { bits: 'b7', meaning: 'Valid for international cash transactions' },
+        { bits: 'b6', meaning: 'Valid for domestic goods' },
+        { bits: 'b5', meaning: 'Valid for international goods' },
+        { bits: 'b4', meaning: 'Valid for domestic services' },
+        { bits: 'b3', meaning: 'Valid for international services' },
+        { bits: 'b2', meaning: 'Valid at ATMs' },
+        { bits: 'b1', meaning: 'Valid at terminals other than ATMs' },
+      ],
+    },
+    {
+      byte: 2,
+      bits: [
+        { bits: 'b8', meaning: 'Domestic cashback allowed' },
+        { bits: 'b7', meaning: 'International cashback allowed' },
+        { bits: 'b6-b1', meaning: 'RFU' },
+      ],
+    },
+  ],
+  prov: 'emv',
+  src,
+  srcNote: 'EMV 4.4 Book 3 Annex C2',
+};
+
+/** 9F1D Terminal Risk Management Data under Mastercard C-2 (bytes 1–4; 5–8 RFU). */
+export const trmdCoding: EmvCodingData = {
+  bytes: [
+    {
+      byte: 1,
+      bits: [
+        { bits: 'b8', meaning: 'Restart supported' },
+        { bits: 'b7', meaning: 'Enciphered PIN verified online (contactless)' },
+        { bits: 'b6', meaning: 'Signature (paper) (contactless)' },
+        { bits: 'b5', meaning: 'Enciphered PIN verification performed by ICC (contactless)' },
+        { bits: 'b4', meaning: 'No CVM required (contactless)' },
+        { bits: 'b3', meaning: 'CDCVM (contactless)' },
+        { bits: 'b2', meaning: 'Plaintext PIN verification performed by ICC (contactless)' },
+        { bits: 'b1', meaning: 'Present and hold supported' },
+      ],
+    },
+    {
+      byte: 2,
+      bits: [
+        { bits: 'b8', meaning: 'CVM limit exceeded' },
+        { bits: 'b7', meaning: 'Enciphered PIN verified online (contact)' },
+        { bits: 'b6', meaning: 'Signature (paper) (contact)' },
+        { bits: 'b5', meaning: 'Enciphered PIN verification performed by ICC (contact)' },
+        { bits: 'b4', meaning: 'No CVM required (contact)' },
+        { bits: 'b3', meaning: 'CDCVM (contact)' },
+        { bits: 'b2', meaning: 'Plaintext PIN verification performed by ICC (contact)' },
+        { bits: 'b1', meaning: 'RFU' },
+      ],
+    },
+    {
+      byte: 3,
+      bits: [
+        { bits: 'b8', meaning: 'Mag-stripe mode contactless transactions not supported' },
+        { bits: 'b7', meaning: 'EMV mode contactless transactions not supported' },
+        { bits: 'b6', meaning: 'CDCVM without CDA supported' },
+        { bits: 'b5-b1', meaning: 'RFU' },
+      ],
+    },
+    {
+      byte: 4,
+      bits: [
+        { bits: 'b8', meaning: 'CDCVM bypass requested' },
+        { bits: 'b7', meaning: 'SCA exempt' },
+        { bits: 'b6-b1', meaning: 'RFU' },
+      ],
+    },
+  ],
+  prov: 'emv',
+  src,
+  srcNote: 'EMV Contactless Book C-2 Annex A (Terminal Risk Management Data); M/Chip Requirements for Contact and Contactless, chapter 5',
+};
+
 /**
  * TVR (95) byte 5 b4–b1, the bits whose meaning depends on the kernel (EMV 4.4 Book 3 Annex C5 reserves b4 and b1
  * for the contactless specifications). Replaces those bits of the generated coding, which words all readings at once.
@@ -245,7 +327,12 @@ export const tvrByte5Variants = {
       bits: 'b2-b1',
       meaning: 'Relay resistance performed (Mastercard C-2)',
       label: 'Relay resistance performed (Mastercard C-2)',
-      values: { '00': 'Relay resistance protocol not supported', '01': 'Relay resistance protocol not performed', '10': 'Relay resistance protocol performed', '11': 'RFU' },
+      values: {
+        '00': 'RRP not supported (Mastercard C-2 relay resistance protocol)',
+        '01': 'RRP not performed (Mastercard C-2 relay resistance protocol)',
+        '10': 'RRP performed (Mastercard C-2 relay resistance protocol)',
+        '11': 'RFU',
+      },
     },
   ],
   /** Contact chip, EMV 4.4 Book 3 Annex C5. */
@@ -254,6 +341,16 @@ export const tvrByte5Variants = {
     { bits: 'b3', meaning: 'CA ECC key missing (EMV 4.4, contact chip)' },
     { bits: 'b2', meaning: 'ECC key recovery failed (EMV 4.4, contact chip)' },
     { bits: 'b1', meaning: 'RFU for contact chip (EMV 4.4 reserves it for the contactless specifications)' },
+  ],
+  /**
+   * Kernel not known: each bit with both readings, and no multi-bit field (a C-2 "00 = RRP not supported" would
+   * otherwise be shown for every card).
+   */
+  unknown: [
+    { bits: 'b4', meaning: 'Kernel-dependent: relay resistance threshold exceeded (Mastercard C-2); reserved for contactless on EMV 4.4 contact chip' },
+    { bits: 'b3', meaning: 'Kernel-dependent: relay resistance time limits exceeded (Mastercard C-2); CA ECC key missing on EMV 4.4 contact chip' },
+    { bits: 'b2', meaning: 'Kernel-dependent: RRP performed if b2-b1 = 10 (Mastercard C-2); ECC key recovery failed on EMV 4.4 contact chip' },
+    { bits: 'b1', meaning: 'Kernel-dependent: RRP not performed if b2-b1 = 01 (Mastercard C-2); reserved for contactless on EMV 4.4 contact chip' },
   ],
   /** Any other contactless kernel: the relay-resistance bits are C-2's. */
   otherContactless: [{ bits: 'b4-b1', meaning: 'RFU for this kernel in our sources (the relay-resistance meaning of these bits belongs to Mastercard C-2)' }],

@@ -635,6 +635,60 @@ export const emvKernelCodingsIt: Readonly<Record<KernelCodingId, EmvCodingTransl
       },
     },
   },
+  auc: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Valida per transazioni di contanti nazionali',
+          b7: 'Valida per transazioni di contanti internazionali',
+          b6: 'Valida per beni nazionali',
+          b5: 'Valida per beni internazionali',
+          b4: 'Valida per servizi nazionali',
+          b3: 'Valida per servizi internazionali',
+          b2: 'Valida agli ATM',
+          b1: 'Valida su terminali diversi dagli ATM',
+        },
+      },
+      2: { bits: { b8: 'Cashback nazionale consentito', b7: 'Cashback internazionale consentito', 'b6-b1': rfu } },
+    },
+  },
+  trmd: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Restart supportato',
+          b7: 'PIN cifrato verificato online (contactless)',
+          b6: 'Firma (cartacea) (contactless)',
+          b5: "Verifica del PIN cifrato eseguita dall'ICC (contactless)",
+          b4: 'Nessun CVM richiesto (contactless)',
+          b3: 'CDCVM (contactless)',
+          b2: "Verifica del PIN in chiaro eseguita dall'ICC (contactless)",
+          b1: 'Present and hold supportato',
+        },
+      },
+      2: {
+        bits: {
+          b8: 'Superato il limite CVM',
+          b7: 'PIN cifrato verificato online (contatto)',
+          b6: 'Firma (cartacea) (contatto)',
+          b5: "Verifica del PIN cifrato eseguita dall'ICC (contatto)",
+          b4: 'Nessun CVM richiesto (contatto)',
+          b3: 'CDCVM (contatto)',
+          b2: "Verifica del PIN in chiaro eseguita dall'ICC (contatto)",
+          b1: rfu,
+        },
+      },
+      3: {
+        bits: {
+          b8: 'Transazioni contactless in modalità mag-stripe non supportate',
+          b7: 'Transazioni contactless in modalità EMV non supportate',
+          b6: 'CDCVM senza CDA supportato',
+          'b5-b1': rfu,
+        },
+      },
+      4: { bits: { b8: 'Richiesto il bypass del CDCVM', b7: 'Esente da SCA', 'b6-b1': rfu } },
+    },
+  },
   cvrCcd: {
     bytes: {
       1: {
@@ -793,9 +847,9 @@ export const tvrByte5VariantsIt: { readonly [V in keyof typeof tvrByte5Variants]
       meaning: 'Relay resistance eseguita (Mastercard C-2)',
       label: 'Relay resistance eseguita (Mastercard C-2)',
       values: {
-        '00': 'Protocollo di relay resistance non supportato',
-        '01': 'Protocollo di relay resistance non eseguito',
-        '10': 'Protocollo di relay resistance eseguito',
+        '00': 'RRP non supportato (protocollo di relay resistance di Mastercard C-2)',
+        '01': 'RRP non eseguito (protocollo di relay resistance di Mastercard C-2)',
+        '10': 'RRP eseguito (protocollo di relay resistance di Mastercard C-2)',
         '11': rfu,
       },
     },
@@ -805,6 +859,12 @@ export const tvrByte5VariantsIt: { readonly [V in keyof typeof tvrByte5Variants]
     b3: 'Chiave ECC della CA mancante (EMV 4.4, chip a contatto)',
     b2: 'Recupero della chiave ECC non riuscito (EMV 4.4, chip a contatto)',
     b1: 'RFU per il chip a contatto (EMV 4.4 lo riserva alle specifiche contactless)',
+  },
+  unknown: {
+    b4: 'Dipende dal kernel: superata la soglia di relay resistance (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4',
+    b3: 'Dipende dal kernel: superati i limiti di tempo della relay resistance (Mastercard C-2); chiave ECC della CA mancante sul chip a contatto EMV 4.4',
+    b2: 'Dipende dal kernel: RRP eseguito se b2-b1 = 10 (Mastercard C-2); recupero della chiave ECC non riuscito sul chip a contatto EMV 4.4',
+    b1: 'Dipende dal kernel: RRP non eseguito se b2-b1 = 01 (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4',
   },
   otherContactless: {
     'b4-b1': 'RFU per questo kernel nelle nostre fonti (il significato di relay resistance di questi bit è di Mastercard C-2)',
@@ -839,6 +899,13 @@ export const describeMessagesIt: Translation<typeof describeMessages> = {
   thirdPartyDeviceType: 'Tipo di dispositivo: {type}',
   thirdPartyProprietary: 'Dati proprietari: {hex}',
   thirdPartyTooShort: 'I Third Party Data devono essere lunghi da 5 a 32 byte; questi ne hanno {count}: non decodificati.',
+  actionCodeDefault:
+    'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che fa rifiutare la transazione quando il terminale non può andare online.',
+  actionCodeDenial: 'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che fa rifiutare la transazione senza andare online.',
+  actionCodeOnline: 'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che manda la transazione online.',
+  cryptogramType: 'Crittogramma applicativo: {type} (tipo da 9F27)',
+  trmdKernelUnknown: 'Kernel non noto: letto come Terminal Risk Management Data di Mastercard (EMV Contactless Book C-2).',
+  trmdNotDefined: '9F1D è il Terminal Risk Management Data di Mastercard; per {label} le nostre fonti non ne definiscono i bit: non decodificato.',
   cdcvmInCtq:
     'Il bit b8 del byte 2 del CTQ (9F6C) è impostato: è stato eseguito un CVM sul dispositivo del consumatore (telefono o indossabile) ({kernel}).',
   iadFormat: 'Struttura: {format} ({source}).',
