@@ -15,6 +15,7 @@ import {
 } from '../../src/core/codes/resultCodes';
 import { citation, specSources } from '../../src/core/codes/sources';
 import { fillTemplate } from '../../src/core/codes/text';
+import { decodeText } from '../../src/core/explain/explain';
 import {
   ct105Codes,
   lookupCt105,
@@ -426,6 +427,11 @@ describe('codes: currencies, amounts, countries', () => {
     assert.equal(lookupCurrency('XXX')?.numeric, '999');
     assert.equal(lookupCurrency('000'), undefined, '000 is not an ISO 4217 code');
     assert.match(xxx.note!, /^Corrected: the reference data lists 000; ISO 4217 gives XXX \(no currency\) the numeric code 999\.$/);
+    // Where people read it: CT118=999 in a result is XXX, not "not ISO 4217".
+    const [e] = decodeText('app://payment?result=0&amount=450&CT118=999&callerTrxId=1&operationType=PAYMENT');
+    const ct118 = e.fields.find((f) => f.key === 'CT118')!.interpretation!;
+    assert.match(ct118, /XXX/);
+    assert.doesNotMatch(ct118, /not .*ISO 4217/i);
   });
 
   it('000000000450 in EUR is €4.50', () => {
