@@ -174,11 +174,16 @@ describe('emv kernels: bits whose meaning depends on the kernel', () => {
 
   it('9F34 on Visa C-3: a consumer-device CVM recorded in the CTQ is pointed out', () => {
     const ctx = emvContextOf(parseTlv(`4F07${VISA}9F3901079F6C0200809F34031F0002`).nodes);
+    const readWith =
+      'Read with the EMV 4.4 Book 3 Annex C3 coding; under Visa contactless, kernel C-3 (qVSDC) the kernel sets these bytes itself (EMV Contactless Book C-3 (Visa)).';
     assert.deepEqual(emvExtraDetails(node('9F34031F0002'), ctx), [
+      readWith,
       'CTQ (9F6C) byte 2 b8 is set: a consumer device CVM (on the phone or wearable) was performed (Visa contactless, kernel C-3 (qVSDC)).',
     ]);
     const noCdcvm = emvContextOf(parseTlv(`4F07${VISA}9F3901079F6C0200009F34031F0002`).nodes);
-    assert.deepEqual(emvExtraDetails(node('9F34031F0002'), noCdcvm), []);
+    assert.deepEqual(emvExtraDetails(node('9F34031F0002'), noCdcvm), [readWith]);
+    const contact = emvContextOf(parseTlv(`4F07${VISA}9F3901059F34031F0002`).nodes);
+    assert.deepEqual(emvExtraDetails(node('9F34031F0002'), contact), [], 'contact chip: Book 3 alone');
   });
 
   it('9F6E: Form Factor Indicator (Visa C-3), Enhanced Contactless Reader Capabilities (Amex C-4), Third Party Data (Mastercard)', () => {

@@ -8,6 +8,7 @@ import { localized, type Translation } from '../i18n';
 import { describeMessagesIt } from '../i18n/it/emv';
 import { decodeBits, type DecodedBits } from './bits';
 import { decodeIad, type IadDecoding, type IadPart } from './iad';
+import { kernelBooks } from './kernelData';
 import { isKnownKernel, type EmvContext } from './kernels';
 import { lookupTag } from './tags';
 import type { TlvNode } from './tlv';
@@ -46,6 +47,7 @@ export const describeMessages = {
   cryptogramType: 'Application cryptogram: {type} (type from 9F27)',
   trmdKernelUnknown: "Kernel not known: read as Mastercard's Terminal Risk Management Data (EMV Contactless Book C-2).",
   trmdNotDefined: '9F1D is Mastercard Terminal Risk Management Data; for {label} our sources do not define its bits: not decoded.',
+  cvmContactless: 'Read with the EMV 4.4 Book 3 Annex C3 coding; under {label} the kernel sets these bytes itself ({book}).',
   cdcvmInCtq: 'CTQ (9F6C) byte 2 b8 is set: a consumer device CVM (on the phone or wearable) was performed ({kernel}).',
   iadFormat: 'Layout: {format} ({source}).',
   iadNotRecognised:
@@ -192,6 +194,7 @@ export function describeEmvExtras(node: TlvNode, ctx?: EmvContext): EmvExtras {
     case '9F34': {
       const ctq = ctx?.values.get('9F6C');
       const k = kernel?.kernel;
+      if (k) details.push(fillTemplate(M.cvmContactless, { label: kernel!.label, book: kernelBooks[k] }));
       if (ctq && ctq.length >= 4 && (k === 'C-3' || k === 'C-7') && (Number.parseInt(ctq.slice(2, 4), 16) & 0x80) !== 0) {
         details.push(fillTemplate(M.cdcvmInCtq, { kernel: kernel!.label }));
       }

@@ -906,6 +906,7 @@ export const describeMessagesIt: Translation<typeof describeMessages> = {
   cryptogramType: 'Crittogramma applicativo: {type} (tipo da 9F27)',
   trmdKernelUnknown: 'Kernel non noto: letto come Terminal Risk Management Data di Mastercard (EMV Contactless Book C-2).',
   trmdNotDefined: '9F1D è il Terminal Risk Management Data di Mastercard; per {label} le nostre fonti non ne definiscono i bit: non decodificato.',
+  cvmContactless: 'Letto con la codifica di EMV 4.4 Book 3 Annex C3; con {label} è il kernel stesso a impostare questi byte ({book}).',
   cdcvmInCtq:
     'Il bit b8 del byte 2 del CTQ (9F6C) è impostato: è stato eseguito un CVM sul dispositivo del consumatore (telefono o indossabile) ({kernel}).',
   iadFormat: 'Struttura: {format} ({source}).',
