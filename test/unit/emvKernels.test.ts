@@ -4,7 +4,7 @@ import { describeEmvExtras, describeMessages, emvExtraDetails } from '../../src/
 import { decodeIad } from '../../src/core/emv/iad';
 import { codingFor, kernelCoding, type KernelCodingId } from '../../src/core/emv/kernelCodings';
 import { posEntryModeValues, transactionTypeValues, tvrByte5Variants } from '../../src/core/emv/kernelData';
-import { emvContextOf, entryModeFrom, kernelFor, kernelMessages, type CardKernel } from '../../src/core/emv/kernels';
+import { emvContextOf, entryModeFrom, entryModeFromNexi, kernelFor, kernelMessages, type CardKernel } from '../../src/core/emv/kernels';
 import { translateCoding } from '../../src/core/emv/tags';
 import { parseTlv, tlvMessages, type TlvNode } from '../../src/core/emv/tlv';
 import { interpretValue } from '../../src/core/emv/values';
@@ -85,6 +85,17 @@ describe('emv kernels: scheme and kernel from the AID and the entry mode', () =>
     assert.equal(kernelFor(VISA, entryModeFrom({ f22: '071' })).label, 'Visa contactless, kernel C-3 (qVSDC), interface inferred from f22');
     setLocale('it');
     assert.equal(kernelFor(VISA, entryModeFrom({ f22: '051' })).label, 'Visa chip a contatto (VSDC), interfaccia dedotta da f22');
+  });
+
+  it('entry mode from the rest of a Nexi result: transactionType (documented), terminalType SOFTPOS, CT115 (inferred)', () => {
+    assert.deepEqual(entryModeFromNexi({ transactionType: 'CLI', ct115: 'Chip' }), { mode: 'contactless', inferred: false, source: 'transactionType' });
+    assert.deepEqual(entryModeFromNexi({ transactionType: 'ICC' }), { mode: 'contact', inferred: false, source: 'transactionType' });
+    assert.deepEqual(entryModeFromNexi({ transactionType: 'CLM' }), { mode: 'contactless', inferred: true, source: 'transactionType' });
+    assert.deepEqual(entryModeFromNexi({ terminalType: 'SOFTPOS' }), { mode: 'contactless', inferred: false, source: 'terminalType' });
+    assert.deepEqual(entryModeFromNexi({ ct115: 'Contactless' }), { mode: 'contactless', inferred: true, source: 'CT115' });
+    assert.equal(entryModeFromNexi({ ct115: 'Online' }), undefined);
+    const ctx = emvContextOf(parseTlv('95050000008001').nodes, { aid: MASTERCARD, entryMode: entryModeFromNexi({ ct115: 'Contactless' }) });
+    assert.equal(ctx.kernel.label, 'Mastercard contactless, kernel C-2 (M/Chip contactless), interface inferred from CT115');
   });
 
   it('emvContextOf reads the AID and 9F39 inside the TLV; hints fill the gaps', () => {

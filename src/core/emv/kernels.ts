@@ -99,6 +99,46 @@ export function entryModeFrom(hints: EntryModeHints): EntryModeReading {
   return { mode: 'unknown', inferred: false, source: '' };
 }
 
+export interface NexiEntryHints {
+  /** Result parameter `transactionType`: ICC / MAG / CLI (documented, [REV]); MAN / CLM (ECR17, inferred). */
+  readonly transactionType?: string;
+  /** Receipt key CT115, the entry mode in words ("Contactless"); its meaning is itself inferred. */
+  readonly ct115?: string;
+  /** `terminalType`: SOFTPOS reads contactless cards over NFC (spec §5.2, [LTS]). */
+  readonly terminalType?: string;
+}
+
+const transactionTypeModes: Readonly<Record<string, { mode: CardInterface; inferred: boolean }>> = {
+  ICC: { mode: 'contact', inferred: false },
+  MAG: { mode: 'magstripe', inferred: false },
+  CLI: { mode: 'contactless', inferred: false },
+  // Known from Nexi's ECR17 terminal protocol, not documented for App2App (spec §11).
+  MAN: { mode: 'manual', inferred: true },
+  CLM: { mode: 'contactless', inferred: true },
+};
+
+/**
+ * The interface from what a Nexi result says besides the EMV data, for {@link EntryModeHints.declared}:
+ * transactionType first (documented), then terminalType SOFTPOS (contactless only), then CT115 (inferred key).
+ * Undefined when none of them says it.
+ */
+export function entryModeFromNexi(hints: NexiEntryHints): EntryModeReading | undefined {
+  const tt = transactionTypeModes[hints.transactionType?.trim().toUpperCase() ?? ''];
+  if (tt) return { ...tt, source: 'transactionType' };
+  if (hints.terminalType?.trim().toUpperCase() === 'SOFTPOS') return { mode: 'contactless', inferred: false, source: 'terminalType' };
+  const words = hints.ct115?.trim() ?? '';
+  const mode: CardInterface | undefined = /contactless|nfc/i.test(words)
+    ? 'contactless'
+    : /chip|icc|contact/i.test(words)
+      ? 'contact'
+      : /mag|stripe|banda/i.test(words)
+        ? 'magstripe'
+        : /manual/i.test(words)
+          ? 'manual'
+          : undefined;
+  return mode ? { mode, inferred: true, source: 'CT115' } : undefined;
+}
+
 function schemeOf(brand: string | undefined): CardScheme {
   if (!brand) return 'other';
   for (const [scheme, k] of Object.entries(schemeKernels)) if (k.brands.includes(brand)) return scheme as CardScheme;
