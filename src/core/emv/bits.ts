@@ -164,8 +164,9 @@ export function decodeWithCoding(english: EmvCodingData, local: EmvCodingData, h
 /**
  * Decodes a bit-coded EMV value. Undefined when the tag has no bit coding (for this kernel) or the value is
  * not hex; a value of the wrong length is decoded as far as it goes and flagged. With a `kernel`, the bits whose
- * meaning depends on it (TVR byte 5, TTQ, CTQ, 9F6E) are read for that kernel (see kernelCodings.ts); without
- * one, the generated coding's combined wording is used and 9F66/9F6C are read as TTQ/CTQ (their usual meaning).
+ * meaning depends on it (TVR byte 5 and the action codes, TTQ, CTQ, 9F6E, 9F1D) are read for that kernel (see
+ * kernelCodings.ts); without one, TVR byte 5 b4–b1 give every reading bit by bit and 9F66/9F6C are read as TTQ/CTQ
+ * (their usual meaning), which the explanation says (describe.ts).
  */
 export function decodeBits(tag: string, valueHex: string, kernel?: CardKernel): BitsDecoding | undefined {
   const hex = valueHex.replace(/\s/g, '').toUpperCase();

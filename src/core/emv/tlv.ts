@@ -392,7 +392,7 @@ class Parser {
     }
     // EMV 4.4 Book 3 Annex A: fixed-length data objects. Lengths such as "5-16" or "4 (TTQ) / 2 (MC)" are not fixed.
     const fixed = constructed || e.truncated ? undefined : /^\d+$/.exec(tagData(h.tag)?.len ?? '')?.[0];
-    // A zero length means "not present" (EMV 4.4 Book 3 Annex B), not a wrong length.
+    // EMV treats a data object of length zero as not present: not a wrong length.
     const lengthMismatch = fixed !== undefined && h.length > 0 && Number(fixed) !== h.length ? { expected: Number(fixed), actual: h.length } : undefined;
     if (lengthMismatch) {
       this.report(
