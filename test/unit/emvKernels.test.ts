@@ -64,7 +64,9 @@ describe('emv kernels: scheme and kernel from the AID and the entry mode', () =>
     const k = kernelFor('A0000001410001', 'contactless');
     assert.equal(k.scheme, 'pagobancomat');
     assert.equal(k.kernel, undefined);
-    assert.equal(k.label, 'PagoBANCOMAT contactless (PagoBANCOMAT contactless; no EMVCo kernel number)');
+    assert.equal(k.label, 'PagoBANCOMAT contactless (domestic specification, no EMVCo kernel number)');
+    assert.equal(k.application, 'PagoBANCOMAT contactless');
+    assert.equal(kernelFor('A0000001410001', 'contact').label, 'PagoBANCOMAT contact chip (PagoBANCOMAT)');
   });
 
   it('an unknown AID or interface gives no kernel and says so', () => {

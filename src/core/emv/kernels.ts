@@ -43,7 +43,7 @@ export interface CardKernel {
 /** User-facing sentences of this module (templates, see codes/text.ts). English. */
 export const kernelMessages = {
   contactlessKernel: '{brand} contactless, kernel {kernel} ({application})',
-  contactlessNoKernel: '{brand} contactless ({application}; no EMVCo kernel number)',
+  contactlessNoKernel: '{brand} contactless (domestic specification, no EMVCo kernel number)',
   contact: '{brand} contact chip ({application})',
   contactlessOther: '{brand}, contactless',
   contactOther: '{brand}, contact chip',
@@ -164,7 +164,7 @@ export function kernelFor(aid: string | undefined, entry: EntryModeReading | Car
       label = kernel
         ? fillTemplate(M.contactlessKernel, { brand, kernel, application: application ?? '' })
         : application
-          ? fillTemplate(M.contactlessNoKernel, { brand, application })
+          ? fillTemplate(M.contactlessNoKernel, { brand })
           : fillTemplate(M.contactlessOther, { brand });
       break;
     case 'contact':

@@ -453,7 +453,7 @@ export const emvCodingsIt: Readonly<Record<string, EmvCodingTranslation>> = {
 
 export const kernelMessagesIt: Translation<typeof kernelMessages> = {
   contactlessKernel: '{brand} contactless, kernel {kernel} ({application})',
-  contactlessNoKernel: '{brand} contactless ({application}; senza numero di kernel EMVCo)',
+  contactlessNoKernel: '{brand} contactless (specifica domestica, senza numero di kernel EMVCo)',
   contact: '{brand} chip a contatto ({application})',
   contactlessOther: '{brand}, contactless',
   contactOther: '{brand}, chip a contatto',
