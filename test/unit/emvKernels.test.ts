@@ -173,6 +173,13 @@ describe('emv kernels: bits whose meaning depends on the kernel', () => {
     assert.equal(decodeBits('9F66', '36004000', mc.kernel), undefined);
     assert.equal(interpretValue('9F66', '36004000', { kernel: mc.kernel }), undefined);
     assert.deepEqual(emvExtraDetails(node('9F660436004000'), mc), [describeMessages.ttqNotC2]);
+    const visaContact = emvContextOf([], { aid: VISA, entryMode: { mode: 'contact', inferred: false, source: 'transactionType' } });
+    assert.equal(decodeBits('9F66', '36004000', visaContact.kernel), undefined, 'TTQ is a contactless reader object');
+    assert.deepEqual(emvExtraDetails(node('9F660436004000'), visaContact), [
+      'Visa contact chip (VSDC): 9F66 is not the Terminal Transaction Qualifiers in our sources: not decoded as TTQ.',
+    ]);
+    const discover = kernelFor('A0000001523010', 'contactless');
+    assert.equal(decodeBits('9F66', '36004000', discover)?.reading?.id, 'ttq', 'Discover C-6 reads the TTQ too');
   });
 
   it('9F6C is the CTQ under Visa C-3; under Mastercard C-2 the mag-stripe application version', () => {

@@ -9,7 +9,7 @@ import { describeMessagesIt } from '../i18n/it/emv';
 import { decodeBits, type DecodedBits } from './bits';
 import { decodeIad, type IadDecoding, type IadPart } from './iad';
 import { kernelBooks } from './kernelData';
-import { isKnownKernel, type EmvContext } from './kernels';
+import { isKnownKernel, type CardKernel, type EmvContext } from './kernels';
 import { lookupTag } from './tags';
 import type { TlvNode } from './tlv';
 
@@ -21,11 +21,11 @@ export const describeMessages = {
   ttqKernelUnknown:
     'Kernel not known: read as Terminal Transaction Qualifiers, its meaning under Visa C-3, Discover C-6 and UnionPay C-7 (Mastercard C-2 uses 9F66 for PUNATC(Track2)).',
   ttqNotC2: 'Under Mastercard C-2, 9F66 is PUNATC(Track2) (mag-stripe mode), not the Terminal Transaction Qualifiers: not decoded as TTQ.',
-  ttqNotDefined: '{kernel}: 9F66 is not the Terminal Transaction Qualifiers in our sources: not decoded as TTQ.',
+  ttqNotDefined: '{label}: 9F66 is not the Terminal Transaction Qualifiers in our sources: not decoded as TTQ.',
   ctqKernelUnknown:
     'Kernel not known: read as Card Transaction Qualifiers (Visa C-3, UnionPay C-7); under Mastercard C-2, 9F6C is the Mag-stripe Application Version Number (Card).',
   ctqNotC2: 'Under Mastercard C-2, 9F6C is the Mag-stripe Application Version Number (Card), not the Card Transaction Qualifiers (EMV Contactless Book C-2 Annex A).',
-  ctqNotDefined: '{kernel}: 9F6C is not the Card Transaction Qualifiers in our sources: not decoded as CTQ.',
+  ctqNotDefined: '{label}: 9F6C is not the Card Transaction Qualifiers in our sources: not decoded as CTQ.',
   magstripeVersion: 'Mag-stripe application version {value} (Mastercard C-2)',
   ffiKernelUnknown:
     'The meaning of 9F6E depends on the kernel — Form Factor Indicator (Visa C-3), Third Party Data (Mastercard), Enhanced Contactless Reader Capabilities (American Express C-4) — and the kernel is not known: not decoded.',
@@ -141,26 +141,19 @@ export function describeEmvExtras(node: TlvNode, ctx?: EmvContext): EmvExtras {
       if (known && (kernel.entry.mode === 'contact' || kernel.entry.mode === 'contactless')) readFor();
       else if (node.value.length >= 10 && (Number.parseInt(node.value.slice(8, 10), 16) & 0x0f) !== 0) details.push(M.tvrKernelUnknown);
       break;
-    case '9F66':
-      if (!known) details.push(M.ttqKernelUnknown);
-      else if (kernel.kernel === 'C-2') details.push(M.ttqNotC2);
-      else if (kernel.kernel === 'C-3' || kernel.kernel === 'C-6' || kernel.kernel === 'C-7') readFor();
-      else details.push(fillTemplate(M.ttqNotDefined, { kernel: kernel.label }));
-      break;
     case '9F6C':
-      if (!known) details.push(M.ctqKernelUnknown);
-      else if (kernel.kernel === 'C-2') {
-        details.push(M.ctqNotC2);
-        interpretation = fillTemplate(M.magstripeVersion, { value: node.value });
-      } else if (kernel.kernel === 'C-3' || kernel.kernel === 'C-7') readFor();
-      else details.push(fillTemplate(M.ctqNotDefined, { kernel: kernel.label }));
+      if (kernel?.kernel === 'C-2') interpretation = fillTemplate(M.magstripeVersion, { value: node.value });
+      details.push(...ruleLines(node, kernel));
       break;
     case '9F6E':
       if (kernel?.scheme === 'mastercard') {
         interpretation = M.thirdPartyData;
         details.push(...thirdPartyLines(node.value));
-      } else if (kernel?.kernel === 'C-3' || kernel?.kernel === 'C-4') readFor();
-      else details.push(known ? fillTemplate(M.ffiNotDefined, { label: kernel.label }) : M.ffiKernelUnknown);
+      } else details.push(...ruleLines(node, kernel));
+      break;
+    case '9F66':
+    case '9F1D':
+      details.push(...ruleLines(node, kernel));
       break;
     case '9F0D':
     case 'DF8120':
@@ -176,11 +169,6 @@ export function describeEmvExtras(node: TlvNode, ctx?: EmvContext): EmvExtras {
     case 'DF8122':
       details.push(M.actionCodeOnline);
       if (known) readFor();
-      break;
-    case '9F1D':
-      if (!known) details.push(M.trmdKernelUnknown);
-      else if (kernel.scheme === 'mastercard') readFor();
-      else details.push(fillTemplate(M.trmdNotDefined, { label: kernel.label }));
       break;
     case '9F26': {
       // EMV 4.4 Book 3 Annex C4: 9F27 b8-b7 give the type of the cryptogram in 9F26.
@@ -208,6 +196,27 @@ export function describeEmvExtras(node: TlvNode, ctx?: EmvContext): EmvExtras {
     }
   }
   return { ...(interpretation !== undefined ? { interpretation } : {}), details };
+}
+
+// What to say about a tag of kernelTagRules (kernelData.ts) when it is, or is not, read for the kernel.
+const ruleMessages: Readonly<Record<string, { unknown: DescribeKey; notDefined: DescribeKey; c2?: DescribeKey }>> = {
+  '9F66': { unknown: 'ttqKernelUnknown', notDefined: 'ttqNotDefined', c2: 'ttqNotC2' },
+  '9F6C': { unknown: 'ctqKernelUnknown', notDefined: 'ctqNotDefined', c2: 'ctqNotC2' },
+  '9F6E': { unknown: 'ffiKernelUnknown', notDefined: 'ffiNotDefined' },
+  '9F1D': { unknown: 'trmdKernelUnknown', notDefined: 'trmdNotDefined' },
+};
+
+type DescribeKey = { [K in keyof typeof describeMessages]: (typeof describeMessages)[K] extends string ? K : never }[keyof typeof describeMessages];
+
+/** The kernel a rule-driven tag was read for, or why it was not (kernel not known, another data object, undefined). */
+function ruleLines(node: TlvNode, kernel: CardKernel | undefined): string[] {
+  const M = describeText();
+  const says = ruleMessages[node.tag];
+  if (!isKnownKernel(kernel)) return [M[says.unknown]];
+  const reading = decodeBits(node.tag, node.value, kernel)?.reading;
+  if (reading) return [fillTemplate(M.readFor, { label: kernel.label, book: reading.book })];
+  if (kernel.kernel === 'C-2' && says.c2) return [M[says.c2]];
+  return [fillTemplate(M[says.notDefined], { label: kernel.label })];
 }
 
 /** The detail lines of {@link describeEmvExtras}, for callers that only append lines. */

@@ -5,22 +5,12 @@
 import type { EmvBitData, EmvCodingData } from '../data/emvTagData';
 import { perLocale } from '../codes/text';
 import { emvCodingsIt, emvKernelCodingsIt, tvrByte5VariantsIt, type EmvBitTranslation } from '../i18n/it/emv';
-import { amexEcrcCoding, aucCoding, ctqCoding, cvrCodings, trmdCoding, tvrByte5Variants, ttqCoding, visaFfiCoding } from './kernelData';
+import { amexEcrcCoding, aucCoding, ctqCoding, cvrCodings, kernelTagRules, trmdCoding, tvrByte5Variants, ttqCoding, visaFfiCoding, type KernelTagRule } from './kernelData';
 import { isKnownKernel, type CardKernel } from './kernels';
 import { lookupTag, tagData, translateCoding } from './tags';
 
 /** Which kernel-specific reading a decoding used. */
-export type KernelReadingId =
-  | 'tvr-c2'
-  | 'tvr-contact'
-  | 'tvr-other-contactless'
-  | 'ttq'
-  | 'ctq'
-  | 'visa-ffi'
-  | 'amex-ecrc'
-  | 'auc'
-  | 'trmd'
-  | 'action-code';
+export type KernelReadingId = 'tvr-c2' | 'tvr-contact' | 'tvr-other-contactless' | 'action-code' | KernelTagRule['coding'];
 
 export interface KernelReading {
   readonly id: KernelReadingId;
@@ -55,7 +45,18 @@ export function kernelCoding(id: KernelCodingId): { english: EmvCodingData; loca
 }
 
 /** Tags that may get a kernel-specific coding (bitCodedTags lists them). */
-export const kernelCodedTags: readonly string[] = ['9F66', '9F6C', '9F6E', '9F07', '9F1D', ...actionCodeTags()];
+export const kernelCodedTags: readonly string[] = [...Object.keys(kernelTagRules), ...actionCodeTags()];
+
+/** The rule of `rules` that applies to `kernel`: by kernel or scheme when it is known, else the usual reading. */
+export function ruleFor(rules: readonly KernelTagRule[], kernel: CardKernel | undefined): KernelTagRule | undefined {
+  if (!isKnownKernel(kernel)) return rules.find((r) => r.whenUnknown);
+  return rules.find(
+    (r) =>
+      (r.kernels === undefined && r.schemes === undefined) ||
+      (kernel.kernel !== undefined && r.kernels?.includes(kernel.kernel)) ||
+      r.schemes?.includes(kernel.scheme),
+  );
+}
 
 /** Issuer (9F0D–9F0F) and terminal (DF8120–DF8122, C-2) action codes: each bit names a TVR condition. */
 function actionCodeTags(): string[] {
@@ -123,13 +124,13 @@ export interface ChosenCoding {
 }
 
 /**
- * The bit coding of `tag` for `kernel`; undefined when the tag has none under that kernel (9F66/9F6C under
- * Mastercard C-2 are other data objects; 9F6E has a bit coding only under Visa C-3 and American Express C-4).
+ * The bit coding of `tag` for `kernel`; undefined when the tag has none under that kernel (see kernelTagRules:
+ * 9F66/9F6C under Mastercard C-2 are other data objects; 9F6E has a bit coding only under Visa C-3 and American
+ * Express C-4).
  */
 export function codingFor(tag: string, kernel: CardKernel | undefined): ChosenCoding | undefined {
   const info = tagData(tag);
   if (!info) return undefined;
-  const k = kernel?.kernel;
   switch (info.tag) {
     case '95': {
       // Byte 5 b4–b1 always read for the kernel; 'unknown' words both readings (describe.ts says why).
@@ -147,29 +148,13 @@ export function codingFor(tag: string, kernel: CardKernel | undefined): ChosenCo
       const tvr = tvrCodings()[tvrVariant(kernel)];
       return { tag: info.tag, name: lookupTag(info.tag)!.name, ...tvr, reading: { id: 'action-code', book: 'EMV 4.4 Book 3 Annex C5 (TVR layout)' } };
     }
-    case '9F07':
-      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...kernelCoding('auc'), reading: { id: 'auc', book: aucCoding.srcNote! } };
-    case '9F1D':
-      // Terminal Risk Management Data is Mastercard's (C-2, M/Chip); other schemes define their own or none.
-      if (isKnownKernel(kernel) && kernel.scheme !== 'mastercard') return undefined;
-      return { tag: info.tag, name: lookupTag(info.tag)!.name, ...kernelCoding('trmd'), reading: { id: 'trmd', book: trmdCoding.srcNote! } };
-    case '9F66':
-      // TTQ is a reader data object of C-3, C-6 and C-7; C-2 uses 9F66 for PUNATC(Track2). Kernel not known: TTQ,
-      // its usual meaning (describe.ts says so).
-      if (isKnownKernel(kernel) && k !== 'C-3' && k !== 'C-6' && k !== 'C-7') return undefined;
-      return { tag: info.tag, name: 'Terminal Transaction Qualifiers (TTQ)', ...kernelCoding('ttq'), reading: { id: 'ttq', book: ttqCoding.srcNote! } };
-    case '9F6C':
-      // CTQ is defined by C-3 and C-7; under C-2, 9F6C is the Mag-stripe Application Version Number (Card).
-      if (isKnownKernel(kernel) && k !== 'C-3' && k !== 'C-7') return undefined;
-      return { tag: info.tag, name: 'Card Transaction Qualifiers (CTQ)', ...kernelCoding('ctq'), reading: { id: 'ctq', book: ctqCoding.srcNote! } };
-    case '9F6E':
-      if (k === 'C-3') {
-        return { tag: info.tag, name: 'Form Factor Indicator (FFI)', ...kernelCoding('visaFfi'), reading: { id: 'visa-ffi', book: visaFfiCoding.srcNote! } };
-      }
-      if (k === 'C-4') {
-        return { tag: info.tag, name: 'Enhanced Contactless Reader Capabilities', ...kernelCoding('amexEcrc'), reading: { id: 'amex-ecrc', book: amexEcrcCoding.srcNote! } };
-      }
-      return undefined;
+  }
+  const rules = kernelTagRules[info.tag];
+  if (rules) {
+    const rule = ruleFor(rules, kernel);
+    if (!rule) return undefined;
+    const c = kernelCoding(rule.coding);
+    return { tag: info.tag, name: rule.name, ...c, reading: { id: rule.coding, book: c.english.srcNote! } };
   }
   if (!info.coding?.bytes) return undefined;
   const local = lookupTag(info.tag)!;

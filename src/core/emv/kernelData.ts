@@ -356,6 +356,34 @@ export const tvrByte5Variants = {
   otherContactless: [{ bits: 'b4-b1', meaning: 'RFU for this kernel in our sources (the relay-resistance meaning of these bits belongs to Mastercard C-2)' }],
 } as const;
 
+/** A reading of a kernel-specific data object: the coding (kernelCodings.ts id) and who defines it. */
+export interface KernelTagRule {
+  /** English name of the data object under this reading (standard EMV names stay English in Italian too). */
+  readonly name: string;
+  readonly coding: 'ttq' | 'ctq' | 'visaFfi' | 'amexEcrc' | 'trmd' | 'auc';
+  /** Contactless kernels that define it this way… */
+  readonly kernels?: readonly ContactlessKernel[];
+  /** …or schemes that do, on any interface; neither: every scheme (EMV Book 3). */
+  readonly schemes?: readonly CardScheme[];
+  /** Read this way when the kernel is not known (the usual meaning; the explanation says it is assumed). */
+  readonly whenUnknown: boolean;
+}
+
+/**
+ * Tags whose bit coding depends on the kernel or scheme, first matching rule wins. Where no rule matches a known
+ * kernel, the tag is not decoded (9F66 is PUNATC(Track2) under C-2, 9F6C the mag-stripe application version).
+ */
+export const kernelTagRules: Readonly<Record<string, readonly KernelTagRule[]>> = {
+  '9F66': [{ name: 'Terminal Transaction Qualifiers (TTQ)', coding: 'ttq', kernels: ['C-3', 'C-6', 'C-7'], whenUnknown: true }],
+  '9F6C': [{ name: 'Card Transaction Qualifiers (CTQ)', coding: 'ctq', kernels: ['C-3', 'C-7'], whenUnknown: true }],
+  '9F6E': [
+    { name: 'Form Factor Indicator (FFI)', coding: 'visaFfi', kernels: ['C-3'], whenUnknown: false },
+    { name: 'Enhanced Contactless Reader Capabilities', coding: 'amexEcrc', kernels: ['C-4'], whenUnknown: false },
+  ],
+  '9F1D': [{ name: 'Terminal Risk Management Data', coding: 'trmd', schemes: ['mastercard'], whenUnknown: true }],
+  '9F07': [{ name: 'Application Usage Control (AUC)', coding: 'auc', whenUnknown: true }],
+};
+
 /** 9C Transaction Type: the first two digits of the ISO 8583 processing code (EMV 4.4 Book 3 Annex A; ISO 8583 DE3). */
 export const transactionTypeValues: Readonly<Record<string, string>> = {
   '00': 'Goods and services (purchase)',

@@ -879,12 +879,12 @@ export const describeMessagesIt: Translation<typeof describeMessages> = {
     'Kernel non noto: letto come Terminal Transaction Qualifiers, il suo significato con Visa C-3, Discover C-6 e UnionPay C-7 (Mastercard C-2 usa 9F66 per PUNATC(Track2)).',
   ttqNotC2:
     'Con Mastercard C-2, 9F66 è PUNATC(Track2) (modalità mag-stripe), non i Terminal Transaction Qualifiers: non decodificato come TTQ.',
-  ttqNotDefined: '{kernel}: nelle nostre fonti 9F66 non è il Terminal Transaction Qualifiers: non decodificato come TTQ.',
+  ttqNotDefined: '{label}: nelle nostre fonti 9F66 non è il Terminal Transaction Qualifiers: non decodificato come TTQ.',
   ctqKernelUnknown:
     'Kernel non noto: letto come Card Transaction Qualifiers (Visa C-3, UnionPay C-7); con Mastercard C-2, 9F6C è il Mag-stripe Application Version Number (Card).',
   ctqNotC2:
     'Con Mastercard C-2, 9F6C è il Mag-stripe Application Version Number (Card), non i Card Transaction Qualifiers (EMV Contactless Book C-2 Annex A).',
-  ctqNotDefined: '{kernel}: nelle nostre fonti 9F6C non è il Card Transaction Qualifiers: non decodificato come CTQ.',
+  ctqNotDefined: '{label}: nelle nostre fonti 9F6C non è il Card Transaction Qualifiers: non decodificato come CTQ.',
   magstripeVersion: "Versione dell'applicazione mag-stripe {value} (Mastercard C-2)",
   ffiKernelUnknown:
     'Il significato di 9F6E dipende dal kernel — Form Factor Indicator (Visa C-3), Third Party Data (Mastercard), Enhanced Contactless Reader Capabilities (American Express C-4) — e il kernel non è noto: non decodificato.',
