@@ -13,7 +13,8 @@
  *
  * Not generated: Nexi's own `result` codes (hand-authored from the spec in src/core/codes/resultCodes.ts),
  * the best-effort Mastercard IAD/CVR table of 9F10, and the BER rules (implemented in src/core/emv/tlv.ts).
- * Corrected: two country entries the reference gets wrong (Andorra, Macao; see countryData below).
+ * Corrected: two country entries the reference gets wrong (Andorra, Macao; see countryData below), the numeric
+ * code of XXX (see currencyData), and the wording of two ISO 8583:1993 action-code classes (see responseCodeData).
  *
  * The script fails loudly on data it does not understand (an unknown source citation, an unexpected
  * format, a duplicate code) rather than silently producing a partial table.
@@ -469,7 +470,30 @@ ${table(lines)}
   const tExtensions = table(codesIn.twoDigitCommonExtensions.map((c) => codeLine(c, extensionProv(c), false)));
   const t2021 = table(codes2021.map((c) => codeLine(c, 'iso8583', false)));
   const t1993 = table(codesIn.threeDigit1993.map((c) => codeLine(c, 'iso8583', true)));
-  const tClasses1993 = table(codesIn.threeDigit1993Classes.map(rangeLine));
+  // The reference's class texts give examples from another acquirer's private codes (Global Payments/Heartland
+  // 080, 480-482) next to ISO meanings, which reads as if Nexi used them; and 400 "accepted" is ISO 8583:1993's
+  // meaning, while Nexi's use of it for an accepted SoftPOS reversal is an inference (spec §10). Reworded here
+  // so that the private ranges say the meanings vary by acquirer and any example names whose it is.
+  const classRewording: Record<string, { meaning: string; note?: string }> = {
+    '000-099': {
+      meaning: 'Approved (008-059 reserved ISO, 060-079 national, 080-099 private)',
+      note: '080-099 are private: their meanings vary by acquirer and Nexi documents none (another acquirer, Global Payments/Heartland, uses 080 for "approved under floor limit").',
+    },
+    '400-499': {
+      meaning:
+        'Reversal / chargeback results (x430/x432/x440/x442); 400 = accepted (ISO 8583:1993); 480-499 private: meanings vary by acquirer and Nexi documents none',
+      note: 'That Nexi SoftPOS answers an accepted reversal with 400 is inferred from one published response (f39=400 with result=0), not documented. Example of another acquirer\'s private codes, not Nexi\'s: Global Payments uses 480 already reversed, 481 no target found, 482 duplicate reversal.',
+    },
+  };
+  const tClasses1993 = table(
+    codesIn.threeDigit1993Classes.map((r) => {
+      const fix = classRewording[r.range];
+      return rangeLine(fix ? { ...r, meaning: fix.meaning, ...(fix.note ? { note: fix.note } : {}) } : r);
+    }),
+  );
+  for (const range of Object.keys(classRewording)) {
+    if (!codesIn.threeDigit1993Classes.some((r) => r.range === range)) fail(`action-code class ${range} to reword is missing`);
+  }
 
   writeModule(
     'responseCodeData.ts',
@@ -771,7 +795,17 @@ ${table(aidLines)}
   const lists = new SourceLists();
   assertUnique('currency numeric', currenciesIn.currencies.map((c) => c.numeric));
   assertUnique('currency alpha', currenciesIn.currencies.map((c) => c.alpha));
-  const lines = currenciesIn.currencies.map((c) => {
+  // Known error of the reference data (devnied CurrencyEnum): XXX ("no currency") is listed as 000; ISO 4217
+  // gives it 999, the code a Nexi result can carry in CT118. Corrected rather than shipped, and said so.
+  const currencyCorrections: Record<string, { numeric: string; note: string }> = {
+    XXX: { numeric: '999', note: 'Corrected: the reference data lists 000; ISO 4217 gives XXX (no currency) the numeric code 999.' },
+  };
+  const currencyList = currenciesIn.currencies.map((c) => {
+    const fix = currencyCorrections[c.alpha];
+    return fix ? { ...c, numeric: fix.numeric, note: [fix.note, c.note].filter(Boolean).join('; ') } : c;
+  });
+  assertUnique('corrected currency numeric', currencyList.map((c) => c.numeric));
+  const lines = currencyList.map((c) => {
     if (!/^\d{3}$/.test(c.numeric) || !/^[A-Z]{3}$/.test(c.alpha)) fail(`unexpected currency ${c.alpha}/${c.numeric}`);
     const src = sourceRef(c.source);
     // Non-decimal currencies ("0.7 (non-decimal)") and units without minor units (gold, XXX) get null.

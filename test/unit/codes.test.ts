@@ -15,6 +15,7 @@ import {
 } from '../../src/core/codes/resultCodes';
 import { citation, specSources } from '../../src/core/codes/sources';
 import { fillTemplate } from '../../src/core/codes/text';
+import { decodeText } from '../../src/core/explain/explain';
 import {
   ct105Codes,
   lookupCt105,
@@ -296,6 +297,22 @@ describe('codes: action codes (spec §10)', () => {
   });
 });
 
+describe('codes: private action-code ranges and inferred readings (response-code data)', () => {
+  it('480-499 are another acquirer\'s private codes, never presented as Nexi\'s', () => {
+    const d = describeActionCode('480');
+    assert.match(d.codeClass!.meaning, /480-499 private: meanings vary by acquirer and Nexi documents none$/);
+    assert.doesNotMatch(d.meaning, /GP|already reversed/);
+    assert.match(d.codeClass!.note!, /Example of another acquirer's private codes, not Nexi's: Global Payments uses 480 already reversed/);
+    assert.match(describeActionCode('080').codeClass!.note!, /^080-099 are private: their meanings vary by acquirer and Nexi documents none \(another acquirer, Global Payments\/Heartland/);
+  });
+
+  it('400 = accepted is ISO 8583:1993; its use for an accepted SoftPOS reversal is labelled inferred', () => {
+    const c = describeActionCode('480').codeClass!;
+    assert.match(c.meaning, /400 = accepted \(ISO 8583:1993\)/);
+    assert.match(c.note!, /^That Nexi SoftPOS answers an accepted reversal with 400 is inferred from one published response/);
+  });
+});
+
 describe('codes: receipt keys (spec §13)', () => {
   const documented = ['CT100', 'CT101', 'CT102', 'CT103', 'CT104', 'CT105', 'CT106', 'CT107', 'CT108'];
   const host = ['f04', 'f11', 'f12', 'f13', 'f30', 'f37', 'f38', 'f39', 'f41', 'f42', 'f43'];
@@ -404,6 +421,19 @@ describe('codes: currencies, amounts, countries', () => {
     assert.equal(lookupCurrency('ZZZ'), undefined);
   });
 
+  it('999 is XXX (no currency), as ISO 4217 has it; the reference table\'s 000 is corrected, and says so', () => {
+    const xxx = lookupCurrency('999')!;
+    assert.equal(xxx.alpha, 'XXX');
+    assert.equal(lookupCurrency('XXX')?.numeric, '999');
+    assert.equal(lookupCurrency('000'), undefined, '000 is not an ISO 4217 code');
+    assert.match(xxx.note!, /^Corrected: the reference data lists 000; ISO 4217 gives XXX \(no currency\) the numeric code 999\.$/);
+    // Where people read it: CT118=999 in a result is XXX, not "not ISO 4217".
+    const [e] = decodeText('app://payment?result=0&amount=450&CT118=999&callerTrxId=1&operationType=PAYMENT');
+    const ct118 = e.fields.find((f) => f.key === 'CT118')!.interpretation!;
+    assert.match(ct118, /XXX/);
+    assert.doesNotMatch(ct118, /not .*ISO 4217/i);
+  });
+
   it('000000000450 in EUR is €4.50', () => {
     const a = formatAmount('000000000450')!;
     assert.equal(a.value, 4.5);
@@ -430,7 +460,7 @@ describe('codes: currencies, amounts, countries', () => {
     assert.equal(formatAmount('4.50'), undefined);
     assert.equal(formatAmount('abc'), undefined);
     assert.equal(formatAmount(4.5), undefined);
-    assert.equal(formatAmount('450', '999'), undefined);
+    assert.equal(formatAmount('450', '001'), undefined);
   });
 
   it('formats in another locale on request', () => {

@@ -180,10 +180,10 @@ describe('emv: BER-TLV parser', () => {
     assert.equal(r.nodes[0].length, 2);
     assert.equal(r.nodes[0].value, '4142');
     assert.deepEqual(r.nodes[0].lengthRange, { start: 4, end: 8 });
-    const r2 = parseTlv('70820003950100');
+    const r2 = parseTlv('708200049F270180');
     assert.deepEqual(r2.problems, []);
-    assert.equal(r2.nodes[0].length, 3);
-    assert.equal(r2.nodes[0].children![0].tag, '95');
+    assert.equal(r2.nodes[0].length, 4);
+    assert.equal(r2.nodes[0].children![0].tag, '9F27');
   });
 
   it('accepts lower-case hex and reports upper case', () => {
@@ -277,10 +277,13 @@ describe('emv: BER-TLV parser', () => {
   });
 
   it('round-trips well-formed TLV built from known primitive tags (property)', () => {
+    // Well-formed: the tags EMV gives a fixed length get exactly that length (others are TLV012, tested below).
+    const fixedLength: Readonly<Record<string, number>> = { '9F36': 2, '95': 5, '9A': 3, '5F2A': 2, '9F35': 1, '82': 2, '9F27': 1 };
     const element = fc
-      .record({
-        tag: fc.constantFrom('9F36', '95', '9A', '5F2A', '9F35', '82', '9F27', '9F10', '50'),
-        value: fc.uint8Array({ maxLength: 140 }),
+      .constantFrom('9F36', '95', '9A', '5F2A', '9F35', '82', '9F27', '9F10', '50')
+      .chain((tag) => {
+        const n = fixedLength[tag];
+        return fc.record({ tag: fc.constant(tag), value: fc.uint8Array(n ? { minLength: n, maxLength: n } : { maxLength: 140 }) });
       })
       .map(({ tag, value }) => {
         const hex = Buffer.from(value).toString('hex').toUpperCase();
@@ -307,32 +310,36 @@ describe('emv: bit meanings', () => {
     decodeBits(tag, value)!.set.map((d) => `${d.byte}:${d.bits}=${d.value} ${d.meaning}${d.rfu ? ' [RFU]' : ''}`);
 
   it('knows which tags are bit-coded (from the data)', () => {
-    assert.deepEqual(bitCodedTags().sort(), ['82', '95', '9B', '9F27', '9F33', '9F34', '9F40']);
+    // kernelCodings.ts adds 9F66/9F6C/9F6E (per kernel), 9F07 AUC, 9F1D (Mastercard) and the action codes (TVR layout).
+    assert.deepEqual(bitCodedTags().sort(), ['82', '95', '9B', '9F07', '9F0D', '9F0E', '9F0F', '9F1D', '9F27', '9F33', '9F34', '9F40', '9F66', '9F6C', '9F6E', 'DF8120', 'DF8121', 'DF8122']);
   });
 
-  it('TVR 0000008001: floor limit exceeded; relay resistance not performed (reference §5.5)', () => {
+  it('TVR 0000008001 with the kernel not known: floor limit exceeded; byte 5 b1 worded for every kernel (reference §5.5)', () => {
     const d = decodeBits('95', '0000008001')!;
-    assert.deepEqual(summary('95', '0000008001'), ['4:b8=1 Transaction exceeds floor limit', '5:b2-b1=01 RRP not performed']);
-    assert.equal(d.set[1].label, 'Contactless C-2 "Relay resistance performed"');
+    assert.deepEqual(summary('95', '0000008001'), [
+      '4:b8=1 Transaction exceeds floor limit',
+      '5:b1=1 Kernel-dependent: RRP not performed if b2-b1 = 01 (Mastercard C-2); reserved for contactless on EMV 4.4 contact chip',
+    ]);
     assert.equal(d.set[0].mask, 0x80);
-    assert.equal(d.set[1].mask, 0x03);
+    assert.equal(d.set[1].mask, 0x01);
     assert.deepEqual(d.rfuSet, []);
     assert.equal(d.lengthMismatch, undefined);
+    assert.equal(d.reading, undefined, 'no kernel reading was chosen');
     assert.equal(d.provenance, 'emv');
     assert.equal(d.sourceNote, 'EMV 4.4 Book 3 Annex C5');
   });
 
-  it('TVR: other bits, and set RFU bits flagged', () => {
-    assert.deepEqual(summary('95', '8000000000'), [
-      '1:b8=1 Offline data authentication was not performed',
-      '5:b2-b1=00 RRP not supported',
-    ]);
+  it('TVR: other bits, and set RFU bits flagged; byte 5 all zero says nothing about relay resistance', () => {
+    assert.deepEqual(summary('95', '8000000000'), ['1:b8=1 Offline data authentication was not performed']);
     const rfu = decodeBits('95', '0004000002')!;
     assert.deepEqual(
       rfu.rfuSet.map((d) => `${d.byte}:${d.bits}`),
       ['2:b3'],
     );
-    assert.deepEqual(summary('95', '0004000002'), ['2:b3=1 RFU [RFU]', '5:b2-b1=10 RRP performed']);
+    assert.deepEqual(summary('95', '0004000002'), [
+      '2:b3=1 RFU [RFU]',
+      '5:b2=1 Kernel-dependent: RRP performed if b2-b1 = 10 (Mastercard C-2); ECC key recovery failed on EMV 4.4 contact chip',
+    ]);
   });
 
   it('TSI E800 and an RFU byte', () => {
@@ -425,7 +432,7 @@ describe('emv: value interpretation', () => {
     assert.deepEqual(interpretValue('5F24', '991231'), { kind: 'date', digits: '991231', iso: '1999-12-31' });
     assert.deepEqual(interpretValue('9A', '250231'), { kind: 'date', digits: '250231' }, '31 February is no date');
     assert.deepEqual(interpretValue('9F21', '145126'), { kind: 'time', digits: '145126', iso: '14:51:26' });
-    assert.deepEqual(interpretValue('9C', '00'), { kind: 'digits', digits: '00', valid: true });
+    assert.deepEqual(interpretValue('9C', '00'), { kind: 'enumerated', code: '00', meaning: 'Goods and services (purchase)' });
     assert.deepEqual(interpretValue('9C', '0A'), { kind: 'digits', digits: '0A', valid: false });
     assert.deepEqual(interpretValue('5A', '5413330089020011FF'), { kind: 'digits', digits: '5413330089020011', valid: true });
   });

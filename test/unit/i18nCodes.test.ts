@@ -363,7 +363,7 @@ describe('i18n: code lookups answer in the current locale', () => {
       const d150 = describeActionCode('150');
       assert.match(d150.meaning, /^Il codice azione 150 non è nella tabella ISO 8583:1993; appartiene alla classe 100-199: Rifiutata, senza ritiro/);
       assert.match(d150.codeClass!.meaning, /^Rifiutata/);
-      assert.equal(describeActionCode('080').codeClass?.note, 'ad es. GP/Heartland 080 = approvata sotto il floor limit');
+      assert.match(describeActionCode('080').codeClass!.note!, /^080-099 sono privati: il loro significato varia da acquirer ad acquirer e Nexi non ne documenta nessuno \(un altro acquirer, Global Payments/);
       assert.deepEqual(describeActionCode('50').notes, ["Il codice 50 rientra nell'intervallo 45-50: Riservato all'uso ISO."]);
       assert.equal(describeActionCode('50').meaning, 'Il codice di risposta 50 non è nella tabella ISO 8583:1987.');
       assert.deepEqual(describeActionCode('47').notes, [actionMessagesIt.from2021, "Il codice 47 rientra nell'intervallo 45-50: Riservato all'uso ISO."]);
@@ -412,7 +412,8 @@ describe('i18n: code lookups answer in the current locale', () => {
       assert.equal(lookupCurrency('978')?.name, 'euro');
       assert.equal(lookupCurrency('EUR')?.note, currencyNotesIt['978']);
       assert.equal(lookupCurrency('840')?.name, 'dollaro statunitense');
-      assert.equal(lookupCurrency('000')?.name, 'Nessuna valuta');
+      assert.equal(lookupCurrency('999')?.name, 'Nessuna valuta');
+      assert.match(lookupCurrency('999')!.note!, /^Corretto: i dati di riferimento riportano 000; ISO 4217 assegna a XXX/);
       assert.equal(lookupCurrency('948')?.name, 'Franco WIR (valuta complementare)');
       assert.equal(lookupCountry('380')?.name, 'Italia');
       assert.equal(lookupCountry('DE')?.name, 'Germania');
@@ -467,15 +468,15 @@ describe('i18n: code lookups answer in the current locale', () => {
     const summary = (tag: string, value: string) =>
       decodeBits(tag, value)!.set.map((d) => `${d.byte}:${d.bits}=${d.value} ${d.meaning}${d.rfu ? ' [RFU]' : ''}`);
     withLocale('it', () => {
-      assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 La transazione supera il floor limit', '5:b2-b1=00 RRP non supportato']);
-      assert.deepEqual(summary('95', '0000800000'), [
-        '3:b8=1 Verifica del titolare della carta non riuscita',
-        '5:b2-b1=00 RRP non supportato',
-      ]);
+      assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 La transazione supera il floor limit']);
+      assert.deepEqual(summary('95', '0000800000'), ['3:b8=1 Verifica del titolare della carta non riuscita']);
       const tvr = decodeBits('95', '0000008001')!;
-      assert.equal(tvr.set[1].label, 'Campo contactless C-2 "Relay resistance performed"');
+      assert.equal(tvr.set[1].meaning, 'Dipende dal kernel: RRP non eseguito se b2-b1 = 01 (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4');
       assert.equal(tvr.name, 'Terminal Verification Results (TVR)');
-      assert.deepEqual(summary('95', '0004000002'), ['2:b3=1 RFU [RFU]', '5:b2-b1=10 RRP eseguito']);
+      assert.deepEqual(summary('95', '0004000002'), [
+        '2:b3=1 RFU [RFU]',
+        '5:b2=1 Dipende dal kernel: RRP eseguito se b2-b1 = 10 (Mastercard C-2); recupero della chiave ECC non riuscito sul chip a contatto EMV 4.4',
+      ]);
       assert.deepEqual(summary('9F27', '8C'), ['1:b8-b7=10 ARQC (andare online)', '1:b4=1 Advice richiesto', '1:b3-b1=100 RFU [RFU]']);
       const cvm = decodeBits('9F34', '1F0002')!;
       assert.deepEqual(
@@ -507,7 +508,7 @@ describe('i18n: code lookups answer in the current locale', () => {
       const it = withLocale('it', () => decodeBits(tag, value)!);
       assert.deepEqual(it.set.map((d) => [d.byte, d.bits, d.value, d.rfu]), en.set.map((d) => [d.byte, d.bits, d.value, d.rfu]), `${tag} ${value}`);
     }
-    assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 Transaction exceeds floor limit', '5:b2-b1=00 RRP not supported']);
+    assert.deepEqual(summary('95', '0000008000'), ['4:b8=1 Transaction exceeds floor limit']);
   });
 
   it('TLV problems: messages in Italian, codes, kinds, ranges and params unchanged', () => {

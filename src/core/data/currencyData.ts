@@ -23,7 +23,7 @@ const s2: readonly DataSourceId[] = ['binaryfoo:numeric-currency-list.csv'];
 const s3: readonly DataSourceId[] = ['iso4217-note'];
 
 export const currencies: readonly CurrencyData[] = [
-  { numeric: '000', alpha: 'XXX', name: 'No currency', minorUnits: null, prov: 'iso4217', src: s0 },
+  { numeric: '999', alpha: 'XXX', name: 'No currency', minorUnits: null, note: 'Corrected: the reference data lists 000; ISO 4217 gives XXX (no currency) the numeric code 999.', prov: 'iso4217', src: s0 },
   { numeric: '008', alpha: 'ALL', name: 'Albanian lek', minorUnits: 2, prov: 'iso4217', src: s1 },
   { numeric: '012', alpha: 'DZD', name: 'Algerian dinar', minorUnits: 2, prov: 'iso4217', src: s1 },
   { numeric: '032', alpha: 'ARS', name: 'Argentine peso', minorUnits: 2, note: 'binaryfoo list has [\'ARP\'] for 032', prov: 'iso4217', src: s0 },

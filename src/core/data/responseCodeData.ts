@@ -347,11 +347,11 @@ export const actionCodes1993: readonly CodeData<ActionCategory1993>[] = [
 
 /** ISO 8583:1993 action-code classes (by hundreds). */
 export const actionCodeClasses1993: readonly CodeRangeData[] = [
-  { range: '000-099', from: 0, to: 99, meaning: 'Approved (008-059 reserved ISO, 060-079 national, 080-099 private)', note: 'e.g. GP/Heartland 080 approved under floor limit', prov: 'iso8583', src: s5 },
+  { range: '000-099', from: 0, to: 99, meaning: 'Approved (008-059 reserved ISO, 060-079 national, 080-099 private)', note: '080-099 are private: their meanings vary by acquirer and Nexi documents none (another acquirer, Global Payments/Heartland, uses 080 for "approved under floor limit").', prov: 'iso8583', src: s5 },
   { range: '100-199', from: 100, to: 199, meaning: 'Denied, no card pick-up (used in x110/x120/x121/x140 and x210/x220/x221/x240); 130-159 reserved ISO, 160-179 national, 180-199 private', prov: 'iso8583', src: s5 },
   { range: '200-299', from: 200, to: 299, meaning: 'Denied, card pick-up requested; 211-259 reserved ISO, 260-279 national, 280-299 private', prov: 'iso8583', src: s5 },
   { range: '300-399', from: 300, to: 399, meaning: 'File action results (x314/x324/x325/x344)', prov: 'iso8583', src: s5 },
-  { range: '400-499', from: 400, to: 499, meaning: 'Reversal / chargeback results (x430/x432/x440/x442); 400 = accepted; 480-499 private (e.g. GP 480 already reversed, 481 no target found, 482 duplicate reversal)', prov: 'iso8583', src: s5 },
+  { range: '400-499', from: 400, to: 499, meaning: 'Reversal / chargeback results (x430/x432/x440/x442); 400 = accepted (ISO 8583:1993); 480-499 private: meanings vary by acquirer and Nexi documents none', note: 'That Nexi SoftPOS answers an accepted reversal with 400 is inferred from one published response (f39=400 with result=0), not documented. Example of another acquirer\'s private codes, not Nexi\'s: Global Payments uses 480 already reversed, 481 no target found, 482 duplicate reversal.', prov: 'iso8583', src: s5 },
   { range: '500-599', from: 500, to: 599, meaning: 'Reconciliation results (x510/x512/x530/x532)', prov: 'iso8583', src: s5 },
   { range: '600-699', from: 600, to: 699, meaning: 'Administrative results (x614/x624/x625/x644)', prov: 'iso8583', src: s5 },
   { range: '700-799', from: 700, to: 799, meaning: 'Fee collection results (x720..x742)', prov: 'iso8583', src: s5 },

@@ -1,12 +1,14 @@
-// Bit-level meanings of coded EMV values — 95 TVR, 9B TSI, 9F34 CVM results, 9F33 terminal
-// capabilities, 82 AIP, 9F27 CID, 9F40 additional terminal capabilities (reference §3.3) — driven
-// entirely by the coding tables in the generated tag data: a tag with a bit coding there is decoded here.
-// Meanings come in the current locale (tags.ts overlays the Italian); what is RFU is decided on the English.
+// Bit-level meanings of coded EMV values — 95 TVR, 9B TSI, 9F34 CVM results, 9F33 terminal capabilities, 82 AIP,
+// 9F27 CID, 9F40 additional terminal capabilities (reference §3.3) from the coding tables of the generated tag data,
+// plus the kernel-specific codings chosen by kernelCodings.ts (TVR byte 5 per kernel, TTQ, CTQ, 9F6E variants, AUC,
+// 9F1D, action codes). Meanings come in the current locale (tags.ts overlays the Italian); what is RFU is decided on
+// the English.
 
-import { emvTags, type EmvBitData, type EmvByteCodingData } from '../data/emvTagData';
+import { emvTags, type EmvBitData, type EmvByteCodingData, type EmvCodingData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
 import type { Provenance } from '../types';
-import { lookupTag, tagData } from './tags';
+import { codingFor, kernelCodedTags, type KernelReading } from './kernelCodings';
+import type { CardKernel } from './kernels';
 
 /** A set bit, or a multi-bit field, of a coded value. */
 export interface DecodedBits {
@@ -60,6 +62,8 @@ export interface BitsDecoding {
   readonly sources: readonly DataSourceId[];
   /** Section references of the sources (EMV book/annex). */
   readonly sourceNote?: string;
+  /** Set when the coding was chosen for a kernel (or is a kernel-specific data object): which reading was used. */
+  readonly reading?: KernelReading;
 }
 
 /** Bit range of a spec such as `b8` or `b5-b2`: high and low bit numbers (1…8). */
@@ -122,20 +126,25 @@ function decodeField(byte: number, coding: EmvByteCodingData, bit: EmvBitData, e
   return { ...base, meaning: bit.meaning, rfu: isRfu(englishBit.meaning) };
 }
 
+/** The bits, fields and byte values of a coding found in a value (the coding in English and in the current locale). */
+export interface CodingDecoding {
+  readonly set: readonly DecodedBits[];
+  readonly rfuSet: readonly DecodedBits[];
+  readonly byteValues: readonly DecodedByteValue[];
+  /** Highest byte number the coding describes. */
+  readonly expectedBytes: number;
+}
+
 /**
- * Decodes a bit-coded EMV value. Undefined when the tag has no bit coding in the data or the value is
- * not hex; a value of the wrong length is decoded as far as it goes and flagged.
+ * Decodes `hex` with a coding given in English (`english`, decides what is RFU) and in the current locale
+ * (`local`, same positions). Bytes the value lacks are not decoded; extra bytes are ignored.
  */
-export function decodeBits(tag: string, valueHex: string): BitsDecoding | undefined {
-  const info = lookupTag(tag);
-  const coding = info?.coding;
-  const englishBytes = tagData(tag)?.coding?.bytes;
-  const hex = valueHex.replace(/\s/g, '').toUpperCase();
-  if (!info || !coding?.bytes || !englishBytes || !/^([0-9A-F]{2})*$/.test(hex)) return undefined;
+export function decodeWithCoding(english: EmvCodingData, local: EmvCodingData, hex: string): CodingDecoding {
   const bytes = hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
   const set: DecodedBits[] = [];
   const byteValues: DecodedByteValue[] = [];
-  for (const [i, c] of coding.bytes.entries()) {
+  const englishBytes = english.bytes ?? [];
+  for (const [i, c] of (local.bytes ?? []).entries()) {
     const b = bytes[c.byte - 1];
     if (b === undefined) continue;
     if (c.values) {
@@ -148,25 +157,41 @@ export function decodeBits(tag: string, valueHex: string): BitsDecoding | undefi
       if (decoded) set.push(decoded);
     }
   }
-  const expectedBytes = Math.max(...coding.bytes.map((c) => c.byte));
-  const example = coding.examples?.[hex];
+  const expectedBytes = Math.max(0, ...(local.bytes ?? []).map((c) => c.byte));
+  return { set, rfuSet: set.filter((d) => d.rfu), byteValues, expectedBytes };
+}
+
+/**
+ * Decodes a bit-coded EMV value. Undefined when the tag has no bit coding (for this kernel) or the value is
+ * not hex; a value of the wrong length is decoded as far as it goes and flagged. With a `kernel`, the bits whose
+ * meaning depends on it (TVR byte 5 and the action codes, TTQ, CTQ, 9F6E, 9F1D) are read for that kernel (see
+ * kernelCodings.ts); without one, TVR byte 5 b4–b1 give every reading bit by bit and 9F66/9F6C are read as TTQ/CTQ
+ * (their usual meaning), which the explanation says (describe.ts).
+ */
+export function decodeBits(tag: string, valueHex: string, kernel?: CardKernel): BitsDecoding | undefined {
+  const hex = valueHex.replace(/\s/g, '').toUpperCase();
+  if (!/^([0-9A-F]{2})*$/.test(hex)) return undefined;
+  const chosen = codingFor(tag, kernel);
+  if (!chosen) return undefined;
+  const { english, local } = chosen;
+  const decoded = decodeWithCoding(english, local, hex);
+  const actual = hex.length / 2;
+  const example = local.examples?.[hex];
   return {
-    tag: info.tag,
-    name: info.name,
+    tag: chosen.tag,
+    name: chosen.name,
     value: hex,
-    expectedBytes,
-    set,
-    rfuSet: set.filter((d) => d.rfu),
-    byteValues,
-    ...(bytes.length !== expectedBytes ? { lengthMismatch: { expected: expectedBytes, actual: bytes.length } } : {}),
+    ...decoded,
+    ...(actual !== decoded.expectedBytes ? { lengthMismatch: { expected: decoded.expectedBytes, actual } } : {}),
     ...(example ? { example } : {}),
-    provenance: coding.prov,
-    sources: coding.src,
-    ...(coding.srcNote ? { sourceNote: coding.srcNote } : {}),
+    ...(chosen.reading ? { reading: chosen.reading } : {}),
+    provenance: local.prov,
+    sources: local.src,
+    ...(local.srcNote ? { sourceNote: local.srcNote } : {}),
   };
 }
 
 /** Tags whose values decodeBits understands (those with a bit coding in the data). */
 export function bitCodedTags(): string[] {
-  return emvTags.filter((t) => t.coding?.bytes).map((t) => t.tag);
+  return [...new Set([...emvTags.filter((t) => t.coding?.bytes).map((t) => t.tag), ...kernelCodedTags])];
 }

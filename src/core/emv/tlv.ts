@@ -10,7 +10,7 @@ import { fillTemplate, type TemplateValues } from '../codes/text';
 import { localized, type Translation } from '../i18n';
 import { tlvMessagesIt } from '../i18n/it/emv';
 import type { Diagnostic, OffsetRange, Severity } from '../types';
-import { isConstructedTag, isKnownTag, tagClassOf, type TagClass } from './tags';
+import { isConstructedTag, isKnownTag, lookupTag, tagClassOf, tagData, type TagClass } from './tags';
 
 export type TlvProblemKind =
   | 'non-hex'
@@ -23,7 +23,8 @@ export type TlvProblemKind =
   | 'length-exceeds-data'
   | 'unparsed-data'
   | 'resynchronised'
-  | 'too-deep';
+  | 'too-deep'
+  | 'fixed-length';
 
 /** Stable diagnostic codes, one per problem kind (tests, quick fixes and docs refer to them). */
 export const tlvProblemCodes: Readonly<Record<TlvProblemKind, string>> = {
@@ -38,6 +39,7 @@ export const tlvProblemCodes: Readonly<Record<TlvProblemKind, string>> = {
   'unparsed-data': 'TLV009',
   'resynchronised': 'TLV010',
   'too-deep': 'TLV011',
+  'fixed-length': 'TLV012',
 };
 
 /** User-facing sentences of the parser (templates, see codes/text.ts). Offsets are 0-based characters. English. */
@@ -57,6 +59,8 @@ export const tlvMessages = {
   resynchronised:
     'Reading resumed at offset {offset} on tag {tag}: the elements from here on are a best-effort (recovered) reading.',
   tooDeep: 'Constructed tags are nested more than {max} levels deep; the value of {tag} was not decoded.',
+  fixedLength:
+    'Tag {tag} ({name}): length {actual}, but EMV 4.4 Book 3 Annex A fixes it at {expected} (length in bytes): its value is read as far as it goes and may be wrong.',
 } as const;
 
 /** {@link tlvMessages} in the current locale: problem messages are written in it when the parser reports. */
@@ -77,6 +81,7 @@ const failureMessages: Readonly<Record<TlvProblemKind, TlvMessage>> = {
   'unparsed-data': 'unparsedData',
   resynchronised: 'resynchronised',
   'too-deep': 'tooDeep',
+  'fixed-length': 'fixedLength',
 };
 
 export interface TlvProblem extends Diagnostic {
@@ -107,6 +112,11 @@ export interface TlvNode {
   readonly truncated: boolean;
   /** Found by resynchronisation after damaged data: a best-effort reading. */
   readonly recovered: boolean;
+  /**
+   * A tag the dictionary gives a fixed length (95 TVR: 5, 9F36 ATC: 2, 9F27 CID: 1…) declared with another one;
+   * also reported as a `fixed-length` problem (TLV012, warning). Not set on truncated nodes (already reported).
+   */
+  readonly lengthMismatch?: { readonly expected: number; readonly actual: number };
 }
 
 export interface TlvParseResult {
@@ -380,6 +390,20 @@ class Parser {
         children = this.sequence(h.valueStart, e.valueEnd, depth + 1);
       }
     }
+    // EMV 4.4 Book 3 Annex A: fixed-length data objects. Lengths such as "5-16" or "4 (TTQ) / 2 (MC)" are not fixed.
+    const fixed = constructed || e.truncated ? undefined : /^\d+$/.exec(tagData(h.tag)?.len ?? '')?.[0];
+    // EMV treats a data object of length zero as not present: not a wrong length.
+    const lengthMismatch = fixed !== undefined && h.length > 0 && Number(fixed) !== h.length ? { expected: Number(fixed), actual: h.length } : undefined;
+    if (lengthMismatch) {
+      this.report(
+        'fixed-length',
+        'warning',
+        'fixedLength',
+        this.range(h.start, e.valueEnd),
+        { tag: h.tag, name: lookupTag(h.tag)?.name ?? h.tag, ...lengthMismatch },
+        h.tag,
+      );
+    }
     return {
       tag: h.tag,
       tagClass: tagClassOf(h.tag)!,
@@ -393,6 +417,7 @@ class Parser {
       ...(children ? { children } : {}),
       truncated: e.truncated,
       recovered: e.recovered,
+      ...(lengthMismatch ? { lengthMismatch } : {}),
     };
   }
 

@@ -8,7 +8,12 @@ import { describeActionCode, type ActionCodeDescription } from '../codes/actionC
 import { lookupAid, type AidMatch } from '../codes/aids';
 import { lookupCountry, type Country } from '../codes/countries';
 import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } from '../codes/currencies';
+import { perLocale } from '../codes/text';
+import { posEntryModeValuesIt, transactionTypeValuesIt } from '../i18n/it/emv';
 import { decodeBits, type BitsDecoding } from './bits';
+import { kernelCodedTags } from './kernelCodings';
+import { posEntryModeValues, transactionTypeValues } from './kernelData';
+import type { CardKernel } from './kernels';
 import { lookupTag, tagData } from './tags';
 
 export type ValueInterpretation =
@@ -35,7 +40,12 @@ export type ValueInterpretation =
 export interface ValueContext {
   /** Currency (numeric or alpha) for amounts, e.g. from 5F2A; defaults to 978 (EUR). */
   readonly currency?: string;
+  /** The kernel the card was read with (kernels.ts): kernel-dependent bits are read for it. */
+  readonly kernel?: CardKernel;
 }
+
+const transactionTypes = perLocale((locale) => (locale === 'it' ? transactionTypeValuesIt : transactionTypeValues));
+const posEntryModes = perLocale((locale) => (locale === 'it' ? posEntryModeValuesIt : posEntryModeValues));
 
 // Binary counters (EMV Book 3 Annex A).
 const counters = new Set(['9F36', '9F13', '9F17']);
@@ -54,10 +64,14 @@ export function interpretValue(tag: string, valueHex: string, context: ValueCont
   if (!info || !/^([0-9A-F]{2})+$/.test(hex)) return undefined;
   const format = info.format;
 
-  if (info.coding?.bytes) {
-    const decoding = decodeBits(info.tag, hex);
-    return decoding && { kind: 'bits', decoding };
+  if (info.coding?.bytes || kernelCodedTags.includes(info.tag)) {
+    const decoding = decodeBits(info.tag, hex, context.kernel);
+    if (decoding) return { kind: 'bits', decoding };
+    if (info.coding?.bytes) return undefined;
   }
+  // 9C and 9F39: value tables of kernelData.ts (the generated data only has them as a note).
+  const table = info.tag === '9C' ? transactionTypes() : info.tag === '9F39' ? posEntryModes() : undefined;
+  if (table && /^\d+$/.test(hex)) return { kind: 'enumerated', code: hex, ...(table[hex] ? { meaning: table[hex] } : {}) };
   if (info.coding?.values) {
     const code = hex;
     const meaning = lookupTag(info.tag)?.coding?.values?.[code];

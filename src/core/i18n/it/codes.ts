@@ -418,6 +418,7 @@ export const currencyNotesIt: Readonly<Record<string, string>> = {
   '969': 'unità minime: 0.7 (non decimale)',
   '978':
     "l'elenco dei paesi di devnied è anteriore all'adozione dell'euro da parte di HR (2023), LT (2015), LV (2014); è usato anche da XK e altri",
+  '999': 'Corretto: i dati di riferimento riportano 000; ISO 4217 assegna a XXX (nessuna valuta) il codice numerico 999.',
 };
 
 /** Notes of the country data (corrections), by ISO 3166-1 numeric code. */

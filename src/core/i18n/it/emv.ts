@@ -5,6 +5,10 @@
 // stay as they are. test/unit/i18nCodes.test.ts checks that every English string of the data has its Italian.
 
 import type { Translation } from '../../i18n';
+import type { describeMessages } from '../../emv/describe';
+import type { KernelCodingId } from '../../emv/kernelCodings';
+import type { tvrByte5Variants } from '../../emv/kernelData';
+import type { kernelMessages } from '../../emv/kernels';
 import type { tlvMessages } from '../../emv/tlv';
 
 export const tlvMessagesIt: Translation<typeof tlvMessages> = {
@@ -23,6 +27,8 @@ export const tlvMessagesIt: Translation<typeof tlvMessages> = {
   resynchronised:
     'Lettura ripresa alla posizione {offset} sul tag {tag}: da qui in poi gli elementi sono una lettura di massima (recuperata).',
   tooDeep: 'I tag costruiti sono annidati per più di {max} livelli; il valore di {tag} non è stato decodificato.',
+  fixedLength:
+    'Tag {tag} ({name}): lunghezza {actual}, ma EMV 4.4 Book 3 Annex A la fissa a {expected} (lunghezza in byte): il valore è letto fin dove possibile e potrebbe essere errato.',
 };
 
 // ---- tag dictionary overlay ----------------------------------------------------------------------------------
@@ -440,5 +446,521 @@ export const emvCodingsIt: Readonly<Record<string, EmvCodingTranslation>> = {
       },
       5: { name: 'Capacità di output dati del terminale (segue)', bits: codeTables(8) },
     },
+  },
+};
+
+// ---- kernels (src/core/emv/kernels.ts, kernelData.ts, kernelCodings.ts, iad.ts, describe.ts) ----------------------
+
+export const kernelMessagesIt: Translation<typeof kernelMessages> = {
+  contactlessKernel: '{brand} contactless, kernel {kernel} ({application})',
+  contactlessNoKernel: '{brand} contactless (specifica domestica, senza numero di kernel EMVCo)',
+  contact: '{brand} chip a contatto ({application})',
+  contactlessOther: '{brand}, contactless',
+  contactOther: '{brand}, chip a contatto',
+  magstripe: '{brand}, banda magnetica',
+  manual: '{brand}, inserimento manuale',
+  unknownInterface: '{brand}, interfaccia sconosciuta',
+  unknownBrand: 'carta di circuito sconosciuto',
+  inferredFrom: '{label}, interfaccia dedotta da {source}',
+};
+
+/** 9C Transaction Type values, by code (English: kernelData.ts transactionTypeValues). */
+export const transactionTypeValuesIt: Readonly<Record<string, string>> = {
+  '00': 'Beni e servizi (acquisto)',
+  '01': 'Contanti',
+  '09': 'Acquisto con cashback',
+  '20': 'Rimborso / reso',
+  '30': 'Richiesta di saldo',
+};
+
+/** 9F39 POS Entry Mode values, by code (English: kernelData.ts posEntryModeValues). */
+export const posEntryModeValuesIt: Readonly<Record<string, string>> = {
+  '01': 'Inserimento manuale',
+  '02': 'Banda magnetica',
+  '05': 'Chip a contatto (ICC)',
+  '07': 'Chip contactless (modalità EMV)',
+  '80': 'Banda magnetica letta dopo una lettura del chip non riuscita (fallback)',
+  '90': 'Banda magnetica, lettura della traccia completa',
+  '91': 'Modalità mag-stripe contactless',
+};
+
+const cryptogramValuesIt = { '00': 'AAC', '01': 'TC', '10': 'Non richiesto', '11': rfu };
+const firstAcValuesIt = { '00': 'AAC', '01': 'TC', '10': 'ARQC', '11': rfu };
+
+/** The kernel codings of kernelData.ts, by id (same bytes and bit specs). */
+export const emvKernelCodingsIt: Readonly<Record<KernelCodingId, EmvCodingTranslation>> = {
+  ttq: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Modalità mag-stripe supportata',
+          b7: rfu,
+          b6: 'Modalità EMV supportata',
+          b5: 'Chip EMV a contatto supportato',
+          b4: 'Lettore solo offline',
+          b3: 'PIN online supportato',
+          b2: 'Firma supportata',
+          b1: "Autenticazione dei dati offline per le autorizzazioni online supportata",
+        },
+      },
+      2: {
+        bits: {
+          b8: 'Crittogramma online richiesto',
+          b7: 'CVM richiesto',
+          b6: 'PIN offline (chip a contatto) supportato',
+          b5: rfu,
+          b4: 'Modalità fast supportata',
+          b3: 'Terminale di trasporto (transit)',
+          b2: rfu,
+          b1: rfu,
+        },
+      },
+      3: {
+        bits: {
+          b8: "Elaborazione degli aggiornamenti dell'emittente supportata",
+          b7: 'CVM sul dispositivo del consumatore supportato',
+          b6: 'CVM sul dispositivo del consumatore per MCC di trasporto supportato',
+          b5: rfu,
+          b4: 'CVM sul dispositivo del consumatore richiesto',
+          b3: rfu,
+          b2: rfu,
+          b1: rfu,
+        },
+      },
+      4: { bits: { b8: 'fDDA versione 1.0 supportata (Book C-7)', 'b7-b1': rfu } },
+    },
+  },
+  ctq: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'PIN online richiesto',
+          b7: 'Firma richiesta',
+          b6: "Andare online se l'autenticazione dei dati offline fallisce e il lettore può andare online",
+          b5: "Cambiare interfaccia se l'autenticazione dei dati offline fallisce e il lettore supporta il chip a contatto",
+          b4: "Andare online se l'applicazione è scaduta",
+          b3: 'Cambiare interfaccia per le transazioni di contanti',
+          b2: 'Cambiare interfaccia per le transazioni con cashback',
+          b1: 'Non valida per le transazioni contactless agli ATM',
+        },
+      },
+      2: {
+        bits: {
+          b8: 'CVM sul dispositivo del consumatore eseguito',
+          b7: "La carta supporta l'elaborazione degli aggiornamenti dell'emittente al POS",
+          'b6-b1': rfu,
+        },
+      },
+    },
+  },
+  visaFfi: {
+    bytes: {
+      1: {
+        bits: {
+          'b8-b6': { meaning: 'Numero di versione', label: 'Numero di versione', values: { '001': 'Versione 1' } },
+          'b5-b1': {
+            meaning: 'Fattore di forma del dispositivo di pagamento del consumatore',
+            label: 'Fattore di forma',
+            values: {
+              '00000': 'Carta',
+              '00001': 'Mini-carta',
+              '00010': 'Fattore di forma diverso da una carta',
+              '00011': 'Telefono cellulare del consumatore',
+              '00100': 'Dispositivo da polso',
+            },
+          },
+        },
+      },
+      2: {
+        name: 'Funzioni del dispositivo di pagamento del consumatore',
+        bits: {
+          b8: 'Può usare un codice di accesso',
+          b7: 'Pannello firma',
+          b6: 'Ologramma',
+          b5: 'CVV2',
+          b4: 'Messaggistica bidirezionale',
+          b3: 'Credenziali di pagamento nel cloud',
+          b2: 'Può verificare il titolare con la biometria',
+          b1: rfu,
+        },
+      },
+      3: { bits: { 'b8-b1': rfu } },
+      4: {
+        bits: {
+          'b8-b5': rfu,
+          'b4-b1': {
+            meaning: 'Tecnologia della transazione di pagamento',
+            label: 'Tecnologia della transazione di pagamento',
+            values: { '0000': 'Interfaccia contactless di prossimità (ISO 14443, NFC compresa)', '0001': 'Non usata in VCPS' },
+          },
+        },
+      },
+    },
+  },
+  amexEcrc: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Modalità a contatto supportata',
+          b7: 'Modalità mag-stripe contactless supportata',
+          b6: 'Modalità EMV contactless completamente online supportata (legacy)',
+          b5: 'Modalità EMV contactless parzialmente online supportata',
+          b4: 'Mobile contactless supportato',
+          b3: "Provare un'altra interfaccia dopo un rifiuto",
+          'b2-b1': rfu,
+        },
+      },
+      2: {
+        bits: {
+          b8: 'CVM mobile supportato',
+          b7: 'PIN online supportato',
+          b6: 'Firma supportata',
+          b5: 'PIN offline in chiaro supportato',
+          'b4-b1': rfu,
+        },
+      },
+      3: { bits: { b8: 'Il lettore è solo offline', b7: 'CVM richiesto', 'b6-b1': rfu } },
+      4: {
+        bits: {
+          b8: 'Terminale esentato dai controlli No CVM',
+          b7: 'Terminale ad autorizzazione differita',
+          b6: 'Terminale di trasporto (transit)',
+          'b5-b4': rfu,
+          'b3-b1': {
+            meaning: 'Versione del kernel C-4',
+            label: 'Versione del kernel C-4',
+            values: { '001': 'Versione da 2.2 a 2.3', '010': 'Versione da 2.4 a 2.6', '011': 'Versione 2.7 o successiva' },
+          },
+        },
+      },
+    },
+  },
+  auc: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Valida per transazioni di contanti nazionali',
+          b7: 'Valida per transazioni di contanti internazionali',
+          b6: 'Valida per beni nazionali',
+          b5: 'Valida per beni internazionali',
+          b4: 'Valida per servizi nazionali',
+          b3: 'Valida per servizi internazionali',
+          b2: 'Valida agli ATM',
+          b1: 'Valida su terminali diversi dagli ATM',
+        },
+      },
+      2: { bits: { b8: 'Cashback nazionale consentito', b7: 'Cashback internazionale consentito', 'b6-b1': rfu } },
+    },
+  },
+  trmd: {
+    bytes: {
+      1: {
+        bits: {
+          b8: 'Restart supportato',
+          b7: 'PIN cifrato verificato online (contactless)',
+          b6: 'Firma (cartacea) (contactless)',
+          b5: "Verifica del PIN cifrato eseguita dall'ICC (contactless)",
+          b4: 'Nessun CVM richiesto (contactless)',
+          b3: 'CDCVM (contactless)',
+          b2: "Verifica del PIN in chiaro eseguita dall'ICC (contactless)",
+          b1: 'Present and hold supportato',
+        },
+      },
+      2: {
+        bits: {
+          b8: 'Superato il limite CVM',
+          b7: 'PIN cifrato verificato online (contatto)',
+          b6: 'Firma (cartacea) (contatto)',
+          b5: "Verifica del PIN cifrato eseguita dall'ICC (contatto)",
+          b4: 'Nessun CVM richiesto (contatto)',
+          b3: 'CDCVM (contatto)',
+          b2: "Verifica del PIN in chiaro eseguita dall'ICC (contatto)",
+          b1: rfu,
+        },
+      },
+      3: {
+        bits: {
+          b8: 'Transazioni contactless in modalità mag-stripe non supportate',
+          b7: 'Transazioni contactless in modalità EMV non supportate',
+          b6: 'CDCVM senza CDA supportato',
+          'b5-b1': rfu,
+        },
+      },
+      4: { bits: { b8: 'Richiesto il bypass del CDCVM', b7: 'Esente da SCA', 'b6-b1': rfu } },
+    },
+  },
+  cvrCcd: {
+    bytes: {
+      1: {
+        bits: {
+          'b8-b7': { meaning: 'Crittogramma restituito dal secondo GENERATE AC', label: 'Secondo GENERATE AC', values: cryptogramValuesIt },
+          'b6-b5': { meaning: 'Crittogramma restituito dal primo GENERATE AC', label: 'Primo GENERATE AC', values: firstAcValuesIt },
+          b4: 'CDA eseguita',
+          b3: 'DDA offline eseguita',
+          b2: "Autenticazione dell'emittente non eseguita",
+          b1: "Autenticazione dell'emittente non riuscita",
+        },
+      },
+      2: {
+        bits: {
+          'b8-b5': 'Nibble basso del contatore dei tentativi PIN',
+          b4: 'Verifica del PIN offline eseguita',
+          b3: 'Verifica del PIN offline eseguita e PIN non verificato',
+          b2: 'Superato il limite dei tentativi PIN',
+          b1: 'Ultima transazione online non completata',
+        },
+      },
+      3: {
+        bits: {
+          b8: 'Superato il limite inferiore del numero di transazioni offline',
+          b7: 'Superato il limite superiore del numero di transazioni offline',
+          b6: "Superato il limite inferiore dell'importo offline cumulato",
+          b5: "Superato il limite superiore dell'importo offline cumulato",
+          'b4-b1': "Bit a discrezione dell'emittente",
+        },
+      },
+      4: {
+        bits: {
+          'b8-b5': "Numero di comandi script dell'emittente con secure messaging elaborati",
+          b4: "Elaborazione dello script dell'emittente non riuscita",
+          b3: 'Autenticazione dei dati offline non riuscita nella transazione precedente',
+          b2: 'Era impostato "andare online alla prossima transazione"',
+          b1: 'Impossibile andare online',
+        },
+      },
+    },
+  },
+  cvrMchip: {
+    bytes: {
+      1: {
+        bits: {
+          'b8-b7': { meaning: 'Crittogramma restituito dal secondo GENERATE AC', label: 'Secondo GENERATE AC', values: cryptogramValuesIt },
+          'b6-b5': { meaning: 'Crittogramma restituito dal primo GENERATE AC', label: 'Primo GENERATE AC', values: firstAcValuesIt },
+          b4: 'Controllo della data non riuscito',
+          b3: 'Verifica del PIN offline eseguita',
+          b2: 'Verifica del PIN offline cifrato eseguita',
+          b1: 'Verifica del PIN offline riuscita',
+        },
+      },
+      2: {
+        bits: {
+          b8: 'DDA restituita',
+          b7: 'CDA restituita nel primo GENERATE AC',
+          b6: 'CDA restituita nel secondo GENERATE AC',
+          b5: "Autenticazione dell'emittente eseguita",
+          b4: 'CIAC-Default saltato su CAT3',
+          b3: 'Cambio del PIN offline riuscito',
+          'b2-b1': "Bit a discrezione dell'emittente",
+        },
+      },
+      3: {
+        bits: {
+          'b8-b5': 'Nibble destro del contatore degli script',
+          'b4-b1': 'Nibble destro del contatore dei tentativi PIN',
+        },
+      },
+      4: {
+        bits: {
+          b8: 'Ultima transazione online non completata',
+          b7: 'Impossibile andare online',
+          b6: 'Verifica del PIN offline non eseguita',
+          b5: 'Verifica del PIN offline non riuscita',
+          b4: 'Superato il limite dei tentativi PIN',
+          b3: 'Transazione internazionale',
+          b2: 'Transazione nazionale',
+          b1: 'Il terminale considera erroneamente valido il PIN offline',
+        },
+      },
+      5: {
+        bits: {
+          b8: 'Superato il limite inferiore offline consecutivo (M/Chip 4) o del contatore 1 (M/Chip Advance)',
+          b7: 'Superato il limite superiore offline consecutivo (M/Chip 4) o del contatore 1 (M/Chip Advance)',
+          b6: "Superato il limite inferiore offline cumulato (M/Chip 4) o dell'accumulatore (M/Chip Advance)",
+          b5: "Superato il limite superiore offline cumulato (M/Chip 4) o dell'accumulatore (M/Chip Advance)",
+          b4: 'Era impostato "andare online alla prossima transazione"',
+          b3: "Autenticazione dell'emittente non riuscita",
+          b2: 'Script ricevuto',
+          b1: 'Script non riuscito',
+        },
+      },
+      6: {
+        bits: {
+          b8: 'Superato il limite inferiore consecutivo del contatore 2',
+          b7: 'Superato il limite superiore consecutivo del contatore 2',
+          b6: "Superato il limite inferiore cumulato dell'accumulatore 2",
+          b5: "Superato il limite superiore cumulato dell'accumulatore 2",
+          b4: 'Superato il limite MTA',
+          b3: 'Superato il limite di giorni offline',
+          b2: 'Corrispondenza trovata nella tabella dei controlli aggiuntivi',
+          b1: 'Nessuna corrispondenza nella tabella dei controlli aggiuntivi',
+        },
+      },
+    },
+  },
+  cvrVsdc: {
+    bytes: {
+      2: {
+        bits: {
+          'b8-b7': { meaning: 'Crittogramma restituito dal secondo GENERATE AC', label: 'Secondo GENERATE AC', values: cryptogramValuesIt },
+          'b6-b5': {
+            meaning: 'Crittogramma restituito dal primo GENERATE AC (contatto) o dalla GPO (contactless)',
+            label: 'Primo GENERATE AC o GPO',
+            values: firstAcValuesIt,
+          },
+          b4: "Autenticazione dell'emittente eseguita e non riuscita",
+          b3: 'Verifica del PIN offline eseguita (formato 0/1/3); CVM sul dispositivo del consumatore eseguito (formato 2)',
+          b2: 'Verifica del PIN offline non riuscita (formato 0/1/3); RFU (formato 2)',
+          b1: 'Impossibile andare online',
+        },
+      },
+      3: {
+        bits: {
+          b8: 'Ultima transazione online non completata',
+          b7: 'Superato il limite dei tentativi PIN',
+          b6: 'Superati i contatori di controllo della velocità',
+          b5: 'Carta nuova',
+          b4: "Autenticazione dell'emittente non riuscita nell'ultima transazione online",
+          b3: "Autenticazione dell'emittente non eseguita dopo l'autorizzazione online",
+          b2: 'Applicazione bloccata dalla carta per superamento del limite dei tentativi PIN',
+          b1: "Autenticazione statica dei dati offline non riuscita nell'ultima transazione",
+        },
+      },
+      4: {
+        bits: {
+          'b8-b5': "Numero di comandi script dell'emittente",
+          b4: "Elaborazione dello script dell'emittente non riuscita",
+          b3: "Autenticazione dinamica dei dati offline non riuscita nell'ultima transazione",
+          b2: 'Autenticazione dinamica dei dati offline eseguita',
+          b1: 'Comando di verifica del PIN non ricevuto per una carta che si aspetta il PIN',
+        },
+      },
+    },
+  },
+};
+
+/** TVR byte 5 b4–b1 per kernel, by bit spec (English: kernelData.ts tvrByte5Variants). */
+export const tvrByte5VariantsIt: { readonly [V in keyof typeof tvrByte5Variants]: Readonly<Record<string, EmvBitTranslation>> } = {
+  c2: {
+    b4: 'Superata la soglia di relay resistance (Mastercard C-2)',
+    b3: 'Superati i limiti di tempo della relay resistance (Mastercard C-2)',
+    'b2-b1': {
+      meaning: 'Relay resistance eseguita (Mastercard C-2)',
+      label: 'Relay resistance eseguita (Mastercard C-2)',
+      values: {
+        '00': 'RRP non supportato (protocollo di relay resistance di Mastercard C-2)',
+        '01': 'RRP non eseguito (protocollo di relay resistance di Mastercard C-2)',
+        '10': 'RRP eseguito (protocollo di relay resistance di Mastercard C-2)',
+        '11': rfu,
+      },
+    },
+  },
+  contact: {
+    b4: 'RFU per il chip a contatto (EMV 4.4 lo riserva alle specifiche contactless)',
+    b3: 'Chiave ECC della CA mancante (EMV 4.4, chip a contatto)',
+    b2: 'Recupero della chiave ECC non riuscito (EMV 4.4, chip a contatto)',
+    b1: 'RFU per il chip a contatto (EMV 4.4 lo riserva alle specifiche contactless)',
+  },
+  unknown: {
+    b4: 'Dipende dal kernel: superata la soglia di relay resistance (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4',
+    b3: 'Dipende dal kernel: superati i limiti di tempo della relay resistance (Mastercard C-2); chiave ECC della CA mancante sul chip a contatto EMV 4.4',
+    b2: 'Dipende dal kernel: RRP eseguito se b2-b1 = 10 (Mastercard C-2); recupero della chiave ECC non riuscito sul chip a contatto EMV 4.4',
+    b1: 'Dipende dal kernel: RRP non eseguito se b2-b1 = 01 (Mastercard C-2); riservato al contactless sul chip a contatto EMV 4.4',
+  },
+  otherContactless: {
+    'b4-b1': 'RFU per questo kernel nelle nostre fonti (il significato di relay resistance di questi bit è di Mastercard C-2)',
+  },
+};
+
+export const describeMessagesIt: Translation<typeof describeMessages> = {
+  readFor: 'Bit dipendenti dal kernel letti per {label} ({book}).',
+  tvrKernelUnknown:
+    'I bit b4–b1 del byte 5 del TVR dipendono dal kernel (relay resistance con Mastercard C-2, chiavi ECC sul chip a contatto EMV 4.4, RFU altrove); il kernel non è noto, quindi sono mostrate entrambe le letture.',
+  ttqKernelUnknown:
+    'Kernel non noto: letto come Terminal Transaction Qualifiers, il suo significato con Visa C-3, Discover C-6 e UnionPay C-7 (Mastercard C-2 usa 9F66 per PUNATC(Track2)).',
+  ttqNotC2:
+    'Con Mastercard C-2, 9F66 è PUNATC(Track2) (modalità mag-stripe), non i Terminal Transaction Qualifiers: non decodificato come TTQ.',
+  ttqNotDefined: '{label}: nelle nostre fonti 9F66 non è il Terminal Transaction Qualifiers: non decodificato come TTQ.',
+  ctqKernelUnknown:
+    'Kernel non noto: letto come Card Transaction Qualifiers (Visa C-3, UnionPay C-7); con Mastercard C-2, 9F6C è il Mag-stripe Application Version Number (Card).',
+  ctqNotC2:
+    'Con Mastercard C-2, 9F6C è il Mag-stripe Application Version Number (Card), non i Card Transaction Qualifiers (EMV Contactless Book C-2 Annex A).',
+  ctqNotDefined: '{label}: nelle nostre fonti 9F6C non è il Card Transaction Qualifiers: non decodificato come CTQ.',
+  magstripeVersion: "Versione dell'applicazione mag-stripe {value} (Mastercard C-2)",
+  ffiKernelUnknown:
+    'Il significato di 9F6E dipende dal kernel — Form Factor Indicator (Visa C-3), Third Party Data (Mastercard), Enhanced Contactless Reader Capabilities (American Express C-4) — e il kernel non è noto: non decodificato.',
+  ffiNotDefined: '9F6E non è definito per {label} nelle nostre fonti: non decodificato.',
+  thirdPartyData: 'Third Party Data (Mastercard)',
+  thirdPartyRead: 'Letto come Third Party Data di Mastercard (EMV Contactless Book C-2 Annex A; M/Chip Requirements).',
+  thirdPartyCountry: 'Paese: {country}',
+  thirdPartyUniqueId: 'Identificativo univoco {id}: {meaning}',
+  thirdPartyNoProprietary: 'dati proprietari non usati',
+  thirdPartyProductExtension: 'estensione di prodotto Mastercard nei dati proprietari',
+  thirdPartyOther: 'non fra quelli elencati dalle nostre fonti',
+  thirdPartyDeviceType: 'Tipo di dispositivo: {type}',
+  thirdPartyProprietary: 'Dati proprietari: {hex}',
+  thirdPartyTooShort: 'I Third Party Data devono essere lunghi da 5 a 32 byte; questi ne hanno {count}: non decodificati.',
+  actionCodeDefault:
+    'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che fa rifiutare la transazione quando il terminale non può andare online.',
+  actionCodeDenial: 'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che fa rifiutare la transazione senza andare online.',
+  actionCodeOnline: 'Stessa struttura di bit del TVR (95): ogni bit impostato è una condizione che manda la transazione online.',
+  cryptogramType: 'Crittogramma applicativo: {type} (tipo da 9F27)',
+  trmdKernelUnknown: 'Kernel non noto: letto come Terminal Risk Management Data di Mastercard (EMV Contactless Book C-2).',
+  trmdNotDefined: '9F1D è il Terminal Risk Management Data di Mastercard; per {label} le nostre fonti non ne definiscono i bit: non decodificato.',
+  cvmContactless: 'Letto con la codifica di EMV 4.4 Book 3 Annex C3; con {label} è il kernel stesso a impostare questi byte ({book}).',
+  cdcvmInCtq:
+    'Il bit b8 del byte 2 del CTQ (9F6C) è impostato: è stato eseguito un CVM sul dispositivo del consumatore (telefono o indossabile) ({kernel}).',
+  iadFormat: 'Struttura: {format} ({source}).',
+  iadNotRecognised:
+    'Struttura non riconosciuta: non è EMV CCD, Mastercard M/Chip 4 / M/Chip Advance né Visa VSDC formati 0–4; mostrata in esadecimale, senza tirare a indovinare.',
+  iadInferred: 'I significati dei byte 3–4 del CVR dei formati Visa provengono da fonti secondarie (dedotti).',
+  iadSchemeMismatch: "Questa struttura è di {formatScheme} ma l'AID è {brand}: verificare da dove provengono i dati.",
+  iadPart: 'Byte {from}–{to} ({name}): {hex}',
+  iadByte: 'Byte {from} ({name}): {hex}',
+  iadCvrBit: 'CVR byte {byte} {bits}: {meaning}',
+  iadCvrField: 'CVR byte {byte} {bits} ({label}): {meaning}',
+  iadCvrCount: 'CVR byte {byte} {bits}: {meaning}: {value}',
+  iadCvrNone: 'CVR: nessun bit impostato',
+  lengthWarning:
+    'Attenzione: tag {tag} ({name}): lunghezza {actual}, ma EMV 4.4 Book 3 Annex A la fissa a {expected} (lunghezza in byte); il valore è letto fin dove possibile e potrebbe essere errato.',
+  formatNames: {
+    ccd: 'EMV Common Core Definitions (CCD 4.1)',
+    mchip4: 'Mastercard M/Chip 4 (18 byte; anche M/Chip Advance ha una forma di 18 byte)',
+    'mchip-advance': 'Mastercard M/Chip Advance',
+    'vsdc-0': 'Visa VSDC, formato IAD 0, CVN {cvn}',
+    'vsdc-1': 'Visa VSDC, formato IAD 1, CVN {cvn}',
+    'vsdc-2': "Visa VSDC, formato IAD 2, CVN '{cvn}'",
+    'vsdc-3': 'Visa VSDC, formato IAD 3, CVN {cvn}',
+    'vsdc-4': "Visa VSDC, formato IAD 4, CVN '{cvn}'",
+  },
+  partNames: {
+    dki: 'indice della chiave di derivazione',
+    cvn: 'numero di versione del crittogramma',
+    cci: 'identificativo common core',
+    cvr: 'risultati della verifica della carta (CVR)',
+    'cvr-length': 'lunghezza del CVR',
+    'dac-idn': 'DAC / numero dinamico ICC',
+    counters: 'contatori',
+    idd: "dati a discrezione dell'emittente",
+    'idd-option': 'ID opzione IDD',
+    cvm: 'byte 1 del CVR, entità e tipo del CVM sul dispositivo del consumatore',
+    rest: "dati dell'applicazione dell'emittente",
+  },
+  flagNames: {
+    tdes: 'Versione del crittogramma: TDES',
+    aes: 'Versione del crittogramma: AES',
+    'mastercard-skd': 'Chiave di sessione: SKD proprietaria Mastercard',
+    'emv-csk': 'Chiave di sessione: chiave di sessione comune EMV (CSK)',
+    'counters-in-ac': "Contatori inclusi nei dati dell'AC",
+    'counters-not-in-ac': "Contatori non inclusi nei dati dell'AC",
+  },
+  schemeNames: {
+    visa: 'Visa',
+    mastercard: 'Mastercard',
+    amex: 'American Express',
+    jcb: 'JCB',
+    discover: 'Discover',
+    unionpay: 'UnionPay',
+    pagobancomat: 'PagoBANCOMAT',
+    other: 'un altro circuito',
   },
 };

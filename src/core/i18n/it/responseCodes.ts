@@ -322,7 +322,7 @@ export const actionCodes1993It: Readonly<Record<string, string>> = {
 export const actionCodeClasses1993It: Readonly<Record<string, CodeRangeTranslation>> = {
   '000-099': {
     meaning: 'Approvata (008-059 riservati ISO, 060-079 nazionali, 080-099 privati)',
-    note: 'ad es. GP/Heartland 080 = approvata sotto il floor limit',
+    note: "080-099 sono privati: il loro significato varia da acquirer ad acquirer e Nexi non ne documenta nessuno (un altro acquirer, Global Payments/Heartland, usa 080 per \"approvata sotto il floor limit\").",
   },
   '100-199': {
     meaning:
@@ -332,7 +332,9 @@ export const actionCodeClasses1993It: Readonly<Record<string, CodeRangeTranslati
   '300-399': { meaning: 'Esiti delle azioni su file (x314/x324/x325/x344)' },
   '400-499': {
     meaning:
-      'Esiti di storni / chargeback (x430/x432/x440/x442); 400 = accettato; 480-499 privati (ad es. GP 480 già stornata, 481 transazione di riferimento non trovata, 482 storno duplicato)',
+      'Esiti di storni / chargeback (x430/x432/x440/x442); 400 = accettato (ISO 8583:1993); 480-499 privati: il significato varia da acquirer ad acquirer e Nexi non ne documenta nessuno',
+    note:
+      "Che Nexi SoftPOS risponda 400 a uno storno accettato è dedotto da una sola risposta pubblicata (f39=400 con result=0), non documentato. Esempio di codici privati di un altro acquirer, non di Nexi: Global Payments usa 480 già stornata, 481 transazione di riferimento non trovata, 482 storno duplicato.",
   },
   '500-599': { meaning: 'Esiti della riconciliazione (x510/x512/x530/x532)' },
   '600-699': { meaning: 'Esiti amministrativi (x614/x624/x625/x644)' },
