@@ -125,6 +125,22 @@ describe('App2App editor features (real VS Code)', function () {
       assert.match(ours(kotlin)[0]!.message, /^`amount` is in euro cents, without a decimal separator: `1,50` looks like euros — write `150`\.$/);
     });
 
+    it('result URIs in a log: an unmasked card number (pan, or 5A/57 inside f55) is an A2R001 error in the Problems panel', async () => {
+      const document = await openDoc(
+        'log',
+        [
+          'I/App: dat=pizzapay://payment?result=0&amount=100&callerTrxId=A&operationType=PAYMENT&pan=4111111111111111 flg=0x0',
+          'I/App: dat=pizzapay://payment?result=0&amount=100&callerTrxId=B&operationType=PAYMENT&pan=************1111&f55=5A0841111111111111119F3602015B flg=0x0',
+          'I/App: dat=pizzapay://payment?result=0&amount=100&callerTrxId=C&operationType=PAYMENT&pan=************1111 flg=0x0',
+        ].join('\n'),
+      );
+      await settled(api, document);
+      const pci = ours(document).filter((d) => d.code === 'A2R001');
+      assert.deepEqual(pci.map((d) => [d.range.start.line, d.severity]), [[0, vscode.DiagnosticSeverity.Error], [1, vscode.DiagnosticSeverity.Error]]);
+      assert.ok(pci.every((d) => !/4111111111111111/.test(d.message)), 'the message never repeats the card number');
+      await closeAll();
+    });
+
     it('updates as you type (debounced) and clears when the URI is fixed', async () => {
       const document = await openDoc('kotlin', 'val u = "neximpos://payment?amount=150&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd"\n');
       await settled(api, document);

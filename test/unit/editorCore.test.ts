@@ -401,7 +401,10 @@ describe('editor core', () => {
       assert.equal(await scanInChunks(logcat.repeat(5), { ...options, isCancelled: () => ++checks > 3 }), undefined);
       const validated = await validateInChunks(all!, options);
       assert.equal(validated!.length, all!.length);
-      assert.deepEqual(validated!.flatMap((v) => v.diagnostics), []);
+      // Requests in the sample are clean; its SoftPOS reversal result carries Nexi's damaged EMV data: warnings and notes.
+      const found = validated!.flatMap((v) => v.diagnostics);
+      assert.ok(found.length > 0 && found.every((d) => d.severity !== 'error' && /^TLV/.test(d.code)), JSON.stringify(found));
+      assert.ok(validated!.every((v) => v.uri.kind === 'result' || v.diagnostics.length === 0));
       const y = new Yielder({ pause: async () => undefined, budgetMs: 5, now: () => (clock += 10) });
       assert.equal(await y.checkpoint(), true);
       assert.equal(y.pauses, 1);

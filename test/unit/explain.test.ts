@@ -177,6 +177,21 @@ describe('explainer', () => {
       assert.ok(!JSON.stringify(e).includes('5555555555554444'));
     });
 
+    it('A2R001 (PCI): a full PAN or track data inside EMV data (5A, 57, 56, 9F6B in f55 or CT123) is an error, masked everywhere', () => {
+      // 5A: Application PAN; 57: Track 2 Equivalent Data (PAN D expiry service code …); both in clear.
+      const f55 = '5A0841111111111111119F3602015B57134111111111111111D29122010000000000000F';
+      const e = only(`app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&f55=${f55}&CT123=9F6B0F5555555555554444D2912201000F`);
+      const pci = e.diagnostics.filter((x) => x.code === 'A2R001');
+      assert.equal(pci.length, 3, JSON.stringify(e.diagnostics));
+      assert.ok(pci.every((d) => d.severity === 'error'));
+      assert.deepEqual(pci.map((d) => /in (\S+ [0-9A-F]+)/.exec(d.message)?.[1]), ['f55 5A', 'f55 57', 'CT123 9F6B']);
+      const all = JSON.stringify(e);
+      assert.ok(!all.includes('4111111111111111') && !all.includes('5555555555554444'), 'no card number anywhere in the explanation');
+      // A masked or padded PAN (not 13+ digits in clear) is no finding.
+      const masked = only('app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&f55=5A08411111FFFFFF1111');
+      assert.ok(!masked.diagnostics.some((x) => x.code === 'A2R001'));
+    });
+
     it('a Luhn-valid epoch-millisecond callerTrxId is an identifier, shown as is; the same digits as a PAN are masked', () => {
       const id = '1747399896591'; // passes the Luhn check
       const e = only(`app://payment?result=0&amount=1&callerTrxId=${id}&operationType=PAYMENT&pan=${id}`);

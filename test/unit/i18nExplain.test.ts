@@ -145,7 +145,9 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.match(interpretation(e, 'CT123')!, /^Oggetti dati EMV \(2\)/);
       const tvr = e.fields.find((f) => f.key === 'CT123')!.tlv![1]!;
       assert.match(tvr.interpretation!, /^bit impostati: \d+$/);
-      assert.ok(tvr.details.every((d) => d.startsWith('byte ')), tvr.details.join('\n'));
+      // Bits first, then which kernel's reading they are (Mastercard, from CT102; contactless, from CT115).
+      assert.ok(tvr.details.slice(0, -1).every((d) => d.startsWith('byte ')), tvr.details.join('\n'));
+      assert.match(tvr.details.at(-1)!, /^Bit dipendenti dal kernel letti per Mastercard contactless, kernel C-2/);
     });
 
     it('writes the result diagnostics (A2R…) in Italian, with the same codes and severities', () => {

@@ -7,6 +7,7 @@ import { Yielder, type CooperativeOptions } from '../cooperative';
 import type { Diagnostic } from '../types';
 import { parseUri } from './parse';
 import { scanText, withParsedUri, type ScannedUri, type ScanOptions } from './scan';
+import { explainScanned } from '../explain/explain';
 import { validateUri, type ValidateOptions } from './validate';
 
 /** The URI `s`, found in a slice that starts at offset `delta` of a larger text, with every range moved by `delta`. */
@@ -60,7 +61,9 @@ export async function validateInChunks(
   const yielder = options.yielder ?? new Yielder(options);
   const out: { uri: ScannedUri; diagnostics: readonly Diagnostic[] }[] = [];
   for (const uri of uris) {
-    out.push({ uri, diagnostics: validateUri(uri, options) });
+    // A result URI's findings come from reading it as a whole (unmasked card data, contradictions): the explainer's,
+    // which include the validator's. A request's are the validator's.
+    out.push({ uri, diagnostics: uri.kind === 'result' ? explainScanned(uri).diagnostics : validateUri(uri, options) });
     if (!(await yielder.checkpoint())) return undefined;
   }
   return out;

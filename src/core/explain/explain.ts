@@ -13,6 +13,8 @@ import { describeResult, softPosError } from '../codes/resultCodes';
 import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits } from '../emv/bits';
+import { describeEmvExtras } from '../emv/describe';
+import { emvContextOf, entryModeFromNexi, type CardKernel, type EmvContext } from '../emv/kernels';
 import { lookupTag } from '../emv/tags';
 import { parseTlv, type TlvNode } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
@@ -109,6 +111,11 @@ function maskEmvPan(value: string): string {
   return value.replace(/\d{12,19}/, (d) => maskPan(d));
 }
 
+/** `{ [key]: value }` when value is set: optional properties under exactOptionalPropertyTypes. */
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value !== undefined && value !== '' ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
 interface Interpreted {
   interpretation?: string;
   details?: string[];
@@ -158,7 +165,13 @@ function describePan(ctx: Context, param: QueryParam): Interpreted {
   return { interpretation: last4 ? t(M.panMasked, { last4 }) : M.opaque };
 }
 
-function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, string>): TlvExplanation {
+/** Whether an EMV card-data value (5A, 57, 56, 9F6B) holds a whole card number in clear: 13–19 digits, unmasked. */
+function holdsFullPan(value: string): boolean {
+  const digits = /^[0-9]{13,19}/.exec(value.replace(/^[^0-9]+/, ''))?.[0] ?? '';
+  return digits.length >= 13 && luhnValid(digits);
+}
+
+function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, string>, emv: EmvContext | undefined, onPan: (node: TlvNode) => void): TlvExplanation {
   const M = explainMessages();
   const tag = lookupTag(node.tag);
   const details: string[] = [];
@@ -167,10 +180,17 @@ function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, stri
   if (isPan && node.value !== '') sensitive.set(node.value, maskEmvPan(node.value));
   if (isPan) {
     interpretation = M.panEmv;
+    if (holdsFullPan(node.value)) onPan(node);
   } else if (!node.constructed && !node.truncated) {
-    const value = interpretValue(node.tag, node.value, { currency });
+    // Read for the card's kernel (AID and interface): bits whose meaning differs by kernel say which reading it is.
+    const value = interpretValue(node.tag, node.value, { currency, ...(emv ? { kernel: emv.kernel } : {}) });
     interpretation = value ? interpretationText(value) : undefined;
-    if (value?.kind === 'bits') details.push(...bitLines(node.tag, node.value));
+    if (value?.kind === 'bits') details.push(...bitLines(node.tag, node.value, emv?.kernel));
+  }
+  if (!isPan) {
+    const extras = describeEmvExtras(node, emv);
+    interpretation ??= extras.interpretation;
+    details.push(...extras.details);
   }
   if (node.recovered) details.push(M.tlvRecovered);
   if (node.truncated) details.push(M.tlvTruncated);
@@ -184,13 +204,13 @@ function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, stri
     recovered: node.recovered,
     truncated: node.truncated,
     range: node.range,
-    ...(node.children ? { children: node.children.map((c) => explainTlv(c, currency, sensitive)) } : {}),
+    ...(node.children ? { children: node.children.map((c) => explainTlv(c, currency, sensitive, emv, onPan)) } : {}),
   };
 }
 
-function bitLines(tag: string, hex: string): string[] {
+function bitLines(tag: string, hex: string, kernel?: CardKernel): string[] {
   const M = explainMessages();
-  const decoding = decodeBits(tag, hex);
+  const decoding = decodeBits(tag, hex, kernel);
   if (!decoding) return [];
   return [
     ...decoding.byteValues.filter((b) => b.meaning).map((b) => t(b.byteName ? M.bitByteValueNamed : M.bitByteValue, { byte: b.byte, byteName: b.byteName ?? '', value: b.value, meaning: b.meaning! })),
@@ -234,7 +254,12 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const base = param.valueRange?.start ?? param.range.end;
   // Ranges only map one-to-one when the value was not percent-decoded.
   const parsed = parseTlv(value, value === param.rawValue ? { baseOffset: base } : {});
-  const tlv = parsed.nodes.map((n) => explainTlv(n, ctx.currency, ctx.sensitive));
+  const get = (key: string): string | undefined => ctx.scanned.uri.get(key) ?? undefined;
+  const entryMode = entryModeFromNexi({ ...optional('transactionType', get('transactionType')), ...optional('ct115', get('CT115')), ...optional('terminalType', get('terminalType')) });
+  const emv = emvContextOf(parsed.nodes, { ...optional('aid', get('CT102')), ...optional('f22', get('f22')), ...(entryMode ? { entryMode } : {}), currency: ctx.currency });
+  // PCI DSS: a whole card number or track data inside EMV data is an error, wherever the URI is (masked when shown).
+  const onPan = (node: TlvNode): void => report(ctx, 'A2R001', value === param.rawValue ? node.range : (param.valueRange ?? param.range), { key: `${param.name} ${node.tag}` });
+  const tlv = parsed.nodes.map((n) => explainTlv(n, ctx.currency, ctx.sensitive, emv, onPan));
   const details: string[] = [];
   if (parsed.problems.length > 0) {
     details.push(t(M.tlvProblems, { count: parsed.problems.length }));
