@@ -194,18 +194,34 @@ Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi
   delivered: 'delivered to the device: {output}',
 
   // sandbox.ts
-  sandboxHelp: `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [--quiet]
+  sandboxHelp: `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [fault options] [--verbose-errors] [--reason-header] [--quiet]
 
 Starts the local sandbox of Nexi's B2B API (token, JWKS, checkTransaction) over HTTPS with mandatory client
 certificates, seeded with the transactions of samples/logcat.log. Prints its URL and the generated credentials,
-saves the CLI profile 'sandbox', and logs one JSON line per request. Ctrl+C stops it.
-  --port N      port on 127.0.0.1 (default: a free one)
-  --pki DIR     keep the generated CA, server and client certificates in DIR and reuse them
-                (default: {pkiDefault})
-  --latency MS  add latency to every response
+saves the CLI profile 'sandbox', and logs one JSON line per request (with the reason of every refusal). Ctrl+C stops it.
+  --port N             port on 127.0.0.1 (default: a free one)
+  --pki DIR            keep the generated CA, server and client certificates in DIR and reuse them
+                       (default: {pkiDefault})
+  --latency MS         add latency to every response
+Errors are as opaque as Nexi's documented ones (a bare 401 "Unauthorized", 404 for an unknown transaction):
+  --verbose-errors     say the reason in the error bodies instead (for debugging)
+  --reason-header      add the reason as an X-Sandbox-Reason header to every refusal
+Faults, to rehearse a bad day (every Nth request to each targeted endpoint, counted per endpoint):
+  --fail-every N       answer a JSON error (--fail-status 500, 502, 503 or 504; default 503)
+  --html-502-every N   answer a gateway's HTML 502 page
+  --drop-every N       close the connection before any answer
+  --endpoints LIST     where: token,jwks,check (default: all three)
+  --rotate-jwks-after N  a new encryption key after every N checks
+  --clock-offset S     the sandbox's clock is S seconds ahead (negative: behind)
+  --token-ttl S        access tokens live S seconds
 `,
   portNumber: '--port takes a port number',
   latencyMs: '--latency takes milliseconds',
+  positiveCount: '{flag} takes a whole number of at least 1',
+  failStatus: '--fail-status takes 500, 502, 503 or 504',
+  faultEndpoints: '--endpoints takes a comma-separated list of token, jwks and check',
+  clockOffset: '--clock-offset takes seconds (a whole number, negative for behind)',
+  sandboxFaults: 'faults',
   sandboxListeningNew: 'Nexi B2B sandbox listening on {url} (new PKI in {dir})',
   sandboxListeningReused: 'Nexi B2B sandbox listening on {url} (reused PKI in {dir})',
   sandboxCheckTransaction: 'checkTransaction',

@@ -12,7 +12,7 @@ import { run as runCli } from '../../src/cli/main';
 // English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
 const run = (argv: readonly string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { ...process.env, LC_ALL: 'C.UTF-8' });
 import { readProfile, writeProfile } from '../../src/cli/profiles';
-import { sandbox as sandboxCommand } from '../../src/cli/sandbox';
+import { faultPlanFrom, sandbox as sandboxCommand } from '../../src/cli/sandbox';
 import { loadOrCreatePki, pkiPaths } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
 
@@ -137,6 +137,30 @@ describe('CLI check and sandbox', function () {
     assert.equal(readProfile('sandbox', env).baseUrl, url);
     const c = io();
     assert.equal(await check(['--env', 'sandbox', '--terminal-id', '38032131', '--caller-trx-id', '1747399896594'], c, env), 0, c.err());
+    stop();
+    assert.equal(await running, 0);
+  });
+
+  it('`sandbox` rehearses a bad day: fault options are checked, shown, and applied (here: the token endpoint down)', async () => {
+    assert.deepEqual(faultPlanFrom(new Map([['--fail-every', '2'], ['--fail-status', '504'], ['--endpoints', 'token,check'], ['--clock-offset', '-120'], ['--rotate-jwks-after', '3']])), {
+      failEvery: 2,
+      failStatus: 504,
+      endpoints: ['token', 'check'],
+      clockOffsetSeconds: -120,
+      rotateJwksAfter: 3,
+    });
+    assert.throws(() => faultPlanFrom(new Map([['--drop-every', '0']])), /--drop-every takes a whole number of at least 1/);
+    assert.throws(() => faultPlanFrom(new Map([['--fail-status', '404']])), /--fail-status takes 500, 502, 503 or 504/);
+    assert.throws(() => faultPlanFrom(new Map([['--endpoints', 'token,par']])), /--endpoints takes a comma-separated list/);
+    const o = io();
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const running = sandboxCommand(['--pki', path.join(dir, 'pki'), '--quiet', '--fail-every', '1', '--endpoints', 'token'], o, env, stopped);
+    while (!o.err().includes('Ctrl+C')) await new Promise((r) => setTimeout(r, 20));
+    assert.match(o.err(), /faults +--fail-every 1 \(503\) {2}--endpoints token/);
+    const c = io();
+    assert.equal(await check(['--env', 'sandbox', '--terminal-id', '38032131', '--caller-trx-id', '1747399896594'], c, env), 1);
+    assert.match(c.err(), /UPSTREAM_UNAVAILABLE: .*\(HTTP 503, token\)/);
     stop();
     assert.equal(await running, 0);
   });

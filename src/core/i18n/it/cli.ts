@@ -193,18 +193,34 @@ Stampa l'URI di esito che Nexi POS restituirebbe per REQUEST_URI, nella forma de
   delivered: 'consegnato al dispositivo: {output}',
 
   // sandbox.ts
-  sandboxHelp: `Uso: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [--quiet]
+  sandboxHelp: `Uso: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [opzioni di guasto] [--verbose-errors] [--reason-header] [--quiet]
 
 Avvia la sandbox locale dell'API B2B di Nexi (token, JWKS, checkTransaction) su HTTPS con certificati client
 obbligatori, popolata con le transazioni di samples/logcat.log. Stampa il suo URL e le credenziali generate,
-salva il profilo CLI 'sandbox' e registra una riga JSON per richiesta. Ctrl+C la arresta.
-  --port N      porta su 127.0.0.1 (predefinita: una libera)
-  --pki DIR     conserva in DIR la CA e i certificati server e client generati, e li riusa
-                (predefinita: {pkiDefault})
-  --latency MS  aggiunge latenza a ogni risposta
+salva il profilo CLI 'sandbox' e registra una riga JSON per richiesta (con il motivo di ogni rifiuto). Ctrl+C la arresta.
+  --port N             porta su 127.0.0.1 (predefinita: una libera)
+  --pki DIR            conserva in DIR la CA e i certificati server e client generati, e li riusa
+                       (predefinita: {pkiDefault})
+  --latency MS         aggiunge latenza a ogni risposta
+Gli errori sono opachi come quelli documentati da Nexi (un semplice 401 "Unauthorized", 404 per una transazione sconosciuta):
+  --verbose-errors     indica invece il motivo nel corpo degli errori (per il debug)
+  --reason-header      aggiunge il motivo come intestazione X-Sandbox-Reason a ogni rifiuto
+Guasti, per provare una giornata difficile (ogni N-esima richiesta a ciascun endpoint scelto, contata per endpoint):
+  --fail-every N       risponde con un errore JSON (--fail-status 500, 502, 503 o 504; predefinito 503)
+  --html-502-every N   risponde con la pagina HTML 502 di un gateway
+  --drop-every N       chiude la connessione prima di qualsiasi risposta
+  --endpoints ELENCO   dove: token,jwks,check (predefinito: tutti e tre)
+  --rotate-jwks-after N  una nuova chiave di cifratura ogni N verifiche
+  --clock-offset S     l'orologio della sandbox è avanti di S secondi (negativo: indietro)
+  --token-ttl S        i token di accesso durano S secondi
 `,
   portNumber: '--port accetta un numero di porta',
   latencyMs: '--latency accetta millisecondi',
+  positiveCount: '{flag} accetta un numero intero di almeno 1',
+  failStatus: '--fail-status accetta 500, 502, 503 o 504',
+  faultEndpoints: '--endpoints accetta un elenco separato da virgole di token, jwks e check',
+  clockOffset: '--clock-offset accetta secondi (un numero intero, negativo per indietro)',
+  sandboxFaults: 'guasti',
   sandboxListeningNew: 'Sandbox B2B Nexi in ascolto su {url} (nuova PKI in {dir})',
   sandboxListeningReused: 'Sandbox B2B Nexi in ascolto su {url} (PKI riutilizzata da {dir})',
   sandboxCheckTransaction: 'checkTransaction',
