@@ -17,11 +17,31 @@ export class SandboxService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
+  private readonly disposables: vscode.Disposable[] = [];
+
   constructor(
     private readonly environments: EnvironmentService,
     private readonly store: CredentialStore,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // Fault injection and the error profile follow the settings live, also while the sandbox runs.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (this.server && e.affectsConfiguration('nexi.sandbox')) void this.applySettings(this.server);
+    }, this, this.disposables);
+  }
+
+  /** The sandbox settings (machine scope: a workspace cannot change them) applied to a running sandbox. */
+  private async applySettings(server: SandboxServer): Promise<void> {
+    const { normaliseFaultPlan } = await import('../core/sandbox/server');
+    const config = vscode.workspace.getConfiguration('nexi.sandbox');
+    server.errorProfile = config.get<string>('errorProfile') === 'verbose' ? 'verbose' : 'opaque';
+    server.reasonHeader = config.get<boolean>('reasonHeader', false);
+    const plan = normaliseFaultPlan(config.get('faults'));
+    // Clock, token lifetime and latency go back to normal when the plan no longer sets them.
+    server.setFaults({ clockOffsetSeconds: 0, tokenTtlSeconds: 3600, latencyMs: 0, ...plan });
+    const active = Object.keys(plan).length > 0;
+    this.log.info(active ? `Local sandbox faults: ${JSON.stringify(plan)}; errors ${server.errorProfile}.` : `Local sandbox: no faults; errors ${server.errorProfile}.`);
+  }
 
   get running(): SandboxServer | undefined {
     return this.server;
@@ -56,6 +76,7 @@ export class SandboxService implements vscode.Disposable {
     this.log.addKnownSecret(sandboxDefaults.clientSecret);
     this.environments.setSandboxEndpoints({ baseUrl: server.url, checkTransactionUrl: server.checkTransactionUrl });
     this.server = server;
+    await this.applySettings(server);
     this.log.info(`Local sandbox listening on ${server.url} (${(performance.now() - started).toFixed(0)} ms); the Sandbox environment uses it.`);
     this.changed.fire();
     return server;
@@ -88,5 +109,6 @@ export class SandboxService implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

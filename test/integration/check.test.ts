@@ -143,6 +143,23 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.ok(!JSON.stringify(api.globalState.get('nexi.checkHistory')).includes(secret));
   });
 
+  it('"Sandbox Faults…" rehearses a bad day live: clocks apart → CLOCK_SKEW with the offset; "No faults" → back to normal', async () => {
+    const set = await run('nexi.sandbox.faults', 'clock');
+    assert.deepEqual(set.plan, { clockOffsetSeconds: -120 });
+    await waitFor('the running sandbox to take the faults', () => (api.b2b.services.sandbox.running?.clockOffsetSeconds === -120 ? true : undefined));
+    try {
+      const outcome = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+      assert.equal(outcome.code, 'CLOCK_SKEW', JSON.stringify(outcome));
+      assert.match(String(outcome.message), /this machine's clock is 1(19|20|21) s ahead of the server's/);
+    } finally {
+      await run('nexi.sandbox.faults', 'none');
+    }
+    await waitFor('the faults to be cleared', () => (api.b2b.services.sandbox.running?.clockOffsetSeconds === 0 ? true : undefined));
+    const ok = await run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
+    assert.equal(ok.ok, true, JSON.stringify(ok));
+    assert.equal(vscode.workspace.getConfiguration('nexi.sandbox').inspect('faults')?.globalValue, undefined, 'the setting is removed again');
+  });
+
   it('"Copy Check as curl" copies both calls with placeholders, never a secret, token or assertion', async () => {
     const outcome = await run('nexi.copyCheckAsCurl', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
     const text = await vscode.env.clipboard.readText();

@@ -74,6 +74,29 @@ export interface FaultPlan {
  */
 export type ErrorProfile = 'opaque' | 'verbose';
 
+/**
+ * A fault plan from untrusted input (a settings object): the known keys with valid values, the rest dropped, so a
+ * typo in settings.json never breaks the sandbox.
+ */
+export function normaliseFaultPlan(raw: unknown): FaultPlan {
+  if (!raw || typeof raw !== 'object') return {};
+  const o = raw as Record<string, unknown>;
+  const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined);
+  const plan: { -readonly [K in keyof FaultPlan]: FaultPlan[K] } = {};
+  for (const key of ['failEvery', 'html502Every', 'dropEvery', 'rotateJwksAfter', 'tokenTtlSeconds'] as const) {
+    const n = count(o[key]);
+    if (n !== undefined) plan[key] = n;
+  }
+  if ([500, 502, 503, 504].includes(o.failStatus as number)) plan.failStatus = o.failStatus as 500 | 502 | 503 | 504;
+  if (typeof o.clockOffsetSeconds === 'number' && Number.isInteger(o.clockOffsetSeconds)) plan.clockOffsetSeconds = o.clockOffsetSeconds;
+  if (typeof o.latencyMs === 'number' && o.latencyMs >= 0) plan.latencyMs = o.latencyMs;
+  if (Array.isArray(o.endpoints)) {
+    const list = o.endpoints.filter((e): e is FaultEndpoint => (faultEndpoints as readonly unknown[]).includes(e));
+    if (list.length) plan.endpoints = list;
+  }
+  return plan;
+}
+
 /** Request bodies larger than this are refused with 413 (checkTransaction and token bodies are tiny). */
 export const maxBodyBytes = 64 * 1024;
 
