@@ -5,12 +5,14 @@ import * as path from 'path';
 import { checkBench } from './check.bench';
 import { decodeBench } from './decode.bench';
 import { reconcileBench } from './reconcile.bench';
+import { sandboxMemoryBench } from './sandboxMemory.bench';
 import type { BenchResult } from './measure';
 
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   decode: decodeBench,
   check: checkBench,
   reconcile: reconcileBench,
+  'sandbox-memory': sandboxMemoryBench,
 };
 
 async function main(): Promise<void> {
