@@ -28,7 +28,7 @@ describe('App2App editor features in Restricted Mode (real VS Code)', function (
     const build = vscode.commands.executeCommand<CommandOutcome>(app2appCommandIds.build);
     const pick = await waitFor('the builder', () => {
       const c = api.ui.prompts.current;
-      return c && /^Build App2App URI \(1\/1\)$/.test(c.title ?? '') ? c : undefined;
+      return c && /^Build App2App URI: choose the operation$/.test(c.title ?? '') ? c : undefined;
     });
     assert.ok('items' in pick);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

@@ -159,6 +159,28 @@ describe('explainer', () => {
     });
   });
 
+  describe('last-transaction results: the enquiry succeeded, the transaction has its own outcome (spec §5.2, §10)', () => {
+    it('result=0 with f39=116: the last transaction was declined (not sufficient funds), never "approved"', () => {
+      const e = only('demo://last_transaction?result=0&callerTrxId=X&f39=116&amount=480&terminalId=30350039');
+      assert.match(e.summary, /^Last-transaction enquiry succeeded: the last transaction was declined \(Not sufficient funds, bank response 116\)/);
+      assert.doesNotMatch(e.summary, /approved/i);
+      assert.equal(field(e, 'result').interpretation, 'The enquiry succeeded: the last transaction was found (not an approval of it).');
+      assert.match(field(e, 'result').details[0]!, /enquiry's outcome, not the last transaction's/);
+    });
+
+    it('result=0 with actionCode=000: approved; with CT105=0200 and f39=400: a reversal accepted, labelled inferred', () => {
+      assert.match(only('demo://last_transaction?result=0&callerTrxId=X&actionCode=000').summary, /the last transaction was approved \(bank response 000/);
+      const reversal = only('demo://last_transaction?result=0&callerTrxId=X&f39=400&CT105=0200');
+      assert.match(reversal.summary, /the last transaction was a reversal, accepted .*"400 = accepted" for a reversal is inferred/);
+      assert.doesNotMatch(reversal.summary, /unexpected/i);
+    });
+
+    it('a failed enquiry is still the enquiry\'s failure', () => {
+      assert.match(only('demo://last_transaction?result=-41&callerTrxId=X').summary, /^Last-transaction enquiry failed/);
+      assert.doesNotMatch(only('demo://last_transaction?result=-41&callerTrxId=X').summary, /enquiry succeeded/);
+    });
+  });
+
   describe('result diagnostics', () => {
     it('A2R001: an unmasked PAN is an error and is never shown', () => {
       const e = only('app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&pan=4111111111111111');

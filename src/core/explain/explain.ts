@@ -360,6 +360,10 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
       const details = [...d.notes];
       if (d.entry?.detail) details.unshift(d.entry.detail);
       if (d.entry) details.push(d.entry.retry === 'retryable' ? M.resultRetryable : M.resultFinal);
+      if (ctx.operation?.name === 'last_transaction') {
+        details.unshift(M.resultOfEnquiry);
+        if (d.entry?.outcome === 'success') return { interpretation: M.resultEnquirySucceeded, details };
+      }
       return { interpretation: d.meaning, details };
     }
     case 'softPosError': {
@@ -491,6 +495,8 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
   };
   if (!op) {
     parts.push(t(M.summaryUnknownOperation, { kind: M.kind[ctx.scanned.kind] }));
+  } else if (ctx.scanned.kind === 'result' && op === 'last_transaction' && result?.outcome === 'success') {
+    parts.push(lastTransactionReading(get));
   } else if (ctx.scanned.kind === 'result') {
     parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result?.outcome ?? 'unknown'], meaning: result?.meaning ?? '–' }));
   } else {
@@ -508,7 +514,7 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
     const card = [brand, entry?.toLowerCase(), last4 ? `…${last4}` : undefined].filter(Boolean).join(' ');
     if (card) parts.push(t(M.summaryCard, { card }));
     const action = get('actionCode') ?? get('f39');
-    if (action && result?.outcome !== 'success') parts.push(t(M.summaryAction, { code: action, meaning: describeActionCode(action, op ? { operation: op } : {}).meaning }));
+    if (action && result?.outcome !== 'success' && op !== 'last_transaction') parts.push(t(M.summaryAction, { code: action, meaning: describeActionCode(action, op ? { operation: op } : {}).meaning }));
     const when = (get('CT110') && readIso8601(get('CT110')!)?.text) || (get('timestamp') && readDdMMyyHHmm(get('timestamp')!)?.text) || undefined;
     if (when) parts.push(t(M.summaryWhen, { when }));
     const where = get('CT104') ?? get('f43');
@@ -528,6 +534,22 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
   void fields;
   return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
+}
+
+/**
+ * A successful last-transaction enquiry says nothing about the transaction it found (spec §5.2, §10): that one's
+ * outcome is its host response, f39 or actionCode. A reversal found this way answers 400 (ISO 8583:1993 "accepted";
+ * Nexi's use of it for an accepted reversal is inferred).
+ */
+function lastTransactionReading(get: (key: string) => string | undefined): string {
+  const M = explainMessages();
+  const code = (get('f39') ?? get('actionCode'))?.trim();
+  if (!code) return M.summaryLastUnknown;
+  const d = describeActionCode(code, { operation: 'last_transaction' });
+  const ct105 = get('CT105')?.trim();
+  if ((ct105 === '0200' || ct105 === '0400') && code === '400') return t(M.summaryLastReversal, { code, meaning: d.meaning });
+  if (d.approved === undefined) return t(M.summaryLastOther, { code, meaning: d.meaning });
+  return t(d.approved ? M.summaryLastApproved : M.summaryLastDeclined, { code, meaning: d.meaning });
 }
 
 /** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */

@@ -50,6 +50,14 @@ export const explainMessagesEn = {
 
   // Summary pieces.
   summaryResult: '{operation} {outcome}: {meaning}',
+  // spec §5.2, §10: a last-transaction result's `result` is the enquiry's outcome; the transaction's is f39/actionCode.
+  summaryLastApproved: 'Last-transaction enquiry succeeded: the last transaction was approved (bank response {code}: {meaning})',
+  summaryLastDeclined: 'Last-transaction enquiry succeeded: the last transaction was declined ({meaning}, bank response {code})',
+  summaryLastReversal: 'Last-transaction enquiry succeeded: the last transaction was a reversal, accepted (bank response {code}: {meaning}; "400 = accepted" for a reversal is inferred)',
+  summaryLastUnknown: 'Last-transaction enquiry succeeded: the outcome of the last transaction is not stated (no f39 or actionCode)',
+  summaryLastOther: 'Last-transaction enquiry succeeded: the last transaction has bank response {code} ({meaning})',
+  resultEnquirySucceeded: 'The enquiry succeeded: the last transaction was found (not an approval of it).',
+  resultOfEnquiry: "This is the enquiry's outcome, not the last transaction's: that one is its bank response, f39 or actionCode (spec §5.2, §10).",
   summaryRequest: '{operation} request',
   summaryAmount: 'amount {amount}',
   summaryCard: 'card {card}',

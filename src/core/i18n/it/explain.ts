@@ -48,6 +48,13 @@ export const explainMessagesIt: Translation<typeof explainMessagesEn> = {
   operationTypeMismatch: "operationType {value} non corrisponde all'authority {authority}.",
 
   summaryResult: '{operation}: {outcome}. {meaning}',
+  summaryLastApproved: "Interrogazione dell'ultima transazione riuscita: l'ultima transazione è stata approvata (risposta della banca {code}: {meaning})",
+  summaryLastDeclined: "Interrogazione dell'ultima transazione riuscita: l'ultima transazione è stata rifiutata ({meaning}, risposta della banca {code})",
+  summaryLastReversal: "Interrogazione dell'ultima transazione riuscita: l'ultima transazione era uno storno, accettato (risposta della banca {code}: {meaning}; \"400 = accettato\" per uno storno è dedotto)",
+  summaryLastUnknown: "Interrogazione dell'ultima transazione riuscita: l'esito dell'ultima transazione non è indicato (nessun f39 né actionCode)",
+  summaryLastOther: "Interrogazione dell'ultima transazione riuscita: l'ultima transazione ha risposta della banca {code} ({meaning})",
+  resultEnquirySucceeded: "Interrogazione riuscita: l'ultima transazione è stata trovata (non è una sua approvazione).",
+  resultOfEnquiry: "Questo è l'esito dell'interrogazione, non dell'ultima transazione: quello è la sua risposta della banca, f39 o actionCode (spec §5.2, §10).",
   summaryRequest: '{operation} (richiesta)',
   summaryAmount: 'importo {amount}',
   summaryCard: 'carta {card}',
