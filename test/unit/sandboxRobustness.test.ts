@@ -15,6 +15,18 @@ import { maxBodyBytes, Sandbox, sandboxDefaults } from '../../src/core/sandbox/s
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** The toolkit's client for the sandbox at `baseUrl`, with the sandbox's generated credentials. */
+function sandboxClient(baseUrl: string, pki: SandboxPki): NexiClient {
+  return new NexiClient({
+    baseUrl,
+    clientId: sandboxDefaults.clientId,
+    clientSecret: () => sandboxDefaults.clientSecret,
+    terminalIds: [sandboxDefaults.mobilePosTerminalId],
+    signingKey: createPrivateKey(pki.client.privateKey),
+    transport: { tls: { cert: pki.client.certificate, key: pki.client.privateKey, ca: pki.ca.certificate } },
+  });
+}
+
 describe('sandbox robustness (its own process, real TLS on loopback)', function () {
   this.timeout(120000);
   let dir: string;
@@ -74,14 +86,7 @@ describe('sandbox robustness (its own process, real TLS on loopback)', function 
 
   async function assertAliveAndAnswering(): Promise<void> {
     assert.equal(child.exitCode, null, `the sandbox process is alive\n${stderr}`);
-    const client = new NexiClient({
-      baseUrl: url.origin,
-      clientId: sandboxDefaults.clientId,
-      clientSecret: () => sandboxDefaults.clientSecret,
-      terminalIds: [sandboxDefaults.mobilePosTerminalId],
-      signingKey: createPrivateKey(pki.client.privateKey),
-      transport: { tls: { cert: pki.client.certificate, key: pki.client.privateKey, ca: pki.ca.certificate } },
-    });
+    const client = sandboxClient(url.origin, pki);
     try {
       const r = await client.checkTransaction({ terminalId: sandboxDefaults.mobilePosTerminalId, callerTrxId: 'PP-20261121-0001' });
       assert.equal(r.transaction.status, 'APPROVED');
@@ -148,16 +153,7 @@ describe('sandbox memory stays flat: issued tokens and jti values are swept', fu
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-sweep-'));
     const { pki } = await loadOrCreatePki(path.join(dir, 'pki'));
     const sb = await Sandbox.start({ pki, faults: { tokenTtlSeconds: 1 } });
-    const client = (): NexiClient =>
-      new NexiClient({
-        baseUrl: sb.url,
-        clientId: sandboxDefaults.clientId,
-        clientSecret: () => sandboxDefaults.clientSecret,
-        terminalIds: [sandboxDefaults.mobilePosTerminalId],
-        signingKey: createPrivateKey(pki.client.privateKey),
-        transport: { tls: { cert: pki.client.certificate, key: pki.client.privateKey, ca: pki.ca.certificate } },
-      });
-    const c = client();
+    const c = sandboxClient(sb.url, pki);
     try {
       for (let i = 0; i < 100; i++) {
         c.reset();
