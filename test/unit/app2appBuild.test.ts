@@ -106,14 +106,19 @@ describe('app2app build', () => {
   });
 
   describe('round trip: build → scan → parse (property)', () => {
-    const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '');
-    const optionalText = fc.option(fc.string({ unit: 'binary', maxLength: 30 }), { nil: undefined });
+    // A literal `%XX` in a value is what a value encoded twice looks like once encoded (`%2541`): A2A035 warns
+    // about it by design, so the builder's clean-output property leaves it out.
+    const noEscape = (s: string) => !/%[0-9A-Fa-f]{2}/.test(s);
+    const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '' && noEscape(s));
+    const optionalText = fc.option(fc.string({ unit: 'binary', maxLength: 30 }).filter(noEscape), { nil: undefined });
     const optionalBool = fc.option(fc.boolean(), { nil: undefined });
-    const tagText = fc.string({ unit: fc.constantFrom(...'0123456789AZaz!$%&()*+-./:;<=>?@[]^_{}'), minLength: 1, maxLength: 30 });
+    const tagText = fc.string({ unit: fc.constantFrom(...'0123456789AZaz!$%&()*+-./:;<=>?@[]^_{}'), minLength: 1, maxLength: 30 }).filter(noEscape);
     const returnUri = fc
-      .tuple(fc.stringMatching(/^[a-z][a-z0-9+.-]{0,8}$/), fc.string({ unit: 'binary', maxLength: 30 }))
+      // A blank at the end of a return URI is reported (A2A033), so the generated ones have none there.
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9+.-]{0,8}$/), fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => !/[ \t\r\n]$/.test(s)))
       .map(([scheme, rest]) => `${scheme}://${rest}`);
-    const cents = fc.integer({ min: 1, max: 2 ** 31 });
+    // `amount` is an int (spec §3.1): 2^31 − 1 at most (A2A034, inferred limit).
+    const cents = fc.integer({ min: 1, max: 2 ** 31 - 1 });
     const terminalId = fc.stringMatching(/^\d{8}$/);
     const common = { callerName: text, callerTrxId: text, uri: returnUri };
     const ticketFlags = fc

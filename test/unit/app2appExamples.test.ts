@@ -243,12 +243,19 @@ describe('app2app spec examples (§3.5, §4.4, §5.3, §6.3)', () => {
   });
 
   describe('§6.3 accounting closure', () => {
-    it('request as published: the scanner stops at the wrap space, the uri value is cut', () => {
+    it('request as published: the scanner stops at the wrap space, the uri value is cut — and we say what it is read as', () => {
       const u = found('accountingClosureRequest');
       assert.equal(textOf(u), 'neximpos://accounting_closure?callerTrxId=qwerty&callerName=AAA&uri=demonexi%3A%2F%');
       assert.deepEqual(param(u, 'uri').malformedEscapes, [14]);
-      assert.deepEqual(codes(validateUri(u)), ['A2A031']);
-      assert.deepEqual(codes(validateUri(specExamples.accountingClosureRequest)), ['A2A031', 'A2A026']);
+      // This published example really is defective (spec §6.3, §16.10): the return URI is cut, an error since
+      // issue 15 (it was the generic A2A031 warning, which did not say that the result has nowhere to go).
+      const [cut] = validateUri(u);
+      assert.equal(cut.code, 'A2A036');
+      assert.equal(cut.severity, 'error');
+      assert.match(cut.message, /`uri` is read as `demonexi:\/%`/);
+      const whole = validateUri(specExamples.accountingClosureRequest);
+      assert.deepEqual(codes(whole), ['A2A036', 'A2A026']);
+      assert.match(whole[0].message, /`uri` is read as `demonexi:\/% accounting`/);
     });
 
     it('request repaired: no diagnostics', () => {

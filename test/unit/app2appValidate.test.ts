@@ -158,7 +158,8 @@ describe('app2app validate', () => {
       assert.match(neg.message, /cannot be negative/);
       assert.equal(neg.fixes, undefined);
       const zero = single(amount('0'), 'A2A004');
-      assert.equal(zero.message, '`amount` must be at least 1 cent: `0` is not accepted.');
+      // spec §16.8: whether zero is accepted is an open point, so the message says the rule is ours (inferred).
+      assert.equal(zero.message, '`amount` must be at least 1 cent: `0` has nothing to charge. Nexi does not document whether zero is accepted (spec §16.8); we treat it as an error (inferred).');
       const plus = single(amount('+3'), 'A2A004');
       assert.equal(fixed(amount('+3'), plus), amount('3'));
       assert.equal(single(amount('abc'), 'A2A004').message, '`amount` must be an integer number of euro cents (150 = €1.50), not `abc`.');
@@ -205,6 +206,80 @@ describe('app2app validate', () => {
       assert.equal(d.severity, 'warning');
       assert.equal(at(text, d), '3035003');
       single(last.replace('terminalId=30350039', 'terminalId=ABCDEFGH'), 'A2A007');
+    });
+
+    it('A2A033 an encoded space inside a number, flag or date (issue 15: `amount=150%20` passed); fix: remove it', () => {
+      const text = amount('150%20');
+      const d = single(text, 'A2A033');
+      assert.equal(d.severity, 'error');
+      assert.equal(at(text, d), '%20');
+      assert.equal(d.message, '`amount` is read as "150 ": the encoded space `%20` becomes part of the value, which is then not an integer number of cents. Remove `%20`.');
+      assert.deepEqual(d.fixes?.map((f) => f.title), ['Remove the encoded space']);
+      assert.equal(fixed(text, d), pay);
+      // Every encoded blank of the value goes with the one fix; %09 counts as well.
+      const both = amount('%20150%09');
+      assert.equal(fixed(both, single(both, 'A2A033')), pay);
+      assert.match(single(`${pay}&hideRetry=true%20`, 'A2A033').message, /not the literal `true` or `false`/);
+      assert.match(single(rev.replace('timestamp=0912202317', 'timestamp=0912202317%20'), 'A2A033').message, /not ddMMyyHHmm/);
+      single(rev.replace('terminalId=30350039', 'terminalId=30350039%20'), 'A2A033');
+      // In a return URI only the ends count: inside, the space may belong to the return URI's own query.
+      const trailing = pay.replace('uri=myapp%3A%2F%2Fpayment', 'uri=myapp%3A%2F%2Fpayment%20');
+      assert.equal(fixed(trailing, single(trailing, 'A2A033')), pay);
+      expectCodes(pay.replace('uri=myapp%3A%2F%2Fpayment', 'uri=myapp%3A%2F%2Fpayment%3Fnote%3Da%20b'), []);
+      // Text parameters may hold spaces.
+      expectCodes(pay.replace('callerName=Shop', 'callerName=My%20Shop%20'), []);
+    });
+
+    it('A2A034 amount above what an int holds (issue 15: `amount=99999999999999` passed)', () => {
+      expectCodes(amount('2147483647'), []);
+      const d = single(amount('2147483648'), 'A2A034');
+      assert.equal(d.severity, 'error');
+      assert.equal(at(amount('2147483648'), d), '2147483648');
+      const big = single(amount('99999999999999'), 'A2A034');
+      // The documented type is int (spec §3.1); its 32-bit limit is our reading and the message says so.
+      assert.equal(
+        big.message,
+        '`amount`=`99999999999999` cents is more than an int holds: Nexi types the amount as int, at most 2147483647 cents (€21,474,836.47) on Android (inferred: Java/Kotlin int). No maximum is documented (spec §16.8); check that the amount is in cents.',
+      );
+      single(rev.replace('amount=150', 'amount=99999999999999'), 'A2A034');
+      expectCodes(`${pay}&tipAmount=99999999999`, ['A2A032', 'A2A034']);
+    });
+
+    it('A2A035 a value percent-encoded twice (issue 15: `callerName=Shop%2520Pay`); fix: decode once', () => {
+      const text = pay.replace('callerName=Shop', 'callerName=Shop%2520Pay');
+      const d = single(text, 'A2A035');
+      assert.equal(d.severity, 'warning');
+      assert.equal(at(text, d), '%2520');
+      assert.equal(d.message, '`callerName` is percent-encoded twice: `%2520` decodes to `%20`, so Nexi POS reads "Shop%20Pay" with the escape still in it. Decode it once: `Shop%20Pay`.');
+      assert.deepEqual(d.fixes?.map((f) => f.title), ['Decode once: `Shop%20Pay`']);
+      assert.equal(fixed(text, d), pay.replace('callerName=Shop', 'callerName=Shop%20Pay'));
+      // A literal `%` followed by text that is not hex is fine (`100%25 off`), and so is a single encoding.
+      expectCodes(pay.replace('callerName=Shop', 'callerName=100%25%20off'), []);
+      // A return URI with its own encoded query is not encoded twice.
+      expectCodes(pay.replace('uri=myapp%3A%2F%2Fpayment', 'uri=myapp%3A%2F%2Fpayment%3Fnote%3Da%2520b'), []);
+    });
+
+    it('A2A022 a return URI encoded twice is named so (issue 15), with the decode-once fix', () => {
+      const text = pay.replace('uri=myapp%3A%2F%2Fpayment', 'uri=myapp%253A%252F%252Fpayment');
+      const d = single(text, 'A2A022');
+      assert.equal(d.message, '`uri` decodes to `myapp%3A%2F%2Fpayment`, which has no scheme: the return URI is percent-encoded twice. Decode it once: `myapp%3A%2F%2Fpayment`.');
+      assert.equal(fixed(text, d), pay);
+      // Inside a Kotlin string the fix is written for that context too.
+      const kotlin = `val u = "${text}"`;
+      const [k] = validateUri(scanText(kotlin)[0]);
+      assert.equal(applyEdits(kotlin, k.fixes?.[0].edits ?? []), `val u = "${pay}"`);
+    });
+
+    it('A2A036 a return URI cut by a broken escape says what it is read as (issue 15, spec §6.3)', () => {
+      const text = closure.replace('uri=myapp%3A%2F%2Faccounting_closure', 'uri=demonexi%3A%2F%');
+      const d = single(text, 'A2A036');
+      assert.equal(d.severity, 'error');
+      assert.equal(text.slice(d.range.start), '%');
+      assert.match(d.message, /^`uri` is read as `demonexi:\/%`: the `%` is not followed by two hex digits, so the return URI is cut/);
+      const published = 'neximpos://accounting_closure?callerTrxId=qwerty&callerName=AAA&uri=demonexi%3A%2F% accounting';
+      const [cut, space] = expectCodes(published, ['A2A036', 'A2A026']);
+      assert.match(cut.message, /read as `demonexi:\/% accounting`/);
+      assert.equal(at(published, space), ' ');
     });
 
     it('A2A022 uri must be an absolute URI with a scheme', () => {
@@ -258,7 +333,8 @@ describe('app2app validate', () => {
     it('A2A020 urlTicket is MobilePOS-only (info)', () => {
       const d = single(`${pay}&urlTicket=true`, 'A2A020');
       assert.equal(d.severity, 'info');
-      assert.equal(d.message, '`urlTicket` only works on MobilePOS; SoftPOS ignores it.');
+      // spec §16.6: only the missing link in SoftPOS results is documented [REVS]; "SoftPOS ignores it" was more than that.
+      assert.equal(d.message, '`urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked [REVS]; any other effect on SoftPOS is not stated (spec §16.6).');
     });
 
     it('A2A032 parameters only the sample apps send (info)', () => {
@@ -302,9 +378,18 @@ describe('app2app validate', () => {
       single(`${pay}&addInfoKey1=&addInfo1=v`, 'A2A011');
     });
 
-    it('A2A012 characters outside the allowed set (decoded)', () => {
-      const d = single(`${pay}&addInfoKey1=k&addInfo1=caf%C3%A9%23`, 'A2A012');
-      assert.equal(d.message, '`addInfo1` may contain only digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Not allowed here: `é`, `#`.');
+    it('A2A012 characters outside the allowed set (decoded); A2A037 letters outside A–Z are only a warning', () => {
+      const [d, letters] = expectCodes(`${pay}&addInfoKey1=k&addInfo1=caf%C3%A9%23`, ['A2A012', 'A2A037']);
+      assert.equal(d.severity, 'error');
+      assert.equal(d.message, '`addInfo1` may contain only digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Not allowed here: `#`.');
+      // spec §16.3: whether "letters" means ASCII only is open (issue 15: it was an error).
+      assert.equal(letters.severity, 'warning');
+      assert.equal(
+        letters.message,
+        '`addInfo1` contains `é`: Nexi allows "letters" without saying whether accented or non-Latin letters count (spec §16.3), so Nexi POS may reject the pair (inferred). Use A–Z to be safe.',
+      );
+      assert.equal(single(`${pay}&addInfoKey1=k&addInfo1=a%20b`, 'A2A012').message, '`addInfo1` may contain only digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Not allowed here: space.');
+      assert.match(single(`${pay}&addInfoKey1=k&addInfo1=Stra%C3%9Fe%CE%B1`, 'A2A037').message, /contains `ß`, `α`/);
       expectCodes(`${pay}&addInfoKey1=k&addInfo1=%21%24%25%26()*%2B-.%2F%3A%3B%3C%3D%3E%3F%40%5B%5D%5E_%7B%7D`, []);
     });
 
@@ -316,7 +401,8 @@ describe('app2app validate', () => {
     });
 
     it('A2A014 index outside 1…5', () => {
-      assert.equal(single(`${pay}&addInfoKey6=k`, 'A2A014').message, '`addInfoKey6`: additional tags are numbered 1 to 5; Nexi POS does not read index 6.');
+      // spec §16.3: whether N is strictly 1–5 is open.
+      assert.equal(single(`${pay}&addInfoKey6=k`, 'A2A014').message, '`addInfoKey6`: additional tags are documented for indexes 1 to 5; whether Nexi POS reads index 6 is not stated (spec §16.3). Use 1–5.');
       single(`${pay}&addInfo0=v`, 'A2A014');
     });
 

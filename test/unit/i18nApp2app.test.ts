@@ -152,10 +152,15 @@ describe('App2App in Italian', () => {
       assert.equal(it.find((d) => d.code === 'A2A021')?.message, "`terminalId` viene ignorato da payment: Nexi POS usa il TID selezionato per ultimo nell'app.");
       assert.equal(
         it.find((d) => d.code === 'A2A012')?.message,
-        '`addInfoKey1` può contenere solo cifre, lettere e ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Non consentiti qui: spazio, `è`.',
+        '`addInfoKey1` può contenere solo cifre, lettere e ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Non consentiti qui: spazio.',
+      );
+      // spec §16.3: `è` may or may not count as a letter, so it is a separate warning (A2A037).
+      assert.equal(
+        it.find((d) => d.code === 'A2A037')?.message,
+        '`addInfoKey1` contiene `è`: Nexi consente "lettere" senza dire se valgano anche le lettere accentate o non latine (spec §16.3), quindi Nexi POS potrebbe rifiutare la coppia (dedotto). Per sicurezza usare A–Z.',
       );
       const en = validateUri(uri);
-      assert.equal(en.find((d) => d.code === 'A2A012')?.message, '`addInfoKey1` may contain only digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Not allowed here: space, `è`.');
+      assert.equal(en.find((d) => d.code === 'A2A012')?.message, '`addInfoKey1` may contain only digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }. Not allowed here: space.');
     });
 
     it('an explicit table still wins, then the locale, then English; titles follow the locale', () => {
@@ -216,7 +221,7 @@ describe('App2App in Italian', () => {
       assert.ok(amount.step.kind === 'value');
       assert.equal(
         amount.step.prompt,
-        'amount: Importo in centesimi di euro. Formato: numero intero positivo di centesimi di euro (1 = 0,01 €, 150 = 1,50 €); nessun massimo documentato. Digitare il valore senza codificarlo: il percent-encoding viene applicato automaticamente.',
+        'amount: Importo in centesimi di euro. Formato: numero intero positivo di centesimi di euro (1 = 0,01 €, 150 = 1,50 €); nessun massimo documentato, un int arriva al massimo a 2147483647 (limite dedotto). Digitare il valore senza codificarlo: il percent-encoding viene applicato automaticamente.',
       );
       assert.equal(withLocale('it', () => validateStepValue('payment', 'amount', '', true))?.message, 'amount è obbligatorio: Importo in centesimi di euro.');
       assert.equal(

@@ -42,6 +42,8 @@ export interface ParameterConstraints {
   readonly text: string;
   /** Lowest accepted number (int types). */
   readonly min?: number;
+  /** Highest accepted number (int types). */
+  readonly max?: number;
   /** Length limits of the decoded value. */
   readonly minLength?: number;
   readonly maxLength?: number;
@@ -113,7 +115,7 @@ export const catalogText = {
     },
     amount: {
       description: 'Amount in euro cents.',
-      constraint: 'positive integer number of euro cents (1 = €0.01, 150 = €1.50); no maximum documented',
+      constraint: 'positive integer number of euro cents (1 = €0.01, 150 = €1.50); no maximum documented, an int holds at most 2147483647 (inferred limit)',
     },
     reversalAmount: { description: 'Amount in euro cents of the transaction to reverse.' },
     callerName: {
@@ -249,11 +251,14 @@ const additionalTagConstraints: ParameterConstraints = {
 };
 
 // Request parameters shared by several operations. Operation tables below spread them and override what differs.
+// spec §3.1, §4.1: `amount` is typed int; §16.8: no maximum documented. An Android (Java/Kotlin) int stops at
+// 2^31 − 1 [inference]; ISO 8583 field 4 (f04, 12 digits) would allow more, so the int is the binding limit.
+export const maxIntAmount = 2147483647;
 const amount: ParameterSpec = {
   name: 'amount',
   type: 'int-cents',
   required: true,
-  constraints: { text: T.request.amount.constraint, min: 1 },
+  constraints: { text: T.request.amount.constraint, min: 1, max: maxIntAmount },
   scope: 'both',
   provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
@@ -653,7 +658,7 @@ export const operations: readonly OperationSpec[] = [
         name: 'tipAmount',
         type: 'int-cents',
         required: false,
-        constraints: { text: T.request.tipAmount.constraint, min: 0 },
+        constraints: { text: T.request.tipAmount.constraint, min: 0, max: maxIntAmount },
         scope: 'both',
         provenance: 'nexi-sample',
         sources: ['[GH-DEMO]'],

@@ -53,10 +53,10 @@ export const diagnosticCodes = {
     variants: {
       decimal: '`{name}` is in euro cents, without a decimal separator: `{value}` looks like euros — write `{suggestion}`.',
       negative: '`{name}` cannot be negative (`{value}`): write the amount in cents as a positive integer, e.g. 150 for €1.50. To give money back, reverse the transaction.',
-      zero: '`{name}` must be at least {min} cent: `{value}` is not accepted.',
+      zero: '`{name}` must be at least {min} cent: `{value}` has nothing to charge. Nexi does not document whether zero is accepted (spec §16.8); we treat it as an error (inferred).',
       plus: '`{name}` takes digits only: write `{suggestion}` instead of `{value}` (a raw `+` is even decoded as a space).',
     },
-    source: '§2.1, §3.1',
+    source: '§2.1, §3.1, §16.8 [inference: zero]',
   },
   A2A005: {
     severity: 'error',
@@ -70,7 +70,7 @@ export const diagnosticCodes = {
   A2A006: {
     severity: 'error',
     title: 'Timestamp is not a real ddMMyyHHmm date-time',
-    message: '`{name}` must be ddMMyyHHmm (10 digits, 24-hour clock), e.g. 0912202317 for 09/12/2020 23:17; `{value}` is not.',
+    message: '`{name}` must be ddMMyyHHmm (10 digits; 24-hour clock, inferred from Nexi\'s example), e.g. 0912202317 for 09/12/2020 23:17; `{value}` is not.',
     variants: {
       date: '`{name}`=`{value}`: {day}/{month}/20{year} is not a real date. Write ddMMyyHHmm, e.g. 0912202317 for 09/12/2020 23:17.',
       month: '`{name}`=`{value}`: month {month} does not exist. Write ddMMyyHHmm (day first), e.g. 0912202317 for 09/12/2020 23:17.',
@@ -119,7 +119,7 @@ export const diagnosticCodes = {
     severity: 'error',
     title: 'Additional tag contains a character that is not allowed',
     message: '`{name}` may contain only {allowed}. Not allowed here: {characters}.',
-    source: '§3.2 [inference: letters = A–Z, a–z]',
+    source: '§3.2',
   },
   A2A013: {
     severity: 'warning',
@@ -130,7 +130,7 @@ export const diagnosticCodes = {
   A2A014: {
     severity: 'warning',
     title: 'Additional-tag index outside 1…5',
-    message: '`{name}`: additional tags are numbered 1 to 5; Nexi POS does not read index {index}.',
+    message: '`{name}`: additional tags are documented for indexes 1 to 5; whether Nexi POS reads index {index} is not stated (spec §16.3). Use 1–5.',
     source: '§3.1, §16.3',
   },
   A2A015: {
@@ -166,7 +166,10 @@ export const diagnosticCodes = {
   A2A020: {
     severity: 'info',
     title: 'MobilePOS-only parameter',
-    message: '`{name}` only works on {product}; {other} ignores it.',
+    message: '`{name}` is documented for {product} only; on {other} its effect is not stated.',
+    variants: {
+      urlTicket: '`urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked [REVS]; any other effect on SoftPOS is not stated (spec §16.6).',
+    },
     source: '§3.1, §3.4 [REVS], §16.6',
   },
   A2A021: {
@@ -179,6 +182,9 @@ export const diagnosticCodes = {
     severity: 'error',
     title: 'Return URI is not absolute',
     message: '`{name}` must be an absolute URI with a scheme, such as `myapp://payment` (percent-encoded: `myapp%3A%2F%2Fpayment`); `{value}` has no scheme.',
+    variants: {
+      encodedTwice: '`{name}` decodes to `{value}`, which has no scheme: the return URI is percent-encoded twice. Decode it once: `{suggestion}`.',
+    },
     source: '§2.1, §2.2',
   },
   A2A023: {
@@ -202,7 +208,7 @@ export const diagnosticCodes = {
   A2A026: {
     severity: 'warning',
     title: 'Raw space in a value',
-    message: 'Raw space in `{name}`: iOS refuses such URIs and Android keeps them only by chance. Percent-encode it as `%20`, or remove it if it is a line-wrap artefact of a copied example.',
+    message: 'Raw space in `{name}`: URIs cannot contain spaces (RFC 3986), so whether it arrives depends on the platform (iOS before 17 refuses such URLs). Percent-encode it as `%20`, or remove it if it is a line-wrap artefact of a copied example.',
     source: '§2.1, §3.5',
   },
   A2A027: {
@@ -232,7 +238,7 @@ export const diagnosticCodes = {
   A2A031: {
     severity: 'warning',
     title: 'Malformed percent-escape',
-    message: '`%` in `{name}` is not followed by two hex digits: the value is cut or the `%` is not encoded. Write a literal `%` as `%25`.',
+    message: '`%` in `{name}` is not followed by two hex digits, so `{name}` is read as `{value}`: the value is cut or the `%` is not encoded. Write a literal `%` as `%25`.',
     source: '§6.3',
   },
   A2A032: {
@@ -240,6 +246,41 @@ export const diagnosticCodes = {
     title: 'Undocumented parameter',
     message: '`{name}` is not documented by Nexi: only the official sample apps send it. It may change or be ignored.',
     source: '§3.1 [sample code], §16.9',
+  },
+  A2A033: {
+    severity: 'error',
+    title: 'Encoded space in a number, flag, date or URI',
+    message: '`{name}` is read as "{value}": the encoded space `{escape}` becomes part of the value, where no space belongs. Remove `{escape}`.',
+    variants: {
+      amount: '`{name}` is read as "{value}": the encoded space `{escape}` becomes part of the value, which is then not an integer number of cents. Remove `{escape}`.',
+      boolean: '`{name}` is read as "{value}": the encoded space `{escape}` becomes part of the value, which is then not the literal `true` or `false`. Remove `{escape}`.',
+      timestamp: '`{name}` is read as "{value}": the encoded space `{escape}` becomes part of the value, which is then not ddMMyyHHmm. Remove `{escape}`.',
+    },
+    source: '§2.1, §3.1, §4.1',
+  },
+  A2A034: {
+    severity: 'error',
+    title: 'Amount larger than an int',
+    message: '`{name}`=`{value}` cents is more than an int holds: Nexi types the amount as int, at most 2147483647 cents (€21,474,836.47) on Android (inferred: Java/Kotlin int). No maximum is documented (spec §16.8); check that the amount is in cents.',
+    source: '§3.1, §4.1, §16.8 [inference: 32-bit int]',
+  },
+  A2A035: {
+    severity: 'warning',
+    title: 'Value percent-encoded twice',
+    message: '`{name}` is percent-encoded twice: `{escape}` decodes to `{once}`, so Nexi POS reads "{value}" with the escape still in it. Decode it once: `{suggestion}`.',
+    source: '§2.1 [inference]',
+  },
+  A2A036: {
+    severity: 'error',
+    title: 'Return URI cut by a broken percent-escape',
+    message: '`{name}` is read as `{value}`: the `%` is not followed by two hex digits, so the return URI is cut: it is not the one you meant, and the result is unlikely to reach your app (the published accounting-closure example has this defect, spec §6.3). Percent-encode the whole return URI, e.g. `myapp%3A%2F%2Faccounting_closure`.',
+    source: '§2.1, §6.3, §16.10',
+  },
+  A2A037: {
+    severity: 'warning',
+    title: 'Additional tag contains letters outside A–Z',
+    message: '`{name}` contains {characters}: Nexi allows "letters" without saying whether accented or non-Latin letters count (spec §16.3), so Nexi POS may reject the pair (inferred). Use A–Z to be safe.',
+    source: '§3.2, §16.3 [inference]',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
@@ -264,6 +305,8 @@ export const fixTitles = {
   insertAmpersand: 'Insert `&` before `{name}`',
   repairTimes: 'Replace `×tamp` with `&timestamp`',
   repairAmp: 'Replace `&amp;` with `&`',
+  removeEncodedSpace: 'Remove the encoded space',
+  decodeOnce: 'Decode once: `{suggestion}`',
 } as const;
 
 export type FixTitleId = keyof typeof fixTitles;

@@ -46,6 +46,13 @@ interface Checked {
 
 // Types whose values cannot meaningfully contain a space: a space there is a line-wrap artefact (spec §3.5, §4.4).
 const spacelessTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boolean', 'timestamp', 'terminalId', 'uri', 'url', 'email', 'phone']);
+// Types whose decoded value cannot hold a space anywhere, so an encoded one (`amount=150%20`) is a mistake too.
+// Not `email`/`phone`: their format is not specified (spec §16.2) and `334 455 6951` may be meant.
+const encodedSpaceTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boolean', 'timestamp', 'terminalId', 'uri']);
+// `%20`, `%09`, `%0A`, `%0D`: whitespace once decoded.
+const encodedSpace = /%(?:20|09|0[AaDd])/g;
+// `%25` followed by two hex digits: decoded once it is still a percent-escape (`%2520` → `%20`).
+const doubleEscape = /%25(?=[0-9A-Fa-f]{2})/g;
 // Types for which an empty value is never valid, even when the parameter is optional.
 const valueRequiredTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boolean', 'timestamp', 'terminalId', 'uri']);
 
@@ -278,7 +285,8 @@ function checkCatalogFlags(c: Checker, op: OperationSpec, params: readonly Query
   }
   if (spec.scope !== 'both' && op.scope === 'both') {
     const [product, other] = spec.scope === 'mobilepos' ? ['MobilePOS', 'SoftPOS'] : ['SoftPOS', 'MobilePOS'];
-    c.report('A2A020', p.keyRange, { name: p.name, product, other });
+    // spec §3.4 [REVS], §16.6: what SoftPOS does with urlTicket is only known for the result (no link).
+    c.report('A2A020', p.keyRange, { name: p.name, product, other }, p.name === 'urlTicket' ? 'urlTicket' : undefined);
   }
   if (spec.provenance === 'nexi-sample' || spec.provenance === 'undocumented') c.report('A2A032', p.keyRange, { name: p.name });
 }
@@ -287,28 +295,79 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
   const value = p.value ?? '';
   const valueRange = p.valueRange ?? p.range;
-  reportEncodable(
-    c,
-    p,
-    'A2A031',
-    p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1)),
-    '%25',
-  );
+  const malformed = p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1));
+  // spec §6.3, §16.10: `uri=demonexi%3A%2F% accounting` is read as `demonexi:/% accounting`; a cut return URI
+  // loses the result, which is worse than the generic A2A031 says.
+  if (spec.type === 'uri' && malformed.length > 0) c.report('A2A036', malformed[0], { name: p.name, value });
+  else reportEncodable(c, p, 'A2A031', malformed, '%25', { value });
+  const twice = checkEncodedTwice(c, p, spec);
+  if (encodedSpaceTypes.has(spec.type)) checkEncodedSpace(c, p, spec);
   const spaceless = spacelessTypes.has(spec.type);
-  const compact = spaceless ? value.replace(/[ \t]+/g, '') : value;
+  const compact = spaceless ? value.replace(/\s+/g, '') : value;
   if (compact.trim() === '' && (spec.required || valueRequiredTypes.has(spec.type))) {
     c.report('A2A008', p.range, { name: p.name, description: parameterDescription(spec) }, undefined, [
       c.fix('addValue', { name: p.name }, [{ range: valueRange, newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
     ]);
     return;
   }
-  if (compact !== '' && !checkType(c, p, spec, compact)) return;
+  if (compact !== '' && !checkType(c, p, spec, compact, twice)) return;
   checkCharacters(c, p, raw, spaceless);
   checkConstraints(c, p, spec, value);
 }
 
+/**
+ * `%25XX` in the raw value: decoded once it is still a percent-escape (`callerName=Shop%2520Pay` reads
+ * "Shop%20Pay"). Returns the value decoded once (the fix), or undefined. A `uri` encoded twice has no scheme any
+ * more: A2A022 names it there, with the same fix, so it is not reported twice.
+ */
+function checkEncodedTwice(c: Checker, p: QueryParam, spec: ParameterSpec): string | undefined {
+  const raw = p.rawValue ?? '';
+  doubleEscape.lastIndex = 0;
+  const first = doubleEscape.exec(raw);
+  if (!first || !p.valueRange) return undefined;
+  const once = raw.replace(doubleEscape, '%');
+  if (spec.type === 'uri') {
+    // A return URI may carry its own encoded query (`myapp://cb?note=a%20b` → `…%253Fnote%253Da%2520b`): only a
+    // URI whose scheme is still encoded (`myapp%3A…` once decoded) is encoded twice as a whole.
+    return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(p.value ?? '') ? undefined : once;
+  }
+  const escape = raw.slice(first.index, first.index + 5);
+  const args = { name: p.name, escape, once: escape.replace('%25', '%'), value: p.value ?? '', suggestion: once };
+  c.report('A2A035', c.rangeIn(p.valueIndex + first.index, p.valueIndex + first.index + 5), args, undefined, [
+    c.fix('decodeOnce', { suggestion: once }, [{ range: p.valueRange, newText: c.source(once) }]),
+  ]);
+  return once;
+}
+
+/**
+ * `amount=150%20`: an encoded space inside a value that cannot hold one; the fix removes every such escape. In a
+ * return URI only a leading or trailing one counts (inside, it may belong to the URI's own query).
+ */
+function checkEncodedSpace(c: Checker, p: QueryParam, spec: ParameterSpec): void {
+  const raw = p.rawValue ?? '';
+  const all = [...raw.matchAll(encodedSpace)];
+  const found = spec.type === 'uri' ? all.filter((m) => edgeRun(raw, m.index)) : all;
+  if (found.length === 0) return;
+  const at = found.map((m) => c.rangeIn(p.valueIndex + m.index, p.valueIndex + m.index + 3));
+  const variant = spec.type === 'int-cents' || spec.type === 'int' ? 'amount' : spec.type === 'boolean' || spec.type === 'timestamp' ? spec.type : undefined;
+  c.report('A2A033', at[0], { name: p.name, value: p.value ?? '', escape: found[0][0] }, variant, [
+    c.fix('removeEncodedSpace', {}, at.map((range) => ({ range, newText: '' }))),
+  ]);
+}
+
+/** True when the 3-character escape at `at` belongs to a run of encoded spaces that starts or ends `raw`. */
+function edgeRun(raw: string, at: number): boolean {
+  const isSpace = (i: number) => /^%(?:20|09|0[AaDd])$/.test(raw.slice(i, i + 3));
+  let i = at;
+  while (i >= 3 && isSpace(i - 3)) i -= 3;
+  if (i === 0) return true;
+  let e = at + 3;
+  while (isSpace(e)) e += 3;
+  return e === raw.length;
+}
+
 /** Type rule of the catalog; false when it reported something (character checks would only repeat it). */
-function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string): boolean {
+function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, decodedOnce?: string): boolean {
   const valueRange = p.valueRange ?? p.range;
   const replace = (suggestion: string) => [c.fix('replaceValue', { suggestion }, [{ range: valueRange, newText: suggestion }])];
   const args = { name: p.name, value: v };
@@ -317,6 +376,11 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string): b
       // spec §2.1: integer euro cents.
       const min = spec.constraints?.min ?? 0;
       if (/^\d+$/.test(v)) {
+        const max = spec.constraints?.max;
+        if (max !== undefined && Number(v) > max) {
+          c.report('A2A034', valueRange, args);
+          return false;
+        }
         if (Number(v) >= min) return true;
         c.report('A2A004', valueRange, { ...args, min }, 'zero');
         return false;
@@ -347,7 +411,10 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string): b
       return true;
     case 'uri':
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return true;
-      c.report('A2A022', valueRange, args);
+      if (decodedOnce !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*%3A/i.test(v)) {
+        const fixes = [c.fix('decodeOnce', { suggestion: decodedOnce }, [{ range: valueRange, newText: c.source(decodedOnce) }])];
+        c.report('A2A022', valueRange, { ...args, suggestion: decodedOnce }, 'encodedTwice', fixes);
+      } else c.report('A2A022', valueRange, args);
       return false;
     default:
       return true;
@@ -407,9 +474,9 @@ function checkCharacters(c: Checker, p: QueryParam, raw: string, spaceless: bool
   reportEncodable(c, p, 'A2A025', hash, '%23');
 }
 
-function reportEncodable(c: Checker, p: QueryParam, code: DiagnosticCode, at: readonly OffsetRange[], encoded: string): void {
+function reportEncodable(c: Checker, p: QueryParam, code: DiagnosticCode, at: readonly OffsetRange[], encoded: string, extra: MessageArgs = {}): void {
   if (at.length === 0) return;
-  c.report(code, at[0], { name: p.name }, undefined, [c.fix('percentEncode', { encoded }, at.map((range) => ({ range, newText: encoded })))]);
+  c.report(code, at[0], { ...extra, name: p.name }, undefined, [c.fix('percentEncode', { encoded }, at.map((range) => ({ range, newText: encoded })))]);
 }
 
 /** Length and character rules of the catalog, on the decoded value (spec §3.2 for additional tags). */
@@ -423,11 +490,13 @@ function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value:
   }
   if (k.allowedChar) {
     const bad = [...new Set([...value].filter((ch) => !(ch.length === 1 && k.allowedChar?.test(ch))))];
-    if (bad.length > 0) {
-      const space = messages().space;
-      const characters = bad.map((ch) => (ch === ' ' ? space : `\`${ch}\``)).join(', ');
-      c.report('A2A012', range, { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters });
-    }
+    // spec §16.3: whether "letters" includes `é` or `ß` is open, so those are only a warning (A2A037); the
+    // characters outside the published list stay an error.
+    const letters = bad.filter((ch) => /^\p{L}$/u.test(ch));
+    const others = bad.filter((ch) => !letters.includes(ch));
+    const list = (chars: readonly string[]) => chars.map((ch) => (ch === ' ' ? messages().space : `\`${ch}\``)).join(', ');
+    if (others.length > 0) c.report('A2A012', range, { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters: list(others) });
+    if (letters.length > 0) c.report('A2A037', range, { name: p.name, characters: list(letters) });
   }
 }
 

@@ -24,7 +24,7 @@ export const catalogIt: Translation<typeof catalogText> = {
     },
     amount: {
       description: 'Importo in centesimi di euro.',
-      constraint: 'numero intero positivo di centesimi di euro (1 = 0,01 €, 150 = 1,50 €); nessun massimo documentato',
+      constraint: 'numero intero positivo di centesimi di euro (1 = 0,01 €, 150 = 1,50 €); nessun massimo documentato, un int arriva al massimo a 2147483647 (limite dedotto)',
     },
     reversalAmount: { description: 'Importo in centesimi di euro della transazione da stornare.' },
     callerName: {

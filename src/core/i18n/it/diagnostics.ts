@@ -33,7 +33,7 @@ export const diagnosticsIt: CompleteMessageTable = {
         decimal: '`{name}` è in centesimi di euro, senza separatore decimale: `{value}` sembra un importo in euro — scrivere `{suggestion}`.',
         negative:
           "`{name}` non può essere negativo (`{value}`): scrivere l'importo in centesimi come numero intero positivo, ad es. 150 per 1,50 €. Per restituire denaro, stornare la transazione.",
-        zero: '`{name}` deve essere almeno {min} centesimo: `{value}` non è accettato.',
+        zero: "`{name}` deve essere almeno {min} centesimo: con `{value}` non c'è nulla da addebitare. Nexi non documenta se lo zero è accettato (spec §16.8); lo trattiamo come errore (dedotto).",
         plus: '`{name}` accetta solo cifre: scrivere `{suggestion}` invece di `{value}` (un `+` non codificato viene addirittura decodificato come spazio).',
       },
     },
@@ -46,7 +46,7 @@ export const diagnosticsIt: CompleteMessageTable = {
     },
     A2A006: {
       title: 'Il timestamp non è una data e ora ddMMyyHHmm valida',
-      message: '`{name}` deve essere nel formato ddMMyyHHmm (10 cifre, formato 24 ore), ad es. 0912202317 per 09/12/2020 23:17; `{value}` non lo è.',
+      message: "`{name}` deve essere nel formato ddMMyyHHmm (10 cifre; formato 24 ore, dedotto dall'esempio di Nexi), ad es. 0912202317 per 09/12/2020 23:17; `{value}` non lo è.",
       variants: {
         date: '`{name}`=`{value}`: {day}/{month}/20{year} non è una data esistente. Scrivere ddMMyyHHmm, ad es. 0912202317 per 09/12/2020 23:17.',
         month: '`{name}`=`{value}`: il mese {month} non esiste. Scrivere ddMMyyHHmm (prima il giorno), ad es. 0912202317 per 09/12/2020 23:17.',
@@ -92,7 +92,7 @@ export const diagnosticsIt: CompleteMessageTable = {
     },
     A2A014: {
       title: 'Indice del tag aggiuntivo fuori da 1…5',
-      message: "`{name}`: i tag aggiuntivi sono numerati da 1 a 5; Nexi POS non legge l'indice {index}.",
+      message: "`{name}`: i tag aggiuntivi sono documentati per gli indici da 1 a 5; non è indicato se Nexi POS legga l'indice {index} (spec §16.3). Usare 1–5.",
     },
     A2A015: {
       title: 'Chiave di tag aggiuntivo senza valore',
@@ -118,7 +118,11 @@ export const diagnosticsIt: CompleteMessageTable = {
     },
     A2A020: {
       title: 'Parametro solo MobilePOS',
-      message: '`{name}` funziona solo su {product}; {other} lo ignora.',
+      message: "`{name}` è documentato solo per {product}; su {other} l'effetto non è indicato.",
+      variants: {
+        urlTicket:
+          "`urlTicket` è documentato solo per MobilePOS: SoftPOS non restituisce il link allo scontrino nemmeno se richiesto [REVS]; nessun altro effetto su SoftPOS è indicato (spec §16.6).",
+      },
     },
     A2A021: {
       title: 'Parametro ignorato da questa operazione',
@@ -128,6 +132,10 @@ export const diagnosticsIt: CompleteMessageTable = {
       title: "L'URI di ritorno non è assoluto",
       message:
         '`{name}` deve essere un URI assoluto con uno schema, come `myapp://payment` (codificato: `myapp%3A%2F%2Fpayment`); `{value}` non ha uno schema.',
+      variants: {
+        encodedTwice:
+          "`{name}` si decodifica in `{value}`, che non ha uno schema: l'URI di ritorno è codificato due volte. Decodificarlo una volta: `{suggestion}`.",
+      },
     },
     A2A023: {
       title: '& non codificata in un valore',
@@ -144,7 +152,7 @@ export const diagnosticsIt: CompleteMessageTable = {
     A2A026: {
       title: 'Spazio non codificato in un valore',
       message:
-        "Spazio non codificato in `{name}`: iOS rifiuta questi URI e Android li accetta solo per caso. Codificarlo come `%20`, oppure rimuoverlo se è un residuo dell'andata a capo di un esempio copiato.",
+        "Spazio non codificato in `{name}`: gli URI non possono contenere spazi (RFC 3986), quindi se arriva dipende dalla piattaforma (iOS prima della versione 17 rifiuta questi URL). Codificarlo come `%20`, oppure rimuoverlo se è un residuo dell'andata a capo di un esempio copiato.",
     },
     A2A027: {
       title: "Spazi all'interno di un nome",
@@ -167,11 +175,43 @@ export const diagnosticsIt: CompleteMessageTable = {
     A2A031: {
       title: 'Sequenza di escape % non valida',
       message:
-        'Il `%` in `{name}` non è seguito da due cifre esadecimali: il valore è troncato oppure il `%` non è codificato. Scrivere un `%` letterale come `%25`.',
+        'Il `%` in `{name}` non è seguito da due cifre esadecimali, quindi `{name}` viene letto come `{value}`: il valore è troncato oppure il `%` non è codificato. Scrivere un `%` letterale come `%25`.',
     },
     A2A032: {
       title: 'Parametro non documentato',
       message: '`{name}` non è documentato da Nexi: lo inviano solo le app di esempio ufficiali. Potrebbe cambiare o essere ignorato.',
+    },
+    A2A033: {
+      title: 'Spazio codificato in un numero, un flag, una data o un URI',
+      message: '`{name}` viene letto come "{value}": lo spazio codificato `{escape}` entra nel valore, dove non può esserci uno spazio. Rimuovere `{escape}`.',
+      variants: {
+        amount:
+          '`{name}` viene letto come "{value}": lo spazio codificato `{escape}` entra nel valore, che quindi non è più un numero intero di centesimi. Rimuovere `{escape}`.',
+        boolean:
+          '`{name}` viene letto come "{value}": lo spazio codificato `{escape}` entra nel valore, che quindi non è più il letterale `true` o `false`. Rimuovere `{escape}`.',
+        timestamp:
+          '`{name}` viene letto come "{value}": lo spazio codificato `{escape}` entra nel valore, che quindi non è più nel formato ddMMyyHHmm. Rimuovere `{escape}`.',
+      },
+    },
+    A2A034: {
+      title: 'Importo più grande di un int',
+      message:
+        "`{name}`=`{value}` centesimi supera ciò che un int può contenere: Nexi definisce l'importo come int, al massimo 2147483647 centesimi (21.474.836,47 €) su Android (dedotto: int di Java/Kotlin). Nessun massimo è documentato (spec §16.8); verificare che l'importo sia in centesimi.",
+    },
+    A2A035: {
+      title: 'Valore codificato due volte',
+      message:
+        '`{name}` è codificato due volte: `{escape}` si decodifica in `{once}`, quindi Nexi POS legge "{value}" con la sequenza di escape ancora dentro. Decodificarlo una volta: `{suggestion}`.',
+    },
+    A2A036: {
+      title: 'URI di ritorno troncato da una sequenza % non valida',
+      message:
+        "`{name}` viene letto come `{value}`: il `%` non è seguito da due cifre esadecimali, quindi l'URI di ritorno è troncato: non è quello voluto ed è improbabile che l'esito arrivi all'app chiamante (l'esempio pubblicato della chiusura contabile ha questo difetto, spec §6.3). Codificare l'intero URI di ritorno, ad es. `myapp%3A%2F%2Faccounting_closure`.",
+    },
+    A2A037: {
+      title: 'Il tag aggiuntivo contiene lettere fuori da A–Z',
+      message:
+        '`{name}` contiene {characters}: Nexi consente "lettere" senza dire se valgano anche le lettere accentate o non latine (spec §16.3), quindi Nexi POS potrebbe rifiutare la coppia (dedotto). Per sicurezza usare A–Z.',
     },
   },
   fixTitles: {
@@ -192,5 +232,7 @@ export const diagnosticsIt: CompleteMessageTable = {
     insertAmpersand: 'Inserire `&` prima di `{name}`',
     repairTimes: 'Sostituire `×tamp` con `&timestamp`',
     repairAmp: 'Sostituire `&amp;` con `&`',
+    removeEncodedSpace: 'Rimuovere lo spazio codificato',
+    decodeOnce: 'Decodificare una volta: `{suggestion}`',
   },
 };
