@@ -243,7 +243,8 @@ export const catalogText = {
 const T = catalogText;
 
 // spec §3.2: allowed characters of additional tags: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }.
-// "Letters" is read as ASCII letters [inference, spec §16.3].
+// The set below has ASCII letters only; whether "letters" also covers `é` or `α` is open (spec §16.3), so the
+// validator reports other letters as a warning (A2A037) and the rest of the set's misses as errors (A2A012).
 const additionalTagChar = /[0-9A-Za-z!$%&()*+\-./:;<=>?@[\]^_{}]/;
 const additionalTagConstraints: ParameterConstraints = {
   text: T.request.additionalTag.constraint,
