@@ -184,6 +184,8 @@ describe('App2App editor features (real VS Code)', function () {
       { code: 'A2A029', text: `neximpos://payment?amount=1&amp;${base}`, fix: 'Replace `&amp;` with `&`', expected: `neximpos://payment?amount=1&${base}` },
       { code: 'A2A030', text: `neximpos://last_transaction?callerName=Shop&terminalId=12345678&callerTrxId=12312uri=shop%3A%2F%2Flt`, fix: 'Insert `&` before `uri`', expected: `neximpos://last_transaction?callerName=Shop&terminalId=12345678&callerTrxId=12312&uri=shop%3A%2F%2Flt` },
       { code: 'A2A031', text: `neximpos://payment?amount=1&callerTrxId=100%&callerName=Shop&uri=shop%3A%2F%2Fpay`, fix: 'Percent-encode as `%25`', expected: `neximpos://payment?amount=1&callerTrxId=100%25&callerName=Shop&uri=shop%3A%2F%2Fpay` },
+      { code: 'A2A033', text: `neximpos://payment?amount=150%20&${base}`, fix: 'Remove the encoded space', expected: `neximpos://payment?amount=150&${base}` },
+      { code: 'A2A035', text: `val u = "neximpos://payment?amount=1&callerTrxId=T&callerName=Shop%2520Pay&uri=shop%3A%2F%2Fpay"`, fix: 'Decode once: `Shop%20Pay`', expected: `val u = "neximpos://payment?amount=1&callerTrxId=T&callerName=Shop%20Pay&uri=shop%3A%2F%2Fpay"`, language: 'kotlin' },
       { code: 'A2A019', text: `<data android:value="neximpos://payment?amount=1&amp;callerTrxId=T&amp;callerName=S&amp;uri=s%3A%2F%2Fp&amp;autoClose=true"/>`, fix: 'Add `sendTicket=false`', expected: `<data android:value="neximpos://payment?amount=1&amp;callerTrxId=T&amp;callerName=S&amp;uri=s%3A%2F%2Fp&amp;autoClose=true&amp;sendTicket=false"/>`, language: 'xml' },
     ];
 
@@ -205,7 +207,7 @@ describe('App2App editor features (real VS Code)', function () {
         assert.equal(document.getText(), c.expected, `${c.code}: ${c.fix}`);
       }
       const fixable = new Set(cases.map((c) => c.code));
-      for (const code of ['A2A001', 'A2A002', 'A2A003', 'A2A004', 'A2A005', 'A2A008', 'A2A009', 'A2A010', 'A2A015', 'A2A016', 'A2A017', 'A2A018', 'A2A019', 'A2A021', 'A2A023', 'A2A024', 'A2A025', 'A2A026', 'A2A027', 'A2A028', 'A2A029', 'A2A030', 'A2A031']) {
+      for (const code of ['A2A001', 'A2A002', 'A2A003', 'A2A004', 'A2A005', 'A2A008', 'A2A009', 'A2A010', 'A2A015', 'A2A016', 'A2A017', 'A2A018', 'A2A019', 'A2A021', 'A2A023', 'A2A024', 'A2A025', 'A2A026', 'A2A027', 'A2A028', 'A2A029', 'A2A030', 'A2A031', 'A2A033', 'A2A035']) {
         assert.ok(fixable.has(code), `a case for ${code}`);
       }
       await closeAll();

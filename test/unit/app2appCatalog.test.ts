@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import {
+  constraintText,
   findOperation,
   findOperationByType,
   findParameter,
@@ -8,9 +9,13 @@ import {
   isResponseOnlyKey,
   operations,
   operationsTaking,
+  parameterDescription,
   parameterNames,
+  parameterNotes,
   type OperationSpec,
 } from '../../src/core/app2app/catalog';
+import { lookupReceiptKey, receiptKeys } from '../../src/core/codes/receiptKeys';
+import { withLocale } from '../../src/core/i18n';
 
 const op = (name: string) => findOperation(name) as OperationSpec;
 
@@ -154,5 +159,64 @@ describe('app2app catalog', () => {
       ['uri', 'terminalType', 'f39', 'nope'].map(isKnownKey),
       [true, true, true, false],
     );
+  });
+});
+
+// Issue 15: sentences that stated more than the sources (spec §13, §16). Each assertion names what the spec says.
+describe('app2app catalog and receipt keys: no more than the sources say (issue 15)', () => {
+  const spec = (operation: string, direction: 'request' | 'response', key: string) => {
+    const m = findParameter(op(operation), direction, key);
+    assert.ok(m, `${operation} ${direction} ${key}`);
+    return m.spec;
+  };
+  const italian = <T>(f: () => T) => withLocale('it', f);
+
+  it('f55 no longer calls every value malformed (that was one published example)', () => {
+    assert.equal(lookupReceiptKey('f55')?.meaning, 'EMV data as BER-TLV hex, named after ISO 8583 field 55 (inferred).');
+    assert.equal(italian(() => lookupReceiptKey('f55'))?.meaning, 'Dati EMV in BER-TLV esadecimale, con il nome del campo ISO 8583 55 (dedotto).');
+    for (const k of receiptKeys) assert.doesNotMatch(k.meaning, /published example is malformed/, k.key);
+  });
+
+  it('CT106/CT107 say "device" as [RCPT] does, not "phone clock" (MobilePOS has a card reader too)', () => {
+    for (const key of ['CT106', 'CT107']) {
+      assert.match(lookupReceiptKey(key)?.meaning ?? '', /\[RCPT\] says "device"; which device and which time zone are not stated/);
+      assert.match(italian(() => lookupReceiptKey(key))?.meaning ?? '', /quale dispositivo e quale fuso orario non è indicato/);
+    }
+  });
+
+  it('the urlTicket of a result depends on the request flag (default true), not only on urlTicket=true', () => {
+    const url = spec('payment', 'response', 'urlTicket');
+    assert.equal(parameterDescription(url), 'Link to the receipt image; depends on the urlTicket request flag (default true); MobilePOS only: SoftPOS does not return it [REVS].');
+    assert.match(italian(() => parameterDescription(url)), /dipende dal flag urlTicket della richiesta \(predefinito true\)/);
+  });
+
+  it('the response amount format is what the examples show, not a documented product rule (spec §16.13)', () => {
+    const amount = spec('payment', 'response', 'amount');
+    assert.match(parameterDescription(amount), /In the published examples mPOS echoes it as sent and SoftPOS returns 12 zero-padded digits .*not specified \(spec §16\.13\)/);
+    assert.match(italian(() => parameterDescription(amount)), /Negli esempi pubblicati .*non è specificato \(spec §16\.13\)/);
+  });
+
+  it('timestamps: 24-hour clock marked inferred; what the reversal timestamp is, left open (spec §12, §16.7)', () => {
+    const request = spec('reversal', 'request', 'timestamp');
+    assert.match(parameterDescription(request), /whether it is the current time or the original transaction's is not stated/);
+    assert.match(constraintText(request) ?? '', /24-hour clock inferred/);
+    assert.match(parameterDescription(spec('payment', 'response', 'timestamp')), /24-hour clock: inferred\); time zone not stated/);
+    assert.match(italian(() => parameterDescription(spec('payment', 'response', 'timestamp'))), /formato 24 ore: dedotto\); fuso orario non indicato/);
+  });
+
+  it('autoClose: -21 is documented for sendTicket=true; for sendTicket left out it is an open point (spec §16.4)', () => {
+    const notes = parameterNotes(spec('payment', 'request', 'autoClose')) ?? [];
+    assert.doesNotMatch(notes.join(' '), /Requires sendTicket=false, otherwise result -21/);
+    assert.match(notes[0], /whether leaving it out also gives -21 is not stated \(spec §16\.4\)/);
+    assert.match(italian(() => parameterNotes(spec('payment', 'request', 'autoClose')))?.[0] ?? '', /non è indicato se anche ometterlo dia -21/);
+  });
+
+  it('undocumented result fields say the lengths come from the examples', () => {
+    for (const key of ['acquirerId', 'stan', 'operationNumber']) assert.match(parameterDescription(spec('payment', 'response', key)), /undocumented/, key);
+  });
+
+  it('the amount constraint names the inferred int limit, and "no maximum documented" stays', () => {
+    assert.equal(spec('payment', 'request', 'amount').constraints?.max, 2147483647);
+    assert.match(constraintText(spec('payment', 'request', 'amount')) ?? '', /no maximum documented, an int holds at most 2147483647 \(inferred limit\)/);
   });
 });

@@ -70,7 +70,7 @@ describe('editor core', () => {
       assert.equal(timestamp.retrigger, true, 'values follow');
       assert.deepEqual(timestamp.range, { start: 49, end: 49 });
       assert.equal(timestamp.sortText, '003');
-      assert.match(timestamp.documentation!, /^Date and time of the reversal request, ddMMyyHHmm \(the demos send the current time\)\.\n\n\*\*Required\*\* for reversal\n\nFormat: ddMMyyHHmm/);
+      assert.match(timestamp.documentation!, /^Timestamp of the reversal \(the Cloud SDK's wording\), ddMMyyHHmm; whether it is the current time or the original transaction's is not stated, the demos send the current time \(spec §16\.7\)\.\n\n\*\*Required\*\* for reversal\n\nFormat: ddMMyyHHmm \(documented as ddmmyyhhmm; 24-hour clock inferred from the example\)/);
       assert.equal(c.find((x) => x.label === 'email')!.retrigger, false);
       assert.equal(c.find((x) => x.label === 'sendTicket')!.detail, 'optional · Shows the "send receipt" button on the result screen.');
     });

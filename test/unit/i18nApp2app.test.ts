@@ -185,7 +185,7 @@ describe('App2App in Italian', () => {
       assert.equal(amount.description, 'Amount in euro cents of the transaction to reverse.');
       assert.equal(withLocale('it', () => operationTitle(op('accounting_closure'))), 'Chiusura contabile');
       const ts = withLocale('it', () => localizedParameter(findParameter(op('reversal'), 'request', 'timestamp')!.spec));
-      assert.equal(ts.constraints?.text, 'ddMMyyHHmm, formato 24 ore; fuso orario non indicato (spec §12, §16.7)');
+      assert.equal(ts.constraints?.text, "ddMMyyHHmm (documentato come ddmmyyhhmm; formato 24 ore dedotto dall'esempio); fuso orario non indicato (spec §12, §16.7)");
       assert.deepEqual(ts.notes, ['Un esempio passa invece i millisecondi epoch (spec §12).']);
       assert.equal(ts.name, 'timestamp');
       assert.equal(localizedParameter(amount), amount);

@@ -149,7 +149,10 @@ export const catalogText = {
     },
     autoClose: {
       description: 'Returns to the caller automatically after non-retryable outcomes, without result-screen buttons.',
-      notes: ['Requires sendTicket=false, otherwise result -21 (spec §3.3).', 'No effect on retryable outcomes (cancelled, timeout, wrong PIN).'],
+      notes: [
+        'Cannot be combined with sendTicket=true: Nexi POS answers result -21 (spec §3.3). sendTicket defaults to true, so send sendTicket=false; whether leaving it out also gives -21 is not stated (spec §16.4).',
+        'No effect on retryable outcomes (cancelled, timeout, wrong PIN).',
+      ],
       reversalDefaultNote: 'Not stated on the portal; the Cloud SDK defaults to false.',
     },
     hideRetry: {
@@ -184,8 +187,8 @@ export const catalogText = {
       constraint: 'integer number of euro cents [sample code]',
     },
     timestamp: {
-      description: 'Date and time of the reversal request, ddMMyyHHmm (the demos send the current time).',
-      constraint: 'ddMMyyHHmm, 24-hour clock; time zone not stated (spec §12, §16.7)',
+      description: "Timestamp of the reversal (the Cloud SDK's wording), ddMMyyHHmm; whether it is the current time or the original transaction's is not stated, the demos send the current time (spec §16.7).",
+      constraint: 'ddMMyyHHmm (documented as ddmmyyhhmm; 24-hour clock inferred from the example); time zone not stated (spec §12, §16.7)',
       notes: ['One sample passes epoch milliseconds instead (spec §12).'],
     },
   },
@@ -206,23 +209,23 @@ export const catalogText = {
       REVERSAL: 'Operation that produced the result (`REVERSAL`).',
     },
     amount: {
-      description: 'Amount in cents: mPOS echoes it as sent, SoftPOS returns 12 zero-padded digits (same as f30).',
+      description: 'Amount in cents. In the published examples mPOS echoes it as sent and SoftPOS returns 12 zero-padded digits (same as f30); the format is not specified (spec §16.13).',
       notes: ['For reversals it is the requested amount, not the amount actually reversed [REVS].'],
     },
     actionCode: { description: 'Host response code (ISO 8583 field 39); `000` = approved. Present for approved or denied transactions.' },
     pan: { description: 'Masked card number, last 4 digits in clear (approved transactions).' },
     transactionType: { description: 'Card technology: ICC = chip, MAG = magnetic stripe, CLI = contactless (approved transactions).' },
     authorizationNumber: { description: 'Authorisation code (approved transactions).' },
-    timestamp: { description: 'Date and time of the transaction, ddMMyyHHmm (approved transactions).' },
+    timestamp: { description: 'Date and time, documented as ddmmyyhhmm (read as ddMMyyHHmm, 24-hour clock: inferred); time zone not stated; set only for approved transactions.' },
     resultDescription: { description: 'Free-text outcome, e.g. empty or `TRANSAZIONE APPROVATA`; often not percent-encoded.' },
     cardTypeCVM: { description: 'Undocumented; the only value seen is `2` (spec §11). Treat as opaque.' },
-    acquirerId: { description: 'Acquirer code: 11 digits on mPOS (`00000000003`), 6 on SoftPOS (`909517`).' },
-    stan: { description: 'System trace audit number, 6 digits.' },
-    operationNumber: { description: 'Operation counter, 6 digits.' },
+    acquirerId: { description: 'Acquirer code (undocumented); the examples show 11 digits on mPOS (`00000000003`) and 6 on SoftPOS (`909517`).' },
+    stan: { description: 'System trace audit number (undocumented; 6 digits in the examples).' },
+    operationNumber: { description: 'Operation counter (undocumented; 6 digits in the examples).' },
     acquirerName: { description: 'Acquirer label; may be right-padded with blanks to 16 characters.' },
     terminalId: { description: 'Terminal ID used for the transaction.' },
     merchantId: { description: 'Merchant code; may be right-padded with blanks to 15 characters.' },
-    urlTicket: { description: 'Link to the receipt image; only when requested with urlTicket=true, MobilePOS only.' },
+    urlTicket: { description: 'Link to the receipt image; depends on the urlTicket request flag (default true); MobilePOS only: SoftPOS does not return it [REVS].' },
     softPosError: { description: 'SoftPOS-specific error `X-Y-Z`, only with result=-30; its parts are undocumented (spec §9.3).' },
     autoClose: { description: 'Echo of the autoClose request flag, seen in SoftPOS results; undocumented.' },
     lastTransactionAmount: { description: 'Amount of the last transaction in cents, 12 zero-padded digits like receipt key f30.' },
@@ -240,7 +243,8 @@ export const catalogText = {
 const T = catalogText;
 
 // spec §3.2: allowed characters of additional tags: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }.
-// "Letters" is read as ASCII letters [inference, spec §16.3].
+// The set below has ASCII letters only; whether "letters" also covers `é` or `α` is open (spec §16.3), so the
+// validator reports other letters as a warning (A2A037) and the rest of the set's misses as errors (A2A012).
 const additionalTagChar = /[0-9A-Za-z!$%&()*+\-./:;<=>?@[\]^_{}]/;
 const additionalTagConstraints: ParameterConstraints = {
   text: T.request.additionalTag.constraint,

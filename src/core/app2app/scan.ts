@@ -150,6 +150,8 @@ function continuation(text: string, i: number): number {
   const c = text.charCodeAt(k);
   if (c === 61 || c === 38) return k; // `callerName =Payment`, `sendTicket=true &urlTicket` (spec §3.5, §4.4)
   if (intentTailAt(text, k)) return -1;
+  const offsetEnd = spacedOffsetEnd(text, i, k);
+  if (offsetEnd >= 0) return offsetEnd;
   let firstTokenEnd = -1;
   for (let m = k; m < n; m++) {
     const d = text.charCodeAt(m);
@@ -168,6 +170,18 @@ function continuation(text: string, i: number): number {
     if (d === 61 && firstTokenEnd < 0 && endsWithKnownKey(text, k, m)) return m; // `12312 3uri=…` (spec §5.3)
   }
   return -1;
+}
+
+// `CT110=2025-05-16T14:51:51+02:00` after a decoder that turned `+` into a space (spec §2.2): a date-time just
+// before the blank and a UTC offset just after it belong together, even as the last value of the URI.
+const dateTimeBefore = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+const offsetAfter = /^\d{2}:?\d{2}(?![\w:.])/;
+
+/** End of the offset when `text[blank, k)` separates a date-time from its offset, else -1. */
+function spacedOffsetEnd(text: string, blank: number, k: number): number {
+  if (k !== blank + 1 || !dateTimeBefore.test(text.slice(Math.max(0, blank - 32), blank))) return -1;
+  const m = offsetAfter.exec(text.slice(k, k + 6));
+  return m ? k + m[0].length : -1;
 }
 
 interface Extracted {

@@ -2,6 +2,8 @@
 // real date/time, so explanations never invent a date out of a malformed value. The human text follows the core
 // locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`); the numbers and the ISO form never change.
 import { fillTemplate } from '../codes/text';
+import { localized, type Translation } from '../i18n';
+import { dateNotesIt } from '../i18n/it/dates';
 import { dateTexts } from './messages';
 
 export interface ReadDate {
@@ -9,7 +11,19 @@ export interface ReadDate {
   readonly iso: string;
   /** Human text in the core locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`). */
   readonly text: string;
+  /**
+   * Set when the value was repaired before reading: `plus-as-space` = the `+` of a UTC offset had been decoded to
+   * a space (`…T14:51:51 02:00`). `iso` is then the repaired value and `text` says so.
+   */
+  readonly recovered?: 'plus-as-space';
 }
+
+/** Notes the readers add to `text` themselves (Italian: src/core/i18n/it/dates.ts). */
+export const dateNotes = {
+  plusRecovered: "{text} (recovered: the offset's `+` had been decoded to a space)",
+} as const;
+
+const notes = localized<Translation<typeof dateNotes>>({ en: dateNotes, it: dateNotesIt });
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -84,15 +98,30 @@ export function readHHColonMm(value: string): ReadDate | undefined {
   return { iso: `${pad(h)}:${pad(mi)}`, text: `${pad(h)}:${pad(mi)}` };
 }
 
-/** ISO 8601 date-time with offset (CT110, e.g. `2025-05-16T14:51:51+02:00`). */
+/**
+ * ISO 8601 date-time with offset (CT110, e.g. `2025-05-16T14:51:51+02:00`). Results carry a raw `+` there
+ * (spec §2.2), which a decoder that turns `+` into a space leaves as `…T14:51:51 02:00`: a space followed by an
+ * offset is read as `+` and the result says it was recovered (a `-` offset never becomes a space).
+ */
 export function readIso8601(value: string): ReadDate | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:(Z|[+-]\d{2}:?\d{2})| (\d{2}:?\d{2}))?$/.exec(value.trim());
   if (!m) return undefined;
   const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
   const s = m[6] ? Number(m[6]) : 0;
   if (!validDate(y, mo, d) || !validTime(h, mi, s)) return undefined;
-  const zone = m[7] ? (m[7] === 'Z' ? ' UTC' : ` UTC${m[7]}`) : '';
-  return { iso: value.trim(), text: dateTime(dayMonthYear(d, mo, y), `${pad(h)}:${pad(mi)}:${pad(s)}${zone}`) };
+  const offset = m[7] ?? (m[8] !== undefined ? `+${m[8]}` : undefined);
+  if (offset !== undefined && offset !== 'Z' && !validOffset(offset)) return undefined;
+  const zone = offset ? (offset === 'Z' ? ' UTC' : ` UTC${offset}`) : '';
+  const text = dateTime(dayMonthYear(d, mo, y), `${pad(h)}:${pad(mi)}:${pad(s)}${zone}`);
+  if (m[8] === undefined) return { iso: value.trim(), text };
+  const iso = value.trim().replace(/ (?=\d{2}:?\d{2}$)/, '+');
+  return { iso, text: fillTemplate(notes().plusRecovered, { text }), recovered: 'plus-as-space' };
+}
+
+/** `+02:00`, `-0530`: hours 00–14 and minutes 00–59 (the range of real UTC offsets). */
+function validOffset(offset: string): boolean {
+  const m = /^[+-](\d{2}):?(\d{2})$/.exec(offset);
+  return m !== null && Number(m[1]) <= 14 && Number(m[2]) <= 59;
 }
 
 /**

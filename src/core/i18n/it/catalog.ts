@@ -60,7 +60,10 @@ export const catalogIt: Translation<typeof catalogText> = {
     },
     autoClose: {
       description: "Torna automaticamente al chiamante dopo gli esiti non ritentabili, senza i pulsanti della schermata dell'esito.",
-      notes: ['Richiede sendTicket=false, altrimenti result -21 (spec §3.3).', 'Nessun effetto sugli esiti ritentabili (annullata, timeout, PIN errato).'],
+      notes: [
+        'Non può essere combinato con sendTicket=true: Nexi POS risponde con result -21 (spec §3.3). Il valore predefinito di sendTicket è true, quindi inviare sendTicket=false; non è indicato se anche ometterlo dia -21 (spec §16.4).',
+        'Nessun effetto sugli esiti ritentabili (annullata, timeout, PIN errato).',
+      ],
       reversalDefaultNote: 'Non indicato sul portale; nel Cloud SDK il valore predefinito è false.',
     },
     hideRetry: {
@@ -100,8 +103,9 @@ export const catalogIt: Translation<typeof catalogText> = {
       constraint: 'numero intero di centesimi di euro [codice di esempio]',
     },
     timestamp: {
-      description: "Data e ora della richiesta di storno, ddMMyyHHmm (le demo inviano l'ora corrente).",
-      constraint: 'ddMMyyHHmm, formato 24 ore; fuso orario non indicato (spec §12, §16.7)',
+      description:
+        "Data e ora dello storno (la formulazione del Cloud SDK), ddMMyyHHmm; non è indicato se sia l'ora corrente o quella della transazione originale, le demo inviano l'ora corrente (spec §16.7).",
+      constraint: "ddMMyyHHmm (documentato come ddmmyyhhmm; formato 24 ore dedotto dall'esempio); fuso orario non indicato (spec §12, §16.7)",
       notes: ['Un esempio passa invece i millisecondi epoch (spec §12).'],
     },
   },
@@ -122,7 +126,8 @@ export const catalogIt: Translation<typeof catalogText> = {
       REVERSAL: "Operazione che ha prodotto l'esito (`REVERSAL`).",
     },
     amount: {
-      description: 'Importo in centesimi: mPOS lo restituisce come inviato, SoftPOS restituisce 12 cifre con zeri iniziali (come f30).',
+      description:
+        'Importo in centesimi. Negli esempi pubblicati mPOS lo restituisce come inviato e SoftPOS restituisce 12 cifre con zeri iniziali (come f30); il formato non è specificato (spec §16.13).',
       notes: ["Per gli storni è l'importo richiesto, non quello effettivamente stornato [REVS]."],
     },
     actionCode: {
@@ -133,18 +138,26 @@ export const catalogIt: Translation<typeof catalogText> = {
       description: 'Tecnologia della carta: ICC = chip, MAG = banda magnetica, CLI = contactless (transazioni approvate).',
     },
     authorizationNumber: { description: 'Codice di autorizzazione (transazioni approvate).' },
-    timestamp: { description: 'Data e ora della transazione, ddMMyyHHmm (transazioni approvate).' },
+    timestamp: {
+      description:
+        'Data e ora, documentate come ddmmyyhhmm (lette come ddMMyyHHmm, formato 24 ore: dedotto); fuso orario non indicato; presenti solo per le transazioni approvate.',
+    },
     resultDescription: {
       description: "Esito in testo libero, ad es. vuoto o `TRANSAZIONE APPROVATA`; spesso senza percent-encoding.",
     },
     cardTypeCVM: { description: "Non documentato; l'unico valore osservato è `2` (spec §11). Trattarlo come opaco." },
-    acquirerId: { description: "Codice dell'acquirer: 11 cifre su mPOS (`00000000003`), 6 su SoftPOS (`909517`)." },
-    stan: { description: 'System trace audit number, 6 cifre.' },
-    operationNumber: { description: 'Contatore delle operazioni, 6 cifre.' },
+    acquirerId: {
+      description: "Codice dell'acquirer (non documentato); negli esempi ha 11 cifre su mPOS (`00000000003`) e 6 su SoftPOS (`909517`).",
+    },
+    stan: { description: 'System trace audit number (non documentato; 6 cifre negli esempi).' },
+    operationNumber: { description: 'Contatore delle operazioni (non documentato; 6 cifre negli esempi).' },
     acquirerName: { description: "Nome dell'acquirer; può essere completato a destra con spazi fino a 16 caratteri." },
     terminalId: { description: 'ID terminale usato per la transazione.' },
     merchantId: { description: 'Codice esercente; può essere completato a destra con spazi fino a 15 caratteri.' },
-    urlTicket: { description: "Link all'immagine dello scontrino; solo se richiesto con urlTicket=true, solo MobilePOS." },
+    urlTicket: {
+      description:
+        "Link all'immagine dello scontrino; dipende dal flag urlTicket della richiesta (predefinito true); solo MobilePOS: SoftPOS non lo restituisce [REVS].",
+    },
     softPosError: {
       description: 'Errore specifico di SoftPOS `X-Y-Z`, solo con result=-30; le sue parti non sono documentate (spec §9.3).',
     },

@@ -209,12 +209,12 @@ export const receiptKeysIt: Readonly<Record<string, ReceiptKeyTranslation>> = {
   },
   CT106: {
     label: 'Data della transazione (dispositivo)',
-    meaning: "Data della transazione secondo l'orologio del telefono.",
+    meaning: 'Data della transazione secondo il dispositivo ([RCPT] dice "device"; quale dispositivo e quale fuso orario non è indicato).',
     maxLengthNote: notALength('38'),
   },
   CT107: {
     label: 'Ora della transazione (dispositivo)',
-    meaning: "Ora della transazione secondo l'orologio del telefono.",
+    meaning: 'Ora della transazione secondo il dispositivo ([RCPT] dice "device"; quale dispositivo e quale fuso orario non è indicato).',
     maxLengthNote: notALength('38'),
   },
   CT108: {
@@ -319,7 +319,7 @@ export const receiptKeysIt: Readonly<Record<string, ReceiptKeyTranslation>> = {
   },
   f55: {
     label: 'Dati ICC',
-    meaning: "Dati EMV in BER-TLV esadecimale, con il nome del campo ISO 8583 55 (dedotto). L'esempio pubblicato è malformato.",
+    meaning: 'Dati EMV in BER-TLV esadecimale, con il nome del campo ISO 8583 55 (dedotto).',
   },
   F42: { label: 'ID esercente (duplicato)', meaning: 'Duplicato in maiuscolo di f42, con lo stesso valore (dedotto).' },
   '9F14': {
