@@ -129,6 +129,18 @@ export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): strin
   return parts.join('\n\n');
 }
 
+/** " — declined": the transaction's outcome as the model read it, else the result code's. */
+function outcomeSuffix(e: UriExplanation): string {
+  const M = markdownMessages();
+  if (e.transaction) return ` — ${escapeMarkdown(M.transactionOutcome[e.transaction.outcome])}`;
+  return e.result ? ` — ${escapeMarkdown(M.outcome[e.result.outcome])}` : '';
+}
+
+/** The model's reading, one fact per line, each with its source and "inferred" where it is. */
+function readingList(e: UriExplanation): string {
+  return e.reading.map((line) => `- ${escapeMarkdown(line)}`).join('\n');
+}
+
 function operationLabel(e: UriExplanation): string {
   const M = markdownMessages();
   return t(M.operationLabel[e.kind], { operation: e.operation ? M.operationTitle[e.operation] : M.unknownOperation });
@@ -136,7 +148,8 @@ function operationLabel(e: UriExplanation): string {
 
 /** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
 export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = []): string {
-  const parts = [`**${escapeMarkdown(operationLabel(e))}** ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+  const parts = [`**${escapeMarkdown(operationLabel(e))}**${outcomeSuffix(e)} ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+  if (e.reading.length > 0) parts.push(readingList(e));
   if (links.length > 0) parts.push(links.map(commandLink).join(' · '));
   return parts.join('\n\n');
 }
@@ -168,9 +181,9 @@ export function explanationMarkdown(e: UriExplanation, options: DocumentOptions 
   const M = markdownMessages();
   const h = (n: number) => '#'.repeat(level + n - 1);
   const out: string[] = [];
-  const outcome = e.result ? ` — ${M.outcome[e.result.outcome]}` : '';
-  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcome}`);
+  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcomeSuffix(e)}`);
   out.push(`> ${escapeMarkdown(e.summary)}`);
+  if (e.reading.length > 0) out.push(`${h(2)} ${M.readingHeading}\n\n${readingList(e)}`);
   const at = options.where ? t(M.lineColumn, { line: options.where(e.range.start).line, column: options.where(e.range.start).column }) : '';
   out.push(`URI${at}:\n\n${fenced(e.text)}`);
   if (e.fields.length > 0) {
