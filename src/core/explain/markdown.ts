@@ -4,6 +4,7 @@
 // explanation, where card numbers are already masked.
 
 import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { findingCodes } from '../transaction/model';
 import type { Diagnostic, Provenance } from '../types';
 import { fillTemplate as t } from '../codes/text';
 import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
@@ -119,10 +120,13 @@ export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): strin
   parts.push(`${t(M.value, { value })}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
   if (field.details.length > 0) parts.push(field.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n'));
   if (field.tlv && field.tlv.length > 0) parts.push(tlvMarkdown(field.tlv));
-  // Request problems are VS Code diagnostics already; result problems (A2R, TLV) are shown here.
+  // Request problems and the transaction model's findings are VS Code diagnostics already (the editor shows them in
+  // the same hover); the explainer's own result problems (A2R002…, TLV) are shown here.
   if (e.kind === 'result') {
     // EMV problems are among the field's details already.
-    const problems = e.diagnostics.filter((d) => d.range.start < field.range.end && field.range.start < d.range.end && !field.details.some((x) => x.startsWith(`${d.code}:`)));
+    const problems = e.diagnostics.filter(
+      (d) => d.range.start < field.range.end && field.range.start < d.range.end && !findingCodes.has(d.code) && !field.details.some((x) => x.startsWith(`${d.code}:`)),
+    );
     if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   }
   parts.push(`*${t(M.source, { sources: sourcesMarkdown(field.provenance, field.sources) })}* · ${escapeMarkdown(operationLabel(e))}`);

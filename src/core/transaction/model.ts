@@ -488,6 +488,9 @@ export function readTransaction(scanned: ScannedUri): TransactionModel {
   };
 }
 
+/** Codes of the model's findings: the editor publishes them as diagnostics (hovers need not repeat them). */
+export const findingCodes: ReadonlySet<string> = new Set(['A2R001', 'A2R005', 'A2R007', 'A2R008', 'A2R009', 'A2R010', 'A2R011', 'A2R012', 'A2R014']);
+
 /** The model's findings of one URI: what the Problems panel shows for it besides the validator's. */
 export function transactionFindings(scanned: ScannedUri): readonly Diagnostic[] {
   return readTransaction(scanned).findings;
