@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { scanText } from '../../src/core/app2app/scan';
 import { lookupResultCode, resultCodes } from '../../src/core/codes/resultCodes';
+import { explainCheck } from '../../src/core/explain/checkResult';
+import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
 import { withLocale } from '../../src/core/i18n';
@@ -248,6 +250,19 @@ describe('transaction model (issue 15)', () => {
         'easypay://reversal?operationType=REVERSAL&callerTrxId=1747399896594&result=0&amount=000000000450&f30=000000000450&F42=1000000595940&f39=400&CT118=978&CT112=************6313&f42=1000000595940&f04=000000000450&CT105=0200&CT100=6313&CT102=A0000000041010&CT108=Mastercard',
       ];
       for (const text of examples) assert.deepEqual(model(text).findings, [], text);
+    });
+  });
+
+  describe('checkTransaction responses read by the same model', () => {
+    it('keys that share App2App names are read together: a contradiction is named, a decline is a decline', () => {
+      const contradictory = explainCheck({ operationType: 'PAYMENT', result: '0', actionCode: '116', amount: '1250', pan: '************5938' });
+      assert.equal(contradictory.transaction?.outcome, 'contradictory');
+      assert.deepEqual(contradictory.findings.map((f) => f.code), ['A2R007']);
+      const md = checkResultMarkdown({ environmentLabel: 'Sandbox', terminalId: '30350039', callerTrxId: 'PP-1', at: '2026-11-21T10:00:00.000Z', found: { transaction: { result: '21', actionCode: '116', amount: '1250' }, attempts: 1, durationMs: 5 } });
+      assert.match(md, /\nOutcome read from result, actionCode as in a result URI \(our reading: the response schema is not published\): \*\*declined\*\*\.\n/);
+      assert.equal(explainCheck({ status: 'APPROVED', amount: '1250' }).transaction, undefined, 'no App2App outcome keys, no reading');
+      const ita = withLocale('it', () => checkResultMarkdown({ environmentLabel: 'Sandbox', terminalId: '1', callerTrxId: '1', at: 'x', found: { transaction: { result: '21', actionCode: '116' }, attempts: 1, durationMs: 5 } }));
+      assert.match(ita, /Esito letto da result, actionCode .*\*\*rifiutata\*\*/);
     });
   });
 

@@ -235,6 +235,7 @@ export const checkMessagesEn = {
   schemaNote: 'Nexi does not publish the response schema: the keys above are explained where they match App2App fields.',
   rawResponse: '## Raw response',
   nextStep: '**Next step:** {step}',
+  outcome: 'Outcome read from {source} as in a result URI (our reading: the response schema is not published): **{outcome}**.',
 } as const;
 
 export const checkMessages = localized<Translation<typeof checkMessagesEn>>({ en: checkMessagesEn, it: checkMessagesIt });

@@ -238,6 +238,7 @@ export const checkMessagesIt: Translation<typeof checkMessagesEn> = {
   schemaNote: 'Nexi non pubblica lo schema della risposta: le chiavi qui sopra sono spiegate dove corrispondono a campi App2App.',
   rawResponse: '## Risposta grezza',
   nextStep: '**Passo successivo:** {step}',
+  outcome: "Esito letto da {source} come in un URI di esito (lettura nostra: lo schema della risposta non è pubblicato): **{outcome}**.",
 };
 
 export const dateTextsIt: Translation<typeof dateTextsEn> = {
