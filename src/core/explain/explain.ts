@@ -730,7 +730,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     .map((d) => (hide(d.message) === d.message ? d : { ...d, message: hide(d.message) }))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const transaction = transactionReading(model);
-  return {
+  const explanation: Omit<UriExplanation, 'reading'> = {
     kind: scanned.kind,
     operation: operation?.name,
     scheme: scanned.uri.scheme,
@@ -740,10 +740,13 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     summary: hide(summary),
     ...(result ? { result } : {}),
     ...(transaction ? { transaction } : {}),
-    reading: readingLines(model).map(hide),
     fields: shownFields,
     diagnostics,
   };
+  // The reading's lines are worded when first read: explaining a whole log for its diagnostics or JSON fields need
+  // not pay for them. Enumerable, so JSON and spreads see it like any property.
+  let reading: readonly string[] | undefined;
+  return Object.defineProperty(explanation, 'reading', { enumerable: true, get: () => (reading ??= readingLines(model).map(hide)) }) as UriExplanation;
 }
 
 /** Finds every App2App URI in `text` and explains each one. Never throws on any input. */

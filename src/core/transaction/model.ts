@@ -9,7 +9,6 @@ import { findOperation, findOperationByType, findParameter, type OperationName }
 import type { QueryParam } from '../app2app/parse';
 import type { ScannedUri } from '../app2app/scan';
 import { describeActionCode, type ActionCodeDescription } from '../codes/actionCodes';
-import { lookupAid } from '../codes/aids';
 import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } from '../codes/currencies';
 import { lookupReceiptKey } from '../codes/receiptKeys';
 import { describeResult, type ResultDescription } from '../codes/resultCodes';
@@ -171,12 +170,25 @@ const softPosKeys = /^(?:CT\d{3}|f\d{2}|F42|9F14|softPosError)$/;
 
 const digitsOf = (v: string | undefined): string | undefined => (v !== undefined && /^\d+$/.test(v) ? v.replace(/^0+(?=\d)/, '') : undefined);
 
+/** One parameter with what the model reads of it, computed once (a parameter's getters derive on every read). */
+interface Entry {
+  readonly param: QueryParam;
+  readonly name: string;
+  readonly trimmed: string | undefined;
+  readonly dynamic: QueryParam['dynamic'];
+}
+
 class Reader {
   readonly findings: Diagnostic[] = [];
-  private readonly byName = new Map<string, QueryParam>();
+  readonly entries: Entry[] = [];
+  private readonly byName = new Map<string, Entry>();
 
   constructor(readonly scanned: ScannedUri) {
-    for (const p of scanned.params) if (p.dynamic !== 'key' && !this.byName.has(p.name)) this.byName.set(p.name, p);
+    for (const param of scanned.params) {
+      const entry: Entry = { param, name: param.name, trimmed: param.trimmed, dynamic: param.dynamic };
+      this.entries.push(entry);
+      if (entry.dynamic !== 'key' && !this.byName.has(entry.name)) this.byName.set(entry.name, entry);
+    }
   }
 
   names(): IterableIterator<string> {
@@ -184,17 +196,17 @@ class Reader {
   }
 
   param(name: string): QueryParam | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name)?.param;
   }
 
   /** Trimmed value; undefined when absent, blank, or the literal `null` (how Nexi's "null otherwise" may arrive). */
   get(name: string): string | undefined {
     const v = this.byName.get(name)?.trimmed;
-    return v === undefined || v === '' || v.toLowerCase() === 'null' ? undefined : v;
+    return v === undefined || v === '' || v === 'null' || v === 'NULL' ? undefined : v;
   }
 
   where(name: string): OffsetRange {
-    const p = this.byName.get(name);
+    const p = this.byName.get(name)?.param;
     return p ? (p.valueRange ?? p.range) : this.scanned.uri.schemeRange;
   }
 
@@ -316,8 +328,6 @@ function readTimestamps(r: Reader): TimestampReading[] {
 function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: ReadonlyMap<QueryParam, TlvParseResult>): CardReading {
   const ct108 = r.get('CT108');
   const aid = r.get('CT102');
-  const aidBrand = aid ? lookupAid(aid)?.brand : undefined;
-  const brand: Sourced<string> | undefined = ct108 ? { value: ct108, source: 'CT108', inferred: false } : aidBrand ? { value: aidBrand, source: 'CT102', inferred: false } : undefined;
   const entry = entryModeFromNexi({
     ...(r.get('transactionType') ? { transactionType: r.get('transactionType')! } : {}),
     ...(r.get('CT115') ? { ct115: r.get('CT115')! } : {}),
@@ -325,6 +335,8 @@ function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: Readonl
   });
   // Without an AID the scheme is unknown: the kernel reading would say nothing the entry-mode field does not.
   const kernel = aid ? kernelFor(aid, entry ?? 'unknown') : undefined;
+  // The kernel reading looked the AID up already: its brand is the AID table's.
+  const brand: Sourced<string> | undefined = ct108 ? { value: ct108, source: 'CT108', inferred: false } : kernel?.brand ? { value: kernel.brand, source: 'CT102', inferred: false } : undefined;
   let last4: Sourced<string> | undefined;
   const seen: Array<{ key: string; last4: string }> = [];
   for (const key of ['CT100', 'pan', 'CT112']) {
@@ -354,14 +366,21 @@ function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: Readonl
 /** PCI DSS: full card numbers in `pan`, CT112 or any key, and card-data EMV objects inside TLV values. */
 function checkCardData(r: Reader, tlv: ReadonlyMap<QueryParam, TlvParseResult>, keep: ReadonlySet<string>): void {
   const operation = r.scanned.operation ? findOperation(r.scanned.operation) : undefined;
-  for (const p of r.scanned.params) {
-    if (p.dynamic || !p.trimmed) continue;
-    const panField = p.name === 'pan' || p.name === 'CT112';
-    const known = panField || lookupReceiptKey(p.name) !== undefined || (operation !== undefined && findParameter(operation, r.scanned.kind === 'request' ? 'request' : 'response', p.name) !== undefined);
-    // A masked-PAN field with a full number is an error whatever its digits; elsewhere only a Luhn-valid number
-    // that is not an identifier (callerTrxId, merchant IDs) counts, as in the masking of everything shown.
-    const full = panField ? isFullPan(p.trimmed) : !known && !identifierFields.has(p.name) && /^\d{13,19}$/.test(p.trimmed) && luhnValid(p.trimmed) && !keep.has(p.trimmed);
-    if (full) r.report('A2R001', p.valueRange ?? p.range, { key: maskPans(p.name) });
+  for (const { param: p, name, trimmed, dynamic } of r.entries) {
+    if (dynamic || !trimmed || trimmed.length < 13) continue;
+    const panField = name === 'pan' || name === 'CT112';
+    // A masked-PAN field with a full number is an error whatever its digits; elsewhere only a Luhn-valid number in a
+    // key no table knows, that is not an identifier (callerTrxId, merchant IDs), counts — as in the masking of
+    // everything shown. The tables are asked last: few values are 13–19 digits.
+    const full = panField
+      ? isFullPan(trimmed)
+      : /^\d{13,19}$/.test(trimmed) &&
+        !identifierFields.has(name) &&
+        luhnValid(trimmed) &&
+        !keep.has(trimmed) &&
+        lookupReceiptKey(name) === undefined &&
+        !(operation !== undefined && findParameter(operation, r.scanned.kind === 'request' ? 'request' : 'response', name) !== undefined);
+    if (full) r.report('A2R001', p.valueRange ?? p.range, { key: maskPans(name) });
   }
   for (const [param, parsed] of tlv) {
     for (const node of flattenTlv(parsed.nodes)) {
@@ -423,13 +442,15 @@ export function readTransaction(scanned: ScannedUri): TransactionModel {
   // spec §2.1: App2App amounts are euro cents; only results can carry another currency (CT118).
   const currency = { currency: stated ?? lookupCurrency('978')!, assumed: !stated };
   const tlv = new Map<QueryParam, TlvParseResult>();
-  for (const p of scanned.params) {
-    if (p.dynamic || p.value === undefined || lookupReceiptKey(p.name)?.valueKind !== 'tlv') continue;
-    const base = p.valueRange?.start ?? p.range.end;
+  const keep = new Set<string>();
+  for (const { param: p, name, trimmed, dynamic } of r.entries) {
+    if (trimmed && identifierFields.has(name)) keep.add(trimmed);
+    if (dynamic || lookupReceiptKey(name)?.valueKind !== 'tlv') continue;
+    const value = p.value;
+    if (value === undefined) continue;
     // Ranges only map one-to-one when the value was not percent-decoded.
-    tlv.set(p, parseTlv(p.value, p.value === p.rawValue ? { baseOffset: base } : {}));
+    tlv.set(p, parseTlv(value, value === p.rawValue ? { baseOffset: p.valueRange?.start ?? p.range.end } : {}));
   }
-  const keep = new Set(scanned.params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!));
   checkCardData(r, tlv, keep);
   const empty = { amount: { requestNotReversed: false }, timestamps: [], card: {} };
   if (scanned.kind !== 'result') {
