@@ -660,7 +660,8 @@ function readingLines(model: TransactionModel): string[] {
 }
 
 function transactionReading(model: TransactionModel): TransactionReading | undefined {
-  if (model.kind !== 'result') return undefined;
+  // An accounting closure is no transaction: its result code says it all.
+  if (model.kind !== 'result' || !model.operation || model.operation === 'accounting_closure') return undefined;
   const { requested, processed } = model.amount;
   const host = model.host;
   const card = model.card;
