@@ -62,6 +62,8 @@ export function jsonExplanation(e: UriExplanation, where: (o: number) => { line:
     range: jsonRange(e.range, where),
     result: e.result ? { code: e.result.code, meaning: e.result.meaning, outcome: e.result.outcome } : null,
     summary: e.summary,
+    transaction: e.transaction ?? null,
+    reading: e.reading,
     fields: e.fields.map(jsonField),
     diagnostics: e.diagnostics.map((d) => jsonDiagnostic(d, where)),
   };

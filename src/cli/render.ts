@@ -34,6 +34,8 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   const at = where(e.range.start);
   let out = `${s('bold', `${t(e.kind === 'request' ? 'request' : 'result')} ${e.operation ?? t('unknownOperation')}`)} ${s('dim', t('lineColumn', { line: at.line, column: at.column }))}\n`;
   out += `  ${e.summary}\n`;
+  // The reading of the whole URI, each fact with its source and "inferred" where it is (issue 15).
+  for (const line of e.reading) out += `    ${s('dim', '·')} ${line}\n`;
   for (const f of e.fields) {
     const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
     out += `  ${s('bold', f.key)} = ${value}\n`;

@@ -1,7 +1,9 @@
-// App2App diagnostics as you type: the validator's findings (stable A2A codes) for every URI of a document,
+// App2App diagnostics as you type: the validator's findings (stable A2A codes) for every URI of a document, and the
+// transaction model's (A2R codes: card numbers and track data, PCI DSS; results whose fields contradict each other),
 // debounced after edits, computed in slices (see documents.ts). Quick fixes come from codeActions.ts.
 import * as vscode from 'vscode';
 import { validateInChunks } from '../core/app2app/scanChunks';
+import { transactionFindings } from '../core/transaction/model';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';
 import type { UriIndex } from './documents';
 import type { Logger } from './log';
@@ -95,7 +97,10 @@ export class UriDiagnostics implements vscode.Disposable {
     if (!checked) return;
     const diagnostics: vscode.Diagnostic[] = [];
     for (const c of checked) {
-      for (const d of c.diagnostics) if (diagnostics.length < maxPerDocument) diagnostics.push(toDiagnostic(toRange(document, d.range), d));
+      // A result's diagnostics are already the explainer's (validator + transaction model, as the hover shows them);
+      // a request's are the validator's, plus the model's card-data findings (A2R001, A2R012: PCI DSS).
+      const findings = c.uri.kind === 'result' ? [] : transactionFindings(c.uri);
+      for (const d of [...c.diagnostics, ...findings]) if (diagnostics.length < maxPerDocument) diagnostics.push(toDiagnostic(toRange(document, d.range), d));
       if (!(await yielder.checkpoint())) return;
     }
     this.index.record(yielder);

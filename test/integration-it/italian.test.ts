@@ -66,6 +66,22 @@ describe('Italian (real VS Code, display language it)', function () {
     assert.match(action.text, /Approvata/);
   });
 
+  it('a last transaction declined by the bank reads as declined in Italian; the PCI finding is Italian in the Problems panel', async () => {
+    const uri =
+      'demonexi://last_transaction?operationType=LAST_TRANSACTION&callerTrxId=1&result=0&amount=000000025200&terminalType=SOFTPOS&f04=000000025200&f39=116&CT105=0100&CT100=6313&pan=4111111111111111';
+    const document = await vscode.workspace.openTextDocument({ language: 'log', content: `I/App: ${uri}\n` });
+    await vscode.window.showTextDocument(document);
+    const summary = await ourHover(document, new vscode.Position(0, 10), /Esito ultima transazione/);
+    assert.match(summary.text, /— rifiutato /);
+    assert.match(summary.text, /Richiesta ultima transazione riuscita: l'ultima transazione è stata rifiutata \(Fondi insufficienti, f39 116\)/);
+    assert.match(summary.text, /- Esito della transazione: rifiutata \(da f39\)/);
+    const pan = await waitFor('the A2R001 diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'A2R001'));
+    assert.equal(pan.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(pan.message, /^Numero di carta non mascherato in pan: /);
+    assert.ok(!pan.message.includes('4111111111111111'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('diagnostics and quick-fix titles of a request URI are Italian; codes and ranges are the same', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'java', content: 'Uri.parse("neximpos://payment?amount=1,50&callerTrxId=A-1&callerName=Shop&uri=shop://payment");\n' });
     await vscode.window.showTextDocument(document);

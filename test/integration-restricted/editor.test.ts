@@ -17,7 +17,7 @@ describe('App2App editor features in Restricted Mode (real VS Code)', function (
     const decoded = await vscode.commands.executeCommand<CommandOutcome>(app2appCommandIds.decode, { uri: document.uri.toString(), line: 0, character: 7 });
     assert.equal(decoded.ok, true);
     const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(String(decoded.document)))).getText();
-    assert.match(text, /^# Payment result — success\n/);
+    assert.match(text, /^# Payment result — approved\n/);
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 12))) ?? [];
     const head = hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('')).find((t) => t.startsWith('**Payment result**'));
     assert.ok(head, 'the summary hover');

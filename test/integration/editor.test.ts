@@ -125,7 +125,7 @@ describe('App2App editor features (real VS Code)', function () {
       assert.match(ours(kotlin)[0]!.message, /^`amount` is in euro cents, without a decimal separator: `1,50` looks like euros — write `150`\.$/);
     });
 
-    it('result URIs in a log: an unmasked card number (pan, or 5A/57 inside f55) is an A2R001 error in the Problems panel', async () => {
+    it('result URIs in a log: an unmasked card number is an error in the Problems panel: A2R001 in pan, A2R012 for 5A/57 inside f55', async () => {
       const document = await openDoc(
         'log',
         [
@@ -135,8 +135,8 @@ describe('App2App editor features (real VS Code)', function () {
         ].join('\n'),
       );
       await settled(api, document);
-      const pci = ours(document).filter((d) => d.code === 'A2R001');
-      assert.deepEqual(pci.map((d) => [d.range.start.line, d.severity]), [[0, vscode.DiagnosticSeverity.Error], [1, vscode.DiagnosticSeverity.Error]]);
+      const pci = ours(document).filter((d) => d.code === 'A2R001' || d.code === 'A2R012');
+      assert.deepEqual(pci.map((d) => [d.code, d.range.start.line, d.severity]), [['A2R001', 0, vscode.DiagnosticSeverity.Error], ['A2R012', 1, vscode.DiagnosticSeverity.Error]]);
       assert.ok(pci.every((d) => !/4111111111111111/.test(d.message)), 'the message never repeats the card number');
       await closeAll();
     });
@@ -304,7 +304,7 @@ describe('App2App editor features (real VS Code)', function () {
       const text = (await documentText(String(decoded.document))).getText();
       const explanation = explainScanned(found[1]!);
       assert.equal(text, decodeDocumentMarkdown([explanation], { where: () => ({ line: 3, column: 100 }), source: 'line 3 of logcat.log' }));
-      assert.match(text, /^# Payment result — success\n\n> Payment succeeded: Approved/);
+      assert.match(text, /^# Payment result — approved\n\n> Payment succeeded: Approved/);
       await closeAll();
     });
 
@@ -372,7 +372,7 @@ describe('App2App editor features (real VS Code)', function () {
       const uris = scanText(document.getText());
       const where = (o: number) => ({ line: document.positionAt(o).line + 1, column: document.positionAt(o).character + 1 });
       assert.equal(doc.getText(), decodeDocumentMarkdown(uris.map((u) => explainScanned(u)), { where, source: `the selection in ${document.uri.path.split('/').pop()}` }));
-      assert.match(doc.getText(), /^# 2 App2App URIs \(the selection in [^)]+\)\n\n## Payment result — success\n/);
+      assert.match(doc.getText(), /^# 2 App2App URIs \(the selection in [^)]+\)\n\n## Payment result — approved\n/);
       assert.match(doc.getText(), /\n\| `pan` \| `\*{12}5938` \| Masked card number, last 4 digits in clear \(approved transactions\)\. \| Masked card number; last four digits 5938\. \|/);
 
       await select(new vscode.Selection(1, 10, 1, 10));
@@ -410,7 +410,7 @@ describe('App2App editor features (real VS Code)', function () {
       assert.deepEqual(args, [{ uri: document.uri.toString(), line: 0, character: 7 }]);
       const outcome = await run(link[1]!, ...args);
       const text = (await documentText(String(outcome.document))).getText();
-      assert.match(text, /^# Reversal result — success\n/);
+      assert.match(text, /^# Reversal result — approved\n/);
       assert.match(text, /\n## EMV data\n\n### `f55` — EMV data objects \(4\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter \(ATC\) \(2 bytes\) `015B` → 347\n/);
       assert.match(text, /\n## Diagnostics\n\n- \*\*warning\*\* `TLV002` \(line 1, column \d+\): f55: The data has 71 hex digits/);
       await closeAll();

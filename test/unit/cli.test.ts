@@ -30,7 +30,9 @@ describe('CLI', () => {
       assert.equal(r.code, 0);
       assert.equal(r.out.match(/^(Request|Result) /gm)?.length, 7);
       assert.match(r.out, /^Result reversal line 8, column \d+$/m);
-      assert.match(r.out, /f39 = 400\n.*\n {6}→ Reversal accepted\./);
+      assert.match(r.out, /f39 = 400\n.*\n {6}→ Reversal accepted \(inferred\)\n/);
+      // The reading of the whole URI, with where each fact comes from (issue 15).
+      assert.match(r.out, /\n {4}· Amount reversed: €4\.50 \(f04; inferred\)\n/);
       assert.match(r.out, /TLV008 8:\d+ +f55: Tag 9F10 declares 18 bytes/);
     });
 
@@ -40,7 +42,7 @@ describe('CLI', () => {
       const out = JSON.parse(r.out) as Array<Record<string, unknown>>;
       assert.equal(out.length, 7);
       const declined = out[3] as { kind: string; operation: string; range: { start: number; end: number; line: number; column: number }; result: { code: string; meaning: string; outcome: string }; fields: Array<Record<string, unknown>>; diagnostics: unknown[] };
-      assert.deepEqual(Object.keys(declined), ['kind', 'operation', 'uri', 'range', 'result', 'summary', 'fields', 'diagnostics']);
+      assert.deepEqual(Object.keys(declined), ['kind', 'operation', 'uri', 'range', 'result', 'summary', 'transaction', 'reading', 'fields', 'diagnostics']);
       assert.equal(declined.kind, 'result');
       assert.equal(declined.operation, 'payment');
       assert.equal(declined.range.line, 5);

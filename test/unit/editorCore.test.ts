@@ -356,7 +356,9 @@ describe('editor core', () => {
 
     it('renders the decode document: heading, summary, URI, field table, notes, EMV tree, diagnostics', () => {
       const md = explanationMarkdown(result!, { where: () => ({ line: 7, column: 100 }) });
-      assert.match(md, /^# Reversal result — success\n\n> Reversal succeeded: Approved: the operation was performed successfully\. — amount €4\.50; card Mastercard contactless …6313;/);
+      assert.match(md, /^# Reversal result — approved\n\n> Reversal succeeded: Approved: the operation was performed successfully\. — amount reversed €4\.50 \(f04, inferred\), requested €4\.50; card Mastercard contactless …6313;/);
+      // The reading of the whole URI, each fact with its source, before the URI.
+      assert.match(md, /\n## Reading\n\n- Product: SoftPOS \(inferred from f30, F42, f12\)\n- Transaction outcome: approved \(from result, f39\)\n- Host response: f39 400: Reversal accepted \(inferred\)\n/);
       assert.match(md, /\n\nURI \(line 7, column 100\):\n\n```text\neasypay:\/\/reversal\?operationType=REVERSAL&/);
       assert.match(md, /\n## Fields\n\n\| Key \| Value \| Meaning \| Interpretation \| Source \|\n\|---\|---\|---\|---\|---\|\n\| `operationType` \| `REVERSAL` \| Operation that produced the result \(`REVERSAL`\)\. \| Reversal \(REVERSAL\): Result of a reversal\. \| Nexi documentation `\[PAYS\]` `\[REV\]` \|\n/);
       assert.match(md, /\n\| `CT112` \| `\*{12}6313` \| Masked PAN: Card number with all but the last four digits masked \(inferred\)\. \|/);
@@ -365,7 +367,7 @@ describe('editor core', () => {
       assert.match(md, /\n## Diagnostics\n\n- \*\*warning\*\* `TLV002` \(line 7, column 100\): f55: The data has 71 hex digits/);
       const doc = decodeDocumentMarkdown([request!, result!], { source: 'the clipboard' });
       assert.match(doc, /^# 2 App2App URIs \(the clipboard\)\n\n## Reversal request\n/);
-      assert.match(doc, /\n---\n\n## Reversal result — success\n/);
+      assert.match(doc, /\n---\n\n## Reversal result — approved\n/);
       assert.match(doc, /\n### Diagnostics\n\n- \*\*info\*\* `A2A020`: `urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked \\\[REVS\\\]; any other effect on SoftPOS is not stated \(spec §16\.6\)\.\n/);
       assert.match(decodeDocumentMarkdown(decodeText('neximpos://payment?amount=1&callerName=A&callerTrxId=1&uri=a%3A%2F%2Fb')), /\n## Diagnostics\n\nNone\.\n/);
       assert.ok(doc.endsWith('\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n'));

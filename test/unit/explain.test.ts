@@ -45,7 +45,7 @@ describe('explainer', () => {
       assert.equal(field(e, 'amount').interpretation, '€0.01 (1 minor units of EUR).');
       assert.equal(field(e, 'pan').interpretation, 'Masked card number; last four digits 5938.');
       assert.equal(field(e, 'transactionType').interpretation, 'Contactless (CLI).');
-      assert.equal(field(e, 'timestamp').interpretation, '9 Dec 2020 23:17 (device local time; the time zone is not stated).');
+      assert.equal(field(e, 'timestamp').interpretation, "9 Dec 2020 23:17 (the time zone is not stated; probably the device's local time, inferred).");
       assert.match(field(e, 'actionCode').interpretation!, /approved/i);
       assert.match(field(e, 'cardTypeCVM').interpretation!, /No Nexi page defines this field/);
     });
@@ -73,8 +73,9 @@ describe('explainer', () => {
       assert.equal(field(e, 'CT110').value, '2025-05-16T14:51:51+02:00');
     });
 
-    it('reads f39=400 on a reversal as an accepted reversal', () => {
-      assert.equal(field(e, 'f39').interpretation, 'Reversal accepted.');
+    it('reads f39=400 on a reversal as an accepted reversal, and says the reading is inferred', () => {
+      assert.equal(field(e, 'f39').interpretation, 'Reversal accepted (inferred)');
+      assert.ok(e.reading.includes('Host response: f39 400: Reversal accepted (inferred)'), e.reading.join('\n'));
     });
 
     it('reads 12-digit amounts with the CT118 currency', () => {
@@ -128,7 +129,7 @@ describe('explainer', () => {
     it('summarises operation, outcome, amount, card, when and where', () => {
       assert.equal(
         e.summary,
-        'Reversal succeeded: Approved: the operation was performed successfully. — amount €4.50; card Mastercard contactless …6313; at 16 May 2025 14:51:51 UTC+02:00; merchant NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI); terminal 38032131; authorisation code H50716; callerTrxId 1747399896594; errors found: 0, warnings: 2.',
+        'Reversal succeeded: Approved: the operation was performed successfully. — amount reversed €4.50 (f04, inferred), requested €4.50; card Mastercard contactless …6313; at 16 May 2025 14:51:51 UTC+02:00; merchant NEXI SOFTPOS OPERATION C.SO SEMPIONE 55, 20145, MILANO (MI); terminal 38032131; authorisation code H50716; callerTrxId 1747399896594; errors found: 0, warnings: 2.',
       );
     });
   });
@@ -139,7 +140,7 @@ describe('explainer', () => {
       assert.equal(e.operation, 'reversal');
       assert.equal(field(e, 'resultDescription').value, 'TRANSAZIONE APPROVATA');
       assert.equal(field(e, 'amount').interpretation, '€2.00 (200 minor units of EUR).');
-      assert.equal(field(e, 'timestamp').interpretation, '4 Jul 2025 09:32 (device local time; the time zone is not stated).');
+      assert.equal(field(e, 'timestamp').interpretation, "4 Jul 2025 09:32 (the time zone is not stated; probably the device's local time, inferred).");
     });
 
     it('accounting closure with both totals and the ACCOUNTING_CLOSURE spelling (spec §6.3)', () => {
@@ -162,16 +163,16 @@ describe('explainer', () => {
   describe('last-transaction results: the enquiry succeeded, the transaction has its own outcome (spec §5.2, §10)', () => {
     it('result=0 with f39=116: the last transaction was declined (not sufficient funds), never "approved"', () => {
       const e = only('demo://last_transaction?result=0&callerTrxId=X&f39=116&amount=480&terminalId=30350039');
-      assert.match(e.summary, /^Last-transaction enquiry succeeded: the last transaction was declined \(Not sufficient funds, bank response 116\)/);
+      assert.match(e.summary, /^Last-transaction enquiry succeeded: the last transaction was declined \(Not sufficient funds, f39 116\)/);
       assert.doesNotMatch(e.summary, /approved/i);
-      assert.equal(field(e, 'result').interpretation, 'The enquiry succeeded: the last transaction was found (not an approval of it).');
-      assert.match(field(e, 'result').details[0]!, /enquiry's outcome, not the last transaction's/);
+      assert.doesNotMatch(field(e, 'result').interpretation!, /approved/i);
+      assert.ok(field(e, 'result').details.some((d) => /declined/.test(d) && /f39 116/.test(d)), field(e, 'result').details.join('\n'));
     });
 
     it('result=0 with actionCode=000: approved; with CT105=0200 and f39=400: a reversal accepted, labelled inferred', () => {
-      assert.match(only('demo://last_transaction?result=0&callerTrxId=X&actionCode=000').summary, /the last transaction was approved \(bank response 000/);
+      assert.match(only('demo://last_transaction?result=0&callerTrxId=X&actionCode=000').summary, /the last transaction was approved \(Approved, actionCode 000\)/);
       const reversal = only('demo://last_transaction?result=0&callerTrxId=X&f39=400&CT105=0200');
-      assert.match(reversal.summary, /the last transaction was a reversal, accepted .*"400 = accepted" for a reversal is inferred/);
+      assert.match(reversal.summary, /the last transaction was a reversal, accepted \(Reversal accepted, f39 400; inferred\)/);
       assert.doesNotMatch(reversal.summary, /unexpected/i);
     });
 
@@ -199,19 +200,19 @@ describe('explainer', () => {
       assert.ok(!JSON.stringify(e).includes('5555555555554444'));
     });
 
-    it('A2R001 (PCI): a full PAN or track data inside EMV data (5A, 57, 56, 9F6B in f55 or CT123) is an error, masked everywhere', () => {
+    it('A2R012 (PCI): a full PAN or track data inside EMV data (5A, 57, 56, 9F6B in f55 or CT123) is an error, masked everywhere', () => {
       // 5A: Application PAN; 57: Track 2 Equivalent Data (PAN D expiry service code …); both in clear.
       const f55 = '5A0841111111111111119F3602015B57134111111111111111D29122010000000000000F';
       const e = only(`app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&f55=${f55}&CT123=9F6B0F5555555555554444D2912201000F`);
-      const pci = e.diagnostics.filter((x) => x.code === 'A2R001');
+      const pci = e.diagnostics.filter((x) => x.code === 'A2R012');
       assert.equal(pci.length, 3, JSON.stringify(e.diagnostics));
       assert.ok(pci.every((d) => d.severity === 'error'));
-      assert.deepEqual(pci.map((d) => /in (\S+ [0-9A-F]+)/.exec(d.message)?.[1]), ['f55 5A', 'f55 57', 'CT123 9F6B']);
+      assert.deepEqual(pci.map((d) => /in (\S+): EMV tag ([0-9A-F]+)/.exec(d.message)?.slice(1).join(' ')), ['f55 5A', 'f55 57', 'CT123 9F6B']);
       const all = JSON.stringify(e);
       assert.ok(!all.includes('4111111111111111') && !all.includes('5555555555554444'), 'no card number anywhere in the explanation');
       // A masked or padded PAN (not 13+ digits in clear) is no finding.
       const masked = only('app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&f55=5A08411111FFFFFF1111');
-      assert.ok(!masked.diagnostics.some((x) => x.code === 'A2R001'));
+      assert.ok(!masked.diagnostics.some((x) => x.code === 'A2R001' || x.code === 'A2R012'), JSON.stringify(masked.diagnostics));
     });
 
     it('a Luhn-valid epoch-millisecond callerTrxId is an identifier, shown as is; the same digits as a PAN are masked', () => {
@@ -253,8 +254,59 @@ describe('explainer', () => {
       assert.ok(e.diagnostics.some((d) => d.code === 'A2R006'));
     });
 
+    const codesOf = (text: string): string[] => only(text).diagnostics.map((d) => d.code);
+
+    it('A2R007: result and the host code contradict each other, both ways', () => {
+      assert.deepEqual(codesOf('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&actionCode=116'), ['A2R007']);
+      assert.deepEqual(codesOf('app://payment?result=21&amount=1&callerTrxId=a&operationType=PAYMENT&actionCode=000'), ['A2R007']);
+      assert.deepEqual(codesOf('app://payment?result=21&amount=1&callerTrxId=a&operationType=PAYMENT&actionCode=116'), []);
+    });
+
+    it('A2R008: the last four digits of pan, CT100 and CT112 disagree', () => {
+      const e = only('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&CT100=6313&CT112=************6314');
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2R008']);
+      assert.equal(e.diagnostics[0]!.message, 'CT100 ends in 6313 but CT112 ends in 6314: the card-number fields disagree.');
+    });
+
+    it('A2R009: amount differs from f04 on a payment', () => {
+      assert.deepEqual(codesOf('app://payment?result=0&amount=000000000450&callerTrxId=a&operationType=PAYMENT&f04=000000000460'), ['A2R009']);
+      assert.deepEqual(codesOf('app://payment?result=0&amount=450&callerTrxId=a&operationType=PAYMENT&f04=000000000450'), []);
+    });
+
+    it('A2R010: F42 and f42 name different merchants', () => {
+      assert.deepEqual(codesOf('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&F42=1000000595940&f42=1000000595941'), ['A2R010']);
+      assert.deepEqual(codesOf('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&F42=1000000595940&f42=001000000595940'), []);
+    });
+
+    it('A2R011: operationType contradicts CT105', () => {
+      assert.deepEqual(codesOf('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&CT105=0200'), ['A2R011']);
+      assert.deepEqual(codesOf('app://reversal?result=0&amount=1&callerTrxId=a&operationType=REVERSAL&CT105=0200'), []);
+    });
+
+    it('A2R012: card data (5A, 57, 56, 9F6B) inside an EMV value is an error', () => {
+      const e = only('app://payment?result=0&amount=1&callerTrxId=a&operationType=PAYMENT&CT123=5A0841111111111111119F36020001');
+      const d = e.diagnostics.find((x) => x.code === 'A2R012');
+      assert.ok(d);
+      assert.equal(d.severity, 'error');
+      assert.match(d.message, /^Card data in CT123: EMV tag 5A \(Application Primary Account Number \(PAN\)\)/);
+    });
+
+    it('A2R013: a negative total is negative, not "not a whole number"', () => {
+      const e = only('demonexi://accounting_closure?result=0&hostTotal=-150&terminalTotal=1&callerTrxId=q&operationType=ACCOUNTING_CLOSURE');
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['A2R013']);
+      assert.equal(e.diagnostics[0]!.severity, 'info');
+      assert.equal(field(e, 'hostTotal').interpretation, '-€1.50: a negative amount (-150 minor units of EUR); no Nexi document or example shows one.');
+      assert.doesNotMatch(JSON.stringify(e), /not a whole number/);
+    });
+
+    it('A2R014: a SoftPOS reversal whose receipt shows another amount than the request (info, [REVS])', () => {
+      const e = only('app://reversal?result=0&amount=000000000450&callerTrxId=a&operationType=REVERSAL&f04=000000000300&f39=400');
+      assert.deepEqual(e.diagnostics.map((d) => [d.code, d.severity]), [['A2R014', 'info']]);
+      assert.match(e.summary, /amount reversed €3\.00 \(f04, inferred\), requested €4\.50/);
+    });
+
     it('every A2R code is exercised above', () => {
-      const tested = ['A2R001', 'A2R002', 'A2R003', 'A2R004', 'A2R005', 'A2R006'];
+      const tested = ['A2R001', 'A2R002', 'A2R003', 'A2R004', 'A2R005', 'A2R006', 'A2R007', 'A2R008', 'A2R009', 'A2R010', 'A2R011', 'A2R012', 'A2R013', 'A2R014'];
       assert.deepEqual(Object.keys(resultDiagnosticCodes).sort(), tested);
     });
   });
@@ -270,8 +322,10 @@ describe('explainer', () => {
       const tlv = field(e, 'f55').tlv!;
       assert.deepEqual(tlv.map((n) => n.tag), ['5A', '9F36', '57']);
       assert.equal(tlv[0]!.value, '411111******1111');
-      assert.equal(tlv[0]!.interpretation, 'Card number data (shown masked).');
-      assert.equal(tlv[2]!.value, `411111******1111D2812201${'0'.repeat(11)}F`);
+      assert.equal(tlv[0]!.interpretation, 'Card number or track data (shown masked). It must never appear in a URI or a log (PCI DSS).');
+      // Track 2: the PAN masked, nothing after the separator (expiry, service code, discretionary data).
+      assert.equal(tlv[2]!.value, `411111******1111D${'*'.repeat(19)}`);
+      assert.deepEqual(e.diagnostics.filter((d) => d.code === 'A2R012').map((d) => d.message.slice(0, 30)), ['Card data in f55: EMV tag 5A (', 'Card data in f55: EMV tag 57 (']);
       assert.equal(tlv[1]!.interpretation, '1');
       assert.ok(!JSON.stringify(e, (k, v: unknown) => (k === 'fixes' ? undefined : v)).includes('4111111111111111'));
     });

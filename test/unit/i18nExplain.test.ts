@@ -56,7 +56,7 @@ function leaves(table: unknown, prefix = ''): Array<[string, string]> {
  * its value, punctuation around a value, and "byte", which is Italian too.
  */
 const sameInBoth: Readonly<Record<string, readonly string[]>> = {
-  explain: ['isoTimestamp', 'summaryCallerTrxId', 'bitByteValue', 'bitByteValueNamed', 'bitSet'],
+  explain: ['isoTimestamp', 'summaryCallerTrxId', 'bitByteValue', 'bitByteValueNamed', 'bitSet', 'summaryBecause', 'product.softpos', 'product.mobilepos'],
   markdown: ['provenance.iso8583', 'provenance.emv', 'provenance.iso4217', 'provenance.iso3166', 'tlvLengthOne'],
   check: [],
   dates: [],
@@ -119,7 +119,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
       const e = withLocale('it', () => only(paymentResponse));
       assert.match(e.summary, /^Pagamento: operazione riuscita\. /);
       assert.match(e.summary, /; il 9 dicembre 2020, 23:17; terminale 30350039; codice di autorizzazione 012651; callerTrxId qwerty\.$/);
-      assert.equal(interpretation(e, 'timestamp'), '9 dicembre 2020, 23:17 (ora locale del dispositivo; il fuso orario non è indicato).');
+      assert.equal(interpretation(e, 'timestamp'), "9 dicembre 2020, 23:17 (il fuso orario non è indicato; probabilmente l'ora locale del dispositivo, dedotto).");
       assert.equal(interpretation(e, 'pan'), 'Numero di carta mascherato; ultime quattro cifre 5938.');
       assert.equal(interpretation(e, 'acquirerName'), 'Valore a lunghezza fissa completato con spazi ("NEXI").');
       assert.match(interpretation(e, 'cardTypeCVM')!, /^Nessuna pagina Nexi definisce questo campo/);
@@ -145,9 +145,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.match(interpretation(e, 'CT123')!, /^Oggetti dati EMV \(2\)/);
       const tvr = e.fields.find((f) => f.key === 'CT123')!.tlv![1]!;
       assert.match(tvr.interpretation!, /^bit impostati: \d+$/);
-      // Bits first, then which kernel's reading they are (Mastercard, from CT102; contactless, from CT115).
-      assert.ok(tvr.details.slice(0, -1).every((d) => d.startsWith('byte ')), tvr.details.join('\n'));
-      assert.match(tvr.details.at(-1)!, /^Bit dipendenti dal kernel letti per Mastercard contactless, kernel C-2/);
+      // Bit lines, then the kernel they were read for (Mastercard contactless from CT102 and CT115).
+      assert.ok(tvr.details.every((d) => d.startsWith('byte ') || d.startsWith('Bit dipendenti dal kernel letti per Mastercard contactless')), tvr.details.join('\n'));
     });
 
     it('writes the result diagnostics (A2R…) in Italian, with the same codes and severities', () => {
@@ -201,7 +200,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
   describe('Markdown', () => {
     it('renders the decode document in Italian', () => {
       const md = withLocale('it', () => decodeDocumentMarkdown(decodeText(paymentResponse, { now }), { where: () => ({ line: 3, column: 7 }), source: 'riga 3 di logcat.log' }));
-      assert.match(md, /^# Esito pagamento — positivo\n/);
+      assert.match(md, /^# Esito pagamento — approvato\n/);
+      assert.match(md, /\n## Lettura\n\n- Prodotto: MobilePOS \(dedotto da actionCode, pan, transactionType\)\n/);
       assert.ok(md.includes('URI (riga 3, colonna 7):'), md);
       assert.ok(md.includes('## Campi\n\n| Chiave | Valore | Significato | Interpretazione | Fonte |'), md);
       assert.ok(md.includes('| documentazione Nexi'), md);

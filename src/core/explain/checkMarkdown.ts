@@ -4,8 +4,8 @@
 import { errorInfo, type NexiErrorCode } from '../nexi/errors';
 import { fillTemplate as t } from '../codes/text';
 import { identifierFields, redact } from '../redact';
-import { explainCheckResult } from './checkResult';
-import { checkMessages, markdownMessages } from './messages';
+import { explainCheck } from './checkResult';
+import { checkMessages, explainMessages, markdownMessages } from './messages';
 
 export interface CheckDocumentInput {
   readonly environmentLabel: string;
@@ -26,11 +26,15 @@ export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly
   const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', t(C.checked, { terminalId: cell(input.terminalId), callerTrxId: cell(input.callerTrxId), at: input.at }), ''];
   if (input.found) {
     const { transaction, attempts, durationMs } = input.found;
-    const fields = explainCheckResult(transaction);
+    const { fields, transaction: reading, findings } = explainCheck(transaction);
     const get = (k: string): string | undefined => fields.find((f) => f.key === k)?.value;
     const amount = fields.find((f) => f.key === 'amount')?.interpretation?.replace(/ \(.*$/, '');
     const status = get('status') ?? get('result');
     out.push(`${C.found}${status ? `: ${cell(status)}` : ''}${amount ? `, ${cell(amount)}` : ''}. ${attempts > 1 ? t(C.attempts, { count: attempts }) : ''}${durationMs} ms.`, '');
+    // The keys that share App2App names read together, as the result URIs are (transaction model, issue 15).
+    if (reading) out.push(t(C.outcome, { outcome: explainMessages().transactionOutcome[reading.outcome], source: reading.outcomeSource }), '');
+    for (const f of findings) out.push(`- \`${f.code}\` ${cell(f.message)}`);
+    if (findings.length > 0) out.push('');
     out.push(C.tableHeader, '|---|---|---|---|');
     for (const f of fields) {
       const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? t(C.readAs, { key: f.explainedAs }) : ''].filter(Boolean).join(' ');

@@ -5,7 +5,9 @@
 import { encodeQueryComponent } from '../app2app/build';
 import { findOperation } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
-import { explainScanned, keyTables, type FieldExplanation } from './explain';
+import { findingCodes } from '../transaction/model';
+import type { Diagnostic } from '../types';
+import { explainScanned, keyTables, type FieldExplanation, type TransactionReading } from './explain';
 import { checkMessages } from './messages';
 
 // Backend field names that mean an App2App key [inference: Nexi does not publish the response schema].
@@ -34,8 +36,26 @@ function scalar(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The response explained: every key, and the transaction model's reading where the keys are App2App ones. */
+export interface CheckExplanation {
+  readonly fields: readonly CheckFieldExplanation[];
+  /** The model's reading of the keys that share App2App names (result, actionCode, amount, pan…); undefined for none. */
+  readonly transaction?: TransactionReading;
+  /** The model's findings on those keys (a result contradicting the action code, an unmasked PAN…): code and message. */
+  readonly findings: readonly { readonly code: string; readonly severity: Diagnostic['severity']; readonly message: string }[];
+}
+
 /** Every top-level key of the response, explained where the core knows it. */
 export function explainCheckResult(transaction: Record<string, unknown>): CheckFieldExplanation[] {
+  return [...explainCheck(transaction).fields];
+}
+
+/**
+ * The response read as a whole: the fields, and — read by the same transaction model as result URIs — the outcome
+ * when `result`/`actionCode`/`f39` are among the keys (their meaning in the backend's answer is our inference, the
+ * schema being unpublished, spec §15.3).
+ */
+export function explainCheck(transaction: Record<string, unknown>): CheckExplanation {
   const C = checkMessages();
   const entries = Object.entries(transaction);
   const operationType = scalar(transaction.operationType)?.toLowerCase() === 'reversal' ? 'reversal' : 'payment';
@@ -44,9 +64,10 @@ export function explainCheckResult(transaction: Record<string, unknown>): CheckF
   const names = explainable.map(([k]) => aliases[k] ?? k);
   const uri = `check://${operationType}?` + explainable.map(([, v], i) => `${encodeQueryComponent(names[i]!)}=${encodeQueryComponent(scalar(v)!)}`).join('&');
   const scanned = scanText(uri)[0];
-  const explained = scanned ? explainScanned(scanned).fields : [];
+  const explanation = scanned ? explainScanned(scanned) : undefined;
+  const explained = explanation?.fields ?? [];
   const operation = scanned?.operation ? findOperation(scanned.operation) : undefined;
-  return entries.map(([key, value]) => {
+  const fields = entries.map(([key, value]): CheckFieldExplanation => {
     const i = explainable.findIndex(([k]) => k === key);
     const f = i >= 0 ? explained[i] : undefined;
     if (!f) {
@@ -59,4 +80,8 @@ export function explainCheckResult(transaction: Record<string, unknown>): CheckF
     if (!tables.spec && !tables.receiptKey) rest.meaning = C.unknownBackendKey;
     return { ...rest, key, label: rest.label.replace(/^[^:]+: /, ''), ...(names[i] !== key ? { explainedAs: names[i]!, provenance: 'inferred' as const } : {}) };
   });
+  // Only an outcome read from the keys counts; the synthetic URI's ranges mean nothing, so findings keep code and text.
+  const reading = explanation?.transaction && explanation.transaction.outcome !== 'unknown' ? explanation.transaction : undefined;
+  const findings = (explanation?.diagnostics ?? []).filter((d) => findingCodes.has(d.code)).map((d) => ({ code: d.code, severity: d.severity, message: d.message }));
+  return { fields, ...(reading ? { transaction: reading } : {}), findings };
 }

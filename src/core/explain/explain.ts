@@ -14,11 +14,12 @@ import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits } from '../emv/bits';
 import { describeEmvExtras } from '../emv/describe';
-import { emvContextOf, entryModeFromNexi, type CardKernel, type EmvContext } from '../emv/kernels';
+import { emvContextOf, type CardKernel, type EmvContext } from '../emv/kernels';
 import { lookupTag } from '../emv/tags';
 import { parseTlv, type TlvNode } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
-import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
+import { identifierFields, maskPan, maskPans } from '../redact';
+import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
@@ -70,8 +71,29 @@ export interface UriExplanation {
   /** One paragraph: operation, outcome, amount, card, when, where. */
   readonly summary: string;
   readonly result?: { readonly code: string; readonly meaning: string; readonly outcome: Outcome };
+  /** The reading of the whole URI (results): what the transaction came to, product, amounts, card. */
+  readonly transaction?: TransactionReading;
+  /** The same reading as lines for people, each saying where it comes from and whether it is inferred. */
+  readonly reading: readonly string[];
   readonly fields: readonly FieldExplanation[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Plain-data view of the transaction model (src/core/transaction/model.ts) for renderers and JSON. */
+export interface TransactionReading {
+  readonly outcome: TransactionOutcome;
+  /** Keys the outcome was read from (`result`, `f39`, `result, actionCode`). */
+  readonly outcomeSource: string;
+  readonly outcomeInferred: boolean;
+  readonly product?: { readonly value: Product; readonly source: string; readonly inferred: boolean };
+  /** last_transaction: whether the enquiry returned a transaction (its `result` is the enquiry's outcome). */
+  readonly enquiryFound?: boolean;
+  readonly retry?: { readonly value: 'retryable' | 'final'; readonly inferred: boolean };
+  readonly host?: { readonly key: string; readonly code: string; readonly meaning: string; readonly approved: boolean | undefined; readonly inferred: boolean };
+  readonly amountRequested?: { readonly key: string; readonly minor: string; readonly text: string };
+  readonly amountProcessed?: { readonly key: string; readonly minor: string; readonly text: string; readonly inferred: boolean };
+  readonly currency: { readonly alpha: string; readonly assumed: boolean };
+  readonly card?: { readonly brand?: string; readonly last4?: string; readonly kernel?: string };
 }
 
 export interface ExplainOptions {
@@ -90,6 +112,7 @@ const codeText = (c: { code: string; label: string; meaning: string; note?: stri
 
 interface Context {
   readonly scanned: ScannedUri;
+  readonly model: TransactionModel;
   readonly operation: OperationSpec | undefined;
   readonly direction: Direction;
   readonly currency: string;
@@ -100,20 +123,6 @@ interface Context {
   readonly sensitive: Map<string, string>;
   /** Values of identifier fields (callerTrxId…) that PAN masking must leave alone. */
   readonly keep: ReadonlySet<string>;
-}
-
-// EMV objects that carry the card number: 5A Application PAN, 57 Track 2 Equivalent Data, 56 Track 1 Data,
-// 9F6B Track 2 Data (contactless magstripe), 9F1F Track 1 Discretionary Data is not a PAN and stays.
-const panTags = new Set(['5A', '57', '56', '9F6B']);
-
-/** Masks the digits of a PAN inside an EMV value (hex digits, `D`/`=` separators, `F` padding). */
-function maskEmvPan(value: string): string {
-  return value.replace(/\d{12,19}/, (d) => maskPan(d));
-}
-
-/** `{ [key]: value }` when value is set: optional properties under exactOptionalPropertyTypes. */
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value !== undefined && value !== '' ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
 interface Interpreted {
@@ -141,56 +150,70 @@ function describeAmount(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
   const value = param.trimmed ?? '';
   const amount = formatAmount(value, ctx.currency);
-  if (!amount || value.startsWith('-') || value.startsWith('+')) {
+  if (!amount || value.startsWith('+')) {
     if (value !== '') report(ctx, 'A2R003', param.valueRange ?? param.range, { key: param.name, value });
     return { interpretation: t(M.amountNotNumber, { value }) };
   }
   const details: string[] = [];
-  if (/^\d{12}$/.test(value)) details.push(M.amountPadded);
+  // A negative number is still a whole number of minor units: it is unusual, not malformed.
+  const negative = value.startsWith('-');
+  if (negative) report(ctx, 'A2R013', param.valueRange ?? param.range, { key: param.name, value });
+  if (/^\d{12}$/.test(value)) {
+    details.push(M.amountPadded);
+    // Only the published SoftPOS examples show the padded `amount` (spec §3.4, §16.13).
+    if (param.name === 'amount' && ctx.model.product?.value === 'softpos' && (ctx.operation?.name === 'payment' || ctx.operation?.name === 'reversal')) details.push(M.amountPaddedSoftpos);
+  }
+  if (param.name === 'amount' && ctx.direction === 'response') details.push(...amountContext(ctx));
   // Requests are euro cents by definition (spec §2.1); only results can carry another currency (CT118).
   if (ctx.currencyAssumed && ctx.direction === 'response') details.push(M.amountCurrencyAssumed);
-  return { interpretation: t(M.amountCents, { amount: amount.text, cents: amount.minor, currency: amount.currency.alpha }), details };
+  const text = t(negative ? M.amountNegative : M.amountCents, { amount: amount.text, cents: amount.minor, currency: amount.currency.alpha });
+  return { interpretation: text, details };
+}
+
+/** What `amount` of a result means given the rest: the request's amount on a reversal [REVS], the last transaction's on an enquiry. */
+function amountContext(ctx: Context): string[] {
+  const M = explainMessages();
+  const { amount } = ctx.model;
+  if (ctx.model.operation === 'last_transaction') return [M.amountLastTransaction];
+  if (!amount.requestNotReversed) return [];
+  const reversed = amount.processed;
+  return [M.amountReversalRequest, reversed ? t(M.amountReversed, { key: reversed.source, amount: reversed.value.amount.text }) : M.amountReversedUnknown];
 }
 
 /** PAN-like fields: a masked value is explained, an unmasked one is an error and is never shown. */
-function describePan(ctx: Context, param: QueryParam): Interpreted {
+function describePan(param: QueryParam): Interpreted {
   const M = explainMessages();
   const value = param.trimmed ?? '';
-  const digits = value.replace(/[\s-]/g, '');
-  if (/^\d{13,19}$/.test(digits)) {
-    report(ctx, 'A2R001', param.valueRange ?? param.range, { key: param.name });
-    return { interpretation: M.panUnmasked };
-  }
+  // The model reports A2R001 (readTransaction, checkCardData) with the same rule.
+  if (isFullPan(value)) return { interpretation: M.panUnmasked };
+  if (param.name === 'pan' && value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
   const last4 = /(\d{4})$/.exec(value)?.[1];
   return { interpretation: last4 ? t(M.panMasked, { last4 }) : M.opaque };
 }
 
-/** Whether an EMV card-data value (5A, 57, 56, 9F6B) holds a whole card number in clear: 13–19 digits, unmasked. */
-function holdsFullPan(value: string): boolean {
-  const digits = /^[0-9]{13,19}/.exec(value.replace(/^[^0-9]+/, ''))?.[0] ?? '';
-  return digits.length >= 13 && luhnValid(digits);
-}
-
-function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, string>, emv: EmvContext | undefined, onPan: (node: TlvNode) => void): TlvExplanation {
+function explainTlv(node: TlvNode, emv: EmvContext, sensitive: Map<string, string>): TlvExplanation {
   const M = explainMessages();
   const tag = lookupTag(node.tag);
   const details: string[] = [];
   let interpretation: string | undefined;
-  const isPan = panTags.has(node.tag);
-  if (isPan && node.value !== '') sensitive.set(node.value, maskEmvPan(node.value));
+  const isPan = cardDataTags.has(node.tag);
+  const masked = isPan ? maskCardTlvValue(node.tag, node.value) : node.value;
+  if (isPan && node.value !== '') {
+    sensitive.set(node.value, masked);
+    sensitive.set(node.value.toLowerCase(), masked);
+  }
   if (isPan) {
     interpretation = M.panEmv;
-    if (holdsFullPan(node.value)) onPan(node);
-  } else if (!node.constructed && !node.truncated) {
-    // Read for the card's kernel (AID and interface): bits whose meaning differs by kernel say which reading it is.
-    const value = interpretValue(node.tag, node.value, { currency, ...(emv ? { kernel: emv.kernel } : {}) });
-    interpretation = value ? interpretationText(value) : undefined;
-    if (value?.kind === 'bits') details.push(...bitLines(node.tag, node.value, emv?.kernel));
-  }
-  if (!isPan) {
-    const extras = describeEmvExtras(node, emv);
-    interpretation ??= extras.interpretation;
-    details.push(...extras.details);
+  } else {
+    if (!node.constructed && !node.truncated) {
+      // Bits and values whose meaning depends on the kernel (TVR byte 5, TTQ, CTQ…) are read for this field's kernel.
+      const value = interpretValue(node.tag, node.value, { currency: emv.currency ?? '978', kernel: emv.kernel });
+      interpretation = value ? interpretationText(value) : undefined;
+      if (value?.kind === 'bits') details.push(...bitLines(node.tag, node.value, emv.kernel));
+    }
+    const extra = describeEmvExtras(node, emv);
+    interpretation ??= extra.interpretation;
+    details.push(...extra.details);
   }
   if (node.recovered) details.push(M.tlvRecovered);
   if (node.truncated) details.push(M.tlvTruncated);
@@ -198,13 +221,13 @@ function explainTlv(node: TlvNode, currency: string, sensitive: Map<string, stri
     tag: node.tag,
     name: tag?.name ?? M.emvUnknownTag,
     length: node.length,
-    value: isPan ? maskEmvPan(node.value) : node.value,
+    value: masked,
     ...(interpretation !== undefined ? { interpretation } : {}),
     details,
     recovered: node.recovered,
     truncated: node.truncated,
     range: node.range,
-    ...(node.children ? { children: node.children.map((c) => explainTlv(c, currency, sensitive, emv, onPan)) } : {}),
+    ...(node.children ? { children: node.children.map((c) => explainTlv(c, emv, sensitive)) } : {}),
   };
 }
 
@@ -251,15 +274,18 @@ function interpretationText(v: ValueInterpretation): string | undefined {
 function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
   const value = param.value ?? '';
-  const base = param.valueRange?.start ?? param.range.end;
-  // Ranges only map one-to-one when the value was not percent-decoded.
-  const parsed = parseTlv(value, value === param.rawValue ? { baseOffset: base } : {});
-  const get = (key: string): string | undefined => ctx.scanned.uri.get(key) ?? undefined;
-  const entryMode = entryModeFromNexi({ ...optional('transactionType', get('transactionType')), ...optional('ct115', get('CT115')), ...optional('terminalType', get('terminalType')) });
-  const emv = emvContextOf(parsed.nodes, { ...optional('aid', get('CT102')), ...optional('f22', get('f22')), ...(entryMode ? { entryMode } : {}), currency: ctx.currency });
-  // PCI DSS: a whole card number or track data inside EMV data is an error, wherever the URI is (masked when shown).
-  const onPan = (node: TlvNode): void => report(ctx, 'A2R001', value === param.rawValue ? node.range : (param.valueRange ?? param.range), { key: `${param.name} ${node.tag}` });
-  const tlv = parsed.nodes.map((n) => explainTlv(n, ctx.currency, ctx.sensitive, emv, onPan));
+  // Parsed once by the transaction model; a parameter it did not parse (a dynamic one) is parsed here.
+  const parsed = ctx.model.tlv.get(param) ?? parseTlv(value, value === param.rawValue ? { baseOffset: param.valueRange?.start ?? param.range.end } : {});
+  const card = ctx.model.card;
+  const entry = card.kernel?.entry;
+  const f22 = ctx.scanned.uri.get('f22');
+  const emv = emvContextOf(parsed.nodes, {
+    ...(ctx.scanned.uri.get('CT102') ? { aid: ctx.scanned.uri.get('CT102')! } : {}),
+    ...(f22 ? { f22 } : {}),
+    ...(entry && entry.mode !== 'unknown' ? { entryMode: entry } : {}),
+    currency: ctx.currency,
+  });
+  const tlv = parsed.nodes.map((n) => explainTlv(n, emv, ctx.sensitive));
   const details: string[] = [];
   if (parsed.problems.length > 0) {
     details.push(t(M.tlvProblems, { count: parsed.problems.length }));
@@ -281,7 +307,7 @@ function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): 
     case 'pan-last4':
       return { interpretation: t(M.panLast4, { value }) };
     case 'masked-pan':
-      return describePan(ctx, param);
+      return describePan(param);
     case 'aid': {
       const aid = lookupAid(value);
       if (!aid) return { interpretation: M.opaque };
@@ -304,7 +330,7 @@ function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): 
     case 'timestamp-iso8601':
       return describeDate(ctx, param, readIso8601(value), 'ISO 8601', M.isoTimestamp);
     case 'action-code':
-      return describeActionCodeField(ctx, value);
+      return describeActionCodeField(ctx, param, value);
     case 'currency': {
       const c = lookupCurrency(value);
       return { interpretation: c ? t(M.currency, { alpha: c.alpha, name: c.name, minor: c.minorUnits ?? 0 }) : M.currencyUnknown };
@@ -340,13 +366,53 @@ function describeTerminalId(value: string): Interpreted {
   return /^\d{8}$/.test(value) ? {} : { interpretation: t(M.terminalIdShape, { value }) };
 }
 
-function describeActionCodeField(ctx: Context, value: string): Interpreted {
+function describeActionCodeField(ctx: Context, param: QueryParam, value: string): Interpreted {
   const M = explainMessages();
-  const d = describeActionCode(value, ctx.operation ? { operation: ctx.operation.name } : {});
+  if (value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
+  // The model read the host code in the context of the operation that produced it (a last_transaction's is the
+  // retrieved transaction's): the same reading here.
+  const host = ctx.model.host;
+  const d = host && host.key === param.name ? host.description : describeActionCode(value, ctx.operation ? { operation: ctx.operation.name } : {});
   const details = [...d.notes];
   if (d.isoMeaning) details.push(`ISO 8583: ${d.isoMeaning}`);
   if (d.equivalent) details.push(t(M.equivalentCode, { code: d.equivalent.code, meaning: d.equivalent.meaning }));
+  const interpretation = d.provenance === 'inferred' ? t(M.inferredReading, { text: d.meaning.replace(/\.$/, '') }) : d.meaning;
+  return { interpretation, details };
+}
+
+/** The `result` of a result URI read with the rest: the enquiry's outcome on last_transaction, contradictions, wrong PIN. */
+function describeResultField(ctx: Context, param: QueryParam, value: string): Interpreted {
+  const M = explainMessages();
+  const d = describeResult(value, ctx.operation ? { operation: ctx.operation.name } : {});
+  if (d.status !== 'documented' && value !== '') report(ctx, 'A2R002', param.valueRange ?? param.range, { value, meaning: d.meaning });
+  const model = ctx.model;
+  const details = [...d.notes];
+  if (model.operation === 'last_transaction' && d.entry && model.enquiry) {
+    // spec §5.2: `result` is the enquiry's outcome; the last transaction's own is the host code.
+    if (!model.enquiry.found) return { interpretation: d.meaning, details: [M.enquiryNone, ...details] };
+    const host = model.host;
+    details.push(host ? t(M.lastTransactionOutcome, { outcome: lastOutcomeText(model), key: host.key, code: host.code, meaning: host.description.meaning.replace(/\.$/, '') }) : M.lastTransactionNoHost);
+    return { interpretation: M.enquiryFound, details };
+  }
+  if (d.entry?.detail) details.unshift(d.entry.detail);
+  const host = model.host;
+  if (model.outcome.value === 'contradictory' && host) {
+    details.push(t(M.resultContradicted, { key: host.key, code: host.code, meaning: host.description.meaning.replace(/\.$/, '') }));
+  } else if (model.retry?.reason === 'wrong-pin' && host) {
+    details.push(t(M.resultWrongPin, { key: host.key, code: host.code }));
+  } else if (d.entry && d.entry.outcome !== 'success') {
+    details.push(d.entry.retry === 'retryable' ? M.resultRetryable : d.entry.retryProvenance === 'inferred' ? M.resultFinalInferred : M.resultFinal);
+  }
   return { interpretation: d.meaning, details };
+}
+
+/** "was declined", "was a reversal, accepted": how the last transaction ended, for sentences. */
+function lastOutcomeText(model: TransactionModel, markInferred = true): string {
+  const M = explainMessages();
+  const outcome = model.outcome.value;
+  const reversal = model.retrieved?.operation?.value === 'reversal' && (outcome === 'approved' || outcome === 'declined');
+  const text = reversal ? M.lastOutcomeReversal[outcome] : M.lastOutcome[outcome];
+  return markInferred && model.outcome.inferred ? t(M.inferredReading, { text }) : text;
 }
 
 /** Interpretation of the value by key, for the keys whose meaning depends on more than a table row. */
@@ -354,33 +420,21 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
   const M = explainMessages();
   const value = param.trimmed ?? '';
   switch (param.name) {
-    case 'result': {
-      const d = describeResult(value, ctx.operation ? { operation: ctx.operation.name } : {});
-      if (d.status !== 'documented' && value !== '') report(ctx, 'A2R002', param.valueRange ?? param.range, { value, meaning: d.meaning });
-      const details = [...d.notes];
-      if (d.entry?.detail) details.unshift(d.entry.detail);
-      if (d.entry) details.push(d.entry.retry === 'retryable' ? M.resultRetryable : M.resultFinal);
-      if (ctx.operation?.name === 'last_transaction') {
-        details.unshift(M.resultOfEnquiry);
-        if (d.entry?.outcome === 'success') return { interpretation: M.resultEnquirySucceeded, details };
-      }
-      return { interpretation: d.meaning, details };
-    }
+    case 'result':
+      return describeResultField(ctx, param, value);
     case 'softPosError': {
       const d = softPosError(value);
       return { interpretation: d.meaning };
     }
     case 'actionCode':
-      return describeActionCodeField(ctx, value);
+      return describeActionCodeField(ctx, param, value);
     case 'operationType': {
+      // A2R005 (operationType vs authority) is the model's finding.
       const o = lookupOperationType(value);
-      const byAuthority = findOperation(ctx.scanned.uri.authority);
-      if (o && byAuthority && o.operation !== byAuthority.name) {
-        report(ctx, 'A2R005', param.valueRange ?? param.range, { value, authority: ctx.scanned.uri.authority });
-      }
       return { interpretation: o ? codeText(o) : M.opaque };
     }
     case 'transactionType': {
+      if (ctx.direction === 'response' && value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
       const tt = lookupTransactionType(value);
       return { interpretation: tt ? codeText(tt) : M.opaque };
     }
@@ -389,7 +443,12 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
       return { interpretation: tt ? codeText(tt) : M.opaque };
     }
     case 'pan':
-      return describePan(ctx, param);
+      return describePan(param);
+    case 'timestamp':
+    case 'authorizationNumber':
+      // spec §3.4: "set only for approved transactions (null otherwise)".
+      if (ctx.direction === 'response' && value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
+      break;
     case 'cardTypeCVM':
       return { interpretation: M.cardTypeCVM };
     case 'callerTrxId': {
@@ -459,8 +518,8 @@ function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
   let interpreted = interpretByKey(ctx, param, spec);
   if (!interpreted && rk) interpreted = describeByReceiptKey(ctx, param, rk);
   if (!interpreted && param.value === '') interpreted = { interpretation: M.empty };
-  // Unknown keys carrying a bare card number are still a PCI DSS problem.
-  if (!spec && !rk && param.trimmed && /^\d{13,19}$/.test(param.trimmed) && luhnValid(param.trimmed)) interpreted = describePan(ctx, param);
+  // Unknown keys carrying a bare card number are still a PCI DSS problem (the model reports A2R001 for them).
+  if (!spec && !rk && param.trimmed && ctx.model.findings.some((d) => d.code === 'A2R001' && d.range.start >= param.range.start && d.range.end <= param.range.end)) interpreted = describePan(param);
   const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskDigits(v) : maskPans(v, ctx.keep));
   return {
     key: maskPans(param.key),
@@ -484,45 +543,67 @@ function maskDigits(v: string): string {
   return v.replace(/\d{13,19}/g, (d) => maskPan(d));
 }
 
-function summarise(ctx: Context, fields: readonly FieldExplanation[], result: UriExplanation['result']): string {
+function summarise(ctx: Context, result: UriExplanation['result']): string {
   const M = explainMessages();
+  const model = ctx.model;
   const op = ctx.operation?.name;
   const get = (key: string): string | undefined => ctx.scanned.uri.get(key);
   const parts: string[] = [];
-  const amountOf = (key: string): string | undefined => {
-    const v = get(key);
-    return v !== undefined ? formatAmount(v, ctx.currency)?.text : undefined;
-  };
+  const host = model.host;
+  const hostMeaning = (): string => (host ? host.description.meaning.replace(/\.$/, '') : '');
   if (!op) {
     parts.push(t(M.summaryUnknownOperation, { kind: M.kind[ctx.scanned.kind] }));
-  } else if (ctx.scanned.kind === 'result' && op === 'last_transaction' && result?.outcome === 'success') {
-    parts.push(lastTransactionReading(get));
   } else if (ctx.scanned.kind === 'result') {
-    parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result?.outcome ?? 'unknown'], meaning: result?.meaning ?? '–' }));
+    if (op === 'last_transaction' && model.enquiry?.found) {
+      // spec §5.2: the enquiry succeeded; what matters is how the last transaction itself ended.
+      const because = host ? ` (${t(model.outcome.inferred ? M.summaryBecauseInferred : M.summaryBecause, { meaning: hostMeaning(), key: host.key, code: host.code })})` : '';
+      parts.push(`${t(M.summaryLastTransaction, { operation: M.operationTitle[op], outcome: lastOutcomeText(model, !host) })}${because}`);
+    } else if (model.outcome.value === 'contradictory' && host && model.result) {
+      parts.push(
+        t(M.summaryContradictory, {
+          operation: M.operationTitle[op],
+          result: model.result.raw,
+          resultMeaning: model.result.description.meaning.replace(/\.$/, ''),
+          key: host.key,
+          code: host.code,
+          codeMeaning: hostMeaning(),
+        }),
+      );
+    } else {
+      parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result?.outcome ?? 'unknown'], meaning: result?.meaning ?? '–' }));
+    }
   } else {
     parts.push(t(M.summaryRequest, { operation: M.operationTitle[op] }));
   }
-  const amount = amountOf('amount') ?? amountOf('f04');
-  if (amount) parts.push(t(M.summaryAmount, { amount }));
-  const host = amountOf('hostTotal');
-  const terminal = amountOf('terminalTotal');
-  if (host || terminal) parts.push(t(M.summaryTotals, { host: host ?? '–', terminal: terminal ?? '–' }));
+  const { requested, processed } = model.amount;
+  if (model.amount.requestNotReversed && requested) {
+    // [REVS]: a reversal's `amount` is the request's; the amount reversed is the receipt's f04, when there is one.
+    parts.push(
+      processed
+        ? t(M.summaryAmountReversed, { amount: processed.value.amount.text, key: processed.source, requested: requested.amount.text })
+        : t(M.summaryAmountRequested, { amount: requested.amount.text }),
+    );
+  } else {
+    const amount = requested ?? processed?.value ?? (ctx.scanned.kind === 'request' ? amountText(ctx, 'amount') : undefined);
+    const text = typeof amount === 'string' ? amount : amount?.amount.text;
+    if (text) parts.push(t(M.summaryAmount, { amount: text }));
+  }
+  const totals = model.totals;
+  if (totals) parts.push(t(M.summaryTotals, { host: totals.host?.amount.text ?? '–', terminal: totals.terminal?.amount.text ?? '–' }));
   if (ctx.scanned.kind === 'result') {
-    const brand = get('CT108') ?? (get('CT102') ? lookupAid(get('CT102')!)?.brand : undefined);
-    const last4 = get('CT100') ?? /(\d{4})$/.exec(get('pan') ?? get('CT112') ?? '')?.[1];
+    const card = model.card;
     const entry = get('CT115') ?? (get('transactionType') ? lookupTransactionType(get('transactionType')!)?.label : undefined);
-    const card = [brand, entry?.toLowerCase(), last4 ? `…${last4}` : undefined].filter(Boolean).join(' ');
-    if (card) parts.push(t(M.summaryCard, { card }));
-    const action = get('actionCode') ?? get('f39');
-    if (action && result?.outcome !== 'success' && op !== 'last_transaction') parts.push(t(M.summaryAction, { code: action, meaning: describeActionCode(action, op ? { operation: op } : {}).meaning }));
-    const when = (get('CT110') && readIso8601(get('CT110')!)?.text) || (get('timestamp') && readDdMMyyHHmm(get('timestamp')!)?.text) || undefined;
-    if (when) parts.push(t(M.summaryWhen, { when }));
-    const where = get('CT104') ?? get('f43');
-    if (where) parts.push(t(M.summaryWhere, { where }));
-    const tid = get('terminalId') ?? get('f41');
-    if (tid) parts.push(t(M.summaryTerminal, { terminalId: tid }));
-    const auth = get('authorizationNumber') ?? get('f38');
-    if (auth) parts.push(t(M.summaryAuth, { code: auth }));
+    const words = [card.brand?.value, entry?.toLowerCase(), card.last4 ? `…${card.last4.value}` : undefined].filter(Boolean).join(' ');
+    if (words) parts.push(t(M.summaryCard, { card: words }));
+    // The bank's reason matters whenever the transaction was not plainly approved (a last transaction's is above).
+    const shown = op === 'last_transaction' || model.outcome.value === 'contradictory';
+    if (host && !shown && model.outcome.value !== 'approved') parts.push(t(M.summaryAction, { code: host.code, meaning: host.description.meaning }));
+    if (model.retry?.reason === 'wrong-pin') parts.push(M.summaryRetryWrongPin);
+    const when = model.timestamps[0];
+    if (when) parts.push(t(M.summaryWhen, { when: when.text }));
+    if (model.merchant) parts.push(t(M.summaryWhere, { where: model.merchant.value }));
+    if (model.terminalId) parts.push(t(M.summaryTerminal, { terminalId: model.terminalId.value }));
+    if (model.authorisation) parts.push(t(M.summaryAuth, { code: model.authorisation.value }));
   } else {
     const uri = get('uri');
     if (uri) parts.push(t(M.summaryReturn, { uri }));
@@ -532,39 +613,88 @@ function summarise(ctx: Context, fields: readonly FieldExplanation[], result: Ur
   const errors = ctx.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = ctx.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
-  void fields;
   return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
 }
 
-/**
- * A successful last-transaction enquiry says nothing about the transaction it found (spec §5.2, §10): that one's
- * outcome is its host response, f39 or actionCode. A reversal found this way answers 400 (ISO 8583:1993 "accepted";
- * Nexi's use of it for an accepted reversal is inferred).
- */
-function lastTransactionReading(get: (key: string) => string | undefined): string {
+function amountText(ctx: Context, key: string): string | undefined {
+  const v = ctx.scanned.uri.get(key);
+  return v !== undefined ? formatAmount(v, ctx.currency)?.text : undefined;
+}
+
+/** The model as lines for people: each fact with the keys it comes from, "inferred" where it is. */
+function readingLines(model: TransactionModel): string[] {
   const M = explainMessages();
-  const code = (get('f39') ?? get('actionCode'))?.trim();
-  if (!code) return M.summaryLastUnknown;
-  const d = describeActionCode(code, { operation: 'last_transaction' });
-  const ct105 = get('CT105')?.trim();
-  if ((ct105 === '0200' || ct105 === '0400') && code === '400') return t(M.summaryLastReversal, { code, meaning: d.meaning });
-  if (d.approved === undefined) return t(M.summaryLastOther, { code, meaning: d.meaning });
-  return t(d.approved ? M.summaryLastApproved : M.summaryLastDeclined, { code, meaning: d.meaning });
+  if (model.kind !== 'result') return [];
+  const lines: string[] = [];
+  if (model.product) {
+    const product = M.product[model.product.value];
+    lines.push(t(model.product.inferred ? M.readingProductInferred : M.readingProduct, { product, source: model.product.source }));
+  }
+  if (model.enquiry && model.result) lines.push(t(model.enquiry.found ? M.readingEnquiryFound : M.readingEnquiryNone, { code: model.result.raw }));
+  const retrieved = model.retrieved;
+  if (retrieved?.operation && retrieved.label) {
+    lines.push(t(retrieved.operation.inferred ? M.readingRetrievedInferred : M.readingRetrieved, { label: retrieved.label, code: retrieved.ct105, operation: M.operationWord[retrieved.operation.value] }));
+  }
+  if (model.outcome.value !== 'none' || !model.enquiry) {
+    lines.push(t(model.outcome.inferred ? M.readingOutcomeInferred : M.readingOutcome, { outcome: M.transactionOutcome[model.outcome.value], source: model.outcome.source }));
+  }
+  if (model.retry) {
+    const retry = M.retry[model.retry.value];
+    const why = model.retry.reason === 'wrong-pin' ? t(M.retryWhy.wrongPin, { retry }) : model.retry.inferred ? t(M.retryWhy.inferred, { retry }) : retry;
+    lines.push(t(M.readingRetry, { retry: why }));
+  }
+  const host = model.host;
+  if (host) lines.push(t(host.description.provenance === 'inferred' ? M.readingHostInferred : M.readingHost, { key: host.key, code: host.code, meaning: host.description.meaning.replace(/\.$/, '') }));
+  const { requested, processed, original } = model.amount;
+  if (requested) lines.push(t(model.amount.requestNotReversed ? M.readingAmountRequestedReversal : M.readingAmountRequested, { amount: requested.amount.text }));
+  if (processed) lines.push(t(model.amount.requestNotReversed ? M.readingAmountReversed : M.readingAmountProcessed, { amount: processed.value.amount.text, key: processed.source }));
+  if (original && original.raw.replace(/^0+/, '') !== '') lines.push(t(M.readingAmountOriginal, { amount: original.amount.text }));
+  if (requested || processed || model.totals) lines.push(t(model.currency.assumed ? M.readingCurrencyAssumed : M.readingCurrency, { alpha: model.currency.currency.alpha }));
+  const card = model.card;
+  if (card.kernel) lines.push(t(M.readingCard, { card: card.kernel.label }));
+  else if (card.brand) lines.push(t(M.readingCard, { card: card.brand.value }));
+  if (card.last4) lines.push(t(card.last4.inferred ? M.readingLast4Inferred : M.readingLast4, { last4: card.last4.value, key: card.last4.source }));
+  if (card.cvm) lines.push(t(M.readingCvm, { cvm: card.cvm.value, source: card.cvm.source }));
+  for (const ts of model.timestamps) lines.push(t(ts.zone === 'offset' ? M.readingTime : M.readingTimeNoZone, { text: ts.text, key: ts.key }));
+  return lines;
+}
+
+function transactionReading(model: TransactionModel): TransactionReading | undefined {
+  // An accounting closure is no transaction: its result code says it all.
+  if (model.kind !== 'result' || !model.operation || model.operation === 'accounting_closure') return undefined;
+  const { requested, processed } = model.amount;
+  const host = model.host;
+  const card = model.card;
+  const cardView = { ...(card.brand ? { brand: card.brand.value } : {}), ...(card.last4 ? { last4: card.last4.value } : {}), ...(card.kernel ? { kernel: card.kernel.label } : {}) };
+  return {
+    outcome: model.outcome.value,
+    outcomeSource: model.outcome.source,
+    outcomeInferred: model.outcome.inferred,
+    ...(model.product ? { product: { ...model.product } } : {}),
+    ...(model.enquiry ? { enquiryFound: model.enquiry.found } : {}),
+    ...(model.retry ? { retry: { value: model.retry.value, inferred: model.retry.inferred } } : {}),
+    ...(host ? { host: { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' } } : {}),
+    ...(requested ? { amountRequested: { key: requested.key, minor: requested.amount.minor, text: requested.amount.text } } : {}),
+    ...(processed ? { amountProcessed: { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred } } : {}),
+    currency: { alpha: model.currency.currency.alpha, assumed: model.currency.assumed },
+    ...(Object.keys(cardView).length > 0 ? { card: cardView } : {}),
+  };
 }
 
 /** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */
 export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
-  const ct118 = scanned.uri.get('CT118');
-  const currencyKnown = !!ct118 && !!lookupCurrency(ct118);
+  // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
+  const model = readTransaction(scanned);
   const ctx: Context = {
     scanned,
+    model,
     operation,
     direction: scanned.kind === 'request' ? 'request' : 'response',
-    currency: currencyKnown ? ct118! : '978',
-    currencyAssumed: !currencyKnown,
+    currency: model.currency.currency.numeric,
+    currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
-    diagnostics: [...validateUri(scanned)],
+    diagnostics: [...validateUri(scanned), ...model.findings],
     sensitive: new Map(),
     keep: new Set(scanned.params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
   };
@@ -573,13 +703,15 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   if (scanned.kind === 'result') {
     const r = scanned.params.find((p) => p.name === 'result');
     if (r) {
-      const d = describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
-      result = { code: maskPans(r.trimmed ?? '', ctx.keep), meaning: maskPans(d.meaning, ctx.keep), outcome: d.entry?.outcome ?? 'unknown' };
+      const d = model.result?.description ?? describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
+      // spec §5.2: a last_transaction's result is the enquiry's outcome, worded as such.
+      const meaning = operation?.name === 'last_transaction' && model.enquiry?.found ? explainMessages().enquiryFound : d.meaning;
+      result = { code: maskPans(r.trimmed ?? '', ctx.keep), meaning: maskPans(meaning, ctx.keep), outcome: d.entry?.outcome ?? 'unknown' };
     } else if (operation) {
       report(ctx, 'A2R006', scanned.uri.schemeRange, {});
     }
   }
-  const summary = summarise(ctx, fields, result);
+  const summary = summarise(ctx, result);
   // Card data found inside values (EMV PAN tags) is masked wherever the value is shown.
   const hide = (v: string): string => {
     let out = v;
@@ -598,7 +730,8 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   const diagnostics = ctx.diagnostics
     .map((d) => (hide(d.message) === d.message ? d : { ...d, message: hide(d.message) }))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return {
+  const transaction = transactionReading(model);
+  const explanation: Omit<UriExplanation, 'reading'> = {
     kind: scanned.kind,
     operation: operation?.name,
     scheme: scanned.uri.scheme,
@@ -607,9 +740,14 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     text: hide(scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`)),
     summary: hide(summary),
     ...(result ? { result } : {}),
+    ...(transaction ? { transaction } : {}),
     fields: shownFields,
     diagnostics,
   };
+  // The reading's lines are worded when first read: explaining a whole log for its diagnostics or JSON fields need
+  // not pay for them. Enumerable, so JSON and spreads see it like any property.
+  let reading: readonly string[] | undefined;
+  return Object.defineProperty(explanation, 'reading', { enumerable: true, get: () => (reading ??= readingLines(model).map(hide)) }) as UriExplanation;
 }
 
 /** Finds every App2App URI in `text` and explains each one. Never throws on any input. */

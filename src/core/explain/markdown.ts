@@ -4,6 +4,7 @@
 // explanation, where card numbers are already masked.
 
 import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { findingCodes } from '../transaction/model';
 import type { Diagnostic, Provenance } from '../types';
 import { fillTemplate as t } from '../codes/text';
 import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
@@ -119,14 +120,29 @@ export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): strin
   parts.push(`${t(M.value, { value })}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
   if (field.details.length > 0) parts.push(field.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n'));
   if (field.tlv && field.tlv.length > 0) parts.push(tlvMarkdown(field.tlv));
-  // Request problems are VS Code diagnostics already; result problems (A2R, TLV) are shown here.
+  // Request problems and the transaction model's findings are VS Code diagnostics already (the editor shows them in
+  // the same hover); the explainer's own result problems (A2R002…, TLV) are shown here.
   if (e.kind === 'result') {
     // EMV problems are among the field's details already.
-    const problems = e.diagnostics.filter((d) => d.range.start < field.range.end && field.range.start < d.range.end && !field.details.some((x) => x.startsWith(`${d.code}:`)));
+    const problems = e.diagnostics.filter(
+      (d) => d.range.start < field.range.end && field.range.start < d.range.end && !findingCodes.has(d.code) && !field.details.some((x) => x.startsWith(`${d.code}:`)),
+    );
     if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   }
   parts.push(`*${t(M.source, { sources: sourcesMarkdown(field.provenance, field.sources) })}* · ${escapeMarkdown(operationLabel(e))}`);
   return parts.join('\n\n');
+}
+
+/** " — declined": the transaction's outcome as the model read it, else the result code's. */
+function outcomeSuffix(e: UriExplanation): string {
+  const M = markdownMessages();
+  if (e.transaction) return ` — ${escapeMarkdown(M.transactionOutcome[e.transaction.outcome])}`;
+  return e.result ? ` — ${escapeMarkdown(M.outcome[e.result.outcome])}` : '';
+}
+
+/** The model's reading, one fact per line, each with its source and "inferred" where it is. */
+function readingList(e: UriExplanation): string {
+  return e.reading.map((line) => `- ${escapeMarkdown(line)}`).join('\n');
 }
 
 function operationLabel(e: UriExplanation): string {
@@ -136,7 +152,8 @@ function operationLabel(e: UriExplanation): string {
 
 /** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
 export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = []): string {
-  const parts = [`**${escapeMarkdown(operationLabel(e))}** ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+  const parts = [`**${escapeMarkdown(operationLabel(e))}**${outcomeSuffix(e)} ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+  if (e.reading.length > 0) parts.push(readingList(e));
   if (links.length > 0) parts.push(links.map(commandLink).join(' · '));
   return parts.join('\n\n');
 }
@@ -168,9 +185,9 @@ export function explanationMarkdown(e: UriExplanation, options: DocumentOptions 
   const M = markdownMessages();
   const h = (n: number) => '#'.repeat(level + n - 1);
   const out: string[] = [];
-  const outcome = e.result ? ` — ${M.outcome[e.result.outcome]}` : '';
-  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcome}`);
+  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcomeSuffix(e)}`);
   out.push(`> ${escapeMarkdown(e.summary)}`);
+  if (e.reading.length > 0) out.push(`${h(2)} ${M.readingHeading}\n\n${readingList(e)}`);
   const at = options.where ? t(M.lineColumn, { line: options.where(e.range.start).line, column: options.where(e.range.start).column }) : '';
   out.push(`URI${at}:\n\n${fenced(e.text)}`);
   if (e.fields.length > 0) {

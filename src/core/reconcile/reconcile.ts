@@ -6,6 +6,7 @@ import { describeResult } from '../codes/resultCodes';
 import { locales, withLocale, type Locale } from '../i18n';
 import { userMessage, type NexiErrorCode } from '../nexi/errors';
 import { lineIndex } from '../text';
+import { readTransaction, type TransactionModel } from '../transaction/model';
 import type { OffsetRange } from '../types';
 import { reportMessagesEn } from './report';
 
@@ -76,6 +77,23 @@ function appOutcomeOf(result: string | undefined): AppOutcome {
 }
 
 /**
+ * What the app was told, as the transaction model reads the whole result (issue 15); where `result` and the host code
+ * contradict each other the app's own reading is the `result` it received.
+ */
+function appOutcomeOfModel(model: TransactionModel, result: string | undefined): AppOutcome {
+  switch (model.outcome.value) {
+    case 'approved':
+    case 'declined':
+    case 'cancelled':
+      return model.outcome.value;
+    case 'contradictory':
+      return appOutcomeOf(result);
+    default:
+      return result === undefined ? 'no-result' : 'failed';
+  }
+}
+
+/**
  * The transactions of a log: every payment/reversal result URI, plus every request whose callerTrxId never got a
  * result in the log (the app crashed or timed out: exactly the case reconciliation is for). Last-transaction and
  * accounting-closure URIs are not transactions and are skipped. `defaultTerminalId` fills in requests (payment
@@ -98,7 +116,7 @@ export function extractEntries(text: string, options: { defaultTerminalId?: stri
       const amount = digits(value(u, 'amount') ?? value(u, 'f04'));
       const auth = value(u, 'authorizationNumber') ?? value(u, 'f38');
       const pan = last4(value(u, 'CT100') ?? value(u, 'pan') ?? value(u, 'CT112'));
-      const entry: LogEntry = { ...base, appOutcome: appOutcomeOf(result), ...(result !== undefined ? { result } : {}), ...(amount ? { amount } : {}), ...(auth ? { authorizationNumber: auth } : {}), ...(pan ? { panLast4: pan } : {}) };
+      const entry: LogEntry = { ...base, appOutcome: appOutcomeOfModel(readTransaction(u), result), ...(result !== undefined ? { result } : {}), ...(amount ? { amount } : {}), ...(auth ? { authorizationNumber: auth } : {}), ...(pan ? { panLast4: pan } : {}) };
       if (!byId.has(id)) order.push(id);
       byId.set(id, entry); // the last result of a callerTrxId is what the app ended with
     } else if (!byId.has(id)) {

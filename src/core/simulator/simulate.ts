@@ -183,8 +183,12 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   const requested = /^\d+$/.test(amountRaw) ? amountRaw.replace(/^0+(?=\d)/, '') : '0';
   // A last-transaction request carries no amount: the simulated last transaction gets one, used everywhere.
   const amount = operation === 'last_transaction' && requested === '0' ? String(1 + Math.floor(rnd() * 9999)) : requested;
-  const approved = code === 0;
-  const declined = code === 21;
+  // spec §5.2: a last-transaction enquiry that finds a declined transaction still succeeds (result 0); the
+  // transaction's own outcome is in f39 (§10). "declined" simulates that, not a result Nexi never sends there.
+  const lastDeclined = operation === 'last_transaction' && options.outcome.kind === 'declined';
+  if (lastDeclined) code = 0;
+  const approved = code === 0 && !lastDeclined;
+  const declined = code === 21 || lastDeclined;
   const actionCode = declined ? (options.outcome.kind === 'declined' ? (options.outcome.actionCode ?? '116') : '116') : operation === 'reversal' && product === 'softpos' ? '400' : '000';
   const reachedHost = approved || declined;
   const operationType = { payment: 'PAYMENT', reversal: 'REVERSAL', last_transaction: 'LAST_TRANSACTION', accounting_closure: 'ACCOUNTING_CLOSURE' }[operation];
@@ -208,9 +212,16 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
       ...(reachedHost
         ? ([
             ['actionCode', actionCode],
-            ['pan', `************${last4}`],
-            ['transactionType', 'CLI'],
-            ['timestamp', ddMMyyHHmm],
+            // spec §3.4 [REV]: pan, transactionType, timestamp and authorizationNumber are "set only for approved
+            // transactions (null otherwise)"; a declined result leaves them out (the footnote's "approved or denied"
+            // disagrees, §16.12: the rows' rule is the stricter one).
+            ...(approved
+              ? ([
+                  ['pan', `************${last4}`],
+                  ['transactionType', 'CLI'],
+                  ['timestamp', ddMMyyHHmm],
+                ] as Array<[string, string]>)
+              : []),
             ['resultDescription', approved ? 'TRANSAZIONE APPROVATA' : 'TRANSAZIONE NEGATA'],
             ['cardTypeCVM', '2'],
             ['acquirerId', '00000000003'],
@@ -219,7 +230,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
             ['acquirerName', padded('NEXI', 16)],
             ['terminalId', terminalId],
             ['merchantId', padded('0000091', 15)],
-            ['authorizationNumber', approved ? auth : ''],
+            ...(approved ? ([['authorizationNumber', auth]] as Array<[string, string]>) : []),
           ] as Array<[string, string]>)
         : ([['terminalId', terminalId]] as Array<[string, string]>)),
       ...(approved && get('urlTicket') !== 'false' ? ([['urlTicket', `https://mpos.nexi.it/r?id=${auth}${stan}`]] as Array<[string, string]>) : []),
