@@ -10,6 +10,8 @@ import { ImportContext, StoredCertificateState, importQuestion, planImport, rout
 import { needsPassphrase, readMaterial } from '../../src/core/credentials/material';
 import { parsePem } from '../../src/core/credentials/pem';
 import { assessCredentials } from '../../src/core/credentials/status';
+import { openKeyMaterial } from '../../src/core/nexi/connection';
+import { NexiError } from '../../src/core/nexi/errors';
 import { TestKey, certificate, ecKey, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 
 const now = new Date();
@@ -182,6 +184,29 @@ describe('credentials', function () {
       assert.match(plan.writes.privateKey!, /BEGIN ENCRYPTED PRIVATE KEY/);
       assert.equal(plan.writes.privateKeyPassphrase, 'correct horse');
       assert.doesNotMatch(plan.summary, /correct horse/);
+    });
+
+    it('a wrong passphrase is KEY_PASSPHRASE_WRONG also when it decrypts to undecodable DER (about 1 in 256), when importing and when connecting', () => {
+      const pem = encryptedPkcs8(key, 'correct horse');
+      // Find a wrong passphrase whose decryption passes the padding check: OpenSSL then reports a DER decoder error.
+      let odd: string | undefined;
+      for (let i = 0; i < 4000 && odd === undefined; i++) {
+        try {
+          createPrivateKey({ key: pem, format: 'pem', passphrase: `wrong-${i}` });
+        } catch (err) {
+          if (!/bad decrypt/i.test((err as Error).message)) odd = `wrong-${i}`;
+        }
+      }
+      assert.ok(odd, 'no wrong passphrase in 4000 decrypted with valid padding');
+      assert.equal(code(() => planImport(readMaterial(text(pem), 'k.key'), 'privateKey', ctx(), odd)), 'KEY_PASSPHRASE_WRONG');
+      let thrown: unknown;
+      try {
+        openKeyMaterial({ kind: 'pem', certificate: cert, privateKey: pem, passphrase: odd });
+      } catch (err) {
+        thrown = err;
+      }
+      assert.ok(thrown instanceof NexiError && thrown.code === 'KEY_PASSPHRASE_WRONG', String(thrown));
+      assert.equal(openKeyMaterial({ kind: 'pem', certificate: cert, privateKey: pem, passphrase: 'correct horse' }).privateKey.type, 'private');
     });
 
     it('opens PKCS#12 bundles (PBES2/AES and legacy 3DES), keeps the exact certificate, and says when the passphrase is wrong', () => {

@@ -48,7 +48,11 @@ export function openKeyMaterial(key: KeyMaterial): { certificate: string; privat
   } catch (err) {
     const message = (err as Error).message;
     const code = (err as { code?: string }).code ?? '';
-    if (/passphrase|decrypt|bad decrypt|PASSPHRASE/i.test(`${message} ${code}`)) throw new NexiError('KEY_PASSPHRASE_WRONG', { cause: 'wrong passphrase' });
+    // A wrong passphrase usually fails the padding check ("bad decrypt"), but about one time in 256 the garbage
+    // decrypts with valid padding and fails later as undecodable DER: an encrypted key that does not open with the
+    // passphrase given is a wrong passphrase either way.
+    const encrypted = key.kind === 'pem' && key.passphrase !== undefined && /-----BEGIN (ENCRYPTED PRIVATE KEY|RSA PRIVATE KEY-----[\s\S]*?Proc-Type: 4,ENCRYPTED)/.test(key.privateKey);
+    if (encrypted || /passphrase|decrypt|bad decrypt|PASSPHRASE/i.test(`${message} ${code}`)) throw new NexiError('KEY_PASSPHRASE_WRONG', { cause: 'wrong passphrase' });
     throw new NexiError('KEY_UNUSABLE', { cause: message.split('\n')[0]! });
   }
   let certificate: X509Certificate;
