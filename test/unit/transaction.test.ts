@@ -107,8 +107,8 @@ describe('transaction model (issue 15)', () => {
         const result = e.fields.find((f) => f.key === 'result')!;
         assert.ok(!result.details.some((d) => /^Final/.test(d)), result.details.join('\n'));
         assert.ok(result.details.some((d) => d.startsWith(`Retryable: actionCode ${code} is a wrong PIN`)), result.details.join('\n'));
-        assert.match(e.summary, /retryable on the device \(wrong PIN, inferred\)/);
-        assert.ok(e.reading.includes('Retry: retryable on the device (wrong PIN; inferred)'));
+        assert.match(e.summary, /a wrong PIN, retryable on the device \[PAY\] \(reading the code as a wrong PIN is inferred\)/);
+        assert.ok(e.reading.includes('Retry: retryable on the device: a wrong PIN, which [PAY] lists as retryable (reading the code as a wrong PIN is inferred)'));
       }
       // Another decline stays final, and says the finality is our reading (spec §9.2).
       const other = only('demonexi://payment?result=21&amount=150&callerTrxId=q&operationType=PAYMENT&actionCode=116');

@@ -75,7 +75,7 @@ export const explainMessagesEn = {
   summaryBecause: '{meaning}, {key} {code}',
   summaryBecauseInferred: '{meaning}, {key} {code}; inferred',
   summaryContradictory: '{operation}: contradictory outcome: result {result} says {resultMeaning}, {key} {code} says {codeMeaning}; confirm it with checkTransaction before acting on it',
-  summaryRetryWrongPin: 'retryable on the device (wrong PIN, inferred)',
+  summaryRetryWrongPin: 'a wrong PIN, retryable on the device [PAY] (reading the code as a wrong PIN is inferred)',
   summaryAmountReversed: 'amount reversed {amount} ({key}, inferred), requested {requested}',
   summaryAmountRequested: 'amount requested {amount} (the amount actually reversed is not stated)',
   /** How the last transaction ended, after "the last transaction". */
@@ -103,7 +103,7 @@ export const explainMessagesEn = {
   readingOutcomeInferred: 'Transaction outcome: {outcome} (from {source}; inferred)',
   readingRetry: 'Retry: {retry}',
   retry: { retryable: 'retryable on the device', final: 'final for this request' },
-  retryWhy: { wrongPin: '{retry} (wrong PIN; inferred)', inferred: '{retry} (inferred)' },
+  retryWhy: { wrongPin: '{retry}: a wrong PIN, which [PAY] lists as retryable (reading the code as a wrong PIN is inferred)', inferred: '{retry} (inferred)' },
   readingHost: 'Host response: {key} {code}: {meaning}',
   readingHostInferred: 'Host response: {key} {code}: {meaning} (inferred)',
   readingAmountRequested: 'Amount requested: {amount} (amount)',

@@ -74,7 +74,7 @@ export const explainMessagesIt: Translation<typeof explainMessagesEn> = {
   summaryBecauseInferred: '{meaning}, {key} {code}; dedotto',
   summaryContradictory:
     "{operation}: esito contraddittorio: result {result} indica {resultMeaning}, {key} {code} indica {codeMeaning}; verificarlo con checkTransaction prima di agire",
-  summaryRetryWrongPin: 'ritentabile sul dispositivo (PIN errato, dedotto)',
+  summaryRetryWrongPin: 'un PIN errato, ritentabile sul dispositivo [PAY] (leggere il codice come PIN errato è dedotto)',
   summaryAmountReversed: 'importo stornato {amount} ({key}, dedotto), richiesto {requested}',
   summaryAmountRequested: "importo richiesto {amount} (l'importo effettivamente stornato non è indicato)",
   lastOutcome: {
@@ -100,7 +100,7 @@ export const explainMessagesIt: Translation<typeof explainMessagesEn> = {
   readingOutcomeInferred: 'Esito della transazione: {outcome} (da {source}; dedotto)',
   readingRetry: 'Nuovo tentativo: {retry}',
   retry: { retryable: 'ritentabile sul dispositivo', final: 'definitivo per questa richiesta' },
-  retryWhy: { wrongPin: '{retry} (PIN errato; dedotto)', inferred: '{retry} (dedotto)' },
+  retryWhy: { wrongPin: '{retry}: un PIN errato, che [PAY] indica come ritentabile (leggere il codice come PIN errato è dedotto)', inferred: '{retry} (dedotto)' },
   readingHost: "Risposta dell'host: {key} {code}: {meaning}",
   readingHostInferred: "Risposta dell'host: {key} {code}: {meaning} (dedotto)",
   readingAmountRequested: 'Importo richiesto: {amount} (amount)',
