@@ -30,6 +30,7 @@ import { registerStatusBar } from './vscode/statusBar';
 import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
 import { registerHistoryView } from './vscode/views/historyView';
+import { registerReconciliationView } from './vscode/views/reconciliationView';
 import { WalkthroughProgress } from './vscode/walkthrough';
 
 export interface TestApi {
@@ -93,8 +94,11 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('nexi').get<boolean>('sandbox.autoStart', false)) {
     void sandbox.start().then(() => environments.setActive('sandbox'), (err: unknown) => log.error(err as Error));
   }
-  const services: B2bServices = { checks, sandbox, reconciliations: new Reconciliations() };
-  return { services, history };
+  const reconciliations = new Reconciliations();
+  context.subscriptions.push(reconciliations);
+  const reconciliation = registerReconciliationView(context, reconciliations);
+  const services: B2bServices = { checks, sandbox, reconciliations, reconciliationView: reconciliation.provider };
+  return { services, history, reconciliation };
 }
 
 /** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the decoded-URI documents (issue 4). */

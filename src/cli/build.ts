@@ -3,7 +3,7 @@ import { buildRequestUri, type RequestInput } from '../core/app2app/build';
 import { BuildInputError, requestInputFromEntries } from '../core/app2app/buildInput';
 import { operations } from '../core/app2app/catalog';
 import { parseFlags, UsageError, type Io } from './io';
-import { jsonDiagnostic } from './json';
+import { jsonDiagnostic } from '../core/explain/json';
 import { lineIndex } from '../core/text';
 import { t } from './messages';
 import { renderDiagnostic, styler } from './render';

@@ -2,7 +2,7 @@
 import { scanText } from '../core/app2app/scan';
 import { explainScanned } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
-import { jsonExplanation } from './json';
+import { jsonExplanation } from '../core/explain/json';
 import { lineIndex } from '../core/text';
 import { t } from './messages';
 import { renderExplanation, styler } from './render';

@@ -2,7 +2,7 @@
 import { scanText } from '../core/app2app/scan';
 import { validateUri } from '../core/app2app/validate';
 import { parseFlags, UsageError, type Io } from './io';
-import { jsonDiagnostic } from './json';
+import { jsonDiagnostic } from '../core/explain/json';
 import { lineIndex } from '../core/text';
 import { t, tn } from './messages';
 import { renderCaret, renderDiagnostic, styler } from './render';

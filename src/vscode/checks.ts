@@ -130,15 +130,40 @@ export class CheckService implements vscode.Disposable {
 
   /**
    * A check function for many calls in a row (reconciliation): the PROD guard asks once for the whole batch, the
-   * calls share one client (token, JWKS, connections), and they are not added to the history one by one.
+   * calls share one client (token, JWKS, connections), and their outcomes reach the history together when the batch
+   * is finished (one write, and one refresh of the Checks view, instead of one per call).
    */
-  async batch(environment: Environment, count: number): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[] }> {
+  async batch(
+    environment: Environment,
+    count: number,
+  ): Promise<{ check: (terminalId: string, callerTrxId: string, signal?: AbortSignal) => Promise<Record<string, unknown>>; secrets: string[]; finish: () => Promise<void> }> {
     const { client, secrets } = await this.client(environment);
     const shown = count === 1 ? vscode.l10n.t('1 checkTransaction call (reconciliation)') : vscode.l10n.t('{0} checkTransaction calls (reconciliation)', count);
     if (!(await this.prodGuard.allow(environment, `${count} checkTransaction call(s) (reconciliation)`, shown))) throw notConfirmed();
+    const done: HistoryEntry[] = [];
+    const base = { environmentId: environment.id, environmentLabel: environment.label, via: 'reconciliation' as const };
     return {
-      check: async (terminalId, callerTrxId, signal) => (await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {})).transaction,
+      check: async (terminalId, callerTrxId, signal) => {
+        const at = new Date().toISOString();
+        try {
+          const { transaction } = await client.checkTransaction({ terminalId, callerTrxId }, signal ? { signal } : {});
+          done.push({ ...base, terminalId, callerTrxId, at, outcome: 'found', ...(typeof transaction.status === 'string' ? { status: transaction.status } : {}) });
+          return transaction;
+        } catch (err) {
+          if (err instanceof NexiError && err.code !== 'CANCELLED') done.push({ ...base, terminalId, callerTrxId, at, outcome: err.code });
+          throw err;
+        }
+      },
       secrets,
+      finish: async () => {
+        if (done.length === 0) return;
+        let history = this.history();
+        // In the order they ran: the last check ends up first, as a single check would.
+        for (const entry of done.sort((a, b) => a.at.localeCompare(b.at))) history = pushHistory(history, entry);
+        done.length = 0;
+        await this.globalState.update(historyKey, history);
+        this.changed.fire();
+      },
     };
   }
 

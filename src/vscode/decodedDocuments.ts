@@ -15,26 +15,65 @@ export function isResultTab(tab: vscode.Tab): boolean {
   return (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) && input.uri.scheme === decodedScheme;
 }
 
-/** The group showing a result already, else beside the active editor (or the active group when there is none). */
-function resultsColumn(): vscode.ViewColumn {
-  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some(isResultTab));
+/**
+ * The group showing a result already, else beside the active editor (or the active group when there is none). A
+ * group the caller keeps for something else (`avoid`, e.g. the log a reconciliation row opened) is never chosen.
+ */
+function resultsColumn(avoid?: vscode.ViewColumn): vscode.ViewColumn {
+  const group = vscode.window.tabGroups.all.find((g) => g.viewColumn !== avoid && g.tabs.some(isResultTab));
   if (group) return group.viewColumn;
+  if (avoid !== undefined) return vscode.window.tabGroups.all.find((g) => g.viewColumn !== avoid)?.viewColumn ?? vscode.ViewColumn.Beside;
   return vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+}
+
+export interface OpenOptions {
+  /** Keep the focus where it is (a tree the user is working through). */
+  readonly preserveFocus?: boolean;
+  /** A group not to use (the one showing the log beside which the result belongs). */
+  readonly avoidColumn?: vscode.ViewColumn;
+  /** The same result as JSON (card numbers masked), for **Copy as JSON**. */
+  readonly json?: unknown;
 }
 
 export class DecodedDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
+  private readonly json = new Map<string, string>();
   private next = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
+    // "Copy Result as JSON" and "Open … Markdown Source" are offered in the palette while a result is open.
+    const update = (): void => void vscode.commands.executeCommand('setContext', 'nexi.results.open', vscode.window.tabGroups.all.some((g) => g.tabs.some(isResultTab)));
+    vscode.window.tabGroups.onDidChangeTabs(update, this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme === decodedScheme) this.contents.delete(d.uri.toString());
+      if (d.uri.scheme === decodedScheme) {
+        this.contents.delete(d.uri.toString());
+        this.json.delete(d.uri.toString());
+      }
     }, this, this.disposables);
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The JSON of a result document, when it has one. */
+  jsonOf(uri: vscode.Uri): string | undefined {
+    return this.json.get(uri.toString());
+  }
+
+  /**
+   * The result document on screen: the active tab's (rendered or as source), else the most recent visible one — so
+   * **Copy as JSON** and **Open Source** work from the preview's title bar and from the palette alike.
+   */
+  current(): vscode.Uri | undefined {
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (active && isResultTab(active)) return (active.input as vscode.TabInputCustom | vscode.TabInputText).uri;
+    for (const group of vscode.window.tabGroups.all) {
+      const tab = group.activeTab;
+      if (tab && isResultTab(tab)) return (tab.input as vscode.TabInputCustom | vscode.TabInputText).uri;
+    }
+    return undefined;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -46,17 +85,23 @@ export class DecodedDocuments implements vscode.TextDocumentContentProvider, vsc
    * Source" shows the Markdown), in one results group beside the editor: the group of the previous result while it is
    * open, so results replace each other there instead of opening new columns.
    */
-  async open(title: string, markdown: string): Promise<vscode.TextDocument> {
+  async open(title: string, markdown: string, options: OpenOptions = {}): Promise<vscode.TextDocument> {
     const uri = vscode.Uri.from({ scheme: decodedScheme, path: `/${title.replace(/[\\/:*?"<>|]/g, '_')}.md`, query: String(this.next++) });
     this.contents.set(uri.toString(), markdown);
-    while (this.contents.size > kept) this.contents.delete(this.contents.keys().next().value!);
+    if (options.json !== undefined) this.json.set(uri.toString(), `${JSON.stringify(options.json, null, 2)}\n`);
+    while (this.contents.size > kept) {
+      const oldest = this.contents.keys().next().value!;
+      this.contents.delete(oldest);
+      this.json.delete(oldest);
+    }
     const document = await vscode.workspace.openTextDocument(uri);
-    const viewColumn = resultsColumn();
+    const viewColumn = resultsColumn(options.avoidColumn);
+    const preserveFocus = options.preserveFocus ?? false;
     try {
-      await vscode.commands.executeCommand('vscode.openWith', uri, markdownPreviewEditor, { viewColumn, preview: true });
+      await vscode.commands.executeCommand('vscode.openWith', uri, markdownPreviewEditor, { viewColumn, preview: true, preserveFocus });
     } catch {
       // The Markdown preview is unavailable (the built-in extension disabled): the source, in the same place.
-      await vscode.window.showTextDocument(document, { preview: true, viewColumn });
+      await vscode.window.showTextDocument(document, { preview: true, viewColumn, preserveFocus });
     }
     return document;
   }

@@ -91,6 +91,34 @@ export class Prompts {
     });
   }
 
+  /** A quick pick with check boxes; resolves to the checked items, or undefined when dismissed. */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder: string; selected: readonly T[] }): Promise<readonly T[] | undefined> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeholder;
+    quickPick.canSelectMany = true;
+    quickPick.items = items;
+    quickPick.selectedItems = options.selected;
+    quickPick.ignoreFocusOut = true;
+    return new Promise<readonly T[] | undefined>((resolve) => {
+      let chosen: readonly T[] | undefined;
+      const disposables: vscode.Disposable[] = [
+        quickPick.onDidAccept(() => {
+          chosen = quickPick.selectedItems;
+          quickPick.hide();
+        }),
+        quickPick.onDidHide(() => {
+          resolve(chosen);
+          if (this.current === quickPick) this.current = undefined;
+          for (const d of disposables) d.dispose();
+          quickPick.dispose();
+        }),
+      ];
+      this.current = quickPick as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+      quickPick.show();
+    });
+  }
+
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
     const quickPick = vscode.window.createQuickPick<T>();
     quickPick.title = options.title;

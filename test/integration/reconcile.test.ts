@@ -52,6 +52,87 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     assert.match(warned?.message ?? '', /^1 payment in logcat\.log was approved by Nexi while the app recorded a failure or no result: the customer was charged\./);
   });
 
+  it('the Reconciliation view lists the rows most dangerous first; a row opens its log line with the row beside it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const tree = api.b2b.reconciliation.provider;
+    const groups = tree.getChildren();
+    assert.deepEqual(groups.map((g) => (g.kind === 'group' ? [g.classification, g.count] : [])), [['app-failed-backend-approved', 1], ['match', 3]]);
+    assert.equal(tree.getTreeItem(groups[0]!).label, 'APP FAILED, BACKEND APPROVED');
+    assert.equal(tree.getTreeItem(groups[1]!).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'matches are folded');
+    assert.equal(api.b2b.reconciliation.view.description, 'logcat.log · Sandbox');
+    const [row] = tree.getChildren(groups[0]);
+    const item = tree.getTreeItem(row!);
+    assert.equal(item.label, 'line 6 · PP-20261121-0003');
+    assert.match(String(item.description), /^30350039 · app: no-result · backend: approved · reverse or complete it$/);
+    assert.match(String(item.contextValue), /\breversible\b.*\benquirable\b.*\bcheckable\b/);
+    // What a click runs: the item's own command.
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; document: string }>(item.command!.command, ...(item.command!.arguments ?? []));
+    assert.equal(opened.ok, true, JSON.stringify(opened));
+    const editor = await waitFor('the log visible at line 6', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path === logUri.path && e.selection.start.line === 5));
+    assert.match(editor.document.getText(editor.selection), /^neximpos:\/\/payment\?amount=2290&callerTrxId=PP-20261121-0003/);
+    // The row's detail is rendered beside the log, in another group.
+    const detailTab = await waitFor('the row detail tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('logcat.log line 6')));
+    assert.notEqual(detailTab.group.viewColumn, editor.viewColumn, 'the detail does not cover the log');
+    const detail = (await documentText(opened.document)).getText();
+    assert.match(detail, /^# logcat\.log:6 — APP FAILED, BACKEND APPROVED\n\nThe app recorded no successful payment, but Nexi approved it/);
+    assert.match(detail, /\| Outcome \| no-result \| approved \|/);
+    assert.match(detail, /## What Nexi answered \(checkTransaction\)\n\n```json\n/);
+    // A second row goes to the same two places: no new editor groups.
+    const groupsBefore = vscode.window.tabGroups.all.length;
+    const matchRow = tree.getChildren(groups[1])[0]!;
+    await vscode.commands.executeCommand('nexi.reconciliation.open', matchRow);
+    await waitFor('the log at the matched line', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path === logUri.path && e.selection.start.line === (matchRow.kind === 'row' ? matchRow.entry.line - 1 : -1)));
+    assert.equal(vscode.window.tabGroups.all.length, groupsBefore);
+  });
+
+  it("the reconciliation's checks are in the Checks history, marked as such", () => {
+    const history = api.b2b.services.checks.history().filter((h) => h.via === 'reconciliation');
+    const ids = new Set(history.map((h) => h.callerTrxId));
+    for (const id of ['PP-20261121-0001', 'PP-20261121-0002', 'PP-20261121-0003']) assert.ok(ids.has(id), `${id} in ${[...ids].join(', ')}`);
+    const node = api.b2b.history.provider.getChildren().find((n) => n.entry.via === 'reconciliation')!;
+    assert.match(String(api.b2b.history.provider.getTreeItem(node).description), / · Sandbox · reconciliation · /);
+  });
+
+  it('row actions: copy with a confirmation, build the reversal, check again, filter by classification', async () => {
+    const tree = api.b2b.reconciliation.provider;
+    const row = tree.getChildren(tree.getChildren()[0])[0]!;
+    const before = api.ui.notifications.shown.length;
+    const copied = await run('nexi.reconciliation.copy', row);
+    assert.equal(await vscode.env.clipboard.readText(), 'logcat.log:6\tAPP FAILED, BACKEND APPROVED\t30350039\tPP-20261121-0003\tno-result\tapproved\treverse or complete it');
+    assert.equal(copied.ok, true);
+    assert.match(api.ui.notifications.shown.slice(before).map((m) => m.message).join('\n'), /Copied line 6 of the reconciliation \(APP FAILED, BACKEND APPROVED\)\./);
+    // The reversal opens in the builder with what the log knows (amount, terminal); the rest is asked.
+    const building = run('nexi.reconciliation.buildReversal', row);
+    const step = await waitFor('the builder on the reversal', () => {
+      const c = api.ui.prompts.current;
+      return c && /reversal/.test(c.title ?? '') ? c : undefined;
+    });
+    assert.match(step.title ?? '', /^Build App2App URI: reversal, required parameter/);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await building;
+    // Check again: a real checkTransaction on the reconciliation's environment.
+    const again = await run('nexi.reconciliation.checkAgain', row);
+    assert.equal(again.status, 'APPROVED', JSON.stringify(again));
+    // Filter: only the dangerous rows.
+    assert.equal((await run('nexi.reconciliation.filter', ['app-failed-backend-approved'])).ok, true);
+    assert.deepEqual(tree.getChildren().map((g) => (g.kind === 'group' ? g.classification : '')), ['app-failed-backend-approved']);
+    assert.match(String(api.b2b.reconciliation.view.description), /· filtered$/);
+    await run('nexi.reconciliation.showAll');
+    assert.equal(tree.getChildren().length, 2);
+  });
+
+  it('Copy Result as JSON and Open Source on the rendered report', async () => {
+    const report = await run('nexi.reconciliation.openReport');
+    const uri = vscode.Uri.parse(String(report.document));
+    await waitFor('the report rendered', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === uri.toString()));
+    const copied = await run('nexi.results.copyJson');
+    assert.equal(copied.ok, true, JSON.stringify(copied));
+    const json = JSON.parse(await vscode.env.clipboard.readText()) as { source: string; totals: { total: number } };
+    assert.deepEqual([json.source, json.totals.total], ['logcat.log', 4]);
+    assert.equal((await run('nexi.results.openSource', uri)).ok, true);
+    await waitFor('the Markdown source', () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? true : undefined));
+  });
+
   it('the report links back to the log line', async () => {
     const link = vscode.Uri.parse(logUri.with({ fragment: 'L6' }).toString());
     await vscode.commands.executeCommand('vscode.open', link);

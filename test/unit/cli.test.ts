@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { inputFromPairs } from '../../src/cli/build';
 import type { Io } from '../../src/cli/io';
-import { jsonExplanation } from '../../src/cli/json';
+import { jsonExplanation } from '../../src/core/explain/json';
 import { decodeText } from '../../src/core/explain/explain';
 import { lineIndex } from '../../src/core/text';
 import { run as runCli } from '../../src/cli/main';

@@ -102,6 +102,8 @@ export interface HistoryEntry {
   readonly outcome: string;
   /** e.g. the backend status word, when found. */
   readonly status?: string;
+  /** Set when the check was one of a reconciliation's. */
+  readonly via?: 'reconciliation';
 }
 
 export const historyLimit = 100;

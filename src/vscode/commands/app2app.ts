@@ -2,6 +2,7 @@
 // trusted workspace (Restricted Mode keeps decoding and building, see package.json `capabilities`).
 import * as vscode from 'vscode';
 import { stateFromUri } from '../../core/app2app/builderFlow';
+import { jsonExplanation } from '../../core/explain/json';
 import { copiedMessage, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
 import { effectiveUriText } from '../../core/app2app/locate';
 import { Yielder } from '../../core/cooperative';
@@ -57,7 +58,7 @@ async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome
       : first.kind === 'result'
         ? vscode.l10n.t('Decoded {0} result', first.operation ?? 'App2App')
         : vscode.l10n.t('Decoded {0} request', first.operation ?? 'App2App');
-  const document = await ctx.editor.decoded.open(title, markdown);
+  const document = await ctx.editor.decoded.open(title, markdown, { json: explanations.map((e) => jsonExplanation(e, found.where)) });
   ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.loggedOrigin}`);
   return { ok: true, document: document.uri.toString(), count: explanations.length };
 }

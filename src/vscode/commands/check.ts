@@ -7,9 +7,10 @@ import type { Environment } from '../../core/environments';
 import { checkResultMarkdown } from '../../core/explain/checkMarkdown';
 import { userMessage } from '../../core/nexi/errors';
 import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials';
-import { redact } from '../../core/redact';
+import { maskPans, redact } from '../../core/redact';
 import type { CheckOutcome, CheckService } from '../checks';
 import type { SandboxService } from '../sandbox';
+import type { ReconciliationTreeProvider } from '../views/reconciliationView';
 import type { Reconciliations } from './reconcile';
 import { findUris, pickOne } from '../targets';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
@@ -18,6 +19,7 @@ export interface B2bServices {
   readonly checks: CheckService;
   readonly sandbox: SandboxService;
   readonly reconciliations: Reconciliations;
+  readonly reconciliationView: ReconciliationTreeProvider;
 }
 
 /** What identifies one lookup; any part may be missing and is then asked for. */
@@ -138,7 +140,16 @@ async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutco
     },
   );
   if (outcome.error?.code === 'CANCELLED') return { ...cancelled, message: userMessage(outcome.error) };
-  const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown);
+  const json = {
+    environment: environment.label,
+    terminalId,
+    callerTrxId,
+    at: outcome.at,
+    ...(outcome.result ? { transaction: outcome.result.transaction } : {}),
+    ...(outcome.error ? { error: { code: outcome.error.code, message: userMessage(outcome.error) } } : {}),
+  };
+  // The same masking and redaction as the Markdown: no card number, no secret of the environment.
+  const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown, { json: JSON.parse(redact(maskPans(JSON.stringify(json)), outcome.secrets)) as unknown });
   if (outcome.error) {
     const message = redact(userMessage(outcome.error), outcome.secrets);
     if (outcome.error.code === 'TRANSACTION_NOT_FOUND') ctx.ui.notifications.info(message);

@@ -14,6 +14,7 @@ import { app2appCommands, type EditorServices } from './app2app';
 import { checkCommands, type B2bServices } from './check';
 import { credentialCommands } from './credentials';
 import { reconcileCommands } from './reconcile';
+import { resultCommands } from './results';
 
 export interface CredentialServices {
   readonly environments: EnvironmentService;
@@ -86,6 +87,7 @@ export const commands: readonly CommandSpec[] = [
   ...app2appCommands,
   ...checkCommands,
   ...reconcileCommands,
+  ...resultCommands,
 ];
 
 export function registerCommands(ctx: CommandContext): void {

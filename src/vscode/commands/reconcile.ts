@@ -5,9 +5,15 @@ import * as vscode from 'vscode';
 import { describeActionCode } from '../../core/codes/actionCodes';
 import { localizedResultCodes } from '../../core/codes/resultCodes';
 import { userMessage } from '../../core/nexi/errors';
-import { extractEntries, reconcile, type ReconcileReport } from '../../core/reconcile/reconcile';
-import { toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
-import { redact } from '../../core/redact';
+import { scanText } from '../../core/app2app/scan';
+import { explainScanned } from '../../core/explain/explain';
+import { explanationMarkdown } from '../../core/explain/markdown';
+import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
+import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
+import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
+import { maskPans, redact } from '../../core/redact';
+import { isResultTab } from '../decodedDocuments';
+import type { ReconciliationNode } from '../views/reconciliationView';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../core/simulator/simulate';
 import { findUris, pickOne } from '../targets';
 import { chooseEnvironment } from './check';
@@ -15,16 +21,22 @@ import type { CommandContext, CommandOutcome, CommandSpec } from './index';
 
 const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
-/** A finished reconciliation: the report, the log's name, and where the log is. */
+/** A finished reconciliation: the report, the log's name, where the log is, and the environment it was checked on. */
 export interface ReconciliationRecord {
   readonly report: ReconcileReport;
   readonly source: string;
   readonly sourceUri: vscode.Uri;
+  readonly environmentId: string;
+  readonly environmentLabel: string;
+  /** The Markdown report, as opened after the run. */
+  readonly markdown: string;
 }
 
-/** The window's latest reconciliation, which the export commands write out. */
-export class Reconciliations {
+/** The window's latest reconciliation, which the Reconciliation view shows and the export commands write out. */
+export class Reconciliations implements vscode.Disposable {
   #last: ReconciliationRecord | undefined;
+  readonly #changed = new vscode.EventEmitter<ReconciliationRecord | undefined>();
+  readonly onDidChange = this.#changed.event;
 
   get last(): ReconciliationRecord | undefined {
     return this.#last;
@@ -32,6 +44,16 @@ export class Reconciliations {
 
   remember(record: ReconciliationRecord): void {
     this.#last = record;
+    this.#changed.fire(record);
+  }
+
+  clear(): void {
+    this.#last = undefined;
+    this.#changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.#changed.dispose();
   }
 }
 
@@ -93,32 +115,41 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     if (code !== 'CANCELLED') ctx.ui.notifications.error(message);
     return { ok: false, code, message };
   }
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reconciling {0} against {1}', source, environment.label), cancellable: true },
-    (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return reconcile(entries, batch.check, {
-        concurrency: args.concurrency ?? 4,
-        signal: abort.signal,
-        onProgress: (done, total) => progress.report({ message: vscode.l10n.t('{0}/{1} checked', done, total), increment: 100 / total }),
-      });
-    },
-  );
+  let report: ReconcileReport;
+  try {
+    report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reconciling {0} against {1}', source, environment.label), cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return reconcile(entries, batch.check, {
+          concurrency: args.concurrency ?? 4,
+          signal: abort.signal,
+          onProgress: (done, total) => progress.report({ message: vscode.l10n.t('{0}/{1} checked', done, total), increment: 100 / total }),
+        });
+      },
+    );
+  } finally {
+    // Every check made reaches the Checks history, also when the run stopped or was cancelled.
+    await batch.finish();
+  }
   if (report.stopped) {
     // Nothing could be checked the way things are (credentials refused, no token, no connection): say so once.
     const message = redact(userMessage(report.stopped.error), batch.secrets);
     ctx.ui.notifications.error(vscode.l10n.t('Reconciliation of {0} stopped after {1} of {2}: {3}', source, report.entries.length, entries.length, message));
     return { ok: false, code: report.stopped.code, message, checked: report.entries.length };
   }
-  ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri });
-  // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line.
+  // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line (from the source view;
+  // the rendered preview cannot follow file links, the Reconciliation view's rows can).
   const markdown = redact(
     toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label), lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
-      vscode.l10n.t('\nExport: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n'),
+      vscode.l10n.t('\nWork through it in the **Reconciliation** view (Nexi App2App side bar): a row opens its log line. Export: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n'),
     batch.secrets,
   );
-  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown);
+  ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri, environmentId: environment.id, environmentLabel: environment.label, markdown });
+  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
+  // The view lists the rows by danger; showing it does not take the focus from the editor.
+  void vscode.commands.executeCommand('nexi.reconciliation.focus', { preserveFocus: true });
   const danger = report.totals['app-failed-backend-approved'];
   if (danger > 0) {
     ctx.ui.notifications.warn(
@@ -149,6 +180,164 @@ async function exportReport(ctx: CommandContext, format: 'csv' | 'json', target:
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   ctx.ui.notifications.info(vscode.l10n.t('Reconciliation exported to {0}.', uri.path.split('/').pop() ?? ''));
   return { ok: true, uri: uri.toString() };
+}
+
+/** The row a command was run on: the tree node (inline action, context menu, click) or `{ line }` / `{ callerTrxId }`. */
+function rowOf(ctx: CommandContext, arg: unknown): ReconciledEntry | undefined {
+  const report = ctx.b2b.reconciliations.last?.report;
+  if (!report || !arg || typeof arg !== 'object') return undefined;
+  const node = arg as Partial<Extract<ReconciliationNode, { kind: 'row' }>> & { line?: number; callerTrxId?: string };
+  if (node.kind === 'row' && node.entry) return report.entries.find((e) => e.line === node.entry!.line && e.callerTrxId === node.entry!.callerTrxId) ?? node.entry;
+  return report.entries.find((e) => (node.line === undefined || e.line === node.line) && (node.callerTrxId === undefined || e.callerTrxId === node.callerTrxId));
+}
+
+function noRow(ctx: CommandContext): CommandOutcome {
+  const message = ctx.b2b.reconciliations.last
+    ? vscode.l10n.t('Pick a row of the Reconciliation view.')
+    : vscode.l10n.t('No reconciliation yet: run "Nexi: Reconcile Log…" first.');
+  ctx.ui.notifications.info(message);
+  return { ok: false, code: 'NO_ROW', message };
+}
+
+/** The group to show the log in: where it is visible already, else the first group that holds no result document. */
+function logColumn(uri: vscode.Uri): vscode.ViewColumn {
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.viewColumn !== undefined);
+  if (visible?.viewColumn) return visible.viewColumn;
+  const group = vscode.window.tabGroups.all.find((g) => !g.tabs.some(isResultTab));
+  return group?.viewColumn ?? vscode.ViewColumn.One;
+}
+
+/** What to do about a row, in a sentence (the detail document's first paragraph). */
+function nextStep(e: ReconciledEntry): string {
+  switch (e.classification) {
+    case 'app-failed-backend-approved':
+      return reportMessages().explainDanger;
+    case 'mismatch':
+      return vscode.l10n.t("The app and Nexi disagree on this transaction. Nexi's record is what the customer was charged: correct the app's record, and find out why they differ.");
+    case 'not-found':
+      return vscode.l10n.t('Nexi has no transaction with this terminal and callerTrxId: the request may never have reached Nexi POS, or the terminal id may be wrong. Check the terminal id, or ask the device with a last-transaction enquiry.');
+    case 'error':
+      return vscode.l10n.t('The check itself failed, so nothing is known about this transaction yet: fix the cause below, then check it again.');
+    case 'match':
+      return vscode.l10n.t('The app and Nexi agree on this transaction.');
+  }
+}
+
+/** The detail of one row: what it means, the two sides, the log line decoded, and the backend's answer. */
+function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: string, document: vscode.TextDocument | undefined): string {
+  const cell = (v: string | undefined): string => (v ?? '–').replace(/\|/g, '\\|');
+  const out: string[] = [`# ${source}:${e.line} — ${classificationLabels[e.classification]}`, '', nextStep(e), ''];
+  const app = e.result !== undefined ? `${outcomeLabel(e.appOutcome)} (result ${e.result})` : outcomeLabel(e.appOutcome);
+  out.push(
+    `| | ${vscode.l10n.t('App (log line {0})', e.line)} | ${vscode.l10n.t('Nexi ({0})', cell(environmentLabel))} |`,
+    '|---|---|---|',
+    `| ${vscode.l10n.t('Outcome')} | ${app} | ${e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–'} |`,
+    `| ${vscode.l10n.t('Terminal')} | \`${cell(e.terminalId)}\` | |`,
+    `| callerTrxId | \`${cell(e.callerTrxId)}\` | |`,
+    ...(e.operation ? [`| ${vscode.l10n.t('Operation')} | ${cell(e.operation)} | |`] : []),
+    ...(e.amount ? [`| ${vscode.l10n.t('Amount (minor units)')} | ${cell(e.amount)} | |`] : []),
+    '',
+  );
+  if (e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
+  if (e.errorCode) out.push(`**${e.errorCode}:** ${e.errorCode === 'NO_TERMINAL_ID' ? reportMessages().noTerminalId : (e.messageByLocale?.[vscode.env.language.startsWith('it') ? 'it' : 'en'] ?? e.message ?? '')}`, '');
+  const text = document && e.range.end <= document.getText().length ? document.getText(new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end))) : undefined;
+  const scanned = text ? scanText(text)[0] : undefined;
+  if (scanned) {
+    out.push(`## ${vscode.l10n.t('What the log says (line {0})', e.line)}`, '', explanationMarkdown(explainScanned(scanned), {}, 3), '');
+  }
+  if (e.backend) {
+    out.push(`## ${vscode.l10n.t('What Nexi answered (checkTransaction)')}`, '', '```json', maskPans(JSON.stringify(e.backend, null, 2)), '```', '');
+  }
+  return out.join('\n');
+}
+
+/** A row click: the log at that line in the log's own editor, and the row's detail beside it; the focus stays in the view. */
+async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const record = ctx.b2b.reconciliations.last;
+  const entry = rowOf(ctx, arg);
+  if (!record || !entry) return noRow(ctx);
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(record.sourceUri);
+  } catch {
+    const message = vscode.l10n.t('The log {0} cannot be opened any more (moved or deleted). Reconcile it again from where it is now.', record.source);
+    ctx.ui.notifications.warn(message);
+    return { ok: false, code: 'LOG_GONE', message };
+  }
+  // The URI's own range when the log is unchanged since the run; the line otherwise.
+  const line = Math.min(entry.line - 1, document.lineCount - 1);
+  const unchanged = entry.range.end <= document.getText().length && scanText(document.getText(new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end))))[0]?.uri.get('callerTrxId') === entry.callerTrxId;
+  const selection = unchanged ? new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end)) : document.lineAt(line).range;
+  const viewColumn = logColumn(record.sourceUri);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: true, preview: false, selection });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const detail = await ctx.editor.decoded.open(
+    vscode.l10n.t('{0} line {1}', record.source, entry.line),
+    redact(rowMarkdown(entry, record.source, record.environmentLabel, document), []),
+    { preserveFocus: true, ...(editor.viewColumn !== undefined ? { avoidColumn: editor.viewColumn } : {}), json: JSON.parse(toJson({ ...record.report, entries: [entry] }, record.source)).entries[0] },
+  );
+  return { ok: true, line: entry.line, document: detail.uri.toString(), log: document.uri.toString() };
+}
+
+async function checkRowAgain(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const record = ctx.b2b.reconciliations.last;
+  const entry = rowOf(ctx, arg);
+  if (!record || !entry) return noRow(ctx);
+  if (!entry.terminalId) return { ok: false, code: 'NO_TERMINAL_ID', message: reportMessages().noTerminalId };
+  return (await vscode.commands.executeCommand('nexi.checkTransaction', { environmentId: record.environmentId, terminalId: entry.terminalId, callerTrxId: entry.callerTrxId })) as CommandOutcome;
+}
+
+async function buildFromRow(ctx: CommandContext, arg: unknown, what: 'reversal' | 'enquiry'): Promise<CommandOutcome> {
+  const entry = rowOf(ctx, arg);
+  if (!entry) return noRow(ctx);
+  const text = what === 'reversal' ? reversalRequest(entry) : enquiryRequest(entry);
+  if (!text) {
+    const message =
+      what === 'reversal'
+        ? vscode.l10n.t('Only a payment Nexi approved can be reversed; line {0} is {1} on the backend.', entry.line, entry.backendOutcome ? outcomeLabel(entry.backendOutcome) : '–')
+        : vscode.l10n.t('Line {0} has no terminal id to ask about.', entry.line);
+    ctx.ui.notifications.info(message);
+    return { ok: false, code: 'NOT_APPLICABLE', message };
+  }
+  return (await vscode.commands.executeCommand('nexi.buildUri', { text })) as CommandOutcome;
+}
+
+async function copyRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const record = ctx.b2b.reconciliations.last;
+  const entry = rowOf(ctx, arg);
+  if (!record || !entry) return noRow(ctx);
+  const text = entryText(entry, record.source);
+  await vscode.env.clipboard.writeText(text);
+  const message = vscode.l10n.t('Copied line {0} of the reconciliation ({1}).', entry.line, classificationLabels[entry.classification]);
+  ctx.ui.notifications.info(message);
+  return { ok: true, copied: text, message };
+}
+
+async function filterRows(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
+  const view = ctx.b2b.reconciliationView;
+  if (!ctx.b2b.reconciliations.last) return noRow(ctx);
+  let chosen: Classification[] | undefined;
+  if (Array.isArray(arg)) chosen = arg.filter((c): c is Classification => classificationOrder.includes(c as Classification));
+  else {
+    const totals = ctx.b2b.reconciliations.last.report.totals;
+    const items = classificationOrder.map((c) => ({ label: classificationLabels[c], description: String(totals[c]), classification: c }));
+    const picked = await ctx.ui.prompts.pickMany(items, {
+      title: vscode.l10n.t('Reconciliation: show these classifications'),
+      placeholder: vscode.l10n.t('Rows of the unchecked classifications are hidden'),
+      selected: items.filter((i) => view.filter.has(i.classification)),
+    });
+    if (!picked) return { ok: false, code: 'CANCELLED' };
+    chosen = picked.map((p) => p.classification);
+  }
+  view.setFilter(new Set(chosen));
+  return { ok: true, filter: [...view.filter] };
+}
+
+async function openReport(ctx: CommandContext): Promise<CommandOutcome> {
+  const record = ctx.b2b.reconciliations.last;
+  if (!record) return noRow(ctx);
+  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', record.source), record.markdown, { json: JSON.parse(toJson(record.report, record.source)) });
+  return { ok: true, document: opened.uri.toString() };
 }
 
 interface SimulateArgs {
@@ -239,6 +428,21 @@ export const reconcileCommands: readonly CommandSpec[] = [
   { id: 'nexi.reconcileLog', needs: ['trustedWorkspace', 'credentials'], run: (ctx, arg) => runReconcile(ctx, arg) },
   { id: 'nexi.reconcile.exportCsv', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'csv', target) },
   { id: 'nexi.reconcile.exportJson', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'json', target) },
+  { id: 'nexi.reconciliation.open', run: (ctx, arg) => openRow(ctx, arg) },
+  { id: 'nexi.reconciliation.checkAgain', needs: ['trustedWorkspace', 'credentials'], run: (ctx, arg) => checkRowAgain(ctx, arg) },
+  { id: 'nexi.reconciliation.buildReversal', run: (ctx, arg) => buildFromRow(ctx, arg, 'reversal') },
+  { id: 'nexi.reconciliation.buildEnquiry', run: (ctx, arg) => buildFromRow(ctx, arg, 'enquiry') },
+  { id: 'nexi.reconciliation.copy', run: (ctx, arg) => copyRow(ctx, arg) },
+  { id: 'nexi.reconciliation.filter', run: (ctx, arg) => filterRows(ctx, arg) },
+  { id: 'nexi.reconciliation.showAll', run: (ctx) => filterRows(ctx, [...classificationOrder]) },
+  {
+    id: 'nexi.reconciliation.showMore',
+    run: (ctx, arg) => {
+      if (typeof arg === 'string' && classificationOrder.includes(arg as Classification)) ctx.b2b.reconciliationView.showMore(arg as Classification);
+      return { ok: true };
+    },
+  },
+  { id: 'nexi.reconciliation.openReport', run: (ctx) => openReport(ctx) },
   // Simulating needs neither credentials nor the network: it works in Restricted Mode too.
   { id: 'nexi.simulatePosResponse', run: (ctx, arg) => runSimulate(ctx, arg) },
 ];

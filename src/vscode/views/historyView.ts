@@ -21,7 +21,8 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
     const e = node.entry;
     const found = e.outcome === 'found';
     const item = new vscode.TreeItem(`${e.terminalId} · ${e.callerTrxId}`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${found ? (e.status ?? vscode.l10n.t('found')) : e.outcome} · ${e.environmentLabel} · ${new Date(e.at).toLocaleString()}`;
+    const via = e.via === 'reconciliation' ? ` · ${vscode.l10n.t('reconciliation')}` : '';
+    item.description = `${found ? (e.status ?? vscode.l10n.t('found')) : e.outcome} · ${e.environmentLabel}${via} · ${new Date(e.at).toLocaleString()}`;
     item.iconPath = new vscode.ThemeIcon(found ? 'pass' : e.outcome === 'TRANSACTION_NOT_FOUND' ? 'question' : 'error');
     item.tooltip = new vscode.MarkdownString(
       vscode.l10n.t('**{0}** on {1}\n\nTerminal `{2}`, callerTrxId `{3}`\n\n{4}', found ? vscode.l10n.t('Found') : e.outcome, e.environmentLabel, e.terminalId, e.callerTrxId, e.at),

@@ -1,7 +1,7 @@
-// The CLI's stable JSON shapes (documented in the README). Offsets are UTF-16 code units of the input text;
-// lines and columns are 1-based. Adding a property is compatible; renaming or removing one is not.
-import type { FieldExplanation, TlvExplanation, UriExplanation } from '../core/explain/explain';
-import type { Diagnostic } from '../core/types';
+// The stable JSON shapes of explanations (the CLI's --json, documented in the README; the editor's Copy as JSON).
+// Offsets are UTF-16 code units of the input text; lines and columns are 1-based. Adding a property is compatible; renaming or removing one is not.
+import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
+import type { Diagnostic } from '../types';
 
 export interface JsonRange {
   readonly start: number;
