@@ -72,7 +72,8 @@ async function screenshotEndpoint(dir: string): Promise<{ url: string; setPage(p
     if (req.method !== 'POST' || !/^[a-z0-9-]+$/.test(name) || (thumbnail !== null && !/^[a-z0-9-]+$/.test(thumbnail))) return answer(400, 'POST ?name=<lower-case-name>[&thumbnail=<lower-case-name>]');
     if (!page) return answer(503, 'the workbench page is not open yet');
     const file = path.join(dir, `${name}.png`);
-    const shot = page.screenshot({ path: file, animations: 'disabled', caret: 'initial' });
+    // CSS pixels (1280 wide) of a page rendered at twice the density: sharp text, sized for a README (≤ 1600 px).
+    const shot = page.screenshot({ path: file, scale: 'css', animations: 'disabled', caret: 'initial' });
     // The walkthrough's picture of the same scene: CSS pixels, JPEG, beside the screenshots (media/walkthrough).
     const small = thumbnail ? path.join(dir, '..', 'walkthrough', `${thumbnail}.jpg`) : undefined;
     shot

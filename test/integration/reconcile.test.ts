@@ -69,13 +69,15 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     const opened = await vscode.commands.executeCommand<{ ok: boolean; document: string }>(item.command!.command, ...(item.command!.arguments ?? []));
     assert.equal(opened.ok, true, JSON.stringify(opened));
     const editor = await waitFor('the log visible at line 6', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path === logUri.path && e.selection.start.line === 5));
-    assert.match(editor.document.getText(editor.selection), /^neximpos:\/\/payment\?amount=2290&callerTrxId=PP-20261121-0003/);
+    assert.match(editor.document.getText(editor.selection), /^11-21 10:16:58\.104 .* neximpos:\/\/payment\?amount=2290&callerTrxId=PP-20261121-0003&.*%2F%2Fpayment$/);
+    assert.equal(editor.selection.active.character, 0, 'the cursor at the line start');
     // The row's detail is rendered beside the log, in another group.
     const detailTab = await waitFor('the row detail tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('logcat.log line 6')));
     assert.notEqual(detailTab.group.viewColumn, editor.viewColumn, 'the detail does not cover the log');
     const detail = (await documentText(opened.document)).getText();
     assert.match(detail, /^# logcat\.log:6 — APP FAILED, BACKEND APPROVED\n\nThe app recorded no successful payment, but Nexi approved it/);
-    assert.match(detail, /\| Outcome \| no-result \| approved \|/);
+    assert.match(detail, /\n- \*\*App \(log line 6\):\*\* no-result\n- \*\*Nexi \(Sandbox\):\*\* approved\n/);
+    assert.match(detail, /\*\*Amount in the log:\*\* €22\.90/);
     assert.match(detail, /## What Nexi answered \(checkTransaction\)\n\n```json\n/);
     // A second row goes to the same two places: no new editor groups.
     const groupsBefore = vscode.window.tabGroups.all.length;

@@ -148,12 +148,20 @@ describe('README screenshots (real VS Code)', function () {
     await shoot('check');
   });
 
-  it('reconciliation report: the payment the app lost, flagged', async () => {
+  it('reconciliation: the payment the app lost, flagged first in the Reconciliation view, its log line and detail', async () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const logUri = vscode.Uri.joinPath(folder, 'logcat.log');
     const outcome = await run('nexi.reconcileLog', { uri: logUri.toString(), environmentId: 'sandbox', defaultTerminalId: '30350039' });
     assert.equal((outcome.totals as { 'app-failed-backend-approved': number })['app-failed-backend-approved'], 1, JSON.stringify(outcome));
     await shownDocument(outcome);
+    await vscode.commands.executeCommand('nexi.reconciliation.focus');
+    const tree = api.b2b.reconciliation.provider;
+    const [danger] = tree.getChildren();
+    assert.equal(danger?.kind === 'group' && danger.classification, 'app-failed-backend-approved');
+    const row = tree.getChildren(danger)[0]!;
+    await api.b2b.reconciliation.view.reveal(row, { select: true, focus: true });
+    const opened = await run('nexi.reconciliation.open', row);
+    await shownDocument(opened);
     await shoot('reconcile');
   });
 });

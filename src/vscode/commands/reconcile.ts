@@ -3,6 +3,7 @@
 // copied, delivered to a device with adb, and registered in the running sandbox).
 import * as vscode from 'vscode';
 import { describeActionCode } from '../../core/codes/actionCodes';
+import { formatAmount } from '../../core/codes/currencies';
 import { localizedResultCodes } from '../../core/codes/resultCodes';
 import { userMessage } from '../../core/nexi/errors';
 import { scanText } from '../../core/app2app/scan';
@@ -228,17 +229,16 @@ function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: strin
   const cell = (v: string | undefined): string => (v ?? '–').replace(/\|/g, '\\|');
   const out: string[] = [`# ${source}:${e.line} — ${classificationLabels[e.classification]}`, '', nextStep(e), ''];
   const app = e.result !== undefined ? `${outcomeLabel(e.appOutcome)} (result ${e.result})` : outcomeLabel(e.appOutcome);
+  // A list rather than a table: it wraps in a half-width pane.
+  const amount = e.amount ? formatAmount(e.amount)?.text : undefined;
   out.push(
-    `| | ${vscode.l10n.t('App (log line {0})', e.line)} | ${vscode.l10n.t('Nexi ({0})', cell(environmentLabel))} |`,
-    '|---|---|---|',
-    `| ${vscode.l10n.t('Outcome')} | ${app} | ${e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–'} |`,
-    `| ${vscode.l10n.t('Terminal')} | \`${cell(e.terminalId)}\` | |`,
-    `| callerTrxId | \`${cell(e.callerTrxId)}\` | |`,
-    ...(e.operation ? [`| ${vscode.l10n.t('Operation')} | ${cell(e.operation)} | |`] : []),
-    ...(e.amount ? [`| ${vscode.l10n.t('Amount (minor units)')} | ${cell(e.amount)} | |`] : []),
+    `- **${vscode.l10n.t('App (log line {0})', e.line)}:** ${app}`,
+    `- **${vscode.l10n.t('Nexi ({0})', cell(environmentLabel))}:** ${e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–'}`,
+    `- **${vscode.l10n.t('Terminal')}:** \`${cell(e.terminalId)}\` · **callerTrxId:** \`${cell(e.callerTrxId)}\`${e.operation ? ` · **${vscode.l10n.t('Operation')}:** ${cell(e.operation)}` : ''}`,
+    ...(amount ? [`- **${vscode.l10n.t('Amount in the log')}:** ${amount}`] : []),
     '',
   );
-  if (e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
+  if (e.classification === 'mismatch' && e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
   if (e.errorCode) out.push(`**${e.errorCode}:** ${e.errorCode === 'NO_TERMINAL_ID' ? reportMessages().noTerminalId : (e.messageByLocale?.[vscode.env.language.startsWith('it') ? 'it' : 'en'] ?? e.message ?? '')}`, '');
   const text = document && e.range.end <= document.getText().length ? document.getText(new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end))) : undefined;
   const scanned = text ? scanText(text)[0] : undefined;
@@ -267,10 +267,14 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   // The URI's own range when the log is unchanged since the run; the line otherwise.
   const line = Math.min(entry.line - 1, document.lineCount - 1);
   const unchanged = entry.range.end <= document.getText().length && scanText(document.getText(new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end))))[0]?.uri.get('callerTrxId') === entry.callerTrxId;
-  const selection = unchanged ? new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end)) : document.lineAt(line).range;
+  // Selected from the line's start to the URI's end, drawn backwards: the cursor at the line's start keeps the log's
+  // timestamp and tag in view instead of scrolling sideways to a long URI's end.
+  const range = unchanged ? new vscode.Range(document.positionAt(entry.range.start).with({ character: 0 }), document.positionAt(entry.range.end)) : document.lineAt(line).range;
+  const selection = new vscode.Selection(range.end, range.start);
   const viewColumn = logColumn(record.sourceUri);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: true, preview: false, selection });
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: true, preview: false });
+  editor.selection = selection;
+  editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const detail = await ctx.editor.decoded.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
     redact(rowMarkdown(entry, record.source, record.environmentLabel, document), []),
