@@ -47,6 +47,15 @@ const lazyVendorPlugin = {
   },
 };
 
+// The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/mcp/sdk.ts is bundled on its own into
+// dist/vendor/mcp-sdk.js, and the CLI requires it from there when that command runs.
+const mcpSdkPlugin = {
+  name: 'mcp-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'mcp', 'server.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -70,6 +79,13 @@ const builds = [
     // The CLI runs on the machine's Node 20.
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [mcpSdkPlugin],
+  },
+  {
+    ...common,
+    entryPoints: { 'vendor/mcp-sdk': 'src/mcp/sdk.ts' },
+    outdir: 'dist',
+    target: 'node20',
   },
 ];
 

@@ -15,7 +15,7 @@ function usage(): string {
   return t('usage', { version }) + t('usageLanguage');
 }
 
-const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp };
+const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp, mcp: () => t('mcpHelp') };
 
 function helpOf(command: string | undefined): string {
   return Object.prototype.hasOwnProperty.call(helps, command ?? '') ? helps[command!]!() : usage();
@@ -89,6 +89,9 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
         return await sandbox(rest, io, env);
       case 'reconcile':
         return await reconcile(rest, io, env);
+      case 'mcp':
+        // The MCP server and its SDK load only for this command (the SDK is a bundle of its own).
+        return await (await import('../mcp/server')).runMcp(rest, env);
       case 'simulate':
         return await simulate(rest, io, env);
       case 'version':

@@ -19,6 +19,7 @@ Commands:
   reconcile FILE            check every transaction of a log against the backend
   simulate REQUEST_URI      print the result URI Nexi POS would answer with (--outcome …)
   sandbox [--port N]        run the local sandbox of Nexi's B2B API
+  mcp [--read-only]         serve these tools to AI agents over the Model Context Protocol (stdio)
   help [COMMAND]            show help
   version                   print the version
 
@@ -179,6 +180,18 @@ Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi
                so checkTransaction and reconciliation find it
   --adb        deliver the result to the app on the connected Android device or emulator
                (adb shell am start -a android.intent.action.VIEW -d '…')
+`,
+  mcpHelp: `Usage: nexi-app2app mcp [--read-only]
+
+Serves the toolkit to AI agents over the Model Context Protocol on standard input and output (for terminal agents,
+other editors, and VS Code, which the extension configures itself). Tools: nexi_decode_uri, nexi_validate_uri,
+nexi_build_uri, nexi_explain_code, nexi_simulate_result (read-only), and nexi_list_profiles,
+nexi_check_transaction, nexi_reconcile_log, which use a CLI profile (--env NAME of check/reconcile). Secrets come
+from this server's environment: NEXI_CLIENT_SECRET, NEXI_KEY_PASSPHRASE — never from tool arguments. A production
+profile needs "production": true and your confirmation of each call through the client (MCP elicitation); a client
+that cannot ask is refused.
+  --read-only  only the tools that read their arguments (no profile, no network)
+Example client configuration: { "command": "nexi-app2app", "args": ["mcp"], "env": { "NEXI_CLIENT_SECRET": "…" } }
 `,
   simulateNeedsUri: 'simulate needs one REQUEST_URI (quote it: the shell treats & as a command separator)',
   simulateNeedsOutcome: 'simulate needs --outcome',

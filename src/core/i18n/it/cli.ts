@@ -17,6 +17,7 @@ Comandi:
   reconcile FILE            verifica sul backend ogni transazione di un log
   simulate REQUEST_URI      stampa l'URI di esito con cui risponderebbe Nexi POS (--outcome …)
   sandbox [--port N]        avvia la sandbox locale dell'API B2B di Nexi
+  mcp [--read-only]         offre questi strumenti agli agenti IA tramite il Model Context Protocol (stdio)
   help [COMMAND]            mostra la guida
   version                   stampa la versione
 
@@ -178,6 +179,18 @@ Stampa l'URI di esito che Nexi POS restituirebbe per REQUEST_URI, nella forma de
                così checkTransaction e la riconciliazione la trovano
   --adb        consegna l'esito all'app sul dispositivo Android o sull'emulatore collegato
                (adb shell am start -a android.intent.action.VIEW -d '…')
+`,
+  mcpHelp: `Uso: nexi-app2app mcp [--read-only]
+
+Offre il toolkit agli agenti IA tramite il Model Context Protocol su standard input e output (agenti da terminale,
+altri editor, e VS Code, che l'estensione configura da sé). Strumenti: nexi_decode_uri, nexi_validate_uri,
+nexi_build_uri, nexi_explain_code, nexi_simulate_result (sola lettura), e nexi_list_profiles,
+nexi_check_transaction, nexi_reconcile_log, che usano un profilo della CLI (--env NOME di check/reconcile). I segreti
+vengono dall'ambiente di questo server: NEXI_CLIENT_SECRET, NEXI_KEY_PASSPHRASE — mai dagli argomenti degli strumenti.
+Un profilo di produzione richiede "production": true e la conferma di ogni chiamata tramite il client (elicitation
+MCP); un client che non può chiedere viene rifiutato.
+  --read-only  solo gli strumenti che leggono i propri argomenti (nessun profilo, nessuna rete)
+Esempio di configurazione del client: { "command": "nexi-app2app", "args": ["mcp"], "env": { "NEXI_CLIENT_SECRET": "…" } }
 `,
   simulateNeedsUri: 'simulate richiede un REQUEST_URI (racchiuderlo tra virgolette: la shell interpreta & come separatore di comandi)',
   simulateNeedsOutcome: 'simulate richiede --outcome',

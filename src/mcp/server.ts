@@ -1,0 +1,401 @@
+// `nexi-app2app mcp`: the toolkit as a Model Context Protocol server over stdio (issue 18), for agents outside VS
+// Code's chat (terminal agents, other editors) and for VS Code itself (the extension offers it through
+// `mcpServerDefinitionProviders`). The tools run the same code as the language-model tools and the CLI: decode,
+// validate, build, explain a code and simulate a result are read-only and answer at once; checkTransaction and
+// reconcile run only for a named CLI profile, never against production unless the profile says so *and* the client
+// confirms through MCP elicitation. Secrets come as the CLI takes them (NEXI_CLIENT_SECRET, NEXI_KEY_PASSPHRASE in
+// the server's environment), never in tool arguments or results; card numbers are masked in everything returned.
+import * as fs from 'fs';
+import type { Server as ServerType } from '@modelcontextprotocol/sdk/server/index.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { version } from '../../package.json';
+import { connect, productionTarget } from '../cli/connection';
+import { UsageError, type Io } from '../cli/io';
+import { readProfiles } from '../cli/profiles';
+import { scanText } from '../core/app2app/scan';
+import { explainScanned } from '../core/explain/explain';
+import { jsonExplanation } from '../core/explain/json';
+import { decodeLimit } from '../core/explain/markdown';
+import { localeFromEnv, setLocale } from '../core/i18n';
+import {
+  buildToolInput,
+  buildToolResult,
+  buildToolText,
+  decodeToolInput,
+  decodeToolText,
+  explainCodeMarkdown,
+  explainKinds,
+  explainToolInput,
+  lmToolNames,
+  ToolInputError,
+  validateToolInput,
+  validateToolResult,
+  validateToolText,
+} from '../core/lmTools';
+import { isNexiError, userMessage } from '../core/nexi/errors';
+import { extractEntries, reconcile } from '../core/reconcile/reconcile';
+import { toJson } from '../core/reconcile/report';
+import { maskPans, redact } from '../core/redact';
+import { parseOutcome, simulate, SimulationError } from '../core/simulator/simulate';
+import { lineIndex } from '../core/text';
+import { explainCheckResult } from '../core/explain/checkResult';
+
+type Sdk = typeof import('./sdk');
+
+export const mcpToolNames = {
+  ...lmToolNames,
+  simulate: 'nexi_simulate_result',
+  reconcile: 'nexi_reconcile_log',
+  profiles: 'nexi_list_profiles',
+} as const;
+
+export interface McpOptions {
+  /** Only the tools that read nothing but their arguments (VS Code's Restricted Mode): no profile, no network. */
+  readonly readOnly?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Largest log `nexi_reconcile_log` reads from a path (the tool is for sessions, not archives). */
+const maxLogBytes = 20 * 1024 * 1024;
+
+function answer(body: string, structured: Record<string, unknown>): CallToolResult {
+  return { content: [{ type: 'text', text: maskPans(body) }], structuredContent: JSON.parse(maskPans(JSON.stringify(structured))) as Record<string, unknown> };
+}
+
+function refusal(message: string, code: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: maskPans(message) }], structuredContent: { error: { code, message: maskPans(message) } } };
+}
+
+/** Standard input is the protocol channel: a profile's secrets must come from the environment. */
+const noStdinIo: Io = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => undefined, color: false };
+
+type Args = Record<string, unknown>;
+
+function stringArg(args: Args, tool: string, key: string, required: true): string;
+function stringArg(args: Args, tool: string, key: string, required: false): string | undefined;
+function stringArg(args: Args, tool: string, key: string, required: boolean): string | undefined {
+  const v = args[key];
+  if (v === undefined || v === null) {
+    if (required) throw new ToolInputError(`${tool} needs "${key}".`);
+    return undefined;
+  }
+  if (typeof v !== 'string') throw new ToolInputError(`${tool}: "${key}" must be a string.`);
+  if (required && v.trim() === '') throw new ToolInputError(`${tool}: "${key}" is empty.`);
+  return v;
+}
+
+interface ToolSpec {
+  readonly tool: Tool;
+  /** Reads only its arguments: offered in Restricted Mode too. */
+  readonly readOnly: boolean;
+  run(args: Args): Promise<CallToolResult> | CallToolResult;
+}
+
+const readOnlyHints = { readOnlyHint: true, openWorldHint: false, idempotentHint: true } as const;
+const operationNames = ['payment', 'reversal', 'last_transaction', 'accounting_closure'];
+
+/**
+ * The server with its tools (only the read-only ones with `readOnly`). Exported for tests, which connect a client
+ * in-process; `runMcp` connects it to stdio.
+ */
+export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType {
+  const env = options.env ?? process.env;
+  const server = new sdk.Server(
+    { name: 'nexi-app2app', title: 'Nexi App2App Toolkit', version },
+    {
+      capabilities: { tools: {} },
+      instructions:
+        'Tools for Nexi SoftPOS/MobilePOS App2App integrations: decode and explain result URIs (neximpos://… requests, <app>://payment|reversal|last_transaction|accounting_closure?… results), validate and build request URIs, explain result/action codes, receipt keys and EMV tags, simulate what Nexi POS answers, and — with a CLI profile — look transactions up with checkTransaction or reconcile a whole log. Card numbers are always masked.',
+    },
+  );
+
+  /**
+   * A profile's production guard: a production host needs the profile to say `"production": true` and the person
+   * to confirm through elicitation; a client that cannot elicit gets a refusal that says what to do instead.
+   */
+  async function allowed(profile: string, what: string): Promise<CallToolResult | undefined> {
+    const profiles = readProfiles(env);
+    const p = profiles[profile];
+    if (!p) return refusal(`No CLI profile "${profile}". Known: ${Object.keys(profiles).join(', ') || 'none'} (${mcpToolNames.profiles} lists them).`, 'NO_PROFILE');
+    const target = productionTarget([p.baseUrl, p.checkUrl], p);
+    if (!target) return undefined;
+    if (p.production !== true) return refusal(`Profile "${profile}" reaches Nexi's production (${target}) but is not marked "production": true; mark it in the profile to allow production calls through it.`, 'PRODUCTION_NOT_ALLOWED');
+    if (!server.getClientCapabilities()?.elicitation) {
+      return refusal(`Profile "${profile}" is production (${target}), and this MCP client cannot ask you to confirm (no elicitation support). Run it in a terminal instead: nexi-app2app ${what} --env ${profile} --confirm-production`, 'CONFIRMATION_UNAVAILABLE');
+    }
+    const reply = await server.elicitInput({
+      message: `Call Nexi PRODUCTION (${target}) through profile "${profile}": ${what}?`,
+      requestedSchema: { type: 'object', properties: { confirm: { type: 'boolean', title: 'Call production', description: 'Yes: make this production call once' } }, required: ['confirm'] },
+    });
+    if (reply.action !== 'accept' || reply.content?.confirm !== true) return refusal(`Not confirmed: no call was made to production (${target}).`, 'CANCELLED');
+    return undefined;
+  }
+
+  const tools: ToolSpec[] = [
+    {
+      readOnly: true,
+      tool: {
+        name: mcpToolNames.decode,
+        title: 'Decode App2App URIs',
+        description:
+          'Decode and explain every Nexi App2App URI in a text (a logcat excerpt, code, one URI): each request or result field with its meaning, the outcome of the transaction read from the whole URI (a last_transaction result=0 is only the enquiry succeeding), EMV TLV data, and diagnostics. Use it on result URIs an app received, or on requests. Returns Markdown, and as structured content one JSON object per URI.',
+        inputSchema: { type: 'object', properties: { text: { type: 'string', description: 'Text holding one or more App2App URIs, e.g. a logcat line with dat=myapp://payment?result=0&…' } }, required: ['text'] },
+        annotations: readOnlyHints,
+      },
+      run: (args) => {
+        const input = decodeToolInput(args);
+        const uris = scanText(input.text).slice(0, decodeLimit);
+        const where = lineIndex(input.text);
+        return answer(decodeToolText(input), { count: uris.length, uris: uris.map((u) => jsonExplanation(explainScanned(u), where)) });
+      },
+    },
+    {
+      readOnly: true,
+      tool: {
+        name: mcpToolNames.validate,
+        title: 'Validate an App2App request URI',
+        description:
+          'Validate a neximpos:// request URI (payment, reversal, last_transaction, accounting_closure) against what Nexi documents: required parameters, formats, encoding (double encoding, spaces), lengths. Each finding has a stable code (A2A…), a severity, a range and the titles of its quick fixes. Use it before an app sends a request to Nexi POS.',
+        inputSchema: { type: 'object', properties: { uri: { type: 'string', description: 'The request URI, e.g. neximpos://payment?amount=1250&callerTrxId=…' } }, required: ['uri'] },
+        annotations: readOnlyHints,
+      },
+      run: (args) => {
+        const input = validateToolInput(args);
+        return answer(validateToolText(input), { ...validateToolResult(input) });
+      },
+    },
+    {
+      readOnly: true,
+      tool: {
+        name: mcpToolNames.build,
+        title: 'Build an App2App request URI',
+        description:
+          "Build a correctly encoded neximpos:// request URI from an operation and unencoded parameter values (as Android's Uri.Builder would), and validate it. Example: operation \"payment\", parameters {\"amount\": 1250, \"callerTrxId\": \"ORDER-1\", \"callerName\": \"Shop\", \"uri\": \"myapp://payment\"}.",
+        inputSchema: {
+          type: 'object',
+          properties: {
+            operation: { type: 'string', enum: operationNames, description: 'The operation' },
+            parameters: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Parameter names to unencoded values' },
+          },
+          required: ['operation'],
+        },
+        annotations: readOnlyHints,
+      },
+      run: (args) => {
+        const input = buildToolInput(args);
+        return answer(buildToolText(input), { ...buildToolResult(input) });
+      },
+    },
+    {
+      readOnly: true,
+      tool: {
+        name: mcpToolNames.explain,
+        title: 'Explain a Nexi code',
+        description:
+          'Explain one code from Nexi App2App results without a whole URI: a result code (result=…, e.g. -14 or 21), an action code / ISO 8583 field 39 (e.g. 116 or 05), a receipt key (e.g. CT105) or an EMV tag (e.g. 9F10): its meaning, whether to retry, and the sources.',
+        inputSchema: {
+          type: 'object',
+          properties: {
+            kind: { type: 'string', enum: [...explainKinds], description: 'What the code is' },
+            code: { type: 'string', description: 'The code as it appears, e.g. "-14", "116", "CT105", "9F10"' },
+            operation: { type: 'string', enum: operationNames, description: 'The operation the code came from, when known (some codes differ by operation)' },
+          },
+          required: ['kind', 'code'],
+        },
+        annotations: readOnlyHints,
+      },
+      run: (args) => {
+        const input = explainToolInput(args);
+        const markdown = explainCodeMarkdown(input);
+        return answer(markdown, { kind: input.kind, code: input.code, ...(input.operation ? { operation: input.operation } : {}), markdown });
+      },
+    },
+    {
+      readOnly: true,
+      tool: {
+        name: mcpToolNames.simulate,
+        title: 'Simulate the result Nexi POS sends',
+        description:
+          "Make the result URI Nexi POS would send back for a request URI, shaped like Nexi's published examples (SoftPOS with receipt keys f04…CT123, or MobilePOS), to test an app's result handling offline. Outcome: approved, declined or declined:<actionCode> (e.g. declined:116), cancelled, softpos-error, or result:<code> for any documented result code.",
+        inputSchema: {
+          type: 'object',
+          properties: {
+            request: { type: 'string', description: 'The neximpos:// request URI the app sends' },
+            outcome: { type: 'string', description: 'approved (default), declined[:actionCode], cancelled, softpos-error, result:<code>' },
+            product: { type: 'string', enum: ['softpos', 'mobilepos'], description: 'Which Nexi POS answers (default mobilepos, as the CLI)' },
+          },
+          required: ['request'],
+        },
+        annotations: readOnlyHints,
+      },
+      run: (args) => {
+        const tool = mcpToolNames.simulate;
+        const request = stringArg(args, tool, 'request', true);
+        const product = stringArg(args, tool, 'product', false) ?? 'mobilepos';
+        if (product !== 'softpos' && product !== 'mobilepos') throw new ToolInputError(`${tool}: "product" must be softpos or mobilepos, not "${product}".`);
+        const result = simulate(request, { outcome: parseOutcome(stringArg(args, tool, 'outcome', false) ?? 'approved'), product });
+        const body = [`Simulated ${result.product === 'softpos' ? 'SoftPOS' : 'MobilePOS'} ${result.operation} result (result ${result.result}):`, '', result.uri, ...(result.notes.length ? ['', ...result.notes.map((n) => `- ${n}`)] : [])].join('\n');
+        return answer(body, { uri: result.uri, operation: result.operation, product: result.product, result: result.result, terminalId: result.terminalId, callerTrxId: result.callerTrxId, notes: result.notes });
+      },
+    },
+    {
+      readOnly: false,
+      tool: {
+        name: mcpToolNames.profiles,
+        title: 'List CLI profiles',
+        description:
+          'List the nexi-app2app CLI profiles (named connection settings: endpoints, certificate paths, terminal ids — never secrets) that nexi_check_transaction and nexi_reconcile_log use, and which of them reach production.',
+        inputSchema: { type: 'object', properties: {} },
+        annotations: readOnlyHints,
+      },
+      run: () => {
+        const list = Object.entries(readProfiles(env)).map(([name, p]) => ({ name, baseUrl: p.baseUrl ?? null, terminalIds: p.terminalIds ?? [], production: productionTarget([p.baseUrl, p.checkUrl], p) !== undefined }));
+        const body = list.length
+          ? list.map((p) => `- ${p.name}: ${p.baseUrl ?? '(no base URL)'}${p.production ? ' (PRODUCTION: each call needs your confirmation)' : ''}`).join('\n')
+          : "No CLI profile yet. Save one with nexi-app2app's --save-profile option, or write ~/.config/nexi-app2app/profiles.json; the secrets go in NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE of the MCP server's environment.";
+        return answer(body, { profiles: list });
+      },
+    },
+    {
+      readOnly: false,
+      tool: {
+        name: mcpToolNames.check,
+        title: 'Look a transaction up (checkTransaction)',
+        description:
+          "Ask Nexi's backend (B2B checkTransaction: OAuth2 over mTLS, signed and encrypted assertion) what happened to one transaction, by terminal id and callerTrxId, through a named CLI profile (see nexi_list_profiles). Use it to confirm an outcome the app did not receive. A production profile asks the user to confirm each call.",
+        inputSchema: {
+          type: 'object',
+          properties: {
+            profile: { type: 'string', description: 'CLI profile name' },
+            terminalId: { type: 'string', description: 'Terminal id (TID) the transaction ran on' },
+            callerTrxId: { type: 'string', description: 'The callerTrxId the app sent' },
+          },
+          required: ['profile', 'terminalId', 'callerTrxId'],
+        },
+        annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
+      },
+      run: async (args) => {
+        const tool = mcpToolNames.check;
+        const profile = stringArg(args, tool, 'profile', true);
+        const terminalId = stringArg(args, tool, 'terminalId', true);
+        const callerTrxId = stringArg(args, tool, 'callerTrxId', true);
+        const refused = await allowed(profile, `check --terminal-id ${terminalId} --caller-trx-id ${callerTrxId}`);
+        if (refused) return refused;
+        const connection = await connect(new Map([['--env', profile]]), noStdinIo, env, terminalId, true);
+        try {
+          const result = await connection.client.checkTransaction({ terminalId, callerTrxId });
+          const fields = explainCheckResult(result.transaction);
+          const body = [`Found: terminal ${terminalId}, callerTrxId ${callerTrxId}.`, '', ...fields.map((f) => `- ${f.key} = ${f.value ?? ''}${f.interpretation ? ` → ${f.interpretation}` : ''}`)].join('\n');
+          return answer(redact(body, connection.secrets), JSON.parse(redact(JSON.stringify({ found: true, terminalId, callerTrxId, transaction: result.transaction, fields }), connection.secrets)) as Record<string, unknown>);
+        } catch (err) {
+          if (isNexiError(err)) return refusal(redact(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, connection.secrets), err.code);
+          throw err;
+        } finally {
+          await connection.client.close();
+        }
+      },
+    },
+    {
+      readOnly: false,
+      tool: {
+        name: mcpToolNames.reconcile,
+        title: 'Reconcile a log against Nexi',
+        description:
+          "Check every payment and reversal in an app log (result URIs, and requests that never got a result) against Nexi's backend through a named CLI profile, and classify each: match, mismatch, app-failed-backend-approved (the customer was charged but the app recorded a failure: act on these first), not-found, error. Give the log as text or as a file path.",
+        inputSchema: {
+          type: 'object',
+          properties: {
+            profile: { type: 'string', description: 'CLI profile name' },
+            text: { type: 'string', description: 'The log text' },
+            path: { type: 'string', description: 'Path of a log file (instead of text)' },
+            defaultTerminalId: { type: 'string', description: 'Terminal for payment requests without one' },
+          },
+          required: ['profile'],
+        },
+        annotations: { readOnlyHint: true, openWorldHint: true },
+      },
+      run: async (args) => {
+        const tool = mcpToolNames.reconcile;
+        const profile = stringArg(args, tool, 'profile', true);
+        const given = stringArg(args, tool, 'text', false);
+        const file = stringArg(args, tool, 'path', false);
+        if ((given === undefined) === (file === undefined)) return refusal(`${tool}: give the log either as "text" or as "path".`, 'BAD_INPUT');
+        let log = given ?? '';
+        if (file !== undefined) {
+          try {
+            if (fs.statSync(file).size > maxLogBytes) return refusal(`${file} is larger than ${maxLogBytes / 1024 / 1024} MB: run nexi-app2app reconcile on it in a terminal.`, 'TOO_LARGE');
+            log = fs.readFileSync(file, 'utf8');
+          } catch (err) {
+            return refusal(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 'NO_FILE');
+          }
+        }
+        const refused = await allowed(profile, `reconcile ${file ?? '<log>'}`);
+        if (refused) return refused;
+        const connection = await connect(new Map([['--env', profile]]), noStdinIo, env, undefined, true);
+        try {
+          const tid = stringArg(args, tool, 'defaultTerminalId', false) ?? connection.terminalIds[0];
+          const entries = extractEntries(log, tid ? { defaultTerminalId: tid } : {});
+          if (entries.length === 0) return answer('No payment or reversal URI with a callerTrxId in the log.', { totals: { total: 0 }, entries: [] });
+          const client = connection.client;
+          const report = await reconcile(entries, async (t, id, signal) => (await client.checkTransaction({ terminalId: t, callerTrxId: id }, signal ? { signal } : {})).transaction, { concurrency: 4 });
+          if (report.stopped) throw report.stopped.error;
+          const n = report.totals;
+          const lines = report.entries
+            .filter((e) => e.classification !== 'match')
+            .map((e) => `- line ${e.line}: ${e.classification}, terminal ${e.terminalId ?? '?'}, callerTrxId ${e.callerTrxId}, app ${e.appOutcome}${e.backendOutcome ? `, backend ${e.backendOutcome}` : ''}${e.errorCode ? ` (${e.errorCode})` : ''}`);
+          const body = [
+            `${n.total} transactions: ${n.match} match, ${n.mismatch} mismatch, ${n['app-failed-backend-approved']} app-failed-backend-approved, ${n['not-found']} not found, ${n.error} error.`,
+            ...(n['app-failed-backend-approved'] > 0 ? ['', 'Payments Nexi approved while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.'] : []),
+            ...(lines.length ? ['', ...lines] : []),
+          ].join('\n');
+          return answer(redact(body, connection.secrets), JSON.parse(redact(toJson(report, file ?? 'log'), connection.secrets)) as Record<string, unknown>);
+        } catch (err) {
+          if (isNexiError(err)) return refusal(redact(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, connection.secrets), err.code);
+          throw err;
+        } finally {
+          await connection.client.close();
+        }
+      },
+    },
+  ];
+  const offered = tools.filter((t) => t.readOnly || !options.readOnly);
+  server.setRequestHandler(sdk.ListToolsRequestSchema, () => ({ tools: offered.map((t) => t.tool) }));
+  server.setRequestHandler(sdk.CallToolRequestSchema, async (request) => {
+    const spec = offered.find((t) => t.tool.name === request.params.name);
+    if (!spec) return refusal(`No tool "${request.params.name}"${options.readOnly ? ' (this server runs read-only: Restricted Mode)' : ''}. Tools: ${offered.map((t) => t.tool.name).join(', ')}.`, 'NO_TOOL');
+    try {
+      return await spec.run(request.params.arguments ?? {});
+    } catch (err) {
+      // Input errors and expected failures become a tool error the agent can read and act on.
+      if (err instanceof ToolInputError) return refusal(err.message, 'BAD_INPUT');
+      if (err instanceof SimulationError) return refusal(err.message, 'CANNOT_SIMULATE');
+      if (err instanceof UsageError) return refusal(err.message, 'BAD_PROFILE');
+      if (isNexiError(err)) return refusal(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, err.code);
+      throw err;
+    }
+  });
+  return server;
+}
+
+/** `nexi-app2app mcp [--read-only]`: serves over stdio until the client closes it. */
+export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const unknown = argv.find((a) => a !== '--read-only');
+  if (unknown) {
+    process.stderr.write(`nexi-app2app mcp: unknown option ${unknown} (only --read-only)\n`);
+    return 2;
+  }
+  setLocale(localeFromEnv(env));
+  // Loaded here and only here: the SDK is a bundle of its own (dist/vendor/mcp-sdk.js).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('./sdk') as Sdk;
+  const server = createMcpServer(sdk, { readOnly: argv.includes('--read-only'), env });
+  const transport = new sdk.StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+  });
+  await server.connect(transport);
+  await closed;
+  await server.close();
+  return 0;
+}
