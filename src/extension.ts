@@ -31,6 +31,7 @@ import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
 import { registerHistoryView } from './vscode/views/historyView';
 import { registerReconciliationView } from './vscode/views/reconciliationView';
+import { registerMcpServers, type NexiMcpServers } from './vscode/mcp';
 import { WalkthroughProgress } from './vscode/walkthrough';
 
 export interface TestApi {
@@ -52,6 +53,8 @@ export interface TestApi {
   /** The language-model tools by name, as registered with `vscode.lm.registerTool`. */
   readonly lmTools: ReturnType<typeof registerLanguageModelTools>;
   readonly walkthrough: WalkthroughProgress;
+  /** The MCP server definition offered to VS Code (undefined where VS Code has no MCP API). */
+  readonly mcp: NexiMcpServers | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The language-model tools run the same core and the same check path as the commands (issue 8).
   const lmTools = registerLanguageModelTools(commandContext);
   const credentials = registerCredentialsView(context, environments, store, b2b.services.checks);
+  const mcp = registerMcpServers(context);
   const statusBar = registerStatusBar(context, environments);
   const secretLinter = new SecretLinter(environments, store, log);
   context.subscriptions.push(secretLinter);
@@ -81,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   log.debug(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Internals are handed out only to the integration tests.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b, lmTools, walkthrough } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { credentials, store, environments, statusBar, ui, prodGuard, secretLinter, keyring, secrets: context.secrets, globalState: context.globalState, editor, b2b, lmTools, walkthrough, mcp } : undefined;
 }
 
 /** checkTransaction, its history view, and the local sandbox (issue 6). */
