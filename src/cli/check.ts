@@ -17,6 +17,20 @@ export function parseCheckArgs(argv: readonly string[]): { values: Map<string, s
   return { values, json: flags.has('--json'), confirmedProduction: flags.has(confirmProductionFlag) };
 }
 
+/** The JSON `check --json` prints for a transaction found (also the MCP tool's structured answer). */
+export function checkJson(terminalId: string, callerTrxId: string, attempts: number, transaction: Record<string, unknown>): Record<string, unknown> {
+  return { found: true, terminalId, callerTrxId, attempts, transaction, fields: explainCheckResult(transaction) };
+}
+
+/** The text `check` prints for a transaction found (also the MCP tool's). */
+export function checkText(terminalId: string, callerTrxId: string, transaction: Record<string, unknown>, s: ReturnType<typeof styler> = styler(false)): string {
+  let out = `${s('green', t('found'))}  ${t('foundTransaction', { terminalId, callerTrxId })}\n`;
+  for (const f of explainCheckResult(transaction)) {
+    out += `  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`;
+  }
+  return out;
+}
+
 export async function check(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, json, confirmedProduction } = parseCheckArgs(argv);
   const terminalId = values.get('--terminal-id');
@@ -27,14 +41,7 @@ export async function check(argv: readonly string[], io: Io, env: NodeJS.Process
   try {
     connection = await connect(values, io, env, terminalId, confirmedProduction);
     const result = await connection.client.checkTransaction({ terminalId, callerTrxId });
-    if (json) {
-      io.stdout(JSON.stringify({ found: true, terminalId, callerTrxId, attempts: result.attempts, transaction: result.transaction, fields: explainCheckResult(result.transaction) }, null, 2) + '\n');
-    } else {
-      io.stdout(`${s('green', t('found'))}  ${t('foundTransaction', { terminalId, callerTrxId })}\n`);
-      for (const f of explainCheckResult(result.transaction)) {
-        io.stdout(`  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`);
-      }
-    }
+    io.stdout(json ? JSON.stringify(checkJson(terminalId, callerTrxId, result.attempts, result.transaction), null, 2) + '\n' : checkText(terminalId, callerTrxId, result.transaction, s));
     return 0;
   } catch (err) {
     if (!isNexiError(err)) throw err;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile as runReconcile } from '../core/reconcile/reconcile';
 import { getLocale } from '../core/i18n';
-import type { ReconciledEntry } from '../core/reconcile/reconcile';
+import type { ReconcileReport, ReconciledEntry } from '../core/reconcile/reconcile';
 import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
@@ -19,6 +19,20 @@ export function reconcileHelp(): string {
 function entryMessage(e: ReconciledEntry): string {
   if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
   return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
+}
+
+/** The text `reconcile` prints (also the MCP tool's): totals, one line per entry, the warning about charged customers. */
+export function reconcileText(report: ReconcileReport, file: string, secrets: readonly string[], s: ReturnType<typeof styler> = styler(false)): string {
+  const n = report.totals;
+  const failedApproved = n['app-failed-backend-approved'];
+  let out = `${tn(n.total, 'totalTransactionsOne', 'totalTransactionsMany')}: ${s('green', tn(n.match, 'totalMatchOne', 'totalMatchMany'))}, ${tn(n.mismatch, 'totalMismatchOne', 'totalMismatchMany')}, ${s('red', tn(failedApproved, 'totalFailedApprovedOne', 'totalFailedApprovedMany'))}, ${tn(n['not-found'], 'totalNotFoundOne', 'totalNotFoundMany')}, ${tn(n.error, 'totalErrorsOne', 'totalErrorsMany')}\n`;
+  for (const e of report.entries) {
+    const label = e.classification === 'match' ? s('green', classificationLabels.match) : s(e.classification === 'app-failed-backend-approved' ? 'red' : 'yellow', classificationLabels[e.classification]);
+    const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? redact(`${e.errorCode}: ${entryMessage(e)}`, secrets) : '';
+    out += `  ${file}:${e.line}  ${label}  ${t('entryTerminal', { terminalId: e.terminalId ?? '?' })} callerTrxId ${e.callerTrxId}  app ${outcomeLabel(e.appOutcome)}${e.backendOutcome ? `, backend ${outcomeLabel(e.backendOutcome)}` : ''}${detail ? `  (${detail})` : ''}\n`;
+  }
+  if (failedApproved > 0) out += s('red', `\n${tn(failedApproved, 'approvedButFailedOne', 'approvedButFailedMany')}\n`);
+  return out;
 }
 
 export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -57,21 +71,7 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     if (report.stopped) throw report.stopped.error;
     if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets));
     else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets));
-    else {
-      const n = report.totals;
-      const failedApproved = n['app-failed-backend-approved'];
-      io.stdout(
-        `${tn(n.total, 'totalTransactionsOne', 'totalTransactionsMany')}: ${s('green', tn(n.match, 'totalMatchOne', 'totalMatchMany'))}, ${tn(n.mismatch, 'totalMismatchOne', 'totalMismatchMany')}, ${s('red', tn(failedApproved, 'totalFailedApprovedOne', 'totalFailedApprovedMany'))}, ${tn(n['not-found'], 'totalNotFoundOne', 'totalNotFoundMany')}, ${tn(n.error, 'totalErrorsOne', 'totalErrorsMany')}\n`,
-      );
-      for (const e of report.entries) {
-        const label = e.classification === 'match' ? s('green', classificationLabels.match) : s(e.classification === 'app-failed-backend-approved' ? 'red' : 'yellow', classificationLabels[e.classification]);
-        const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? redact(`${e.errorCode}: ${entryMessage(e)}`, secrets) : '';
-        io.stdout(`  ${file}:${e.line}  ${label}  ${t('entryTerminal', { terminalId: e.terminalId ?? '?' })} callerTrxId ${e.callerTrxId}  app ${outcomeLabel(e.appOutcome)}${e.backendOutcome ? `, backend ${outcomeLabel(e.backendOutcome)}` : ''}${detail ? `  (${detail})` : ''}\n`);
-      }
-      if (failedApproved > 0) {
-        io.stdout(s('red', `\n${tn(failedApproved, 'approvedButFailedOne', 'approvedButFailedMany')}\n`));
-      }
-    }
+    else io.stdout(reconcileText(report, file, secrets, s));
     const totals = report.totals;
     return totals.mismatch + totals['app-failed-backend-approved'] + totals['not-found'] + totals.error > 0 ? 4 : 0;
   } catch (err) {

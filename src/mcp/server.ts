@@ -1,7 +1,8 @@
 // `nexi-app2app mcp`: the toolkit as a Model Context Protocol server over stdio (issue 18), for agents outside VS
 // Code's chat (terminal agents, other editors) and for VS Code itself (the extension offers it through
-// `mcpServerDefinitionProviders`). The tools run the same code as the language-model tools and the CLI: decode,
-// validate, build, explain a code and simulate a result are read-only and answer at once; checkTransaction and
+// `mcpServerDefinitionProviders`). The tools answer with the CLI's own text and `--json` (explaining a single code has
+// no CLI command: the chat tool's Markdown): decode, validate, build, explain a code and simulate a result are
+// read-only and answer at once; checkTransaction and
 // reconcile run only for a named CLI profile, never against production unless the profile says so *and* the client
 // confirms through MCP elicitation. Secrets come as the CLI takes them (NEXI_CLIENT_SECRET, NEXI_KEY_PASSPHRASE in
 // the server's environment), never in tool arguments or results; card numbers are masked in everything returned.
@@ -9,36 +10,29 @@ import * as fs from 'fs';
 import type { Server as ServerType } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { version } from '../../package.json';
+import { checkJson, checkText } from '../cli/check';
 import { connect, productionTarget } from '../cli/connection';
+import { run as runCli } from '../cli/main';
+import { t as cliT } from '../cli/messages';
+import { reconcileText } from '../cli/reconcile';
 import { UsageError, type Io } from '../cli/io';
 import { readProfiles } from '../cli/profiles';
-import { scanText } from '../core/app2app/scan';
-import { explainScanned } from '../core/explain/explain';
-import { jsonExplanation } from '../core/explain/json';
-import { decodeLimit } from '../core/explain/markdown';
 import { localeFromEnv, setLocale } from '../core/i18n';
 import {
   buildToolInput,
-  buildToolResult,
-  buildToolText,
   decodeToolInput,
-  decodeToolText,
   explainCodeMarkdown,
   explainKinds,
   explainToolInput,
   lmToolNames,
   ToolInputError,
   validateToolInput,
-  validateToolResult,
-  validateToolText,
 } from '../core/lmTools';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile } from '../core/reconcile/reconcile';
 import { toJson } from '../core/reconcile/report';
 import { maskPans, redact } from '../core/redact';
-import { parseOutcome, simulate, SimulationError } from '../core/simulator/simulate';
-import { lineIndex } from '../core/text';
-import { explainCheckResult } from '../core/explain/checkResult';
+import { SimulationError } from '../core/simulator/simulate';
 
 type Sdk = typeof import('./sdk');
 
@@ -58,12 +52,33 @@ export interface McpOptions {
 /** Largest log `nexi_reconcile_log` reads from a path (the tool is for sessions, not archives). */
 const maxLogBytes = 20 * 1024 * 1024;
 
+/** A tool's answer: text for people and models, and the same as structured JSON. Callers mask and redact first. */
 function answer(body: string, structured: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: 'text', text: maskPans(body) }], structuredContent: JSON.parse(maskPans(JSON.stringify(structured))) as Record<string, unknown> };
+  return { content: [{ type: 'text', text: body }], structuredContent: structured };
 }
 
 function refusal(message: string, code: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: maskPans(message) }], structuredContent: { error: { code, message: maskPans(message) } } };
+}
+
+/**
+ * Runs a CLI command in-process, as `nexi-app2app …` would print it (no colour), with `stdin` as its standard input:
+ * the tools answer with exactly the CLI's text and its `--json`.
+ */
+async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin, color: false };
+  const code = await runCli(argv, io, env);
+  return { code, out, err };
+}
+
+/** A read-only tool's answer: the CLI's text (what it printed, or its message when it found nothing) and its JSON. */
+async function cliAnswer(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CallToolResult> {
+  const [plain, json] = await Promise.all([cli(argv, env, stdin), cli([...argv, '--json'], env, stdin)]);
+  if (plain.code === 2) return refusal(plain.err.trim(), 'BAD_INPUT');
+  const structured = json.out.trim() ? (JSON.parse(json.out) as unknown) : null;
+  return answer(plain.out || plain.err, Array.isArray(structured) ? { items: structured } : ((structured as Record<string, unknown> | null) ?? {}));
 }
 
 /** Standard input is the protocol channel: a profile's secrets must come from the environment. */
@@ -142,12 +157,8 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         inputSchema: { type: 'object', properties: { text: { type: 'string', description: 'Text holding one or more App2App URIs, e.g. a logcat line with dat=myapp://payment?result=0&…' } }, required: ['text'] },
         annotations: readOnlyHints,
       },
-      run: (args) => {
-        const input = decodeToolInput(args);
-        const uris = scanText(input.text).slice(0, decodeLimit);
-        const where = lineIndex(input.text);
-        return answer(decodeToolText(input), { count: uris.length, uris: uris.map((u) => jsonExplanation(explainScanned(u), where)) });
-      },
+      // `nexi-app2app decode`: its text, and its --json as { items: [one object per URI] }.
+      run: (args) => cliAnswer(['decode'], env, decodeToolInput(args).text),
     },
     {
       readOnly: true,
@@ -159,10 +170,8 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         inputSchema: { type: 'object', properties: { uri: { type: 'string', description: 'The request URI, e.g. neximpos://payment?amount=1250&callerTrxId=…' } }, required: ['uri'] },
         annotations: readOnlyHints,
       },
-      run: (args) => {
-        const input = validateToolInput(args);
-        return answer(validateToolText(input), { ...validateToolResult(input) });
-      },
+      // `nexi-app2app validate`: its text, and its --json as { items: [{ uri, valid, diagnostics }] }.
+      run: (args) => cliAnswer(['validate'], env, validateToolInput(args).uri),
     },
     {
       readOnly: true,
@@ -181,9 +190,10 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         },
         annotations: readOnlyHints,
       },
+      // `nexi-app2app build OPERATION key=value…`: its text and its --json ({ uri, valid, diagnostics }).
       run: (args) => {
         const input = buildToolInput(args);
-        return answer(buildToolText(input), { ...buildToolResult(input) });
+        return cliAnswer(['build', input.operation, ...input.parameters.map(([k, v]) => `${k}=${v}`)], env);
       },
     },
     {
@@ -228,14 +238,19 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         },
         annotations: readOnlyHints,
       },
-      run: (args) => {
+      // `nexi-app2app simulate REQUEST --outcome … --product …`.
+      run: async (args) => {
         const tool = mcpToolNames.simulate;
         const request = stringArg(args, tool, 'request', true);
         const product = stringArg(args, tool, 'product', false) ?? 'mobilepos';
         if (product !== 'softpos' && product !== 'mobilepos') throw new ToolInputError(`${tool}: "product" must be softpos or mobilepos, not "${product}".`);
-        const result = simulate(request, { outcome: parseOutcome(stringArg(args, tool, 'outcome', false) ?? 'approved'), product });
-        const body = [`Simulated ${result.product === 'softpos' ? 'SoftPOS' : 'MobilePOS'} ${result.operation} result (result ${result.result}):`, '', result.uri, ...(result.notes.length ? ['', ...result.notes.map((n) => `- ${n}`)] : [])].join('\n');
-        return answer(body, { uri: result.uri, operation: result.operation, product: result.product, result: result.result, terminalId: result.terminalId, callerTrxId: result.callerTrxId, notes: result.notes });
+        const outcome = stringArg(args, tool, 'outcome', false);
+        // One run (stan and operation number are random): the JSON, and the text a terminal shows for it — the URI on
+        // standard output, then the notes the CLI writes to standard error.
+        const run = await cli(['simulate', request, '--product', product, ...(outcome ? ['--outcome', outcome] : []), '--json'], env);
+        if (run.code !== 0) return refusal(run.err.replace(/^nexi-app2app: /, '').trim(), 'CANNOT_SIMULATE');
+        const result = JSON.parse(run.out) as { uri: string; notes: string[] } & Record<string, unknown>;
+        return answer(`${result.uri}\n${result.notes.map((note) => `${cliT('note', { note })}\n`).join('')}`, result);
       },
     },
     {
@@ -283,10 +298,12 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         if (refused) return refused;
         const connection = await connect(new Map([['--env', profile]]), noStdinIo, env, terminalId, true);
         try {
+          // One call to Nexi; the answer in the words and the JSON of `nexi-app2app check [--json]`.
           const result = await connection.client.checkTransaction({ terminalId, callerTrxId });
-          const fields = explainCheckResult(result.transaction);
-          const body = [`Found: terminal ${terminalId}, callerTrxId ${callerTrxId}.`, '', ...fields.map((f) => `- ${f.key} = ${f.value ?? ''}${f.interpretation ? ` → ${f.interpretation}` : ''}`)].join('\n');
-          return answer(redact(body, connection.secrets), JSON.parse(redact(JSON.stringify({ found: true, terminalId, callerTrxId, transaction: result.transaction, fields }), connection.secrets)) as Record<string, unknown>);
+          // The backend's body as Nexi sent it, but never a card number in clear (identifiers such as callerTrxId kept).
+          const keep = new Set([terminalId, callerTrxId, ...Object.values(result.transaction).filter((v): v is string => typeof v === 'string' && v.length < 13)]);
+          const json = JSON.parse(redact(maskPans(JSON.stringify(checkJson(terminalId, callerTrxId, result.attempts, result.transaction)), keep), connection.secrets)) as Record<string, unknown>;
+          return answer(redact(checkText(terminalId, callerTrxId, result.transaction), connection.secrets), json);
         } catch (err) {
           if (isNexiError(err)) return refusal(redact(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, connection.secrets), err.code);
           throw err;
@@ -339,16 +356,8 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
           const client = connection.client;
           const report = await reconcile(entries, async (t, id, signal) => (await client.checkTransaction({ terminalId: t, callerTrxId: id }, signal ? { signal } : {})).transaction, { concurrency: 4 });
           if (report.stopped) throw report.stopped.error;
-          const n = report.totals;
-          const lines = report.entries
-            .filter((e) => e.classification !== 'match')
-            .map((e) => `- line ${e.line}: ${e.classification}, terminal ${e.terminalId ?? '?'}, callerTrxId ${e.callerTrxId}, app ${e.appOutcome}${e.backendOutcome ? `, backend ${e.backendOutcome}` : ''}${e.errorCode ? ` (${e.errorCode})` : ''}`);
-          const body = [
-            `${n.total} transactions: ${n.match} match, ${n.mismatch} mismatch, ${n['app-failed-backend-approved']} app-failed-backend-approved, ${n['not-found']} not found, ${n.error} error.`,
-            ...(n['app-failed-backend-approved'] > 0 ? ['', 'Payments Nexi approved while the app recorded a failure or no result: the customer was charged. Reverse them or complete the orders.'] : []),
-            ...(lines.length ? ['', ...lines] : []),
-          ].join('\n');
-          return answer(redact(body, connection.secrets), JSON.parse(redact(toJson(report, file ?? 'log'), connection.secrets)) as Record<string, unknown>);
+          // In the words and the JSON of `nexi-app2app reconcile [--json]`.
+          return answer(reconcileText(report, file ?? 'log', connection.secrets), JSON.parse(redact(toJson(report, file ?? 'log'), connection.secrets)) as Record<string, unknown>);
         } catch (err) {
           if (isNexiError(err)) return refusal(redact(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, connection.secrets), err.code);
           throw err;

@@ -7,23 +7,31 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ElicitRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { writeProfile } from '../../src/cli/profiles';
-import * as sdk from '../../src/mcp/sdk';
-import { createMcpServer, mcpToolNames, type McpOptions } from '../../src/mcp/server';
+import { run as runCli } from '../../src/cli/main';
+import { mcpToolNames } from '../../src/mcp/server';
 import { loadOrCreatePki, pkiPaths } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
 
 const root = path.resolve(__dirname, '..', '..');
 
-async function connected(options: McpOptions, elicit?: (message: string) => { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }): Promise<Client> {
-  const server = createMcpServer(sdk, options);
+/** The bundled server as an MCP client starts it: `node dist/cli.js mcp`, a subprocess speaking over stdio. */
+async function connected(env: NodeJS.ProcessEnv, readOnly = false, elicit?: (message: string) => { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, boolean> }): Promise<Client> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(root, 'dist', 'cli.js'), 'mcp', ...(readOnly ? ['--read-only'] : [])], env: { PATH: process.env.PATH ?? '', ...(env as Record<string, string>) }, stderr: 'pipe' });
   const client = new Client({ name: 'test', version: '1' }, { capabilities: elicit ? { elicitation: {} } : {} });
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(String(request.params.message)));
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(a), client.connect(b)]);
+  await client.connect(transport);
   return client;
+}
+
+/** What `nexi-app2app …` prints for the same input (in-process, no colour). */
+async function cliPrints(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<string> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin, color: false }, env);
+  assert.notEqual(code, 2, err);
+  return out || err;
 }
 
 const textOf = (r: CallToolResult): string => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
@@ -45,7 +53,7 @@ describe('MCP server (nexi-app2app mcp)', function () {
     writeProfile('sandbox', profile, env);
     writeProfile('prod-like', { ...profile, production: true }, env);
     writeProfile('prod-host', { ...profile, baseUrl: 'https://b2bsoftpos.nexigroup.com', production: undefined }, env);
-    client = await connected({ env });
+    client = await connected(env);
   });
 
   after(async () => {
@@ -58,7 +66,7 @@ describe('MCP server (nexi-app2app mcp)', function () {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((t) => t.name).sort(), Object.values(mcpToolNames).sort());
     for (const t of tools) assert.ok((t.description ?? '').length > 120, `${t.name} has a real description`);
-    const readOnly = await connected({ env, readOnly: true });
+    const readOnly = await connected(env, true);
     assert.deepEqual((await readOnly.listTools()).tools.map((t) => t.name), ['nexi_decode_uri', 'nexi_validate_uri', 'nexi_build_uri', 'nexi_explain_code', 'nexi_simulate_result']);
     const refused = (await readOnly.callTool({ name: mcpToolNames.check, arguments: { profile: 'sandbox', terminalId: '1', callerTrxId: '2' } })) as CallToolResult;
     assert.equal(refused.isError, true);
@@ -66,35 +74,40 @@ describe('MCP server (nexi-app2app mcp)', function () {
     await readOnly.close();
   });
 
-  it('decode: the explanation as text and one JSON object per URI, card numbers masked', async () => {
-    const r = (await client.callTool({ name: mcpToolNames.decode, arguments: { text: 'I/App: dat=demo://last_transaction?result=0&callerTrxId=X&f39=116&amount=480&pan=4111111111111111' } })) as CallToolResult;
-    assert.notEqual(r.isError, true);
-    assert.match(textOf(r), /the last transaction was declined \(Not sufficient funds, f39 116\)/);
-    const s = r.structuredContent as { count: number; uris: Array<{ summary: string; transaction: { outcome: string } }> };
-    assert.equal(s.count, 1);
-    assert.equal(s.uris[0]!.transaction.outcome, 'declined');
-    assert.ok(!JSON.stringify(r).includes('4111111111111111'), 'no full PAN anywhere');
+  it('decode, validate, build and simulate answer with exactly what the CLI prints, and its --json', async () => {
+    const line = 'I/App: dat=demo://last_transaction?result=0&callerTrxId=X&f39=116&amount=480&pan=4111111111111111';
+    const d = (await client.callTool({ name: mcpToolNames.decode, arguments: { text: line } })) as CallToolResult;
+    assert.equal(textOf(d), await cliPrints(['decode'], env, line));
+    assert.match(textOf(d), /the last transaction was declined \(Not sufficient funds, f39 116\)/);
+    const items = (d.structuredContent as { items: Array<{ transaction: { outcome: string } }> }).items;
+    assert.equal(items[0]!.transaction.outcome, 'declined');
+    assert.ok(!JSON.stringify(d).includes('4111111111111111'), 'no full PAN anywhere');
+    const request = 'neximpos://payment?amount=150%20&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd';
+    const v = (await client.callTool({ name: mcpToolNames.validate, arguments: { uri: request } })) as CallToolResult;
+    assert.equal(textOf(v), await cliPrints(['validate'], env, request));
+    assert.ok((v.structuredContent as { items: Array<{ diagnostics: Array<{ code: string }> }> }).items[0]!.diagnostics.some((x) => x.code === 'A2A033'));
+    const b = (await client.callTool({ name: mcpToolNames.build, arguments: { operation: 'payment', parameters: { amount: 1250, callerTrxId: 'ORDER 1', callerName: 'Shop', uri: 'myapp://payment' } } })) as CallToolResult;
+    assert.equal(textOf(b), await cliPrints(['build', 'payment', 'amount=1250', 'callerTrxId=ORDER 1', 'callerName=Shop', 'uri=myapp://payment'], env));
+    assert.equal((b.structuredContent as { uri: string }).uri, 'neximpos://payment?amount=1250&callerName=Shop&callerTrxId=ORDER%201&uri=myapp%3A%2F%2Fpayment');
+    const req = 'neximpos://payment?amount=990&callerTrxId=MCP-1&callerName=Shop&uri=shop%3A%2F%2Fpay';
+    const sim = (await client.callTool({ name: mcpToolNames.simulate, arguments: { request: req, outcome: 'declined:116' } })) as CallToolResult;
+    // stan and operation number are random per run: the same text but for them.
+    const vary = (text: string): string => text.replace(/(stan|operationNumber|timestamp)=\d+/g, '$1=…');
+    const s = sim.structuredContent as { uri: string; result: number; product: string };
+    assert.deepEqual([s.result, s.product], [21, 'mobilepos']);
+    assert.equal(textOf(sim), `${s.uri}\n`, 'the text is the URI the JSON holds');
+    assert.equal(vary(textOf(sim)), vary(await cliPrints(['simulate', req, '--product', 'mobilepos', '--outcome', 'declined:116'], env)));
   });
 
-  it('validate, build and explain answer as the CLI and the chat tools do', async () => {
-    const v = (await client.callTool({ name: mcpToolNames.validate, arguments: { uri: 'neximpos://payment?amount=150%20&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd' } })) as CallToolResult;
-    assert.equal((v.structuredContent as { valid: boolean }).valid, false);
-    assert.ok((v.structuredContent as { diagnostics: Array<{ code: string }> }).diagnostics.some((d) => d.code === 'A2A033'));
-    const b = (await client.callTool({ name: mcpToolNames.build, arguments: { operation: 'payment', parameters: { amount: 1250, callerTrxId: 'ORDER 1', callerName: 'Shop', uri: 'myapp://payment' } } })) as CallToolResult;
-    assert.equal((b.structuredContent as { uri: string }).uri, 'neximpos://payment?amount=1250&callerName=Shop&callerTrxId=ORDER%201&uri=myapp%3A%2F%2Fpayment');
+  it('explain answers with the chat tool\'s Markdown (the CLI has no such command); bad input is a readable tool error', async () => {
     const e = (await client.callTool({ name: mcpToolNames.explain, arguments: { kind: 'actionCode', code: '116' } })) as CallToolResult;
     assert.match(textOf(e), /Not sufficient funds/);
     const bad = (await client.callTool({ name: mcpToolNames.explain, arguments: { kind: 'colour', code: '1' } })) as CallToolResult;
     assert.equal(bad.isError, true);
     assert.match(textOf(bad), /"kind" must be one of result, actionCode, receiptKey, emvTag/);
-  });
-
-  it('simulate: the result Nexi POS would send, read back by the decoder as simulated', async () => {
-    const r = (await client.callTool({ name: mcpToolNames.simulate, arguments: { request: 'neximpos://payment?amount=990&callerTrxId=MCP-1&callerName=Shop&uri=shop%3A%2F%2Fpay', outcome: 'declined:116' } })) as CallToolResult;
-    const s = r.structuredContent as { uri: string; result: number; product: string };
-    assert.deepEqual([s.result, s.product], [21, 'mobilepos']);
-    const d = (await client.callTool({ name: mcpToolNames.decode, arguments: { text: s.uri } })) as CallToolResult;
-    assert.equal((d.structuredContent as { uris: Array<{ transaction: { outcome: string } }> }).uris[0]!.transaction.outcome, 'declined');
+    const empty = (await client.callTool({ name: mcpToolNames.decode, arguments: {} })) as CallToolResult;
+    assert.equal(empty.isError, true);
+    assert.match(textOf(empty), /needs "text"/);
   });
 
   it('check and reconcile through a CLI profile against the sandbox; secrets never in the answer', async () => {
@@ -103,11 +116,15 @@ describe('MCP server (nexi-app2app mcp)', function () {
     const c = (await client.callTool({ name: mcpToolNames.check, arguments: { profile: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0002' } })) as CallToolResult;
     assert.notEqual(c.isError, true, textOf(c));
     assert.equal((c.structuredContent as { transaction: { status: string } }).transaction.status, 'DECLINED');
+    assert.equal(textOf(c), await cliPrints(['check', '--env', 'sandbox', '--terminal-id', '30350039', '--caller-trx-id', 'PP-20261121-0002'], env));
     assert.ok(!JSON.stringify(c).includes(sandboxDefaults.clientSecret));
     const log = fs.readFileSync(path.join(root, 'samples', 'logcat.log'), 'utf8');
-    const r = (await client.callTool({ name: mcpToolNames.reconcile, arguments: { profile: 'sandbox', text: log } })) as CallToolResult;
-    assert.match(textOf(r), /^4 transactions: 3 match, 0 mismatch, 1 app-failed-backend-approved/);
-    assert.match(textOf(r), /line 6: app-failed-backend-approved, terminal 30350039, callerTrxId PP-20261121-0003/);
+    const logFile = path.join(dir, 'logcat.log');
+    fs.writeFileSync(logFile, log);
+    const r = (await client.callTool({ name: mcpToolNames.reconcile, arguments: { profile: 'sandbox', path: logFile } })) as CallToolResult;
+    assert.equal(textOf(r), await cliPrints(['reconcile', '--env', 'sandbox', logFile], env));
+    assert.match(textOf(r), /:6 {2}APP FAILED, BACKEND APPROVED {2}terminal 30350039 callerTrxId PP-20261121-0003/);
+    assert.equal((r.structuredContent as { totals: { 'app-failed-backend-approved': number } }).totals['app-failed-backend-approved'], 1);
     const missing = (await client.callTool({ name: mcpToolNames.check, arguments: { profile: 'nope', terminalId: '1', callerTrxId: '2' } })) as CallToolResult;
     assert.match(textOf(missing), /^No CLI profile "nope"\. Known: sandbox, prod-like, prod-host/);
   });
@@ -120,23 +137,33 @@ describe('MCP server (nexi-app2app mcp)', function () {
     assert.equal((cannotAsk.structuredContent as { error: { code: string } }).error.code, 'CONFIRMATION_UNAVAILABLE');
     assert.match(textOf(cannotAsk), /nexi-app2app check --terminal-id 30350039 --caller-trx-id PP-20261121-0001 --env prod-like --confirm-production/);
     const asked: string[] = [];
-    const declining = await connected({ env }, (m) => (asked.push(m), { action: 'decline' }));
+    const declining = await connected(env, false, (m) => (asked.push(m), { action: 'decline' }));
     const declined = (await declining.callTool({ name: mcpToolNames.check, arguments: { profile: 'prod-like', ...args } })) as CallToolResult;
     assert.equal((declined.structuredContent as { error: { code: string } }).error.code, 'CANCELLED');
     assert.match(asked[0]!, /^Call Nexi PRODUCTION \(.*\) through profile "prod-like": check --terminal-id 30350039/);
-    const accepting = await connected({ env }, () => ({ action: 'accept', content: { confirm: true } }));
+    const accepting = await connected(env, false, () => ({ action: 'accept', content: { confirm: true } }));
     const done = (await accepting.callTool({ name: mcpToolNames.check, arguments: { profile: 'prod-like', ...args } })) as CallToolResult;
     assert.equal((done.structuredContent as { transaction: { status: string } }).transaction.status, 'APPROVED', textOf(done));
     await Promise.all([declining.close(), accepting.close()]);
   });
 
-  it('runs over stdio from the bundled CLI (dist/cli.js mcp)', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(root, 'dist', 'cli.js'), 'mcp', '--read-only'], env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
-    const stdio = new Client({ name: 'test', version: '1' });
-    await stdio.connect(transport);
-    const r = (await stdio.callTool({ name: mcpToolNames.explain, arguments: { kind: 'result', code: '-14' } })) as CallToolResult;
-    assert.notEqual(r.isError, true, textOf(r));
-    assert.equal((await stdio.listTools()).tools.length, 5);
-    await stdio.close();
+  it('no secret in any tool output', async () => {
+    const outputs: string[] = [];
+    for (const [name, args] of [
+      [mcpToolNames.profiles, {}],
+      [mcpToolNames.check, { profile: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' }],
+      [mcpToolNames.check, { profile: 'sandbox', terminalId: '30350039', callerTrxId: 'missing' }],
+      [mcpToolNames.reconcile, { profile: 'sandbox', text: fs.readFileSync(path.join(root, 'samples', 'logcat.log'), 'utf8') }],
+    ] as const) {
+      outputs.push(JSON.stringify(await client.callTool({ name, arguments: args })));
+    }
+    const wrong = await connected({ ...env, NEXI_CLIENT_SECRET: 'a-wrong-secret-value' });
+    outputs.push(JSON.stringify(await wrong.callTool({ name: mcpToolNames.check, arguments: { profile: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' } })));
+    await wrong.close();
+    const all = outputs.join('\n');
+    for (const secret of [sandboxDefaults.clientSecret, 'a-wrong-secret-value']) assert.ok(!all.includes(secret), `${secret.slice(0, 4)}… appears`);
+    assert.doesNotMatch(all, /eyJ[A-Za-z0-9_-]{10,}/, 'no token or JOSE object');
+    assert.doesNotMatch(all, /BEGIN [A-Z ]*PRIVATE KEY/);
+    assert.match(all, /TOKEN_INVALID_CLIENT/);
   });
 });
