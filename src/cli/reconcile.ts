@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile as runReconcile } from '../core/reconcile/reconcile';
 import { getLocale } from '../core/i18n';
-import type { ReconciledEntry } from '../core/reconcile/reconcile';
+import type { ReconciledEntry, ReconcileReport } from '../core/reconcile/reconcile';
 import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
@@ -21,7 +21,8 @@ function entryMessage(e: ReconciledEntry): string {
   return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
 }
 
-export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** `onReport` sees the finished report (rehearse compares it with what it expected). */
+export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env, onReport?: (report: ReconcileReport) => void): Promise<number> {
   const { values, flags, positional } = parseOptions(argv, ['--concurrency', '--terminal-id', ...connectionFlags], ['--json', '--csv', confirmProductionFlag]);
   if (positional.length !== 1) throw new UsageError(t('reconcileNeedsFile'));
   if (flags.has('--json') && flags.has('--csv')) throw new UsageError(t('jsonOrCsv'));
@@ -55,6 +56,7 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     const secrets = connection.secrets;
     // No check could succeed (credentials refused, no token, no connection): one message, and the run failed.
     if (report.stopped) throw report.stopped.error;
+    onReport?.(report);
     if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets));
     else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets));
     else {

@@ -1,4 +1,4 @@
-// nexi-app2app simulate REQUEST_URI --outcome … [--product softpos|mobilepos] [--register] [--adb] [--json]
+// nexi-app2app simulate REQUEST_URI [--outcome …] [--product softpos|mobilepos] [--register] [--adb] [--json]
 import { spawnSync } from 'child_process';
 import { parseOutcome, simulate as runSimulate, SimulationError, type Product } from '../core/simulator/simulate';
 import { Transport } from '../core/nexi/http';
@@ -20,13 +20,13 @@ export function adbArgs(uri: string, serial?: string): string[] {
 export async function simulate(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, flags, positional } = parseOptions(argv, ['--outcome', '--product', '--device'], ['--register', '--adb', '--json']);
   if (positional.length !== 1) throw new UsageError(t('simulateNeedsUri'));
+  // No --outcome: the scenario catalogue chooses it from the request's amount (issue 18; notes say which).
   const outcomeText = values.get('--outcome');
-  if (!outcomeText) throw new UsageError(t('simulateNeedsOutcome'));
   const product = (values.get('--product') ?? 'mobilepos') as Product;
   if (product !== 'softpos' && product !== 'mobilepos') throw new UsageError(t('productValues'));
   let result;
   try {
-    result = runSimulate(positional[0]!, { outcome: parseOutcome(outcomeText), product });
+    result = runSimulate(positional[0]!, { ...(outcomeText !== undefined ? { outcome: parseOutcome(outcomeText) } : {}), product });
   } catch (err) {
     if (err instanceof SimulationError) throw new UsageError(err.message);
     throw err;

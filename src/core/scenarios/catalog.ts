@@ -64,7 +64,7 @@ export const scenarioMessagesEn = {
   declined: 'Declined by the host: {meaning} (action code {code}; the cents are its ISO 8583:1987 code {code1987}).',
   declinedRetry: 'Declined by the host: {meaning} (action code {code}); the device offers a retry.',
   cancelled: 'Cancelled by the user on Nexi POS (result 20); nothing reaches the host.',
-  posTimeout: 'POS connection timeout (result -10): the card reader did not answer; nothing reaches the host (inferred).',
+  posTimeout: 'POS connection timeout (result -10): the card reader did not answer; nothing reaches the host.',
   softposError:
     'SoftPOS error (result -30, softPosError {softPosError}); the value is illustrative: Nexi does not document what its parts mean (spec §9.3).',
   lostResult: 'Approved, but the result never reaches the app (crash, timeout): checkTransaction says APPROVED; reconciliation finds it.',
@@ -242,4 +242,52 @@ export function catalogueProblems(): string[] {
     if (s.card && lookupAid(schemeAids[s.card.scheme])?.match !== 'exact') problems.push(`${s.id}: AID ${schemeAids[s.card.scheme]} is not in the AID table`);
   }
   return problems;
+}
+
+export interface ScenarioRow {
+  readonly id: string;
+  /** Cents, or the words for "any other" (the default). */
+  readonly amount: string;
+  /** The amount in euros (`€100.51`), empty for the default. */
+  readonly euros: string;
+  readonly products: string;
+  readonly result: string;
+  readonly actionCode: string;
+  /** checkTransaction's answer: a status, or "not found". */
+  readonly backend: string;
+  readonly description: string;
+  readonly inferred: boolean;
+  readonly delivered: boolean;
+}
+
+const productNames: Readonly<Record<Product, string>> = { softpos: 'SoftPOS', mobilepos: 'MobilePOS' };
+
+/** The catalogue as rows for people (CLI table, README), in the current locale; `notFound` words a missing transaction. */
+export function scenarioRows(notFound: string, product?: Product): ScenarioRow[] {
+  const M = scenarioMessages();
+  return scenarios
+    .filter((s) => !product || s.products.includes(product))
+    .map((s) => ({
+      id: s.id,
+      amount: s.amount === undefined ? M.anyOther : String(s.amount),
+      euros: s.amount === undefined ? '' : `€${(s.amount / 100).toFixed(2)}`,
+      products: s.products.map((p) => productNames[p]).join(', '),
+      result: String(s.expected.result),
+      actionCode: s.expected.outcome === 'approved' || s.expected.outcome === 'declined' ? (s.expected.actionCode ?? '000') : '',
+      backend: s.expected.backend === 'not-found' ? notFound : s.expected.backend,
+      description: describeScenario(s),
+      inferred: s.inferred,
+      delivered: s.expected.delivered,
+    }));
+}
+
+/** The README's table of the catalogue (English), generated so the README cannot go stale (a test compares them). */
+export function scenarioTableMarkdown(): string {
+  const rows = scenarioRows('not found');
+  const cell = (v: string): string => v.replace(/\|/g, '\\|');
+  return [
+    '| Amount (cents) | Scenario | Products | `result` | Action code | checkTransaction | What happens |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.amount}${r.euros ? ` (${r.euros})` : ''} | \`${r.id}\` | ${r.products} | ${r.result}${r.delivered ? '' : ' (never reaches the app)'} | ${r.actionCode} | ${r.backend} | ${cell(r.description)}${r.inferred ? ' *(inferred)*' : ''} |`),
+  ].join('\n');
 }

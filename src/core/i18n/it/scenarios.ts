@@ -8,7 +8,7 @@ export const scenarioMessagesIt: Translation<typeof scenarioMessagesEn> = {
   declined: "Negata dall'host: {meaning} (codice azione {code}; i centesimi sono il suo codice ISO 8583:1987 {code1987}).",
   declinedRetry: "Negata dall'host: {meaning} (codice azione {code}); il dispositivo propone di riprovare.",
   cancelled: "Annullata dall'utente su Nexi POS (result 20); nulla arriva all'host.",
-  posTimeout: "Timeout di connessione al POS (result -10): il lettore di carte non ha risposto; nulla arriva all'host (dedotto).",
+  posTimeout: "Timeout di connessione al POS (result -10): il lettore di carte non ha risposto; nulla arriva all'host.",
   softposError:
     'Errore SoftPOS (result -30, softPosError {softPosError}); il valore è illustrativo: Nexi non documenta il significato delle sue parti (spec §9.3).',
   lostResult: "Approvata, ma l'esito non arriva mai all'app (crash, timeout): checkTransaction risponde APPROVED; la riconciliazione la trova.",
