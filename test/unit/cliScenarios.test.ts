@@ -62,7 +62,7 @@ describe('CLI scenarios, rehearse and simulate by amount', function () {
     it('speaks Italian, and both commands are in the usage and have help', async () => {
       const o = io();
       assert.equal(await run(['--lang', 'it', 'scenarios'], o), 0);
-      assert.match(o.out(), /^importo +scenario +prodotti/m);
+      assert.match(o.out(), /^importo +id scenario +prodotti +esito \(result\)/m);
       assert.match(o.out(), /^10051 €100\.51 .*Negata dall'host: /m);
       const usage = io();
       assert.equal(await run(['help'], usage), 0);
