@@ -194,6 +194,7 @@ Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi
   adbNotFound: 'adb was not found on PATH. Install the Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) or add them to PATH.',
   adbFailed: 'adb failed ({status}): {output}',
   delivered: 'delivered to the device: {output}',
+  notDelivered: 'not delivered to the device: in this scenario the result never reaches the app (it sees no result; checkTransaction knows the outcome)',
 
   // sandbox.ts
   sandboxHelp: `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [fault options] [--verbose-errors] [--reason-header] [--quiet]

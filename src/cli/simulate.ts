@@ -57,7 +57,10 @@ export async function simulate(argv: readonly string[], io: Io, env: NodeJS.Proc
     for (const n of result.notes) io.stderr(`${t('note', { note: n })}\n`);
     if (registered) io.stderr(`${registered}\n`);
   }
-  if (flags.has('--adb')) {
+  if (flags.has('--adb') && result.scenario?.delivered === false) {
+    // The lost-result scenario: delivering the result would be the opposite of what it rehearses.
+    io.stderr(`${t('notDelivered')}\n`);
+  } else if (flags.has('--adb')) {
     const r = spawnSync('adb', adbArgs(result.uri, values.get('--device')), { encoding: 'utf8' });
     if (r.error) {
       io.stderr(`nexi-app2app: ${t('adbNotFound')}\n`);

@@ -97,6 +97,19 @@ describe('CLI scenarios, rehearse and simulate by amount', function () {
       const lost = io();
       assert.equal(await run(['simulate', request(amountOf('lost-result'), 'A4'), '--json'], lost), 0);
       assert.deepEqual(JSON.parse(lost.out()).scenario, { id: 'lost-result', delivered: false });
+      // --adb does not deliver a lost result (adb is not even looked for).
+      const saved = process.env.PATH;
+      process.env.PATH = '/nonexistent';
+      try {
+        const adb = io();
+        assert.equal(await run(['simulate', request(amountOf('lost-result'), 'A5'), '--adb'], adb, { PATH: '/nonexistent' }), 0, adb.err());
+        assert.match(adb.err(), /not delivered to the device: in this scenario the result never reaches the app/);
+        const other = io();
+        assert.equal(await run(['simulate', request(1250, 'A6'), '--adb'], other, { PATH: '/nonexistent' }), 1);
+        assert.match(other.err(), /adb was not found on PATH/);
+      } finally {
+        process.env.PATH = saved;
+      }
     });
   });
 

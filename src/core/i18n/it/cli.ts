@@ -193,6 +193,7 @@ Stampa l'URI di esito che Nexi POS restituirebbe per REQUEST_URI, nella forma de
   adbNotFound: 'adb non trovato nel PATH. Installare gli Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) oppure aggiungerli al PATH.',
   adbFailed: 'adb non riuscito ({status}): {output}',
   delivered: 'consegnato al dispositivo: {output}',
+  notDelivered: "non consegnato al dispositivo: in questo scenario l'esito non arriva mai all'app (non vede alcun esito; checkTransaction conosce l'esito)",
 
   // sandbox.ts
   sandboxHelp: `Uso: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [opzioni di guasto] [--verbose-errors] [--reason-header] [--quiet]
