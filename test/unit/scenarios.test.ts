@@ -10,12 +10,13 @@ import { scanText } from '../../src/core/app2app/scan';
 import { validateUri } from '../../src/core/app2app/validate';
 import { lookupAid } from '../../src/core/codes/aids';
 import { lookupResultCode } from '../../src/core/codes/resultCodes';
-import { withLocale } from '../../src/core/i18n';
+import { placeholders, withLocale } from '../../src/core/i18n';
+import { scenarioMessagesIt } from '../../src/core/i18n/it/scenarios';
 import { NexiClient } from '../../src/core/nexi/client';
 import { extractEntries, reconcile } from '../../src/core/reconcile/reconcile';
 import { loadOrCreatePki, type SandboxPki } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
-import { catalogueProblems, defaultScenario, describeScenario, scenarioFor, scenarios, scenarioTableMarkdown, type Scenario } from '../../src/core/scenarios/catalog';
+import { catalogueProblems, defaultScenario, describeScenario, scenarioFor, scenarioMessagesEn, scenarios, scenarioTableMarkdown, type Scenario } from '../../src/core/scenarios/catalog';
 import { registerSimulated, rehearsal } from '../../src/core/scenarios/rehearsal';
 import { simulate, type Product } from '../../src/core/simulator/simulate';
 import { readTransaction } from '../../src/core/transaction/model';
@@ -84,6 +85,11 @@ describe('scenario catalogue', () => {
     assert.equal(other.scenario, defaultScenario);
     assert.equal(other.notApplicable, timeout);
     assert.equal(scenarioFor('12,50', 'softpos', 'payment').scenario, defaultScenario);
+  });
+
+  it('the Italian descriptions have the English placeholders', () => {
+    assert.deepEqual(Object.keys(scenarioMessagesIt).sort(), Object.keys(scenarioMessagesEn).sort());
+    for (const [k, en] of Object.entries(scenarioMessagesEn)) assert.deepEqual(placeholders((scenarioMessagesIt as Record<string, string>)[k]!), placeholders(en), k);
   });
 
   it('describes every scenario in English and Italian, with the code meaning from the tables', () => {

@@ -7,7 +7,7 @@
 import { describeActionCode } from '../codes/actionCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { lookupAid } from '../codes/aids';
-import { lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
+import { localizedResultCodes, lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
 import { equivalent1987to1993 } from '../data/responseCodeData';
 import { localized, type Translation } from '../i18n';
 import { scenarioMessagesIt } from '../i18n/it/scenarios';
@@ -207,7 +207,8 @@ export function describeScenario(s: Scenario): string {
     case 'cancelled':
       return M.cancelled;
     case 'result':
-      return M.posTimeout;
+      // -10 is the only bare result code the catalogue uses; any other is described by the result-code table.
+      return s.outcome.code === -10 ? M.posTimeout : (localizedResultCodes().find((e) => e.code === (s.outcome as { code: number }).code)?.meaning ?? String(s.outcome.code));
     case 'softpos-error':
       return fill(M.softposError, { softPosError: s.outcome.softPosError ?? '' });
     case 'approved':
