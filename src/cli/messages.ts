@@ -262,7 +262,7 @@ Every amount not listed is approved. Rows marked (inferred) rest on our reading,
   scenariosFooter: "Try: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment'",
 
   // rehearse.ts
-  rehearseHelp: `Usage: nexi-app2app rehearse [--out FILE] [--pki DIR] [--seed N] [--json]
+  rehearseHelp: `Usage: nexi-app2app rehearse [--out FILE] [--pki DIR | --env NAME] [--seed N] [--json]
 
 A rehearsal in one command: writes a realistic logcat session built from the scenario catalogue (payments with
 every outcome, a result that never reached the app, a reversal, an accounting closure), starts a local sandbox on
@@ -270,6 +270,8 @@ every outcome, a result that never reached the app, a reversal, an accounting cl
 'nexi-app2app reconcile' appears. Nothing leaves this machine; the sandbox stops when the run ends.
   --out FILE   where to write the log (default: a new file in the system's temporary directory; the path is printed)
   --pki DIR    keep the sandbox's CA and certificates in DIR and reuse them (default: a temporary directory, removed)
+  --env NAME   use the sandbox already running under CLI profile NAME ('nexi-app2app sandbox' saves 'sandbox'),
+               so its request log shows the checks; only a sandbox on this machine
   --seed N     the same session for the same N (default: a new one each run)
   --json       the steps, the expected and the actual reconciliation as JSON
 Exit status: 0 the rehearsal ran and every classification came out as expected, 1 it did not, 2 usage.
@@ -284,6 +286,9 @@ Exit status: 0 the rehearsal ran and every classification came out as expected, 
   rehearseReconciling: "Reconciliation ('nexi-app2app reconcile {file}' against the sandbox):",
   rehearseAsExpected: 'Every classification came out as expected.',
   rehearseUnexpected: 'The reconciliation differs from what the rehearsal expected ({expected}). Please report it with the log.',
+  rehearsePkiOrEnv: 'choose one of --pki (a sandbox for the run) and --env (a running sandbox)',
+  rehearseLocalOnly: "profile '{name}' is not a local sandbox (https://127.0.0.1…, with certificate and key): start 'nexi-app2app sandbox' and use --env sandbox, or leave --env out",
+  rehearseRegisterFailed: "could not register the rehearsal's transactions in the sandbox at {url}: {error}. Is 'nexi-app2app sandbox' running?",
   rehearseFailed: 'The reconciliation could not run against the local sandbox (see above).',
 } as const;
 

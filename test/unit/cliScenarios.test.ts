@@ -5,6 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Io } from '../../src/cli/io';
 import { run as runCli } from '../../src/cli/main';
+import { writeProfile } from '../../src/cli/profiles';
+import { loadOrCreatePki, pkiPaths } from '../../src/core/sandbox/pki';
+import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
 import { scanText } from '../../src/core/app2app/scan';
 import { scenarios } from '../../src/core/scenarios/catalog';
 
@@ -149,6 +152,31 @@ describe('CLI scenarios, rehearse and simulate by amount', function () {
       assert.equal(await run(['rehearse', '--out', path.join(dir, 'it.log'), '--lang', 'it'], it), 0, it.err());
       assert.match(it.out(), /^Prova generale: 15 operazioni/m);
       assert.match(it.out(), /Ogni classificazione è quella attesa\./);
+    });
+
+    it('--env uses a running local sandbox: registers through its endpoint, reconciles with the profile', async () => {
+      const pkiDir = path.join(dir, 'running-pki');
+      const { pki } = await loadOrCreatePki(pkiDir);
+      const sb = await Sandbox.start({ pki });
+      try {
+        const files = pkiPaths(pkiDir);
+        const env = { XDG_CONFIG_HOME: path.join(dir, 'cfg') };
+        writeProfile('sandbox', { baseUrl: sb.url, ca: files['ca.crt'], cert: files['client.crt'], key: files['client.key'], appId: sandboxDefaults.clientId, terminalIds: [sandboxDefaults.mobilePosTerminalId, sandboxDefaults.softPosTerminalId] }, env);
+        const o = io();
+        assert.equal(await run(['rehearse', '--env', 'sandbox', '--out', path.join(dir, 'env.log'), '--seed', '5'], o, env), 0, o.err() + o.out());
+        assert.match(o.out(), new RegExp(`Local sandbox on ${sb.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 10 transactions registered`));
+        assert.match(o.out(), /^14 transactions: 8 match, 1 mismatch, 1 app failed but backend approved, 3 not found, 1 error$/m);
+        assert.ok(sb.stats.requests.checkTransaction >= 14);
+        writeProfile('remote', { baseUrl: 'https://xpay.nexigroup.com', cert: files['client.crt'], key: files['client.key'] }, env);
+        const remote = io();
+        assert.equal(await run(['rehearse', '--env', 'remote', '--out', path.join(dir, 'r.log')], remote, env), 2);
+        assert.match(remote.err(), /profile 'remote' is not a local sandbox/);
+        const both = io();
+        assert.equal(await run(['rehearse', '--env', 'sandbox', '--pki', pkiDir], both, env), 2);
+        assert.match(both.err(), /choose one of --pki .* and --env/);
+      } finally {
+        await sb.close();
+      }
     });
 
     it('usage errors: a bad seed, an unwritable --out, an unknown option', async () => {

@@ -262,7 +262,7 @@ nostra lettura, non su una fonte Nexi.
   scenariosFooter: "Prova: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment'",
 
   // rehearse.ts
-  rehearseHelp: `Uso: nexi-app2app rehearse [--out FILE] [--pki DIR] [--seed N] [--json]
+  rehearseHelp: `Uso: nexi-app2app rehearse [--out FILE] [--pki DIR | --env NAME] [--seed N] [--json]
 
 Una prova generale in un solo comando: scrive una sessione logcat realistica costruita dal catalogo degli scenari
 (pagamenti con ogni esito, un esito che non è mai arrivato all'app, uno storno, una chiusura contabile), avvia una
@@ -271,6 +271,8 @@ così compare ogni classificazione di 'nexi-app2app reconcile'. Nulla esce da qu
 alla fine.
   --out FILE   dove scrivere il log (predefinito: un nuovo file nella directory temporanea di sistema; il percorso viene stampato)
   --pki DIR    conserva in DIR la CA e i certificati della sandbox e li riutilizza (predefinito: una directory temporanea, poi rimossa)
+  --env NAME   usa la sandbox già in esecuzione con il profilo CLI NAME ('nexi-app2app sandbox' salva 'sandbox'),
+               così il suo log delle richieste mostra le verifiche; solo una sandbox su questa macchina
   --seed N     la stessa sessione per lo stesso N (predefinito: una nuova a ogni esecuzione)
   --json       i passi, la riconciliazione attesa e quella effettiva in JSON
 Codice di uscita: 0 la prova è stata eseguita e ogni classificazione è quella attesa, 1 altrimenti, 2 errori di utilizzo.
@@ -285,5 +287,8 @@ Codice di uscita: 0 la prova è stata eseguita e ogni classificazione è quella 
   rehearseReconciling: "Riconciliazione ('nexi-app2app reconcile {file}' sulla sandbox):",
   rehearseAsExpected: 'Ogni classificazione è quella attesa.',
   rehearseUnexpected: 'La riconciliazione differisce da quella attesa dalla prova ({expected}). Segnalarlo allegando il log.',
+  rehearsePkiOrEnv: 'scegliere una sola tra --pki (una sandbox per questa esecuzione) e --env (una sandbox in esecuzione)',
+  rehearseLocalOnly: "il profilo '{name}' non è una sandbox locale (https://127.0.0.1…, con certificato e chiave): avviare 'nexi-app2app sandbox' e usare --env sandbox, oppure omettere --env",
+  rehearseRegisterFailed: "impossibile registrare le transazioni della prova nella sandbox su {url}: {error}. 'nexi-app2app sandbox' è in esecuzione?",
   rehearseFailed: 'Non è stato possibile eseguire la riconciliazione sulla sandbox locale (vedi sopra).',
 };
