@@ -272,7 +272,7 @@ every outcome, a result that never reached the app, a reversal, an accounting cl
   --pki DIR    keep the sandbox's CA and certificates in DIR and reuse them (default: a temporary directory, removed)
   --env NAME   use the sandbox already running under CLI profile NAME ('nexi-app2app sandbox' saves 'sandbox'),
                so its request log shows the checks; only a sandbox on this machine
-  --seed N     the same session for the same N (default: a new one each run)
+  --seed N     the same session for the same N on the same day (default: a new one each run)
   --json       the steps, the expected and the actual reconciliation as JSON
 Exit status: 0 the rehearsal ran and every classification came out as expected, 1 it did not, 2 usage.
 `,

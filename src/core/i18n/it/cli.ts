@@ -273,7 +273,7 @@ alla fine.
   --pki DIR    conserva in DIR la CA e i certificati della sandbox e li riutilizza (predefinito: una directory temporanea, poi rimossa)
   --env NAME   usa la sandbox già in esecuzione con il profilo CLI NAME ('nexi-app2app sandbox' salva 'sandbox'),
                così il suo log delle richieste mostra le verifiche; solo una sandbox su questa macchina
-  --seed N     la stessa sessione per lo stesso N (predefinito: una nuova a ogni esecuzione)
+  --seed N     la stessa sessione per lo stesso N nello stesso giorno (predefinito: una nuova a ogni esecuzione)
   --json       i passi, la riconciliazione attesa e quella effettiva in JSON
 Codice di uscita: 0 la prova è stata eseguita e ogni classificazione è quella attesa, 1 altrimenti, 2 errori di utilizzo.
 `,
