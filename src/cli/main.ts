@@ -7,7 +7,9 @@ import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
 import { t } from './messages';
 import { reconcile, reconcileHelp } from './reconcile';
+import { rehearse, rehearseHelp } from './rehearse';
 import { sandbox, sandboxHelp } from './sandbox';
+import { scenarios, scenariosHelp } from './scenarios';
 import { simulate, simulateHelp } from './simulate';
 import { validate, validateHelp } from './validate';
 
@@ -15,7 +17,7 @@ function usage(): string {
   return t('usage', { version }) + t('usageLanguage');
 }
 
-const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp, mcp: () => t('mcpHelp') };
+const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp, scenarios: scenariosHelp, rehearse: rehearseHelp, mcp: () => t('mcpHelp') };
 
 function helpOf(command: string | undefined): string {
   return Object.prototype.hasOwnProperty.call(helps, command ?? '') ? helps[command!]!() : usage();
@@ -94,6 +96,10 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
         return await (await import('../mcp/server')).runMcp(rest, env);
       case 'simulate':
         return await simulate(rest, io, env);
+      case 'scenarios':
+        return scenarios(rest, io);
+      case 'rehearse':
+        return await rehearse(rest, io, env);
       case 'version':
       case '--version':
       case '-v':

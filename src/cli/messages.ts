@@ -19,6 +19,8 @@ Commands:
   reconcile FILE            check every transaction of a log against the backend
   simulate REQUEST_URI      print the result URI Nexi POS would answer with (--outcome …)
   sandbox [--port N]        run the local sandbox of Nexi's B2B API
+  scenarios                 list the test amounts that choose a simulated outcome
+  rehearse                  a logcat session from the scenarios, checked in a local sandbox and reconciled
   mcp [--read-only]         serve these tools to AI agents over the Model Context Protocol (stdio)
   help [COMMAND]            show help
   version                   print the version
@@ -171,10 +173,11 @@ Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved
   approvedButFailedMany: '{count} payments were approved by Nexi while the app recorded a failure or no result: the customers were charged. Reverse them or complete the orders.',
 
   // simulate.ts
-  simulateHelp: `Usage: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
+  simulateHelp: `Usage: nexi-app2app simulate REQUEST_URI [--outcome OUTCOME] [--product softpos|mobilepos] [--register] [--adb] [--json]
 
 Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi's published examples.
-  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (any documented code)
+  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (any documented code);
+               default: chosen by the request's amount (see 'nexi-app2app scenarios'; other amounts are approved)
   --product    softpos (receipt keys f04…CT123) or mobilepos (default: mobilepos)
   --register   register the transaction in the sandbox started by 'nexi-app2app sandbox' (profile 'sandbox'),
                so checkTransaction and reconciliation find it
@@ -194,7 +197,6 @@ that cannot ask is refused.
 Example client configuration: { "command": "nexi-app2app", "args": ["mcp"], "env": { "NEXI_CLIENT_SECRET": "…" } }
 `,
   simulateNeedsUri: 'simulate needs one REQUEST_URI (quote it: the shell treats & as a command separator)',
-  simulateNeedsOutcome: 'simulate needs --outcome',
   productValues: '--product is softpos or mobilepos',
   notRegistered: 'not registered: this outcome never reaches the host',
   noSandboxProfile: "no running sandbox profile: start 'nexi-app2app sandbox' first",
@@ -205,6 +207,7 @@ Example client configuration: { "command": "nexi-app2app", "args": ["mcp"], "env
   adbNotFound: 'adb was not found on PATH. Install the Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) or add them to PATH.',
   adbFailed: 'adb failed ({status}): {output}',
   delivered: 'delivered to the device: {output}',
+  notDelivered: 'not delivered to the device: in this scenario the result never reaches the app (it sees no result; checkTransaction knows the outcome)',
 
   // sandbox.ts
   sandboxHelp: `Usage: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [fault options] [--verbose-errors] [--reason-header] [--quiet]
@@ -249,6 +252,57 @@ Faults, to rehearse a bad day (every Nth request to each targeted endpoint, coun
   sandboxProfileSaved: "'sandbox' saved in {file}",
   sandboxTry: 'Try: {command}',
   sandboxStop: 'Ctrl+C stops the sandbox.',
+
+  // scenarios.ts
+  scenariosHelp: `Usage: nexi-app2app scenarios [--product softpos|mobilepos] [--json]
+
+Lists the scenario catalogue: request amounts (in cents) that choose what the simulator answers when no --outcome
+is given ('nexi-app2app simulate', 'nexi-app2app rehearse'), and what checkTransaction then says in the sandbox.
+Every amount not listed is approved. Rows marked (inferred) rest on our reading, not on a Nexi source.
+  --product    only the scenarios of softpos or mobilepos
+  --json       the catalogue as JSON (ids, amounts, products, expected result, action code, backend answer)
+`,
+  scenariosAmount: 'amount',
+  scenariosId: 'scenario',
+  scenariosProducts: 'products',
+  scenariosResult: 'result',
+  scenariosAction: 'action code',
+  scenariosBackend: 'checkTransaction',
+  scenariosDescription: 'description',
+  scenariosNotFound: 'not found',
+  scenariosLost: 'never reaches the app',
+  scenariosInferred: '(inferred)',
+  scenariosFooter: "Try: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment'",
+
+  // rehearse.ts
+  rehearseHelp: `Usage: nexi-app2app rehearse [--out FILE] [--pki DIR | --env NAME] [--seed N] [--json]
+
+A rehearsal in one command: writes a realistic logcat session built from the scenario catalogue (payments with
+every outcome, a result that never reached the app, a reversal, an accounting closure), starts a local sandbox on
+127.0.0.1 for the run, registers what the host saw, and reconciles the log against it, so every classification of
+'nexi-app2app reconcile' appears. Nothing leaves this machine; the sandbox stops when the run ends.
+  --out FILE   where to write the log (default: a new file in the system's temporary directory; the path is printed)
+  --pki DIR    keep the sandbox's CA and certificates in DIR and reuse them (default: a temporary directory, removed)
+  --env NAME   use the sandbox already running under CLI profile NAME ('nexi-app2app sandbox' saves 'sandbox'),
+               so its request log shows the checks; only a sandbox on this machine
+  --seed N     the same session for the same N on the same day (default: a new one each run)
+  --json       the steps, the expected and the actual reconciliation as JSON
+Exit status: 0 the rehearsal ran and every classification came out as expected, 1 it did not, 2 usage.
+`,
+  rehearseSeed: '--seed takes a whole number of at least 1',
+  rehearseWriteFailed: 'could not write the log to {file}: {error}. Choose another --out.',
+  rehearseTitle: 'Rehearsal: {count} operations from the scenario catalogue, as the device logged them on {date}.',
+  rehearseLog: 'Log written to {file}',
+  rehearseSandbox: 'Local sandbox on {url}: {count} transactions registered (what the host saw; the others never reached it).',
+  rehearseSteps: 'Operations, and the classification each must get:',
+  rehearseNotTransaction: 'not a transaction (skipped)',
+  rehearseReconciling: "Reconciliation ('nexi-app2app reconcile {file}' against the sandbox):",
+  rehearseAsExpected: 'Every classification came out as expected.',
+  rehearseUnexpected: 'The reconciliation differs from what the rehearsal expected ({expected}). Please report it with the log.',
+  rehearsePkiOrEnv: 'choose one of --pki (a sandbox for the run) and --env (a running sandbox)',
+  rehearseLocalOnly: "profile '{name}' is not a local sandbox (https://127.0.0.1…, with certificate and key): start 'nexi-app2app sandbox' and use --env sandbox, or leave --env out",
+  rehearseRegisterFailed: "could not register the rehearsal's transactions in the sandbox at {url}: {error}. Is 'nexi-app2app sandbox' running?",
+  rehearseFailed: 'The reconciliation could not run against the local sandbox (see above).',
 } as const;
 
 export type CliMessageKey = keyof typeof cliMessagesEn;

@@ -35,7 +35,8 @@ export function reconcileText(report: ReconcileReport, file: string, secrets: re
   return out;
 }
 
-export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** `onReport` sees the finished report (rehearse compares it with what it expected). */
+export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env, onReport?: (report: ReconcileReport) => void): Promise<number> {
   const { values, flags, positional } = parseOptions(argv, ['--concurrency', '--terminal-id', ...connectionFlags], ['--json', '--csv', confirmProductionFlag]);
   if (positional.length !== 1) throw new UsageError(t('reconcileNeedsFile'));
   if (flags.has('--json') && flags.has('--csv')) throw new UsageError(t('jsonOrCsv'));
@@ -69,6 +70,7 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     const secrets = connection.secrets;
     // No check could succeed (credentials refused, no token, no connection): one message, and the run failed.
     if (report.stopped) throw report.stopped.error;
+    onReport?.(report);
     if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets));
     else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets));
     else io.stdout(reconcileText(report, file, secrets, s));

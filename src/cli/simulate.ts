@@ -1,4 +1,4 @@
-// nexi-app2app simulate REQUEST_URI --outcome … [--product softpos|mobilepos] [--register] [--adb] [--json]
+// nexi-app2app simulate REQUEST_URI [--outcome …] [--product softpos|mobilepos] [--register] [--adb] [--json]
 import { spawnSync } from 'child_process';
 import { parseOutcome, simulate as runSimulate, SimulationError, type Product } from '../core/simulator/simulate';
 import { Transport } from '../core/nexi/http';
@@ -20,13 +20,13 @@ export function adbArgs(uri: string, serial?: string): string[] {
 export async function simulate(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, flags, positional } = parseOptions(argv, ['--outcome', '--product', '--device'], ['--register', '--adb', '--json']);
   if (positional.length !== 1) throw new UsageError(t('simulateNeedsUri'));
+  // No --outcome: the scenario catalogue chooses it from the request's amount (issue 18; notes say which).
   const outcomeText = values.get('--outcome');
-  if (!outcomeText) throw new UsageError(t('simulateNeedsOutcome'));
   const product = (values.get('--product') ?? 'mobilepos') as Product;
   if (product !== 'softpos' && product !== 'mobilepos') throw new UsageError(t('productValues'));
   let result;
   try {
-    result = runSimulate(positional[0]!, { outcome: parseOutcome(outcomeText), product });
+    result = runSimulate(positional[0]!, { ...(outcomeText !== undefined ? { outcome: parseOutcome(outcomeText) } : {}), product });
   } catch (err) {
     if (err instanceof SimulationError) throw new UsageError(err.message);
     throw err;
@@ -57,7 +57,10 @@ export async function simulate(argv: readonly string[], io: Io, env: NodeJS.Proc
     for (const n of result.notes) io.stderr(`${t('note', { note: n })}\n`);
     if (registered) io.stderr(`${registered}\n`);
   }
-  if (flags.has('--adb')) {
+  if (flags.has('--adb') && result.scenario?.delivered === false) {
+    // The lost-result scenario: delivering the result would be the opposite of what it rehearses.
+    io.stderr(`${t('notDelivered')}\n`);
+  } else if (flags.has('--adb')) {
     const r = spawnSync('adb', adbArgs(result.uri, values.get('--device')), { encoding: 'utf8' });
     if (r.error) {
       io.stderr(`nexi-app2app: ${t('adbNotFound')}\n`);

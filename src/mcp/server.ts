@@ -226,12 +226,12 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         name: mcpToolNames.simulate,
         title: 'Simulate the result Nexi POS sends',
         description:
-          "Make the result URI Nexi POS would send back for a request URI, shaped like Nexi's published examples (SoftPOS with receipt keys f04…CT123, or MobilePOS), to test an app's result handling offline. Outcome: approved, declined or declined:<actionCode> (e.g. declined:116), cancelled, softpos-error, or result:<code> for any documented result code.",
+          "Make the result URI Nexi POS would send back for a request URI, shaped like Nexi's published examples (SoftPOS with receipt keys f04…CT123, or MobilePOS), to test an app's result handling offline. Without an outcome the request's amount chooses it from the test scenario catalogue (nexi-app2app scenarios: e.g. 10051 = declined, insufficient funds; 10099 = approved but the result is lost; any other amount = approved). Outcome: approved, declined or declined:<actionCode> (e.g. declined:116), cancelled, softpos-error, or result:<code> for any documented result code.",
         inputSchema: {
           type: 'object',
           properties: {
             request: { type: 'string', description: 'The neximpos:// request URI the app sends' },
-            outcome: { type: 'string', description: 'approved (default), declined[:actionCode], cancelled, softpos-error, result:<code>' },
+            outcome: { type: 'string', description: 'approved, declined[:actionCode], cancelled, softpos-error, result:<code>; omitted: chosen by the amount' },
             product: { type: 'string', enum: ['softpos', 'mobilepos'], description: 'Which Nexi POS answers (default mobilepos, as the CLI)' },
           },
           required: ['request'],

@@ -12,6 +12,7 @@ import { localized, type Translation } from '../i18n';
 import { simulatorMessagesIt } from '../i18n/it/simulator';
 import type { SandboxTransaction } from '../sandbox/transactions';
 import { prng } from '../text';
+import { describeScenario, scenarioFor, scenarioMessages, schemeAids, type CardScheme, type EntryMode } from '../scenarios/catalog';
 
 /** Errors and notes of the simulator, shown to people (CLI, editor); Italian in src/core/i18n/it/simulator.ts. */
 export const simulatorMessagesEn = {
@@ -26,6 +27,7 @@ export const simulatorMessagesEn = {
   closureSoftpos: 'Accounting closure is MobilePOS only: with only a SoftPOS TID Nexi POS answers -19 (spec §6, §9.1).',
   softposErrorOnly: 'result -30 with softPosError comes from the SoftPOS payment flow only',
   lastTransactionCode: 'A last-transaction enquiry answers 0 or -41 (spec §5.2); the code chosen is used as is.',
+  softposChip: 'SoftPOS reads cards contactless only (NFC): a chip read needs MobilePOS',
 } as const;
 
 /** The simulator's texts in the current core locale. */
@@ -41,14 +43,17 @@ export type Outcome =
   | { readonly kind: 'result'; readonly code: number };
 
 export interface SimulateOptions {
-  readonly outcome: Outcome;
+  /** The outcome; when absent, the scenario catalogue chooses it from the request's amount (issue 18). */
+  readonly outcome?: Outcome;
   readonly product: Product;
   readonly now?: Date;
   /** Minutes east of UTC for device-local times (default: this machine's). */
   readonly utcOffsetMinutes?: number;
   /** Terminal for operations whose request carries none (payment: Nexi POS uses the last selected TID, spec §1). */
   readonly terminalId?: string;
-  readonly card?: 'Mastercard' | 'Visa';
+  readonly card?: CardScheme;
+  /** How the card is read (default contactless; chip is MobilePOS only). */
+  readonly entry?: EntryMode;
   /** Seed for STAN, RRN, authorisation code and PAN digits (deterministic output for tests). */
   readonly seed?: number;
 }
@@ -64,14 +69,23 @@ export interface SimulatedResult {
   readonly transaction?: SandboxTransaction;
   /** Things the user should know (e.g. accounting closure on SoftPOS). */
   readonly notes: readonly string[];
+  /** The catalogue scenario the amount chose (only when no outcome was given). */
+  readonly scenario?: {
+    readonly id: string;
+    /** False for a result that never reaches the app (lost result): only checkTransaction knows the outcome. */
+    readonly delivered: boolean;
+  };
 }
 
 export class SimulationError extends Error {}
 
-const cards = {
-  Mastercard: { aid: 'A0000000041010', product: 'Debit Mastercard', panPrefix: '533317' },
-  Visa: { aid: 'A0000000031010', product: 'Visa Debit', panPrefix: '411111' },
-} as const;
+// CT109 (product name as a receipt prints it) per scheme; the AIDs are the catalogue's (all in the AID table).
+const cardProducts: Readonly<Record<CardScheme, string>> = {
+  Mastercard: 'Debit Mastercard',
+  Visa: 'Visa Debit',
+  Maestro: 'Maestro',
+  PagoBANCOMAT: 'PagoBANCOMAT',
+};
 
 const pad = (n: number | string, w: number): string => String(n).padStart(w, '0');
 
@@ -161,16 +175,40 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError(M.noReturnUri);
   const notes: string[] = [];
   const product = options.product;
-  let code = resultCode(options.outcome);
+  // No outcome given: the scenario catalogue chooses it, and the card, from the request's amount (issue 18).
+  let outcome: Outcome;
+  let scheme: CardScheme = options.card ?? 'Mastercard';
+  let entry: EntryMode = options.entry ?? 'contactless';
+  let scenario: SimulatedResult['scenario'];
+  if (options.outcome) outcome = options.outcome;
+  else {
+    const S = scenarioMessages();
+    const amountParam = get('amount');
+    const choice = scenarioFor(amountParam, product, operation);
+    const chosen = choice.scenario;
+    outcome = chosen.outcome;
+    if (chosen.card) {
+      scheme = chosen.card.scheme;
+      entry = chosen.card.entry;
+    }
+    scenario = { id: chosen.id, delivered: chosen.expected.delivered };
+    if (choice.notApplicable) {
+      const n = choice.notApplicable;
+      notes.push(fill(S.notApplicable, { amount: String(n.amount), id: n.id, products: n.products.map((p) => (p === 'softpos' ? 'SoftPOS' : 'MobilePOS')).join(', ') }));
+    } else if (chosen.amount !== undefined) notes.push(fill(S.scenarioNote, { id: chosen.id, amount: String(chosen.amount), description: describeScenario(chosen) }));
+    if (!chosen.expected.delivered) notes.push(S.lostNote);
+  }
+  if (entry === 'chip' && product === 'softpos') throw new SimulationError(M.softposChip);
+  let code = resultCode(outcome);
   if (operation === 'accounting_closure' && product === 'softpos') {
     code = -19;
     notes.push(M.closureSoftpos);
   }
-  if (options.outcome.kind === 'softpos-error' && product !== 'softpos') throw new SimulationError(M.softposErrorOnly);
+  if (outcome.kind === 'softpos-error' && product !== 'softpos') throw new SimulationError(M.softposErrorOnly);
   const rnd = prng(options.seed ?? Date.now());
   const now = options.now ?? new Date();
   const t = localTime(now, options.utcOffsetMinutes ?? -now.getTimezoneOffset());
-  const card = cards[options.card ?? 'Mastercard'];
+  const card = { aid: schemeAids[scheme], product: cardProducts[scheme] };
   const last4 = pad(Math.floor(rnd() * 10000), 4);
   const stan = pad(1 + Math.floor(rnd() * 999998), 6);
   const sequence = pad(Math.floor(rnd() * 1_000_000), 6);
@@ -185,11 +223,11 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   const amount = operation === 'last_transaction' && requested === '0' ? String(1 + Math.floor(rnd() * 9999)) : requested;
   // spec §5.2: a last-transaction enquiry that finds a declined transaction still succeeds (result 0); the
   // transaction's own outcome is in f39 (§10). "declined" simulates that, not a result Nexi never sends there.
-  const lastDeclined = operation === 'last_transaction' && options.outcome.kind === 'declined';
+  const lastDeclined = operation === 'last_transaction' && outcome.kind === 'declined';
   if (lastDeclined) code = 0;
   const approved = code === 0 && !lastDeclined;
   const declined = code === 21 || lastDeclined;
-  const actionCode = declined ? (options.outcome.kind === 'declined' ? (options.outcome.actionCode ?? '116') : '116') : operation === 'reversal' && product === 'softpos' ? '400' : '000';
+  const actionCode = declined ? (outcome.kind === 'declined' ? (outcome.actionCode ?? '116') : '116') : operation === 'reversal' && product === 'softpos' ? '400' : '000';
   const reachedHost = approved || declined;
   const operationType = { payment: 'PAYMENT', reversal: 'REVERSAL', last_transaction: 'LAST_TRANSACTION', accounting_closure: 'ACCOUNTING_CLOSURE' }[operation];
   const ddMMyyHHmm = `${pad(t.d, 2)}${pad(t.mo, 2)}${pad(t.y % 100, 2)}${pad(t.h, 2)}${pad(t.mi, 2)}`;
@@ -218,7 +256,8 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
             ...(approved
               ? ([
                   ['pan', `************${last4}`],
-                  ['transactionType', 'CLI'],
+                  // [REV]: transactionType ICC (chip), MAG, CLI (contactless).
+                  ['transactionType', entry === 'chip' ? 'ICC' : 'CLI'],
                   ['timestamp', ddMMyyHHmm],
                 ] as Array<[string, string]>)
               : []),
@@ -260,7 +299,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
           ['f39', actionCode],
           ['CT118', '978'],
           ['CT117', 'Online'],
-          ['CT115', 'Contactless'],
+          ['CT115', entry === 'chip' ? 'Chip' : 'Contactless'],
           ['CT114', 'NEXI Core'],
           ['CT112', `************${last4}`],
           ['CT111', '0'],
@@ -280,7 +319,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
           ['CT123', ct123],
           ['CT100', last4],
           ['CT109', card.product],
-          ['CT108', options.card ?? 'Mastercard'],
+          ['CT108', scheme],
         ]
       : [];
     if (operation === 'last_transaction') {
@@ -303,7 +342,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
         ['result', String(code)],
         ['amount', amount12],
         ...receipt,
-        ...(options.outcome.kind === 'softpos-error' && code === -30 ? ([['softPosError', options.outcome.softPosError ?? '2-13-0']] as Array<[string, string]>) : []),
+        ...(outcome.kind === 'softpos-error' && code === -30 ? ([['softPosError', outcome.softPosError ?? '2-13-0']] as Array<[string, string]>) : []),
         ['terminalId', terminalId],
         ['autoClose', get('autoClose') === 'true' ? 'true' : 'false'],
       ];
@@ -321,7 +360,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
           actionCode,
           amount: pad(amount, 12),
           currency: '978',
-          cardType: options.card ?? 'Mastercard',
+          cardType: scheme,
           pan: `************${last4}`,
           ...(approved ? { authorizationNumber: auth } : {}),
           stan,
@@ -330,5 +369,5 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
           transactionDate: `${t.y}-${pad(t.mo, 2)}-${pad(t.d, 2)}T${pad(t.h, 2)}:${pad(t.mi, 2)}:${pad(t.s, 2)}${t.offset}`,
         }
       : undefined;
-  return { uri, operation, product, result: code, terminalId, callerTrxId, ...(transaction ? { transaction } : {}), notes };
+  return { uri, operation, product, result: code, terminalId, callerTrxId, ...(transaction ? { transaction } : {}), notes, ...(scenario ? { scenario } : {}) };
 }

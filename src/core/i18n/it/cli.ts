@@ -17,6 +17,8 @@ Comandi:
   reconcile FILE            verifica sul backend ogni transazione di un log
   simulate REQUEST_URI      stampa l'URI di esito con cui risponderebbe Nexi POS (--outcome …)
   sandbox [--port N]        avvia la sandbox locale dell'API B2B di Nexi
+  scenarios                 elenca gli importi di prova che scelgono un esito simulato
+  rehearse                  una sessione logcat dagli scenari, verificata in una sandbox locale e riconciliata
   mcp [--read-only]         offre questi strumenti agli agenti IA tramite il Model Context Protocol (stdio)
   help [COMMAND]            mostra la guida
   version                   stampa la versione
@@ -170,10 +172,11 @@ nell'app, non trovata o errore), 1 esecuzione non riuscita, 2 utilizzo.
   approvedButFailedMany: "{count} pagamenti sono stati approvati da Nexi mentre l'app ha registrato un errore o nessun esito: gli importi sono stati addebitati ai clienti. Stornarli o completare gli ordini.",
 
   // simulate.ts
-  simulateHelp: `Uso: nexi-app2app simulate REQUEST_URI --outcome OUTCOME [--product softpos|mobilepos] [--register] [--adb] [--json]
+  simulateHelp: `Uso: nexi-app2app simulate REQUEST_URI [--outcome OUTCOME] [--product softpos|mobilepos] [--register] [--adb] [--json]
 
 Stampa l'URI di esito che Nexi POS restituirebbe per REQUEST_URI, nella forma degli esempi pubblicati da Nexi.
-  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (qualsiasi codice documentato)
+  --outcome    approved | declined[:ACTIONCODE] | cancelled | softpos-error[:X-Y-Z] | result:N (qualsiasi codice documentato);
+               predefinito: scelto dall'importo della richiesta (vedere 'nexi-app2app scenarios'; gli altri importi sono approvati)
   --product    softpos (chiavi di scontrino f04…CT123) oppure mobilepos (predefinito: mobilepos)
   --register   registra la transazione nella sandbox avviata da 'nexi-app2app sandbox' (profilo 'sandbox'),
                così checkTransaction e la riconciliazione la trovano
@@ -193,7 +196,6 @@ MCP); un client che non può chiedere viene rifiutato.
 Esempio di configurazione del client: { "command": "nexi-app2app", "args": ["mcp"], "env": { "NEXI_CLIENT_SECRET": "…" } }
 `,
   simulateNeedsUri: 'simulate richiede un REQUEST_URI (racchiuderlo tra virgolette: la shell interpreta & come separatore di comandi)',
-  simulateNeedsOutcome: 'simulate richiede --outcome',
   productValues: '--product è softpos oppure mobilepos',
   notRegistered: "non registrata: questo esito non raggiunge mai l'host",
   noSandboxProfile: "nessun profilo di una sandbox in esecuzione: avviare prima 'nexi-app2app sandbox'",
@@ -204,6 +206,7 @@ Esempio di configurazione del client: { "command": "nexi-app2app", "args": ["mcp
   adbNotFound: 'adb non trovato nel PATH. Installare gli Android SDK platform-tools (https://developer.android.com/tools/releases/platform-tools) oppure aggiungerli al PATH.',
   adbFailed: 'adb non riuscito ({status}): {output}',
   delivered: 'consegnato al dispositivo: {output}',
+  notDelivered: "non consegnato al dispositivo: in questo scenario l'esito non arriva mai all'app (non vede alcun esito; checkTransaction conosce l'esito)",
 
   // sandbox.ts
   sandboxHelp: `Uso: nexi-app2app sandbox [--port N] [--pki DIR] [--latency MS] [opzioni di guasto] [--verbose-errors] [--reason-header] [--quiet]
@@ -248,4 +251,57 @@ Guasti, per provare una giornata difficile (ogni N-esima richiesta a ciascun end
   sandboxProfileSaved: "'sandbox' salvato in {file}",
   sandboxTry: 'Provare: {command}',
   sandboxStop: 'Ctrl+C arresta la sandbox.',
+
+  // scenarios.ts
+  scenariosHelp: `Uso: nexi-app2app scenarios [--product softpos|mobilepos] [--json]
+
+Elenca il catalogo degli scenari: importi della richiesta (in centesimi) che scelgono cosa risponde il simulatore
+quando non è indicato --outcome ('nexi-app2app simulate', 'nexi-app2app rehearse') e cosa risponde poi
+checkTransaction nella sandbox. Ogni importo non elencato è approvato. Le righe segnate (dedotto) si basano sulla
+nostra lettura, non su una fonte Nexi.
+  --product    solo gli scenari di softpos oppure mobilepos
+  --json       il catalogo in JSON (id, importi, prodotti, esito atteso, codice azione, risposta del backend)
+`,
+  scenariosAmount: 'importo',
+  scenariosId: 'id scenario',
+  scenariosProducts: 'prodotti',
+  scenariosResult: 'esito (result)',
+  scenariosAction: 'codice azione',
+  scenariosBackend: 'risposta checkTransaction',
+  scenariosDescription: 'descrizione',
+  scenariosNotFound: 'non trovata',
+  scenariosLost: "non arriva mai all'app",
+  scenariosInferred: '(dedotto)',
+  scenariosFooter: "Prova: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment'",
+
+  // rehearse.ts
+  rehearseHelp: `Uso: nexi-app2app rehearse [--out FILE] [--pki DIR | --env NAME] [--seed N] [--json]
+
+Una prova generale in un solo comando: scrive una sessione logcat realistica costruita dal catalogo degli scenari
+(pagamenti con ogni esito, un esito che non è mai arrivato all'app, uno storno, una chiusura contabile), avvia una
+sandbox locale su 127.0.0.1 per la durata dell'esecuzione, vi registra ciò che ha visto l'host e riconcilia il log,
+così compare ogni classificazione di 'nexi-app2app reconcile'. Nulla esce da questa macchina; la sandbox si arresta
+alla fine.
+  --out FILE   dove scrivere il log (predefinito: un nuovo file nella directory temporanea di sistema; il percorso viene stampato)
+  --pki DIR    conserva in DIR la CA e i certificati della sandbox e li riutilizza (predefinito: una directory temporanea, poi rimossa)
+  --env NAME   usa la sandbox già in esecuzione con il profilo CLI NAME ('nexi-app2app sandbox' salva 'sandbox'),
+               così il suo log delle richieste mostra le verifiche; solo una sandbox su questa macchina
+  --seed N     la stessa sessione per lo stesso N nello stesso giorno (predefinito: una nuova a ogni esecuzione)
+  --json       i passi, la riconciliazione attesa e quella effettiva in JSON
+Codice di uscita: 0 la prova è stata eseguita e ogni classificazione è quella attesa, 1 altrimenti, 2 errori di utilizzo.
+`,
+  rehearseSeed: '--seed richiede un numero intero non inferiore a 1',
+  rehearseWriteFailed: 'impossibile scrivere il log in {file}: {error}. Scegliere un altro --out.',
+  rehearseTitle: 'Prova generale: {count} operazioni dal catalogo degli scenari, come le ha registrate il dispositivo il {date}.',
+  rehearseLog: 'Log scritto in {file}',
+  rehearseSandbox: "Sandbox locale su {url}: {count} transazioni registrate (ciò che ha visto l'host; le altre non lo hanno mai raggiunto).",
+  rehearseSteps: 'Operazioni e la classificazione che ciascuna deve ottenere:',
+  rehearseNotTransaction: 'non è una transazione (ignorata)',
+  rehearseReconciling: "Riconciliazione ('nexi-app2app reconcile {file}' sulla sandbox):",
+  rehearseAsExpected: 'Ogni classificazione è quella attesa.',
+  rehearseUnexpected: 'La riconciliazione differisce da quella attesa dalla prova ({expected}). Segnalarlo allegando il log.',
+  rehearsePkiOrEnv: 'scegliere una sola tra --pki (una sandbox per questa esecuzione) e --env (una sandbox in esecuzione)',
+  rehearseLocalOnly: "il profilo '{name}' non è una sandbox locale (https://127.0.0.1…, con certificato e chiave): avviare 'nexi-app2app sandbox' e usare --env sandbox, oppure omettere --env",
+  rehearseRegisterFailed: "impossibile registrare le transazioni della prova nella sandbox su {url}: {error}. 'nexi-app2app sandbox' è in esecuzione?",
+  rehearseFailed: 'Non è stato possibile eseguire la riconciliazione sulla sandbox locale (vedi sopra).',
 };

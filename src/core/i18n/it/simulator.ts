@@ -16,4 +16,5 @@ export const simulatorMessagesIt: Translation<typeof simulatorMessagesEn> = {
   closureSoftpos: 'La chiusura contabile è disponibile solo su MobilePOS: se è presente solo un TID SoftPOS, Nexi POS risponde -19 (spec §6, §9.1).',
   softposErrorOnly: 'result -30 con softPosError proviene solo dal flusso di pagamento SoftPOS',
   lastTransactionCode: "Una richiesta ultima transazione risponde 0 o -41 (spec §5.2); il codice scelto viene usato così com'è.",
+  softposChip: 'SoftPOS legge le carte solo contactless (NFC): una lettura chip richiede MobilePOS',
 };
