@@ -2,8 +2,10 @@
 // analyses it. For logs of 1, 10 and 50 MB it measures
 // - hover, completion, code actions and CodeLens (with resolve) latency on random URI lines, through the same
 //   `vscode.execute…Provider` commands the editor uses (a round trip to the window and back, as a user gets it),
-//   right after opening (while the diagnostics pass runs) and after it settled;
-// - the time from the editor showing the log to its first diagnostics (the visible lines, for logs over 5 MB);
+//   from the moment the extension host holds a just-opened log until its diagnostics pass settled (fresh copies
+//   are opened until each kind has its count of requests made during a pass), and after it settled;
+// - the time from the extension host receiving the log to its first diagnostics (for logs over 5 MB, those of the
+//   visible lines, which the extension analyses alone);
 // - the extension host's longest blocking slice, with an event-loop probe running in this same extension host;
 // and, once, the extension's activation time. Budgets are goals printed with met / not met, never assertions: the
 // only failures are a benchmark that could not measure (no diagnostics at all, a provider that answers nothing).
@@ -123,13 +125,17 @@ class Requester {
         // action provider the diagnostics on the range, so the request aims at a line that has one when there is
         // one (logs over 5 MB: the visible lines only); before the first diagnostics, at any such line.
         const shown = ours(uri).filter((d) => d.code === 'A2A004');
-        const line = shown.length ? shown[Math.floor(this.rnd() * shown.length)]!.range.start.line : this.line('fixable');
-        const text = this.document.lineAt(line).text;
-        const start = text.indexOf('amount=') + 'amount='.length;
-        const range = new vscode.Range(line, start, line, text.indexOf('&', start));
+        let range: vscode.Range;
+        if (shown.length) range = shown[Math.floor(this.rnd() * shown.length)]!.range;
+        else {
+          const line = this.line('fixable');
+          const text = this.document.lineAt(line).text;
+          const start = text.indexOf('amount=') + 'amount='.length;
+          range = new vscode.Range(line, start, line, text.indexOf('&', start));
+        }
         const t = now();
         const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-        return { ms: now() - t, answered: actions.some((a) => a.diagnostics?.some((d) => d.source === source)) };
+        return { ms: now() - t, answered: actions.some((a) => a.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.edit !== undefined) };
       }
       case 'CodeLens': {
         const t = now();
@@ -140,25 +146,33 @@ class Requester {
   }
 }
 
+/** One opening of a fresh copy of the log: the analysis runs anew, and the requests run while it does. */
+interface Opening {
+  /** openTextDocument, ms (VS Code reading the file and handing it to the extension host). */
+  readonly openMs: number;
+  /** showTextDocument after that, ms (the web workbench laying out the editor). */
+  readonly showMs: number;
+  /** The event-loop gap around the document's arrival in the extension host (VS Code building it), ms. */
+  readonly openBlockingMs: number;
+  /** From the extension host receiving the document (onDidOpenTextDocument) to the first diagnostics of ours, ms. */
+  readonly firstDiagnosticsMs: number | undefined;
+  /** Our diagnostics on the visible lines once the pass settled, and those lines. */
+  readonly visibleDiagnostics: number;
+  readonly visibleLines: string;
+  /** From the document's arrival until the diagnostics pass settled, ms. */
+  readonly analysisMs: number;
+  /** Longest event-loop gap from the document's arrival until the pass settled (the requests running too), ms. */
+  readonly longestSliceMs: number;
+  /** Requests of each kind issued while the pass ran. */
+  readonly requestsDuring: number;
+}
+
 interface SizeResult {
   readonly label: string;
   readonly bytes: number;
   readonly lines: number;
   readonly uris: Record<string, number>;
-  /** openTextDocument + showTextDocument, ms (VS Code reading the file and handing it to the extension host). */
-  readonly openMs: number;
-  /** The event-loop gap around the document's arrival in the extension host (VS Code building it), ms. */
-  readonly openBlockingMs: number;
-  /** From the editor showing the log to the first diagnostics of ours on it, ms. */
-  readonly firstDiagnosticsMs: number | undefined;
-  /** Same, from the extension host receiving the document (onDidOpenTextDocument). */
-  readonly firstDiagnosticsFromOpenEventMs: number | undefined;
-  readonly visibleDiagnostics: number;
-  readonly visibleLines: string;
-  /** From the editor showing the log until the diagnostics pass settled, ms. */
-  readonly analysisMs: number;
-  /** Longest event-loop gap from the document's arrival until the pass settled (with the requests running), ms. */
-  readonly longestSliceDuringAnalysisMs: number;
+  readonly openings: readonly Opening[];
   /** Longest event-loop gap while the settled-phase requests ran, ms. */
   readonly longestSliceSettledMs: number;
   /** The extension's own record (UriIndex.stats.longestSliceMs: the longest work between two pauses of an analysis). */
@@ -172,16 +186,23 @@ async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-async function benchSize(api: TestApi, dir: string, label: string, bytes: number): Promise<SizeResult> {
-  const log = generateLog(bytes);
-  const file = path.join(dir, `logcat-${label.replace(' ', '')}.log`);
-  fs.writeFileSync(file, log.text);
+/**
+ * Fresh copies of a log are opened until each kind has `requests` samples made during a pass, within these bounds:
+ * at most this many openings, and no new one after this many seconds of the size's during phase (each pass lasts
+ * about a second or two and a request made during it takes long, so on this 2-core machine the count is not
+ * reached; the table says how many there are).
+ */
+const maxOpenings = Number(process.env.NEXI_BENCH_EDITOR_OPENINGS ?? 40);
+const duringSeconds = Number(process.env.NEXI_BENCH_EDITOR_DURING_S ?? 90);
+
+/**
+ * Opens a fresh copy of the log (a new document, so the extension analyses it from scratch) and, from the moment
+ * the extension host holds it, requests round-robin — one at a time, as a user points at one thing after
+ * another — until the diagnostics pass settled. With `settled`, then measures as many requests again afterwards.
+ */
+async function openAndMeasure(api: TestApi, file: string, log: GeneratedLog, samples: SizeResult['samples'], settled: boolean): Promise<{ opening: Opening; longestSliceSettledMs: number; settledPhaseMs: number; lines: number }> {
   const uri = vscode.Uri.file(file);
   const id = uri.toString();
-  const stats = api.editor.services.index.stats;
-  // A maximum over the extension's lifetime: start it afresh for this log.
-  stats.longestSliceMs = 0;
-
   const probe = new LagProbe();
   let openEventAt: number | undefined;
   let openBlockingMs = 0;
@@ -201,10 +222,11 @@ async function benchSize(api: TestApi, dir: string, label: string, bytes: number
   probe.start();
   const opening = now();
   const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
-  const shownAt = now();
-  const openMs = shownAt - opening;
-  assert.equal(document.getText().length, log.text.length, `${label}: the extension host holds the whole log`);
+  const openedAt = now();
+  assert.equal(document.getText().length, log.text.length, 'the extension host holds the whole log');
+  const arrived = openEventAt ?? openedAt;
+  let shownAt: number | undefined;
+  const showing = vscode.window.showTextDocument(document, { preview: false }).then((e) => ((shownAt = now()), e));
 
   // The pass is over once our diagnostics arrived (for logs over 5 MB, those of the visible lines, which follow
   // the editor's visible ranges) and nothing is pending or running any more.
@@ -212,49 +234,86 @@ async function benchSize(api: TestApi, dir: string, label: string, bytes: number
   const analysis = (async () => {
     const deadline = now() + 120_000;
     while (firstDiagnosticsAt === undefined && now() < deadline) await pause(5);
+    await showing;
     await api.editor.diagnostics.settled(uri);
     analysing = false;
     return now();
   })();
 
   const requester = new Requester(document, log);
-  const samples = { during: emptySamples(), settled: emptySamples() };
-  // Right after opening, round-robin, one request at a time (as a user points at one thing after another).
-  for (let i = 0; i < requests; i++) {
+  let requestsDuring = 0;
+  while (analysing) {
     for (const kind of kinds) {
-      const wasAnalysing = analysing;
       const r = await requester.run(kind);
-      samples.during[kind].push({ ...r, analysing: wasAnalysing });
+      // A request that began during the pass counts for it even when the pass ended while it ran.
+      samples.during[kind].push({ ...r, analysing: true });
     }
+    requestsDuring++;
   }
   const settledAt = await analysis;
-  const longestSliceDuringAnalysisMs = probe.max;
-  const visible = editor.visibleRanges.map((r) => `${r.start.line}-${r.end.line}`).join(',');
+  const longestSliceMs = probe.max;
+  const editor = await showing;
+  const visibleLines = editor.visibleRanges.map((r) => `${r.start.line}-${r.end.line}`).join(',');
   const visibleDiagnostics = ours(uri).filter((d) => editor.visibleRanges.some((r) => r.contains(d.range))).length;
 
   probe.reset();
-  for (let i = 0; i < requests; i++) {
-    for (const kind of kinds) samples.settled[kind].push({ ...(await requester.run(kind)), analysing: false });
+  const settledPhase = now();
+  if (settled) {
+    for (let i = 0; i < requests; i++) {
+      for (const kind of kinds) samples.settled[kind].push({ ...(await requester.run(kind)), analysing: false });
+    }
   }
   const longestSliceSettledMs = probe.max;
+  const settledPhaseMs = now() - settledPhase;
   probe.stop();
   listeners.forEach((l) => l.dispose());
+  const lines = document.lineCount;
   await closeAll();
-  fs.rmSync(file, { force: true });
+  return {
+    lines,
+    longestSliceSettledMs,
+    settledPhaseMs,
+    opening: {
+      openMs: openedAt - opening,
+      showMs: (shownAt ?? settledAt) - openedAt,
+      openBlockingMs,
+      firstDiagnosticsMs: firstDiagnosticsAt === undefined ? undefined : firstDiagnosticsAt - arrived,
+      visibleDiagnostics,
+      visibleLines,
+      analysisMs: settledAt - arrived,
+      longestSliceMs,
+      requestsDuring,
+    },
+  };
+}
 
+async function benchSize(api: TestApi, dir: string, label: string, bytes: number): Promise<SizeResult> {
+  const log = generateLog(bytes);
+  // A maximum over the extension's lifetime: start it afresh for this log.
+  const stats = api.editor.services.index.stats;
+  stats.longestSliceMs = 0;
+  const samples = { during: emptySamples(), settled: emptySamples() };
+  const openings: Opening[] = [];
+  let longestSliceSettledMs = 0;
+  let lines = 0;
+  // Wall time of the during phase: the openings without the settled-phase requests of the first.
+  let spentMs = 0;
+  for (let i = 0; i < maxOpenings && (i === 0 || (samples.during.hover.length < requests && spentMs < duringSeconds * 1000)); i++) {
+    const started = now();
+    const file = path.join(dir, `logcat-${label.replace(' ', '')}-${i + 1}.log`);
+    fs.writeFileSync(file, log.text);
+    const r = await openAndMeasure(api, file, log, samples, i === 0);
+    fs.rmSync(file, { force: true });
+    spentMs += now() - started - r.settledPhaseMs;
+    openings.push(r.opening);
+    if (i === 0) ({ longestSliceSettledMs, lines } = r);
+  }
   return {
     label,
     bytes: log.text.length,
-    lines: document.lineCount,
+    lines,
     uris: Object.fromEntries(Object.entries(log.lines).map(([k, v]) => [k, v.length])),
-    openMs,
-    openBlockingMs,
-    firstDiagnosticsMs: firstDiagnosticsAt === undefined ? undefined : Math.max(0, firstDiagnosticsAt - shownAt),
-    firstDiagnosticsFromOpenEventMs: firstDiagnosticsAt === undefined || openEventAt === undefined ? undefined : firstDiagnosticsAt - openEventAt,
-    visibleDiagnostics,
-    visibleLines: visible,
-    analysisMs: settledAt - shownAt,
-    longestSliceDuringAnalysisMs,
+    openings,
     longestSliceSettledMs,
     extensionLongestSliceMs: stats.longestSliceMs,
     samples,
@@ -267,16 +326,16 @@ const latencyBudget = { p95: 50, max: 150 };
 function rows(results: readonly SizeResult[], activation: { ms: number | undefined; note: string }): Row[] {
   const out: Row[] = [];
   for (const r of results) {
+    const n = r.openings.length;
     for (const phase of ['during', 'settled'] as const) {
       for (const kind of kinds) {
         const all = r.samples[phase][kind];
         const s = stats(all.map((x) => x.ms));
         const budgeted = phase === 'during' && r.label === '50 MB' && kind !== 'CodeLens';
-        const inAnalysis = all.filter((x) => x.analysing).length;
         const unanswered = all.filter((x) => !x.answered).length;
         const notes = [
-          ...(phase === 'during' ? [`${inAnalysis} of ${all.length} issued before the diagnostics pass settled (${r.analysisMs.toFixed(0)} ms after the editor showed the log)`] : []),
-          ...(unanswered ? [`${unanswered} of ${all.length} without an answer of ours`] : []),
+          ...(phase === 'during' ? [`over ${n} opening(s) of a fresh copy, requests issued before the diagnostics pass settled`] : []),
+          ...(unanswered ? [`${unanswered} of ${all.length} without an answer of ours${kind === 'code action' ? ' (no diagnostic on the line yet: VS Code passes the provider none)' : ''}`] : []),
           ...(kind === 'CodeLens' ? [`each request provides every lens and resolves ${lensResolveCount}`] : []),
         ];
         out.push({
@@ -284,31 +343,32 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
           phase: phase === 'during' ? 'during analysis' : 'settled',
           measurement: kind,
           ...s,
-          ...(budgeted ? { budget: `p95 ≤ ${latencyBudget.p95}, max ≤ ${latencyBudget.max}`, met: s.p95 <= latencyBudget.p95 && s.max <= latencyBudget.max } : {}),
+          ...(budgeted ? { budget: `p95 ≤ ${latencyBudget.p95}, max ≤ ${latencyBudget.max}`, met: s.n >= requests && s.p95 <= latencyBudget.p95 && s.max <= latencyBudget.max } : {}),
           ...(notes.length ? { note: notes.join('; ') } : {}),
         });
       }
     }
-    const first = r.firstDiagnosticsMs;
+    const first = r.openings.map((o) => o.firstDiagnosticsMs);
+    const measured = first.filter((x): x is number => x !== undefined);
+    const fd = stats(measured);
     out.push({
       size: r.label,
       phase: 'open',
-      measurement: 'visible-line diagnostics',
-      n: first === undefined ? 0 : 1,
-      ...(first === undefined ? {} : { max: first }),
-      budget: '≤ 200',
-      met: first !== undefined && first <= 200,
-      note: `from the editor showing the log (open took ${r.openMs.toFixed(0)} ms); ${r.firstDiagnosticsFromOpenEventMs === undefined ? '' : `${r.firstDiagnosticsFromOpenEventMs.toFixed(0)} ms from the extension host receiving it; `}${r.visibleDiagnostics} diagnostics on visible lines ${r.visibleLines}`,
+      measurement: 'first diagnostics (visible lines)',
+      ...fd,
+      budget: '≤ 200 (max)',
+      met: measured.length === first.length && fd.max <= 200,
+      note: `from the extension host receiving the document; openTextDocument ${r.openings.map((o) => o.openMs.toFixed(0)).join('/')} ms, then showTextDocument ${r.openings.map((o) => o.showMs.toFixed(0)).join('/')} ms; ${r.openings[0]!.visibleDiagnostics} diagnostics on visible lines ${r.openings[0]!.visibleLines}; pass settled after ${r.openings.map((o) => o.analysisMs.toFixed(0)).join('/')} ms`,
     });
+    const slices = stats(r.openings.map((o) => o.longestSliceMs));
     out.push({
       size: r.label,
       phase: 'during analysis',
       measurement: 'longest blocking slice (event loop)',
-      n: 1,
-      max: r.longestSliceDuringAnalysisMs,
-      budget: `≤ ${sliceBudgetMs}`,
-      met: r.longestSliceDuringAnalysisMs <= sliceBudgetMs,
-      note: `event-loop probe in the extension host from the document's arrival until the pass settled, requests included; VS Code building the document blocked ${r.openBlockingMs.toFixed(0)} ms before that (not counted)`,
+      ...slices,
+      budget: `≤ ${sliceBudgetMs} (max)`,
+      met: slices.max <= sliceBudgetMs,
+      note: `one value per opening: event-loop probe in the extension host from the document's arrival until the pass settled, requests included; VS Code building the document blocked ${r.openings.map((o) => o.openBlockingMs.toFixed(0)).join('/')} ms before that (not counted)`,
     });
     out.push({
       size: r.label,
@@ -318,9 +378,9 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
       max: r.extensionLongestSliceMs,
       budget: `≤ ${sliceBudgetMs}`,
       met: r.extensionLongestSliceMs <= sliceBudgetMs,
-      note: 'UriIndex.stats.longestSliceMs: longest work between two pauses of the scan and diagnostics passes',
+      note: 'UriIndex.stats.longestSliceMs over all openings: longest work between two pauses of the scan and diagnostics passes',
     });
-    out.push({ size: r.label, phase: 'settled', measurement: 'longest blocking slice (event loop)', n: 1, max: r.longestSliceSettledMs, budget: `≤ ${sliceBudgetMs}`, met: r.longestSliceSettledMs <= sliceBudgetMs });
+    out.push({ size: r.label, phase: 'settled', measurement: 'longest blocking slice (event loop)', n: 1, max: r.longestSliceSettledMs, budget: `≤ ${sliceBudgetMs}`, met: r.longestSliceSettledMs <= sliceBudgetMs, note: 'event-loop probe while the settled-phase requests ran' });
   }
   out.push({
     size: '—',
@@ -357,7 +417,7 @@ describe('editor benchmark (issue 17)', function () {
     api = activated;
     activation = wasActive
       ? { ms: undefined, note: 'not measured: the extension was already active when the benchmark started' }
-      : { ms, note: `extension.activate() awaited in the extension host: loading ${(fs.statSync(path.join(extension.extensionPath, 'dist', 'extension.js')).size / 1024).toFixed(0)} KiB dist/extension.js (development build) + activate(); one cold sample` };
+      : { ms, note: `extension.activate() awaited in the extension host: loading dist/extension.js (${(fs.statSync(path.join(extension.extensionPath, 'dist', 'extension.js')).size / 1024).toFixed(0)} KiB${fs.existsSync(path.join(extension.extensionPath, 'dist', 'extension.js.map')) ? ', development build' : ', production build'}) + activate() + VS Code's own activation bookkeeping; one cold sample` };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-bench-editor-'));
     await closeAll();
   });
@@ -384,7 +444,7 @@ describe('editor benchmark (issue 17)', function () {
       const r = await benchSize(api, dir, label, bytes);
       results.push(r);
       // A benchmark that measured nothing must not pass for one.
-      assert.ok(r.firstDiagnosticsMs !== undefined, `${label}: no diagnostics of ours appeared`);
+      assert.ok(r.openings.some((o) => o.firstDiagnosticsMs !== undefined), `${label}: no diagnostics of ours appeared`);
       for (const kind of kinds) assert.ok(r.samples.settled[kind].some((s) => s.answered), `${label}: ${kind} never answered with ours`);
     });
   }
