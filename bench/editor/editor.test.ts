@@ -156,6 +156,8 @@ interface Opening {
   readonly openBlockingMs: number;
   /** From the extension host receiving the document (onDidOpenTextDocument) to the first diagnostics of ours, ms. */
   readonly firstDiagnosticsMs: number | undefined;
+  /** Same, from showTextDocument resolving (0 when they came first): the share after the editor showed. */
+  readonly firstDiagnosticsAfterShownMs: number | undefined;
   /** Our diagnostics on the visible lines once the pass settled, and those lines. */
   readonly visibleDiagnostics: number;
   readonly visibleLines: string;
@@ -279,6 +281,7 @@ async function openAndMeasure(api: TestApi, file: string, log: GeneratedLog, sam
       showMs: (shownAt ?? settledAt) - openedAt,
       openBlockingMs,
       firstDiagnosticsMs: firstDiagnosticsAt === undefined ? undefined : firstDiagnosticsAt - arrived,
+      firstDiagnosticsAfterShownMs: firstDiagnosticsAt === undefined || shownAt === undefined ? undefined : Math.max(0, firstDiagnosticsAt - shownAt),
       visibleDiagnostics,
       visibleLines,
       analysisMs: settledAt - arrived,
@@ -359,7 +362,7 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
       ...fd,
       budget: '≤ 200 (max)',
       met: measured.length === first.length && fd.max <= 200,
-      note: `from the extension host receiving the document; openTextDocument ${r.openings.map((o) => o.openMs.toFixed(0)).join('/')} ms, then showTextDocument ${r.openings.map((o) => o.showMs.toFixed(0)).join('/')} ms; ${r.openings[0]!.visibleDiagnostics} diagnostics on visible lines ${r.openings[0]!.visibleLines}; pass settled after ${r.openings.map((o) => o.analysisMs.toFixed(0)).join('/')} ms`,
+      note: `from the extension host receiving the document (${r.openings.map((o) => o.firstDiagnosticsAfterShownMs?.toFixed(0) ?? '—').join('/')} ms after the editor showed); openTextDocument ${r.openings.map((o) => o.openMs.toFixed(0)).join('/')} ms, then showTextDocument ${r.openings.map((o) => o.showMs.toFixed(0)).join('/')} ms; ${r.openings[0]!.visibleDiagnostics} diagnostics on visible lines ${r.openings[0]!.visibleLines}; pass settled after ${r.openings.map((o) => o.analysisMs.toFixed(0)).join('/')} ms`,
     });
     const slices = stats(r.openings.map((o) => o.longestSliceMs));
     out.push({
@@ -369,7 +372,7 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
       ...slices,
       budget: `≤ ${sliceBudgetMs} (max)`,
       met: slices.max <= sliceBudgetMs,
-      note: `one value per opening: event-loop probe in the extension host from the document's arrival until the pass settled, requests included; VS Code building the document blocked ${r.openings.map((o) => o.openBlockingMs.toFixed(0)).join('/')} ms before that (not counted)`,
+      note: `one value per opening: event-loop probe in the extension host from the document's arrival until the pass settled, requests included (the whole host: VS Code's built-in extensions also handle the opened log); VS Code building the document blocked ${r.openings.map((o) => o.openBlockingMs.toFixed(0)).join('/')} ms before that (not counted)`,
     });
     out.push({
       size: r.label,
@@ -381,7 +384,7 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
       met: r.extensionLongestSliceMs <= sliceBudgetMs,
       note: 'UriIndex.stats.longestSliceMs over all openings: longest work between two pauses of the scan and diagnostics passes',
     });
-    out.push({ size: r.label, phase: 'settled', measurement: 'longest blocking slice (event loop)', n: 1, max: r.longestSliceSettledMs, budget: `≤ ${sliceBudgetMs}`, met: r.longestSliceSettledMs <= sliceBudgetMs, note: 'event-loop probe while the settled-phase requests ran' });
+    out.push({ size: r.label, phase: 'settled', measurement: 'longest blocking slice (event loop)', n: 1, max: r.longestSliceSettledMs, budget: `≤ ${sliceBudgetMs}`, met: r.longestSliceSettledMs <= sliceBudgetMs, note: 'event-loop probe while the settled-phase requests ran (the whole extension host)' });
   }
   out.push({
     size: '—',
