@@ -338,7 +338,7 @@ function rows(results: readonly SizeResult[], activation: { ms: number | undefin
         const budgeted = phase === 'during' && r.label === '50 MB' && kind !== 'CodeLens';
         const unanswered = all.filter((x) => !x.answered).length;
         const notes = [
-          ...(phase === 'during' ? [`over ${n} opening(s) of a fresh copy, requests issued before the diagnostics pass settled`] : []),
+          ...(phase === 'during' ? [`over ${n} opening(s) of a fresh copy, requests issued before the diagnostics pass settled${all.length < requests ? ` (only ${all.length} of the ${requests} asked for: the openings' time budget ran out)` : ''}`] : []),
           ...(unanswered ? [`${unanswered} of ${all.length} without an answer of ours${kind === 'code action' ? ' (no diagnostic on the line yet: VS Code passes the provider none)' : ''}`] : []),
           ...(kind === 'CodeLens' ? [`each request provides every lens and resolves ${lensResolveCount}`] : []),
         ];
