@@ -2,7 +2,8 @@
 //   node esbuild.js               development build (sourcemaps)
 //   node esbuild.js --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
-//   node esbuild.js --tests       also bundle test/integration, test/integration-restricted, test/integration-it and the harness fixture suites into out/
+//   node esbuild.js --tests       also bundle test/integration, test/integration-restricted, test/integration-it, the harness fixture suites
+//                                 and the editor benchmark (bench/editor, `npm run bench:editor`) into out/
 'use strict';
 
 const esbuild = require('esbuild');
@@ -90,7 +91,7 @@ const builds = [
 ];
 
 if (tests) {
-  const entries = [...tsFiles('test/integration'), ...tsFiles('test/integration-restricted'), ...tsFiles('test/integration-it'), ...tsFiles('test/screenshots'), ...tsFiles('test/harness/fixtures')];
+  const entries = [...tsFiles('test/integration'), ...tsFiles('test/integration-restricted'), ...tsFiles('test/integration-it'), ...tsFiles('test/screenshots'), ...tsFiles('test/harness/fixtures'), ...tsFiles('bench/editor')];
   builds.push({
     ...common,
     sourcemap: 'inline',
