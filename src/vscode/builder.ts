@@ -18,6 +18,8 @@ import {
   type StepPhase,
 } from '../core/app2app/builderFlow';
 import { copiedMessage, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
+import { formatAmount } from '../core/codes/currencies';
+import { describeScenario, scenarios, type Scenario } from '../core/scenarios/catalog';
 import type { Adb } from './adb';
 import type { CommandOutcome } from './commands';
 import type { CredentialsBridge } from './credentialsBridge';
@@ -31,7 +33,10 @@ export interface BuilderOpenOptions {
   readonly replace?: { readonly document: vscode.TextDocument; readonly range: vscode.Range; readonly markup?: boolean };
 }
 
-type Shown = { readonly kind: 'answer'; readonly value: string | readonly string[] } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
+type Shown = { readonly kind: 'answer'; readonly value: string | readonly string[] } | { readonly kind: 'back' } | { readonly kind: 'cancel' } | { readonly kind: 'scenarios' };
+
+/** The amount step's button that lists the test scenarios (amounts that choose what the simulator answers). */
+const scenariosButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('beaker'), tooltip: vscode.l10n.t('Test scenarios: amounts that choose the simulated outcome') };
 
 interface Item extends vscode.QuickPickItem {
   readonly value: string;
@@ -62,6 +67,11 @@ function uriLines(uri: string): string[] {
 
 const severityOf = (s: 'error' | 'warning') => (s === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning);
 
+/** Scenarios whose amount an operation's request can carry (the default, every other amount, has none). */
+function scenariosFor(operation: string | undefined): Scenario[] {
+  return scenarios.filter((s) => s.amount !== undefined && s.operations.some((o) => o === operation));
+}
+
 export class UriBuilder {
   constructor(
     private readonly ui: Ui,
@@ -79,6 +89,14 @@ export class UriBuilder {
       const title = titleOf(phase, state.operation);
       const shown = await this.show(step, state, title, number > 1, { canInsert: !!editor, canReplace: !!options.replace });
       if (shown.kind === 'cancel') return { ok: false, code: 'CANCELLED' };
+      if (shown.kind === 'scenarios') {
+        const amount = await this.pickScenario(state.operation);
+        if (amount !== undefined) {
+          const next = answer(state, amount);
+          if (next.state) state = next.state;
+        }
+        continue;
+      }
       if (shown.kind === 'back') {
         state = back(state);
         continue;
@@ -121,7 +139,7 @@ export class UriBuilder {
             { active: step.value, canGoBack },
           );
         }
-        return this.input(title, step.prompt, step.placeholder, step.value, canGoBack, (v) => validateStepValue(state.operation!, step.name, v, step.required));
+        return this.input(title, step.prompt, step.placeholder, step.value, canGoBack, (v) => validateStepValue(state.operation!, step.name, v, step.required), step.name === 'amount' && scenariosFor(state.operation).length > 0);
       case 'done': {
         const problems: Item[] = step.diagnostics.map((d) => {
           const name = diagnosticParameter(step.uri, d);
@@ -176,14 +194,29 @@ export class UriBuilder {
     ]);
   }
 
-  private input(title: string, prompt: string, placeholder: string, value: string, canGoBack: boolean, validate: (v: string) => ReturnType<typeof validateStepValue>): Promise<Shown> {
+  /** The test scenarios an operation's amount can choose, as a quick pick; resolves to the amount picked. */
+  private async pickScenario(operation: string | undefined): Promise<string | undefined> {
+    const items = scenariosFor(operation).map((s) => ({
+      label: String(s.amount),
+      description: formatAmount(String(s.amount))?.text ?? '',
+      detail: `${describeScenario(s)}${s.products.length === 1 ? ` (${s.products[0] === 'softpos' ? 'SoftPOS' : 'MobilePOS'})` : ''}${s.inferred ? ` — ${vscode.l10n.t('inferred')}` : ''}`,
+      amount: String(s.amount),
+    }));
+    const picked = await this.ui.prompts.pick(items, {
+      title: vscode.l10n.t('Test scenarios: the amount chooses what Nexi: Simulate POS Response… answers'),
+      placeholder: vscode.l10n.t('Any other amount is approved'),
+    });
+    return picked?.amount;
+  }
+
+  private input(title: string, prompt: string, placeholder: string, value: string, canGoBack: boolean, validate: (v: string) => ReturnType<typeof validateStepValue>, scenarios = false): Promise<Shown> {
     const input = vscode.window.createInputBox();
     input.title = title;
     input.prompt = prompt;
     input.placeholder = placeholder;
     input.value = value;
     input.ignoreFocusOut = true;
-    if (canGoBack) input.buttons = [vscode.QuickInputButtons.Back];
+    input.buttons = [...(canGoBack ? [vscode.QuickInputButtons.Back] : []), ...(scenarios ? [scenariosButton] : [])];
     const check = (v: string) => {
       const problem = validate(v);
       input.validationMessage = problem ? { message: problem.message, severity: severityOf(problem.severity) } : undefined;
@@ -192,6 +225,7 @@ export class UriBuilder {
     if (value !== '') check(value);
     return this.present(input, (resolve) => [
       input.onDidChangeValue(check),
+      input.onDidTriggerButton((b) => b === scenariosButton && resolve({ kind: 'scenarios' })),
       input.onDidAccept(() => {
         if (check(input.value)?.severity !== 'error') resolve({ kind: 'answer', value: input.value });
       }),
