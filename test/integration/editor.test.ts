@@ -85,7 +85,9 @@ describe('App2App editor features (real VS Code)', function () {
       // Spot checks, written out: an action code, a masked PAN, EMV data, a padded value.
       const logcat = await sample('logcat.log');
       const at = (line: number, key: string) => new vscode.Position(line, logcat.lineAt(line).text.indexOf(`${key}=`));
-      assert.match((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /^\*\*`actionCode`\*\*\n\nHost response code \(ISO 8583 field 39\); `000` = approved\. Present for approved or denied transactions\.\n\nValue: `116` → Not sufficient funds\n/);
+      assert.match((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /^\*\*`actionCode`\*\*\n\nHost response code \(ISO 8583 field 39\)\. Present for approved or denied transactions\.\n\nValue: `116` → Not sufficient funds\n/);
+      // A declined code's hover never leads with the approved code's meaning (issue 16).
+      assert.doesNotMatch((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /`000`/);
       assert.match((await ourHover(logcat, at(7, 'CT112'), /^\*\*`/)).text, /Value: `\*\*\*\*\*\*\*\*\*\*\*\*6313` → Masked card number; last four digits 6313\./);
       const f55 = (await ourHover(logcat, at(7, 'f55'), /^\*\*`/)).text;
       assert.match(f55, /\n- `95` Terminal Verification Results \(TVR\) \(5 bytes\) `0000008001` → bits set: 2 \*\(recovered\)\*\n  - byte 4 b8: Transaction exceeds floor limit\n/);

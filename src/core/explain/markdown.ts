@@ -3,7 +3,7 @@
 // diagnostics). Pure text; the editor adapters wrap it in MarkdownStrings. Every value shown comes from an
 // explanation, where card numbers are already masked.
 
-import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, parameterValueLegend, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
 import { findingCodes } from '../transaction/model';
 import type { Diagnostic, Provenance } from '../types';
 import { fillTemplate as t } from '../codes/text';
@@ -164,7 +164,8 @@ export function parameterMarkdown(spec: ParameterSpec, operation: OperationSpec)
   const facts: string[] = [t(spec.required ? M.required : M.optional, { operation: operation.name })];
   if (spec.default !== undefined) facts.push(t(M.defaultValue, { value: code(spec.default) }));
   if (spec.scope !== 'both') facts.push(spec.scope === 'mobilepos' ? M.mobileposOnly : M.softposOnly);
-  const parts = [escapeMarkdown(parameterDescription(spec)), facts.join(' · ')];
+  const legend = parameterValueLegend(spec);
+  const parts = [escapeMarkdown(legend ? `${parameterDescription(spec)} ${legend}` : parameterDescription(spec)), facts.join(' · ')];
   if (spec.constraints) parts.push(t(M.format, { format: escapeMarkdown(constraintText(spec) ?? '') }));
   if (spec.defaultNote) parts.push(escapeMarkdown(parameterDefaultNote(spec) ?? ''));
   if (spec.notes && spec.notes.length > 0) parts.push((parameterNotes(spec) ?? []).map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
