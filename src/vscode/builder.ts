@@ -17,7 +17,7 @@ import {
   type BuilderStep,
   type StepPhase,
 } from '../core/app2app/builderFlow';
-import { copiedMessage, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
+import { copiedMessage, copiedUriOf, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
 import type { Adb } from './adb';
 import type { CommandOutcome } from './commands';
 import type { CredentialsBridge } from './credentialsBridge';
@@ -246,7 +246,7 @@ export class UriBuilder {
         const format = action.slice('copy-'.length) as CopyFormat;
         const text = formatUriAs(format, uri);
         await vscode.env.clipboard.writeText(text);
-        this.ui.notifications.info(copiedMessage(format));
+        this.ui.notifications.info(copiedMessage(format, copiedUriOf(uri)));
         return { ok: true, action, uri, copied: text };
       }
     }

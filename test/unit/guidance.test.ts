@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { Io } from '../../src/cli/io';
 import { run as runCli } from '../../src/cli/main';
 import { findOperation, findParameter, operations } from '../../src/core/app2app/catalog';
+import { copiedMessage, copiedUriOf } from '../../src/core/app2app/copyAs';
 import { receiptKeys } from '../../src/core/codes/receiptKeys';
 import { sourceLabel, specSources } from '../../src/core/codes/sources';
 import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
@@ -138,6 +139,21 @@ describe('guidance (issue 16)', () => {
       assert.deepEqual(json.find((e) => e.kind === 'result' && e.operation === 'reversal')!.fields.find((f) => f.key === 'amount')!.sources, ['[REVS]'], 'JSON keeps the stable tags');
       const italian = await cli(['--lang', 'it', 'decode']);
       assert.match(italian, /\nFonti:\n(  .*\n)* {2}Reversal SoftPOS {2}https:\/\/[^\n]+\n/);
+    });
+  });
+
+  describe('a confirmation names what was copied', () => {
+    it('the format, the operation, request or result, and the callerTrxId, in English and Italian', () => {
+      const request = copiedUriOf(specExamples.reversalMposRequest)!;
+      assert.deepEqual(request, { kind: 'request', operation: 'reversal', callerTrxId: '1234' });
+      assert.equal(copiedMessage('adb', request), 'Copied to the clipboard: the adb command for the reversal request (callerTrxId 1234).');
+      assert.equal(copiedMessage('uri', copiedUriOf(specExamples.paymentResponse)), 'Copied to the clipboard: the URI for the payment result (callerTrxId qwerty).');
+      assert.equal(copiedMessage('swift', { kind: 'request' }), 'Copied to the clipboard: the Swift openURL call for the App2App request.');
+      withLocale('it', () => {
+        assert.equal(copiedMessage('kotlin', request), "Copiato negli appunti: l'Intent Kotlin per la richiesta reversal (callerTrxId 1234).");
+        assert.equal(copiedMessage('java', copiedUriOf(specExamples.paymentResponse)), "Copiato negli appunti: l'Intent Java per l'esito payment (callerTrxId qwerty).");
+      });
+      assert.equal(copiedUriOf('no URI here'), undefined);
     });
   });
 });
