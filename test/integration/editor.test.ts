@@ -440,10 +440,12 @@ describe('App2App editor features (real VS Code)', function () {
       // The whole URI is listed before the choice, one parameter a line, nothing cut off.
       const labels = (last as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label);
       assert.equal(labels.slice(1, labels.indexOf('Actions')).join(''), uri);
+      api.ui.notifications.shown.length = 0;
       await pickLabels(api, /review$/, 'Copy');
       const outcome = await done;
       assert.deepEqual(outcome, { ok: true, action: 'copy-uri', uri, copied: uri });
       assert.equal(await vscode.env.clipboard.readText(), uri);
+      assert.deepEqual(api.ui.notifications.shown, [{ severity: 'info', message: 'Copied to the clipboard: the URI for the payment request (callerTrxId PP-1).' }]);
       await builderClosed(api);
     });
 
@@ -463,8 +465,10 @@ describe('App2App editor features (real VS Code)', function () {
         await typeAndAccept(api, /required parameter 6 of 6$/, 'app2appDemo://reversalResult');
         await pickLabels(api, /optional parameters$/);
         const uri = `neximpos://reversal?amount=200&callerTrxId=R-1&timestamp=${timestamp}&terminalId=37063166&callerName=App2App%20DEMO&uri=app2appDemo%3A%2F%2FreversalResult`;
+        api.ui.notifications.shown.length = 0;
         await pickLabels(api, /review$/, 'Copy as Kotlin Intent');
         assert.equal((await done).copied, formatUriAs('kotlin', uri));
+        assert.deepEqual(api.ui.notifications.shown, [{ severity: 'info', message: 'Copied to the clipboard: the Kotlin Intent for the reversal request (callerTrxId R-1).' }]);
         assert.equal(await vscode.env.clipboard.readText(), `startActivity(Intent(Intent.ACTION_VIEW, Uri.parse("${uri}")))`);
 
         done = run('nexi.buildUri');
@@ -527,7 +531,8 @@ describe('App2App editor features (real VS Code)', function () {
       await openDoc('kotlin', 'Uri.parse("neximpos://reversal?amount=$cents&callerTrxId=R")');
       vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 20, 0, 20);
       const dynamic = await run('nexi.copyUriAsAdb');
-      assert.equal(dynamic.message, 'Copied the URI as adb command. It contains parts filled in at run time, copied as written: replace them before running it.');
+      assert.equal(dynamic.message, 'Copied to the clipboard: the adb command for the reversal request (callerTrxId R). It contains parts filled in at run time, copied as written: replace them before running it.');
+      assert.deepEqual(api.ui.notifications.shown.at(-1), { severity: 'warning', message: dynamic.message }, 'the user is told, and warned');
       await closeAll();
     });
 
