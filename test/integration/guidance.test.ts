@@ -9,7 +9,7 @@ import { specSources } from '../../src/core/codes/sources';
 import type { TestApi } from '../../src/extension';
 import { specExamples } from '../unit/app2appFixtures';
 import { documentText, openDoc, ourHover, ours, settled } from './editorUtil';
-import { activateExtension, run } from './util';
+import { activateExtension, run, waitFor } from './util';
 
 const REVS = '[Reversal SoftPOS](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal-softpos)';
 /** A tag nobody can decode, bare or escaped, that is not already a link. */
@@ -25,6 +25,11 @@ describe('Guidance that follows (issue 16, real VS Code)', function () {
   });
 
   afterEach(async () => {
+    // Untitled documents are reverted first: closing a dirty editor would ask to save.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -85,6 +90,27 @@ describe('Guidance that follows (issue 16, real VS Code)', function () {
       diagnostics.filter((d) => d.range.start.line === reversal && d.severity === vscode.DiagnosticSeverity.Warning).map((d) => d.code),
       ['TLV002', 'TLV008'],
     );
+  });
+
+  it('where the Problems panel lists nothing (diagnostics off), the hover lists the problems it counts', async () => {
+    const config = vscode.workspace.getConfiguration('nexi');
+    await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const document = await openDoc('log', `${specExamples.reversalSoftPosResponse}\n`);
+      await settled(api, document);
+      await waitFor('no diagnostics', () => (vscode.languages.getDiagnostics(document.uri).length === 0 ? true : undefined));
+      const head = await ourHover(document, new vscode.Position(0, 2), headMarker);
+      assert.match(head.text, /errors found: 0, warnings: 2\./);
+      assert.deepEqual(head.text.match(/^- \$\(warning\) `TLV\d{3}`/gm), ['- $(warning) `TLV002`', '- $(warning) `TLV008`'], head.text);
+    } finally {
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // With the Problems panel listing them, the hover does not repeat them.
+    const document = await openDoc('log', `${specExamples.reversalSoftPosResponse}\n`);
+    await settled(api, document);
+    const head = await ourHover(document, new vscode.Position(0, 2), headMarker);
+    assert.doesNotMatch(head.text, /\$\(warning\)/);
+    assert.equal(ours(document).filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length, 2);
   });
 
   describe('a confirmation for every copy and simulation', () => {

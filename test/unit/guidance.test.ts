@@ -156,4 +156,15 @@ describe('guidance (issue 16)', () => {
       assert.equal(copiedUriOf('no URI here'), undefined);
     });
   });
+
+  describe('the summary hover and the Problems panel', () => {
+    it('the counted errors and warnings are listed when asked (the editor publishes none for the document)', () => {
+      const e = decodeText(specExamples.reversalSoftPosResponse, { now })[0]!;
+      assert.match(e.summary, /errors found: 0, warnings: 2\.$/);
+      assert.doesNotMatch(summaryMarkdown(e), /\$\(warning\)/);
+      const listed = summaryMarkdown(e, [], { listProblems: true });
+      assert.deepEqual(listed.match(/^- \$\(warning\) `[A-Z0-9]+`/gm), ['- $(warning) `TLV002`', '- $(warning) `TLV008`']);
+      assert.doesNotMatch(listed, /TLV010/, 'info findings are not counted, so not listed');
+    });
+  });
 });

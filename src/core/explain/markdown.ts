@@ -188,10 +188,20 @@ function operationLabel(e: UriExplanation): string {
   return t(M.operationLabel[e.kind], { operation: e.operation ? M.operationTitle[e.operation] : M.unknownOperation });
 }
 
+export interface SummaryOptions {
+  /**
+   * List the errors and warnings the summary counts: where the editor publishes no diagnostics for the document
+   * (diagnostics off, a virtual or read-only view), the hover must show what its "warnings: 2" refers to (issue 16).
+   */
+  readonly listProblems?: boolean;
+}
+
 /** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
-export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = []): string {
+export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = [], options: SummaryOptions = {}): string {
   const parts = [`**${prose(operationLabel(e))}**${outcomeSuffix(e)} ${code(`${e.scheme}://${e.authority}`)}`, prose(e.summary)];
   if (e.reading.length > 0) parts.push(readingList(e));
+  const problems = options.listProblems ? e.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning') : [];
+  if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   if (links.length > 0) parts.push(links.map(commandLink).join(' · '));
   return parts.join('\n\n');
 }
