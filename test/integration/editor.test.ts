@@ -107,7 +107,7 @@ describe('App2App editor features (real VS Code)', function () {
       assert.match(j.text, /^\*\*`callerTrxId`\*\*\n\nThe caller's own reference for this request; echoed in the result\.\n\nValue: `J-1`/);
       const xml = await openDoc('xml', '<data android:scheme="x" android:value="demonexi://payment?result=-21&amp;operationType=PAYMENT" />');
       const x = await ourHover(xml, new vscode.Position(0, xml.getText().indexOf('result=') + 1), /^\*\*`/);
-      assert.match(x.text, /^\*\*`result`\*\*\n\nOutcome code .*\n\nValue: `-21` → /);
+      assert.match(x.text, /^\*\*`result`\*\*\n\nOutcome code; see the result-code table \(spec §9\)\.\n\nValue: `-21` → /);
       assert.deepEqual((await hovers(xml, new vscode.Position(0, 2))).filter((h) => h.text.includes('**`')), [], 'nothing outside the URI');
     });
   });
