@@ -4,6 +4,7 @@ import { isNexiError, userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
+import { titledTags } from '../core/codes/sources';
 import { t } from './messages';
 import { styler } from './render';
 
@@ -32,7 +33,7 @@ export async function check(argv: readonly string[], io: Io, env: NodeJS.Process
     } else {
       io.stdout(`${s('green', t('found'))}  ${t('foundTransaction', { terminalId, callerTrxId })}\n`);
       for (const f of explainCheckResult(result.transaction)) {
-        io.stdout(`  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`);
+        io.stdout(`  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${titledTags(f.interpretation)}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`);
       }
     }
     return 0;
