@@ -4,6 +4,7 @@ import { isNexiError, userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
+import { titledTags } from '../core/codes/sources';
 import { t } from './messages';
 import { styler } from './render';
 
@@ -26,7 +27,7 @@ export function checkJson(terminalId: string, callerTrxId: string, attempts: num
 export function checkText(terminalId: string, callerTrxId: string, transaction: Record<string, unknown>, s: ReturnType<typeof styler> = styler(false)): string {
   let out = `${s('green', t('found'))}  ${t('foundTransaction', { terminalId, callerTrxId })}\n`;
   for (const f of explainCheckResult(transaction)) {
-    out += `  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${f.interpretation}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`;
+    out += `  ${s('bold', f.key)} = ${f.value ?? ''}${f.interpretation ? `  → ${titledTags(f.interpretation)}` : ''}${f.explainedAs ? s('dim', t('readAs', { field: f.explainedAs })) : ''}\n`;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { parseFlags, UsageError, type Io } from './io';
 import { jsonExplanation } from '../core/explain/json';
 import { lineIndex } from '../core/text';
 import { t } from './messages';
-import { renderExplanation, styler } from './render';
+import { renderExplanation, renderSources, styler, type CitedSources } from './render';
 
 export function decodeHelp(): string {
   return t('decodeHelp');
@@ -40,12 +40,15 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
     }
   };
   if (json) await write('[\n');
+  // The text names sources by title where they are cited; their addresses follow once, after the last URI.
+  const cited: CitedSources = new Map();
   for (let i = 0; i < scanned.length; i++) {
     const e = explainScanned(scanned[i]!);
     // The same text as JSON.stringify(all, null, 2): each element indented by two more spaces.
     if (json) await write(`${i > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`);
-    else await write(`${i > 0 ? '\n' : ''}${renderExplanation(e, where, s)}`);
+    else await write(`${i > 0 ? '\n' : ''}${renderExplanation(e, where, s, cited)}`);
   }
   if (json) await write('\n]\n');
+  else if (cited.size > 0) await write(`\n${renderSources(cited, s)}`);
   return 0;
 }

@@ -115,6 +115,7 @@ Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still pri
   noValue: '(no value)',
   empty: '(empty)',
   tlvLength: '({length} bytes)',
+  sourcesHeading: 'Sources:',
   severityError: 'error',
   severityWarning: 'warning',
   severityInfo: 'info',

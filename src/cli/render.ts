@@ -1,6 +1,7 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
 import type { UriExplanation } from '../core/explain/explain';
-import { provenanceLabels } from '../core/explain/markdown';
+import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
+import { localSourceLabel, provenanceLabels } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
 import { t, type CliMessageKey } from './messages';
 
@@ -19,7 +20,7 @@ export function renderDiagnostic(d: Diagnostic, where: (o: number) => { line: nu
   const at = where(d.range.start);
   // The severity column is as wide as the longest word of the language ("warning" in English).
   const width = Math.max(...Object.values(severityKeys).map((k) => t(k).length));
-  return `  ${s(severityStyle[d.severity], t(severityKeys[d.severity]).padEnd(width))} ${s('dim', d.code)} ${at.line}:${at.column}  ${d.message}\n`;
+  return `  ${s(severityStyle[d.severity], t(severityKeys[d.severity]).padEnd(width))} ${s('dim', d.code)} ${at.line}:${at.column}  ${titledTags(d.message)}\n`;
 }
 
 /** The URI with a caret line under `range` (validate output). */
@@ -30,21 +31,55 @@ export function renderCaret(text: string, range: OffsetRange, s: ReturnType<type
 }
 
 
-export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>): string {
+/**
+ * The sources an output cites, by reference, in order of first citation: the text output names them by title where
+ * they are cited and lists each one's address once at the end ({@link renderSources}).
+ */
+export type CitedSources = Map<string, SourceLabel>;
+
+/** "Nexi documentation: Payment (User-Authentication), Reversal (User-Authentication)" — the source words of a field. */
+function sourceWords(provenance: string, sources: readonly string[], cited: CitedSources | undefined): string {
+  const titles = sources.map((ref) => {
+    const label = localSourceLabel(ref);
+    if (label.url && cited && !cited.has(ref)) cited.set(ref, label);
+    return label.title;
+  });
+  return titles.length > 0 ? `${provenance}: ${titles.join(', ')}` : provenance;
+}
+
+/** `text` with its `[TAG]`s worded as titles, each noted in `cited`. */
+function cite(text: string, cited: CitedSources | undefined): string {
+  if (cited) for (const tag of tagsIn(text)) if (!cited.has(tag)) cited.set(tag, sourceLabel(tag)!);
+  return titledTags(text);
+}
+
+export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited?: CitedSources): string {
   const at = where(e.range.start);
   let out = `${s('bold', `${t(e.kind === 'request' ? 'request' : 'result')} ${e.operation ?? t('unknownOperation')}`)} ${s('dim', t('lineColumn', { line: at.line, column: at.column }))}\n`;
-  out += `  ${e.summary}\n`;
+  out += `  ${cite(e.summary, cited)}\n`;
   // The reading of the whole URI, each fact with its source and "inferred" where it is (issue 15).
-  for (const line of e.reading) out += `    ${s('dim', '·')} ${line}\n`;
+  for (const line of e.reading) out += `    ${s('dim', '·')} ${cite(line, cited)}\n`;
   for (const f of e.fields) {
     const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
     out += `  ${s('bold', f.key)} = ${value}\n`;
-    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${f.meaning} ${s('dim', `[${provenanceLabels[f.provenance] ?? f.provenance}]`)}\n`;
-    if (f.interpretation) out += `      → ${f.interpretation}\n`;
-    for (const d of f.details) out += `        ${s('dim', d)}\n`;
+    const sources = sourceWords(provenanceLabels[f.provenance] ?? f.provenance, f.sources, cited);
+    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${cite(f.meaning, cited)} ${s('dim', `[${sources}]`)}\n`;
+    if (f.interpretation) out += `      → ${cite(f.interpretation, cited)}\n`;
+    for (const d of f.details) out += `        ${s('dim', cite(d, cited))}\n`;
     for (const n of f.tlv ?? []) out += renderTlv(n, 8, s);
   }
-  for (const d of e.diagnostics) out += renderDiagnostic(d, where, s);
+  for (const d of e.diagnostics) {
+    cite(d.message, cited);
+    out += renderDiagnostic(d, where, s);
+  }
+  return out;
+}
+
+/** "Sources:" and one line per cited source with its address (nothing when none was cited). */
+export function renderSources(cited: CitedSources, s: ReturnType<typeof styler>): string {
+  if (cited.size === 0) return '';
+  let out = `${s('bold', t('sourcesHeading'))}\n`;
+  for (const label of cited.values()) out += `  ${label.title}${label.url ? `  ${s('dim', label.url)}` : ''}\n`;
   return out;
 }
 

@@ -14,7 +14,7 @@ import { fillTemplate as t } from './codes/text';
 import { lookupTag } from './emv/tags';
 import type { Environment } from './environments';
 import { explainScanned } from './explain/explain';
-import { code, decodeLimit, decodeResultMarkdown, escapeMarkdown } from './explain/markdown';
+import { code, decodeLimit, decodeResultMarkdown, prose, sourcesMarkdown } from './explain/markdown';
 import { markdownMessages } from './explain/messages';
 import { localized, type Translation } from './i18n';
 import { lmToolMessagesIt } from './i18n/it/lmTools';
@@ -293,9 +293,9 @@ export function explainToolInput(input: unknown): ExplainToolInput {
   return { kind: kind as ExplainKind, code: value, ...(operation ? { operation: operation as OperationName } : {}) };
 }
 
-const source = (provenance: Provenance, sources: readonly string[]): string =>
-  t(lmToolMessages().source, { sources: [escapeMarkdown(markdownMessages().provenance[provenance]), ...sources.map(code)].join(' ') });
-const notes = (list: readonly string[]): string[] => list.map((n) => `- ${escapeMarkdown(n)}`);
+// Sources as the Nexi pages' titles, linked (issue 16); tags cited inside notes and details are linked the same way.
+const source = (provenance: Provenance, sources: readonly string[]): string => t(lmToolMessages().source, { sources: sourcesMarkdown(provenance, sources) });
+const notes = (list: readonly string[]): string[] => list.map((n) => `- ${prose(n)}`);
 
 /** What the code tables say about one result code, action code, receipt key or EMV tag (Markdown). */
 export function explainCodeMarkdown(input: ExplainToolInput): string {
@@ -314,7 +314,7 @@ export function explainCodeMarkdown(input: ExplainToolInput): string {
 function resultMarkdown(input: ExplainToolInput): string {
   const M = lmToolMessages();
   const d = describeResult(input.code, input.operation ? { operation: input.operation } : {});
-  const out = [`# result ${code(input.code)}`, '', escapeMarkdown(d.meaning), ''];
+  const out = [`# result ${code(input.code)}`, '', prose(d.meaning), ''];
   if (d.entry) {
     const e = d.entry;
     const retry = e.retry === 'retryable' ? M.retryable : M.final;
@@ -322,7 +322,7 @@ function resultMarkdown(input: ExplainToolInput): string {
     const possibly = e.uncertainOperations?.length ? t(M.possibly, { operations: e.uncertainOperations.map((o) => operationLabel(o)).join(', ') }) : '';
     out.push(t(M.listedFor, { operations: e.operations.map((o) => operationLabel(o)).join(', ') || M.noOperation, possibly }));
     out.push(t(M.product, { product: M.products[e.product] ?? M.products.unknown, inferred: e.productInferred ? M.inferred : '' }));
-    if (e.detail) out.push(t(M.next, { detail: escapeMarkdown(e.detail) }));
+    if (e.detail) out.push(t(M.next, { detail: prose(e.detail) }));
   }
   out.push(...notes(d.notes));
   out.push('', source(d.provenance, d.entry?.sources ?? []), '');
@@ -332,13 +332,13 @@ function resultMarkdown(input: ExplainToolInput): string {
 function actionCodeMarkdown(input: ExplainToolInput): string {
   const M = lmToolMessages();
   const d = describeActionCode(input.code, input.operation ? { operation: input.operation } : {});
-  const out = [`# actionCode ${code(d.code || input.code)}`, '', escapeMarkdown(d.meaning), ''];
+  const out = [`# actionCode ${code(d.code || input.code)}`, '', prose(d.meaning), ''];
   out.push(t(M.actionKindLine, { kind: M.actionKind[d.kind], onlyClass: d.documented ? '' : M.onlyClass }));
   out.push(t(M.actionOutcome, { outcome: d.approved === true ? M.approved : d.approved === false ? M.declinedOrFailed : M.neitherOutcome }));
-  if (d.category) out.push(t(M.isoCategory, { category: escapeMarkdown(isoCategoryLabel(d.category)) }));
-  if (d.codeClass) out.push(t(M.codeClass, { range: code(d.codeClass.range), meaning: escapeMarkdown(d.codeClass.meaning) }));
-  if (d.isoMeaning) out.push(t(M.isoMeaning, { meaning: escapeMarkdown(d.isoMeaning) }));
-  if (d.equivalent) out.push(t(M.equivalent, { code: code(d.equivalent.code), meaning: escapeMarkdown(d.equivalent.meaning) }));
+  if (d.category) out.push(t(M.isoCategory, { category: prose(isoCategoryLabel(d.category)) }));
+  if (d.codeClass) out.push(t(M.codeClass, { range: code(d.codeClass.range), meaning: prose(d.codeClass.meaning) }));
+  if (d.isoMeaning) out.push(t(M.isoMeaning, { meaning: prose(d.isoMeaning) }));
+  if (d.equivalent) out.push(t(M.equivalent, { code: code(d.equivalent.code), meaning: prose(d.equivalent.meaning) }));
   out.push(...notes(d.notes));
   out.push('', source(d.provenance, d.sources), '');
   return out.join('\n');
@@ -351,9 +351,9 @@ function receiptKeyMarkdown(key: string): string {
     const hint = receiptKeys.find((r) => r.key.toLowerCase() === key.toLowerCase())?.key ?? didYouMean(key, receiptKeys.map((r) => r.key));
     return `${t(M.receiptKeyTitle, { key: code(key) })}\n\n${t(M.receiptKeyUnknown, { hint: hint ? t(M.didYouMean, { hint: code(hint) }) : '.' })}\n`;
   }
-  const out = [t(M.receiptKeyTitleLabel, { key: code(k.key), label: escapeMarkdown(k.label) }), '', escapeMarkdown(k.meaning), ''];
+  const out = [t(M.receiptKeyTitleLabel, { key: code(k.key), label: prose(k.label) }), '', prose(k.meaning), ''];
   out.push(t(M.receiptKeyFormat, { format: code(k.format), maxLength: k.maxLength !== undefined ? t(M.atMost, { max: k.maxLength }) : '' }));
-  if (k.maxLengthNote) out.push(`- ${escapeMarkdown(k.maxLengthNote)}`);
+  if (k.maxLengthNote) out.push(`- ${prose(k.maxLengthNote)}`);
   if (k.example !== undefined) out.push(t(M.example, { example: code(k.example) }));
   if (k.iso8583Field !== undefined) out.push(t(M.namedAfter, { field: k.iso8583Field }));
   out.push('', source(k.provenance, k.sources), '');
@@ -364,11 +364,11 @@ function emvTagMarkdown(tag: string): string {
   const M = lmToolMessages();
   const e = lookupTag(tag);
   if (!e) return `${t(M.emvTitle, { tag: code(tag) })}\n\n${M.emvUnknown}\n`;
-  const out = [t(M.emvTitleName, { tag: code(e.tag), name: escapeMarkdown(e.name) }), ''];
-  out.push(t(M.emvFormat, { format: code(e.format), length: escapeMarkdown(e.length) }));
-  out.push(t(M.emvOrigin, { origin: escapeMarkdown(e.origin), scheme: escapeMarkdown(e.scheme), template: e.template ? t(M.emvTemplate, { template: code(e.template) }) : '' }));
+  const out = [t(M.emvTitleName, { tag: code(e.tag), name: prose(e.name) }), ''];
+  out.push(t(M.emvFormat, { format: code(e.format), length: prose(e.length) }));
+  out.push(t(M.emvOrigin, { origin: prose(e.origin), scheme: prose(e.scheme), template: e.template ? t(M.emvTemplate, { template: code(e.template) }) : '' }));
   out.push(t(M.emvBer, { tagClass: M.tagClass[e.tagClass], construction: e.constructed ? M.constructed : M.primitive }));
-  if (e.note) out.push(`- ${escapeMarkdown(e.note)}`);
+  if (e.note) out.push(`- ${prose(e.note)}`);
   if (e.coding) out.push(M.emvCoding);
   out.push('', source(e.provenance, e.sources), '');
   return out.join('\n');

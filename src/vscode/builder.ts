@@ -17,7 +17,7 @@ import {
   type BuilderStep,
   type StepPhase,
 } from '../core/app2app/builderFlow';
-import { copiedMessage, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
+import { copiedMessage, copiedUriOf, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
 import { formatAmount } from '../core/codes/currencies';
 import { describeScenario, scenarios, type Scenario } from '../core/scenarios/catalog';
 import type { Adb } from './adb';
@@ -280,7 +280,7 @@ export class UriBuilder {
         const format = action.slice('copy-'.length) as CopyFormat;
         const text = formatUriAs(format, uri);
         await vscode.env.clipboard.writeText(text);
-        this.ui.notifications.info(copiedMessage(format));
+        this.ui.notifications.info(copiedMessage(format, copiedUriOf(uri)));
         return { ok: true, action, uri, copied: text };
       }
     }

@@ -3,6 +3,7 @@
 // debounced after edits, computed in slices (see documents.ts). Quick fixes come from codeActions.ts.
 import * as vscode from 'vscode';
 import { validateInChunks } from '../core/app2app/scanChunks';
+import { titledTags } from '../core/codes/sources';
 import { transactionFindings } from '../core/transaction/model';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';
 import type { UriIndex } from './documents';
@@ -25,7 +26,8 @@ export function toRange(document: vscode.TextDocument, range: OffsetRange): vsco
 }
 
 export function toDiagnostic(range: vscode.Range, d: Diagnostic): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(range, d.message, severities[d.severity]);
+  // The Problems panel is plain text: a cited `[REVS]` reads as the page's title there (issue 16).
+  const diagnostic = new vscode.Diagnostic(range, titledTags(d.message), severities[d.severity]);
   diagnostic.code = d.code;
   diagnostic.source = diagnosticSource;
   return diagnostic;

@@ -36,7 +36,10 @@ export class UriHovers implements vscode.HoverProvider {
     }
     links.push({ title: vscode.l10n.t('Copy as adb'), command: app2appCommandIds.copyAsAdb, args: target, tooltip: vscode.l10n.t('Copy an adb command that opens this URI on a device') });
     const head = new vscode.Range(line, uri.uri.schemeRange.start, line, uri.uri.queryRange ? uri.uri.queryRange.start : uri.range.end);
-    return new vscode.Hover(markdown(summaryMarkdown(explanation, links), links.map((l) => l.command)), head);
+    // The summary counts errors and warnings; where the Problems panel does not list them for this document
+    // (diagnostics off, or a document that is not analysed), the hover lists them itself (issue 16).
+    const published = this.index.isAnalysed(document) && vscode.workspace.getConfiguration('nexi', document).get<boolean>('diagnostics.enabled', true);
+    return new vscode.Hover(markdown(summaryMarkdown(explanation, links, { listProblems: !published }), links.map((l) => l.command)), head);
   }
 }
 

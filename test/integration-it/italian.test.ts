@@ -66,6 +66,21 @@ describe('Italian (real VS Code, display language it)', function () {
     assert.match(action.text, /Approvata/);
   });
 
+  it('sources read as the pages\' titles (linked) and a copy is confirmed in Italian (issue 16)', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'logcat.log'));
+    await vscode.window.showTextDocument(document);
+    const line = [...Array(document.lineCount).keys()].find((l) => document.lineAt(l).text.includes('easypay://reversal?operationType=REVERSAL'))!;
+    const text = document.lineAt(line).text;
+    const amount = await ourHover(document, new vscode.Position(line, text.indexOf('&amount=') + 1), /^\*\*`amount`/);
+    const revs = '[Reversal SoftPOS](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal-softpos)';
+    assert.ok(amount.text.includes(`*Fonte: documentazione Nexi — ${revs}*`), amount.text);
+    assert.ok(amount.text.includes(`non l'importo effettivamente stornato ${revs}`), amount.text);
+    api.ui.notifications.shown.length = 0;
+    await run('nexi.copyUriAsAdb', { text: 'neximpos://payment?amount=1&callerTrxId=IT-1&callerName=Shop&uri=shop%3A%2F%2Fp' });
+    assert.deepEqual(api.ui.notifications.shown, [{ severity: 'info', message: 'Copiato negli appunti: il comando adb per la richiesta payment (callerTrxId IT-1).' }]);
+  });
+
   it('a last transaction declined by the bank reads as declined in Italian; the PCI finding is Italian in the Problems panel', async () => {
     const uri =
       'demonexi://last_transaction?operationType=LAST_TRANSACTION&callerTrxId=1&result=0&amount=000000025200&terminalType=SOFTPOS&f04=000000025200&f39=116&CT105=0100&CT100=6313&pan=4111111111111111';

@@ -161,8 +161,17 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
   });
 
   it('"Copy Check as curl" copies both calls with placeholders, never a secret, token or assertion', async () => {
+    api.ui.notifications.shown.length = 0;
     const outcome = await run('nexi.copyCheckAsCurl', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId: 'PP-20261121-0001' });
     const text = await vscode.env.clipboard.readText();
+    // Issue 16: the confirmation says what was copied.
+    assert.deepEqual(api.ui.notifications.shown, [
+      {
+        severity: 'info',
+        message:
+          'Copied to the clipboard: the token and checkTransaction calls for callerTrxId PP-20261121-0001 on terminal 30350039 (Sandbox) as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).',
+      },
+    ]);
     assert.equal(text, outcome.text);
     assert.match(text, /^curl --cert \.\/client\.crt --key \.\/client\.key --cacert \.\/extra-ca\.pem -X POST 'https:\/\/127\.0\.0\.1:\d+\/softpos\/appenrollment\/token'/m);
     assert.match(text, /"client_secret=\$NEXI_CLIENT_SECRET"/);

@@ -85,7 +85,9 @@ describe('App2App editor features (real VS Code)', function () {
       // Spot checks, written out: an action code, a masked PAN, EMV data, a padded value.
       const logcat = await sample('logcat.log');
       const at = (line: number, key: string) => new vscode.Position(line, logcat.lineAt(line).text.indexOf(`${key}=`));
-      assert.match((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /^\*\*`actionCode`\*\*\n\nHost response code \(ISO 8583 field 39\); `000` = approved\. Present for approved or denied transactions\.\n\nValue: `116` → Not sufficient funds\n/);
+      assert.match((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /^\*\*`actionCode`\*\*\n\nHost response code \(ISO 8583 field 39\)\. Present for approved or denied transactions\.\n\nValue: `116` → Not sufficient funds\n/);
+      // A declined code's hover never leads with the approved code's meaning (issue 16).
+      assert.doesNotMatch((await ourHover(logcat, at(4, 'actionCode'), /^\*\*`/)).text, /`000`/);
       assert.match((await ourHover(logcat, at(7, 'CT112'), /^\*\*`/)).text, /Value: `\*\*\*\*\*\*\*\*\*\*\*\*6313` → Masked card number; last four digits 6313\./);
       const f55 = (await ourHover(logcat, at(7, 'f55'), /^\*\*`/)).text;
       assert.match(f55, /\n- `95` Terminal Verification Results \(TVR\) \(5 bytes\) `0000008001` → bits set: 2 \*\(recovered\)\*\n  - byte 4 b8: Transaction exceeds floor limit\n/);
@@ -105,7 +107,7 @@ describe('App2App editor features (real VS Code)', function () {
       assert.match(j.text, /^\*\*`callerTrxId`\*\*\n\nThe caller's own reference for this request; echoed in the result\.\n\nValue: `J-1`/);
       const xml = await openDoc('xml', '<data android:scheme="x" android:value="demonexi://payment?result=-21&amp;operationType=PAYMENT" />');
       const x = await ourHover(xml, new vscode.Position(0, xml.getText().indexOf('result=') + 1), /^\*\*`/);
-      assert.match(x.text, /^\*\*`result`\*\*\n\nOutcome code .*\n\nValue: `-21` → /);
+      assert.match(x.text, /^\*\*`result`\*\*\n\nOutcome code; see the result-code table \(spec §9\)\.\n\nValue: `-21` → /);
       assert.deepEqual((await hovers(xml, new vscode.Position(0, 2))).filter((h) => h.text.includes('**`')), [], 'nothing outside the URI');
     });
   });
@@ -438,10 +440,12 @@ describe('App2App editor features (real VS Code)', function () {
       // The whole URI is listed before the choice, one parameter a line, nothing cut off.
       const labels = (last as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label);
       assert.equal(labels.slice(1, labels.indexOf('Actions')).join(''), uri);
+      api.ui.notifications.shown.length = 0;
       await pickLabels(api, /review$/, 'Copy');
       const outcome = await done;
       assert.deepEqual(outcome, { ok: true, action: 'copy-uri', uri, copied: uri });
       assert.equal(await vscode.env.clipboard.readText(), uri);
+      assert.deepEqual(api.ui.notifications.shown, [{ severity: 'info', message: 'Copied to the clipboard: the URI for the payment request (callerTrxId PP-1).' }]);
       await builderClosed(api);
     });
 
@@ -461,8 +465,10 @@ describe('App2App editor features (real VS Code)', function () {
         await typeAndAccept(api, /required parameter 6 of 6$/, 'app2appDemo://reversalResult');
         await pickLabels(api, /optional parameters$/);
         const uri = `neximpos://reversal?amount=200&callerTrxId=R-1&timestamp=${timestamp}&terminalId=37063166&callerName=App2App%20DEMO&uri=app2appDemo%3A%2F%2FreversalResult`;
+        api.ui.notifications.shown.length = 0;
         await pickLabels(api, /review$/, 'Copy as Kotlin Intent');
         assert.equal((await done).copied, formatUriAs('kotlin', uri));
+        assert.deepEqual(api.ui.notifications.shown, [{ severity: 'info', message: 'Copied to the clipboard: the Kotlin Intent for the reversal request (callerTrxId R-1).' }]);
         assert.equal(await vscode.env.clipboard.readText(), `startActivity(Intent(Intent.ACTION_VIEW, Uri.parse("${uri}")))`);
 
         done = run('nexi.buildUri');
@@ -525,7 +531,8 @@ describe('App2App editor features (real VS Code)', function () {
       await openDoc('kotlin', 'Uri.parse("neximpos://reversal?amount=$cents&callerTrxId=R")');
       vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 20, 0, 20);
       const dynamic = await run('nexi.copyUriAsAdb');
-      assert.equal(dynamic.message, 'Copied the URI as adb command. It contains parts filled in at run time, copied as written: replace them before running it.');
+      assert.equal(dynamic.message, 'Copied to the clipboard: the adb command for the reversal request (callerTrxId R). It contains parts filled in at run time, copied as written: replace them before running it.');
+      assert.deepEqual(api.ui.notifications.shown.at(-1), { severity: 'warning', message: dynamic.message }, 'the user is told, and warned');
       await closeAll();
     });
 

@@ -331,12 +331,12 @@ describe('editor core', () => {
       assert.match(md, /\n- `9F36` Application Transaction Counter \(ATC\) \(2 bytes\) `015B` → 347\n/);
       assert.match(md, /\n  - byte 4 b8: Transaction exceeds floor limit\n/);
       assert.match(md, /\n- TLV008: Tag 9F10 declares 18 bytes/);
-      assert.match(md, /\n\n\*Source: inferred `\[REV\]` `\[REVC\]`\* · Reversal result$/);
+      assert.match(md, /\n\n\*Source: inferred — \[Reversal \(User-Authentication\)\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal\), \[Reversal Cloud-Authentication\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal-cloud-authentication\)\* · Reversal result$/);
       assert.equal(md.split('TLV008').length, 2, 'each EMV problem once');
       const pan = fieldMarkdown(result!, result!.fields.find((f) => f.key === 'CT112')!);
       assert.match(pan, /Value: `\*{12}6313` → Masked card number; last four digits 6313\./);
       const amount = fieldMarkdown(request!, request!.fields.find((f) => f.key === 'amount')!);
-      assert.equal(amount, '**`amount`**\n\nAmount in euro cents of the transaction to reverse.\n\nValue: `1` → €0.01 (1 minor units of EUR).\n\n*Source: Nexi documentation `[PAY]` `[REV]`* · Reversal request');
+      assert.equal(amount, '**`amount`**\n\nAmount in euro cents of the transaction to reverse.\n\nValue: `1` → €0.01 (1 minor units of EUR).\n\n*Source: Nexi documentation — [Payment (User-Authentication)](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/payment), [Reversal (User-Authentication)](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal)* · Reversal request');
     });
 
     it('renders the summary hover with command links', () => {
@@ -350,7 +350,7 @@ describe('editor core', () => {
       const op = findOperation('payment')!;
       assert.equal(
         parameterMarkdown(op.request.find((p) => p.name === 'sendTicket')!, op),
-        'Shows the "send receipt" button on the result screen.\n\nOptional for payment · default `true`\n\n- Cannot be true together with autoClose=true: Nexi POS answers result -21 (spec §3.3).\n\nExample: `sendTicket=false`\n\n*Source: Nexi documentation `[PAY]` `[REV]`*',
+        'Shows the "send receipt" button on the result screen.\n\nOptional for payment · default `true`\n\n- Cannot be true together with autoClose=true: Nexi POS answers result -21 (spec §3.3).\n\nExample: `sendTicket=false`\n\n*Source: Nexi documentation — [Payment (User-Authentication)](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/payment), [Reversal (User-Authentication)](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal)*',
       );
     });
 
@@ -360,7 +360,7 @@ describe('editor core', () => {
       // The reading of the whole URI, each fact with its source, before the URI.
       assert.match(md, /\n## Reading\n\n- Product: SoftPOS \(inferred from f30, F42, f12\)\n- Transaction outcome: approved \(from result, f39\)\n- Host response: f39 400: Reversal accepted \(inferred\)\n/);
       assert.match(md, /\n\nURI \(line 7, column 100\):\n\n```text\neasypay:\/\/reversal\?operationType=REVERSAL&/);
-      assert.match(md, /\n## Fields\n\n\| Key \| Value \| Meaning \| Interpretation \| Source \|\n\|---\|---\|---\|---\|---\|\n\| `operationType` \| `REVERSAL` \| Operation that produced the result \(`REVERSAL`\)\. \| Reversal \(REVERSAL\): Result of a reversal\. \| Nexi documentation `\[PAYS\]` `\[REV\]` \|\n/);
+      assert.match(md, /\n## Fields\n\n\| Key \| Value \| Meaning \| Interpretation \| Source \|\n\|---\|---\|---\|---\|---\|\n\| `operationType` \| `REVERSAL` \| Operation that produced the result \(`REVERSAL`\)\. \| Reversal \(REVERSAL\): Result of a reversal\. \| Nexi documentation — \[Payments\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/payments\), \[Reversal \(User-Authentication\)\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal\) \|\n/);
       assert.match(md, /\n\| `CT112` \| `\*{12}6313` \| Masked PAN: Card number with all but the last four digits masked \(inferred\)\. \|/);
       assert.match(md, /\n## EMV data\n\n### `f55` — EMV data objects \(4\): 9F36, 9F10, 9F35, 95\.\n\n- `9F36` Application Transaction Counter/);
       assert.match(md, /\n### `CT123` — /);
@@ -368,7 +368,7 @@ describe('editor core', () => {
       const doc = decodeDocumentMarkdown([request!, result!], { source: 'the clipboard' });
       assert.match(doc, /^# 2 App2App URIs \(the clipboard\)\n\n## Reversal request\n/);
       assert.match(doc, /\n---\n\n## Reversal result — approved\n/);
-      assert.match(doc, /\n### Diagnostics\n\n- \*\*info\*\* `A2A020`: `urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked \\\[REVS\\\]; any other effect on SoftPOS is not stated \(spec §16\.6\)\.\n/);
+      assert.match(doc, /\n### Diagnostics\n\n- \*\*info\*\* `A2A020`: `urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked \[Reversal SoftPOS\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal-softpos\); any other effect on SoftPOS is not stated \(spec §16\.6\)\.\n/);
       assert.match(decodeDocumentMarkdown(decodeText('neximpos://payment?amount=1&callerName=A&callerTrxId=1&uri=a%3A%2F%2Fb')), /\n## Diagnostics\n\nNone\.\n/);
       assert.ok(doc.endsWith('\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n'));
     });

@@ -78,6 +78,11 @@ export interface ParameterSpec {
   /** Value used for examples, completion and snippet placeholders (already URI-safe). */
   readonly example?: string;
   readonly notes?: readonly string[];
+  /**
+   * What some values mean ("`000` = approved"), kept apart from `description`: completion shows both, but a hover
+   * on a value shows that value's own meaning instead, so a declined 116 never leads with the approved code (issue 16).
+   */
+  readonly valueLegend?: string;
 }
 
 export interface OperationSpec {
@@ -194,7 +199,7 @@ export const catalogText = {
   },
   response: {
     callerTrxId: { description: 'Echo of the request callerTrxId.' },
-    result: { description: 'Outcome code (0 = approved/performed); see the result-code table (spec §9).' },
+    result: { description: 'Outcome code; see the result-code table (spec §9).', values: '`0` = approved/performed.' },
     receiptKeys: {
       description: 'Receipt fields, one query parameter per key; see the receipt-key table.',
       notes: [
@@ -212,7 +217,7 @@ export const catalogText = {
       description: 'Amount in cents. In the published examples mPOS echoes it as sent and SoftPOS returns 12 zero-padded digits (same as f30); the format is not specified (spec §16.13).',
       notes: ['For reversals it is the requested amount, not the amount actually reversed [REVS].'],
     },
-    actionCode: { description: 'Host response code (ISO 8583 field 39); `000` = approved. Present for approved or denied transactions.' },
+    actionCode: { description: 'Host response code (ISO 8583 field 39). Present for approved or denied transactions.', values: '`000` = approved.' },
     pan: { description: 'Masked card number, last 4 digits in clear (approved transactions).' },
     transactionType: { description: 'Card technology: ICC = chip, MAG = magnetic stripe, CLI = contactless (approved transactions).' },
     authorizationNumber: { description: 'Authorisation code (approved transactions).' },
@@ -399,6 +404,7 @@ const resResult: ParameterSpec = {
   provenance: 'nexi-documented',
   sources: ['[REV]', '[ERR]'],
   description: T.response.result.description,
+  valueLegend: T.response.result.values,
   example: '0',
 };
 const receiptKeys: ParameterSpec = {
@@ -458,6 +464,7 @@ function paymentLikeResponse(operationType: 'PAYMENT' | 'REVERSAL'): readonly Pa
       provenance: 'nexi-documented',
       sources: ['[REV]'],
       description: T.response.actionCode.description,
+      valueLegend: T.response.actionCode.values,
     },
     {
       name: 'pan',
@@ -755,7 +762,7 @@ export const operations: readonly OperationSpec[] = [
         sources: ['[LTS]'],
         description: T.response.terminalType.description,
       },
-      { ...resResult, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionResult.description },
+      { ...resResult, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionResult.description, valueLegend: undefined },
       { ...receiptKeys, required: true, scope: 'both', description: T.response.lastTransactionReceiptKeys.description },
       resTipAmount,
       resTotalAmount,
@@ -781,7 +788,7 @@ export const operations: readonly OperationSpec[] = [
         sources: ['[ACC]', '[CLS]'],
         description: T.response.accountingClosureOperationType.description,
       },
-      { ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: T.response.accountingClosureResult.description },
+      { ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: T.response.accountingClosureResult.description, valueLegend: undefined },
       {
         name: 'hostTotal',
         type: 'int-cents',
@@ -950,6 +957,11 @@ export function parameterDescription(spec: ParameterSpec): string {
   return catalogProse(spec.description);
 }
 
+/** What some of the parameter's values mean, in the current locale; undefined when the catalog says nothing. */
+export function parameterValueLegend(spec: ParameterSpec): string | undefined {
+  return spec.valueLegend === undefined ? undefined : catalogProse(spec.valueLegend);
+}
+
 /** Why the operation ignores the parameter, in the current locale; undefined when it does not. */
 export function parameterIgnoredReason(spec: ParameterSpec): string | undefined {
   return spec.ignoredReason === undefined ? undefined : catalogProse(spec.ignoredReason);
@@ -984,6 +996,7 @@ export function localizedParameter(spec: ParameterSpec): ParameterSpec {
     ...(spec.ignoredReason !== undefined ? { ignoredReason: parameterIgnoredReason(spec) } : {}),
     ...(spec.defaultNote !== undefined ? { defaultNote: parameterDefaultNote(spec) } : {}),
     ...(spec.notes !== undefined ? { notes: parameterNotes(spec) } : {}),
+    ...(spec.valueLegend !== undefined ? { valueLegend: parameterValueLegend(spec) } : {}),
     ...(spec.constraints !== undefined
       ? {
           constraints: {

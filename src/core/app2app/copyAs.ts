@@ -5,6 +5,7 @@ import { adbCommandLine } from '../adb';
 import { fillTemplate } from '../codes/text';
 import { localized, type Translation } from '../i18n';
 import { copyAsIt } from '../i18n/it/app2app';
+import { scanText, type ScannedUri } from './scan';
 
 export type CopyFormat = 'uri' | 'adb' | 'kotlin' | 'java' | 'swift';
 
@@ -20,7 +21,19 @@ export const copyAsMessages = {
   uriDescription: 'the URI as it is',
   copiedUri: 'Copied the App2App URI.',
   copiedAs: 'Copied the URI as {format}.',
+  // Issue 16: the confirmation names what was copied and for which URI.
+  copiedFor: 'Copied to the clipboard: {what} for the {subject}.',
+  copiedForId: 'Copied to the clipboard: {what} for the {subject} (callerTrxId {id}).',
+  what: { uri: 'the URI', adb: 'the adb command', kotlin: 'the Kotlin Intent', java: 'the Java Intent', swift: 'the Swift openURL call' },
+  subject: { request: '{operation} request', result: '{operation} result' },
 } as const;
+
+/** Which URI was copied, for the confirmation: request or result, its operation, its callerTrxId. */
+export interface CopiedUri {
+  readonly kind: 'request' | 'result';
+  readonly operation?: string;
+  readonly callerTrxId?: string;
+}
 
 const messages = localized<Translation<typeof copyAsMessages>>({ en: copyAsMessages, it: copyAsIt });
 
@@ -45,9 +58,28 @@ export const copyFormats: readonly CopyFormatInfo[] = [
   formatInfo('swift', 'UIApplication.shared.open(URL(string: "…")!)'),
 ];
 
-/** What the editor says after copying. */
-export function copiedMessage(format: CopyFormat): string {
+/** The confirmation's subject for a scanned URI. */
+export function copiedUri(scanned: ScannedUri): CopiedUri {
+  const id = scanned.uri.get('callerTrxId');
+  return { kind: scanned.kind, ...(scanned.operation ? { operation: scanned.operation } : {}), ...(id ? { callerTrxId: id } : {}) };
+}
+
+/** The confirmation's subject for a URI's text (the first App2App URI in it); undefined when there is none. */
+export function copiedUriOf(text: string): CopiedUri | undefined {
+  const scanned = scanText(text)[0];
+  return scanned ? copiedUri(scanned) : undefined;
+}
+
+/**
+ * What the editor says after copying: "Copied to the clipboard: the adb command for the payment request (callerTrxId
+ * PP-1)." when it is known which URI was copied, else the format alone.
+ */
+export function copiedMessage(format: CopyFormat, copied?: CopiedUri): string {
   const M = messages();
+  if (copied) {
+    const subject = fillTemplate(M.subject[copied.kind], { operation: copied.operation ?? 'App2App' });
+    return fillTemplate(copied.callerTrxId ? M.copiedForId : M.copiedFor, { what: M.what[format], subject, id: copied.callerTrxId ?? '' });
+  }
   return format === 'uri' ? M.copiedUri : fillTemplate(M.copiedAs, { format: M.labels[format] });
 }
 

@@ -5,6 +5,7 @@ import { errorInfo, type NexiErrorCode } from '../nexi/errors';
 import { fillTemplate as t } from '../codes/text';
 import { identifierFields, redact } from '../redact';
 import { explainCheck } from './checkResult';
+import { linkSourceTags } from './markdown';
 import { checkMessages, explainMessages, markdownMessages } from './messages';
 
 export interface CheckDocumentInput {
@@ -33,12 +34,12 @@ export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly
     out.push(`${C.found}${status ? `: ${cell(status)}` : ''}${amount ? `, ${cell(amount)}` : ''}. ${attempts > 1 ? t(C.attempts, { count: attempts }) : ''}${durationMs} ms.`, '');
     // The keys that share App2App names read together, as the result URIs are (transaction model, issue 15).
     if (reading) out.push(t(C.outcome, { outcome: explainMessages().transactionOutcome[reading.outcome], source: reading.outcomeSource }), '');
-    for (const f of findings) out.push(`- \`${f.code}\` ${cell(f.message)}`);
+    for (const f of findings) out.push(`- \`${f.code}\` ${linkSourceTags(cell(f.message))}`);
     if (findings.length > 0) out.push('');
     out.push(C.tableHeader, '|---|---|---|---|');
     for (const f of fields) {
       const meaning = [f.interpretation ?? f.meaning, f.explainedAs ? t(C.readAs, { key: f.explainedAs }) : ''].filter(Boolean).join(' ');
-      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${cell(meaning)} | ${provenance[f.provenance] ?? f.provenance} |`);
+      out.push(`| \`${cell(f.key)}\` | ${cell(f.value)} | ${linkSourceTags(cell(meaning))} | ${provenance[f.provenance] ?? f.provenance} |`);
     }
     out.push('', C.schemaNote, '', C.rawResponse, '', '```json', JSON.stringify(transaction, null, 2), '```', '');
   } else if (input.error) {

@@ -1,7 +1,7 @@
 // The explainer: for every key and value of an App2App URI, its label, meaning, the value interpreted, and where
 // that knowledge comes from (Nexi documentation, ISO 8583, EMV, inference). Protocol knowledge stays in the
 // catalog and the code tables; this module only routes each key to the right table and words the result.
-import { findOperation, findParameter, operationsTaking, parameterDescription, parameterIgnoredReason, type Direction, type OperationName, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { findOperation, findParameter, operationsTaking, parameterDescription, parameterIgnoredReason, parameterValueLegend, type Direction, type OperationName, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
 import type { QueryParam } from '../app2app/parse';
 import { scanText, type ScannedUri, type UriKind } from '../app2app/scan';
 import { validateUri } from '../app2app/validate';
@@ -520,6 +520,10 @@ function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
   if (!interpreted && param.value === '') interpreted = { interpretation: M.empty };
   // Unknown keys carrying a bare card number are still a PCI DSS problem (the model reports A2R001 for them).
   if (!spec && !rk && param.trimmed && ctx.model.findings.some((d) => d.code === 'A2R001' && d.range.start >= param.range.start && d.range.end <= param.range.end)) interpreted = describePan(param);
+  // "`000` = approved" next to a 116 reads as if the 116 were approved: the legend only stands where no value of its
+  // own is interpreted (issue 16).
+  const legend = spec ? parameterValueLegend(spec) : undefined;
+  if (legend && interpreted?.interpretation === undefined) meaning = `${meaning} ${legend}`;
   const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskDigits(v) : maskPans(v, ctx.keep));
   return {
     key: maskPans(param.key),

@@ -3,9 +3,10 @@
 // diagnostics). Pure text; the editor adapters wrap it in MarkdownStrings. Every value shown comes from an
 // explanation, where card numbers are already masked.
 
-import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import { constraintText, parameterDefaultNote, parameterDescription, parameterNotes, parameterValueLegend, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
 import { findingCodes } from '../transaction/model';
 import type { Diagnostic, Provenance } from '../types';
+import { sourceLabel, specTagAlternation, type SourceLabel } from '../codes/sources';
 import { fillTemplate as t } from '../codes/text';
 import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
 import { markdownMessages, markdownMessagesEn } from './messages';
@@ -69,9 +70,46 @@ export function commandLink(link: CommandLink): string {
   return `[${escapeMarkdown(link.title)}](command:${link.command}${query}${tooltip})`;
 }
 
-/** "Nexi documentation `[PAY]` `[REV]`" (Markdown). */
-function sourcesMarkdown(provenance: Provenance, sources: readonly string[]): string {
-  return [escapeMarkdown(markdownMessages().provenance[provenance]), ...sources.map(code)].join(' ');
+/** How a source reference reads in the current locale: its title and address; an unknown reference as it is. */
+export function localSourceLabel(ref: string): SourceLabel {
+  // The catalog cites `examples` for keys seen only in the published examples.
+  return sourceLabel(ref) ?? { title: ref === 'examples' ? markdownMessages().sourceExamples : ref };
+}
+
+/** `[Title](url)` for a cited source (the title alone when there is no address). */
+export function sourceMarkdown(ref: string): string {
+  const label = localSourceLabel(ref);
+  const title = escapeMarkdown(label.title);
+  if (!label.url) return title;
+  // CommonMark: a destination with blanks or parentheses goes in angle brackets.
+  return `[${title}](${/[\s()<>]/.test(label.url) ? `<${label.url}>` : label.url})`;
+}
+
+/**
+ * A code span (kept as it is: a tag written as code stays code), or a known spec tag escaped by `escapeMarkdown`
+ * (`\[REV\]`) or bare (`[REV]`, not a link already).
+ */
+const markdownTagPattern = new RegExp(`(\`+)[^\`]*?\\1|\\\\\\[(${specTagAlternation})\\\\\\]|\\[(${specTagAlternation})\\](?!\\()`, 'g');
+
+/**
+ * Markdown with every known spec tag (`[REVS]`, escaped or not) written as the linked title of the Nexi page it
+ * cites: "… not the amount reversed [Reversal SoftPOS](https://…)" (issue 16: people cannot decode bare tags).
+ */
+export function linkSourceTags(markdown: string): string {
+  return markdown.replace(markdownTagPattern, (m, fence: string | undefined, escaped: string | undefined, bare: string | undefined) =>
+    fence ? m : sourceMarkdown(`[${escaped ?? bare}]`),
+  );
+}
+
+/** Prose for Markdown: escaped, with the spec tags it cites linked. */
+export function prose(text: string): string {
+  return linkSourceTags(escapeMarkdown(text));
+}
+
+/** "Nexi documentation — [Payment (User-Authentication)](…), [Reversal (User-Authentication)](…)" (Markdown). */
+export function sourcesMarkdown(provenance: Provenance, sources: readonly string[]): string {
+  const label = escapeMarkdown(markdownMessages().provenance[provenance]);
+  return sources.length > 0 ? `${label} — ${sources.map(sourceMarkdown).join(', ')}` : label;
 }
 
 function valueText(f: FieldExplanation): string {
@@ -87,9 +125,9 @@ function tlvLines(nodes: readonly TlvExplanation[], depth: number): string[] {
     const flags = [n.recovered ? M.tlvRecovered : '', n.truncated ? M.tlvTruncated : ''].filter(Boolean).join(', ');
     const length = t(n.length === 1 ? M.tlvLengthOne : M.tlvLengthMany, { count: n.length });
     lines.push(
-      `${pad}- ${code(n.tag)} ${escapeMarkdown(n.name)} (${length}) ${code(n.value)}${n.interpretation ? ` → ${escapeMarkdown(n.interpretation)}` : ''}${flags ? ` *(${flags})*` : ''}`,
+      `${pad}- ${code(n.tag)} ${prose(n.name)} (${length}) ${code(n.value)}${n.interpretation ? ` → ${prose(n.interpretation)}` : ''}${flags ? ` *(${flags})*` : ''}`,
     );
-    for (const d of n.details) lines.push(`${pad}  - ${escapeMarkdown(d)}`);
+    for (const d of n.details) lines.push(`${pad}  - ${prose(d)}`);
     if (n.children) lines.push(...tlvLines(n.children, depth + 1));
   }
   return lines;
@@ -106,19 +144,19 @@ function diagnosticLine(d: Diagnostic, where?: (offset: number) => { line: numbe
   const M = markdownMessages();
   const at = where ? t(M.lineColumn, { line: where(d.range.start).line, column: where(d.range.start).column }) : '';
   const head = icons ? severityIcons[d.severity] : `**${M.severity[d.severity]}**`;
-  return `- ${head} ${code(d.code)}${at}: ${escapeMarkdown(d.message)}`;
+  return `- ${head} ${code(d.code)}${at}: ${prose(d.message)}`;
 }
 
 /** Hover for one field: label, meaning, the value and what it means, details, EMV data, provenance. */
 export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): string {
   const M = markdownMessages();
   const parts: string[] = [];
-  const label = field.label !== field.key ? ` — ${escapeMarkdown(field.label.replace(/^[^:]*: /, ''))}` : '';
+  const label = field.label !== field.key ? ` — ${prose(field.label.replace(/^[^:]*: /, ''))}` : '';
   parts.push(`**${code(field.key)}**${label}`);
-  parts.push(escapeMarkdown(field.meaning));
+  parts.push(prose(field.meaning));
   const value = field.value === undefined ? `*${M.noValue}*` : field.value === '' ? `*${M.emptyValue}*` : code(field.value);
-  parts.push(`${t(M.value, { value })}${field.interpretation ? ` → ${escapeMarkdown(field.interpretation)}` : ''}`);
-  if (field.details.length > 0) parts.push(field.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n'));
+  parts.push(`${t(M.value, { value })}${field.interpretation ? ` → ${prose(field.interpretation)}` : ''}`);
+  if (field.details.length > 0) parts.push(field.details.map((d) => `- ${prose(d)}`).join('\n'));
   if (field.tlv && field.tlv.length > 0) parts.push(tlvMarkdown(field.tlv));
   // Request problems and the transaction model's findings are VS Code diagnostics already (the editor shows them in
   // the same hover); the explainer's own result problems (A2R002…, TLV) are shown here.
@@ -129,20 +167,20 @@ export function fieldMarkdown(e: UriExplanation, field: FieldExplanation): strin
     );
     if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   }
-  parts.push(`*${t(M.source, { sources: sourcesMarkdown(field.provenance, field.sources) })}* · ${escapeMarkdown(operationLabel(e))}`);
+  parts.push(`*${t(M.source, { sources: sourcesMarkdown(field.provenance, field.sources) })}* · ${prose(operationLabel(e))}`);
   return parts.join('\n\n');
 }
 
 /** " — declined": the transaction's outcome as the model read it, else the result code's. */
 function outcomeSuffix(e: UriExplanation): string {
   const M = markdownMessages();
-  if (e.transaction) return ` — ${escapeMarkdown(M.transactionOutcome[e.transaction.outcome])}`;
-  return e.result ? ` — ${escapeMarkdown(M.outcome[e.result.outcome])}` : '';
+  if (e.transaction) return ` — ${prose(M.transactionOutcome[e.transaction.outcome])}`;
+  return e.result ? ` — ${prose(M.outcome[e.result.outcome])}` : '';
 }
 
 /** The model's reading, one fact per line, each with its source and "inferred" where it is. */
 function readingList(e: UriExplanation): string {
-  return e.reading.map((line) => `- ${escapeMarkdown(line)}`).join('\n');
+  return e.reading.map((line) => `- ${prose(line)}`).join('\n');
 }
 
 function operationLabel(e: UriExplanation): string {
@@ -150,10 +188,20 @@ function operationLabel(e: UriExplanation): string {
   return t(M.operationLabel[e.kind], { operation: e.operation ? M.operationTitle[e.operation] : M.unknownOperation });
 }
 
+export interface SummaryOptions {
+  /**
+   * List the errors and warnings the summary counts: where the editor publishes no diagnostics for the document
+   * (diagnostics off, a virtual or read-only view), the hover must show what its "warnings: 2" refers to (issue 16).
+   */
+  readonly listProblems?: boolean;
+}
+
 /** Hover on the scheme or authority: what the whole URI is, its summary, and command links. */
-export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = []): string {
-  const parts = [`**${escapeMarkdown(operationLabel(e))}**${outcomeSuffix(e)} ${code(`${e.scheme}://${e.authority}`)}`, escapeMarkdown(e.summary)];
+export function summaryMarkdown(e: UriExplanation, links: readonly CommandLink[] = [], options: SummaryOptions = {}): string {
+  const parts = [`**${prose(operationLabel(e))}**${outcomeSuffix(e)} ${code(`${e.scheme}://${e.authority}`)}`, prose(e.summary)];
   if (e.reading.length > 0) parts.push(readingList(e));
+  const problems = options.listProblems ? e.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning') : [];
+  if (problems.length > 0) parts.push(problems.map((d) => diagnosticLine(d, undefined, true)).join('\n'));
   if (links.length > 0) parts.push(links.map(commandLink).join(' · '));
   return parts.join('\n\n');
 }
@@ -164,10 +212,11 @@ export function parameterMarkdown(spec: ParameterSpec, operation: OperationSpec)
   const facts: string[] = [t(spec.required ? M.required : M.optional, { operation: operation.name })];
   if (spec.default !== undefined) facts.push(t(M.defaultValue, { value: code(spec.default) }));
   if (spec.scope !== 'both') facts.push(spec.scope === 'mobilepos' ? M.mobileposOnly : M.softposOnly);
-  const parts = [escapeMarkdown(parameterDescription(spec)), facts.join(' · ')];
-  if (spec.constraints) parts.push(t(M.format, { format: escapeMarkdown(constraintText(spec) ?? '') }));
-  if (spec.defaultNote) parts.push(escapeMarkdown(parameterDefaultNote(spec) ?? ''));
-  if (spec.notes && spec.notes.length > 0) parts.push((parameterNotes(spec) ?? []).map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  const legend = parameterValueLegend(spec);
+  const parts = [prose(legend ? `${parameterDescription(spec)} ${legend}` : parameterDescription(spec)), facts.join(' · ')];
+  if (spec.constraints) parts.push(t(M.format, { format: prose(constraintText(spec) ?? '') }));
+  if (spec.defaultNote) parts.push(prose(parameterDefaultNote(spec) ?? ''));
+  if (spec.notes && spec.notes.length > 0) parts.push((parameterNotes(spec) ?? []).map((n) => `- ${prose(n)}`).join('\n'));
   if (spec.example) parts.push(t(M.example, { example: code(`${spec.name.replace(/N$/, '1')}=${spec.example}`) }));
   parts.push(`*${t(M.source, { sources: sourcesMarkdown(spec.provenance, spec.sources) })}*`);
   return parts.join('\n\n');
@@ -185,27 +234,27 @@ export function explanationMarkdown(e: UriExplanation, options: DocumentOptions 
   const M = markdownMessages();
   const h = (n: number) => '#'.repeat(level + n - 1);
   const out: string[] = [];
-  out.push(`${h(1)} ${escapeMarkdown(operationLabel(e))}${outcomeSuffix(e)}`);
-  out.push(`> ${escapeMarkdown(e.summary)}`);
+  out.push(`${h(1)} ${prose(operationLabel(e))}${outcomeSuffix(e)}`);
+  out.push(`> ${prose(e.summary)}`);
   if (e.reading.length > 0) out.push(`${h(2)} ${M.readingHeading}\n\n${readingList(e)}`);
   const at = options.where ? t(M.lineColumn, { line: options.where(e.range.start).line, column: options.where(e.range.start).column }) : '';
   out.push(`URI${at}:\n\n${fenced(e.text)}`);
   if (e.fields.length > 0) {
     const rows = e.fields.map(
       (f) =>
-        `| ${codeCell(f.key)} | ${f.value === undefined || f.value === '' ? `*${valueText(f)}*` : codeCell(f.value)} | ${cell(escapeMarkdown(f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')}: ${f.meaning}` : f.meaning))} | ${cell(f.interpretation ? escapeMarkdown(f.interpretation) : '')} | ${cell(sourcesMarkdown(f.provenance, f.sources))} |`,
+        `| ${codeCell(f.key)} | ${f.value === undefined || f.value === '' ? `*${valueText(f)}*` : codeCell(f.value)} | ${cell(prose(f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')}: ${f.meaning}` : f.meaning))} | ${cell(f.interpretation ? prose(f.interpretation) : '')} | ${cell(sourcesMarkdown(f.provenance, f.sources))} |`,
     );
     out.push(`${h(2)} ${M.fieldsHeading}\n\n${M.fieldsTableHeader}\n|---|---|---|---|---|\n${rows.join('\n')}`);
   }
   const notes = e.fields.filter((f) => f.details.length > 0 && !f.tlv);
   if (notes.length > 0) {
-    out.push(`${h(2)} ${M.notesHeading}\n\n${notes.map((f) => `- ${code(f.key)}\n${f.details.map((d) => `  - ${escapeMarkdown(d)}`).join('\n')}`).join('\n')}`);
+    out.push(`${h(2)} ${M.notesHeading}\n\n${notes.map((f) => `- ${code(f.key)}\n${f.details.map((d) => `  - ${prose(d)}`).join('\n')}`).join('\n')}`);
   }
   const emv = e.fields.filter((f) => f.tlv && f.tlv.length > 0);
   if (emv.length > 0) {
     const blocks = emv.map((f) => {
-      const problems = f.details.length > 0 ? `\n\n${f.details.map((d) => `- ${escapeMarkdown(d)}`).join('\n')}` : '';
-      return `${h(3)} ${code(f.key)}${f.interpretation ? ` — ${escapeMarkdown(f.interpretation)}` : ''}\n\n${tlvMarkdown(f.tlv!)}${problems}`;
+      const problems = f.details.length > 0 ? `\n\n${f.details.map((d) => `- ${prose(d)}`).join('\n')}` : '';
+      return `${h(3)} ${code(f.key)}${f.interpretation ? ` — ${prose(f.interpretation)}` : ''}\n\n${tlvMarkdown(f.tlv!)}${problems}`;
     });
     out.push(`${h(2)} ${M.emvHeading}\n\n${blocks.join('\n\n')}`);
   }
@@ -216,7 +265,7 @@ export function explanationMarkdown(e: UriExplanation, options: DocumentOptions 
 /** The "Decode URI" document: every URI found, each one decoded. */
 export function decodeDocumentMarkdown(explanations: readonly UriExplanation[], options: DocumentOptions = {}): string {
   const M = markdownMessages();
-  const source = options.source ? ` (${escapeMarkdown(options.source)})` : '';
+  const source = options.source ? ` (${prose(options.source)})` : '';
   if (explanations.length === 1) {
     const one = explanationMarkdown(explanations[0]!, options);
     return `${one}\n\n---\n\n${t(M.decodedByOne, { source })}\n`;

@@ -203,6 +203,8 @@ export const markdownMessagesEn = {
   lineColumn: ' (line {line}, column {column})',
   value: 'Value: {value}',
   source: 'Source: {sources}',
+  /** The catalog's `examples` source: the examples published on the Nexi pages. */
+  sourceExamples: 'the published examples',
   required: '**Required** for {operation}',
   optional: 'Optional for {operation}',
   defaultValue: 'default {value}',

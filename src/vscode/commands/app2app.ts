@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { stateFromUri } from '../../core/app2app/builderFlow';
 import { jsonExplanation } from '../../core/explain/json';
-import { copiedMessage, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
+import { copiedMessage, copiedUri, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
 import { effectiveUriText } from '../../core/app2app/locate';
 import { Yielder } from '../../core/cooperative';
 import { explainScanned, type UriExplanation } from '../../core/explain/explain';
@@ -80,9 +80,8 @@ async function copyAs(ctx: CommandContext, arg: unknown, format?: unknown): Prom
   await vscode.env.clipboard.writeText(text);
   // Templates (`$amount`, `${id}`) are filled at run time: what was copied still has them.
   const dynamic = uri.partial || uri.params.some((p) => p.dynamic !== undefined);
-  const message = dynamic
-    ? vscode.l10n.t('{0} It contains parts filled in at run time, copied as written: replace them before running it.', copiedMessage(chosen))
-    : copiedMessage(chosen);
+  const copied = copiedMessage(chosen, copiedUri(uri));
+  const message = dynamic ? vscode.l10n.t('{0} It contains parts filled in at run time, copied as written: replace them before running it.', copied) : copied;
   if (dynamic) ctx.ui.notifications.warn(message);
   else ctx.ui.notifications.info(message);
   return { ok: true, format: chosen as CopyFormat, copied: text, message };

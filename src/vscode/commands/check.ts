@@ -179,7 +179,12 @@ export const checkCommands: readonly CommandSpec[] = [
         const text = curlCommands({ ...environment.endpoints, clientId: clientId ?? '<CLIENT_ID>', terminalId, callerTrxId, hasCaBundle: !!ca, pkcs12: !!pkcs12 });
         await vscode.env.clipboard.writeText(text);
         ctx.ui.notifications.info(
-          vscode.l10n.t('Copied the token and checkTransaction calls as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).'),
+          vscode.l10n.t(
+            'Copied to the clipboard: the token and checkTransaction calls for callerTrxId {0} on terminal {1} ({2}) as curl (certificate, key and secret as placeholders; token and assertion cannot be made with curl).',
+            callerTrxId,
+            terminalId,
+            environment.label,
+          ),
         );
         return { ok: true, text };
       },

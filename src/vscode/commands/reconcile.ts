@@ -419,7 +419,13 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
   }
   if (deliver === 'copy') {
     await vscode.env.clipboard.writeText(result.uri);
-    const copied = vscode.l10n.t('Copied the simulated {0} result (result {1}).', product === 'softpos' ? 'SoftPOS' : 'MobilePOS', result.result);
+    // Issue 16: the confirmation names what was copied (product, operation, outcome, callerTrxId).
+    const productName = product === 'softpos' ? 'SoftPOS' : 'MobilePOS';
+    const operation = request.operation ?? 'App2App';
+    const id = request.uri.get('callerTrxId');
+    const copied = id
+      ? vscode.l10n.t('Copied to the clipboard: the simulated {0} {1} result (result {2}, callerTrxId {3}).', productName, operation, result.result, id)
+      : vscode.l10n.t('Copied to the clipboard: the simulated {0} {1} result (result {2}).', productName, operation, result.result);
     ctx.ui.notifications.info(`${copied}${notes.length ? ` ${notes.join(' ')}` : ''}`, {
       [vscode.l10n.t('Send to device…')]: () => ctx.editor.adb.send(result.uri),
       [vscode.l10n.t('Decode')]: () => vscode.commands.executeCommand('nexi.decodeUri', { text: result.uri }),

@@ -58,6 +58,10 @@ export const copyAsIt: Translation<typeof copyAsMessages> = {
   uriDescription: "l'URI così com'è",
   copiedUri: 'URI App2App copiato.',
   copiedAs: 'URI copiato come {format}.',
+  copiedFor: 'Copiato negli appunti: {what} per {subject}.',
+  copiedForId: 'Copiato negli appunti: {what} per {subject} (callerTrxId {id}).',
+  what: { uri: "l'URI", adb: 'il comando adb', kotlin: "l'Intent Kotlin", java: "l'Intent Java", swift: 'la chiamata openURL Swift' },
+  subject: { request: 'la richiesta {operation}', result: "l'esito {operation}" },
 };
 
 export const buildInputIt: Translation<typeof buildInputMessages> = {

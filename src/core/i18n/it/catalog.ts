@@ -111,7 +111,7 @@ export const catalogIt: Translation<typeof catalogText> = {
   },
   response: {
     callerTrxId: { description: 'Il callerTrxId della richiesta, restituito invariato.' },
-    result: { description: 'Codice di esito (0 = approvata/eseguita); vedere la tabella dei codici di esito (spec §9).' },
+    result: { description: 'Codice di esito; vedere la tabella dei codici di esito (spec §9).', values: '`0` = approvata/eseguita.' },
     receiptKeys: {
       description: 'Campi dello scontrino, un parametro della query per chiave; vedere la tabella delle chiavi dello scontrino.',
       notes: [
@@ -131,7 +131,8 @@ export const catalogIt: Translation<typeof catalogText> = {
       notes: ["Per gli storni è l'importo richiesto, non quello effettivamente stornato [REVS]."],
     },
     actionCode: {
-      description: "Codice di risposta dell'host (campo 39 ISO 8583); `000` = approvata. Presente per le transazioni approvate o rifiutate.",
+      description: "Codice di risposta dell'host (campo 39 ISO 8583). Presente per le transazioni approvate o rifiutate.",
+      values: '`000` = approvata.',
     },
     pan: { description: 'Numero di carta mascherato, ultime 4 cifre in chiaro (transazioni approvate).' },
     transactionType: {

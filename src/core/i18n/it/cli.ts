@@ -113,6 +113,7 @@ Codice di uscita: 0 se l'URI è valido, 1 se contiene errori (l'URI viene comunq
   noValue: '(nessun valore)',
   empty: '(vuoto)',
   tlvLength: '({length} byte)',
+  sourcesHeading: 'Fonti:',
   severityError: 'errore',
   severityWarning: 'avviso',
   severityInfo: 'informazione',

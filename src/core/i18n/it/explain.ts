@@ -208,6 +208,7 @@ export const markdownMessagesIt: Translation<typeof markdownMessagesEn> = {
   lineColumn: ' (riga {line}, colonna {column})',
   value: 'Valore: {value}',
   source: 'Fonte: {sources}',
+  sourceExamples: 'gli esempi pubblicati',
   required: '**Obbligatorio** per {operation}',
   optional: 'Facoltativo per {operation}',
   defaultValue: 'valore predefinito {value}',
