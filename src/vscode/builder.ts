@@ -195,7 +195,7 @@ export class UriBuilder {
   }
 
   /** The test scenarios an operation's amount can choose, as a quick pick; resolves to the amount picked. */
-  private async pickScenario(operation: string | undefined): Promise<string | undefined> {
+  async pickScenario(operation: string | undefined): Promise<string | undefined> {
     const items = scenariosFor(operation).map((s) => ({
       label: String(s.amount),
       description: formatAmount(String(s.amount))?.text ?? '',

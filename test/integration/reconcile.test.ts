@@ -182,6 +182,36 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     assert.match(String(outcome.uri), /^pizzapay:\/\/payment\?result=21&amount=990&callerTrxId=SIM-EDITOR-2&operationType=PAYMENT&actionCode=116&/);
   });
 
+  it('"Test Scenarios…" lists the amounts that choose the outcome; the one picked is copied, and simulating it gives that outcome', async () => {
+    const listing = run('nexi.scenarios.show', 'payment');
+    const pick = await waitFor('the scenarios quick pick', () => {
+      const c = api.ui.prompts.current;
+      return c && 'items' in c && c.items.some((i) => i.label === '10051') ? c : undefined;
+    });
+    const insufficient = pick.items.find((i) => i.label === '10051')!;
+    assert.match(String(insufficient.detail), /Not sufficient funds/i);
+    assert.ok(pick.items.some((i) => i.label === '10099' && /never reaches the app|lost/i.test(String(i.detail))), 'the lost-result scenario is listed');
+    await choose(api, '10051');
+    const listed = await listing;
+    assert.equal(listed.amount, '10051');
+    assert.equal(await vscode.env.clipboard.readText(), '10051');
+    // The outcome picker offers the amount's scenario first.
+    const simulating = run('nexi.simulatePosResponse', { text: paymentRequest.replace('amount=990', 'amount=10051').replace('SIM-EDITOR-1', 'SIM-SCENARIO-1'), product: 'mobilepos', deliver: 'none' });
+    await choose(api, 'Chosen by the amount (10051)');
+    const simulated = await simulating;
+    assert.equal(simulated.result, 21, JSON.stringify(simulated));
+    assert.match(String(simulated.uri), /actionCode=116/);
+  });
+
+  it('"Rehearse a Session" logs a session from the scenarios, registers it in the sandbox and reconciles it: every classification appears', async () => {
+    const outcome = await run('nexi.rehearse');
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    assert.deepEqual(outcome.totals, outcome.expected);
+    const groups = api.b2b.reconciliation.provider.getChildren().map((g) => (g.kind === 'group' ? g.classification : ''));
+    assert.deepEqual(groups, ['app-failed-backend-approved', 'mismatch', 'not-found', 'error', 'match']);
+    assert.match(api.ui.notifications.shown.at(-1)?.message ?? '', /every classification appeared as the scenarios predict/);
+  });
+
   it('offers "Simulate response" above request URIs', async () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'NexiPosLauncher.kt'));

@@ -107,7 +107,18 @@ async function build(ctx: CommandContext, arg: unknown): Promise<CommandOutcome>
   return ctx.editor.builder.run();
 }
 
+/** "Nexi: Test Scenarios…": the amounts that choose what the simulator answers; the one picked is copied. */
+async function showScenarios(ctx: CommandContext, operation: unknown): Promise<CommandOutcome> {
+  const amount = await ctx.editor.builder.pickScenario(typeof operation === 'string' ? operation : 'payment');
+  if (amount === undefined) return { ok: false, code: 'CANCELLED' };
+  await vscode.env.clipboard.writeText(amount);
+  const message = vscode.l10n.t('Copied the test amount {0}: a request with it gets that outcome from Nexi: Simulate POS Response… and the sandbox.', amount);
+  ctx.ui.notifications.info(message);
+  return { ok: true, amount, message };
+}
+
 export const app2appCommands: readonly CommandSpec[] = [
+  { id: 'nexi.scenarios.show', run: (ctx, operation) => showScenarios(ctx, operation) },
   { id: app2appCommandIds.build, run: build },
   { id: app2appCommandIds.decode, run: decode },
   { id: app2appCommandIds.copyAs, run: copyAs },

@@ -13,6 +13,9 @@ import { extractEntries, reconcile, type Classification, type ReconcileReport, t
 import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
 import { maskPans, redact } from '../../core/redact';
+import { sandboxDefaults } from '../../core/sandbox/server';
+import { describeScenario, scenarioFor } from '../../core/scenarios/catalog';
+import { rehearsal } from '../../core/scenarios/rehearsal';
 import { isResultTab } from '../decodedDocuments';
 import type { ReconciliationNode } from '../views/reconciliationView';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../core/simulator/simulate';
@@ -344,6 +347,39 @@ async function openReport(ctx: CommandContext): Promise<CommandOutcome> {
   return { ok: true, document: opened.uri.toString() };
 }
 
+/**
+ * "Nexi: Rehearse a Session…" (issue 18): a logcat session made from the scenario catalogue — payments with every
+ * outcome, a result that never reached the app, a reversal, a closure — registered in the local sandbox (started if
+ * needed) and reconciled against it, so every classification shows up in the Reconciliation view in a minute.
+ */
+async function runRehearse(ctx: CommandContext): Promise<CommandOutcome> {
+  const server = await ctx.b2b.sandbox.start();
+  await ctx.credentials.environments.setActive('sandbox');
+  const rh = rehearsal();
+  for (const tx of rh.transactions) ctx.b2b.sandbox.register(tx);
+  const now = new Date();
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const dir = vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'rehearsals');
+  await vscode.workspace.fs.createDirectory(dir);
+  const file = vscode.Uri.joinPath(dir, `rehearsal-${stamp}.log`);
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(rh.log));
+  const document = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(document, { preview: false });
+  const outcome = (await vscode.commands.executeCommand('nexi.reconcileLog', { uri: file, environmentId: 'sandbox', defaultTerminalId: sandboxDefaults.mobilePosTerminalId })) as CommandOutcome;
+  if (!outcome.ok) return outcome;
+  const totals = outcome.totals as Readonly<Record<Classification, number>> & { total: number };
+  const differs = classificationOrder.filter((c) => totals[c] !== rh.expected[c]);
+  if (differs.length > 0) {
+    const message = vscode.l10n.t('Rehearsal: the reconciliation differs from what the scenarios predict ({0}). See the Reconciliation view and the log (Nexi: Show Log).', differs.map((c) => `${classificationLabels[c]} ${totals[c]}/${rh.expected[c]}`).join(', '));
+    ctx.ui.notifications.warn(message);
+    return { ok: false, code: 'REHEARSAL_DIFFERS', message, totals, expected: rh.expected };
+  }
+  ctx.ui.notifications.info(
+    vscode.l10n.t('Rehearsal: {0} operations logged in {1}, registered in the sandbox ({2}) and reconciled: every classification appeared as the scenarios predict. Work through them in the Reconciliation view.', rh.steps.length, file.path.split('/').pop() ?? '', server.url),
+  );
+  return { ok: true, log: file.toString(), totals, expected: rh.expected };
+}
+
 interface SimulateArgs {
   readonly text?: string;
   readonly outcome?: string;
@@ -352,9 +388,15 @@ interface SimulateArgs {
   readonly deliver?: 'copy' | 'adb' | 'none';
 }
 
-async function chooseOutcome(ctx: CommandContext): Promise<Outcome | undefined> {
+/** What the picker returns for "chosen by the amount" (the scenario catalogue decides). */
+const byAmount = 'by-amount' as const;
+
+async function chooseOutcome(ctx: CommandContext, amount: string | undefined, operation: string | undefined): Promise<Outcome | typeof byAmount | undefined> {
   const documented = localizedResultCodes().filter((r) => r.code !== 0 && r.code !== 20 && r.code !== 21 && r.code !== -30);
-  const items: Array<vscode.QuickPickItem & { outcome?: Outcome; declined?: true }> = [
+  // The amount's test scenario first (payment/reversal requests carry an amount): what "no outcome" gives.
+  const scenario = amount !== undefined && (operation === 'payment' || operation === 'reversal') ? scenarioFor(amount, 'mobilepos', operation).scenario : undefined;
+  const items: Array<vscode.QuickPickItem & { outcome?: Outcome | typeof byAmount; declined?: true }> = [
+    ...(scenario ? [{ label: vscode.l10n.t('Chosen by the amount ({0})', amount!), description: describeScenario(scenario), outcome: byAmount }] : []),
     { label: vscode.l10n.t('Approved'), description: vscode.l10n.t('result 0'), outcome: { kind: 'approved' } },
     { label: vscode.l10n.t('Declined by the host…'), description: vscode.l10n.t('result 21 with an action code'), declined: true },
     { label: vscode.l10n.t('Cancelled'), description: vscode.l10n.t('result 20: the operator pressed X'), outcome: { kind: 'cancelled' } },
@@ -381,9 +423,10 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
     ctx.ui.notifications.info(message);
     return { ok: false, code: 'NO_REQUEST', message };
   }
-  let outcome: Outcome | undefined;
+  let outcome: Outcome | typeof byAmount | undefined;
   try {
-    outcome = args.outcome ? parseOutcome(args.outcome) : await chooseOutcome(ctx);
+    const amount = request.params.find((p) => p.name === 'amount')?.value ?? undefined;
+    outcome = args.outcome === byAmount ? byAmount : args.outcome ? parseOutcome(args.outcome) : await chooseOutcome(ctx, amount, request.operation);
   } catch (err) {
     if (err instanceof SimulationError) return { ok: false, code: 'BAD_OUTCOME', message: err.message };
     throw err;
@@ -404,7 +447,7 @@ async function runSimulate(ctx: CommandContext, raw: unknown): Promise<CommandOu
   let result;
   try {
     const text = request.uri.text;
-    result = simulate(text, { outcome, product });
+    result = simulate(text, outcome === byAmount ? { product } : { outcome, product });
   } catch (err) {
     if (!(err instanceof SimulationError)) throw err;
     ctx.ui.notifications.error(err.message);
@@ -438,6 +481,7 @@ export const reconcileCommands: readonly CommandSpec[] = [
   { id: 'nexi.reconcileLog', needs: ['trustedWorkspace', 'credentials'], run: (ctx, arg) => runReconcile(ctx, arg) },
   { id: 'nexi.reconcile.exportCsv', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'csv', target) },
   { id: 'nexi.reconcile.exportJson', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'json', target) },
+  { id: 'nexi.rehearse', needs: ['trustedWorkspace'], run: (ctx) => runRehearse(ctx) },
   { id: 'nexi.reconciliation.open', run: (ctx, arg) => openRow(ctx, arg) },
   { id: 'nexi.reconciliation.checkAgain', needs: ['trustedWorkspace', 'credentials'], run: (ctx, arg) => checkRowAgain(ctx, arg) },
   { id: 'nexi.reconciliation.buildReversal', run: (ctx, arg) => buildFromRow(ctx, arg, 'reversal') },
