@@ -18,9 +18,10 @@ describe('Restricted Mode (untrusted workspace, real VS Code)', function () {
 
   it('makes every credentials command explain instead of running: no prompt, no question, nothing stored', async () => {
     const { api } = await activateExtension();
-    // The App2App editor commands (decode, build, copy, adb) and the POS response simulator need neither credentials
-    // nor the network: they work in Restricted Mode (see editor.test.ts and simulate.test.ts).
-    const editorCommands = new Set<string>([...Object.values(app2appCommandIds), 'nexi.simulatePosResponse']);
+    // The App2App editor commands (decode, build, copy, adb), the POS response simulator, the test scenarios and the
+    // result documents' Copy as JSON / Open Source need neither credentials nor the network: they work in Restricted
+    // Mode (see editor.test.ts and simulate.test.ts).
+    const editorCommands = new Set<string>([...Object.values(app2appCommandIds), 'nexi.simulatePosResponse', 'nexi.scenarios.show', 'nexi.results.copyJson', 'nexi.results.openSource']);
     const contributed = (vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).filter((id) => id !== 'nexi.showLog' && !editorCommands.has(id));
     assert.ok(contributed.length >= 10);
     const file = path.join(os.tmpdir(), 'nexi-restricted.pem');

@@ -482,21 +482,23 @@ export const reconcileCommands: readonly CommandSpec[] = [
   { id: 'nexi.reconcile.exportCsv', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'csv', target) },
   { id: 'nexi.reconcile.exportJson', needs: ['trustedWorkspace'], run: (ctx, target) => exportReport(ctx, 'json', target) },
   { id: 'nexi.rehearse', needs: ['trustedWorkspace'], run: (ctx) => runRehearse(ctx) },
-  { id: 'nexi.reconciliation.open', run: (ctx, arg) => openRow(ctx, arg) },
+  // A reconciliation exists only where checks can run: the view's commands explain Restricted Mode like the rest.
+  { id: 'nexi.reconciliation.open', needs: ['trustedWorkspace'], run: (ctx, arg) => openRow(ctx, arg) },
   { id: 'nexi.reconciliation.checkAgain', needs: ['trustedWorkspace', 'credentials'], run: (ctx, arg) => checkRowAgain(ctx, arg) },
-  { id: 'nexi.reconciliation.buildReversal', run: (ctx, arg) => buildFromRow(ctx, arg, 'reversal') },
-  { id: 'nexi.reconciliation.buildEnquiry', run: (ctx, arg) => buildFromRow(ctx, arg, 'enquiry') },
-  { id: 'nexi.reconciliation.copy', run: (ctx, arg) => copyRow(ctx, arg) },
-  { id: 'nexi.reconciliation.filter', run: (ctx, arg) => filterRows(ctx, arg) },
-  { id: 'nexi.reconciliation.showAll', run: (ctx) => filterRows(ctx, [...classificationOrder]) },
+  { id: 'nexi.reconciliation.buildReversal', needs: ['trustedWorkspace'], run: (ctx, arg) => buildFromRow(ctx, arg, 'reversal') },
+  { id: 'nexi.reconciliation.buildEnquiry', needs: ['trustedWorkspace'], run: (ctx, arg) => buildFromRow(ctx, arg, 'enquiry') },
+  { id: 'nexi.reconciliation.copy', needs: ['trustedWorkspace'], run: (ctx, arg) => copyRow(ctx, arg) },
+  { id: 'nexi.reconciliation.filter', needs: ['trustedWorkspace'], run: (ctx, arg) => filterRows(ctx, arg) },
+  { id: 'nexi.reconciliation.showAll', needs: ['trustedWorkspace'], run: (ctx) => filterRows(ctx, [...classificationOrder]) },
   {
     id: 'nexi.reconciliation.showMore',
+    needs: ['trustedWorkspace'],
     run: (ctx, arg) => {
       if (typeof arg === 'string' && classificationOrder.includes(arg as Classification)) ctx.b2b.reconciliationView.showMore(arg as Classification);
       return { ok: true };
     },
   },
-  { id: 'nexi.reconciliation.openReport', run: (ctx) => openReport(ctx) },
+  { id: 'nexi.reconciliation.openReport', needs: ['trustedWorkspace'], run: (ctx) => openReport(ctx) },
   // Simulating needs neither credentials nor the network: it works in Restricted Mode too.
   { id: 'nexi.simulatePosResponse', run: (ctx, arg) => runSimulate(ctx, arg) },
 ];
