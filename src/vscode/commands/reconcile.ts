@@ -12,6 +12,7 @@ import { explanationMarkdown } from '../../core/explain/markdown';
 import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
 import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
+import { getLocale } from '../../core/i18n';
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
 import { describeScenario, scenarioFor } from '../../core/scenarios/catalog';
@@ -242,7 +243,7 @@ function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: strin
     '',
   );
   if (e.classification === 'mismatch' && e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
-  if (e.errorCode) out.push(`**${e.errorCode}:** ${e.errorCode === 'NO_TERMINAL_ID' ? reportMessages().noTerminalId : (e.messageByLocale?.[vscode.env.language.startsWith('it') ? 'it' : 'en'] ?? e.message ?? '')}`, '');
+  if (e.errorCode) out.push(`**${e.errorCode}:** ${e.errorCode === 'NO_TERMINAL_ID' ? reportMessages().noTerminalId : (e.messageByLocale?.[getLocale()] ?? e.message ?? '')}`, '');
   const text = document && e.range.end <= document.getText().length ? document.getText(new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end))) : undefined;
   const scanned = text ? scanText(text)[0] : undefined;
   if (scanned) {
@@ -280,7 +281,8 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const detail = await ctx.editor.decoded.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
-    redact(rowMarkdown(entry, record.source, record.environmentLabel, document), []),
+    // Errors and Nexi's body never carry the environment's secrets; tokens or JOSE objects a gateway echoed are cut.
+    redact(rowMarkdown(entry, record.source, record.environmentLabel, document)),
     { preserveFocus: true, ...(editor.viewColumn !== undefined ? { avoidColumn: editor.viewColumn } : {}), json: JSON.parse(toJson({ ...record.report, entries: [entry] }, record.source)).entries[0] },
   );
   return { ok: true, line: entry.line, document: detail.uri.toString(), log: document.uri.toString() };
