@@ -6,6 +6,7 @@ import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
 import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
 import { documentText } from './editorUtil';
 import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
 
@@ -69,6 +70,29 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.match(text, /\| `rrn` \| 632510150002 \| .*\(read as f37\)/);
     assert.match(text, /## Raw response\n\n```json\n\{\n {2}"terminalId": "30350039"/);
     assert.ok(!text.includes(secret), 'no secret in the result document');
+  });
+
+  it('three checks from CodeLenses show rendered results beside the log, all in one reused group', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const ids = ['PP-20261121-0001', 'PP-20261121-0002', 'PP-20261121-0001'];
+    let logColumn: vscode.ViewColumn | undefined;
+    for (const id of ids) {
+      const target = await resultTarget(id);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: logColumn ?? vscode.ViewColumn.One });
+      logColumn = editor.viewColumn;
+      const lens = await waitFor(`a Check transaction CodeLens for ${id}`, async () => (await codeLenses(document.uri)).find((l) => l.command?.title === 'Check transaction' && l.range.start.line === target.line));
+      const outcome = (await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []))) as CommandOutcome;
+      assert.equal(outcome.ok, true, JSON.stringify(outcome));
+      await waitFor(`the result of ${id} rendered`, () =>
+        vscode.window.tabGroups.all.find((g) => g.activeTab?.input instanceof vscode.TabInputCustom && g.activeTab.input.viewType === markdownPreviewEditor && g.activeTab.input.uri.toString() === String(outcome.document)),
+      );
+    }
+    const resultGroups = vscode.window.tabGroups.all.filter((g) => g.tabs.some(isResultTab));
+    assert.equal(resultGroups.length, 1, 'one results group for three checks');
+    assert.notEqual(resultGroups[0]!.viewColumn, logColumn, 'beside the log, which stays visible');
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('logcat.log')), 'the log is still visible');
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'no column per result');
   });
 
   it('the Credentials view shows the access-token state (never the token): none before a check, cached after', async () => {
