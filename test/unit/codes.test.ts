@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { actionMessages, describeActionCode, nexiActionCodes } from '../../src/core/codes/actionCodes';
 import { lookupAid } from '../../src/core/codes/aids';
+import { withLocale } from '../../src/core/i18n';
 import { lookupCountry } from '../../src/core/codes/countries';
 import { formatAmount, lookupCurrency } from '../../src/core/codes/currencies';
 import { lookupField } from '../../src/core/codes/iso8583';
@@ -385,6 +386,14 @@ describe('codes: AIDs', () => {
     assert.equal(m.rid, 'A000000004');
     assert.equal(m.pix, '1010');
     assert.match(m.product!, /^Mastercard Credit\/Debit/);
+  });
+
+  it('remembers answers per locale: a repeated AID reads in the locale of the moment', () => {
+    const english = lookupAid('A0000000041010')!.product;
+    const italian = withLocale('it', () => lookupAid('A0000000041010')!.product);
+    assert.notEqual(italian, english);
+    assert.equal(lookupAid('A0000000041010')!.product, english);
+    assert.equal(withLocale('it', () => lookupAid('A0000000041010')!.product), italian);
   });
 
   it('takes the longest listed prefix, then the RID', () => {

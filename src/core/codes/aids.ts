@@ -37,7 +37,22 @@ const ridMap = new Map(rids.map((r) => [r.rid, r]));
  * Looks an AID up. Lenient on case and on separators (spaces, colons, hyphens); undefined when the
  * input is not hex or shorter than a RID (10 hex digits), or when neither AID nor RID is listed.
  */
+/**
+ * Answers by locale and input: a log repeats the same few AIDs thousands of times, and each lookup would otherwise
+ * scan every known AID for the longest prefix. Bounded: the inputs come from the text.
+ */
+const looked = new Map<string, AidMatch | undefined>();
+
 export function lookupAid(hex: string): AidMatch | undefined {
+  const key = `${getLocale()}\u0000${hex}`;
+  if (looked.has(key)) return looked.get(key);
+  const match = findAid(hex);
+  if (looked.size >= 512) looked.clear();
+  looked.set(key, match);
+  return match;
+}
+
+function findAid(hex: string): AidMatch | undefined {
   const aid = hex.replace(/[\s:-]/g, '').toUpperCase();
   if (!/^[0-9A-F]{10,32}$/.test(aid)) return undefined;
   const rid = aid.slice(0, 10);
