@@ -2,9 +2,8 @@
 import * as fs from 'fs';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile as runReconcile } from '../core/reconcile/reconcile';
-import { getLocale } from '../core/i18n';
-import type { ReconcileReport, ReconciledEntry } from '../core/reconcile/reconcile';
-import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson } from '../core/reconcile/report';
+import type { ReconcileReport } from '../core/reconcile/reconcile';
+import { classificationLabels, differencesLabel, entryMessage, outcomeLabel, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
@@ -13,12 +12,6 @@ import { styler } from './render';
 
 export function reconcileHelp(): string {
   return t('reconcileHelp', { connectionHelp: connectionHelp() });
-}
-
-/** The message of an entry in error, in the run's language where the report recorded one (as report.ts does). */
-function entryMessage(e: ReconciledEntry): string {
-  if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
-  return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
 }
 
 /** The text `reconcile` prints (also the MCP tool's): totals, one line per entry, the warning about charged customers. */

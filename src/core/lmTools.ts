@@ -129,9 +129,10 @@ function object(input: unknown, tool: string): Record<string, unknown> {
   return input as Record<string, unknown>;
 }
 
-function text(input: Record<string, unknown>, key: string, tool: string, required: true): string;
-function text(input: Record<string, unknown>, key: string, tool: string, required: false): string | undefined;
-function text(input: Record<string, unknown>, key: string, tool: string, required: boolean): string | undefined {
+/** A string input of a tool (also the MCP server's): present when required, a string, not too long. */
+export function text(input: Record<string, unknown>, key: string, tool: string, required: true): string;
+export function text(input: Record<string, unknown>, key: string, tool: string, required: false): string | undefined;
+export function text(input: Record<string, unknown>, key: string, tool: string, required: boolean): string | undefined {
   const M = lmToolMessages();
   const v = input[key];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '' && !required)) {

@@ -25,6 +25,7 @@ import {
   explainKinds,
   explainToolInput,
   lmToolNames,
+  text as stringInput,
   ToolInputError,
   validateToolInput,
 } from '../core/lmTools';
@@ -85,19 +86,6 @@ async function cliAnswer(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?
 const noStdinIo: Io = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => undefined, color: false };
 
 type Args = Record<string, unknown>;
-
-function stringArg(args: Args, tool: string, key: string, required: true): string;
-function stringArg(args: Args, tool: string, key: string, required: false): string | undefined;
-function stringArg(args: Args, tool: string, key: string, required: boolean): string | undefined {
-  const v = args[key];
-  if (v === undefined || v === null) {
-    if (required) throw new ToolInputError(`${tool} needs "${key}".`);
-    return undefined;
-  }
-  if (typeof v !== 'string') throw new ToolInputError(`${tool}: "${key}" must be a string.`);
-  if (required && v.trim() === '') throw new ToolInputError(`${tool}: "${key}" is empty.`);
-  return v;
-}
 
 interface ToolSpec {
   readonly tool: Tool;
@@ -241,10 +229,10 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
       // `nexi-app2app simulate REQUEST --outcome … --product …`.
       run: async (args) => {
         const tool = mcpToolNames.simulate;
-        const request = stringArg(args, tool, 'request', true);
-        const product = stringArg(args, tool, 'product', false) ?? 'mobilepos';
+        const request = stringInput(args, 'request', tool, true);
+        const product = stringInput(args, 'product', tool, false) ?? 'mobilepos';
         if (product !== 'softpos' && product !== 'mobilepos') throw new ToolInputError(`${tool}: "product" must be softpos or mobilepos, not "${product}".`);
-        const outcome = stringArg(args, tool, 'outcome', false);
+        const outcome = stringInput(args, 'outcome', tool, false);
         // One run (stan and operation number are random): the JSON, and the text a terminal shows for it — the URI on
         // standard output, then the notes the CLI writes to standard error.
         const run = await cli(['simulate', request, '--product', product, ...(outcome ? ['--outcome', outcome] : []), '--json'], env);
@@ -291,9 +279,9 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
       },
       run: async (args) => {
         const tool = mcpToolNames.check;
-        const profile = stringArg(args, tool, 'profile', true);
-        const terminalId = stringArg(args, tool, 'terminalId', true);
-        const callerTrxId = stringArg(args, tool, 'callerTrxId', true);
+        const profile = stringInput(args, 'profile', tool, true);
+        const terminalId = stringInput(args, 'terminalId', tool, true);
+        const callerTrxId = stringInput(args, 'callerTrxId', tool, true);
         const refused = await allowed(profile, `check --terminal-id ${terminalId} --caller-trx-id ${callerTrxId}`);
         if (refused) return refused;
         const connection = await connect(new Map([['--env', profile]]), noStdinIo, env, terminalId, true);
@@ -333,9 +321,9 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
       },
       run: async (args) => {
         const tool = mcpToolNames.reconcile;
-        const profile = stringArg(args, tool, 'profile', true);
-        const given = stringArg(args, tool, 'text', false);
-        const file = stringArg(args, tool, 'path', false);
+        const profile = stringInput(args, 'profile', tool, true);
+        const given = stringInput(args, 'text', tool, false);
+        const file = stringInput(args, 'path', tool, false);
         if ((given === undefined) === (file === undefined)) return refusal(`${tool}: give the log either as "text" or as "path".`, 'BAD_INPUT');
         let log = given ?? '';
         if (file !== undefined) {
@@ -350,7 +338,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         if (refused) return refused;
         const connection = await connect(new Map([['--env', profile]]), noStdinIo, env, undefined, true);
         try {
-          const tid = stringArg(args, tool, 'defaultTerminalId', false) ?? connection.terminalIds[0];
+          const tid = stringInput(args, 'defaultTerminalId', tool, false) ?? connection.terminalIds[0];
           const entries = extractEntries(log, tid ? { defaultTerminalId: tid } : {});
           if (entries.length === 0) return answer('No payment or reversal URI with a callerTrxId in the log.', { totals: { total: 0 }, entries: [] });
           const client = connection.client;

@@ -64,9 +64,22 @@ export function differencesLabel(e: Pick<ReconciledEntry, 'differences'>): strin
 }
 
 /** The message of an entry in error for people: the locale's text where there is one, else the recorded message. */
-function entryMessage(e: ReconciledEntry): string {
+export function entryMessage(e: ReconciledEntry): string {
   if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
   return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
+}
+
+/** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */
+export function appOutcomeLabel(e: Pick<ReconciledEntry, 'appOutcome' | 'result'>): string {
+  const M = reportMessages();
+  return e.result !== undefined ? t(M.appResult, { outcome: M.outcome[e.appOutcome], result: e.result }) : M.outcome[e.appOutcome];
+}
+
+/** What a row says after its outcomes: the differences, the error, or what to do about a charged customer. */
+export function entryDetail(e: ReconciledEntry): string {
+  if (e.classification === 'mismatch') return differencesLabel(e);
+  if (e.errorCode) return `${e.errorCode}: ${entryMessage(e)}`;
+  return e.classification === 'app-failed-backend-approved' ? reportMessages().reverseOrComplete : '';
 }
 
 const csvColumns = ['line', 'classification', 'terminalId', 'callerTrxId', 'operation', 'appOutcome', 'appResult', 'backendOutcome', 'amount', 'authorizationNumber', 'panLast4', 'differences', 'errorCode', 'message'] as const;
@@ -132,9 +145,9 @@ export function toMarkdown(report: ReconcileReport, options: { title: string; li
   out.push(M.tableHeader, '|---:|---|---|---|---|---|---|');
   for (const e of report.entries) {
     const line = options.lineLink ? `[${e.line}](${options.lineLink(e.line)})` : String(e.line);
-    const details = e.classification === 'mismatch' ? differencesLabel(e) : e.errorCode ? `${e.errorCode}: ${entryMessage(e)}` : e.classification === 'app-failed-backend-approved' ? M.reverseOrComplete : '';
+    const details = entryDetail(e);
     const label = e.classification === 'match' ? M.classification.match : `**${M.classification[e.classification]}**`;
-    const app = e.result !== undefined ? t(M.appResult, { outcome: M.outcome[e.appOutcome], result: e.result }) : M.outcome[e.appOutcome];
+    const app = appOutcomeLabel(e);
     out.push(`| ${line} | ${label} | ${mdCell(e.terminalId)} | \`${mdCell(e.callerTrxId)}\` | ${app} | ${e.backendOutcome ? M.outcome[e.backendOutcome] : '–'} | ${mdCell(details)} |`);
   }
   out.push('');

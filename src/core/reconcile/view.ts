@@ -2,9 +2,8 @@
 // classification, the most dangerous first, filtered and paged so a 10,000-row report stays responsive; the text a
 // row copies; and the App2App requests a row leads to (the reversal of a payment the app lost, or the enquiry that
 // asks the device what it last did). Pure: the view, its tests and the CLI read the same functions.
-import { fillTemplate as t } from '../codes/text';
 import type { Classification, ReconcileReport, ReconciledEntry } from './reconcile';
-import { classificationLabels, differencesLabel, outcomeLabel, reportMessages } from './report';
+import { appOutcomeLabel, classificationLabels, entryDetail, outcomeLabel } from './report';
 
 /** Most dangerous first: money taken that the app does not know about, then disagreements, then the unknowns. */
 export const classificationOrder: readonly Classification[] = ['app-failed-backend-approved', 'mismatch', 'not-found', 'error', 'match'];
@@ -38,20 +37,9 @@ export function page<T>(entries: readonly T[], shown: number): { rows: readonly 
   return { rows: entries.slice(0, n), hidden: entries.length - n };
 }
 
-/** What a row says after its line number: the app's outcome against the backend's, and why it matters. */
-export function entryDetail(e: ReconciledEntry): string {
-  const M = reportMessages();
-  if (e.classification === 'mismatch') return differencesLabel(e);
-  if (e.errorCode) return `${e.errorCode}: ${e.errorCode === 'NO_TERMINAL_ID' ? M.noTerminalId : (e.message ?? '')}`;
-  if (e.classification === 'app-failed-backend-approved') return M.reverseOrComplete;
-  return '';
-}
-
 /** One line of text for the clipboard (tab-separated, for a ticket or a spreadsheet). */
 export function entryText(e: ReconciledEntry, source: string): string {
-  const M = reportMessages();
-  const app = e.result !== undefined ? t(M.appResult, { outcome: outcomeLabel(e.appOutcome), result: e.result }) : outcomeLabel(e.appOutcome);
-  return [`${source}:${e.line}`, classificationLabels[e.classification], e.terminalId ?? '', e.callerTrxId, app, e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–', entryDetail(e)].join('\t').trimEnd();
+  return [`${source}:${e.line}`, classificationLabels[e.classification], e.terminalId ?? '', e.callerTrxId, appOutcomeLabel(e), e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–', entryDetail(e)].join('\t').trimEnd();
 }
 
 /**

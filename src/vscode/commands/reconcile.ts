@@ -6,13 +6,12 @@ import { describeActionCode } from '../../core/codes/actionCodes';
 import { formatAmount } from '../../core/codes/currencies';
 import { localizedResultCodes } from '../../core/codes/resultCodes';
 import { userMessage } from '../../core/nexi/errors';
-import { scanText } from '../../core/app2app/scan';
+import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
 import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
-import { classificationLabels, differencesLabel, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
+import { appOutcomeLabel, classificationLabels, differencesLabel, entryMessage, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
-import { getLocale } from '../../core/i18n';
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
 import { describeScenario, scenarioFor } from '../../core/scenarios/catalog';
@@ -229,10 +228,10 @@ function nextStep(e: ReconciledEntry): string {
 }
 
 /** The detail of one row: what it means, the two sides, the log line decoded, and the backend's answer. */
-function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: string, document: vscode.TextDocument | undefined): string {
+function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: string, logged: ScannedUri | undefined): string {
   const cell = (v: string | undefined): string => (v ?? '–').replace(/\|/g, '\\|');
   const out: string[] = [`# ${source}:${e.line} — ${classificationLabels[e.classification]}`, '', nextStep(e), ''];
-  const app = e.result !== undefined ? `${outcomeLabel(e.appOutcome)} (result ${e.result})` : outcomeLabel(e.appOutcome);
+  const app = appOutcomeLabel(e);
   // A list rather than a table: it wraps in a half-width pane.
   const amount = e.amount ? formatAmount(e.amount)?.text : undefined;
   out.push(
@@ -243,12 +242,8 @@ function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: strin
     '',
   );
   if (e.classification === 'mismatch' && e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
-  if (e.errorCode) out.push(`**${e.errorCode}:** ${e.errorCode === 'NO_TERMINAL_ID' ? reportMessages().noTerminalId : (e.messageByLocale?.[getLocale()] ?? e.message ?? '')}`, '');
-  const text = document && e.range.end <= document.getText().length ? document.getText(new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end))) : undefined;
-  const scanned = text ? scanText(text)[0] : undefined;
-  if (scanned) {
-    out.push(`## ${vscode.l10n.t('What the log says (line {0})', e.line)}`, '', explanationMarkdown(explainScanned(scanned), {}, 3), '');
-  }
+  if (e.errorCode) out.push(`**${e.errorCode}:** ${entryMessage(e)}`, '');
+  if (logged) out.push(`## ${vscode.l10n.t('What the log says (line {0})', e.line)}`, '', explanationMarkdown(explainScanned(logged), {}, 3), '');
   if (e.backend) {
     out.push(`## ${vscode.l10n.t('What Nexi answered (checkTransaction)')}`, '', '```json', maskPans(JSON.stringify(e.backend, null, 2)), '```', '');
   }
@@ -268,9 +263,13 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
     ctx.ui.notifications.warn(message);
     return { ok: false, code: 'LOG_GONE', message };
   }
-  // The URI's own range when the log is unchanged since the run; the line otherwise.
+  // The URI's own range when the log is unchanged since the run (read once, also for the detail); the line otherwise.
+  // The end offset is checked against the last line's end, not against a copy of a possibly huge text.
   const line = Math.min(entry.line - 1, document.lineCount - 1);
-  const unchanged = entry.range.end <= document.getText().length && scanText(document.getText(new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end))))[0]?.uri.get('callerTrxId') === entry.callerTrxId;
+  const end = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  const found = entry.range.end <= end ? scanText(document.getText(new vscode.Range(document.positionAt(entry.range.start), document.positionAt(entry.range.end))))[0] : undefined;
+  const logged = found?.uri.get('callerTrxId') === entry.callerTrxId ? found : undefined;
+  const unchanged = logged !== undefined;
   // Selected from the line's start to the URI's end, drawn backwards: the cursor at the line's start keeps the log's
   // timestamp and tag in view instead of scrolling sideways to a long URI's end.
   const range = unchanged ? new vscode.Range(document.positionAt(entry.range.start).with({ character: 0 }), document.positionAt(entry.range.end)) : document.lineAt(line).range;
@@ -282,7 +281,7 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   const detail = await ctx.editor.decoded.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
     // Errors and Nexi's body never carry the environment's secrets; tokens or JOSE objects a gateway echoed are cut.
-    redact(rowMarkdown(entry, record.source, record.environmentLabel, document)),
+    redact(rowMarkdown(entry, record.source, record.environmentLabel, logged)),
     { preserveFocus: true, ...(editor.viewColumn !== undefined ? { avoidColumn: editor.viewColumn } : {}), json: JSON.parse(toJson({ ...record.report, entries: [entry] }, record.source)).entries[0] },
   );
   return { ok: true, line: entry.line, document: detail.uri.toString(), log: document.uri.toString() };

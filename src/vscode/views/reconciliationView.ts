@@ -5,8 +5,8 @@
 // a 10,000-row report does not send 10,000 items at once.
 import * as vscode from 'vscode';
 import type { Classification, ReconciledEntry } from '../../core/reconcile/reconcile';
-import { classificationLabels, outcomeLabel } from '../../core/reconcile/report';
-import { allClassifications, entryDetail, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
+import { appOutcomeLabel, classificationLabels, entryDetail, outcomeLabel } from '../../core/reconcile/report';
+import { allClassifications, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
 import type { Reconciliations, ReconciliationRecord } from '../commands/reconcile';
 
 export type ReconciliationNode =
@@ -104,7 +104,7 @@ export class ReconciliationTreeProvider implements vscode.TreeDataProvider<Recon
         const e = node.entry;
         const item = new vscode.TreeItem(vscode.l10n.t('line {0} · {1}', e.line, e.callerTrxId), vscode.TreeItemCollapsibleState.None);
         item.id = `row:${e.line}:${e.range.start}:${e.callerTrxId}`;
-        const app = e.result !== undefined ? `${outcomeLabel(e.appOutcome)} (result ${e.result})` : outcomeLabel(e.appOutcome);
+        const app = appOutcomeLabel(e);
         const detail = entryDetail(e);
         item.description = [e.terminalId, vscode.l10n.t('app: {0}', app), vscode.l10n.t('backend: {0}', e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–'), detail].filter(Boolean).join(' · ');
         item.tooltip = new vscode.MarkdownString(
