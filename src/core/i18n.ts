@@ -6,56 +6,32 @@
 // A table is read at call time through `localized(...)`, never captured at module load, so switching the
 // locale (tests, the CLI) takes effect at once.
 
+// Transition: the locale state lives in `l10n.ts` (the one mechanism); this module narrows it for the tables not
+// yet moved to the JSON bundles.
+import * as l10n from './l10n';
+
 export const locales = ['en', 'it'] as const;
 export type Locale = (typeof locales)[number];
 
-let current: Locale = 'en';
-
 export function setLocale(locale: Locale): void {
-  current = locale;
+  l10n.setLocale(locale);
 }
 
 export function getLocale(): Locale {
-  return current;
+  return l10n.getLocale() === 'it' ? 'it' : 'en';
 }
 
-/** Runs `fn` with `locale` and restores the previous one, also when `fn` throws. */
-export function withLocale<T>(locale: Locale, fn: () => T): T {
-  const previous = current;
-  current = locale;
-  try {
-    return fn();
-  } finally {
-    current = previous;
-  }
-}
+export const withLocale: <T>(locale: Locale, fn: () => T) => T = l10n.withLocale;
 
-/**
- * A BCP 47 tag (`it`, `it-IT`, `en-US`) or a POSIX locale (`it_IT.UTF-8`, `C`) → a supported locale, or
- * undefined when the language is neither English nor Italian (callers fall back to English).
- */
+/** A BCP 47 tag or POSIX locale → a supported locale of the old tables, or undefined (see `l10n.parseLocale`). */
 export function parseLocale(tag: string | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const language = tag.trim().toLowerCase().split(/[-_.@:]/)[0];
-  if (language === 'it') return 'it';
-  if (language === 'en' || language === 'c' || language === 'posix') return 'en';
-  return undefined;
+  const parsed = l10n.parseLocale(tag);
+  return parsed === 'it' || parsed === 'en' ? parsed : undefined;
 }
 
-/**
- * The locale a terminal program should use, as gettext picks one: no locale or a `C`/`POSIX` one (the first set
- * of LC_ALL, LC_MESSAGES, LANG) means English; otherwise the first supported entry of LANGUAGE, then that locale;
- * English when none names a supported language.
- */
+/** The locale a terminal program should use (see `l10n.localeFromEnv`), narrowed to the old tables' locales. */
 export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
-  const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
-  // No locale, or `C`, means untranslated whatever LANGUAGE says (GNU gettext); otherwise LANGUAGE's list comes first.
-  if (posix === undefined || /^(c|posix)([._@]|$)/i.test(posix)) return 'en';
-  for (const entry of (env.LANGUAGE ?? '').split(':')) {
-    const parsed = parseLocale(entry);
-    if (parsed) return parsed;
-  }
-  return parseLocale(posix) ?? 'en';
+  return l10n.localeFromEnv(env) === 'it' ? 'it' : 'en';
 }
 
 /**
@@ -72,7 +48,7 @@ export type Translation<T> = T extends string
 
 /** A getter for the current locale's table: call it where the text is needed, not at module load. */
 export function localized<T>(tables: { readonly en: T; readonly it: T }): () => T {
-  return () => tables[current];
+  return () => tables[getLocale()];
 }
 
 /** Placeholders (`{name}`) of a template, sorted: a translation must use exactly the same set. */
