@@ -15,22 +15,12 @@ import {
   type CodeRangeData,
   type ResponseCategory1987,
 } from '../data/responseCodeData';
-import { localized, type Translation } from '../i18n';
-import { actionMessagesIt, isoCategoryLabelsIt, nexiActionCodesIt } from '../i18n/it/codes';
-import {
-  actionCodeClasses1993It,
-  actionCodes1993It,
-  responseCodeExtensionsIt,
-  responseCodeRanges1987It,
-  responseCodes1987It,
-  responseCodes2021It,
-  type CodeRangeTranslation,
-} from '../i18n/it/responseCodes';
+import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import type { NexiOperation } from './resultCodes';
 import { operationLabel } from './resultCodes';
 import type { SourceRef, SpecSourceTag } from './sources';
-import { fillTemplate, perLocale } from './text';
+import { builtPerLocale, fillTemplate } from './text';
 
 export interface NexiActionCodeEntry {
   readonly code: string;
@@ -107,7 +97,7 @@ export const actionMessages = {
 } as const;
 
 /** {@link actionMessages} in the current locale. */
-export const actionText = localized<Translation<typeof actionMessages>>({ en: actionMessages, it: actionMessagesIt });
+export const actionText = translated('codes.actionMessages', actionMessages);
 
 /** ISO categories of response/action codes in words; in English the words are the category ids. */
 export const isoCategoryLabels: Readonly<Record<ResponseCategory1987 | ActionCategory1993, string>> = {
@@ -129,11 +119,13 @@ export const isoCategoryLabels: Readonly<Record<ResponseCategory1987 | ActionCat
   reversal: 'reversal',
 };
 
-const categoryTable = localized<Readonly<Record<string, string>>>({ en: isoCategoryLabels, it: isoCategoryLabelsIt });
-
-/** An ISO category (`declined`, `pickup`…) in words in the current locale; unknown categories as they are. */
+/**
+ * An ISO category (`declined`, `pickup`…) in words in the current locale (overlay l10n/data/isoCategories.<locale>.json,
+ * by category); unknown categories as they are.
+ */
 export function isoCategoryLabel(category: string): string {
-  return categoryTable()[category] ?? category;
+  const english = Object.prototype.hasOwnProperty.call(isoCategoryLabels, category) ? isoCategoryLabels[category as keyof typeof isoCategoryLabels] : undefined;
+  return english === undefined ? category : overlay('isoCategories', category, { label: english }).label;
 }
 
 /** Context that changes the reading of a code. */
@@ -169,20 +161,14 @@ export interface ActionCodeDescription {
   readonly notes: readonly string[];
 }
 
-/** Codes whose meaning in a translation comes from a table keyed by code. */
-function translateCodes<T extends { readonly code: string; readonly meaning: string }>(
-  rows: readonly T[],
-  table: Readonly<Record<string, string>>,
-): Map<string, T> {
-  return new Map(rows.map((e) => [e.code, table[e.code] !== undefined ? { ...e, meaning: table[e.code] } : e]));
+/** A code table in the current locale: each meaning from the overlay `dataset` (l10n/data/<dataset>.<locale>.json), by code. */
+function localCodes<T extends { readonly code: string; readonly meaning: string }>(dataset: string, rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((e) => [e.code, { ...e, ...overlay(dataset, e.code, { meaning: e.meaning }) }]));
 }
 
-function translateRanges(rows: readonly CodeRangeData[], table: Readonly<Record<string, CodeRangeTranslation>>): CodeRangeData[] {
-  return rows.map((r) => {
-    const it = table[r.range];
-    if (!it) return r;
-    return { ...r, range: it.range ?? r.range, meaning: it.meaning, ...(r.note ? { note: it.note ?? r.note } : {}) };
-  });
+/** Code ranges in the current locale: meaning, note and (where it has words) the range label, by English range label. */
+function localRanges(dataset: string, rows: readonly CodeRangeData[]): CodeRangeData[] {
+  return rows.map((r) => ({ ...r, ...overlay(dataset, r.range, { range: r.range, meaning: r.meaning, ...(r.note ? { note: r.note } : {}) }) }));
 }
 
 const english = {
@@ -196,18 +182,16 @@ const english = {
 };
 
 /** The code tables in the current locale (same codes, same order; meanings, range labels and notes translated). */
-const tables = perLocale((locale): typeof english =>
-  locale === 'en'
-    ? english
-    : {
-        nexi: translateCodes(nexiActionCodes, nexiActionCodesIt),
-        iso1993: translateCodes(actionCodes1993, actionCodes1993It),
-        iso1987: translateCodes(responseCodes1987, responseCodes1987It),
-        extensions: translateCodes(responseCodeExtensions, responseCodeExtensionsIt),
-        iso2021: translateCodes(responseCodes2021, responseCodes2021It),
-        classes1993: translateRanges(actionCodeClasses1993, actionCodeClasses1993It),
-        ranges1987: translateRanges(responseCodeRanges1987, responseCodeRanges1987It),
-      },
+const tables = builtPerLocale(
+  (): typeof english => ({
+    nexi: localCodes('nexiActionCodes', nexiActionCodes),
+    iso1993: localCodes('actionCodes1993', actionCodes1993),
+    iso1987: localCodes('responseCodes1987', responseCodes1987),
+    extensions: localCodes('responseCodeExtensions', responseCodeExtensions),
+    iso2021: localCodes('responseCodes2021', responseCodes2021),
+    classes1993: localRanges('actionCodeClasses1993', actionCodeClasses1993),
+    ranges1987: localRanges('responseCodeRanges1987', responseCodeRanges1987),
+  }),
 );
 
 const equivalent1993to1987 = new Map(Object.entries(equivalent1987to1993).map(([a, b]) => [b, a]));

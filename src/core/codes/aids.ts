@@ -4,8 +4,7 @@
 
 import { aids, rids, type AidData } from '../data/aidData';
 import type { DataSourceId } from '../data/sourceData';
-import { getLocale } from '../i18n';
-import { aidProductsIt } from '../i18n/it/codes';
+import { getLocale, overlay } from '../l10n';
 import type { Provenance } from '../types';
 
 export type AidMatchKind = 'exact' | 'prefix' | 'rid';
@@ -64,7 +63,8 @@ function findAid(hex: string): AidMatch | undefined {
       match: entry.aid === aid ? 'exact' : 'prefix',
       matchedAid: entry.aid,
       brand: entry.brand,
-      product: (getLocale() === 'it' ? aidProductsIt[entry.aid] : undefined) ?? entry.product,
+      // Overlay l10n/data/aids.<locale>.json, by AID: the words around the product name.
+      product: overlay('aids', entry.aid, { product: entry.product }).product,
       provenance: entry.prov,
       sources: entry.src,
     };

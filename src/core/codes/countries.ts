@@ -2,10 +2,9 @@
 
 import { countries, type CountryData } from '../data/countryData';
 import type { DataSourceId } from '../data/sourceData';
-import type { Locale } from '../i18n';
-import { countryNotesIt } from '../i18n/it/codes';
+import { getLocale, overlay, sourceLocale, type Locale } from '../l10n';
 import type { Provenance } from '../types';
-import { perLocale } from './text';
+import { builtPerLocale } from './text';
 
 export interface Country {
   readonly numeric: string;
@@ -19,7 +18,8 @@ export interface Country {
   readonly sources: readonly DataSourceId[];
 }
 
-// Italian names come from the runtime's ICU data (Node ships full ICU); English keeps the reference data's.
+// Names in other languages come from the runtime's ICU data (Node ships full ICU) unless the locale's overlay
+// (l10n/data/countries.<locale>.json, by numeric code) names the country; English keeps the reference data's.
 function regionNames(locale: Locale): Intl.DisplayNames | undefined {
   try {
     return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
@@ -39,17 +39,18 @@ function localName(c: CountryData, names: Intl.DisplayNames | undefined): string
 }
 
 /** Numeric, alpha-2 and alpha-3 codes → country, names and notes in the locale the index was built for. */
-const index = perLocale((locale) => {
-  const names = locale === 'en' ? undefined : regionNames(locale);
+const index = builtPerLocale(() => {
+  // The reference data is English: only another language asks ICU.
+  const names = getLocale() === sourceLocale ? undefined : regionNames(getLocale());
   const map = new Map<string, Country>();
   for (const c of countries) {
-    const note = c.note && locale === 'it' ? (countryNotesIt[c.numeric] ?? c.note) : c.note;
+    const words = overlay('countries', c.numeric, c.note ? { name: c.name, note: c.note } : { name: c.name });
     const country: Country = {
       numeric: c.numeric,
       alpha2: c.alpha2,
       alpha3: c.alpha3,
-      name: locale === 'en' ? c.name : localName(c, names),
-      ...(note ? { note } : {}),
+      name: words.name !== c.name || !names ? words.name : localName(c, names),
+      ...(words.note ? { note: words.note } : {}),
       provenance: c.prov,
       sources: c.src,
     };

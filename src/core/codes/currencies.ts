@@ -4,10 +4,9 @@
 
 import { currencies, type CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
-import { getLocale, type Locale } from '../i18n';
-import { currencyNamesIt, currencyNotesIt } from '../i18n/it/codes';
+import { getLocale, overlay, sourceLocale } from '../l10n';
 import type { Provenance } from '../types';
-import { perLocale } from './text';
+import { builtPerLocale } from './text';
 
 export interface Currency {
   /** ISO 4217 numeric, 3 digits. */
@@ -22,20 +21,19 @@ export interface Currency {
   readonly sources: readonly DataSourceId[];
 }
 
-// Italian names come from the runtime's ICU data (Node ships full ICU), with a few overrides for codes it
-// has no name for; English keeps the names of the reference data.
-const displayNames = perLocale((locale: Locale) => {
+// Names in other languages come from the runtime's ICU data (Node ships full ICU), with overrides in the locale's
+// overlay (l10n/data/currencies.<locale>.json, by numeric code) for codes ICU has no good name for; English keeps
+// the names of the reference data.
+const displayNames = builtPerLocale(() => {
   try {
-    return new Intl.DisplayNames([locale], { type: 'currency', fallback: 'none' });
+    return new Intl.DisplayNames([getLocale()], { type: 'currency', fallback: 'none' });
   } catch {
     return undefined;
   }
 });
 
-function localName(c: CurrencyData): string {
-  if (getLocale() !== 'it') return c.name;
-  const override = currencyNamesIt[c.alpha];
-  if (override) return override;
+function localName(c: CurrencyData, overlaid: string): string {
+  if (overlaid !== c.name || getLocale() === sourceLocale) return overlaid;
   let name: string | undefined;
   try {
     name = displayNames()?.of(c.alpha);
@@ -46,11 +44,12 @@ function localName(c: CurrencyData): string {
 }
 
 function toCurrency(c: CurrencyData): Currency {
-  const note = c.note && getLocale() === 'it' ? (currencyNotesIt[c.numeric] ?? c.note) : c.note;
+  const words = overlay('currencies', c.numeric, c.note ? { name: c.name, note: c.note } : { name: c.name });
+  const note = words.note;
   return {
     numeric: c.numeric,
     alpha: c.alpha,
-    name: localName(c),
+    name: localName(c, words.name),
     minorUnits: c.minorUnits,
     ...(note ? { note } : {}),
     provenance: c.prov,

@@ -3,8 +3,7 @@
 
 import { iso8583Fields, type Iso8583FieldVersionData } from '../data/iso8583FieldData';
 import type { DataSourceId } from '../data/sourceData';
-import { getLocale, localized } from '../i18n';
-import { iso8583CommentsIt, iso8583NotesIt, iso8583UnitLabelsIt, iso8583ValueFormatsIt } from '../i18n/it/iso8583';
+import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import { parseIso8583Format, type Iso8583Format, type Iso8583LengthUnit, type Iso8583Version } from './iso8583Format';
 
@@ -20,7 +19,8 @@ export const iso8583UnitLabels: Readonly<Record<Iso8583LengthUnit, string>> = {
   bytes: 'bytes',
 };
 
-const unitLabelTable = localized<Readonly<Record<Iso8583LengthUnit, string>>>({ en: iso8583UnitLabels, it: iso8583UnitLabelsIt });
+// Short words that other tables also translate: their bundle keys carry the context `length unit`.
+const unitLabelTable = translated('codes.iso8583UnitLabels', iso8583UnitLabels, { context: 'length unit' });
 
 /** A length unit in words in the current locale (`digits`, `cifre`). */
 export function iso8583UnitLabel(unit: Iso8583LengthUnit): string {
@@ -41,11 +41,18 @@ export interface Iso8583Field {
   readonly sources: readonly DataSourceId[];
 }
 
-function version(v: Iso8583FieldVersionData, which: Iso8583Version, italian: boolean): Iso8583FieldVersion {
+function version(v: Iso8583FieldVersionData, which: Iso8583Version, valueFormat: string | undefined): Iso8583FieldVersion {
   // The generator refuses data whose notation this cannot read, so this never falls back.
   const format = parseIso8583Format(v.format, which)!;
-  const valueFormat = italian && v.valueFormat ? iso8583ValueFormatsIt[v.valueFormat] : undefined;
   return { ...v, ...(valueFormat ? { valueFormat } : {}), ...format };
+}
+
+/** The words of a data element: overlay l10n/data/iso8583Fields.<locale>.json, by field number. */
+interface FieldWords {
+  readonly comment?: string;
+  readonly notes?: readonly string[];
+  readonly valueFormat1987?: string;
+  readonly valueFormat1993?: string;
 }
 
 /**
@@ -57,13 +64,17 @@ export function lookupField(n: number | string): Iso8583Field | undefined {
   const field = m ? Number(m[1]) : NaN;
   const data = Number.isInteger(field) && field >= 1 && field <= 128 ? iso8583Fields[field - 1] : undefined;
   if (!data) return undefined;
-  const italian = getLocale() === 'it';
-  const comment = data.comment && italian ? (iso8583CommentsIt[data.field] ?? data.comment) : data.comment;
-  const notes = data.notes && italian ? (iso8583NotesIt[data.field] ?? data.notes) : data.notes;
+  const english: FieldWords = {
+    ...(data.comment ? { comment: data.comment } : {}),
+    ...(data.notes ? { notes: data.notes } : {}),
+    ...(data.v1987.valueFormat ? { valueFormat1987: data.v1987.valueFormat } : {}),
+    ...(data.v1993.valueFormat ? { valueFormat1993: data.v1993.valueFormat } : {}),
+  };
+  const { comment, notes, valueFormat1987, valueFormat1993 } = overlay('iso8583Fields', String(data.field), english);
   return {
     field: data.field,
-    v1987: version(data.v1987, '1987', italian),
-    v1993: version(data.v1993, '1993', italian),
+    v1987: version(data.v1987, '1987', valueFormat1987),
+    v1993: version(data.v1993, '1993', valueFormat1993),
     sameFormat: data.v1987.format === data.v1993.format,
     ...(comment ? { comment } : {}),
     notes: notes ?? [],

@@ -2,10 +2,10 @@
 // and those only seen in examples, whose meanings are the fact sheet's inference (§13.2).
 // Keys are case-sensitive: `f42` and `F42` are distinct keys carrying the same value (reference §0.6).
 
-import { receiptKeysIt } from '../i18n/it/codes';
+import { overlay } from '../l10n';
 import type { Provenance } from '../types';
 import type { SpecSourceTag } from './sources';
-import { perLocale } from './text';
+import { builtPerLocale } from './text';
 
 /** How a value should be decoded and shown; adapters dispatch on it. */
 export type ReceiptValueKind =
@@ -108,24 +108,20 @@ export const receiptKeys: readonly ReceiptKey[] = [
   { key: 'ATAGSRECEIPT', label: 'Additional tags on the receipt', meaning: 'Additional tags printed on the receipt, separated by "|" (seen in Nexi sample code).', format: 'ans, "|"-separated', valueKind: 'tag-list', provenance: 'nexi-sample', sources: sample },
 ];
 
-/** The receipt keys with label, meaning, notes and worded formats in the current locale. */
-export const localizedReceiptKeys: () => readonly ReceiptKey[] = perLocale((locale) =>
-  locale === 'en'
-    ? receiptKeys
-    : receiptKeys.map((k) => {
-        const it = receiptKeysIt[k.key];
-        if (!it) return k;
-        return {
-          ...k,
-          label: it.label,
-          meaning: it.meaning,
-          format: it.format ?? k.format,
-          ...(k.maxLengthNote ? { maxLengthNote: it.maxLengthNote ?? k.maxLengthNote } : {}),
-        };
-      }),
-);
+/**
+ * The receipt keys with label, meaning, notes and worded formats in the current locale (overlay
+ * l10n/data/receiptKeys.<locale>.json, by key; a format is translated only where it has words).
+ */
+export const localizedReceiptKeys: () => readonly ReceiptKey[] = builtPerLocale(() => {
+  const list = receiptKeys.map((k) => {
+    const english = { label: k.label, meaning: k.meaning, format: k.format, ...(k.maxLengthNote ? { maxLengthNote: k.maxLengthNote } : {}) };
+    const words = overlay('receiptKeys', k.key, english);
+    return words === english ? k : { ...k, ...words };
+  });
+  return list.every((k, i) => k === receiptKeys[i]) ? receiptKeys : list;
+});
 
-const byKey = perLocale(() => new Map(localizedReceiptKeys().map((k) => [k.key, k])));
+const byKey = builtPerLocale(() => new Map(localizedReceiptKeys().map((k) => [k.key, k])));
 
 /** Looks a receipt key up, case-sensitively (`f42` and `F42` are different keys), in the current locale. */
 export function lookupReceiptKey(key: string): ReceiptKey | undefined {

@@ -2,11 +2,10 @@
 // These are Nexi's own codes, not ISO 8583: the bank's reason for a decline is in `actionCode` / `f39`
 // (see actionCodes.ts).
 
-import { localized, type Translation } from '../i18n';
-import { operationLabelsIt, resultCodesIt, resultMessagesIt } from '../i18n/it/codes';
+import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import type { SpecSourceTag } from './sources';
-import { fillTemplate, perLocale } from './text';
+import { builtPerLocale, fillTemplate } from './text';
 
 /** App2App operations (URI authorities, spec §2.1). */
 export type NexiOperation = 'payment' | 'reversal' | 'accounting_closure' | 'last_transaction';
@@ -202,17 +201,17 @@ export const resultCodes: readonly ResultCodeEntry[] = rows.map((row) => ({
   provenance: 'nexi-documented',
 }));
 
-/** The result codes with meaning and advice in the current locale. */
-export const localizedResultCodes: () => readonly ResultCodeEntry[] = perLocale((locale) =>
-  locale === 'en'
-    ? resultCodes
-    : resultCodes.map((e) => {
-        const it = resultCodesIt[e.code];
-        return it ? { ...e, meaning: it.meaning, ...(e.detail ? { detail: it.detail ?? e.detail } : {}) } : e;
-      }),
-);
+/** The result codes with meaning and advice in the current locale (overlay l10n/data/resultCodes.<locale>.json, by code). */
+export const localizedResultCodes: () => readonly ResultCodeEntry[] = builtPerLocale(() => {
+  const list = resultCodes.map((e) => {
+    const words = overlay('resultCodes', String(e.code), e.detail ? { meaning: e.meaning, detail: e.detail } : { meaning: e.meaning });
+    return words.meaning === e.meaning && words.detail === e.detail ? e : { ...e, ...words };
+  });
+  // Without a translation the list is the English table itself.
+  return list.every((e, i) => e === resultCodes[i]) ? resultCodes : list;
+});
 
-const byCode = perLocale(() => new Map(localizedResultCodes().map((e) => [e.code, e])));
+const byCode = builtPerLocale(() => new Map(localizedResultCodes().map((e) => [e.code, e])));
 
 /** Ranges with no documented code although codes exist on both sides (spec §9.1). */
 export const undocumentedResultRanges: readonly { readonly from: number; readonly to: number }[] = [
@@ -238,7 +237,7 @@ export const resultMessages = {
 } as const;
 
 /** {@link resultMessages} in the current locale. */
-export const resultText = localized<Translation<typeof resultMessages>>({ en: resultMessages, it: resultMessagesIt });
+export const resultText = translated('codes.resultMessages', resultMessages);
 
 /** Operation names used inside messages (English; see {@link operationLabel}). */
 export const operationLabels: Readonly<Record<NexiOperation, string>> = {
@@ -248,7 +247,8 @@ export const operationLabels: Readonly<Record<NexiOperation, string>> = {
   last_transaction: 'last transaction',
 };
 
-const operationLabelTable = localized({ en: operationLabels, it: operationLabelsIt });
+// Short words that other tables also translate: their bundle keys carry the context `operation`.
+const operationLabelTable = translated('codes.operationLabels', operationLabels, { context: 'operation' });
 
 /** An operation's name inside a sentence, in the current locale (`reversal`, `storno`). */
 export function operationLabel(operation: NexiOperation): string {

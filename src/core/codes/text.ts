@@ -2,6 +2,7 @@
 // helper: a translation then replaces templates, never fragments glued together in code.
 
 import { getLocale, type Locale } from '../i18n';
+import { getLocale as currentLocale } from '../l10n';
 
 /** Values substituted into `{name}` placeholders. */
 export type TemplateValues = Readonly<Record<string, string | number>>;
@@ -23,17 +24,17 @@ export function templateTable<K extends string>(tables: Readonly<Record<Locale, 
 }
 
 /**
- * A value derived from the current locale's tables (a localized copy of a code table, an index over it),
- * built on first use in each locale and kept per locale: a locale switch takes effect at once, and the
- * copy is built once per locale rather than on every lookup.
+ * A value built from translated data (an index of overlaid entries, a coding with its bits overlaid), built on first
+ * use in each locale and kept: the builder reads the locale through `l10n.ts` (`overlay`, `translated`) and never
+ * branches on it, so this is only a cache that keeps lookups in hot loops (explain, decode) from rebuilding it.
  */
-export function perLocale<T>(build: (locale: Locale) => T): () => T {
-  const cache = new Map<Locale, T>();
+export function builtPerLocale<T>(build: () => T): () => T {
+  const cache = new Map<string, T>();
   return () => {
-    const locale = getLocale();
+    const locale = currentLocale();
     let value = cache.get(locale);
     if (value === undefined) {
-      value = build(locale);
+      value = build();
       cache.set(locale, value);
     }
     return value;

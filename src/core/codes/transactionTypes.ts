@@ -1,11 +1,11 @@
 // Small Nexi value lists: receipt transaction type CT105 (spec §13.1), card technology
 // `transactionType` (§11), `terminalType` (§5.2) and `operationType` (§3.4, §5.2, §6.2, §16.19).
 
-import { ct105CodesIt, operationTypesIt, terminalTypesIt, transactionTypesIt, type CodeValueTranslation } from '../i18n/it/codes';
+import { overlay } from '../l10n';
 import type { Provenance } from '../types';
 import type { NexiOperation } from './resultCodes';
 import type { SpecSourceTag } from './sources';
-import { perLocale } from './text';
+import { builtPerLocale } from './text';
 
 export interface CodeValue {
   /** The value exactly as Nexi sends it. */
@@ -102,31 +102,31 @@ export const operationTypes: readonly (CodeValue & { readonly operation: NexiOpe
   },
 ];
 
-/** A list in the current locale: label, meaning and note from `italian` (by code) when the locale is Italian. */
-function localizedList<T extends CodeValue>(list: readonly T[], italian: Readonly<Record<string, CodeValueTranslation>>): () => readonly T[] {
-  return perLocale((locale) =>
-    locale === 'en'
-      ? list
-      : list.map((e) => {
-          const it = italian[e.code];
-          return it ? { ...e, label: it.label, meaning: it.meaning, ...(e.note ? { note: it.note ?? e.note } : {}) } : e;
-        }),
-  );
+/** A list in the current locale: label, meaning and note from the overlay `dataset` (l10n/data/<dataset>.<locale>.json), by code. */
+function localizedList<T extends CodeValue>(dataset: string, list: readonly T[]): () => readonly T[] {
+  return builtPerLocale(() => {
+    const local = list.map((e) => {
+      const english = { label: e.label, meaning: e.meaning, ...(e.note ? { note: e.note } : {}) };
+      const words = overlay(dataset, e.code, english);
+      return words === english ? e : { ...e, ...words };
+    });
+    return local.every((e, i) => e === list[i]) ? list : local;
+  });
 }
 
 function finder<T extends CodeValue>(list: () => readonly T[]): (code: string) => T | undefined {
-  const map = perLocale(() => new Map(list().map((e) => [e.code, e])));
+  const map = builtPerLocale(() => new Map(list().map((e) => [e.code, e])));
   return (code) => map().get(code.trim());
 }
 
 /** {@link ct105Codes} in the current locale. */
-export const localizedCt105Codes = localizedList(ct105Codes, ct105CodesIt);
+export const localizedCt105Codes = localizedList('ct105Codes', ct105Codes);
 /** {@link transactionTypes} in the current locale. */
-export const localizedTransactionTypes = localizedList(transactionTypes, transactionTypesIt);
+export const localizedTransactionTypes = localizedList('transactionTypes', transactionTypes);
 /** {@link terminalTypes} in the current locale. */
-export const localizedTerminalTypes = localizedList(terminalTypes, terminalTypesIt);
+export const localizedTerminalTypes = localizedList('terminalTypes', terminalTypes);
 /** {@link operationTypes} in the current locale. */
-export const localizedOperationTypes = localizedList(operationTypes, operationTypesIt);
+export const localizedOperationTypes = localizedList('operationTypes', operationTypes);
 
 /** CT105 code → meaning (exact 4-digit code), in the current locale. */
 export const lookupCt105: (code: string) => CodeValue | undefined = finder(localizedCt105Codes);

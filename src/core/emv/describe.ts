@@ -4,8 +4,7 @@
 
 import { lookupCountry } from '../codes/countries';
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { describeMessagesIt } from '../i18n/it/emv';
+import { translated } from '../l10n';
 import { decodeBits, type DecodedBits } from './bits';
 import { decodeIad, type IadDecoding, type IadPart } from './iad';
 import { kernelBooks } from './kernelData';
@@ -106,7 +105,7 @@ export const describeMessages = {
 } as const;
 
 /** {@link describeMessages} in the current locale. */
-export const describeText = localized<Translation<typeof describeMessages>>({ en: describeMessages, it: describeMessagesIt });
+export const describeText = translated('emv.describeMessages', describeMessages);
 
 export interface EmvExtras {
   /** For tags the value interpretation leaves empty (9F10, 9F6E under Mastercard, 9F6C under C-2). */

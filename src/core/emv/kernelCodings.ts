@@ -3,11 +3,10 @@
 // English (decides what is RFU) and in the current locale (same positions), as bits.ts expects.
 
 import type { EmvBitData, EmvCodingData } from '../data/emvTagData';
-import { perLocale } from '../codes/text';
-import { emvCodingsIt, emvKernelCodingsIt, tvrByte5VariantsIt, type EmvBitTranslation } from '../i18n/it/emv';
+import { builtPerLocale } from '../codes/text';
 import { amexEcrcCoding, aucCoding, ctqCoding, cvrCodings, kernelTagRules, trmdCoding, tvrByte5Variants, ttqCoding, visaFfiCoding, type KernelTagRule } from './kernelData';
 import { isKnownKernel, type CardKernel } from './kernels';
-import { lookupTag, tagData, translateCoding } from './tags';
+import { localBits, localCoding, lookupTag, tagData } from './tags';
 
 /** Which kernel-specific reading a decoding used. */
 export type KernelReadingId = 'tvr-c2' | 'tvr-contact' | 'tvr-other-contactless' | 'action-code' | KernelTagRule['coding'];
@@ -18,7 +17,7 @@ export interface KernelReading {
   readonly book: string;
 }
 
-/** Codings of kernelData.ts by id, with their Italian overlay key. */
+/** Codings of kernelData.ts by id: the id is their code in the overlay l10n/data/emvKernelCodings.<locale>.json. */
 const kernelCodings = {
   ttq: ttqCoding,
   ctq: ctqCoding,
@@ -33,10 +32,8 @@ const kernelCodings = {
 
 export type KernelCodingId = keyof typeof kernelCodings;
 
-const localCodings = perLocale((locale) =>
-  Object.fromEntries(
-    Object.entries(kernelCodings).map(([id, c]) => [id, locale === 'it' ? translateCoding(c, emvKernelCodingsIt[id as KernelCodingId]) : c]),
-  ) as Record<KernelCodingId, EmvCodingData>,
+const localCodings = builtPerLocale(
+  () => Object.fromEntries(Object.entries(kernelCodings).map(([id, c]) => [id, localCoding('emvKernelCodings', id, c)])) as Record<KernelCodingId, EmvCodingData>,
 );
 
 /** A kernel coding in English and in the current locale. */
@@ -65,23 +62,12 @@ function actionCodeTags(): string[] {
 
 type TvrVariant = keyof typeof tvrByte5Variants;
 
-function translateBits(bits: readonly EmvBitData[], it: Readonly<Record<string, EmvBitTranslation>>): EmvBitData[] {
-  return bits.map((b) => {
-    const t = it[b.bits];
-    if (t === undefined) return b;
-    if (typeof t === 'string') return { ...b, meaning: t };
-    return {
-      ...b,
-      meaning: t.meaning,
-      ...(b.label ? { label: t.label ?? b.label } : {}),
-      ...(b.values ? { values: Object.fromEntries(Object.entries(b.values).map(([k, v]) => [k, t.values?.[k] ?? v])) } : {}),
-    };
-  });
-}
-
-/** The TVR coding with byte 5 b4–b1 replaced by a kernel's reading. */
-function tvrWith(variant: TvrVariant, base: EmvCodingData, italian: boolean): EmvCodingData {
-  const replacement: readonly EmvBitData[] = italian ? translateBits(tvrByte5Variants[variant], tvrByte5VariantsIt[variant]) : tvrByte5Variants[variant];
+/**
+ * The TVR coding with byte 5 b4–b1 replaced by a kernel's reading. The replacement bits are overlaid as
+ * `tvr-<variant>.5.<bits>` in emvKernelCodings (English when `local` is false: the English coding decides RFU).
+ */
+function tvrWith(variant: TvrVariant, base: EmvCodingData, local: boolean): EmvCodingData {
+  const replacement: readonly EmvBitData[] = local ? localBits('emvKernelCodings', `tvr-${variant}.5`, tvrByte5Variants[variant]) : tvrByte5Variants[variant];
   return {
     ...base,
     bytes: base.bytes!.map((b) =>
@@ -90,11 +76,11 @@ function tvrWith(variant: TvrVariant, base: EmvCodingData, italian: boolean): Em
   };
 }
 
-const tvrCodings = perLocale((locale) => {
+const tvrCodings = builtPerLocale(() => {
   const english = tagData('95')!.coding!;
-  const local = locale === 'it' ? translateCoding(english, emvCodingsIt['95']) : english;
+  const local = lookupTag('95')!.coding!;
   const variants = Object.keys(tvrByte5Variants) as TvrVariant[];
-  return Object.fromEntries(variants.map((v) => [v, { english: tvrWith(v, english, false), local: tvrWith(v, local, locale === 'it') }])) as Record<
+  return Object.fromEntries(variants.map((v) => [v, { english: tvrWith(v, english, false), local: tvrWith(v, local, true) }])) as Record<
     TvrVariant,
     { english: EmvCodingData; local: EmvCodingData }
   >;

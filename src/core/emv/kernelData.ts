@@ -1,7 +1,7 @@
 // Kernel-specific EMV knowledge, hand-written (the shared reference data has one meaning per tag, but several
 // tags and bits mean different things under different contactless kernels). Every table names the book it comes
 // from in `srcNote`; the bit layouts were cross-checked against openemv/emv-utils src/emv_fields.h @c29b155d
-// (`openemv:emv_fields.h`). Italian: src/core/i18n/it/emv.ts (emvKernelCodingsIt), same keys and positions.
+// (`openemv:emv_fields.h`). Translations: overlay l10n/data/emvKernelCodings.<locale>.json, by coding id and bit position.
 //
 // Kernel numbers are EMVCo's (EMV Contactless Book B, Entry Point: kernel identifiers 2 Mastercard, 3 Visa,
 // 4 American Express, 5 JCB, 6 Discover, 7 UnionPay). Contact cards run the scheme's EMV application (Book 3).

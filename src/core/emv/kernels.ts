@@ -5,8 +5,7 @@
 
 import { lookupAid } from '../codes/aids';
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { kernelMessagesIt } from '../i18n/it/emv';
+import { translated } from '../l10n';
 import { schemeKernels, type CardScheme, type ContactlessKernel } from './kernelData';
 import type { TlvNode } from './tlv';
 
@@ -55,7 +54,7 @@ export const kernelMessages = {
 } as const;
 
 /** {@link kernelMessages} in the current locale. */
-export const kernelText = localized<Translation<typeof kernelMessages>>({ en: kernelMessages, it: kernelMessagesIt });
+export const kernelText = translated('emv.kernelMessages', kernelMessages);
 
 // ISO 8583 DE22 positions 1–2 = EMV 9F39 (EMV 4.4 Book 3 Annex A).
 const entryModes: Readonly<Record<string, CardInterface>> = {

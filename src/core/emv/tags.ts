@@ -3,20 +3,8 @@
 
 import { emvTags, type EmvBitData, type EmvByteCodingData, type EmvCodingData, type EmvTagData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
-import { perLocale } from '../codes/text';
-import {
-  emvCodingsIt,
-  emvFormatsIt,
-  emvLengthsIt,
-  emvNotesIt,
-  emvOriginsIt,
-  emvSchemesIt,
-  emvTagNamesIt,
-  emvTemplatesIt,
-  type EmvBitTranslation,
-  type EmvByteTranslation,
-  type EmvCodingTranslation,
-} from '../i18n/it/emv';
+import { builtPerLocale } from '../codes/text';
+import { overlay } from '../l10n';
 import type { Provenance } from '../types';
 
 export type TagClass = 'universal' | 'application' | 'context-specific' | 'private';
@@ -67,56 +55,70 @@ export function tagData(tag: string): EmvTagData | undefined {
   return rawIndex.get(normalise(tag));
 }
 
-const mapValues = (values: Readonly<Record<string, string>>, italian: Readonly<Record<string, string>> | undefined) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, italian?.[k] ?? v]));
+// Translations are overlays by code (l10n/data/emvTags.<locale>.json by tag; emvCodings.<locale>.json by coding node:
+// `95` the coding's text and source note, `95.values`/`95.examples` its value tables, `95.1` byte 1's name,
+// `95.1.values` its value table, `95.1.b8` a bit's meaning and label, `95.1.b2-b1.values` a bit field's values).
+// Only the words are laid over: positions, bit specs and keys stay the English ones.
 
-function translateBit(bit: EmvBitData, it: EmvBitTranslation | undefined): EmvBitData {
-  if (it === undefined) return bit;
-  if (typeof it === 'string') return { ...bit, meaning: it };
-  return {
-    ...bit,
-    meaning: it.meaning,
-    ...(bit.label ? { label: it.label ?? bit.label } : {}),
-    ...(bit.values ? { values: mapValues(bit.values, it.values) } : {}),
-  };
+function localBit(dataset: string, id: string, bit: EmvBitData): EmvBitData {
+  const words = overlay(dataset, id, bit.label ? { meaning: bit.meaning, label: bit.label } : { meaning: bit.meaning });
+  return { ...bit, ...words, ...(bit.values ? { values: overlay(dataset, `${id}.values`, bit.values) } : {}) };
 }
 
-function translateByte(b: EmvByteCodingData, it: EmvByteTranslation | undefined): EmvByteCodingData {
-  if (!it) return b;
+/** Bits of byte `byte` of coding `id` in the current locale (TVR byte 5 variants of kernelCodings.ts use it too). */
+export function localBits(dataset: string, id: string, bits: readonly EmvBitData[]): EmvBitData[] {
+  return bits.map((bit) => localBit(dataset, `${id}.${bit.bits}`, bit));
+}
+
+function localByte(dataset: string, id: string, b: EmvByteCodingData): EmvByteCodingData {
   return {
     ...b,
-    ...(b.name ? { name: it.name ?? b.name } : {}),
-    ...(b.bits ? { bits: b.bits.map((bit) => translateBit(bit, it.bits?.[bit.bits])) } : {}),
-    ...(b.values ? { values: mapValues(b.values, it.values) } : {}),
+    ...(b.name ? overlay(dataset, id, { name: b.name }) : {}),
+    ...(b.bits ? { bits: localBits(dataset, id, b.bits) } : {}),
+    ...(b.values ? { values: overlay(dataset, `${id}.values`, b.values) } : {}),
   };
 }
 
-/** A coding in Italian; every byte, bit, value and example keeps its position and key. */
-export function translateCoding(c: EmvCodingData, it: EmvCodingTranslation | undefined): EmvCodingData {
-  if (!it) return c;
+/**
+ * Coding `id` of `dataset` in the current locale: every byte, bit, value and example keeps its position and key;
+ * the words come from the overlay. Build it once per locale (see {@link builtPerLocale}): it allocates.
+ */
+export function localCoding(dataset: string, id: string, c: EmvCodingData): EmvCodingData {
+  const words: { text?: string; srcNote?: string } = {};
+  if (c.text) words.text = c.text;
+  if (c.srcNote) words.srcNote = c.srcNote;
   return {
     ...c,
-    ...(c.text ? { text: it.text ?? c.text } : {}),
-    ...(c.values ? { values: mapValues(c.values, it.values) } : {}),
-    ...(c.bytes ? { bytes: c.bytes.map((b) => translateByte(b, it.bytes?.[b.byte])) } : {}),
-    ...(c.examples ? { examples: mapValues(c.examples, it.examples) } : {}),
-    ...(c.srcNote ? { srcNote: it.srcNote ?? c.srcNote } : {}),
+    ...(c.text || c.srcNote ? overlay(dataset, id, words) : {}),
+    ...(c.values ? { values: overlay(dataset, `${id}.values`, c.values) } : {}),
+    ...(c.bytes ? { bytes: c.bytes.map((b) => localByte(dataset, `${id}.${b.byte}`, b)) } : {}),
+    ...(c.examples ? { examples: overlay(dataset, `${id}.examples`, c.examples) } : {}),
   };
 }
 
-function entry(t: EmvTagData, italian: boolean): EmvTag {
-  const it = (value: string, table: Readonly<Record<string, string>>): string => (italian ? (table[value] ?? value) : value);
-  const coding = t.coding && italian ? translateCoding(t.coding, emvCodingsIt[t.tag]) : t.coding;
+type TagWords = Pick<EmvTag, 'name' | 'format' | 'length' | 'origin' | 'template' | 'scheme' | 'note'>;
+
+function entry(t: EmvTagData): EmvTag {
+  const english: TagWords = {
+    name: t.name,
+    format: t.format,
+    length: t.len,
+    origin: t.origin,
+    ...(t.template ? { template: t.template } : {}),
+    scheme: t.scheme,
+    ...(t.note ? { note: t.note } : {}),
+  };
+  const words = overlay('emvTags', t.tag, english);
   return {
     tag: t.tag,
-    name: italian ? (emvTagNamesIt[t.tag] ?? t.name) : t.name,
-    format: it(t.format, emvFormatsIt),
-    length: it(t.len, emvLengthsIt),
-    origin: it(t.origin, emvOriginsIt),
-    ...(t.template ? { template: it(t.template, emvTemplatesIt) } : {}),
-    scheme: it(t.scheme, emvSchemesIt),
-    ...(t.note ? { note: it(t.note, emvNotesIt) } : {}),
-    ...(coding ? { coding } : {}),
+    name: words.name,
+    format: words.format,
+    length: words.length,
+    origin: words.origin,
+    ...(words.template ? { template: words.template } : {}),
+    scheme: words.scheme,
+    ...(words.note ? { note: words.note } : {}),
+    ...(t.coding ? { coding: localCoding('emvCodings', t.tag, t.coding) } : {}),
     tagClass: tagClassOf(t.tag)!,
     constructed: isConstructedTag(t.tag),
     provenance: t.prov,
@@ -124,7 +126,7 @@ function entry(t: EmvTagData, italian: boolean): EmvTag {
   };
 }
 
-const index = perLocale((locale) => new Map(emvTags.map((t) => [t.tag, entry(t, locale === 'it')])));
+const index = builtPerLocale(() => new Map(emvTags.map((t) => [t.tag, entry(t)])));
 
 /** Looks a tag up (case-insensitive, spaces ignored) in the current locale; undefined for tags not in the dictionary. */
 export function lookupTag(tag: string): EmvTag | undefined {

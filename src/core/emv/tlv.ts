@@ -7,8 +7,7 @@
 // this one reports the damage and resynchronises (see `resynchronise` below).
 
 import { fillTemplate, type TemplateValues } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { tlvMessagesIt } from '../i18n/it/emv';
+import { translated } from '../l10n';
 import type { Diagnostic, OffsetRange, Severity } from '../types';
 import { isConstructedTag, isKnownTag, lookupTag, tagClassOf, tagData, type TagClass } from './tags';
 
@@ -64,7 +63,7 @@ export const tlvMessages = {
 } as const;
 
 /** {@link tlvMessages} in the current locale: problem messages are written in it when the parser reports. */
-export const tlvText = localized<Translation<typeof tlvMessages>>({ en: tlvMessages, it: tlvMessagesIt });
+export const tlvText = translated('emv.tlvMessages', tlvMessages);
 
 type TlvMessage = keyof typeof tlvMessages;
 

@@ -8,8 +8,7 @@ import { describeActionCode, type ActionCodeDescription } from '../codes/actionC
 import { lookupAid, type AidMatch } from '../codes/aids';
 import { lookupCountry, type Country } from '../codes/countries';
 import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } from '../codes/currencies';
-import { perLocale } from '../codes/text';
-import { posEntryModeValuesIt, transactionTypeValuesIt } from '../i18n/it/emv';
+import { overlay } from '../l10n';
 import { decodeBits, type BitsDecoding } from './bits';
 import { kernelCodedTags } from './kernelCodings';
 import { posEntryModeValues, transactionTypeValues } from './kernelData';
@@ -44,8 +43,9 @@ export interface ValueContext {
   readonly kernel?: CardKernel;
 }
 
-const transactionTypes = perLocale((locale) => (locale === 'it' ? transactionTypeValuesIt : transactionTypeValues));
-const posEntryModes = perLocale((locale) => (locale === 'it' ? posEntryModeValuesIt : posEntryModeValues));
+// The two value tables in the current locale: overlay l10n/data/emvValues.<locale>.json, by tag (cached by overlay).
+const transactionTypes = (): Readonly<Record<string, string>> => overlay('emvValues', '9C', transactionTypeValues);
+const posEntryModes = (): Readonly<Record<string, string>> => overlay('emvValues', '9F39', posEntryModeValues);
 
 // Binary counters (EMV Book 3 Annex A).
 const counters = new Set(['9F36', '9F13', '9F17']);
