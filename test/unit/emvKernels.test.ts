@@ -1,24 +1,14 @@
 import { strict as assert } from 'assert';
 import { decodeBits } from '../../src/core/emv/bits';
-import { describeEmvExtras, describeMessages, emvExtraDetails } from '../../src/core/emv/describe';
+import { describeEmvExtras, describeMessages, describeText, emvExtraDetails } from '../../src/core/emv/describe';
 import { decodeIad } from '../../src/core/emv/iad';
 import { codingFor, kernelCoding, type KernelCodingId } from '../../src/core/emv/kernelCodings';
 import { posEntryModeValues, transactionTypeValues, tvrByte5Variants } from '../../src/core/emv/kernelData';
-import { emvContextOf, entryModeFrom, entryModeFromNexi, kernelFor, kernelMessages, type CardKernel } from '../../src/core/emv/kernels';
-import { translateCoding } from '../../src/core/emv/tags';
-import { parseTlv, tlvMessages, type TlvNode } from '../../src/core/emv/tlv';
+import { emvContextOf, entryModeFrom, entryModeFromNexi, kernelFor, kernelMessages, kernelText, type CardKernel } from '../../src/core/emv/kernels';
+import { parseTlv, tlvMessages, tlvText, type TlvNode } from '../../src/core/emv/tlv';
 import { interpretValue } from '../../src/core/emv/values';
 import { decodeText } from '../../src/core/explain/explain';
-import { setLocale } from '../../src/core/i18n';
-import {
-  describeMessagesIt,
-  emvKernelCodingsIt,
-  kernelMessagesIt,
-  posEntryModeValuesIt,
-  tlvMessagesIt,
-  transactionTypeValuesIt,
-  tvrByte5VariantsIt,
-} from '../../src/core/i18n/it/emv';
+import { bundleOf, setLocale, withLocale } from '../../src/core/l10n';
 
 const VISA = 'A0000000031010';
 const MASTERCARD = 'A0000000041010';
@@ -423,26 +413,39 @@ describe('emv kernels: Italian is complete', () => {
     o && typeof o === 'object' ? Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => [`${prefix}${k}`, ...keysDeep(v, `${prefix}${k}.`)]) : [];
   const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
 
-  it('message tables: same keys and placeholders', () => {
-    for (const [en, it] of [
-      [kernelMessages, kernelMessagesIt],
-      [describeMessages, describeMessagesIt],
-      [tlvMessages, tlvMessagesIt],
+  it('message tables: every message in the Italian bundle, same keys and placeholders', () => {
+    const bundle = bundleOf('it');
+    for (const [en, local] of [
+      [kernelMessages, withLocale('it', kernelText)],
+      [describeMessages, withLocale('it', describeText)],
+      [tlvMessages, withLocale('it', tlvText)],
     ] as const) {
-      assert.deepEqual(keysDeep(it), keysDeep(en));
+      assert.deepEqual(keysDeep(local), keysDeep(en));
       const e = strings(en);
-      const i = strings(it);
-      e.forEach((s, k) => assert.equal(placeholders(i[k]), placeholders(s), s));
+      const i = strings(local);
+      e.forEach((s, k) => {
+        assert.ok(bundle[s] !== undefined, `no Italian for ${JSON.stringify(s)}`);
+        assert.equal(placeholders(i[k]!), placeholders(s), s);
+      });
     }
-    assert.deepEqual(Object.keys(transactionTypeValuesIt), Object.keys(transactionTypeValues));
-    assert.deepEqual(Object.keys(posEntryModeValuesIt), Object.keys(posEntryModeValues));
+    // 9C and 9F39: every value has its Italian (names that read the same: none).
+    for (const [tag, values] of [
+      ['9C', transactionTypeValues],
+      ['9F39', posEntryModeValues],
+    ] as const) {
+      for (const [code, meaning] of Object.entries(values)) {
+        const local = withLocale('it', () => interpretValue(tag, code));
+        assert.ok(local?.kind === 'enumerated' && local.meaning && local.meaning !== meaning, `${tag} ${code}`);
+      }
+    }
   });
 
   it('kernel codings: every bit, label and value translated, positions kept', () => {
     const same = new Set(['RFU', 'CVV2', 'AAC', 'TC', 'ARQC', 'CDCVM (contactless)']);
-    for (const id of Object.keys(emvKernelCodingsIt) as KernelCodingId[]) {
+    const ids: KernelCodingId[] = ['ttq', 'ctq', 'visaFfi', 'amexEcrc', 'auc', 'trmd', 'cvrCcd', 'cvrMchip', 'cvrVsdc'];
+    for (const id of ids) {
       const en = kernelCoding(id).english;
-      const it = translateCoding(en, emvKernelCodingsIt[id]);
+      const it = withLocale('it', () => kernelCoding(id).local);
       const shape = (c: unknown) => JSON.stringify(c, (k, v) => (typeof v === 'string' && !['bits', 'prov'].includes(k) ? '' : v));
       assert.equal(shape(it), shape(en), id);
       en.bytes!.forEach((b, i) => {
@@ -453,15 +456,21 @@ describe('emv kernels: Italian is complete', () => {
           for (const [k, v] of Object.entries(bit.values ?? {})) if (!same.has(v)) assert.notEqual(ib.values![k], v, `${id} ${bit.bits} ${k}`);
         });
       });
-      // No stray Italian entries.
-      for (const [byte, tb] of Object.entries(emvKernelCodingsIt[id].bytes ?? {})) {
-        const b = en.bytes!.find((x) => x.byte === Number(byte));
-        assert.ok(b, `${id}: byte ${byte}`);
-        for (const spec of Object.keys(tb.bits ?? {})) assert.ok(b.bits!.some((x) => x.bits === spec), `${id}: ${spec}`);
-      }
     }
+    // TVR byte 5 b4–b1 for each kernel: every replacement bit (and bit-field value) translated.
+    const kernels: Record<keyof typeof tvrByte5Variants, CardKernel | undefined> = {
+      c2: kernelFor(MASTERCARD, 'contactless'),
+      contact: kernelFor(VISA, 'contact'),
+      unknown: undefined,
+      otherContactless: kernelFor(VISA, 'contactless'),
+    };
     for (const v of Object.keys(tvrByte5Variants) as (keyof typeof tvrByte5Variants)[]) {
-      assert.deepEqual(Object.keys(tvrByte5VariantsIt[v]).sort(), tvrByte5Variants[v].map((b) => b.bits).sort(), v);
+      const local = withLocale('it', () => codingFor('95', kernels[v])!.local.bytes!.find((b) => b.byte === 5)!.bits!);
+      for (const bit of tvrByte5Variants[v]) {
+        const ib = local.find((b) => b.bits === bit.bits)!;
+        assert.notEqual(ib.meaning, bit.meaning, `${v} ${bit.bits}`);
+        for (const [k, value] of Object.entries((bit as { values?: Record<string, string> }).values ?? {})) if (!same.has(value)) assert.notEqual(ib.values![k], value, `${v} ${bit.bits} ${k}`);
+      }
     }
   });
 
