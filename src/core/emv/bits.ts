@@ -1,8 +1,8 @@
 // Bit-level meanings of coded EMV values — 95 TVR, 9B TSI, 9F34 CVM results, 9F33 terminal capabilities, 82 AIP,
 // 9F27 CID, 9F40 additional terminal capabilities (reference §3.3) from the coding tables of the generated tag data,
 // plus the kernel-specific codings chosen by kernelCodings.ts (TVR byte 5 per kernel, TTQ, CTQ, 9F6E variants, AUC,
-// 9F1D, action codes). Meanings come in the current locale (tags.ts overlays the Italian); what is RFU is decided on
-// the English.
+// 9F1D, action codes). Meanings come in the current locale (tags.ts lays the locale's overlay over the English);
+// what is RFU is decided on the English.
 
 import { emvTags, type EmvBitData, type EmvByteCodingData, type EmvCodingData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
