@@ -1,6 +1,6 @@
 // Italian of the explainer, its Markdown, the checkTransaction document, dates, the reconciliation report, the
-// simulator and the language-model tools: every English entry has an Italian one with the same placeholders, and
-// the real outputs read in Italian under `withLocale('it', …)` while English stays as it was.
+// simulator and the language-model tools: every English entry reads in Italian (through the l10n bundle) with the
+// same placeholders, and the real outputs read in Italian under `withLocale('it', …)` while English stays as it was.
 import { strict as assert } from 'assert';
 import { resolveEnvironments } from '../../src/core/environments';
 import { explainCheckResult } from '../../src/core/explain/checkResult';
@@ -8,20 +8,20 @@ import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { readDdMMyyHHmm, readIso8601, readMMdd, readRrn } from '../../src/core/explain/dates';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, parameterMarkdown, provenanceLabels } from '../../src/core/explain/markdown';
-import { checkMessagesEn, dateTextsEn, explainMessagesEn, markdownMessagesEn, resultDiagnosticCodes } from '../../src/core/explain/messages';
-import { getLocale, placeholders, setLocale, withLocale } from '../../src/core/i18n';
-import { checkMessagesIt, dateTextsIt, explainMessagesIt, markdownMessagesIt, resultDiagnosticMessagesIt } from '../../src/core/i18n/it/explain';
-import { lmToolMessagesIt } from '../../src/core/i18n/it/lmTools';
-import { reportMessagesIt } from '../../src/core/i18n/it/report';
-import { simulatorMessagesIt } from '../../src/core/i18n/it/simulator';
-import { checkConfirmation, checkRefusal, decodeToolInput, decodeToolText, explainCodeMarkdown, lmToolMessagesEn, ToolInputError, validateToolInput, validateToolText } from '../../src/core/lmTools';
+import { dateNotes, dateNoteTexts } from '../../src/core/explain/dates';
+import { checkMessages, checkMessagesEn, dateTexts, dateTextsEn, explainMessages, explainMessagesEn, markdownMessages, markdownMessagesEn, resultDiagnosticCodes, resultDiagnosticMessages } from '../../src/core/explain/messages';
+import { getLocale, setLocale, withLocale } from '../../src/core/l10n';
+import { checkConfirmation, checkRefusal, decodeToolInput, decodeToolText, explainCodeMarkdown, lmToolMessages, lmToolMessagesEn, ToolInputError, validateToolInput, validateToolText } from '../../src/core/lmTools';
 import { NexiError, userMessage } from '../../src/core/nexi/errors';
 import { extractEntries, reconcile, type ReconcileReport, type ReconciledEntry } from '../../src/core/reconcile/reconcile';
-import { classificationLabels, reportMessagesEn, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
-import { parseOutcome, simulate, SimulationError, simulatorMessagesEn } from '../../src/core/simulator/simulate';
+import { classificationLabels, reportMessages, reportMessagesEn, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
+import { parseOutcome, simulate, SimulationError, simulatorMessages, simulatorMessagesEn } from '../../src/core/simulator/simulate';
 import { findOperation } from '../../src/core/app2app/catalog';
 
 const now = new Date('2026-11-21T10:00:00Z');
+
+/** Placeholders (`{name}`) of a template, sorted: a translation must use exactly the same set. */
+const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 // Published examples (spec §3.5, §4.4), as in explain.test.ts.
 const paymentResponse =
@@ -60,6 +60,7 @@ const sameInBoth: Readonly<Record<string, readonly string[]>> = {
   markdown: ['provenance.iso8583', 'provenance.emv', 'provenance.iso4217', 'provenance.iso3166', 'tlvLengthOne'],
   check: [],
   dates: [],
+  dateNotes: [],
   diagnostics: [],
   report: ['appResult'],
   simulator: [],
@@ -68,16 +69,21 @@ const sameInBoth: Readonly<Record<string, readonly string[]>> = {
 
 const resultDiagnosticMessagesEn = Object.fromEntries(Object.entries(resultDiagnosticCodes).map(([c, i]) => [c, i.message]));
 
-const pairs: ReadonlyArray<readonly [string, unknown, unknown]> = [
-  ['explain', explainMessagesEn, explainMessagesIt],
-  ['markdown', markdownMessagesEn, markdownMessagesIt],
-  ['check', checkMessagesEn, checkMessagesIt],
-  ['dates', dateTextsEn, dateTextsIt],
-  ['diagnostics', resultDiagnosticMessagesEn, resultDiagnosticMessagesIt],
-  ['report', reportMessagesEn, reportMessagesIt],
-  ['simulator', simulatorMessagesEn, simulatorMessagesIt],
-  ['lmTools', lmToolMessagesEn, lmToolMessagesIt],
-];
+// The English tables and what the code reads under the Italian locale (the bundle's translations).
+const pairs: ReadonlyArray<readonly [string, unknown, unknown]> = (
+  [
+    ['explain', explainMessagesEn, explainMessages],
+    ['markdown', markdownMessagesEn, markdownMessages],
+    ['check', checkMessagesEn, checkMessages],
+    ['dates', dateTextsEn, dateTexts],
+    ['dateNotes', dateNotes, dateNoteTexts],
+    ['diagnostics', resultDiagnosticMessagesEn, resultDiagnosticMessages],
+    ['report', reportMessagesEn, reportMessages],
+    ['simulator', simulatorMessagesEn, simulatorMessages],
+    ['lmTools', lmToolMessagesEn, lmToolMessages],
+  ] as const
+).map(([name, en, get]) => [name, en, withLocale('it', get as () => unknown)] as const);
+
 
 describe('Italian explanations, reports, simulator and tools', () => {
   afterEach(() => setLocale('en'));
@@ -239,7 +245,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
     it('tells unknown backend keys apart by the tables, whatever the language', () => {
       for (const [locale, unknown] of [
         ['en', checkMessagesEn.unknownBackendKey],
-        ['it', checkMessagesIt.unknownBackendKey],
+        ['it', withLocale('it', () => checkMessages().unknownBackendKey)],
       ] as const) {
         const fields = withLocale(locale, () => explainCheckResult(transaction));
         const by = Object.fromEntries(fields.map((f) => [f.key, f]));
@@ -278,13 +284,14 @@ describe('Italian explanations, reports, simulator and tools', () => {
       operation: 'payment',
       ...e,
     });
+    const notFound = new NexiError('TRANSACTION_NOT_FOUND');
     const report: ReconcileReport = {
       entries: [
         entry({ line: 1, callerTrxId: 'A', classification: 'match', result: '0', backendOutcome: 'approved' }),
         entry({ line: 2, callerTrxId: 'B', classification: 'mismatch', result: '0', backendOutcome: 'approved', amount: '999', differences: [{ field: 'amount', app: '999', backend: '1000' }] }),
         entry({ line: 3, callerTrxId: 'C', classification: 'app-failed-backend-approved', appOutcome: 'no-result', backendOutcome: 'approved', differences: [{ field: 'outcome', app: 'no-result', backend: 'approved' }] }),
         entry({ line: 4, callerTrxId: 'D', classification: 'error', appOutcome: 'failed', result: '-1', errorCode: 'NO_TERMINAL_ID', message: reportMessagesEn.noTerminalId }),
-        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: 'TRANSACTION_NOT_FOUND: Transaction not found.', messageByLocale: { en: 'TRANSACTION_NOT_FOUND: Transaction not found.', it: 'TRANSACTION_NOT_FOUND: Transazione non trovata.' } }),
+        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: 'TRANSACTION_NOT_FOUND: Transaction not found.', error: notFound }),
       ],
       totals: { match: 1, mismatch: 1, 'app-failed-backend-approved': 1, 'not-found': 1, error: 1, total: 5 },
       cancelled: true,
@@ -301,7 +308,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes("| **discrepanza** | 30350039 | `B` | approvata (result 0) | approvata | importo: 999 nell'app, 1000 sul backend |"), md);
       assert.ok(md.includes("| **NON RIUSCITA NELL'APP, APPROVATA DAL BACKEND** | 30350039 | `C` | nessun esito | approvata | stornarla o completarla |"), md);
       assert.ok(md.includes('| NO_TERMINAL_ID: Nessun ID terminale: la riga del log non lo riporta; indicare un ID terminale predefinito. |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transazione non trovata. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${withLocale('it', () => userMessage(notFound))} |`), md);
+      assert.match(withLocale('it', () => userMessage(notFound)), /^TRANSACTION_NOT_FOUND: Transazione non trovata\./);
     });
 
     it('keeps the English Markdown, and CSV and JSON are the same in every locale', () => {
@@ -309,7 +317,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes('Transactions: 5; **match: 1**, mismatch: 1, **app failed but backend approved: 1**, not found: 1, error: 1. The run was cancelled before the end.'), md);
       assert.ok(md.includes('| **mismatch** | 30350039 | `B` | approved (result 0) | approved | amount: app 999, backend 1000 |'), md);
       assert.ok(md.includes('| **APP FAILED, BACKEND APPROVED** | 30350039 | `C` | no-result | approved | reverse or complete it |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${userMessage(notFound)} |`), md);
+      assert.match(userMessage(notFound), /^TRANSACTION_NOT_FOUND: Transaction not found\./);
       assert.equal(withLocale('it', () => toCsv(report)), toCsv(report));
       assert.equal(withLocale('it', () => toJson(report, 'logcat.log')), toJson(report, 'logcat.log'));
       assert.ok(toCsv(report).includes('"outcome: app no-result, backend approved"'));
