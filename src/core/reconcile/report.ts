@@ -42,16 +42,10 @@ export const reportMessages = translated('reconcile.report', reportMessagesEn, {
   contexts: { classification: 'reconciliation', outcome: 'reconciliation outcome', field: 'reconciliation field' },
 });
 
-/**
- * The label of each classification in the current core locale. Each entry is looked up when it is read
- * (`classificationLabels[c]`), so a locale switch takes effect at once.
- */
-export const classificationLabels: Readonly<Record<Classification, string>> = Object.freeze(
-  Object.defineProperties(
-    {} as Record<Classification, string>,
-    Object.fromEntries((Object.keys(reportMessagesEn.classification) as Classification[]).map((c) => [c, { enumerable: true, get: () => reportMessages().classification[c] }])),
-  ),
-);
+/** The label of a classification in the current core locale ("not-found" → "not found on the backend"). */
+export function classificationLabel(c: Classification): string {
+  return reportMessages().classification[c];
+}
 
 /** An app or backend outcome in the current core locale ("no-result" → "nessun esito"). */
 export function outcomeLabel(outcome: AppOutcome | BackendOutcome): string {
