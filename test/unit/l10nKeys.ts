@@ -73,7 +73,7 @@ export function tCalls(): TCall[] {
     const names = new Set<string>();
     const namespaces = new Set<string>();
     for (const s of source.statements) {
-      if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !/(^|\/)l10n$/.test(s.moduleSpecifier.text)) continue;
+      if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !/^\.\.?\/(.*\/)?l10n$/.test(s.moduleSpecifier.text)) continue;
       const bindings = s.importClause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) namespaces.add(bindings.name.text);
       if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if ((el.propertyName ?? el.name).text === 't') names.add(el.name.text);
