@@ -7,10 +7,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { operations } from '../../src/core/app2app/catalog';
+import { specSources, titledTags } from '../../src/core/codes/sources';
 import { validateUri } from '../../src/core/app2app/validate';
 import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
-import { decodeDocumentMarkdown, fieldMarkdown, parameterMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
+import { decodeDocumentMarkdown, fieldMarkdown, parameterMarkdown, prose, summaryMarkdown } from '../../src/core/explain/markdown';
 import { availableLocales, pseudoLocale, withLocale } from '../../src/core/l10n';
 import { explainCodeMarkdown } from '../../src/core/lmTools';
 import { NexiError } from '../../src/core/nexi/errors';
@@ -148,10 +149,19 @@ function inputValues(explanations: readonly UriExplanation[]): string[] {
   return out;
 }
 
+/** Titles of the Nexi pages the explanations cite: names, shown as published. */
+const sourceTitles = Object.values(specSources).map((s) => s.title);
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Every catalog message, as written, as Markdown prose shows it (escaped, source tags turned into links) and as
+ * the CLI prints it (source tags followed by their titles).
+ */
+const catalogTexts = [...new Set([...coreMessages().map((m) => m.message), ...adapterKeys].flatMap((m) => [m, prose(m), titledTags(m)]))];
+
 /** Every catalog template with placeholders, as a pattern whose groups are the arguments filled in. */
-const templates = [...new Set([...coreMessages().map((m) => m.message), ...adapterKeys])]
+const templates = catalogTexts
   .filter((t) => /\{\w+\}/.test(t))
   .map((t) => {
     const parts = t.split(/\{\w+\}/);
@@ -165,12 +175,10 @@ const templates = [...new Set([...coreMessages().map((m) => m.message), ...adapt
   .filter((t) => t.size >= 4)
   // The most specific first.
   .sort((a, b) => b.size - a.size);
-const plainMessages = new Set([...coreMessages().map((m) => m.message), ...adapterKeys].filter((t) => !/\{\w+\}/.test(t)));
+const plainMessages = new Set(catalogTexts.filter((t) => !/\{\w+\}/.test(t)));
 
 /** The arguments of a ⟦…⟧ segment when its text is a catalog template filled in (none when it matches no template). */
-function templateArgs(segment: string): string[] {
-  // As the message was before Markdown escaping and source links (`[REVS](https://…)`).
-  const content = segment.replace(/\\([\\*_<>[\]|`])/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '[$1]');
+function templateArgs(content: string): string[] {
   if (plainMessages.has(content)) return [];
   for (const t of templates) {
     if (!content.includes(t.literal)) continue;
@@ -189,11 +197,6 @@ function templateArgs(segment: string): string[] {
 function englishRuns(rendered: string, values: readonly string[]): string[] {
   // What is taken out leaves a `¦`, so the words on either side never join into a run.
   let s = rendered.replace(/```[\s\S]*?```/g, '¦');
-  for (const v of [...new Set(values)].filter((v) => v.trim().length >= 2).sort((a, b) => b.length - a.length)) {
-    // A value is taken out where it stands as a whole (`result` the key, not the "result" in "results").
-    const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    s = s.replace(new RegExp(`${/^\w/.test(v) ? '(?<!\\w)' : ''}${escaped}${/\w$/.test(v) ? '(?!\\w)' : ''}`, 'g'), '¦');
-  }
   const args: string[] = [];
   for (let before = ''; before !== s; ) {
     before = s;
@@ -202,7 +205,12 @@ function englishRuns(rendered: string, values: readonly string[]): string[] {
       return '¦';
     });
   }
-  s = [s, ...args].join('¦');
+  // Source links name Nexi's pages by their (English) titles, as citations do.
+  s = [s, ...args].join('¦').replace(/\[[^\]]*\]\((?:https?|command):[^)]*\)/g, '¦');
+  for (const v of [...new Set([...values, ...sourceTitles])].filter((v) => v.trim().length >= 2).sort((a, b) => b.length - a.length)) {
+    // A value is taken out where it stands as a whole (`result` the key, not the "result" in "results").
+    s = s.replace(new RegExp(`${/^\w/.test(v) ? '(?<!\\w)' : ''}${escapeRegExp(v)}${/\w$/.test(v) ? '(?!\\w)' : ''}`, 'g'), '¦');
+  }
   s = s.replace(/(`+)[^`]*?\1/g, '¦').replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, '¦').replace(/\]\([^)]*\)/g, ']¦');
   return [...s.matchAll(/(?<![\w./:@'’-])[a-z]{2,}(?:[ ]+[a-z]{2,})+(?![\w/:@'’-])/g)].map((m) => m[0]);
 }
@@ -243,6 +251,8 @@ describe('l10n catalog: the pseudo-locale leaves no English prose', function () 
   it('finds English prose the way the check reads it (the check can fail)', () => {
     assert.deepEqual(englishRuns('⟦Fields⟧ `amount = 1` the amount was declined', []), ['the amount was declined']);
     assert.deepEqual(englishRuns('⟦Value: ⟦approved⟧⟧ x://y?a=b c', ['c']), []);
+    // English handed to a translated template as an argument is still English.
+    assert.deepEqual(englishRuns('⟦Value: the raw amount⟧', []), ['the raw amount']);
   });
 
   it('decode: Markdown documents, hovers, summaries and diagnostics', () => {
@@ -313,10 +323,11 @@ describe('l10n catalog: the pseudo-locale leaves no English prose', function () 
       ['simulate', '--outcome', 'bogus', 'neximpos://payment?amount=1&callerTrxId=A&uri=x://y'],
       ['help'],
     ];
+    const accepted = capture();
+    assert.equal(await run(['--lang', pseudoLocale, 'scenarios'], accepted.io, {}), 0, `the CLI takes --lang ${pseudoLocale}: ${accepted.out()}`);
     for (const args of runs) {
       const c = capture();
-      const status = await run(['--lang', pseudoLocale, ...args], c.io, {});
-      assert.notEqual(status, 2, `nexi-app2app --lang ${pseudoLocale} ${args[0]}: ${c.out()}`);
+      await run(['--lang', pseudoLocale, ...args], c.io, {});
       renderings.push([`cli ${args[0]}`, c.out(), [...values, ...args]]);
     }
     assertNoEnglish(renderings);
