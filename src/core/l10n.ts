@@ -121,7 +121,8 @@ function pseudo(text: string): string {
   return `⟦${text}⟧`;
 }
 
-const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key.replace(/\/[^/{}]*$/, '')) : undefined) });
+// Looked up by the message alone (see `t`): a `message/context` key cannot be told from a message with a `/` in it.
+const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key) : undefined) });
 
 function readJson(file: string): unknown {
   try {
@@ -158,7 +159,7 @@ export type MessageArgs = Readonly<Record<string, string | number | boolean>>;
  */
 export function t(message: string, args?: MessageArgs, context?: string): string {
   configure();
-  return context === undefined ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
+  return context === undefined || current === pseudoLocale ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
 }
 
 /**
