@@ -121,7 +121,8 @@ function pseudo(text: string): string {
   return `⟦${text}⟧`;
 }
 
-// Looked up by the message alone (see `t`): a `message/context` key cannot be told from a message with a `/` in it.
+// Keyed by the bare message: `t` looks a message up without its context in the pseudo-locale, since a key
+// `message/context` cannot be split back when the message itself holds a "/" (a URL).
 const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key) : undefined) });
 
 function readJson(file: string): unknown {

@@ -38,8 +38,8 @@ export interface ReconciledEntry extends LogEntry {
   readonly errorCode?: NexiErrorCode | 'NO_TERMINAL_ID';
   /** English, as logged: what the CSV and JSON exports carry. */
   readonly message?: string;
-  /** The failure itself: people read its message in the locale the report is shown in (`entryMessage`). */
-  readonly error?: unknown;
+  /** The failure itself, worded for people in the locale of the moment they read it (`entryMessage`); never exported. */
+  readonly failure?: unknown;
   /** The backend's body, when found. */
   readonly backend?: Record<string, unknown>;
 }
@@ -239,7 +239,7 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
         queue.push(i);
         return;
       }
-      const messages = { message: (err as Error).message, error: err };
+      const messages = { message: (err as Error).message, failure: err };
       if (code === 'TRANSACTION_NOT_FOUND') finish(i, { ...entry, classification: 'not-found', differences: [], errorCode: code, ...messages });
       else finish(i, { ...entry, classification: 'error', differences: [], ...(code ? { errorCode: code } : {}), ...messages });
     }

@@ -7,8 +7,8 @@
 // for people and follows the core locale (other languages: the l10n bundles).
 import { fillTemplate as t } from '../codes/text';
 import { translated } from '../l10n';
-import { userMessage } from '../nexi/errors';
 import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+import { userMessage } from '../nexi/errors';
 
 export const reportMessagesEn = {
   classification: {
@@ -62,7 +62,7 @@ export function differencesLabel(e: Pick<ReconciledEntry, 'differences'>): strin
 /** The message of an entry in error for people: the locale's text where there is one, else the recorded message. */
 export function entryMessage(e: ReconciledEntry): string {
   if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
-  return e.error !== undefined ? userMessage(e.error) : (e.message ?? '');
+  return e.failure !== undefined ? userMessage(e.failure) : (e.message ?? '');
 }
 
 /** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */
