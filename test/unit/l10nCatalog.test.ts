@@ -159,11 +159,15 @@ const templates = catalogTexts
   .sort((a, b) => b.size - a.size);
 const plainMessages = new Set(catalogTexts.filter((t) => !/\{\w+\}/.test(t)));
 
-/** The arguments of a ⟦…⟧ segment when its text is a catalog template filled in (none when it matches no template). */
+/**
+ * The arguments of a ⟦…⟧ segment when its text is a catalog template filled in (none when it matches no template).
+ * The template's own words must make up at least 40% of the text: a reference-data string (an overlay field, also
+ * in ⟦…⟧) would otherwise match some short template (`{a} of the {b}.`) and read as its arguments.
+ */
 function templateArgs(content: string): string[] {
   if (plainMessages.has(content)) return [];
   for (const t of templates) {
-    if (!content.includes(t.literal)) continue;
+    if (t.size < 0.4 * content.length || !content.includes(t.literal)) continue;
     const m = t.pattern.exec(content);
     if (m) return m.slice(1);
   }
@@ -234,7 +238,7 @@ describe('l10n catalog: the pseudo-locale leaves no English prose', function () 
     assert.deepEqual(englishRuns('⟦Fields⟧ `amount = 1` the amount was declined', []), ['the amount was declined']);
     assert.deepEqual(englishRuns('⟦Value: ⟦approved⟧⟧ x://y?a=b c', ['c']), []);
     // English handed to a translated template as an argument is still English.
-    assert.deepEqual(englishRuns('⟦Value: the raw amount⟧', []), ['the raw amount']);
+    assert.deepEqual(englishRuns('⟦Nexi POS will open the shop page with the result appended as query parameters.⟧', []), ['the shop page']);
   });
 
   it('decode: Markdown documents, hovers, summaries and diagnostics', () => {
