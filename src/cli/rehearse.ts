@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Classification, ReconcileReport } from '../core/reconcile/reconcile';
-import { classificationLabels } from '../core/reconcile/report';
+import { classificationLabel } from '../core/reconcile/report';
 import { Transport } from '../core/nexi/http';
 import { loadOrCreatePki, pkiPaths } from '../core/sandbox/pki';
 import { Sandbox, sandboxAdmin, sandboxDefaults } from '../core/sandbox/server';
@@ -89,7 +89,7 @@ export async function rehearse(argv: readonly string[], io: Io, env: NodeJS.Proc
       const width = Math.max(...rh.steps.map((s) => s.callerTrxId.length));
       for (const s of rh.steps) {
         const amount = s.amount !== undefined ? `€${(s.amount / 100).toFixed(2)}` : '';
-        io.stdout(`  ${s.callerTrxId.padEnd(width)}  ${s.operation.padEnd(18)} ${(s.product === 'softpos' ? 'SoftPOS' : 'MobilePOS').padEnd(9)}  ${s.terminalId}  ${amount.padStart(8)}  ${(s.scenario ?? '').padEnd(27)}  → ${s.expected ? classificationLabels[s.expected] : t('rehearseNotTransaction')}\n`);
+        io.stdout(`  ${s.callerTrxId.padEnd(width)}  ${s.operation.padEnd(18)} ${(s.product === 'softpos' ? 'SoftPOS' : 'MobilePOS').padEnd(9)}  ${s.terminalId}  ${amount.padStart(8)}  ${(s.scenario ?? '').padEnd(27)}  → ${s.expected ? classificationLabel(s.expected) : t('rehearseNotTransaction')}\n`);
       }
       io.stdout(`\n${t('rehearseReconciling', { file })}\n`);
     }
@@ -100,7 +100,7 @@ export async function rehearse(argv: readonly string[], io: Io, env: NodeJS.Proc
     }
     const actual = report!.totals;
     const asExpected = classes.every((c) => actual[c] === rh.expected[c]) && actual.total === rh.expected.total;
-    const expectedText = classes.map((c) => `${classificationLabels[c]} ${rh.expected[c]}`).join(', ');
+    const expectedText = classes.map((c) => `${classificationLabel(c)} ${rh.expected[c]}`).join(', ');
     if (json) {
       io.stdout(JSON.stringify({ log: file, sandbox: url, steps: rh.steps, expected: rh.expected, asExpected, reconciliation: JSON.parse(captured) }, null, 2) + '\n');
     } else io.stdout(`\n${asExpected ? t('rehearseAsExpected') : t('rehearseUnexpected', { expected: expectedText })}\n`);

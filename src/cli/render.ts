@@ -1,7 +1,7 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
 import type { UriExplanation } from '../core/explain/explain';
 import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
-import { localSourceLabel, provenanceLabels } from '../core/explain/markdown';
+import { localSourceLabel, provenanceLabel } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
 import { t, type CliMessageKey } from './messages';
 
@@ -62,7 +62,7 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   for (const f of e.fields) {
     const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
     out += `  ${s('bold', f.key)} = ${value}\n`;
-    const sources = sourceWords(provenanceLabels[f.provenance] ?? f.provenance, f.sources, cited);
+    const sources = sourceWords(provenanceLabel(f.provenance) ?? f.provenance, f.sources, cited);
     out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${cite(f.meaning, cited)} ${s('dim', `[${sources}]`)}\n`;
     if (f.interpretation) out += `      → ${cite(f.interpretation, cited)}\n`;
     for (const d of f.details) out += `        ${s('dim', cite(d, cited))}\n`;

@@ -121,7 +121,9 @@ function pseudo(text: string): string {
   return `⟦${text}⟧`;
 }
 
-const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key.replace(/\/[^/{}]*$/, '')) : undefined) });
+// Keyed by the bare message: `t` looks a message up without its context in the pseudo-locale, since a key
+// `message/context` cannot be split back when the message itself holds a "/" (a URL).
+const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key) : undefined) });
 
 function readJson(file: string): unknown {
   try {
@@ -158,7 +160,7 @@ export type MessageArgs = Readonly<Record<string, string | number | boolean>>;
  */
 export function t(message: string, args?: MessageArgs, context?: string): string {
   configure();
-  return context === undefined ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
+  return context === undefined || current === pseudoLocale ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
 }
 
 /**
@@ -190,15 +192,32 @@ function translateDeep(value: unknown, context: string | undefined): unknown {
 /**
  * The current locale's copy of an English table of templates: every string looked up in the bundle (placeholders
  * kept, to be filled by the caller), built once per locale. `name` names the table in completeness reports.
+ * `context` applies to the whole table; `contexts` gives some top-level entries their own (Italian agrees in gender,
+ * so "declined" after "la transazione" and after "l'esito" are two bundle keys: `declined/transaction outcome`…).
  */
-export function translated<T>(name: string, english: T, options: { readonly context?: string } = {}): () => Translation<T> {
-  translatedTables.push({ name, table: english, context: options.context });
+export function translated<T>(
+  name: string,
+  english: T,
+  options: { readonly context?: string; readonly contexts?: { readonly [K in keyof T]?: string } } = {},
+): () => Translation<T> {
+  const contexts: Readonly<Record<string, string | undefined>> = options.contexts ?? {};
+  const own = Object.keys(contexts);
+  if (own.length === 0) translatedTables.push({ name, table: english, context: options.context });
+  else {
+    const rest = Object.fromEntries(Object.entries(english as object).filter(([k]) => !own.includes(k)));
+    translatedTables.push({ name, table: rest, context: options.context });
+    for (const k of own) translatedTables.push({ name: `${name}.${k}`, table: (english as Record<string, unknown>)[k], context: contexts[k] });
+  }
   const copies = new Map<Locale, Translation<T>>();
   return () => {
     if (current === sourceLocale) return english as Translation<T>;
     let copy = copies.get(current);
     if (copy === undefined) {
-      copy = translateDeep(english, options.context) as Translation<T>;
+      copy = (
+        own.length === 0
+          ? translateDeep(english, options.context)
+          : Object.fromEntries(Object.entries(english as object).map(([k, v]) => [k, translateDeep(v, own.includes(k) ? contexts[k] : options.context)]))
+      ) as Translation<T>;
       copies.set(current, copy);
     }
     return copy;

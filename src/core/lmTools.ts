@@ -16,15 +16,14 @@ import type { Environment } from './environments';
 import { explainScanned } from './explain/explain';
 import { code, decodeLimit, decodeResultMarkdown, prose, sourcesMarkdown } from './explain/markdown';
 import { markdownMessages } from './explain/messages';
-import { localized, type Translation } from './i18n';
-import { lmToolMessagesIt } from './i18n/it/lmTools';
+import { translated } from './l10n';
 import { lineIndex } from './text';
 import type { Diagnostic, Provenance } from './types';
 
 /**
  * What the tools say, to the model and to the person reading along: input errors, summaries, the Markdown of
  * nexi_explain_code, the confirmation and the refusals. Tool names, parameter names and codes stay as they are.
- * Italian in src/core/i18n/it/lmTools.ts.
+ * Other languages are the l10n bundles.
  */
 export const lmToolMessagesEn = {
   takesObject: '{tool} takes an object as input.',
@@ -106,7 +105,9 @@ export const lmToolMessagesEn = {
 } as const;
 
 /** The tools' texts in the current core locale. */
-export const lmToolMessages = localized<Translation<typeof lmToolMessagesEn>>({ en: lmToolMessagesEn, it: lmToolMessagesIt });
+export const lmToolMessages = translated('lmTools.messages', lmToolMessagesEn, {
+  contexts: { approved: 'action code outcome', declinedOrFailed: 'action code outcome', neitherOutcome: 'action code outcome', products: 'product', tagClass: 'EMV tag class' },
+});
 
 export const lmToolNames = {
   decode: 'nexi_decode_uri',

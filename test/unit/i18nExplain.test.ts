@@ -1,27 +1,27 @@
 // Italian of the explainer, its Markdown, the checkTransaction document, dates, the reconciliation report, the
-// simulator and the language-model tools: every English entry has an Italian one with the same placeholders, and
-// the real outputs read in Italian under `withLocale('it', …)` while English stays as it was.
+// simulator and the language-model tools: every English entry reads in Italian (through the l10n bundle) with the
+// same placeholders, and the real outputs read in Italian under `withLocale('it', …)` while English stays as it was.
 import { strict as assert } from 'assert';
 import { resolveEnvironments } from '../../src/core/environments';
 import { explainCheckResult } from '../../src/core/explain/checkResult';
 import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { readDdMMyyHHmm, readIso8601, readMMdd, readRrn } from '../../src/core/explain/dates';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
-import { decodeDocumentMarkdown, fieldMarkdown, parameterMarkdown, provenanceLabels } from '../../src/core/explain/markdown';
-import { checkMessagesEn, dateTextsEn, explainMessagesEn, markdownMessagesEn, resultDiagnosticCodes } from '../../src/core/explain/messages';
-import { getLocale, placeholders, setLocale, withLocale } from '../../src/core/i18n';
-import { checkMessagesIt, dateTextsIt, explainMessagesIt, markdownMessagesIt, resultDiagnosticMessagesIt } from '../../src/core/i18n/it/explain';
-import { lmToolMessagesIt } from '../../src/core/i18n/it/lmTools';
-import { reportMessagesIt } from '../../src/core/i18n/it/report';
-import { simulatorMessagesIt } from '../../src/core/i18n/it/simulator';
-import { checkConfirmation, checkRefusal, decodeToolInput, decodeToolText, explainCodeMarkdown, lmToolMessagesEn, ToolInputError, validateToolInput, validateToolText } from '../../src/core/lmTools';
+import { decodeDocumentMarkdown, fieldMarkdown, parameterMarkdown, provenanceLabel } from '../../src/core/explain/markdown';
+import { dateNotes, dateNoteTexts } from '../../src/core/explain/dates';
+import { checkMessages, checkMessagesEn, dateTexts, dateTextsEn, explainMessages, explainMessagesEn, markdownMessages, markdownMessagesEn, resultDiagnosticCodes, resultDiagnosticMessages } from '../../src/core/explain/messages';
+import { getLocale, setLocale, withLocale } from '../../src/core/l10n';
+import { checkConfirmation, checkRefusal, decodeToolInput, decodeToolText, explainCodeMarkdown, lmToolMessages, lmToolMessagesEn, ToolInputError, validateToolInput, validateToolText } from '../../src/core/lmTools';
 import { NexiError, userMessage } from '../../src/core/nexi/errors';
 import { extractEntries, reconcile, type ReconcileReport, type ReconciledEntry } from '../../src/core/reconcile/reconcile';
-import { classificationLabels, reportMessagesEn, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
-import { parseOutcome, simulate, SimulationError, simulatorMessagesEn } from '../../src/core/simulator/simulate';
+import { classificationLabel, reportMessages, reportMessagesEn, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
+import { parseOutcome, simulate, SimulationError, simulatorMessages, simulatorMessagesEn } from '../../src/core/simulator/simulate';
 import { findOperation } from '../../src/core/app2app/catalog';
 
 const now = new Date('2026-11-21T10:00:00Z');
+
+/** Placeholders (`{name}`) of a template, sorted: a translation must use exactly the same set. */
+const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 // Published examples (spec §3.5, §4.4), as in explain.test.ts.
 const paymentResponse =
@@ -60,6 +60,7 @@ const sameInBoth: Readonly<Record<string, readonly string[]>> = {
   markdown: ['provenance.iso8583', 'provenance.emv', 'provenance.iso4217', 'provenance.iso3166', 'tlvLengthOne'],
   check: [],
   dates: [],
+  dateNotes: [],
   diagnostics: [],
   report: ['appResult'],
   simulator: [],
@@ -68,16 +69,21 @@ const sameInBoth: Readonly<Record<string, readonly string[]>> = {
 
 const resultDiagnosticMessagesEn = Object.fromEntries(Object.entries(resultDiagnosticCodes).map(([c, i]) => [c, i.message]));
 
-const pairs: ReadonlyArray<readonly [string, unknown, unknown]> = [
-  ['explain', explainMessagesEn, explainMessagesIt],
-  ['markdown', markdownMessagesEn, markdownMessagesIt],
-  ['check', checkMessagesEn, checkMessagesIt],
-  ['dates', dateTextsEn, dateTextsIt],
-  ['diagnostics', resultDiagnosticMessagesEn, resultDiagnosticMessagesIt],
-  ['report', reportMessagesEn, reportMessagesIt],
-  ['simulator', simulatorMessagesEn, simulatorMessagesIt],
-  ['lmTools', lmToolMessagesEn, lmToolMessagesIt],
-];
+// The English tables and what the code reads under the Italian locale (the bundle's translations).
+const pairs: ReadonlyArray<readonly [string, unknown, unknown]> = (
+  [
+    ['explain', explainMessagesEn, explainMessages],
+    ['markdown', markdownMessagesEn, markdownMessages],
+    ['check', checkMessagesEn, checkMessages],
+    ['dates', dateTextsEn, dateTexts],
+    ['dateNotes', dateNotes, dateNoteTexts],
+    ['diagnostics', resultDiagnosticMessagesEn, resultDiagnosticMessages],
+    ['report', reportMessagesEn, reportMessages],
+    ['simulator', simulatorMessagesEn, simulatorMessages],
+    ['lmTools', lmToolMessagesEn, lmToolMessages],
+  ] as const
+).map(([name, en, get]) => [name, en, withLocale('it', get as () => unknown)] as const);
+
 
 describe('Italian explanations, reports, simulator and tools', () => {
   afterEach(() => setLocale('en'));
@@ -225,11 +231,11 @@ describe('Italian explanations, reports, simulator and tools', () => {
     });
 
     it('reads provenance labels in the current locale', () => {
-      assert.deepEqual(Object.keys(provenanceLabels).sort(), Object.keys(markdownMessagesEn.provenance).sort());
-      assert.equal(provenanceLabels.inferred, 'inferred');
-      assert.equal(withLocale('it', () => provenanceLabels.inferred), 'dedotto');
-      assert.equal(withLocale('it', () => provenanceLabels['nexi-sample']), 'solo codice di esempio Nexi');
-      assert.equal(provenanceLabels['nexi-documented'], 'Nexi documentation');
+      assert.equal(provenanceLabel('inferred'), 'inferred');
+      assert.equal(withLocale('it', () => provenanceLabel('inferred')), 'dedotto');
+      assert.equal(withLocale('it', () => provenanceLabel('nexi-sample')), 'solo codice di esempio Nexi');
+      assert.equal(provenanceLabel('nexi-documented'), 'Nexi documentation');
+      for (const p of Object.keys(markdownMessagesEn.provenance) as Array<keyof typeof markdownMessagesEn.provenance>) assert.ok(withLocale('it', () => provenanceLabel(p)), p);
     });
   });
 
@@ -239,7 +245,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
     it('tells unknown backend keys apart by the tables, whatever the language', () => {
       for (const [locale, unknown] of [
         ['en', checkMessagesEn.unknownBackendKey],
-        ['it', checkMessagesIt.unknownBackendKey],
+        ['it', withLocale('it', () => checkMessages().unknownBackendKey)],
       ] as const) {
         const fields = withLocale(locale, () => explainCheckResult(transaction));
         const by = Object.fromEntries(fields.map((f) => [f.key, f]));
@@ -278,13 +284,15 @@ describe('Italian explanations, reports, simulator and tools', () => {
       operation: 'payment',
       ...e,
     });
+    // A failure as a run records it: the English message (exports) and the error, worded when the report is shown.
+    const notFound = new NexiError('TRANSACTION_NOT_FOUND');
     const report: ReconcileReport = {
       entries: [
         entry({ line: 1, callerTrxId: 'A', classification: 'match', result: '0', backendOutcome: 'approved' }),
         entry({ line: 2, callerTrxId: 'B', classification: 'mismatch', result: '0', backendOutcome: 'approved', amount: '999', differences: [{ field: 'amount', app: '999', backend: '1000' }] }),
         entry({ line: 3, callerTrxId: 'C', classification: 'app-failed-backend-approved', appOutcome: 'no-result', backendOutcome: 'approved', differences: [{ field: 'outcome', app: 'no-result', backend: 'approved' }] }),
         entry({ line: 4, callerTrxId: 'D', classification: 'error', appOutcome: 'failed', result: '-1', errorCode: 'NO_TERMINAL_ID', message: reportMessagesEn.noTerminalId }),
-        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: 'TRANSACTION_NOT_FOUND: Transaction not found.', messageByLocale: { en: 'TRANSACTION_NOT_FOUND: Transaction not found.', it: 'TRANSACTION_NOT_FOUND: Transazione non trovata.' } }),
+        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: notFound.message, failure: notFound }),
       ],
       totals: { match: 1, mismatch: 1, 'app-failed-backend-approved': 1, 'not-found': 1, error: 1, total: 5 },
       cancelled: true,
@@ -301,7 +309,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes("| **discrepanza** | 30350039 | `B` | approvata (result 0) | approvata | importo: 999 nell'app, 1000 sul backend |"), md);
       assert.ok(md.includes("| **NON RIUSCITA NELL'APP, APPROVATA DAL BACKEND** | 30350039 | `C` | nessun esito | approvata | stornarla o completarla |"), md);
       assert.ok(md.includes('| NO_TERMINAL_ID: Nessun ID terminale: la riga del log non lo riporta; indicare un ID terminale predefinito. |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transazione non trovata. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${withLocale('it', () => userMessage(notFound))} |`), md);
+      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transazione non trovata. '), md);
     });
 
     it('keeps the English Markdown, and CSV and JSON are the same in every locale', () => {
@@ -309,7 +318,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes('Transactions: 5; **match: 1**, mismatch: 1, **app failed but backend approved: 1**, not found: 1, error: 1. The run was cancelled before the end.'), md);
       assert.ok(md.includes('| **mismatch** | 30350039 | `B` | approved (result 0) | approved | amount: app 999, backend 1000 |'), md);
       assert.ok(md.includes('| **APP FAILED, BACKEND APPROVED** | 30350039 | `C` | no-result | approved | reverse or complete it |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${notFound.message} |`), md);
+      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. '), md);
       assert.equal(withLocale('it', () => toCsv(report)), toCsv(report));
       assert.equal(withLocale('it', () => toJson(report, 'logcat.log')), toJson(report, 'logcat.log'));
       assert.ok(toCsv(report).includes('"outcome: app no-result, backend approved"'));
@@ -330,9 +340,9 @@ describe('Italian explanations, reports, simulator and tools', () => {
     });
 
     it('reads classification labels in the current locale', () => {
-      assert.equal(classificationLabels['not-found'], 'not found on the backend');
-      assert.equal(withLocale('it', () => classificationLabels['not-found']), 'non trovata sul backend');
-      assert.deepEqual(Object.keys(classificationLabels).sort(), ['app-failed-backend-approved', 'error', 'match', 'mismatch', 'not-found']);
+      assert.equal(classificationLabel('not-found'), 'not found on the backend');
+      assert.equal(withLocale('it', () => classificationLabel('not-found')), 'non trovata sul backend');
+      assert.equal(withLocale('it', () => classificationLabel('app-failed-backend-approved')), "NON RIUSCITA NELL'APP, APPROVATA DAL BACKEND");
     });
   });
 

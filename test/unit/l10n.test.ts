@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { availableLocales, configureL10n, getLocale, localeFromEnv, overlay, parseLocale, pseudoLocale, setLocale, t, translated, withLocale } from '../../src/core/l10n';
+import { availableLocales, configureL10n, getLocale, localeFromEnv, overlay, parseLocale, pseudoLocale, setLocale, t, translated, translatedTables, withLocale } from '../../src/core/l10n';
 
 describe('l10n: one mechanism over the JSON bundles', () => {
   const repoRoot = path.join(__dirname, '..', '..', 'l10n');
@@ -49,6 +49,22 @@ describe('l10n: one mechanism over the JSON bundles', () => {
     });
   });
 
+  it('gives some entries of a table their own context (one English text, two translations)', () => {
+    const table = translated('test.contexts', { shore: 'Bank', money: { name: 'Bank' } }, { contexts: { shore: 'of a river' } });
+    withLocale('xx', () => {
+      assert.strictEqual(table().shore, 'Riva');
+      assert.strictEqual(table().money.name, 'Bank');
+    });
+    assert.deepStrictEqual(
+      translatedTables.filter((t) => t.name.startsWith('test.contexts')).map((t) => [t.name, t.table, t.context]),
+      [
+        ['test.contexts', { money: { name: 'Bank' } }, undefined],
+        ['test.contexts.shore', 'Bank', 'of a river'],
+      ],
+      'registered apart, so completeness tests see the context',
+    );
+  });
+
   it('lays a data overlay over the English entry, by code', () => {
     const red = { name: 'Red', hex: 'f00' };
     withLocale('xx', () => {
@@ -62,6 +78,8 @@ describe('l10n: one mechanism over the JSON bundles', () => {
     withLocale(pseudoLocale, () => {
       assert.strictEqual(t('Hello {name}.', { name: 'Ada' }), '⟦Hello Ada.⟧');
       assert.strictEqual(overlay('colours', 'R', { name: 'Red' }).name, '⟦Red⟧');
+      assert.strictEqual(t('Enter an https:// URL, e.g. https://host/path.'), '⟦Enter an https:// URL, e.g. https://host/path.⟧', 'a "/" in the message is no context');
+      assert.strictEqual(t('Bank', undefined, 'of a river'), '⟦Bank⟧', 'the context is not shown');
     });
   });
 

@@ -2,8 +2,7 @@
 // real date/time, so explanations never invent a date out of a malformed value. The human text follows the core
 // locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`); the numbers and the ISO form never change.
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { dateNotesIt } from '../i18n/it/dates';
+import { translated } from '../l10n';
 import { dateTexts } from './messages';
 
 export interface ReadDate {
@@ -18,12 +17,13 @@ export interface ReadDate {
   readonly recovered?: 'plus-as-space';
 }
 
-/** Notes the readers add to `text` themselves (Italian: src/core/i18n/it/dates.ts). */
+/** Notes the readers add to `text` themselves (other languages: the l10n bundles). */
 export const dateNotes = {
   plusRecovered: "{text} (recovered: the offset's `+` had been decoded to a space)",
 } as const;
 
-const notes = localized<Translation<typeof dateNotes>>({ en: dateNotes, it: dateNotesIt });
+/** The notes in the current core locale. */
+export const dateNoteTexts = translated('explain.dateNotes', dateNotes);
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -115,7 +115,7 @@ export function readIso8601(value: string): ReadDate | undefined {
   const text = dateTime(dayMonthYear(d, mo, y), `${pad(h)}:${pad(mi)}:${pad(s)}${zone}`);
   if (m[8] === undefined) return { iso: value.trim(), text };
   const iso = value.trim().replace(/ (?=\d{2}:?\d{2}$)/, '+');
-  return { iso, text: fillTemplate(notes().plusRecovered, { text }), recovered: 'plus-as-space' };
+  return { iso, text: fillTemplate(dateNoteTexts().plusRecovered, { text }), recovered: 'plus-as-space' };
 }
 
 /** `+02:00`, `-0530`: hours 00–14 and minutes 00–59 (the range of real UTC offsets). */

@@ -9,18 +9,12 @@ import type { Diagnostic, Provenance } from '../types';
 import { sourceLabel, specTagAlternation, type SourceLabel } from '../codes/sources';
 import { fillTemplate as t } from '../codes/text';
 import type { FieldExplanation, TlvExplanation, UriExplanation } from './explain';
-import { markdownMessages, markdownMessagesEn } from './messages';
+import { markdownMessages } from './messages';
 
-/**
- * "Nexi documentation", "inferred"…: the label of each provenance in the current core locale. Each entry is looked up
- * when it is read (`provenanceLabels[p]`), so a locale switch takes effect at once.
- */
-export const provenanceLabels: Readonly<Record<Provenance, string>> = Object.freeze(
-  Object.defineProperties(
-    {} as Record<Provenance, string>,
-    Object.fromEntries((Object.keys(markdownMessagesEn.provenance) as Provenance[]).map((p) => [p, { enumerable: true, get: () => markdownMessages().provenance[p] }])),
-  ),
-);
+/** "Nexi documentation", "inferred"…: the label of a provenance in the current core locale. */
+export function provenanceLabel(p: Provenance): string {
+  return markdownMessages().provenance[p];
+}
 
 /**
  * Escapes what would change the meaning of prose in Markdown: emphasis (masked PANs are runs of `*`), HTML, links

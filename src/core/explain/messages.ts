@@ -1,9 +1,9 @@
 // Every sentence the explainer writes, as whole templates (`{name}` placeholders) so a translation replaces
 // the table, not code. Diagnostic codes of result URIs (A2R…) live here too, and the texts of the Markdown
 // renderings (markdown.ts), of the checkTransaction document (checkResult.ts, checkMarkdown.ts) and of dates
-// (dates.ts). The Italian tables are in src/core/i18n/it/explain.ts; read the current one through the getters.
-import { localized, type Translation } from '../i18n';
-import { checkMessagesIt, dateTextsIt, explainMessagesIt, markdownMessagesIt, resultDiagnosticMessagesIt } from '../i18n/it/explain';
+// (dates.ts). Other languages are the l10n bundles (`l10n/bundle.l10n.<locale>.json`, key = the English template,
+// `template/context` where the same English needs two translations); read the current one through the getters.
+import { translated, type Translation } from '../l10n';
 import type { Severity } from '../types';
 
 export const explainMessagesEn = {
@@ -161,7 +161,20 @@ export const explainMessagesEn = {
 export type ExplainMessages = Translation<typeof explainMessagesEn>;
 
 /** The explainer's sentences in the current core locale: call it where the text is needed. */
-export const explainMessages = localized<ExplainMessages>({ en: explainMessagesEn, it: explainMessagesIt });
+export const explainMessages = translated('explain.messages', explainMessagesEn, {
+  // Words that read differently in other languages depending on what they qualify (Italian agrees in gender).
+  contexts: {
+    summaryRequest: 'summary',
+    lastOutcome: 'last transaction',
+    lastOutcomeReversal: 'last transaction',
+    transactionOutcome: 'transaction outcome',
+    operationWord: 'operation',
+    outcome: 'operation outcome',
+    operationTitle: 'summary',
+    kind: 'URI kind',
+    aidMatch: 'AID match',
+  },
+});
 
 /** Texts of the Markdown renderings (hovers, completion documentation, the "Decode URI" document). */
 export const markdownMessagesEn = {
@@ -224,7 +237,20 @@ export const markdownMessagesEn = {
   firstOf: '; the first {limit} of {total}',
 } as const;
 
-export const markdownMessages = localized<Translation<typeof markdownMessagesEn>>({ en: markdownMessagesEn, it: markdownMessagesIt });
+export const markdownMessages = translated('explain.markdown', markdownMessagesEn, {
+  contexts: {
+    provenance: 'provenance',
+    operationTitle: 'heading',
+    unknownOperation: 'heading',
+    operationLabel: 'heading',
+    outcome: 'heading',
+    transactionOutcome: 'heading',
+    severity: 'severity',
+    tlvRecovered: 'EMV tree',
+    tlvTruncated: 'EMV tree',
+    defaultValue: 'hover',
+  },
+});
 
 /** Texts of the checkTransaction explanation (checkResult.ts) and document (checkMarkdown.ts). */
 export const checkMessagesEn = {
@@ -241,7 +267,7 @@ export const checkMessagesEn = {
   outcome: 'Outcome read from {source} as in a result URI (our reading: the response schema is not published): **{outcome}**.',
 } as const;
 
-export const checkMessages = localized<Translation<typeof checkMessagesEn>>({ en: checkMessagesEn, it: checkMessagesIt });
+export const checkMessages = translated('explain.check', checkMessagesEn);
 
 /** Month names and the date-time layout of dates.ts (`9 Dec 2020 23:17`). */
 export const dateTextsEn = {
@@ -250,7 +276,7 @@ export const dateTextsEn = {
   dateTime: '{date} {time}',
 } as const;
 
-export const dateTexts = localized<Translation<typeof dateTextsEn>>({ en: dateTextsEn, it: dateTextsIt });
+export const dateTexts = translated('explain.dates', dateTextsEn, { contexts: { months: 'month' } });
 
 export interface ResultDiagnosticInfo {
   readonly severity: Severity;
@@ -288,4 +314,4 @@ const resultDiagnosticMessagesEn: Readonly<Record<ResultDiagnosticCode, string>>
 ) as Record<ResultDiagnosticCode, string>;
 
 /** The messages of resultDiagnosticCodes in the current core locale. */
-export const resultDiagnosticMessages = localized<Readonly<Record<ResultDiagnosticCode, string>>>({ en: resultDiagnosticMessagesEn, it: resultDiagnosticMessagesIt });
+export const resultDiagnosticMessages = translated('explain.resultDiagnostics', resultDiagnosticMessagesEn);

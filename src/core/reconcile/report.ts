@@ -4,11 +4,11 @@
 // Language: CSV and JSON are machine exports and stay the same in every locale (column names, keys, enum values
 // such as `app-failed-backend-approved`, the `differences` cell, and `message`, which is the English error text
 // of the logs), so scripts and spreadsheets read a report the same whoever produced it. The Markdown document is
-// for people and follows the core locale (Italian table in src/core/i18n/it/report.ts).
+// for people and follows the core locale (other languages: the l10n bundles).
 import { fillTemplate as t } from '../codes/text';
-import { getLocale, localized, type Translation } from '../i18n';
-import { reportMessagesIt } from '../i18n/it/report';
+import { translated } from '../l10n';
 import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+import { userMessage } from '../nexi/errors';
 
 export const reportMessagesEn = {
   classification: {
@@ -38,18 +38,14 @@ export const reportMessagesEn = {
 } as const;
 
 /** The report's texts in the current core locale. */
-export const reportMessages = localized<Translation<typeof reportMessagesEn>>({ en: reportMessagesEn, it: reportMessagesIt });
+export const reportMessages = translated('reconcile.report', reportMessagesEn, {
+  contexts: { classification: 'reconciliation', outcome: 'reconciliation outcome', field: 'reconciliation field' },
+});
 
-/**
- * The label of each classification in the current core locale. Each entry is looked up when it is read
- * (`classificationLabels[c]`), so a locale switch takes effect at once.
- */
-export const classificationLabels: Readonly<Record<Classification, string>> = Object.freeze(
-  Object.defineProperties(
-    {} as Record<Classification, string>,
-    Object.fromEntries((Object.keys(reportMessagesEn.classification) as Classification[]).map((c) => [c, { enumerable: true, get: () => reportMessages().classification[c] }])),
-  ),
-);
+/** The label of a classification in the current core locale ("not-found" → "not found on the backend"). */
+export function classificationLabel(c: Classification): string {
+  return reportMessages().classification[c];
+}
 
 /** An app or backend outcome in the current core locale ("no-result" → "nessun esito"). */
 export function outcomeLabel(outcome: AppOutcome | BackendOutcome): string {
@@ -66,7 +62,7 @@ export function differencesLabel(e: Pick<ReconciledEntry, 'differences'>): strin
 /** The message of an entry in error for people: the locale's text where there is one, else the recorded message. */
 export function entryMessage(e: ReconciledEntry): string {
   if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
-  return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
+  return e.failure !== undefined ? userMessage(e.failure) : (e.message ?? '');
 }
 
 /** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */

@@ -3,7 +3,7 @@
 // row copies; and the App2App requests a row leads to (the reversal of a payment the app lost, or the enquiry that
 // asks the device what it last did). Pure: the view, its tests and the CLI read the same functions.
 import type { Classification, ReconcileReport, ReconciledEntry } from './reconcile';
-import { appOutcomeLabel, classificationLabels, entryDetail, outcomeLabel } from './report';
+import { appOutcomeLabel, classificationLabel, entryDetail, outcomeLabel } from './report';
 
 /** Most dangerous first: money taken that the app does not know about, then disagreements, then the unknowns. */
 export const classificationOrder: readonly Classification[] = ['app-failed-backend-approved', 'mismatch', 'not-found', 'error', 'match'];
@@ -39,7 +39,7 @@ export function page<T>(entries: readonly T[], shown: number): { rows: readonly 
 
 /** One line of text for the clipboard (tab-separated, for a ticket or a spreadsheet). */
 export function entryText(e: ReconciledEntry, source: string): string {
-  return [`${source}:${e.line}`, classificationLabels[e.classification], e.terminalId ?? '', e.callerTrxId, appOutcomeLabel(e), e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–', entryDetail(e)].join('\t').trimEnd();
+  return [`${source}:${e.line}`, classificationLabel(e.classification), e.terminalId ?? '', e.callerTrxId, appOutcomeLabel(e), e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–', entryDetail(e)].join('\t').trimEnd();
 }
 
 /**

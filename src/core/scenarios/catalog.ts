@@ -3,14 +3,13 @@
 // the sandbox (checkTransaction answers what the scenario says), `nexi-app2app scenarios`, `rehearse` and the README.
 // Nothing here restates a code table: result codes come from resultCodes.ts, host codes from the ISO 8583 1987→1993
 // equivalence of the reference data (the cents of a decline amount are its 1987 response code), card applications
-// from the AID table. Descriptions are English here, Italian in src/core/i18n/it/scenarios.ts.
+// from the AID table. Descriptions are English here; other languages are the l10n bundles.
 import { describeActionCode } from '../codes/actionCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { lookupAid } from '../codes/aids';
 import { localizedResultCodes, lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
 import { equivalent1987to1993 } from '../data/responseCodeData';
-import { localized, type Translation } from '../i18n';
-import { scenarioMessagesIt } from '../i18n/it/scenarios';
+import { translated } from '../l10n';
 import type { Outcome, Product } from '../simulator/simulate';
 
 /** Card schemes the simulator can present (CT108, CT102 and the PAN prefix follow from it). */
@@ -58,7 +57,7 @@ export interface Scenario {
   readonly inferred: boolean;
 }
 
-/** Scenario descriptions, one line each; Italian in src/core/i18n/it/scenarios.ts. */
+/** Scenario descriptions, one line each. */
 export const scenarioMessagesEn = {
   approved: 'Approved (every amount not listed below): Mastercard, contactless.',
   declined: 'Declined by the host: {meaning} (action code {code}; the cents are its ISO 8583:1987 code {code1987}).',
@@ -77,7 +76,7 @@ export const scenarioMessagesEn = {
   anyOther: 'any other',
 } as const;
 
-export const scenarioMessages = localized<Translation<typeof scenarioMessagesEn>>({ en: scenarioMessagesEn, it: scenarioMessagesIt });
+export const scenarioMessages = translated('scenarios.messages', scenarioMessagesEn, { contexts: { contactless: 'card entry', chip: 'card entry' } });
 
 const both: readonly Product[] = ['softpos', 'mobilepos'];
 const payment: readonly NexiOperation[] = ['payment'];

@@ -8,13 +8,12 @@ import type { OperationName } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
 import { fillTemplate as fill } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { simulatorMessagesIt } from '../i18n/it/simulator';
+import { translated } from '../l10n';
 import type { SandboxTransaction } from '../sandbox/transactions';
 import { prng } from '../text';
 import { describeScenario, scenarioFor, scenarioMessages, schemeAids, type CardScheme, type EntryMode } from '../scenarios/catalog';
 
-/** Errors and notes of the simulator, shown to people (CLI, editor); Italian in src/core/i18n/it/simulator.ts. */
+/** Errors and notes of the simulator, shown to people (CLI, editor); other languages are the l10n bundles. */
 export const simulatorMessagesEn = {
   declinedBadCode: 'declined:{arg}: an action code is 3 digits (ISO 8583:1993) or 2 characters (1987)',
   softposErrorBad: 'softpos-error:{arg}: softPosError is three parts X-Y-Z (spec §9.3)',
@@ -31,7 +30,7 @@ export const simulatorMessagesEn = {
 } as const;
 
 /** The simulator's texts in the current core locale. */
-export const simulatorMessages = localized<Translation<typeof simulatorMessagesEn>>({ en: simulatorMessagesEn, it: simulatorMessagesIt });
+export const simulatorMessages = translated('simulator.messages', simulatorMessagesEn);
 
 export type Product = 'softpos' | 'mobilepos';
 

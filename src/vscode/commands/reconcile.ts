@@ -10,7 +10,7 @@ import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
 import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
-import { appOutcomeLabel, classificationLabels, differencesLabel, entryMessage, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
+import { appOutcomeLabel, classificationLabel, differencesLabel, entryMessage, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
@@ -230,7 +230,7 @@ function nextStep(e: ReconciledEntry): string {
 /** The detail of one row: what it means, the two sides, the log line decoded, and the backend's answer. */
 function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: string, logged: ScannedUri | undefined): string {
   const cell = (v: string | undefined): string => (v ?? '–').replace(/\|/g, '\\|');
-  const out: string[] = [`# ${source}:${e.line} — ${classificationLabels[e.classification]}`, '', nextStep(e), ''];
+  const out: string[] = [`# ${source}:${e.line} — ${classificationLabel(e.classification)}`, '', nextStep(e), ''];
   const app = appOutcomeLabel(e);
   // A list rather than a table: it wraps in a half-width pane.
   const amount = e.amount ? formatAmount(e.amount)?.text : undefined;
@@ -316,7 +316,7 @@ async function copyRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   if (!record || !entry) return noRow(ctx);
   const text = entryText(entry, record.source);
   await vscode.env.clipboard.writeText(text);
-  const message = vscode.l10n.t('Copied line {0} of the reconciliation ({1}).', entry.line, classificationLabels[entry.classification]);
+  const message = vscode.l10n.t('Copied line {0} of the reconciliation ({1}).', entry.line, classificationLabel(entry.classification));
   ctx.ui.notifications.info(message);
   return { ok: true, copied: text, message };
 }
@@ -328,7 +328,7 @@ async function filterRows(ctx: CommandContext, arg: unknown): Promise<CommandOut
   if (Array.isArray(arg)) chosen = arg.filter((c): c is Classification => classificationOrder.includes(c as Classification));
   else {
     const totals = ctx.b2b.reconciliations.last.report.totals;
-    const items = classificationOrder.map((c) => ({ label: classificationLabels[c], description: String(totals[c]), classification: c }));
+    const items = classificationOrder.map((c) => ({ label: classificationLabel(c), description: String(totals[c]), classification: c }));
     const picked = await ctx.ui.prompts.pickMany(items, {
       title: vscode.l10n.t('Reconciliation: show these classifications'),
       placeholder: vscode.l10n.t('Rows of the unchecked classifications are hidden'),
@@ -371,7 +371,7 @@ async function runRehearse(ctx: CommandContext): Promise<CommandOutcome> {
   const totals = outcome.totals as Readonly<Record<Classification, number>> & { total: number };
   const differs = classificationOrder.filter((c) => totals[c] !== rh.expected[c]);
   if (differs.length > 0) {
-    const message = vscode.l10n.t('Rehearsal: the reconciliation differs from what the scenarios predict ({0}). See the Reconciliation view and the log (Nexi: Show Log).', differs.map((c) => `${classificationLabels[c]} ${totals[c]}/${rh.expected[c]}`).join(', '));
+    const message = vscode.l10n.t('Rehearsal: the reconciliation differs from what the scenarios predict ({0}). See the Reconciliation view and the log (Nexi: Show Log).', differs.map((c) => `${classificationLabel(c)} ${totals[c]}/${rh.expected[c]}`).join(', '));
     ctx.ui.notifications.warn(message);
     return { ok: false, code: 'REHEARSAL_DIFFERS', message, totals, expected: rh.expected };
   }

@@ -5,7 +5,7 @@
 // a 10,000-row report does not send 10,000 items at once.
 import * as vscode from 'vscode';
 import type { Classification, ReconciledEntry } from '../../core/reconcile/reconcile';
-import { appOutcomeLabel, classificationLabels, entryDetail, outcomeLabel } from '../../core/reconcile/report';
+import { appOutcomeLabel, classificationLabel, entryDetail, outcomeLabel } from '../../core/reconcile/report';
 import { allClassifications, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
 import type { Reconciliations, ReconciliationRecord } from '../commands/reconcile';
 
@@ -86,7 +86,7 @@ export class ReconciliationTreeProvider implements vscode.TreeDataProvider<Recon
     switch (node.kind) {
       case 'group': {
         // What needs action is open; what matched is there to count, folded.
-        const item = new vscode.TreeItem(classificationLabels[node.classification], node.classification === 'match' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(classificationLabel(node.classification), node.classification === 'match' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.classification}`;
         item.description = String(node.count);
         item.iconPath = icons[node.classification];
@@ -108,7 +108,7 @@ export class ReconciliationTreeProvider implements vscode.TreeDataProvider<Recon
         const detail = entryDetail(e);
         item.description = [e.terminalId, vscode.l10n.t('app: {0}', app), vscode.l10n.t('backend: {0}', e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–'), detail].filter(Boolean).join(' · ');
         item.tooltip = new vscode.MarkdownString(
-          [`**${classificationLabels[e.classification]}** — ${vscode.l10n.t('line {0}', e.line)}`, '', `${vscode.l10n.t('Terminal')}: \`${e.terminalId ?? '–'}\` · callerTrxId: \`${e.callerTrxId}\``, '', `${vscode.l10n.t('app: {0}', app)} · ${vscode.l10n.t('backend: {0}', e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–')}`, ...(detail ? ['', detail] : [])].join('\n'),
+          [`**${classificationLabel(e.classification)}** — ${vscode.l10n.t('line {0}', e.line)}`, '', `${vscode.l10n.t('Terminal')}: \`${e.terminalId ?? '–'}\` · callerTrxId: \`${e.callerTrxId}\``, '', `${vscode.l10n.t('app: {0}', app)} · ${vscode.l10n.t('backend: {0}', e.backendOutcome ? outcomeLabel(e.backendOutcome) : '–')}`, ...(detail ? ['', detail] : [])].join('\n'),
         );
         item.iconPath = icons[e.classification];
         // Words the menus match on: which row actions make sense for this row.
