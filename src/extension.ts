@@ -16,7 +16,7 @@ import { UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
 import { DecodedDocuments, decodedScheme } from './vscode/decodedDocuments';
 import { UriDiagnostics } from './vscode/diagnostics';
-import { documentSelector, UriIndex } from './vscode/documents';
+import { documentSelector, UriIndex } from './vscode/uriIndex';
 import { EnvironmentService } from './vscode/environments';
 import { UriHovers } from './vscode/hover';
 import { KeyringCheck } from './vscode/keyring';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { offersCheck } from '../core/app2app/scan';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
-import type { UriIndex } from './documents';
+import type { UriIndex } from './uriIndex';
 import { targetOf, type UriTarget } from './targets';
 
 export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { completeAt, terminalIdsIn, type CompletionCandidate, type TerminalIdHint } from '../core/app2app/complete';
 import { windowAround } from '../core/app2app/scanChunks';
 import type { CredentialsBridge } from './credentialsBridge';
-import { documentLength, largeFileThreshold } from './documents';
+import { documentLength, largeFileThreshold } from './uriIndex';
 
 const kinds: Readonly<Record<CompletionCandidate['kind'], vscode.CompletionItemKind>> = {
   operation: vscode.CompletionItemKind.Module,

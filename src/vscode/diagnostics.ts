@@ -1,12 +1,12 @@
 // App2App diagnostics as you type: the validator's findings (stable A2A codes) for every URI of a document, and the
 // transaction model's (A2R codes: card numbers and track data, PCI DSS; results whose fields contradict each other),
-// debounced after edits, computed in slices (see documents.ts). Quick fixes come from codeActions.ts.
+// debounced after edits, computed in slices (see uriIndex.ts). Quick fixes come from codeActions.ts.
 import * as vscode from 'vscode';
 import { validateInChunks } from '../core/app2app/scanChunks';
 import { titledTags } from '../core/codes/sources';
 import { transactionFindings } from '../core/transaction/model';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';
-import type { UriIndex } from './documents';
+import type { UriIndex } from './uriIndex';
 import type { Logger } from './log';
 
 export const diagnosticSource = 'Nexi App2App';

@@ -25,7 +25,7 @@ import { copiedMessage, formatUriAs, kotlinString } from '../../src/core/app2app
 import { effectiveUriText, partAt, uriAt } from '../../src/core/app2app/locate';
 import { scanText } from '../../src/core/app2app/scan';
 import { scanInChunks, shiftScanned, validateInChunks, windowAround } from '../../src/core/app2app/scanChunks';
-import { Yielder } from '../../src/core/cooperative';
+import { Yielder } from '../../src/core/yielder';
 import { editorLanguages } from '../../src/core/editorLanguages';
 import { decodeText } from '../../src/core/explain/explain';
 import { code, commandLink, decodeDocumentMarkdown, escapeMarkdown, explanationMarkdown, fieldMarkdown, parameterMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';

@@ -3,7 +3,7 @@
 // break (the scanner stops at control characters), so slices cut after a line break find exactly what one scan of
 // the whole text finds; the URIs of later slices are moved to whole-text offsets by `shiftScanned`.
 
-import { Yielder, type CooperativeOptions } from '../cooperative';
+import { Yielder, type CooperativeOptions } from '../yielder';
 import type { Diagnostic } from '../types';
 import { parseUri } from './parse';
 import { scanText, withParsedUri, type ScannedUri, type ScanOptions } from './scan';

@@ -4,7 +4,7 @@
 //   documents over 5 MB — only the lines visible in editors, saying so once per document.
 import * as vscode from 'vscode';
 import { scanInChunks, shiftScanned, windowAround } from '../core/app2app/scanChunks';
-import { Yielder } from '../core/cooperative';
+import { Yielder } from '../core/yielder';
 import { scanText, type ScannedUri, type ScanOptions } from '../core/app2app/scan';
 import { editorLanguages, markupLanguages } from '../core/editorLanguages';
 import type { Logger } from './log';
