@@ -18,6 +18,7 @@ import type { TestApi } from '../../src/extension';
 import { prng } from '../../src/core/text';
 import { extensionId } from '../../test/integration/util';
 import { generateLog, type GeneratedLog } from './logs';
+import { startProfile } from './profile';
 import { formatTable, resultsPath, stats, writeResults, type Row } from './table';
 
 const source = 'Nexi App2App';
@@ -195,6 +196,8 @@ async function closeAll(): Promise<void> {
  * reached; the table says how many there are).
  */
 const maxOpenings = Number(process.env.NEXI_BENCH_EDITOR_OPENINGS ?? 40);
+/** A directory: the first opening of each log is profiled into it (see profile.ts). */
+const profileDir = process.env.NEXI_BENCH_EDITOR_PROFILE;
 const duringSeconds = Number(process.env.NEXI_BENCH_EDITOR_DURING_S ?? 90);
 
 /**
@@ -306,7 +309,12 @@ async function benchSize(api: TestApi, dir: string, label: string, bytes: number
     const started = now();
     const file = path.join(dir, `logcat-${label.replace(' ', '')}-${i + 1}.log`);
     fs.writeFileSync(file, log.text);
+    const profile = profileDir && i === 0 ? await startProfile() : undefined;
     const r = await openAndMeasure(api, file, log, samples, i === 0);
+    if (profile) {
+      fs.mkdirSync(profileDir!, { recursive: true });
+      await profile.stop(path.join(profileDir!, `editor-${label.replace(' ', '')}.cpuprofile`));
+    }
     fs.rmSync(file, { force: true });
     spentMs += now() - started - r.settledPhaseMs;
     openings.push(r.opening);
