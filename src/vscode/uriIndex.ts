@@ -1,9 +1,13 @@
-// Where the editor features find URIs in a document, within the large-file rules of issue 4:
-// - hovers, quick fixes and commands read one line (a window of it when the line is huge);
-// - diagnostics and CodeLens scan the whole document, in slices with pauses (never > 50 ms of blocking), or — for
-//   documents over 5 MB — only the lines visible in editors, saying so once per document.
+// Where the editor features find URIs in a document, within the large-file rules of issue 4 and the latency budgets
+// of issue 17:
+// - hovers, quick fixes, completion and commands read one line (a window of it when the line is huge), never the
+//   document-wide analysis: they answer at once even while a pass runs;
+// - diagnostics and CodeLens go line by line (lineAnalysis.ts), the visible lines first, in slices of a few ms
+//   with pauses between them; what a line holds is remembered per line text, so a pass after an edit recomputes
+//   only the changed lines; documents over 5 MB are analysed on their visible lines only, saying so once.
 import * as vscode from 'vscode';
-import { scanInChunks, shiftScanned, windowAround } from '../core/app2app/scanChunks';
+import { LineCache, forEachLine, linesInOrder, type LineRange, type UriOnLine } from '../core/app2app/lineAnalysis';
+import { shiftScanned, windowAround } from '../core/app2app/scanChunks';
 import { Yielder } from '../core/yielder';
 import { scanText, type ScannedUri, type ScanOptions } from '../core/app2app/scan';
 import { editorLanguages, markupLanguages } from '../core/editorLanguages';
@@ -13,8 +17,17 @@ import type { Ui } from './ui';
 /** Documents longer than this (UTF-16 code units, ≈ bytes for logs) are analysed on their visible lines only. */
 export const largeFileThreshold = 5 * 1024 * 1024;
 
-/** Characters read from the document per scanning step. */
-const sliceCharacters = 32 * 1024;
+/**
+ * Lines analysed first when no editor shows the document yet: an editor opening it shows its top (about 30–60 lines
+ * on common screens; inferred, VS Code states no number), so its first diagnostics are ready when it appears.
+ */
+const firstScreenLines = 100;
+
+/**
+ * Work between two pauses of a pass, ms. Issue 17 allows no blocking slice over 20 ms in the extension host; the
+ * host runs other extensions' work between our slices too, and one line may overrun the budget a little.
+ */
+const sliceBudgetMs = 4;
 
 /** Schemes whose documents get diagnostics and CodeLens (not output channels, diff views or our own documents). */
 const analysedSchemes = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
@@ -24,6 +37,7 @@ export const documentSelector: vscode.DocumentSelector = editorLanguages.map((la
 /** Gives the event loop back (between slices of work). */
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The document's length without joining its lines (getText() of 50 MB alone blocks for hundreds of ms). */
 export function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
@@ -32,11 +46,26 @@ export function scanOptions(document: vscode.TextDocument): ScanOptions {
   return markupLanguages.has(document.languageId) ? { markup: true } : {};
 }
 
+/** The lines a pass analyses: `first` (the visible ones, or the first screen), then `rest` (none over 5 MB). */
+export interface Plan {
+  readonly first: readonly LineRange[];
+  readonly rest: readonly LineRange[];
+  /** Same key, same lines: version and, for large documents, the lines analysed. */
+  readonly key: string;
+}
+
+/** The URIs of one line, for CodeLens. */
+export interface UrisOnLine {
+  readonly line: number;
+  readonly uris: readonly UriOnLine[];
+}
+
 export class UriIndex implements vscode.Disposable {
-  private readonly cache = new Map<string, { key: string; scan: Promise<readonly ScannedUri[] | undefined> }>();
+  private readonly lineCaches = new Map<string, LineCache>();
+  private readonly lensPasses = new Map<string, { key: string; lines: Promise<readonly UrisOnLine[] | undefined> }>();
   private readonly told = new Set<string>();
   private readonly visibleChanged = new vscode.EventEmitter<vscode.TextDocument>();
-  /** Fires (debounced) when the visible lines of a large document change: its analysis must follow. */
+  /** Fires (debounced while scrolling) when the visible lines of a large document change: its analysis must follow. */
   readonly onDidChangeVisibleLines = this.visibleChanged.event;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [this.visibleChanged];
@@ -47,9 +76,13 @@ export class UriIndex implements vscode.Disposable {
     private readonly log: Logger,
     private readonly ui: Ui,
   ) {
-    vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.visibleRangesChanged(e.textEditor.document), this, this.disposables);
-    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.visibleRangesChanged(e.document)), this, this.disposables);
-    vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()), this, this.disposables);
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.visibleRangesChanged(e.textEditor.document, 100), this, this.disposables);
+    // An editor that just appeared needs its lines now, not after a scrolling debounce.
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.visibleRangesChanged(e.document, 0)), this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      this.lineCaches.delete(d.uri.toString());
+      this.lensPasses.delete(d.uri.toString());
+    }, this, this.disposables);
   }
 
   dispose(): void {
@@ -65,88 +98,88 @@ export class UriIndex implements vscode.Disposable {
     return documentLength(document) > largeFileThreshold;
   }
 
-  private visibleRangesChanged(document: vscode.TextDocument): void {
+  private visibleRangesChanged(document: vscode.TextDocument, delay: number): void {
     if (!this.isAnalysed(document) || !this.isLarge(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.visibleChanged.fire(document);
-    }, 150));
+    }, delay));
   }
 
-  /** Full lines visible in any editor showing `document`, merged. */
-  private visibleLines(document: vscode.TextDocument): vscode.Range[] {
-    const ranges = vscode.window.visibleTextEditors
+  /** Lines visible in any editor showing `document`. */
+  private visibleLines(document: vscode.TextDocument): LineRange[] {
+    return vscode.window.visibleTextEditors
       .filter((e) => e.document === document)
       .flatMap((e) => e.visibleRanges)
-      .map((r) => new vscode.Range(r.start.line, 0, r.end.line, document.lineAt(r.end.line).range.end.character))
-      .sort((a, b) => a.start.line - b.start.line);
-    const merged: vscode.Range[] = [];
-    for (const r of ranges) {
-      const last = merged[merged.length - 1];
-      if (last && r.start.line <= last.end.line + 1) merged[merged.length - 1] = last.union(r);
-      else merged.push(r);
-    }
-    return merged;
+      .map((r) => ({ start: r.start.line, end: r.end.line }));
+  }
+
+  /** What a pass over `document` analyses now, visible lines first. */
+  plan(document: vscode.TextDocument): Plan {
+    const large = this.isLarge(document);
+    const visible = this.visibleLines(document);
+    // Said when the limitation shows, i.e. once the document is on screen.
+    if (large && visible.length > 0) this.sayOnce(document);
+    const { first, rest } = linesInOrder(visible.length > 0 ? visible : [{ start: 0, end: firstScreenLines - 1 }], document.lineCount, !large);
+    return { first, rest, key: `${document.version}|${large ? first.map((r) => `${r.start}-${r.end}`).join(',') : 'all'}` };
+  }
+
+  /** What the lines of `document` hold, remembered per line text for as long as the document is open. */
+  lineCache(document: vscode.TextDocument): LineCache {
+    const id = document.uri.toString();
+    let cache = this.lineCaches.get(id);
+    if (!cache) this.lineCaches.set(id, (cache = new LineCache(scanOptions(document))));
+    return cache;
+  }
+
+  /** Runs `visit` over the lines of `ranges` in slices; false when the document changed or closed meanwhile. */
+  forEachLine(document: vscode.TextDocument, ranges: readonly LineRange[], visit: (line: number, text: string) => void, yielder: Yielder): Promise<boolean> {
+    return forEachLine(ranges, (line) => document.lineAt(line).text, visit, yielder);
   }
 
   /**
-   * The URIs of `document` with whole-document offsets: all of them, or — over 5 MB — those on the visible lines.
-   * Shared by diagnostics and CodeLens (cached per version and visible lines), so no single caller can cancel it;
-   * it stops by itself (undefined) when the document changes or closes meanwhile.
+   * The lines of `document` with URIs, for CodeLens: all of them, or — over 5 MB — those visible. Shared by every
+   * request for the same version and lines, so no single caller can cancel it; it stops by itself (undefined) when
+   * the document changes or closes meanwhile.
    */
-  scan(document: vscode.TextDocument): Promise<readonly ScannedUri[] | undefined> {
+  uriLines(document: vscode.TextDocument): Promise<readonly UrisOnLine[] | undefined> {
     const id = document.uri.toString();
-    const large = this.isLarge(document);
-    const lines = large ? this.visibleLines(document) : undefined;
-    const key = `${document.version}|${lines?.map((r) => `${r.start.line}-${r.end.line}`).join(',') ?? 'all'}`;
-    const cached = this.cache.get(id);
-    if (cached && cached.key === key) return cached.scan;
-    // Said when the limitation shows, i.e. once the document is on screen.
-    if (lines && lines.length > 0) this.sayOnce(document);
-    const started = performance.now();
-    const scan = this.scanNow(document, lines).then((result) => {
-      if (result) this.log.debug(`scan ${document.uri.path.split('/').pop()} v${document.version}: ${result.length} URI(s)${lines ? ` on ${lines.length} visible range(s)` : ''} in ${(performance.now() - started).toFixed(1)} ms`);
-      else if (this.cache.get(id)?.scan === scan) this.cache.delete(id);
-      return result;
-    });
-    this.cache.set(id, { key, scan });
-    return scan;
+    const plan = this.plan(document);
+    const cached = this.lensPasses.get(id);
+    if (cached && cached.key === plan.key) return cached.lines;
+    const version = document.version;
+    const yielder = this.yielder(() => document.isClosed || document.version !== version);
+    const cache = this.lineCache(document);
+    const found: UrisOnLine[] = [];
+    const visit = (line: number, text: string) => {
+      const uris = cache.uris(text);
+      if (uris.length) found.push({ line, uris });
+    };
+    const pass = { key: plan.key, lines: Promise.resolve<readonly UrisOnLine[] | undefined>(undefined) };
+    pass.lines = (async () => {
+      if (!(await this.forEachLine(document, [...plan.first, ...plan.rest], visit, yielder))) {
+        if (this.lensPasses.get(id) === pass) this.lensPasses.delete(id);
+        return undefined;
+      }
+      this.record(yielder);
+      cache.sweep();
+      found.sort((a, b) => a.line - b.line);
+      return found;
+    })();
+    this.lensPasses.set(id, pass);
+    return pass.lines;
   }
 
-  /** A Yielder for one analysis: pauses with setImmediate; `record` it when done. */
+  /** A Yielder for one analysis: pauses with setImmediate every few ms; `record` it when done. */
   yielder(isCancelled: () => boolean): Yielder {
-    return new Yielder({ pause, isCancelled });
+    return new Yielder({ pause, isCancelled, budgetMs: sliceBudgetMs });
   }
 
   /** Keeps the longest stretch of work of a finished analysis in `stats`. */
   record(yielder: Yielder): void {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, yielder.finish());
-  }
-
-  // Reads the document range by range (never the whole text at once: joining 5 MB of lines alone can take longer
-  // than the budget), each range a few tens of kilobytes of whole lines.
-  private async scanNow(document: vscode.TextDocument, lines: vscode.Range[] | undefined): Promise<ScannedUri[] | undefined> {
-    const version = document.version;
-    const yielder = this.yielder(() => document.isClosed || document.version !== version);
-    const options = { ...scanOptions(document), yielder };
-    const uris: ScannedUri[] = [];
-    const last = document.lineCount - 1;
-    for (const range of lines ?? [new vscode.Range(0, 0, last, document.lineAt(last).text.length)]) {
-      let line = range.start.line;
-      while (line <= range.end.line) {
-        let end = line;
-        for (let size = 0; end <= range.end.line && size < sliceCharacters; end++) size += document.lineAt(end).text.length + 1;
-        const slice = new vscode.Range(line, 0, end - 1, document.lineAt(end - 1).text.length);
-        const found = await scanInChunks(document.getText(slice), { ...options, base: document.offsetAt(slice.start) });
-        if (!found || !(await yielder.checkpoint())) return undefined;
-        uris.push(...found);
-        line = end;
-      }
-    }
-    this.record(yielder);
-    return uris;
   }
 
   private sayOnce(document: vscode.TextDocument): void {
