@@ -2,8 +2,10 @@
 // not met and why, with the profile that shows it"). With NEXI_BENCH_EDITOR_PROFILE=<dir> the benchmark records
 // the extension host's JS thread (node:inspector, in-process: the benchmark runs in that host) during the first
 // opening of each log and writes <dir>/editor-<size>.cpuprofile, which Chrome DevTools and VS Code open. Then
-// `tsx bench/editor/profile.ts <file>` prints where the time went: self time per function, and the longest runs of
-// work without a pause (the blocking slices) with the functions that filled them.
+// `tsx bench/editor/profile.ts <file>` prints where the time went: busy time per extension, self time per function,
+// and the longest runs of work without an idle sample with the functions that filled them. Such a run is an upper
+// bound of a blocking slice: work that yields with setImmediate never lets the loop idle, so its slices (and
+// whatever ran between them) show as one run; the benchmark's event-loop probe measures the slices themselves.
 import * as fs from 'fs';
 import * as inspector from 'inspector';
 
