@@ -23,6 +23,8 @@ export interface EditorResults {
   readonly vscode: string;
   readonly appName: string;
   readonly node: string;
+  /** The machine's load average (1 min) when the run began and ended, and its CPU count: budgets are wall time. */
+  readonly load?: { readonly start: number; readonly end: number; readonly cpus: number };
   readonly rows: readonly Row[];
   readonly details: unknown;
 }
@@ -59,7 +61,7 @@ export function formatTable(results: EditorResults): string {
   const budgeted = results.rows.filter((r) => r.met !== undefined);
   const missed = budgeted.filter((r) => !r.met);
   return [
-    `Editor benchmark — ${results.appName} ${results.vscode}, extension host Node ${results.node}, ${results.date}`,
+    `Editor benchmark — ${results.appName} ${results.vscode}, extension host Node ${results.node}, ${results.date}${results.load ? `; load average ${results.load.start.toFixed(1)} → ${results.load.end.toFixed(1)} on ${results.load.cpus} CPUs` : ''}`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),

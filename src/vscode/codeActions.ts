@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { validateUri } from '../core/app2app/validate';
 import type { Fix, OffsetRange } from '../core/types';
 import { diagnosticSource } from './diagnostics';
-import type { UriIndex } from './documents';
+import type { UriIndex } from './uriIndex';
 
 export class UriCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };

@@ -1,11 +1,10 @@
 // CodeLens above App2App URIs: "Decode" and (when credentials exist and the command is there) "Check transaction"
 // above result URIs; "Open in builder" and "Copy as adb" above request URIs. Large documents: visible lines only.
 import * as vscode from 'vscode';
-import { offersCheck } from '../core/app2app/scan';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
-import type { UriIndex } from './documents';
-import { targetOf, type UriTarget } from './targets';
+import type { UriIndex } from './uriIndex';
+import type { UriTarget } from './targets';
 
 export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,22 +32,24 @@ export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
    */
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.index.isAnalysed(document) || !vscode.workspace.getConfiguration('nexi', document).get<boolean>('codeLens.enabled', true)) return [];
-    const uris = await this.index.scan(document);
-    if (!uris || token.isCancellationRequested) return [];
-    const check = uris.some(offersCheck) && (await this.credentials.checkTransactionAvailable());
+    const lines = await this.index.uriLines(document);
+    if (!lines || token.isCancellationRequested) return [];
+    const check = lines.some((l) => l.uris.some((u) => u.check)) && (await this.credentials.checkTransactionAvailable());
     const lenses: vscode.CodeLens[] = [];
-    for (const uri of uris) {
-      const start = document.positionAt(uri.range.start);
-      const range = new vscode.Range(start, start);
-      const target = targetOf(document, start);
-      const lens = (action: LensAction) => lenses.push(new UriLens(range, target, action));
-      if (uri.kind === 'result') {
-        lens('decode');
-        if (check && offersCheck(uri)) lens('check');
-      } else {
-        lens('build');
-        lens('copyAsAdb');
-        lens('simulate');
+    const uri = document.uri.toString();
+    for (const { line, uris } of lines) {
+      for (const u of uris) {
+        const range = new vscode.Range(line, u.start, line, u.start);
+        const target: UriTarget = { uri, line, character: u.start };
+        const lens = (action: LensAction) => lenses.push(new UriLens(range, target, action));
+        if (u.kind === 'result') {
+          lens('decode');
+          if (check && u.check) lens('check');
+        } else {
+          lens('build');
+          lens('copyAsAdb');
+          lens('simulate');
+        }
       }
     }
     return lenses;

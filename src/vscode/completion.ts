@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { completeAt, terminalIdsIn, type CompletionCandidate, type TerminalIdHint } from '../core/app2app/complete';
 import { windowAround } from '../core/app2app/scanChunks';
 import type { CredentialsBridge } from './credentialsBridge';
-import { documentLength, largeFileThreshold } from './documents';
+import { documentLength, largeFileThreshold } from './uriIndex';
 
 const kinds: Readonly<Record<CompletionCandidate['kind'], vscode.CompletionItemKind>> = {
   operation: vscode.CompletionItemKind.Module,
@@ -39,7 +39,20 @@ export class UriCompletions implements vscode.CompletionItemProvider {
   /** Configured terminals first, then the ones the document already uses (a large document: this line only). */
   private async terminalHints(document: vscode.TextDocument, line: string): Promise<TerminalIdHint[]> {
     const configured = await this.credentials.terminalIds();
-    const text = documentLength(document) > largeFileThreshold ? line : document.getText();
-    return [...configured, ...terminalIdsIn(text).map((id) => ({ id, source: vscode.l10n.t('used in this document') }))];
+    return [...configured, ...this.usedTerminalIds(document, line).map((id) => ({ id, source: vscode.l10n.t('used in this document') }))];
+  }
+
+  /**
+   * The terminal IDs written in the document, read line by line (issue 17: no copy of the whole text per request;
+   * only lines that mention `terminalId=` are searched), at most 20.
+   */
+  private usedTerminalIds(document: vscode.TextDocument, line: string): string[] {
+    if (documentLength(document) > largeFileThreshold) return terminalIdsIn(line);
+    const ids = new Set<string>();
+    for (let i = 0; i < document.lineCount && ids.size < 20; i++) {
+      const text = document.lineAt(i).text;
+      if (text.includes('terminalId=')) for (const id of terminalIdsIn(text)) if (ids.size < 20) ids.add(id);
+    }
+    return [...ids];
   }
 }

@@ -1,12 +1,11 @@
 // App2App diagnostics as you type: the validator's findings (stable A2A codes) for every URI of a document, and the
 // transaction model's (A2R codes: card numbers and track data, PCI DSS; results whose fields contradict each other),
-// debounced after edits, computed in slices (see documents.ts). Quick fixes come from codeActions.ts.
+// debounced after edits, computed line by line in slices, the visible lines first (see uriIndex.ts). Quick fixes
+// come from codeActions.ts.
 import * as vscode from 'vscode';
-import { validateInChunks } from '../core/app2app/scanChunks';
 import { titledTags } from '../core/codes/sources';
-import { transactionFindings } from '../core/transaction/model';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';
-import type { UriIndex } from './documents';
+import type { UriIndex } from './uriIndex';
 import type { Logger } from './log';
 
 export const diagnosticSource = 'Nexi App2App';
@@ -37,6 +36,8 @@ export class UriDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nexi-app2app');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<void>>();
+  /** Documents whose findings were published since they opened. */
+  private readonly published = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
@@ -72,6 +73,7 @@ export class UriDiagnostics implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     clearTimeout(this.timers.get(uri.toString()));
     this.timers.delete(uri.toString());
+    this.published.delete(uri.toString());
     this.collection.delete(uri);
   }
 
@@ -89,25 +91,33 @@ export class UriDiagnostics implements vscode.Disposable {
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
+    const id = document.uri.toString();
     const version = document.version;
     const started = performance.now();
-    const uris = await this.index.scan(document);
     const stale = () => document.isClosed || document.version !== version;
-    if (!uris || stale()) return;
     const yielder = this.index.yielder(stale);
-    const checked = await validateInChunks(uris, { yielder });
-    if (!checked) return;
+    const cache = this.index.lineCache(document);
+    const plan = this.index.plan(document);
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const c of checked) {
-      // A result's diagnostics are already the explainer's (validator + transaction model, as the hover shows them);
-      // a request's are the validator's, plus the model's card-data findings (A2R001, A2R012: PCI DSS).
-      const findings = c.uri.kind === 'result' ? [] : transactionFindings(c.uri);
-      for (const d of [...c.diagnostics, ...findings]) if (diagnostics.length < maxPerDocument) diagnostics.push(toDiagnostic(toRange(document, d.range), d));
-      if (!(await yielder.checkpoint())) return;
-    }
+    const visit = (line: number, text: string) => {
+      for (const d of cache.diagnostics(text)) {
+        if (diagnostics.length >= maxPerDocument) return;
+        diagnostics.push(toDiagnostic(new vscode.Range(line, d.range.start, line, d.range.end), d));
+      }
+    };
+    if (!(await this.index.forEachLine(document, plan.first, visit, yielder))) return;
+    // A document shown for the first time gets the findings of its visible lines at once, before the rest is done
+    // (issue 17: visible-line diagnostics within 200 ms of opening). Later passes publish once, at the end: they
+    // mostly reuse remembered lines, and publishing a part would briefly hide the findings of the other lines.
+    const firstTime = !this.published.has(id);
+    if (firstTime && plan.rest.length > 0) this.collection.set(document.uri, [...diagnostics]);
+    const firstMs = performance.now() - started;
+    if (!(await this.index.forEachLine(document, plan.rest, visit, yielder))) return;
     this.index.record(yielder);
+    cache.sweep();
     this.collection.set(document.uri, diagnostics);
-    this.log.debug(`diagnostics ${document.uri.path.split('/').pop()} v${version}: ${diagnostics.length} finding(s) in ${uris.length} URI(s), ${(performance.now() - started).toFixed(1)} ms (longest slice ${yielder.longest.toFixed(1)} ms)`);
+    this.published.add(id);
+    this.log.debug(`diagnostics ${document.uri.path.split('/').pop()} v${version}: ${diagnostics.length} finding(s), visible lines in ${firstMs.toFixed(1)} ms, all in ${(performance.now() - started).toFixed(1)} ms (${yielder.pauses} pauses, longest slice ${yielder.longest.toFixed(1)} ms, ${cache.size} lines remembered)`);
   }
 
   /** Resolves when no analysis of `uri` is pending or running (tests wait for it instead of polling). */

@@ -8,7 +8,7 @@ import { explainScanned } from '../core/explain/explain';
 import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
-import type { UriIndex } from './documents';
+import type { UriIndex } from './uriIndex';
 import { targetOf } from './targets';
 
 export class UriHovers implements vscode.HoverProvider {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { KnownSecret, findSecrets } from '../core/credentials/secretScan';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
+import { documentLength } from './uriIndex';
 import type { CredentialStore } from './secrets';
 
 const maxSize = 2 * 1024 * 1024;
@@ -90,12 +91,16 @@ export class SecretLinter implements vscode.Disposable {
   /** Lints one document now. */
   async lint(document: vscode.TextDocument): Promise<void> {
     const enabled = vscode.workspace.getConfiguration('nexi', document.uri).get<boolean>('secretLinter.enabled', true);
-    if (!enabled || document.isClosed || document.getText().length > maxSize) {
+    // The length from the last line's end offset: getText() of a 50 MB log alone blocks the extension host for
+    // ~300 ms (issue 17), and was called twice here.
+    if (!enabled || document.isClosed || documentLength(document) > maxSize) {
       this.diagnostics.delete(document.uri);
       return;
     }
     const version = document.version;
-    const found = findSecrets(document.getText(), await this.secrets());
+    const known = await this.secrets();
+    if (document.isClosed || document.version !== version) return;
+    const found = findSecrets(document.getText(), known);
     if (found.length === 0) {
       this.diagnostics.delete(document.uri);
       return;

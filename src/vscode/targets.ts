@@ -7,7 +7,7 @@ import { scanInChunks } from '../core/app2app/scanChunks';
 import { scanText, type ScannedUri } from '../core/app2app/scan';
 import { lineIndex } from '../core/text';
 import type { OffsetRange } from '../core/types';
-import { pause, scanOptions, type UriIndex } from './documents';
+import { pause, scanOptions, type UriIndex } from './uriIndex';
 
 /** A URI in a document: what hover links and CodeLens pass to commands (JSON-serialisable). */
 export interface UriTarget {

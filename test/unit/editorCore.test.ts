@@ -24,8 +24,9 @@ import { completeAt, terminalIdsIn, type CompletionCandidate } from '../../src/c
 import { copiedMessage, formatUriAs, kotlinString } from '../../src/core/app2app/copyAs';
 import { effectiveUriText, partAt, uriAt } from '../../src/core/app2app/locate';
 import { scanText } from '../../src/core/app2app/scan';
-import { scanInChunks, shiftScanned, validateInChunks, windowAround } from '../../src/core/app2app/scanChunks';
-import { Yielder } from '../../src/core/cooperative';
+import { scanInChunks, shiftScanned, windowAround } from '../../src/core/app2app/scanChunks';
+import { uriDiagnostics } from '../../src/core/app2app/lineAnalysis';
+import { Yielder } from '../../src/core/yielder';
 import { editorLanguages } from '../../src/core/editorLanguages';
 import { decodeText } from '../../src/core/explain/explain';
 import { code, commandLink, decodeDocumentMarkdown, escapeMarkdown, explanationMarkdown, fieldMarkdown, parameterMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
@@ -401,12 +402,11 @@ describe('editor core', () => {
       assert.ok(pauses >= 10, `paused ${pauses} times`);
       let checks = 0;
       assert.equal(await scanInChunks(logcat.repeat(5), { ...options, isCancelled: () => ++checks > 3 }), undefined);
-      const validated = await validateInChunks(all!, options);
-      assert.equal(validated!.length, all!.length);
+      const validated = all!.map((uri) => ({ uri, diagnostics: uriDiagnostics(uri) }));
       // Requests in the sample are clean; its SoftPOS reversal result carries Nexi's damaged EMV data: warnings and notes.
-      const found = validated!.flatMap((v) => v.diagnostics);
+      const found = validated.flatMap((v) => v.diagnostics);
       assert.ok(found.length > 0 && found.every((d) => d.severity !== 'error' && /^TLV/.test(d.code)), JSON.stringify(found));
-      assert.ok(validated!.every((v) => v.uri.kind === 'result' || v.diagnostics.length === 0));
+      assert.ok(validated.every((v) => v.uri.kind === 'result' || v.diagnostics.length === 0));
       const y = new Yielder({ pause: async () => undefined, budgetMs: 5, now: () => (clock += 10) });
       assert.equal(await y.checkpoint(), true);
       assert.equal(y.pauses, 1);

@@ -1,14 +1,12 @@
-// Scanning and validating large texts in slices, pausing between them (issue 4: the extension host must never be
-// blocked for more than 50 ms; scanning 5 MB of logcat at once takes 100–400 ms). App2App URIs never span a line
+// Scanning large texts in slices, pausing between them (issue 4: the extension host must never be blocked for long;
+// scanning 5 MB of logcat at once takes 100–400 ms). The editor's diagnostics go line by line instead
+// (lineAnalysis.ts); this serves selections and the clipboard. App2App URIs never span a line
 // break (the scanner stops at control characters), so slices cut after a line break find exactly what one scan of
 // the whole text finds; the URIs of later slices are moved to whole-text offsets by `shiftScanned`.
 
-import { Yielder, type CooperativeOptions } from '../cooperative';
-import type { Diagnostic } from '../types';
+import { Yielder, type CooperativeOptions } from '../yielder';
 import { parseUri } from './parse';
 import { scanText, withParsedUri, type ScannedUri, type ScanOptions } from './scan';
-import { explainScanned } from '../explain/explain';
-import { validateUri, type ValidateOptions } from './validate';
 
 /** The URI `s`, found in a slice that starts at offset `delta` of a larger text, with every range moved by `delta`. */
 export function shiftScanned(s: ScannedUri, delta: number): ScannedUri {
@@ -48,22 +46,6 @@ export async function scanInChunks(text: string, options: ChunkedScanOptions = {
     const slice = start === 0 && end === text.length ? text : text.slice(start, end);
     for (const s of scanText(slice, options)) out.push(shiftScanned(s, base + start));
     start = end;
-    if (!(await yielder.checkpoint())) return undefined;
-  }
-  return out;
-}
-
-/** `validateUri` over many URIs, pausing whenever the time budget is spent. Undefined when cancelled. */
-export async function validateInChunks(
-  uris: readonly ScannedUri[],
-  options: CooperativeOptions & ValidateOptions = {},
-): Promise<{ readonly uri: ScannedUri; readonly diagnostics: readonly Diagnostic[] }[] | undefined> {
-  const yielder = options.yielder ?? new Yielder(options);
-  const out: { uri: ScannedUri; diagnostics: readonly Diagnostic[] }[] = [];
-  for (const uri of uris) {
-    // A result URI's findings come from reading it as a whole (unmasked card data, contradictions): the explainer's,
-    // which include the validator's. A request's are the validator's.
-    out.push({ uri, diagnostics: uri.kind === 'result' ? explainScanned(uri).diagnostics : validateUri(uri, options) });
     if (!(await yielder.checkpoint())) return undefined;
   }
   return out;

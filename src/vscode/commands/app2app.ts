@@ -5,14 +5,14 @@ import { stateFromUri } from '../../core/app2app/builderFlow';
 import { jsonExplanation } from '../../core/explain/json';
 import { copiedMessage, copiedUri, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
 import { effectiveUriText } from '../../core/app2app/locate';
-import { Yielder } from '../../core/cooperative';
+import { Yielder } from '../../core/yielder';
 import { explainScanned, type UriExplanation } from '../../core/explain/explain';
 import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
 import type { Adb } from '../adb';
 import type { UriBuilder } from '../builder';
 import type { CredentialsBridge } from '../credentialsBridge';
 import type { DecodedDocuments } from '../decodedDocuments';
-import { pause, type UriIndex } from '../documents';
+import { pause, type UriIndex } from '../uriIndex';
 import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
 

@@ -28,6 +28,15 @@ export class Yielder {
     this.started = this.clock();
   }
 
+  /**
+   * True when `checkpoint` would pause or stop: lets a loop over many tiny steps (the lines of a document) await
+   * only when it must, instead of a promise per step.
+   */
+  due(): boolean {
+    if (this.options.isCancelled?.()) return true;
+    return !!this.options.pause && this.clock() - this.started >= (this.options.budgetMs ?? 10);
+  }
+
   /** Pauses when the budget is spent. Returns false when the work was cancelled meanwhile. */
   async checkpoint(): Promise<boolean> {
     if (this.options.isCancelled?.()) return false;
