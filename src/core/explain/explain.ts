@@ -20,6 +20,7 @@ import { parseTlv, type TlvNode } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
 import { identifierFields, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
+import { getLocale, withLocale } from '../i18n';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
@@ -118,7 +119,8 @@ interface Context {
   readonly currency: string;
   readonly currencyAssumed: boolean;
   readonly now: Date;
-  readonly diagnostics: Diagnostic[];
+  /** Where `report` puts findings: the reports of the field being interpreted (see `interpretField`). */
+  diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
   readonly sensitive: Map<string, string>;
   /** Values of identifier fields (callerTrxId…) that PAN masking must leave alone. */
@@ -495,9 +497,54 @@ export function keyTables(operation: OperationSpec | undefined, direction: Direc
   return { ...(spec ? { spec } : {}), ...(receiptKey ? { receiptKey } : {}) };
 }
 
-function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
+/**
+ * What is known of one field before it is worded: its tables, and its interpretation once made. Interpretations that
+ * can report a finding (`mayReport`) are made for every field before the diagnostics are read; the others when the
+ * field is first read, so a hover on one field or a diagnostics pass over a log words only what it shows.
+ */
+interface FieldState {
+  readonly spec?: ParameterSpec;
+  readonly receiptKey?: ReceiptKey;
+  interpreted: Interpreted | undefined;
+  done: boolean;
+  /** The findings its interpretation reported. */
+  readonly reports: Diagnostic[];
+}
+
+// Receipt-key value kinds whose reading reports findings: amounts (A2R003, A2R013), dates and times (A2R004), EMV
+// data (its TLV problems).
+const reportingValueKinds: ReadonlySet<ReceiptKey['valueKind']> = new Set(['amount', 'date-dd/MM/yyyy', 'time-HH:mm', 'time-HHmmss', 'date-MMdd', 'timestamp-iso8601', 'tlv']);
+
+/**
+ * Whether interpreting this field can report a finding: `result` (A2R002), the catalog's amounts and timestamps
+ * (interpretByKey → describeAmount, describeDate), and the receipt keys above (describeByReceiptKey). A superset is
+ * harmless (the field is interpreted early); a reporting path missing here would lose its finding, which the
+ * property test of test/unit/explainLazy.test.ts (fields read first or never) catches.
+ */
+function mayReport(name: string, state: FieldState): boolean {
+  if (name === 'result') return true;
+  const type = state.spec?.type;
+  if (type === 'int-cents' || type === 'timestamp') return true;
+  return state.receiptKey !== undefined && reportingValueKinds.has(state.receiptKey.valueKind);
+}
+
+/** The interpretation of a field, made once; what it reports goes to the field's own list. */
+function interpretField(ctx: Context, param: QueryParam, state: FieldState): Interpreted | undefined {
+  if (!state.done) {
+    const outer = ctx.diagnostics;
+    ctx.diagnostics = state.reports;
+    let interpreted = interpretByKey(ctx, param, state.spec);
+    if (!interpreted && state.receiptKey) interpreted = describeByReceiptKey(ctx, param, state.receiptKey);
+    ctx.diagnostics = outer;
+    state.interpreted = interpreted;
+    state.done = true;
+  }
+  return state.interpreted;
+}
+
+function explainParam(ctx: Context, param: QueryParam, state: FieldState): FieldExplanation {
   const M = explainMessages();
-  const { spec, receiptKey: rk } = keyTables(ctx.operation, ctx.direction, param.name);
+  const { spec, receiptKey: rk } = state;
   let label = maskPans(param.name);
   let meaning: string = M.unknownKey;
   let provenance: Provenance = 'undocumented';
@@ -515,8 +562,7 @@ function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
     const others = operationsTaking(param.name, ctx.direction, ctx.operation);
     if (others.length > 0) meaning = t(M.unknownKeyElsewhere, { operation: ctx.operation.name, others: others.map((o) => o.name).join(', ') });
   }
-  let interpreted = interpretByKey(ctx, param, spec);
-  if (!interpreted && rk) interpreted = describeByReceiptKey(ctx, param, rk);
+  let interpreted = interpretField(ctx, param, state);
   if (!interpreted && param.value === '') interpreted = { interpretation: M.empty };
   // Unknown keys carrying a bare card number are still a PCI DSS problem (the model reports A2R001 for them).
   if (!spec && !rk && param.trimmed && ctx.model.findings.some((d) => d.code === 'A2R001' && d.range.start >= param.range.start && d.range.end <= param.range.end)) interpreted = describePan(param);
@@ -547,7 +593,7 @@ function maskDigits(v: string): string {
   return v.replace(/\d{13,19}/g, (d) => maskPan(d));
 }
 
-function summarise(ctx: Context, result: UriExplanation['result']): string {
+function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: readonly Diagnostic[]): string {
   const M = explainMessages();
   const model = ctx.model;
   const op = ctx.operation?.name;
@@ -614,8 +660,8 @@ function summarise(ctx: Context, result: UriExplanation['result']): string {
   }
   const id = get('callerTrxId');
   if (id) parts.push(t(M.summaryCallerTrxId, { id }));
-  const errors = ctx.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = ctx.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
   return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
 }
@@ -685,11 +731,21 @@ function transactionReading(model: TransactionModel): TransactionReading | undef
   };
 }
 
-/** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */
+/** Makes one field's explanation for `explainedField` (explanations made by `explainScanned`). */
+const fieldMakers = new WeakMap<UriExplanation, (index: number) => FieldExplanation | undefined>();
+
+/**
+ * Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. Works on the scanner's parse
+ * (no re-parse). The reading of the whole URI is made here; the rest is made when first read and then kept:
+ * the diagnostics (and the summary, which counts them), the masked text, the reading's lines, and each field's
+ * explanation — `explainedField` makes only the field asked for. A diagnostics pass over a log that reads only
+ * `diagnostics` never words a field, and nothing is kept beyond the explanation itself.
+ */
 export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
   // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
   const model = readTransaction(scanned);
+  const params = scanned.params;
   const ctx: Context = {
     scanned,
     model,
@@ -698,60 +754,115 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     currency: model.currency.currency.numeric,
     currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
-    diagnostics: [...validateUri(scanned), ...model.findings],
+    diagnostics: [],
     sensitive: new Map(),
-    keep: new Set(scanned.params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
+    keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
   };
-  const fields = scanned.params.map((p) => explainParam(ctx, p));
+  const states: FieldState[] = params.map((p) => ({ ...keyTables(operation, ctx.direction, p.name), interpreted: undefined, done: false, reports: [] }));
+  // Every interpretation that can report a finding, in field order: the diagnostics need their findings, and
+  // `hide` the card data their EMV values hold (ctx.sensitive). Made before anything is masked or counted.
+  let checked = false;
+  const check = (): void => {
+    if (checked) return;
+    checked = true;
+    for (let i = 0; i < params.length; i++) if (mayReport(params[i]!.name, states[i]!)) interpretField(ctx, params[i]!, states[i]!);
+  };
   let result: UriExplanation['result'];
+  const resultReports: Diagnostic[] = [];
   if (scanned.kind === 'result') {
-    const r = scanned.params.find((p) => p.name === 'result');
+    const r = params.find((p) => p.name === 'result');
     if (r) {
       const d = model.result?.description ?? describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
       // spec §5.2: a last_transaction's result is the enquiry's outcome, worded as such.
       const meaning = operation?.name === 'last_transaction' && model.enquiry?.found ? explainMessages().enquiryFound : d.meaning;
       result = { code: maskPans(r.trimmed ?? '', ctx.keep), meaning: maskPans(meaning, ctx.keep), outcome: d.entry?.outcome ?? 'unknown' };
     } else if (operation) {
+      ctx.diagnostics = resultReports;
       report(ctx, 'A2R006', scanned.uri.schemeRange, {});
     }
   }
-  const summary = summarise(ctx, result);
   // Card data found inside values (EMV PAN tags) is masked wherever the value is shown.
   const hide = (v: string): string => {
+    check();
     let out = v;
     for (const [raw, masked] of ctx.sensitive) out = out.split(raw).join(masked);
     return maskPans(out, ctx.keep);
   };
+  // The validator's findings, the model's, then each field's in field order and the missing result's: unmasked.
+  let found: Diagnostic[] | undefined;
+  const findings = (): Diagnostic[] => {
+    if (found) return found;
+    check();
+    found = [...validateUri(scanned), ...model.findings];
+    for (const state of states) found.push(...state.reports);
+    found.push(...resultReports);
+    return found;
+  };
   // Every displayed string goes through one final pass: values, interpretations and details quote user input.
-  const shownFields = fields.map((f) => ({
-    ...f,
-    ...(f.rawValue !== undefined ? { rawValue: hide(f.rawValue) } : {}),
-    ...(f.value !== undefined ? { value: hide(f.value) } : {}),
-    ...(f.interpretation !== undefined ? { interpretation: hide(f.interpretation) } : {}),
-    details: f.details.map(hide),
-  }));
-  // Messages quote keys and values: a card number typed as either must not leak through them.
-  const diagnostics = ctx.diagnostics
-    .map((d) => (hide(d.message) === d.message ? d : { ...d, message: hide(d.message) }))
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const shown: (FieldExplanation | undefined)[] = [];
+  const fieldAt = (index: number): FieldExplanation | undefined => {
+    if (index < 0 || index >= params.length || !Number.isInteger(index)) return undefined;
+    const cached = shown[index];
+    if (cached) return cached;
+    check();
+    const f = explainParam(ctx, params[index]!, states[index]!);
+    const field: FieldExplanation = {
+      ...f,
+      ...(f.rawValue !== undefined ? { rawValue: hide(f.rawValue) } : {}),
+      ...(f.value !== undefined ? { value: hide(f.value) } : {}),
+      ...(f.interpretation !== undefined ? { interpretation: hide(f.interpretation) } : {}),
+      details: f.details.map(hide),
+    };
+    shown[index] = field;
+    return field;
+  };
   const transaction = transactionReading(model);
-  const explanation: Omit<UriExplanation, 'reading'> = {
+  // Placeholders keep the properties in their documented order; each is replaced by a getter that makes it when
+  // first read and keeps it. Enumerable, so JSON and spreads see them like any property.
+  const explanation = {
     kind: scanned.kind,
     operation: operation?.name,
     scheme: scanned.uri.scheme,
     authority: scanned.uri.authority,
     range: scanned.range,
-    text: hide(scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`)),
-    summary: hide(summary),
+    text: '',
+    summary: '',
     ...(result ? { result } : {}),
     ...(transaction ? { transaction } : {}),
-    fields: shownFields,
-    diagnostics,
+    fields: [] as readonly FieldExplanation[],
+    diagnostics: [] as readonly Diagnostic[],
+    reading: [] as readonly string[],
   };
-  // The reading's lines are worded when first read: explaining a whole log for its diagnostics or JSON fields need
-  // not pay for them. Enumerable, so JSON and spreads see it like any property.
-  let reading: readonly string[] | undefined;
-  return Object.defineProperty(explanation, 'reading', { enumerable: true, get: () => (reading ??= readingLines(model).map(hide)) }) as UriExplanation;
+  // Worded in the locale of the call, whenever read (`withLocale('it', () => explainScanned(…))` reads Italian).
+  const locale = getLocale();
+  const inLocale = <T>(make: () => T): T => (getLocale() === locale ? make() : withLocale(locale, make));
+  const lazy = <K extends 'text' | 'summary' | 'fields' | 'diagnostics' | 'reading'>(key: K, make: () => UriExplanation[K]): void => {
+    let value: UriExplanation[K] | undefined;
+    Object.defineProperty(explanation, key, { enumerable: true, get: () => (value ??= inLocale(make)) });
+  };
+  lazy('text', () => hide(scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`)));
+  lazy('summary', () => hide(summarise(ctx, result, findings())));
+  lazy('fields', () => params.map((_, i) => fieldAt(i)!));
+  // Messages quote keys and values: a card number typed as either must not leak through them.
+  lazy('diagnostics', () =>
+    findings()
+      .map((d) => (hide(d.message) === d.message ? d : { ...d, message: hide(d.message) }))
+      .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
+  );
+  // The reading's lines: explaining a whole log for its diagnostics or JSON fields need not pay for them.
+  lazy('reading', () => readingLines(model).map(hide));
+  const made = explanation as UriExplanation;
+  fieldMakers.set(made, (index) => inLocale(() => fieldAt(index)));
+  return made;
+}
+
+/**
+ * The explanation of field `index` (as in `scanned.params`) of `e`: for an explanation made by `explainScanned`,
+ * made alone when the fields were not read yet (a hover needs one). Equal to `e.fields[index]`.
+ */
+export function explainedField(e: UriExplanation, index: number): FieldExplanation | undefined {
+  const make = fieldMakers.get(e);
+  return make ? make(index) : e.fields[index];
 }
 
 /** Finds every App2App URI in `text` and explains each one. Never throws on any input. */
