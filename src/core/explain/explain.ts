@@ -16,7 +16,7 @@ import { decodeBits } from '../emv/bits';
 import { describeEmvExtras } from '../emv/describe';
 import { emvContextOf, type CardKernel, type EmvContext } from '../emv/kernels';
 import { lookupTag } from '../emv/tags';
-import { parseTlv, type TlvNode } from '../emv/tlv';
+import { parseTlv, type TlvNode, type TlvParseResult } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
 import { identifierFields, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
@@ -273,11 +273,34 @@ function interpretationText(v: ValueInterpretation): string | undefined {
   }
 }
 
+/** The EMV data of a TLV-valued field: parsed once by the transaction model; one it did not parse (a dynamic one) here. */
+function tlvOf(ctx: Context, param: QueryParam): TlvParseResult {
+  const value = param.value ?? '';
+  return ctx.model.tlv.get(param) ?? parseTlv(value, value === param.rawValue ? { baseOffset: param.valueRange?.start ?? param.range.end } : {});
+}
+
+/** What reading a TLV-valued field finds: its problems, and the card data in it noted for masking (`ctx.sensitive`). */
+function tlvFindings(ctx: Context, param: QueryParam, parsed: TlvParseResult): void {
+  const value = param.value ?? '';
+  const note = (node: TlvNode): void => {
+    // As explainTlv notes them (parents before children), so that masking sees the same entries in the same order.
+    if (cardDataTags.has(node.tag) && node.value !== '') {
+      const masked = maskCardTlvValue(node.tag, node.value);
+      ctx.sensitive.set(node.value, masked);
+      ctx.sensitive.set(node.value.toLowerCase(), masked);
+    }
+    node.children?.forEach(note);
+  };
+  parsed.nodes.forEach(note);
+  for (const p of parsed.problems) {
+    // The URI is fine; the EMV data inside it (Nexi's, not the caller's) is damaged: at most a warning.
+    ctx.diagnostics.push({ code: p.code, severity: p.severity === 'error' ? 'warning' : p.severity, message: `${param.name}: ${p.message}`, range: value === param.rawValue ? p.range : (param.valueRange ?? param.range) });
+  }
+}
+
 function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
-  const value = param.value ?? '';
-  // Parsed once by the transaction model; a parameter it did not parse (a dynamic one) is parsed here.
-  const parsed = ctx.model.tlv.get(param) ?? parseTlv(value, value === param.rawValue ? { baseOffset: param.valueRange?.start ?? param.range.end } : {});
+  const parsed = tlvOf(ctx, param);
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
   const f22 = ctx.scanned.uri.get('f22');
@@ -291,12 +314,9 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const details: string[] = [];
   if (parsed.problems.length > 0) {
     details.push(t(M.tlvProblems, { count: parsed.problems.length }));
-    for (const p of parsed.problems) {
-      details.push(`${p.code}: ${p.message}`);
-      // The URI is fine; the EMV data inside it (Nexi's, not the caller's) is damaged: at most a warning.
-      ctx.diagnostics.push({ code: p.code, severity: p.severity === 'error' ? 'warning' : p.severity, message: `${param.name}: ${p.message}`, range: value === param.rawValue ? p.range : (param.valueRange ?? param.range) });
-    }
+    for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
   }
+  tlvFindings(ctx, param, parsed);
   return { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv };
 }
 
@@ -507,6 +527,8 @@ interface FieldState {
   readonly receiptKey: ReceiptKey | undefined;
   interpreted: Interpreted | undefined;
   done: boolean;
+  /** Its findings are in `reports` (interpreting it again must not add them twice). */
+  reported: boolean;
   /** The findings its interpretation reported. */
   readonly reports: Diagnostic[];
 }
@@ -528,18 +550,46 @@ function mayReport(name: string, state: FieldState): boolean {
   return state.receiptKey !== undefined && reportingValueKinds.has(state.receiptKey.valueKind);
 }
 
-/** The interpretation of a field, made once; what it reports goes to the field's own list. */
+/** The interpretation of a field, made once; what it reports goes to the field's own list (once). */
 function interpretField(ctx: Context, param: QueryParam, state: FieldState): Interpreted | undefined {
   if (!state.done) {
     const outer = ctx.diagnostics;
-    ctx.diagnostics = state.reports;
+    ctx.diagnostics = state.reported ? [] : state.reports;
     let interpreted = interpretByKey(ctx, param, state.spec);
     if (!interpreted && state.receiptKey) interpreted = describeByReceiptKey(ctx, param, state.receiptKey);
     ctx.diagnostics = outer;
     state.interpreted = interpreted;
     state.done = true;
+    state.reported = true;
   }
   return state.interpreted;
+}
+
+/**
+ * The findings of a field that may report some, without wording it where that can be avoided: EMV data is the
+ * costliest to word (every bit of every tag) and its findings need none of it.
+ */
+function checkField(ctx: Context, param: QueryParam, state: FieldState): void {
+  if (state.reported) return;
+  const outer = ctx.diagnostics;
+  ctx.diagnostics = state.reports;
+  // The same route as interpretField: the key's own reading first; the receipt key's EMV reading only without one.
+  const byKey = state.receiptKey?.valueKind === 'tlv' ? interpretByKey(ctx, param, state.spec) : undefined;
+  ctx.diagnostics = outer;
+  if (state.receiptKey?.valueKind === 'tlv' && byKey === undefined) {
+    ctx.diagnostics = state.reports;
+    tlvFindings(ctx, param, tlvOf(ctx, param));
+    ctx.diagnostics = outer;
+    state.reported = true;
+    return;
+  }
+  if (byKey !== undefined) {
+    state.interpreted = byKey;
+    state.done = true;
+    state.reported = true;
+    return;
+  }
+  interpretField(ctx, param, state);
 }
 
 function explainParam(ctx: Context, param: QueryParam, state: FieldState): FieldExplanation {
@@ -789,7 +839,7 @@ class Explanation implements UriExplanation {
     if (this.#checked) return;
     this.#checked = true;
     const params = this.#ctx.scanned.params;
-    for (let i = 0; i < params.length; i++) if (mayReport(params[i]!.name, this.#states[i]!)) interpretField(this.#ctx, params[i]!, this.#states[i]!);
+    for (let i = 0; i < params.length; i++) if (mayReport(params[i]!.name, this.#states[i]!)) checkField(this.#ctx, params[i]!, this.#states[i]!);
   }
 
   /** Card data found inside values (EMV PAN tags) is masked wherever the value is shown. */
@@ -893,7 +943,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   };
   const states: FieldState[] = params.map((p) => {
     const tables = keyTables(operation, ctx.direction, p.name);
-    return { spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reports: [] };
+    return { spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
   });
   let result: UriExplanation['result'];
   const resultReports: Diagnostic[] = [];
