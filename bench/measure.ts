@@ -54,6 +54,24 @@ export function measurePair(a: { name: string; fn: () => unknown }, b: { name: s
   return [summary(a.name, aMs), summary(b.name, bMs)];
 }
 
+/** `measurePair` for asynchronous jobs. */
+export async function measurePairAsync(a: { name: string; fn: () => Promise<unknown> }, b: { name: string; fn: () => Promise<unknown> }, runs = 9): Promise<[Measurement, Measurement]> {
+  await a.fn();
+  await b.fn();
+  const aMs: number[] = [];
+  const bMs: number[] = [];
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  for (let i = 0; i < runs; i++) {
+    aMs.push(await timed(a.fn));
+    bMs.push(await timed(b.fn));
+  }
+  return [summary(a.name, aMs), summary(b.name, bMs)];
+}
+
 export async function measureAsync(name: string, fn: () => Promise<unknown>, runs = 5): Promise<Measurement> {
   await fn();
   const runsMs: number[] = [];

@@ -49,6 +49,8 @@ function sourceWords(provenance: string, sources: readonly string[], cited: Cite
 
 /** `text` with its `[TAG]`s worded as titles, each noted in `cited`. */
 function cite(text: string, cited: CitedSources | undefined): string {
+  // Every source tag is bracketed (`[PAY]`): most texts hold none, and a whole log's decode cites thousands of texts.
+  if (text.indexOf('[') < 0) return text;
   if (cited) for (const tag of tagsIn(text)) if (!cited.has(tag)) cited.set(tag, sourceLabel(tag)!);
   return titledTags(text);
 }

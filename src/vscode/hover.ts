@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { partAt, uriAt } from '../core/app2app/locate';
 import { offersCheck } from '../core/app2app/scan';
-import { explainScanned } from '../core/explain/explain';
+import { explainedField, explainScanned } from '../core/explain/explain';
 import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
 import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
@@ -25,7 +25,7 @@ export class UriHovers implements vscode.HoverProvider {
     const explanation = explainScanned(uri);
     const line = position.line;
     if (part.kind === 'param') {
-      const field = explanation.fields[part.index];
+      const field = explainedField(explanation, part.index);
       if (!field) return undefined;
       return new vscode.Hover(markdown(fieldMarkdown(explanation, field), []), new vscode.Range(line, part.param.range.start, line, part.param.range.end));
     }

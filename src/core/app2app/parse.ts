@@ -416,12 +416,23 @@ class Parsed implements ParsedUri {
   /** Index of the `?`, or -1. */
   readonly #query: number;
 
-  constructor(text: string, base: number, offsets: readonly number[] | undefined, dynamic: readonly OffsetRange[] | undefined, openEnd: true | undefined, arena: PairArena | undefined) {
+  constructor(text: string, base: number, offsets: readonly number[] | undefined, dynamic: readonly OffsetRange[] | undefined, openEnd: true | undefined, arena: PairArena | undefined, same?: Parsed) {
     this.text = text;
     this.base = base;
     this.offsets = offsets;
     this.dynamic = dynamic;
     this.openEnd = openEnd;
+    if (same) {
+      // The same text found elsewhere: every index in it is unchanged, only the original offsets move.
+      this.#pairs = same.#pairs;
+      this.#first = same.#first;
+      this.#count = same.#count;
+      this.#colon = same.#colon;
+      this.#authorityStart = same.#authorityStart;
+      this.#authorityEnd = same.#authorityEnd;
+      this.#query = same.#query;
+      return;
+    }
     const n = text.length;
     // A scheme ends at the first `:`, which must come before any `/`, `?` or `#`.
     let colon = -1;
@@ -586,6 +597,16 @@ class Parsed implements ParsedUri {
       ...(openEnd ? { openEnd } : {}),
     };
   }
+}
+
+/**
+ * `uri` with every original offset moved by `delta` (the same text found `delta` further on: a slice of a larger
+ * text, say). Its text is not parsed again (the parameter indexes are shared); only offsets for escapes are copied.
+ */
+export function moveParsed(uri: ParsedUri, delta: number): ParsedUri {
+  const offsets = uri.offsets ? uri.offsets.map((o) => o + delta) : undefined;
+  if (uri instanceof Parsed) return new Parsed(uri.text, uri.base + delta, offsets, uri.dynamic, uri.openEnd, undefined, uri);
+  return parseUri(uri.text, { base: uri.base + delta, ...(offsets ? { offsets } : {}), ...(uri.dynamic ? { dynamic: uri.dynamic } : {}), ...(uri.openEnd ? { openEnd: true } : {}) });
 }
 
 /** Parses one URI. Never throws; without a `scheme:` the scheme is empty (`payment?x=1` still has its parameter). */

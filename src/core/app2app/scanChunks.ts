@@ -5,21 +5,14 @@
 // the whole text finds; the URIs of later slices are moved to whole-text offsets by `shiftScanned`.
 
 import { Yielder, type CooperativeOptions } from '../yielder';
-import { parseUri } from './parse';
+import { moveParsed } from './parse';
 import { scanText, withParsedUri, type ScannedUri, type ScanOptions } from './scan';
 
 /** The URI `s`, found in a slice that starts at offset `delta` of a larger text, with every range moved by `delta`. */
 export function shiftScanned(s: ScannedUri, delta: number): ScannedUri {
   if (delta === 0) return s;
-  const u = s.uri;
-  // Re-parsing the same text with a moved base yields the same parameters with moved ranges (parseUri is pure).
-  const uri = parseUri(u.text, {
-    base: u.base + delta,
-    ...(u.offsets ? { offsets: u.offsets.map((o) => o + delta) } : {}),
-    ...(u.dynamic ? { dynamic: u.dynamic } : {}),
-    ...(u.openEnd ? { openEnd: true } : {}),
-  });
-  return withParsedUri(s, uri);
+  // The scanner's parse, moved: the text is not parsed again (issue 17).
+  return withParsedUri(s, moveParsed(s.uri, delta));
 }
 
 export interface ChunkedScanOptions extends ScanOptions, CooperativeOptions {

@@ -16,10 +16,11 @@ import { decodeBits } from '../emv/bits';
 import { describeEmvExtras } from '../emv/describe';
 import { emvContextOf, type CardKernel, type EmvContext } from '../emv/kernels';
 import { lookupTag } from '../emv/tags';
-import { parseTlv, type TlvNode } from '../emv/tlv';
+import { parseTlv, type TlvNode, type TlvParseResult } from '../emv/tlv';
 import { interpretValue, type ValueInterpretation } from '../emv/values';
 import { identifierFields, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
+import { getLocale, withLocale, type Locale } from '../i18n';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
@@ -118,7 +119,8 @@ interface Context {
   readonly currency: string;
   readonly currencyAssumed: boolean;
   readonly now: Date;
-  readonly diagnostics: Diagnostic[];
+  /** Where `report` puts findings: the reports of the field being interpreted (see `interpretField`). */
+  diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
   readonly sensitive: Map<string, string>;
   /** Values of identifier fields (callerTrxId…) that PAN masking must leave alone. */
@@ -271,11 +273,34 @@ function interpretationText(v: ValueInterpretation): string | undefined {
   }
 }
 
+/** The EMV data of a TLV-valued field: parsed once by the transaction model; one it did not parse (a dynamic one) here. */
+function tlvOf(ctx: Context, param: QueryParam): TlvParseResult {
+  const value = param.value ?? '';
+  return ctx.model.tlv.get(param) ?? parseTlv(value, value === param.rawValue ? { baseOffset: param.valueRange?.start ?? param.range.end } : {});
+}
+
+/** What reading a TLV-valued field finds: its problems, and the card data in it noted for masking (`ctx.sensitive`). */
+function tlvFindings(ctx: Context, param: QueryParam, parsed: TlvParseResult): void {
+  const value = param.value ?? '';
+  const note = (node: TlvNode): void => {
+    // As explainTlv notes them (parents before children), so that masking sees the same entries in the same order.
+    if (cardDataTags.has(node.tag) && node.value !== '') {
+      const masked = maskCardTlvValue(node.tag, node.value);
+      ctx.sensitive.set(node.value, masked);
+      ctx.sensitive.set(node.value.toLowerCase(), masked);
+    }
+    node.children?.forEach(note);
+  };
+  parsed.nodes.forEach(note);
+  for (const p of parsed.problems) {
+    // The URI is fine; the EMV data inside it (Nexi's, not the caller's) is damaged: at most a warning.
+    ctx.diagnostics.push({ code: p.code, severity: p.severity === 'error' ? 'warning' : p.severity, message: `${param.name}: ${p.message}`, range: value === param.rawValue ? p.range : (param.valueRange ?? param.range) });
+  }
+}
+
 function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
-  const value = param.value ?? '';
-  // Parsed once by the transaction model; a parameter it did not parse (a dynamic one) is parsed here.
-  const parsed = ctx.model.tlv.get(param) ?? parseTlv(value, value === param.rawValue ? { baseOffset: param.valueRange?.start ?? param.range.end } : {});
+  const parsed = tlvOf(ctx, param);
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
   const f22 = ctx.scanned.uri.get('f22');
@@ -289,12 +314,9 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const details: string[] = [];
   if (parsed.problems.length > 0) {
     details.push(t(M.tlvProblems, { count: parsed.problems.length }));
-    for (const p of parsed.problems) {
-      details.push(`${p.code}: ${p.message}`);
-      // The URI is fine; the EMV data inside it (Nexi's, not the caller's) is damaged: at most a warning.
-      ctx.diagnostics.push({ code: p.code, severity: p.severity === 'error' ? 'warning' : p.severity, message: `${param.name}: ${p.message}`, range: value === param.rawValue ? p.range : (param.valueRange ?? param.range) });
-    }
+    for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
   }
+  tlvFindings(ctx, param, parsed);
   return { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv };
 }
 
@@ -495,9 +517,84 @@ export function keyTables(operation: OperationSpec | undefined, direction: Direc
   return { ...(spec ? { spec } : {}), ...(receiptKey ? { receiptKey } : {}) };
 }
 
-function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
+/**
+ * What is known of one field before it is worded: its tables, and its interpretation once made. Interpretations that
+ * can report a finding (`mayReport`) are made for every field before the diagnostics are read; the others when the
+ * field is first read, so a hover on one field or a diagnostics pass over a log words only what it shows.
+ */
+interface FieldState {
+  readonly spec: ParameterSpec | undefined;
+  readonly receiptKey: ReceiptKey | undefined;
+  interpreted: Interpreted | undefined;
+  done: boolean;
+  /** Its findings are in `reports` (interpreting it again must not add them twice). */
+  reported: boolean;
+  /** The findings its interpretation reported. */
+  readonly reports: Diagnostic[];
+}
+
+// Receipt-key value kinds whose reading reports findings: amounts (A2R003, A2R013), dates and times (A2R004), EMV
+// data (its TLV problems).
+const reportingValueKinds: ReadonlySet<ReceiptKey['valueKind']> = new Set(['amount', 'date-dd/MM/yyyy', 'time-HH:mm', 'time-HHmmss', 'date-MMdd', 'timestamp-iso8601', 'tlv']);
+
+/**
+ * Whether interpreting this field can report a finding: `result` (A2R002), the catalog's amounts and timestamps
+ * (interpretByKey → describeAmount, describeDate), and the receipt keys above (describeByReceiptKey). A superset is
+ * harmless (the field is interpreted early); a reporting path missing here would lose its finding, which the
+ * property test of test/unit/explainLazy.test.ts (fields read first or never) catches.
+ */
+function mayReport(name: string, state: FieldState): boolean {
+  if (name === 'result') return true;
+  const type = state.spec?.type;
+  if (type === 'int-cents' || type === 'timestamp') return true;
+  return state.receiptKey !== undefined && reportingValueKinds.has(state.receiptKey.valueKind);
+}
+
+/** The interpretation of a field, made once; what it reports goes to the field's own list (once). */
+function interpretField(ctx: Context, param: QueryParam, state: FieldState): Interpreted | undefined {
+  if (!state.done) {
+    const outer = ctx.diagnostics;
+    ctx.diagnostics = state.reported ? [] : state.reports;
+    let interpreted = interpretByKey(ctx, param, state.spec);
+    if (!interpreted && state.receiptKey) interpreted = describeByReceiptKey(ctx, param, state.receiptKey);
+    ctx.diagnostics = outer;
+    state.interpreted = interpreted;
+    state.done = true;
+    state.reported = true;
+  }
+  return state.interpreted;
+}
+
+/**
+ * The findings of a field that may report some, without wording it where that can be avoided: EMV data is the
+ * costliest to word (every bit of every tag) and its findings need none of it.
+ */
+function checkField(ctx: Context, param: QueryParam, state: FieldState): void {
+  if (state.reported) return;
+  const outer = ctx.diagnostics;
+  ctx.diagnostics = state.reports;
+  // The same route as interpretField: the key's own reading first; the receipt key's EMV reading only without one.
+  const byKey = state.receiptKey?.valueKind === 'tlv' ? interpretByKey(ctx, param, state.spec) : undefined;
+  ctx.diagnostics = outer;
+  if (state.receiptKey?.valueKind === 'tlv' && byKey === undefined) {
+    ctx.diagnostics = state.reports;
+    tlvFindings(ctx, param, tlvOf(ctx, param));
+    ctx.diagnostics = outer;
+    state.reported = true;
+    return;
+  }
+  if (byKey !== undefined) {
+    state.interpreted = byKey;
+    state.done = true;
+    state.reported = true;
+    return;
+  }
+  interpretField(ctx, param, state);
+}
+
+function explainParam(ctx: Context, param: QueryParam, state: FieldState): FieldExplanation {
   const M = explainMessages();
-  const { spec, receiptKey: rk } = keyTables(ctx.operation, ctx.direction, param.name);
+  const { spec, receiptKey: rk } = state;
   let label = maskPans(param.name);
   let meaning: string = M.unknownKey;
   let provenance: Provenance = 'undocumented';
@@ -515,8 +612,7 @@ function explainParam(ctx: Context, param: QueryParam): FieldExplanation {
     const others = operationsTaking(param.name, ctx.direction, ctx.operation);
     if (others.length > 0) meaning = t(M.unknownKeyElsewhere, { operation: ctx.operation.name, others: others.map((o) => o.name).join(', ') });
   }
-  let interpreted = interpretByKey(ctx, param, spec);
-  if (!interpreted && rk) interpreted = describeByReceiptKey(ctx, param, rk);
+  let interpreted = interpretField(ctx, param, state);
   if (!interpreted && param.value === '') interpreted = { interpretation: M.empty };
   // Unknown keys carrying a bare card number are still a PCI DSS problem (the model reports A2R001 for them).
   if (!spec && !rk && param.trimmed && ctx.model.findings.some((d) => d.code === 'A2R001' && d.range.start >= param.range.start && d.range.end <= param.range.end)) interpreted = describePan(param);
@@ -547,7 +643,7 @@ function maskDigits(v: string): string {
   return v.replace(/\d{13,19}/g, (d) => maskPan(d));
 }
 
-function summarise(ctx: Context, result: UriExplanation['result']): string {
+function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: readonly Diagnostic[]): string {
   const M = explainMessages();
   const model = ctx.model;
   const op = ctx.operation?.name;
@@ -614,8 +710,8 @@ function summarise(ctx: Context, result: UriExplanation['result']): string {
   }
   const id = get('callerTrxId');
   if (id) parts.push(t(M.summaryCallerTrxId, { id }));
-  const errors = ctx.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = ctx.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
   return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
 }
@@ -685,11 +781,154 @@ function transactionReading(model: TransactionModel): TransactionReading | undef
   };
 }
 
-/** Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. */
+/**
+ * An explanation whose parts are made when first read and then kept: the diagnostics (and the summary, which counts
+ * them), the masked text, the reading's lines, and each field's explanation (`field(i)` makes only that one). A
+ * diagnostics pass over a log that reads only `diagnostics` never words a field. Getters on the prototype rather
+ * than on each object: defining getters per explanation made a whole decode 15% slower (objects in dictionary
+ * mode). `toJSON` gives the plain object, in the documented property order.
+ */
+class Explanation implements UriExplanation {
+  readonly kind: UriKind;
+  readonly operation: OperationName | undefined;
+  readonly scheme: string;
+  readonly authority: string;
+  readonly range: OffsetRange;
+  // Own properties only when present (`'result' in e`, JSON), as before.
+  declare readonly result?: UriExplanation['result'];
+  declare readonly transaction?: TransactionReading;
+  readonly #ctx: Context;
+  readonly #states: readonly FieldState[];
+  /** Worded in the locale of the call, whenever read (`withLocale('it', () => explainScanned(…))` reads Italian). */
+  readonly #locale: Locale;
+  readonly #resultReports: readonly Diagnostic[];
+  #checked = false;
+  #findings: Diagnostic[] | undefined;
+  #text: string | undefined;
+  #summary: string | undefined;
+  #fields: readonly FieldExplanation[] | undefined;
+  #shown: (FieldExplanation | undefined)[] | undefined;
+  #diagnostics: readonly Diagnostic[] | undefined;
+  #reading: readonly string[] | undefined;
+
+  constructor(ctx: Context, states: readonly FieldState[], result: UriExplanation['result'], resultReports: readonly Diagnostic[]) {
+    const scanned = ctx.scanned;
+    this.kind = scanned.kind;
+    this.operation = ctx.operation?.name;
+    this.scheme = scanned.uri.scheme;
+    this.authority = scanned.uri.authority;
+    this.range = scanned.range;
+    if (result) (this as { result?: UriExplanation['result'] }).result = result;
+    const transaction = transactionReading(ctx.model);
+    if (transaction) (this as { transaction?: TransactionReading }).transaction = transaction;
+    this.#ctx = ctx;
+    this.#states = states;
+    this.#locale = getLocale();
+    this.#resultReports = resultReports;
+  }
+
+  #inLocale<T>(make: () => T): T {
+    return getLocale() === this.#locale ? make() : withLocale(this.#locale, make);
+  }
+
+  /**
+   * Every interpretation that can report a finding, in field order: the diagnostics need their findings, and `hide`
+   * the card data their EMV values hold (ctx.sensitive). Made before anything is masked or counted.
+   */
+  #check(): void {
+    if (this.#checked) return;
+    this.#checked = true;
+    const params = this.#ctx.scanned.params;
+    for (let i = 0; i < params.length; i++) if (mayReport(params[i]!.name, this.#states[i]!)) checkField(this.#ctx, params[i]!, this.#states[i]!);
+  }
+
+  /** Card data found inside values (EMV PAN tags) is masked wherever the value is shown. */
+  #hide(v: string): string {
+    this.#check();
+    let out = v;
+    for (const [raw, masked] of this.#ctx.sensitive) out = out.split(raw).join(masked);
+    return maskPans(out, this.#ctx.keep);
+  }
+
+  /** The validator's findings, the model's, then each field's in field order and the missing result's: unmasked. */
+  #found(): Diagnostic[] {
+    if (this.#findings) return this.#findings;
+    this.#check();
+    const found = [...validateUri(this.#ctx.scanned), ...this.#ctx.model.findings];
+    for (const state of this.#states) found.push(...state.reports);
+    found.push(...this.#resultReports);
+    return (this.#findings = found);
+  }
+
+  get text(): string {
+    return (this.#text ??= this.#inLocale(() => this.#hide(this.#ctx.scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`))));
+  }
+
+  get summary(): string {
+    return (this.#summary ??= this.#inLocale(() => this.#hide(summarise(this.#ctx, this.result, this.#found()))));
+  }
+
+  get fields(): readonly FieldExplanation[] {
+    return (this.#fields ??= this.#inLocale(() => this.#ctx.scanned.params.map((_, i) => this.#field(i)!)));
+  }
+
+  /** Messages quote keys and values: a card number typed as either must not leak through them. */
+  get diagnostics(): readonly Diagnostic[] {
+    return (this.#diagnostics ??= this.#inLocale(() =>
+      this.#found()
+        .map((d) => (this.#hide(d.message) === d.message ? d : { ...d, message: this.#hide(d.message) }))
+        .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
+    ));
+  }
+
+  /** The reading's lines: explaining a whole log for its diagnostics or JSON fields need not pay for them. */
+  get reading(): readonly string[] {
+    return (this.#reading ??= this.#inLocale(() => readingLines(this.#ctx.model).map((line) => this.#hide(line))));
+  }
+
+  /** The explanation of field `index` (as in `scanned.params`), made alone when the fields were not read yet. */
+  field(index: number): FieldExplanation | undefined {
+    if (this.#fields) return this.#fields[index];
+    return this.#inLocale(() => this.#field(index));
+  }
+
+  // Every displayed string goes through one final pass: values, interpretations and details quote user input.
+  #field(index: number): FieldExplanation | undefined {
+    const params = this.#ctx.scanned.params;
+    if (!Number.isInteger(index) || index < 0 || index >= params.length) return undefined;
+    const shown = (this.#shown ??= []);
+    const cached = shown[index];
+    if (cached) return cached;
+    this.#check();
+    const f = explainParam(this.#ctx, params[index]!, this.#states[index]!);
+    const hide = (v: string): string => this.#hide(v);
+    const field: FieldExplanation = {
+      ...f,
+      ...(f.rawValue !== undefined ? { rawValue: hide(f.rawValue) } : {}),
+      ...(f.value !== undefined ? { value: hide(f.value) } : {}),
+      ...(f.interpretation !== undefined ? { interpretation: hide(f.interpretation) } : {}),
+      details: f.details.map(hide),
+    };
+    shown[index] = field;
+    return field;
+  }
+
+  /** The plain object (what JSON.stringify and test diffs show), every part made. */
+  toJSON(): UriExplanation {
+    const { kind, operation, scheme, authority, range, text, summary, result, transaction, fields, diagnostics, reading } = this;
+    return { kind, operation, scheme, authority, range, text, summary, ...(result ? { result } : {}), ...(transaction ? { transaction } : {}), fields, diagnostics, reading };
+  }
+}
+
+/**
+ * Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. Works on the scanner's parse
+ * (no re-parse). The reading of the whole URI is made here; the rest when first read (see `Explanation`).
+ */
 export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
   // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
   const model = readTransaction(scanned);
+  const params = scanned.params;
   const ctx: Context = {
     scanned,
     model,
@@ -698,60 +937,37 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     currency: model.currency.currency.numeric,
     currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
-    diagnostics: [...validateUri(scanned), ...model.findings],
+    diagnostics: [],
     sensitive: new Map(),
-    keep: new Set(scanned.params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
+    keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
   };
-  const fields = scanned.params.map((p) => explainParam(ctx, p));
+  const states: FieldState[] = params.map((p) => {
+    const tables = keyTables(operation, ctx.direction, p.name);
+    return { spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
+  });
   let result: UriExplanation['result'];
+  const resultReports: Diagnostic[] = [];
   if (scanned.kind === 'result') {
-    const r = scanned.params.find((p) => p.name === 'result');
+    const r = params.find((p) => p.name === 'result');
     if (r) {
       const d = model.result?.description ?? describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
       // spec §5.2: a last_transaction's result is the enquiry's outcome, worded as such.
       const meaning = operation?.name === 'last_transaction' && model.enquiry?.found ? explainMessages().enquiryFound : d.meaning;
       result = { code: maskPans(r.trimmed ?? '', ctx.keep), meaning: maskPans(meaning, ctx.keep), outcome: d.entry?.outcome ?? 'unknown' };
     } else if (operation) {
+      ctx.diagnostics = resultReports;
       report(ctx, 'A2R006', scanned.uri.schemeRange, {});
     }
   }
-  const summary = summarise(ctx, result);
-  // Card data found inside values (EMV PAN tags) is masked wherever the value is shown.
-  const hide = (v: string): string => {
-    let out = v;
-    for (const [raw, masked] of ctx.sensitive) out = out.split(raw).join(masked);
-    return maskPans(out, ctx.keep);
-  };
-  // Every displayed string goes through one final pass: values, interpretations and details quote user input.
-  const shownFields = fields.map((f) => ({
-    ...f,
-    ...(f.rawValue !== undefined ? { rawValue: hide(f.rawValue) } : {}),
-    ...(f.value !== undefined ? { value: hide(f.value) } : {}),
-    ...(f.interpretation !== undefined ? { interpretation: hide(f.interpretation) } : {}),
-    details: f.details.map(hide),
-  }));
-  // Messages quote keys and values: a card number typed as either must not leak through them.
-  const diagnostics = ctx.diagnostics
-    .map((d) => (hide(d.message) === d.message ? d : { ...d, message: hide(d.message) }))
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const transaction = transactionReading(model);
-  const explanation: Omit<UriExplanation, 'reading'> = {
-    kind: scanned.kind,
-    operation: operation?.name,
-    scheme: scanned.uri.scheme,
-    authority: scanned.uri.authority,
-    range: scanned.range,
-    text: hide(scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`)),
-    summary: hide(summary),
-    ...(result ? { result } : {}),
-    ...(transaction ? { transaction } : {}),
-    fields: shownFields,
-    diagnostics,
-  };
-  // The reading's lines are worded when first read: explaining a whole log for its diagnostics or JSON fields need
-  // not pay for them. Enumerable, so JSON and spreads see it like any property.
-  let reading: readonly string[] | undefined;
-  return Object.defineProperty(explanation, 'reading', { enumerable: true, get: () => (reading ??= readingLines(model).map(hide)) }) as UriExplanation;
+  return new Explanation(ctx, states, result, resultReports);
+}
+
+/**
+ * The explanation of field `index` (as in `scanned.params`) of `e`: for an explanation made by `explainScanned`,
+ * made alone when the fields were not read yet (a hover needs one). Equal to `e.fields[index]`.
+ */
+export function explainedField(e: UriExplanation, index: number): FieldExplanation | undefined {
+  return e instanceof Explanation ? e.field(index) : e.fields[index];
 }
 
 /** Finds every App2App URI in `text` and explains each one. Never throws on any input. */

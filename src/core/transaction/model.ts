@@ -22,6 +22,7 @@ import { flattenTlv, parseTlv, type TlvNode, type TlvParseResult } from '../emv/
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
 import { resultDiagnosticInfo, type ResultDiagnosticCode } from '../explain/messages';
 import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
+import { getLocale } from '../i18n';
 import type { Diagnostic, OffsetRange } from '../types';
 
 export type Product = 'softpos' | 'mobilepos';
@@ -249,8 +250,23 @@ function readHost(r: Reader, operation: 'payment' | 'reversal' | 'accounting_clo
   const key = r.get('actionCode') !== undefined ? 'actionCode' : r.get('f39') !== undefined ? 'f39' : undefined;
   if (!key) return undefined;
   const code = r.get(key)!;
-  const description = describeActionCode(code, operation ? { operation } : {});
+  const description = describeHostCode(code, operation);
   return { key, code, description, wrongPin: wrongPinCodes.has(description.code), range: r.where(key) };
+}
+
+// A log repeats the same few host codes: each description is made once per locale, operation and code, and shared
+// (descriptions are read-only). Bounded, since codes come from input.
+const hostDescriptions = new Map<string, ActionCodeDescription>();
+
+function describeHostCode(code: string, operation: OperationName | undefined): ActionCodeDescription {
+  const key = `${getLocale()}\u0000${operation ?? ''}\u0000${code}`;
+  let description = hostDescriptions.get(key);
+  if (description === undefined) {
+    if (hostDescriptions.size >= 256) hostDescriptions.clear();
+    description = describeActionCode(code, operation ? { operation } : {});
+    hostDescriptions.set(key, description);
+  }
+  return description;
 }
 
 /** CT105 of a retrieved transaction: 0100 SALE is a payment; 0400 REVERSAL and 0200 VOID a reversal (VOID inferred). */
