@@ -8,7 +8,7 @@ import { adbMissingMessage, interpretAmStart } from '../../src/core/adb';
 import { checkCertificate, readPrivateKey } from '../../src/core/credentials/certificates';
 import { createKeyAndCsr, defaultCsrSubject, parseSubjectLine } from '../../src/core/credentials/csr';
 import { CredentialError, isCredentialError } from '../../src/core/credentials/errors';
-import { fieldSpecs, validateTextField } from '../../src/core/credentials/fields';
+import { fieldSpec, validateTextField } from '../../src/core/credentials/fields';
 import { planImport } from '../../src/core/credentials/importing';
 import { assessKeyring } from '../../src/core/credentials/keyring';
 import { readMaterial } from '../../src/core/credentials/material';
@@ -221,18 +221,18 @@ describe('Italian of errors, credentials, environments and adb', function () {
       assert.equal(english.fields.find((f) => f.field === 'caBundle')!.detail, 'not set (optional)');
     });
 
-    it('field labels, descriptions and input checks follow the locale', () => {
-      assert.equal(fieldSpecs.caBundle.label, 'Extra CA bundle');
+    it('field labels, descriptions and input checks follow the locale of the moment they are read', () => {
+      assert.equal(fieldSpec('caBundle').label, 'Extra CA bundle');
       withLocale('it', () => {
-        assert.equal(fieldSpecs.caBundle.label, 'Bundle CA aggiuntivo');
-        assert.equal(fieldSpecs.softPosTerminalId.placeholder, 'ad es. 12345678');
-        assert.match(fieldSpecs.privateKey.description, /^Chiave privata RSA-2048/);
+        assert.equal(fieldSpec('caBundle').label, 'Bundle CA aggiuntivo');
+        assert.equal(fieldSpec('softPosTerminalId').placeholder, 'ad es. 12345678');
+        assert.match(fieldSpec('privateKey').description, /^Chiave privata RSA-2048/);
         assert.equal(validateTextField('softPosTerminalId', 'a b'), 'ID terminale SoftPOS: sono ammesse solo lettere e cifre (al massimo 16), ad es. 12345678.');
         assert.equal(validateTextField('clientSecret', 'a\nb'), 'Il client secret contiene un a capo: incollarlo di nuovo su una sola riga.');
       });
       assert.equal(validateTextField('softPosTerminalId', 'a b'), 'SoftPOS terminal id takes letters and digits only (at most 16), e.g. 12345678.');
-      assert.equal(fieldSpecs.certificate.placeholder, undefined);
-      assert.deepEqual(Object.keys(fieldSpecs.clientId).sort(), ['description', 'id', 'label', 'optional', 'placeholder', 'secret']);
+      assert.equal(fieldSpec('certificate').placeholder, undefined);
+      assert.deepEqual(Object.keys(fieldSpec('clientId')).sort(), ['description', 'id', 'label', 'optional', 'placeholder', 'secret']);
     });
 
     it('CSR subject problems, also as the error of createKeyAndCsr', async () => {
