@@ -278,13 +278,15 @@ describe('Italian explanations, reports, simulator and tools', () => {
       operation: 'payment',
       ...e,
     });
+    // A failure as a run records it: the English message (exports) and the error, worded when the report is shown.
+    const notFound = new NexiError('TRANSACTION_NOT_FOUND');
     const report: ReconcileReport = {
       entries: [
         entry({ line: 1, callerTrxId: 'A', classification: 'match', result: '0', backendOutcome: 'approved' }),
         entry({ line: 2, callerTrxId: 'B', classification: 'mismatch', result: '0', backendOutcome: 'approved', amount: '999', differences: [{ field: 'amount', app: '999', backend: '1000' }] }),
         entry({ line: 3, callerTrxId: 'C', classification: 'app-failed-backend-approved', appOutcome: 'no-result', backendOutcome: 'approved', differences: [{ field: 'outcome', app: 'no-result', backend: 'approved' }] }),
         entry({ line: 4, callerTrxId: 'D', classification: 'error', appOutcome: 'failed', result: '-1', errorCode: 'NO_TERMINAL_ID', message: reportMessagesEn.noTerminalId }),
-        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: 'TRANSACTION_NOT_FOUND: Transaction not found.', messageByLocale: { en: 'TRANSACTION_NOT_FOUND: Transaction not found.', it: 'TRANSACTION_NOT_FOUND: Transazione non trovata.' } }),
+        entry({ line: 5, callerTrxId: 'E', classification: 'not-found', errorCode: 'TRANSACTION_NOT_FOUND', message: notFound.message, failure: notFound }),
       ],
       totals: { match: 1, mismatch: 1, 'app-failed-backend-approved': 1, 'not-found': 1, error: 1, total: 5 },
       cancelled: true,
@@ -301,7 +303,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes("| **discrepanza** | 30350039 | `B` | approvata (result 0) | approvata | importo: 999 nell'app, 1000 sul backend |"), md);
       assert.ok(md.includes("| **NON RIUSCITA NELL'APP, APPROVATA DAL BACKEND** | 30350039 | `C` | nessun esito | approvata | stornarla o completarla |"), md);
       assert.ok(md.includes('| NO_TERMINAL_ID: Nessun ID terminale: la riga del log non lo riporta; indicare un ID terminale predefinito. |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transazione non trovata. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${withLocale('it', () => userMessage(notFound))} |`), md);
+      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transazione non trovata. '), md);
     });
 
     it('keeps the English Markdown, and CSV and JSON are the same in every locale', () => {
@@ -309,7 +312,8 @@ describe('Italian explanations, reports, simulator and tools', () => {
       assert.ok(md.includes('Transactions: 5; **match: 1**, mismatch: 1, **app failed but backend approved: 1**, not found: 1, error: 1. The run was cancelled before the end.'), md);
       assert.ok(md.includes('| **mismatch** | 30350039 | `B` | approved (result 0) | approved | amount: app 999, backend 1000 |'), md);
       assert.ok(md.includes('| **APP FAILED, BACKEND APPROVED** | 30350039 | `C` | no-result | approved | reverse or complete it |'), md);
-      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. |'), md);
+      assert.ok(md.includes(`| TRANSACTION_NOT_FOUND: ${notFound.message} |`), md);
+      assert.ok(md.includes('| TRANSACTION_NOT_FOUND: TRANSACTION_NOT_FOUND: Transaction not found. '), md);
       assert.equal(withLocale('it', () => toCsv(report)), toCsv(report));
       assert.equal(withLocale('it', () => toJson(report, 'logcat.log')), toJson(report, 'logcat.log'));
       assert.ok(toCsv(report).includes('"outcome: app no-result, backend approved"'));

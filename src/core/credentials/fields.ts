@@ -55,10 +55,10 @@ function specsIn(): Readonly<Record<FieldId, FieldSpec>> {
     const facts = fieldFacts[id];
     specs[id] = Object.freeze({
       id,
-      label: text(`${id}Label` as CredentialMessageKey),
       secret: facts.secret,
-      description: text(`${id}Description` as CredentialMessageKey),
       optional: facts.optional,
+      label: text(`${id}Label` as CredentialMessageKey),
+      description: text(`${id}Description` as CredentialMessageKey),
       ...(facts.placeholder ? { placeholder: text(`${id}Placeholder` as CredentialMessageKey) } : {}),
     });
   }

@@ -3,8 +3,7 @@
 // tests drive the same code; concurrency is bounded, cancellable, and backs off when the server does.
 import { scanText, type ScannedUri } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
-import { locales, withLocale, type Locale } from '../i18n';
-import { userMessage, type NexiErrorCode } from '../nexi/errors';
+import type { NexiErrorCode } from '../nexi/errors';
 import { lineIndex } from '../text';
 import { readTransaction, type TransactionModel } from '../transaction/model';
 import type { OffsetRange } from '../types';
@@ -39,8 +38,8 @@ export interface ReconciledEntry extends LogEntry {
   readonly errorCode?: NexiErrorCode | 'NO_TERMINAL_ID';
   /** English, as logged: what the CSV and JSON exports carry. */
   readonly message?: string;
-  /** The same in every locale, for the Markdown report (people); absent when no locale words it differently. */
-  readonly messageByLocale?: Readonly<Record<Locale, string>>;
+  /** The failure itself, worded for people in the locale of the moment they read it (`entryMessage`); never exported. */
+  readonly failure?: unknown;
   /** The backend's body, when found. */
   readonly backend?: Record<string, unknown>;
 }
@@ -240,9 +239,7 @@ export async function reconcile(entries: readonly LogEntry[], check: CheckFn, op
         queue.push(i);
         return;
       }
-      const message = (err as Error).message;
-      const byLocale = Object.fromEntries(locales.map((l) => [l, withLocale(l, () => userMessage(err))])) as Record<Locale, string>;
-      const messages = { message, ...(locales.some((l) => byLocale[l] !== message) ? { messageByLocale: byLocale } : {}) };
+      const messages = { message: (err as Error).message, failure: err };
       if (code === 'TRANSACTION_NOT_FOUND') finish(i, { ...entry, classification: 'not-found', differences: [], errorCode: code, ...messages });
       else finish(i, { ...entry, classification: 'error', differences: [], ...(code ? { errorCode: code } : {}), ...messages });
     }

@@ -6,9 +6,10 @@
 // of the logs), so scripts and spreadsheets read a report the same whoever produced it. The Markdown document is
 // for people and follows the core locale (Italian table in src/core/i18n/it/report.ts).
 import { fillTemplate as t } from '../codes/text';
-import { getLocale, localized, type Translation } from '../i18n';
+import { localized, type Translation } from '../i18n';
 import { reportMessagesIt } from '../i18n/it/report';
 import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+import { userMessage } from '../nexi/errors';
 
 export const reportMessagesEn = {
   classification: {
@@ -66,7 +67,7 @@ export function differencesLabel(e: Pick<ReconciledEntry, 'differences'>): strin
 /** The message of an entry in error for people: the locale's text where there is one, else the recorded message. */
 export function entryMessage(e: ReconciledEntry): string {
   if (e.errorCode === 'NO_TERMINAL_ID') return reportMessages().noTerminalId;
-  return e.messageByLocale?.[getLocale()] ?? e.message ?? '';
+  return e.failure !== undefined ? userMessage(e.failure) : (e.message ?? '');
 }
 
 /** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */
