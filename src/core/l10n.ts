@@ -121,7 +121,9 @@ function pseudo(text: string): string {
   return `⟦${text}⟧`;
 }
 
-const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key.replace(/\/[^/{}]*$/, '')) : undefined) });
+// Keyed by the bare message: `t` looks a message up without its context in the pseudo-locale, since a key
+// `message/context` cannot be split back when the message itself holds a "/" (a URL).
+const pseudoBundle: Bundle = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? pseudo(key) : undefined) });
 
 function readJson(file: string): unknown {
   try {
@@ -158,7 +160,7 @@ export type MessageArgs = Readonly<Record<string, string | number | boolean>>;
  */
 export function t(message: string, args?: MessageArgs, context?: string): string {
   configure();
-  return context === undefined ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
+  return context === undefined || current === pseudoLocale ? lookUp(message, args ?? {}) : lookUp({ message, args: args ?? {}, comment: context });
 }
 
 /**

@@ -62,6 +62,8 @@ describe('l10n: one mechanism over the JSON bundles', () => {
     withLocale(pseudoLocale, () => {
       assert.strictEqual(t('Hello {name}.', { name: 'Ada' }), '⟦Hello Ada.⟧');
       assert.strictEqual(overlay('colours', 'R', { name: 'Red' }).name, '⟦Red⟧');
+      assert.strictEqual(t('Enter an https:// URL, e.g. https://host/path.'), '⟦Enter an https:// URL, e.g. https://host/path.⟧', 'a "/" in the message is no context');
+      assert.strictEqual(t('Bank', undefined, 'of a river'), '⟦Bank⟧', 'the context is not shown');
     });
   });
 
