@@ -16,7 +16,7 @@ import { parsePem } from '../../src/core/credentials/pem';
 import { findSecrets } from '../../src/core/credentials/secretScan';
 import { assessCredentials } from '../../src/core/credentials/status';
 import { resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
-import { bundleOf, getLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
+import { bundleOf, getLocale, pseudoLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
 import { englishErrorInfo, errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
 import { certificate, encryptedPkcs8, rsaKey, truncatePem, type TestKey } from '../fixtures/pki';
 
@@ -286,6 +286,30 @@ describe('Italian of errors, credentials, environments and adb', function () {
       });
       assert.equal(interpretAmStart('Starting: Intent { }', '', 'neximpos://x').message, 'Started.');
     });
+  });
+
+  describe('the pseudo-locale (qps-ploc)', () => {
+    it('every text of errors, credentials, environments and adb goes through the catalog', () => {
+      withLocale(pseudoLocale, () => {
+        const err = new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'missing', environment: 'STG', missing: ['clientId', 'privateKey'] }, serverMessage: 'x' });
+        assert.equal(userMessage(err), 'CREDENTIALS_INCOMPLETE: ⟦Credentials incomplete⟧. ⟦The environment lacks something every B2B call needs.⟧ ⟦Server: "x".⟧ (⟦STG has no ⟦client id⟧, ⟦private key⟧⟧)');
+        assert.equal(err.nextStep, '⟦Open the Nexi Credentials view and set what is marked missing.⟧');
+        assert.equal(errorInfo('TIMEOUT').title, '⟦Timed out⟧');
+        let pem: unknown;
+        try {
+          parsePem(truncatePem(certificate(rsaKey(), { commonName: 'P' })));
+        } catch (e) {
+          pem = e;
+        }
+        assert.ok(isCredentialError(pem));
+        assert.equal(pem.localizedMessage, '⟦⟦The certificate (block 1, "CERTIFICATE")⟧ is incomplete: its content is shorter than it says, so lines are missing.⟧');
+        assert.match(pem.message, /^The certificate \(block 1, "CERTIFICATE"\) is incomplete/, 'the logged message stays English');
+        assert.equal(fieldSpec('caBundle').label, '⟦Extra CA bundle⟧');
+        assert.equal(validateTextField('clientSecret', 'a\nb'), '⟦The client secret contains a line break: paste it again as one line.⟧');
+        assert.equal(validateEndpointUrl(''), '⟦is empty: enter an https:// URL.⟧');
+        assert.equal(interpretAmStart('', '', 'neximpos://x').message, '⟦Started.⟧');
+      });
+    }).timeout(60000);
   });
 
   it('leaves the locale as it found it', () => {
