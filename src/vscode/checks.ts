@@ -59,7 +59,7 @@ export class CheckService implements vscode.Disposable {
   /** The client for an environment, or a CREDENTIALS_INCOMPLETE error naming what is missing. */
   private async client(environment: Environment): Promise<{ client: NexiClient; secrets: string[] }> {
     if (!environment.endpoints) {
-      throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'noEndpoints', environment: environment.label, ...(environment.problem ? { problem: environment.problem } : {}) } });
+      throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'noEndpoints', environment: environment.label, problem: environment.problem } });
     }
     const values = await this.store.read(environment.id);
     const secrets = secretValues(values);
