@@ -2,7 +2,7 @@
 // extension is reachable from here in one hop.
 import * as vscode from 'vscode';
 import { completionTriggers } from './core/app2app/complete';
-import { parseLocale, setLocale } from './core/i18n';
+import { configureL10n, parseLocale, setLocale } from './core/l10n';
 import { Adb } from './vscode/adb';
 import { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
@@ -58,7 +58,9 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  // The core explains codes, fields and diagnostics in VS Code's display language (English unless it is Italian).
+  // The core explains codes, fields and diagnostics in VS Code's display language (English when no bundle speaks it),
+  // from the same l10n/ bundles vscode.l10n reads for the adapters.
+  configureL10n({ root: vscode.Uri.joinPath(context.extensionUri, 'l10n').fsPath });
   setLocale(parseLocale(vscode.env.language) ?? 'en');
   const started = performance.now();
   const log = createLogger(context);

@@ -1,11 +1,11 @@
 // nexi-app2app: the command line over the same core as the extension. One file per subcommand.
 import { version } from '../../package.json';
-import { getLocale, localeFromEnv, parseLocale, setLocale, type Locale } from '../core/i18n';
+import { availableLocales, getLocale, localeFromEnv, parseLocale, setLocale, type Locale } from '../core/l10n';
 import { build, buildHelp } from './build';
 import { check, checkHelp } from './check';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
-import { t } from './messages';
+import { orList, t } from './messages';
 import { reconcile, reconcileHelp } from './reconcile';
 import { rehearse, rehearseHelp } from './rehearse';
 import { sandbox, sandboxHelp } from './sandbox';
@@ -14,7 +14,7 @@ import { simulate, simulateHelp } from './simulate';
 import { validate, validateHelp } from './validate';
 
 function usage(): string {
-  return t('usage', { version }) + t('usageLanguage');
+  return t('usage', { version }) + t('usageLanguage', { locales: availableLocales().join('|') });
 }
 
 const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp, scenarios: scenariosHelp, rehearse: rehearseHelp, mcp: () => t('mcpHelp') };
@@ -24,8 +24,9 @@ function helpOf(command: string | undefined): string {
 }
 
 /**
- * Takes the global `--lang en|it` (or `--lang=it`) out of `argv`, wherever it stands before a `--`. Returns the
- * remaining arguments and the language asked for; throws a UsageError for a missing or unsupported language.
+ * Takes the global `--lang LOCALE` (or `--lang=it`) out of `argv`, wherever it stands before a `--`: any locale with
+ * a bundle in `l10n/`, English, or the pseudo-locale `qps-ploc`. Returns the remaining arguments and the language
+ * asked for; throws a UsageError for a missing or unsupported language.
  */
 export function extractLang(argv: readonly string[]): { argv: string[]; lang?: Locale } {
   const rest: string[] = [];
@@ -39,9 +40,9 @@ export function extractLang(argv: readonly string[]): { argv: string[]; lang?: L
       continue;
     }
     const value = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(t('langNeedsValue'));
+    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(t('langNeedsValue', { locales: orList(availableLocales()) }));
     const parsed = parseLocale(value);
-    if (!parsed) throw new UsageError(t('langUnsupported', { lang: value }));
+    if (!parsed) throw new UsageError(t('langUnsupported', { lang: value, locales: orList(availableLocales()) }));
     lang = parsed;
   }
   return { argv: rest, ...(lang ? { lang } : {}) };

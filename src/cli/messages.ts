@@ -1,9 +1,10 @@
-// The CLI's own words: help, usage errors, headings and labels of the human output. English here, Italian in
-// src/core/i18n/it/cli.ts with the same keys and placeholders. The locale is set once per run from `--lang`, else
-// from the environment (LC_ALL / LC_MESSAGES / LANG / LANGUAGE); `--json` keeps its keys and enum values, and the
-// sandbox's JSON request log stays English. Options, commands, environment variables and URIs never change.
-import { cliMessagesIt } from '../core/i18n/it/cli';
-import { templateTable } from '../core/codes/text';
+// The CLI's own words: help, usage errors, headings and labels of the human output. English here, other languages
+// in the l10n bundles (key: the English text), read through the core's l10n.ts. The locale is set once per run from
+// `--lang`, else from the environment (LC_ALL / LC_MESSAGES / LANG / LANGUAGE); `--json` keeps its keys and enum
+// values, and the sandbox's JSON request log stays English. Options, commands, environment variables, file names,
+// URIs and exit statuses never change: only the prose is translated.
+import { fillTemplate, type TemplateValues } from '../core/codes/text';
+import { translated } from '../core/l10n';
 
 export const cliMessagesEn = {
   // main.ts
@@ -29,12 +30,13 @@ Options: --json (decode, validate, build) prints the stable JSON shape documente
 Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found;
 reconcile: 4 discrepancies found.
 `,
-  usageLanguage: `Language: --lang en|it (any position), else LC_ALL, LC_MESSAGES, LANG or LANGUAGE; --json keys stay the same.
+  usageLanguage: `Language: --lang {locales} (any position), else LC_ALL, LC_MESSAGES, LANG or LANGUAGE; --json keys stay the same.
 `,
   runForUsage: "Run '{command}' for usage.",
   unknownCommand: "unknown command '{command}'",
-  langNeedsValue: '--lang needs a value: en or it',
-  langUnsupported: "unsupported language '{lang}': --lang takes en or it",
+  langNeedsValue: '--lang needs a value: {locales}',
+  langUnsupported: "unsupported language '{lang}': --lang takes {locales}",
+  orList: '{first} or {last}',
   internalError: 'internal error: {error}',
   reportIt: 'Please report it with the command you ran (without secrets).',
 
@@ -160,13 +162,10 @@ Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved
   totalTransactionsOne: '{count} transaction',
   totalTransactionsMany: '{count} transactions',
   totalMatchOne: '{count} match',
-  totalMatchMany: '{count} match',
   totalMismatchOne: '{count} mismatch',
   totalMismatchMany: '{count} mismatch',
   totalFailedApprovedOne: '{count} app failed but backend approved',
-  totalFailedApprovedMany: '{count} app failed but backend approved',
   totalNotFoundOne: '{count} not found',
-  totalNotFoundMany: '{count} not found',
   totalErrorsOne: '{count} error',
   totalErrorsMany: '{count} errors',
   entryTerminal: 'terminal {terminalId}',
@@ -268,7 +267,6 @@ Every amount not listed is approved. Rows marked (inferred) rest on our reading,
   scenariosProducts: 'products',
   scenariosResult: 'result',
   scenariosAction: 'action code',
-  scenariosBackend: 'checkTransaction',
   scenariosDescription: 'description',
   scenariosNotFound: 'not found',
   scenariosLost: 'never reaches the app',
@@ -306,12 +304,43 @@ Exit status: 0 the rehearsal ran and every classification came out as expected, 
   rehearseFailed: 'The reconciliation could not run against the local sandbox (see above).',
 } as const;
 
-export type CliMessageKey = keyof typeof cliMessagesEn;
+/** Plurals whose English equals the singular ("{count} match") while other languages tell them apart. */
+export const cliManyMessagesEn = {
+  totalMatchMany: '{count} match',
+  totalFailedApprovedMany: '{count} app failed but backend approved',
+  totalNotFoundMany: '{count} not found',
+} as const;
+
+/** The scenarios table's column of the backend answer (the same English as the sandbox's checkTransaction line). */
+export const cliColumnMessagesEn = {
+  scenariosBackend: 'checkTransaction',
+} as const;
+
+export type CliMessageKey = keyof typeof cliMessagesEn | keyof typeof cliManyMessagesEn | keyof typeof cliColumnMessagesEn;
+
+const messages = translated('cli.messages', cliMessagesEn);
+const manyMessages = translated('cli.many', cliManyMessagesEn, { context: 'many' });
+const columnMessages = translated('cli.columns', cliColumnMessagesEn, { context: 'scenarios column' });
+
+const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
 /** The CLI text of `key` in the current core locale, `{name}` placeholders filled in one pass. */
-export const t = templateTable<CliMessageKey>({ en: cliMessagesEn, it: cliMessagesIt });
+export function t(key: CliMessageKey, params: TemplateValues = {}): string {
+  const template = has(cliManyMessagesEn, key)
+    ? manyMessages()[key as keyof typeof cliManyMessagesEn]
+    : has(cliColumnMessagesEn, key)
+      ? columnMessages()[key as keyof typeof cliColumnMessagesEn]
+      : messages()[key as keyof typeof cliMessagesEn];
+  return fillTemplate(template, params);
+}
 
 /** `one` for a count of 1, `many` otherwise. */
-export function tn(count: number, one: CliMessageKey, many: CliMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function tn(count: number, one: CliMessageKey, many: CliMessageKey, params: TemplateValues = {}): string {
   return t(count === 1 ? one : many, { count, ...params });
+}
+
+/** A list for a sentence in the current locale: "en or it", "en, fr or it". */
+export function orList(items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  return t('orList', { first: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }

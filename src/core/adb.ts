@@ -1,10 +1,10 @@
 // Android Debug Bridge: the command lines that start an App2App URI on a device, the parsing of `adb devices -l`
 // and of `am start`'s answer. Pure; the editor runs adb through an adapter (src/vscode/adb.ts).
 
-import { adbMessagesIt } from './i18n/it/adb';
-import { templateTable } from './codes/text';
+import { fillTemplate, type TemplateValues } from './codes/text';
+import { translated } from './l10n';
 
-/** What adb's answers mean for the user (Italian in src/core/i18n/it/adb.ts), read at call time. */
+/** What adb's answers mean for the user (other languages: the l10n bundles), read at call time. */
 export const adbMessagesEn = {
   noAppNexi: 'No app on the device opens {scheme}:// URIs: is Nexi POS installed?',
   noApp: 'No app on the device opens {scheme}:// URIs.',
@@ -16,7 +16,11 @@ export const adbMessagesEn = {
 
 type AdbMessage = keyof typeof adbMessagesEn;
 
-const say = templateTable<AdbMessage>({ en: adbMessagesEn, it: adbMessagesIt });
+const adbMessages = translated('adb.messages', adbMessagesEn);
+
+function say(key: AdbMessage, values: TemplateValues = {}): string {
+  return fillTemplate(adbMessages()[key], values);
+}
 
 /** Characters that mean nothing to a POSIX shell outside quotes. */
 const shellSafe = /^[A-Za-z0-9_\-.,:/@%+=]+$/;

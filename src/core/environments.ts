@@ -2,10 +2,13 @@
 // the user defines. Pure: the editor adapter reads the settings and hands them in; this module validates them and
 // resolves every URL a B2B call needs, so the checkTransaction runner, the CLI and the tree all agree.
 
-import { environmentMessagesIt } from './i18n/it/environments';
-import { templateTable } from './codes/text';
+import { fillTemplate, type TemplateValues } from './codes/text';
+import { translated } from './l10n';
 
-/** What the environment checks tell the user (Italian in src/core/i18n/it/environments.ts), read at call time. */
+/**
+ * What the environment checks tell the user (other languages: the l10n bundles), read at call time. Most are
+ * predicates completing a setting name ("nexi.endpoints.stg.baseUrl is empty: …").
+ */
 export const environmentMessagesEn = {
   urlEmpty: 'is empty: enter an https:// URL.',
   urlNotUrl: '"{value}" is not a URL: enter it as https://host/path.',
@@ -25,7 +28,11 @@ export const environmentMessagesEn = {
 
 type EnvironmentMessage = keyof typeof environmentMessagesEn;
 
-const say = templateTable<EnvironmentMessage>({ en: environmentMessagesEn, it: environmentMessagesIt });
+const environmentMessages = translated('environments.messages', environmentMessagesEn);
+
+function say(key: EnvironmentMessage, values: TemplateValues = {}): string {
+  return fillTemplate(environmentMessages()[key], values);
+}
 
 export type BuiltInEnvironmentId = 'stg' | 'prod' | 'sandbox';
 

@@ -17,7 +17,7 @@ import { t as cliT } from '../cli/messages';
 import { reconcileText } from '../cli/reconcile';
 import { UsageError, type Io } from '../cli/io';
 import { readProfiles } from '../cli/profiles';
-import { localeFromEnv, setLocale } from '../core/i18n';
+import { getLocale } from '../core/l10n';
 import {
   buildToolInput,
   decodeToolInput,
@@ -64,13 +64,14 @@ function refusal(message: string, code: string): CallToolResult {
 
 /**
  * Runs a CLI command in-process, as `nexi-app2app …` would print it (no colour), with `stdin` as its standard input:
- * the tools answer with exactly the CLI's text and its `--json`.
+ * the tools answer with exactly the CLI's text and its `--json`, in the server's language (`nexi-app2app --lang it
+ * mcp`, else the environment's, as `run` chose it).
  */
 async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin, color: false };
-  const code = await runCli(argv, io, env);
+  const code = await runCli(['--lang', getLocale(), ...argv], io, env);
   return { code, out, err };
 }
 
@@ -381,7 +382,7 @@ export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv = p
     process.stderr.write(`nexi-app2app mcp: unknown option ${unknown} (only --read-only)\n`);
     return 2;
   }
-  setLocale(localeFromEnv(env));
+  // The language is the run's: `--lang` (any position of the command line), else the environment's (`run` set it).
   // Loaded here and only here: the SDK is a bundle of its own (dist/vendor/mcp-sdk.js).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('./sdk') as Sdk;

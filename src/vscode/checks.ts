@@ -17,24 +17,8 @@ import type { CredentialStore } from './secrets';
 
 const historyKey = 'nexi.checkHistory';
 
-/** A label of `connectionFromCredentials`'s `missing` (English) in the UI's language. */
-function missingLabel(label: string): string {
-  switch (label) {
-    case 'client id':
-      return vscode.l10n.t('client id');
-    case 'client secret':
-      return vscode.l10n.t('client secret');
-    case 'certificate':
-      return vscode.l10n.t('certificate');
-    case 'private key':
-      return vscode.l10n.t('private key');
-    default:
-      return label;
-  }
-}
-
 function notConfirmed(): NexiError {
-  return new NexiError('CANCELLED', { cause: 'not confirmed for production', localizedCause: vscode.l10n.t('not confirmed for production') });
+  return new NexiError('CANCELLED', { reason: { kind: 'notConfirmed' } });
 }
 
 export interface CheckOutcome {
@@ -75,10 +59,7 @@ export class CheckService implements vscode.Disposable {
   /** The client for an environment, or a CREDENTIALS_INCOMPLETE error naming what is missing. */
   private async client(environment: Environment): Promise<{ client: NexiClient; secrets: string[] }> {
     if (!environment.endpoints) {
-      throw new NexiError('CREDENTIALS_INCOMPLETE', {
-        cause: `${environment.label}: ${environment.problem ?? 'no endpoints'}`,
-        localizedCause: `${environment.label}: ${environment.problem ?? vscode.l10n.t('no endpoints')}`,
-      });
+      throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'noEndpoints', environment: environment.label, problem: environment.problem } });
     }
     const values = await this.store.read(environment.id);
     const secrets = secretValues(values);
@@ -89,10 +70,7 @@ export class CheckService implements vscode.Disposable {
       ...(proxy ? { proxy } : {}),
     });
     if ('missing' in connection) {
-      throw new NexiError('CREDENTIALS_INCOMPLETE', {
-        cause: `${environment.label} has no ${connection.missing.join(', ')}`,
-        localizedCause: vscode.l10n.t('{0} has no {1}', environment.label, connection.missing.map(missingLabel).join(', ')),
-      });
+      throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'missing', environment: environment.label, missing: connection.missing } });
     }
     const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');
     const cached = this.clients.get(environment.id);

@@ -1,5 +1,6 @@
-// The CLI's language: --lang en|it, else LC_ALL / LC_MESSAGES / LANG / LANGUAGE; --json keeps its keys and enum
-// values in every language. Also the parsing of locales from the environment (src/core/i18n.ts).
+// The CLI's language: --lang LOCALE (every locale with a bundle, and the pseudo-locale), else LC_ALL / LC_MESSAGES /
+// LANG / LANGUAGE; --json keeps its keys and enum values in every language. Also the parsing of locales from the
+// environment (src/core/l10n.ts).
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -7,9 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Io } from '../../src/cli/io';
 import { extractLang, run } from '../../src/cli/main';
-import { cliMessagesEn } from '../../src/cli/messages';
-import { getLocale, localeFromEnv, parseLocale, placeholders, setLocale } from '../../src/core/i18n';
-import { cliMessagesIt } from '../../src/core/i18n/it/cli';
+import { t, tn } from '../../src/cli/messages';
+import { bundleOf, configureL10n, getLocale, localeFromEnv, parseLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
 import { NexiError } from '../../src/core/nexi/errors';
 import { certificate, rsaKey } from '../fixtures/pki';
 
@@ -49,7 +49,7 @@ describe('CLI language', function () {
   this.timeout(60000);
   afterEach(() => setLocale('en'));
 
-  describe('locale from the environment (src/core/i18n.ts)', () => {
+  describe('locale from the environment (src/core/l10n.ts)', () => {
     it('parseLocale reads BCP 47 tags and POSIX locales', () => {
       for (const tag of ['it', 'IT', 'it-IT', 'it_IT', 'it_IT.UTF-8', 'it_CH.utf8@euro', ' it ']) assert.equal(parseLocale(tag), 'it', tag);
       for (const tag of ['en', 'en-US', 'en_GB.UTF-8', 'C', 'C.UTF-8', 'POSIX']) assert.equal(parseLocale(tag), 'en', tag);
@@ -110,6 +110,35 @@ describe('CLI language', function () {
       const missing = await cli(['help', '--lang']);
       assert.equal(missing.code, 2);
       assert.match(missing.err, /--lang needs a value: en or it/);
+    });
+
+    it('--lang takes every locale with a bundle, and help lists them (adding a language is adding its bundle)', async () => {
+      const shipped = path.join(root, 'l10n');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-l10n-'));
+      try {
+        for (const f of ['bundle.l10n.json', 'bundle.l10n.it.json']) fs.copyFileSync(path.join(shipped, f), path.join(dir, f));
+        fs.writeFileSync(path.join(dir, 'bundle.l10n.xx.json'), JSON.stringify({ 'decode needs TEXT, or text on standard input (e.g. adb logcat -d | nexi-app2app decode)': 'xx: decode TEXT' }));
+        configureL10n({ root: dir });
+        assert.match((await cli(['help'])).out, /^Language: --lang en\|it\|xx \(any position\)/m);
+        assert.match((await cli(['help', '--lang', 'it'])).out, /^Lingua: --lang en\|it\|xx /m);
+        const xx = await cli(['decode', '--lang', 'xx-YY']);
+        assert.equal(xx.code, 2);
+        assert.match(xx.err, /^nexi-app2app: xx: decode TEXT$/m);
+        assert.match((await cli(['--lang', 'de', 'help'])).err, /--lang takes en, it or xx$/m);
+      } finally {
+        configureL10n({ root: shipped });
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      assert.match((await cli(['help'])).out, /^Language: --lang en\|it \(any position\)/m);
+    });
+
+    it('--lang qps-ploc (the pseudo-locale) shows every CLI text marked, placeholders filled', async () => {
+      const r = await cli(['--lang', 'qps-ploc', 'help']);
+      assert.equal(r.code, 0);
+      assert.match(r.out, /^⟦nexi-app2app \d+\.\d+\.\d+ — Nexi SoftPOS/);
+      assert.match(r.out, /⟦Language: --lang en\|it \(any position\)/);
+      const unknown = await cli(['--lang', 'qps-ploc', 'frob']);
+      assert.equal(unknown.err, "nexi-app2app: ⟦unknown command 'frob'⟧\n⟦Run 'nexi-app2app help' for usage.⟧\n");
     });
 
     it('restores the locale it found after a run', async () => {
@@ -200,19 +229,39 @@ describe('CLI language', function () {
     });
   });
 
-  describe('the CLI table', () => {
-    it('every English text has an Italian one with the same placeholders', () => {
-      const same = new Set(['sandboxCheckTransaction', 'sandboxClientId', 'sandboxClientSecret']);
-      assert.deepEqual(Object.keys(cliMessagesIt).sort(), Object.keys(cliMessagesEn).sort());
-      for (const [key, en] of Object.entries(cliMessagesEn)) {
-        const it = (cliMessagesIt as Record<string, string>)[key]!;
-        assert.ok(it.trim().length > 0, key);
-        assert.deepEqual(placeholders(it), placeholders(en), `${key}: placeholders`);
-        const options = (t: string): string[] => [...new Set(t.match(/--[a-z][a-z-]*/g) ?? [])].sort();
-        assert.deepEqual(options(it), options(en), `${key}: options`);
-        if (same.has(key)) assert.equal(it, en, key);
-        else assert.notEqual(it, en, `${key}: not translated`);
+  describe('the CLI tables', () => {
+    it('every English text has an Italian one in the bundle with the same placeholders and options', () => {
+      const same = new Set(['cli.messages.sandboxCheckTransaction', 'cli.messages.sandboxClientId', 'cli.messages.sandboxClientSecret']);
+      const placeholders = (t: string): string[] => [...new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+      const options = (t: string): string[] => [...new Set(t.match(/--[a-z][a-z-]*/g) ?? [])].sort();
+      const italian = bundleOf('it');
+      const tables = translatedTables.filter((t) => t.name.startsWith('cli.'));
+      assert.deepEqual(tables.map((t) => t.name).sort(), ['cli.columns', 'cli.many', 'cli.messages']);
+      let n = 0;
+      for (const table of tables) {
+        for (const [key, en] of Object.entries(table.table as Record<string, string>)) {
+          const where = `${table.name}.${key}`;
+          const entry = italian[table.context === undefined ? en : `${en}/${table.context}`];
+          const it = typeof entry === 'object' ? entry.message : entry;
+          assert.equal(typeof it, 'string', `${where}: no Italian`);
+          assert.ok(it!.trim().length > 0, where);
+          assert.deepEqual(placeholders(it!), placeholders(en), `${where}: placeholders`);
+          assert.deepEqual(options(it!), options(en), `${where}: options`);
+          if (same.has(where)) assert.equal(it, en, where);
+          else assert.notEqual(it, en, `${where}: not translated`);
+          n++;
+        }
       }
+      assert.ok(n > 140, `checked the CLI's texts (${n})`);
+    });
+
+    it('plurals and columns whose English coincides keep their own Italian', () => {
+      withLocale('it', () => {
+        const r = { one: tn(1, 'totalMatchOne', 'totalMatchMany'), many: tn(2, 'totalMatchOne', 'totalMatchMany') };
+        assert.deepEqual(r, { one: '1 corrispondente', many: '2 corrispondenti' });
+        assert.equal(t('scenariosBackend'), 'risposta checkTransaction');
+        assert.equal(t('sandboxCheckTransaction'), 'checkTransaction');
+      });
     });
   });
 

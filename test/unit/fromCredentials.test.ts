@@ -7,8 +7,8 @@ const env = { baseUrl: 'https://stgb2bsoftpos.nexigroup.com', checkTransactionUr
 
 describe('from stored credentials to a check', () => {
   it('names exactly what is missing', () => {
-    assert.deepEqual(connectionFromCredentials(env, { secrets: {}, plain: {} }), { missing: ['client id', 'client secret', 'certificate', 'private key'] });
-    assert.deepEqual(connectionFromCredentials(env, { secrets: { clientSecret: 'abcd', pkcs12: 'AAAA' }, plain: {} }), { missing: ['client id'] });
+    assert.deepEqual(connectionFromCredentials(env, { secrets: {}, plain: {} }), { missing: ['clientId', 'clientSecret', 'certificate', 'privateKey'] });
+    assert.deepEqual(connectionFromCredentials(env, { secrets: { clientSecret: 'abcd', pkcs12: 'AAAA' }, plain: {} }), { missing: ['clientId'] });
   });
 
   it('builds settings from PEM or PKCS#12 material, with the terminals and optional claims', () => {

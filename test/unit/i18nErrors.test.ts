@@ -1,61 +1,62 @@
-// Italian of errors, credentials, environments and adb: every table complete with the same placeholders, and real
-// outputs in both languages (English unchanged by default; `message` English for logs, userMessage Italian).
+// Italian of errors, credentials, environments and adb: every table complete in the Italian bundle with the same
+// placeholders, and real outputs in both languages (English unchanged by default; `message` English for logs,
+// userMessage Italian).
 import 'reflect-metadata';
 import { strict as assert } from 'assert';
 import { X509Certificate } from 'crypto';
-import { adbMessagesEn, adbMissingMessage, interpretAmStart } from '../../src/core/adb';
+import { adbMissingMessage, interpretAmStart } from '../../src/core/adb';
 import { checkCertificate, readPrivateKey } from '../../src/core/credentials/certificates';
 import { createKeyAndCsr, defaultCsrSubject, parseSubjectLine } from '../../src/core/credentials/csr';
 import { CredentialError, isCredentialError } from '../../src/core/credentials/errors';
-import { fieldSpecs, validateTextField } from '../../src/core/credentials/fields';
+import { fieldSpec, validateTextField } from '../../src/core/credentials/fields';
 import { planImport } from '../../src/core/credentials/importing';
 import { assessKeyring } from '../../src/core/credentials/keyring';
 import { readMaterial } from '../../src/core/credentials/material';
-import { credentialMessagesEn } from '../../src/core/credentials/messages';
 import { parsePem } from '../../src/core/credentials/pem';
 import { findSecrets } from '../../src/core/credentials/secretScan';
 import { assessCredentials } from '../../src/core/credentials/status';
-import { environmentMessagesEn, resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
-import { getLocale, placeholders, setLocale, withLocale } from '../../src/core/i18n';
-import { adbMessagesIt } from '../../src/core/i18n/it/adb';
-import { credentialMessagesIt } from '../../src/core/i18n/it/credentials';
-import { environmentMessagesIt } from '../../src/core/i18n/it/environments';
-import { nexiErrorInfoIt, nexiErrorTextsIt } from '../../src/core/i18n/it/errors';
-import { englishErrorInfo, englishErrorTexts, errorInfo, errorInfoIn, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
+import { resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
+import { bundleOf, getLocale, pseudoLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
+import { englishErrorInfo, errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
 import { certificate, encryptedPkcs8, rsaKey, truncatePem, type TestKey } from '../fixtures/pki';
 
-/** Every string leaf of `en` with the string at the same path of `it` (undefined when missing). */
-function leaves(en: unknown, it: unknown, path = ''): { path: string; en: string; it: unknown }[] {
-  if (typeof en === 'string') return [{ path, en, it }];
-  if (en === null || typeof en !== 'object') return [];
-  return Object.entries(en).flatMap(([k, v]) => leaves(v, it !== null && typeof it === 'object' ? (it as Record<string, unknown>)[k] : undefined, `${path}.${k}`));
+/** Every string leaf of `table` with its path. */
+function leaves(table: unknown, path = ''): { path: string; en: string }[] {
+  if (typeof table === 'string') return [{ path, en: table }];
+  if (table === null || typeof table !== 'object') return [];
+  return Object.entries(table).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
 }
 
-/** Same keys at every level (no extra Italian keys either). */
-function sameKeys(en: unknown, it: unknown, path = ''): void {
-  if (en === null || typeof en !== 'object') return;
-  assert.ok(it !== null && typeof it === 'object', `${path}: missing in Italian`);
-  assert.deepEqual(Object.keys(it as object).sort(), Object.keys(en).sort(), `${path}: keys`);
-  for (const [k, v] of Object.entries(en)) sameKeys(v, (it as Record<string, unknown>)[k], `${path}.${k}`);
-}
-
+const placeholders = (t: string): string[] => [...new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 const codeSpans = (t: string): string[] => [...new Set([...t.matchAll(/`[^`]*`/g)].map((m) => m[0]))].sort();
 const urls = (t: string): string[] => [...t.matchAll(/https?:\/\/[A-Za-z0-9~][^\s),]*/g)].map((m) => m[0].replace(/[.;:]$/, '')).sort();
 
-function checkPairs(name: string, en: unknown, it: unknown, allowSame: readonly string[] = []): number {
-  sameKeys(en, it, name);
-  const pairs = leaves(en, it, name);
-  for (const p of pairs) {
-    assert.equal(typeof p.it, 'string', `${p.path}: no Italian`);
-    const itText = p.it as string;
-    assert.ok(itText.trim().length > 0, `${p.path}: empty`);
-    assert.deepEqual(placeholders(itText), placeholders(p.en), `${p.path}: placeholders`);
-    assert.deepEqual(codeSpans(itText), codeSpans(p.en), `${p.path}: code spans`);
-    assert.deepEqual(urls(itText), urls(p.en), `${p.path}: URLs`);
-    if (allowSame.includes(p.path)) assert.equal(itText, p.en, `${p.path} is allowed to stay as it is, and does`);
-    else assert.notEqual(itText, p.en, `${p.path}: not translated`);
+/**
+ * Every string of the translated tables whose name starts with `prefix` has an Italian entry in the bundle (key: the
+ * English, `/context` appended when the table has one) with the same placeholders, code spans and URLs, and is
+ * translated unless listed in `allowSame`. Returns how many strings were checked.
+ */
+function checkTables(prefix: string, allowSame: readonly string[] = []): number {
+  const tables = translatedTables.filter((t) => t.name === prefix || t.name.startsWith(`${prefix}.`));
+  assert.ok(tables.length > 0, `${prefix}: tables registered`);
+  const italian = bundleOf('it');
+  let n = 0;
+  for (const table of tables) {
+    for (const p of leaves(table.table, table.name)) {
+      const key = table.context === undefined ? p.en : `${p.en}/${table.context}`;
+      const entry = italian[key];
+      const itText = typeof entry === 'object' ? entry.message : entry;
+      assert.equal(typeof itText, 'string', `${p.path}: no Italian for ${JSON.stringify(key)}`);
+      assert.ok(itText!.trim().length > 0, `${p.path}: empty`);
+      assert.deepEqual(placeholders(itText!), placeholders(p.en), `${p.path}: placeholders`);
+      assert.deepEqual(codeSpans(itText!), codeSpans(p.en), `${p.path}: code spans`);
+      assert.deepEqual(urls(itText!), urls(p.en), `${p.path}: URLs`);
+      if (allowSame.includes(p.path)) assert.equal(itText, p.en, `${p.path} is allowed to stay as it is, and does`);
+      else assert.notEqual(itText, p.en, `${p.path}: not translated`);
+      n++;
+    }
   }
-  return pairs.length;
+  return n;
 }
 
 describe('Italian of errors, credentials, environments and adb', function () {
@@ -64,26 +65,29 @@ describe('Italian of errors, credentials, environments and adb', function () {
 
   describe('tables', () => {
     it('every B2B error has an Italian title, explanation and next step', () => {
-      const n = checkPairs('errorInfo', englishErrorInfo, nexiErrorInfoIt) + checkPairs('errorTexts', englishErrorTexts, nexiErrorTextsIt);
-      assert.equal(n, Object.keys(englishErrorInfo).length * 3 + Object.keys(englishErrorTexts).length);
+      const n = checkTables('errors.info');
+      assert.equal(n, Object.keys(englishErrorInfo).length * 3);
+      checkTables('errors.texts');
+      checkTables('errors.reasons');
+      // Product terms Italian practice keeps in English.
+      checkTables('errors.missingCredentials', ['errors.missingCredentials.clientId', 'errors.missingCredentials.clientSecret']);
     });
 
     it('every credentials text has an Italian one with the same placeholders', () => {
       // Product terms Italian practice keeps in English.
-      checkPairs('credentials', credentialMessagesEn, credentialMessagesIt, ['credentials.clientIdLabel', 'credentials.clientSecretLabel']);
+      checkTables('credentials', ['credentials.messages.clientIdLabel', 'credentials.messages.clientSecretLabel']);
     });
 
     it('every environment and adb message has an Italian one', () => {
-      checkPairs('environments', environmentMessagesEn, environmentMessagesIt);
-      checkPairs('adb', adbMessagesEn, adbMessagesIt);
+      checkTables('environments');
+      checkTables('adb');
     });
 
-    it('errorInfo is the table of the current locale, read at each access', () => {
-      assert.equal(errorInfo.TIMEOUT.title, 'Timed out');
-      withLocale('it', () => assert.equal(errorInfo.TIMEOUT.title, 'Tempo scaduto'));
-      assert.equal(errorInfo.TIMEOUT.title, 'Timed out');
-      assert.deepEqual(Object.keys(errorInfo), Object.keys(englishErrorInfo));
-      assert.equal(errorInfoIn('it').CANCELLED.title, 'Annullata');
+    it('errorInfo reads the table of the current locale at each call', () => {
+      assert.equal(errorInfo('TIMEOUT').title, 'Timed out');
+      withLocale('it', () => assert.equal(errorInfo('TIMEOUT').title, 'Tempo scaduto'));
+      assert.equal(errorInfo('TIMEOUT').title, 'Timed out');
+      withLocale('it', () => assert.equal(errorInfo('CANCELLED').title, 'Annullata'));
     });
   });
 
@@ -101,15 +105,21 @@ describe('Italian of errors, credentials, environments and adb', function () {
       });
     });
 
-    it('logs the English cause and shows people the localized one', () => {
-      const err = new NexiError('CANCELLED', { cause: 'not confirmed for production', localizedCause: 'non confermato per la produzione' });
+    it('logs the English reason and shows people the localized one, formatted when read', () => {
+      const err = new NexiError('CANCELLED', { reason: { kind: 'notConfirmed' } });
       assert.match(err.message, /\(not confirmed for production\)$/);
       withLocale('it', () => {
         assert.match(err.message, /\(not confirmed for production\)$/, 'the logged message stays English');
         assert.match(userMessage(err), /\(non confermato per la produzione\)$/);
       });
+      const missing = new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'missing', environment: 'STG', missing: ['clientId', 'certificate', 'privateKey'] } });
+      assert.match(missing.message, /\(STG has no client id, certificate, private key\)$/);
+      withLocale('it', () => assert.match(userMessage(missing), /\(STG è senza client id, certificato, chiave privata\)$/));
+      const noEndpoints = new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'noEndpoints', environment: 'Sandbox' } });
+      assert.match(noEndpoints.message, /\(Sandbox: no endpoints\)$/);
+      withLocale('it', () => assert.match(userMessage(noEndpoints), /\(Sandbox: nessun endpoint\)$/));
       const plain = new NexiError('CANCELLED', { cause: 'STG: no endpoints' });
-      withLocale('it', () => assert.match(userMessage(plain), /\(STG: no endpoints\)$/, 'without a localized cause the cause is shown as it is'));
+      withLocale('it', () => assert.match(userMessage(plain), /\(STG: no endpoints\)$/, 'a cause worded elsewhere is shown as it is'));
     });
 
     it('names the fields a server rejected in either language', () => {
@@ -211,18 +221,18 @@ describe('Italian of errors, credentials, environments and adb', function () {
       assert.equal(english.fields.find((f) => f.field === 'caBundle')!.detail, 'not set (optional)');
     });
 
-    it('field labels, descriptions and input checks follow the locale', () => {
-      assert.equal(fieldSpecs.caBundle.label, 'Extra CA bundle');
+    it('field labels, descriptions and input checks follow the locale of the moment they are read', () => {
+      assert.equal(fieldSpec('caBundle').label, 'Extra CA bundle');
       withLocale('it', () => {
-        assert.equal(fieldSpecs.caBundle.label, 'Bundle CA aggiuntivo');
-        assert.equal(fieldSpecs.softPosTerminalId.placeholder, 'ad es. 12345678');
-        assert.match(fieldSpecs.privateKey.description, /^Chiave privata RSA-2048/);
+        assert.equal(fieldSpec('caBundle').label, 'Bundle CA aggiuntivo');
+        assert.equal(fieldSpec('softPosTerminalId').placeholder, 'ad es. 12345678');
+        assert.match(fieldSpec('privateKey').description, /^Chiave privata RSA-2048/);
         assert.equal(validateTextField('softPosTerminalId', 'a b'), 'ID terminale SoftPOS: sono ammesse solo lettere e cifre (al massimo 16), ad es. 12345678.');
         assert.equal(validateTextField('clientSecret', 'a\nb'), 'Il client secret contiene un a capo: incollarlo di nuovo su una sola riga.');
       });
       assert.equal(validateTextField('softPosTerminalId', 'a b'), 'SoftPOS terminal id takes letters and digits only (at most 16), e.g. 12345678.');
-      assert.equal(fieldSpecs.certificate.placeholder, undefined);
-      assert.deepEqual(Object.keys(fieldSpecs.clientId).sort(), ['description', 'id', 'label', 'optional', 'placeholder', 'secret']);
+      assert.equal(fieldSpec('certificate').placeholder, undefined);
+      assert.deepEqual(Object.keys(fieldSpec('clientId')).sort(), ['description', 'id', 'label', 'optional', 'placeholder', 'secret']);
     });
 
     it('CSR subject problems, also as the error of createKeyAndCsr', async () => {
@@ -276,6 +286,30 @@ describe('Italian of errors, credentials, environments and adb', function () {
       });
       assert.equal(interpretAmStart('Starting: Intent { }', '', 'neximpos://x').message, 'Started.');
     });
+  });
+
+  describe('the pseudo-locale (qps-ploc)', () => {
+    it('every text of errors, credentials, environments and adb goes through the catalog', () => {
+      withLocale(pseudoLocale, () => {
+        const err = new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'missing', environment: 'STG', missing: ['clientId', 'privateKey'] }, serverMessage: 'x' });
+        assert.equal(userMessage(err), 'CREDENTIALS_INCOMPLETE: ⟦Credentials incomplete⟧. ⟦The environment lacks something every B2B call needs.⟧ ⟦Server: "x".⟧ (⟦STG has no ⟦client id⟧, ⟦private key⟧⟧)');
+        assert.equal(err.nextStep, '⟦Open the Nexi Credentials view and set what is marked missing.⟧');
+        assert.equal(errorInfo('TIMEOUT').title, '⟦Timed out⟧');
+        let pem: unknown;
+        try {
+          parsePem(truncatePem(certificate(rsaKey(), { commonName: 'P' })));
+        } catch (e) {
+          pem = e;
+        }
+        assert.ok(isCredentialError(pem));
+        assert.equal(pem.localizedMessage, '⟦⟦The certificate (block 1, "CERTIFICATE")⟧ is incomplete: its content is shorter than it says, so lines are missing.⟧');
+        assert.match(pem.message, /^The certificate \(block 1, "CERTIFICATE"\) is incomplete/, 'the logged message stays English');
+        assert.equal(fieldSpec('caBundle').label, '⟦Extra CA bundle⟧');
+        assert.equal(validateTextField('clientSecret', 'a\nb'), '⟦The client secret contains a line break: paste it again as one line.⟧');
+        assert.equal(validateEndpointUrl(''), '⟦is empty: enter an https:// URL.⟧');
+        assert.equal(interpretAmStart('', '', 'neximpos://x').message, '⟦Started.⟧');
+      });
+    }).timeout(60000);
   });
 
   it('leaves the locale as it found it', () => {

@@ -1,14 +1,15 @@
 // The extension's translations: package.nls.json / package.nls.it.json (the `%key%` strings of package.json) and
-// l10n/bundle.l10n.json / l10n/bundle.l10n.it.json (every `vscode.l10n.t` message of src/). English is the source:
-// package.nls.json holds exactly the keys package.json uses, bundle.l10n.json exactly the messages the sources
-// pass to `vscode.l10n.t` (as `npm run l10n:export` writes it), and Italian has every entry of both with the same
-// placeholders, the same command links and the same `code` spans.
+// l10n/bundle.l10n.json / l10n/bundle.l10n.it.json (every `vscode.l10n.t` message of src/, and every message the
+// core and the CLI look up through l10n.ts). English is the source: package.nls.json holds exactly the keys
+// package.json uses, bundle.l10n.json exactly the messages the sources pass to `vscode.l10n.t` plus the strings of
+// the core's translated tables and literal `t()` calls (as `npm run l10n:export` writes it), and Italian has every
+// entry of both with the same placeholders, the same command links and the same `code` spans.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { getL10nJson } from '@vscode/l10n-dev';
-import { coreMessages } from './l10nKeys';
+import { coreL10nEntries, scanSources, withCoreEntries, type BundleEntry } from '../../scripts/l10n-core';
 
 const root = path.resolve(__dirname, '..', '..');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as T;
@@ -18,7 +19,7 @@ type Strings = Record<string, string>;
 const manifest = readJson<Record<string, unknown>>('package.json');
 const nlsEn = readJson<Strings>('package.nls.json');
 const nlsIt = readJson<Strings>('package.nls.it.json');
-const bundleEn = readJson<Strings>('l10n/bundle.l10n.json');
+const bundleEn = readJson<Record<string, BundleEntry>>('l10n/bundle.l10n.json');
 const bundleIt = readJson<Strings>('l10n/bundle.l10n.it.json');
 
 /** `{0}` (vscode.l10n) and `{name}` placeholders, sorted, without repeats. */
@@ -90,12 +91,16 @@ function l10nCalls(): L10nCall[] {
 
 /** Italian entries equal to the English on purpose: proper names, codes, terms Italian keeps. */
 // Words Italian keeps as they are (see the glossary in docs/l10n.md).
-const sameInItalian = new Set(['displayName', 'staging', 'result 0', 'client id', 'client secret']);
+const sameInItalian = new Set(['displayName', 'staging', 'result 0', 'client id', 'client secret', 'checkTransaction', 'Client id (APP_ID)', 'Client secret']);
 
-function checkTranslation(kind: string, en: Strings, it: Strings): void {
+/** The English text of a bundle entry (a message with a context is `{ message, comment }`). */
+const englishOf = (entry: BundleEntry): string => (typeof entry === 'string' ? entry : entry.message);
+
+function checkTranslation(kind: string, en: Record<string, BundleEntry>, it: Strings): void {
   assert.deepEqual(Object.keys(it).sort(), Object.keys(en).sort(), `${kind}: Italian has exactly the English keys`);
   const problems: string[] = [];
-  for (const [key, english] of Object.entries(en)) {
+  for (const [key, entry] of Object.entries(en)) {
+    const english = englishOf(entry);
     const italian = it[key];
     if (typeof italian !== 'string' || italian.trim() === '') {
       problems.push(`${key}: empty`);
@@ -200,24 +205,33 @@ describe('l10n: bundles (vscode.l10n.t)', () => {
     assert.deepEqual(short.map((c) => `${c.file}:${c.line}: ${c.message}`), []);
   });
 
-  it('bundle.l10n.json holds exactly the messages of the sources (the parser\'s view)', () => {
-    const messages = [...new Set(calls.flatMap((c) => (c.message !== undefined ? [c.message] : [])))].sort();
+  it('the core and the CLI pass l10n.ts\'s t() a string literal message (the extractor cannot read anything else)', () => {
+    const scan = scanSources();
+    assert.deepEqual(scan.nonLiteral, []);
+    assert.ok(scan.tableModules.length >= 5, `found the modules with translated tables (${scan.tableModules.length})`);
+  });
+
+  it('bundle.l10n.json holds exactly the messages of the sources (the parser\'s view) and of the core\'s tables', () => {
+    const core = coreL10nEntries();
+    const messages = [...new Set([...calls.flatMap((c) => (c.message !== undefined ? [c.message] : [])), ...Object.keys(core)])].sort();
     assert.deepEqual(Object.keys(bundleEn).sort(), messages);
-    for (const [key, value] of Object.entries(bundleEn)) assert.equal(value, key, 'English values are their keys');
+    for (const [key, value] of Object.entries(bundleEn)) {
+      if (typeof value === 'string') assert.equal(value, key, 'English values are their keys');
+      else assert.equal(`${value.message}/${value.comment.join('')}`, key, 'a message with a context is keyed message/context');
+    }
+    // Messages the core looks up (CLI help, credentials, B2B errors) are part of the list.
+    assert.ok(bundleEn['Started.'] && bundleEn['Timed out'] && bundleEn['{count} match/many'], 'core keys listed');
   });
 
   it('bundle.l10n.json is what `npm run l10n:export` writes now (no untranslated new string slips through)', async function () {
     this.timeout(60000);
     const files = sourceFiles(path.join(root, 'src')).map((f) => ({ contents: fs.readFileSync(f, 'utf8'), extension: path.extname(f) }));
-    const exported = await getL10nJson(files);
+    const exported = withCoreEntries(await getL10nJson(files));
     assert.deepEqual(bundleEn, exported, 'run `npm run l10n:export` and translate the new entries in l10n/bundle.l10n.it.json');
   });
 
   it('bundle.l10n.it.json translates every message: same placeholders, command links and code spans', () => {
-    // The bundle also holds the core's and the CLI's messages (translated tables, `t()` of l10n.ts): those are
-    // checked by l10nCatalog.test.ts; here every other entry must be an adapter message.
-    const core = new Set(coreMessages().map((m) => m.key));
-    checkTranslation('bundle.l10n.it.json', bundleEn, Object.fromEntries(Object.entries(bundleIt).filter(([k]) => k in bundleEn || !core.has(k))));
+    checkTranslation('bundle.l10n.it.json', bundleEn, bundleIt);
   });
 
   it('translations keep what is not prose (a few spot checks)', () => {

@@ -74,6 +74,20 @@ describe('MCP server (nexi-app2app mcp)', function () {
     await readOnly.close();
   });
 
+  it('speaks the language of the command line (`nexi-app2app --lang it mcp`), over its environment\'s', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(root, 'dist', 'cli.js'), '--lang', 'it', 'mcp', '--read-only'], env: { PATH: process.env.PATH ?? '', ...(env as Record<string, string>) }, stderr: 'pipe' });
+    const italian = new Client({ name: 'test', version: '1' });
+    await italian.connect(transport);
+    try {
+      const request = 'neximpos://payment?amount=150%20&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd';
+      const v = (await italian.callTool({ name: mcpToolNames.validate, arguments: { uri: request } })) as CallToolResult;
+      assert.equal(textOf(v), await cliPrints(['validate', '--lang', 'it'], env, request));
+      assert.match(textOf(v), /non valido/);
+    } finally {
+      await italian.close();
+    }
+  });
+
   it('decode, validate, build and simulate answer with exactly what the CLI prints, and its --json', async () => {
     const line = 'I/App: dat=demo://last_transaction?result=0&callerTrxId=X&f39=116&amount=480&pan=4111111111111111';
     const d = (await client.callTool({ name: mcpToolNames.decode, arguments: { text: line } })) as CallToolResult;

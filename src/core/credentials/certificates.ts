@@ -5,7 +5,7 @@
 import { KeyObject, X509Certificate, createHash, createPrivateKey, createPublicKey } from 'crypto';
 import type { CertificateFlavour } from '../environments';
 import { CredentialError } from './errors';
-import { both, text } from './messages';
+import { msg, text } from './messages';
 import { PemBlock, toPem } from './pem';
 
 export const clientAuthOid = '1.3.6.1.5.5.7.3.2';
@@ -60,7 +60,7 @@ export function parseCertificate(der: Uint8Array): X509Certificate {
   try {
     return new X509Certificate(Buffer.from(der));
   } catch {
-    throw new CredentialError('CERTIFICATE_INVALID', both('certificateUnreadable'), both('certificateUnreadableNext'));
+    throw new CredentialError('CERTIFICATE_INVALID', msg('certificateUnreadable'), msg('certificateUnreadableNext'));
   }
 }
 
@@ -159,17 +159,17 @@ export function checkCertificate(certificate: X509Certificate, options: { now: D
 export function readPrivateKey(block: PemBlock, passphrase?: string): KeyObject {
   if (block.kind !== 'privateKey') throw expectedKey(block.kind);
   if (block.label === 'OPENSSH PRIVATE KEY') {
-    throw new CredentialError('KEY_UNSUPPORTED', both('keyOpenSsh'), both('keyOpenSshNext'));
+    throw new CredentialError('KEY_UNSUPPORTED', msg('keyOpenSsh'), msg('keyOpenSshNext'));
   }
   if (block.encrypted && !passphrase) {
-    throw new CredentialError('KEY_PASSPHRASE_REQUIRED', both('keyPassphraseRequired'), both('keyPassphraseRequiredNext'));
+    throw new CredentialError('KEY_PASSPHRASE_REQUIRED', msg('keyPassphraseRequired'), msg('keyPassphraseRequiredNext'));
   }
   let key: KeyObject;
   try {
     key = createPrivateKey(block.encrypted ? { key: block.text, format: 'pem', passphrase: passphrase! } : { key: block.text, format: 'pem' });
   } catch {
-    if (block.encrypted) throw new CredentialError('KEY_PASSPHRASE_WRONG', both('keyPassphraseWrong'), both('passphraseRetryNext'));
-    throw new CredentialError('KEY_UNSUPPORTED', both('keyUnreadable', { label: block.label }), both('keyUnreadableNext'));
+    if (block.encrypted) throw new CredentialError('KEY_PASSPHRASE_WRONG', msg('keyPassphraseWrong'), msg('passphraseRetryNext'));
+    throw new CredentialError('KEY_UNSUPPORTED', msg('keyUnreadable', { label: block.label }), msg('keyUnreadableNext'));
   }
   return key;
 }
@@ -177,11 +177,11 @@ export function readPrivateKey(block: PemBlock, passphrase?: string): KeyObject 
 /** Throws when the key cannot serve Nexi's B2B channel (RSA-2048 at least; spec §14.2). */
 export function assertUsableKey(key: KeyObject): void {
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new CredentialError('KEY_NOT_RSA', both('keyNotRsa', { keyType: String(key.asymmetricKeyType).toUpperCase() }), both('keyNotRsaNext'));
+    throw new CredentialError('KEY_NOT_RSA', msg('keyNotRsa', { keyType: String(key.asymmetricKeyType).toUpperCase() }), msg('keyNotRsaNext'));
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw new CredentialError('KEY_TOO_SMALL', both('keyTooSmall', { bits }), both('keyTooSmallNext'));
+    throw new CredentialError('KEY_TOO_SMALL', msg('keyTooSmall', { bits }), msg('keyTooSmallNext'));
   }
 }
 
@@ -194,12 +194,12 @@ export function publicKeyId(key: KeyObject): string {
 export function expectedKey(kind: string): CredentialError {
   switch (kind) {
     case 'certificate':
-      return new CredentialError('EXPECTED_KEY_GOT_CERTIFICATE', both('expectedKeyGotCertificate'), both('expectedKeyGotCertificateNext'));
+      return new CredentialError('EXPECTED_KEY_GOT_CERTIFICATE', msg('expectedKeyGotCertificate'), msg('expectedKeyGotCertificateNext'));
     case 'csr':
-      return new CredentialError('EXPECTED_KEY_GOT_CSR', both('expectedKeyGotCsr'), both('importKeyFileNext'));
+      return new CredentialError('EXPECTED_KEY_GOT_CSR', msg('expectedKeyGotCsr'), msg('importKeyFileNext'));
     case 'publicKey':
-      return new CredentialError('KEY_UNSUPPORTED', both('expectedKeyGotPublicKey'), both('importKeyFileNext'));
+      return new CredentialError('KEY_UNSUPPORTED', msg('expectedKeyGotPublicKey'), msg('importKeyFileNext'));
     default:
-      return new CredentialError('NOTHING_FOUND', both('noPrivateKeyFound'), both('importKeyFileNext'));
+      return new CredentialError('NOTHING_FOUND', msg('noPrivateKeyFound'), msg('importKeyFileNext'));
   }
 }

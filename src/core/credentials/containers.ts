@@ -6,7 +6,7 @@
 import { KeyObject, X509Certificate, createPrivateKey } from 'crypto';
 import type * as ForgeModule from 'node-forge';
 import { CredentialError } from './errors';
-import { both } from './messages';
+import { msg } from './messages';
 import { PemBlock, PemKind, toPem } from './pem';
 
 type Forge = typeof ForgeModule;
@@ -122,11 +122,11 @@ export function readPkcs7Certificates(der: Uint8Array): Buffer[] {
   try {
     root = parseDer(f, der);
   } catch {
-    throw new CredentialError('P7B_INVALID', both('p7bUnreadable'), both('p7bUnreadableNext'));
+    throw new CredentialError('P7B_INVALID', msg('p7bUnreadable'), msg('p7bUnreadableNext'));
   }
   const [type, wrapper] = children(root);
   if (oidOf(f, type) !== oids.signedData) {
-    throw new CredentialError('P7B_INVALID', both('p7bNotSignedData'), both('p7bNotSignedDataNext'));
+    throw new CredentialError('P7B_INVALID', msg('p7bNotSignedData'), msg('p7bNotSignedDataNext'));
   }
   // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, [0] IMPLICIT certificates, [1] crls, signerInfos }
   const signedData = children(wrapper)[0];
@@ -153,21 +153,21 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   try {
     asn = parseDer(f, der);
   } catch {
-    throw new CredentialError('PKCS12_INVALID', both('pkcs12Unreadable'), both('pkcs12UnreadableNext'));
+    throw new CredentialError('PKCS12_INVALID', msg('pkcs12Unreadable'), msg('pkcs12UnreadableNext'));
   }
   let p12: ForgeModule.pkcs12.Pkcs12Pfx;
   try {
     p12 = f.pkcs12.pkcs12FromAsn1(asn, true, passphrase);
   } catch (err) {
     if (/password|MAC could not be verified|decrypt/i.test(String((err as Error).message))) {
-      throw new CredentialError('PKCS12_PASSPHRASE_WRONG', both('pkcs12PassphraseWrong'), both('passphraseRetryNext'));
+      throw new CredentialError('PKCS12_PASSPHRASE_WRONG', msg('pkcs12PassphraseWrong'), msg('passphraseRetryNext'));
     }
-    throw new CredentialError('PKCS12_INVALID', both('pkcs12Unsupported'), both('pkcs12UnsupportedNext'));
+    throw new CredentialError('PKCS12_INVALID', msg('pkcs12Unsupported'), msg('pkcs12UnsupportedNext'));
   }
   const bags = (type: string): ForgeModule.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];
   const keyBags = [...bags(f.pki.oids.pkcs8ShroudedKeyBag!), ...bags(f.pki.oids.keyBag!)];
-  if (keyBags.length === 0) throw new CredentialError('PKCS12_NO_KEY', both('pkcs12NoKey'), both('pkcs12NoKeyNext'));
-  if (keyBags.length > 1) throw new CredentialError('PKCS12_SEVERAL_KEYS', both('pkcs12SeveralKeys', { count: keyBags.length }), both('pkcs12SeveralKeysNext'));
+  if (keyBags.length === 0) throw new CredentialError('PKCS12_NO_KEY', msg('pkcs12NoKey'), msg('pkcs12NoKeyNext'));
+  if (keyBags.length > 1) throw new CredentialError('PKCS12_SEVERAL_KEYS', msg('pkcs12SeveralKeys', { count: keyBags.length }), msg('pkcs12SeveralKeysNext'));
   const bag = keyBags[0]!;
   const keyDer = bag.key
     ? toBuffer(f, f.pki.wrapRsaPrivateKey(f.pki.privateKeyToAsn1(bag.key)))
@@ -176,7 +176,7 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   try {
     key = createPrivateKey({ key: keyDer, format: 'der', type: 'pkcs8' });
   } catch {
-    throw new CredentialError('KEY_UNSUPPORTED', both('pkcs12KeyUnreadable'), both('pkcs12KeyUnreadableNext'));
+    throw new CredentialError('KEY_UNSUPPORTED', msg('pkcs12KeyUnreadable'), msg('pkcs12KeyUnreadableNext'));
   }
   const certificates: X509Certificate[] = [];
   for (const certBag of bags(f.pki.oids.certBag!)) {
@@ -190,7 +190,7 @@ export function readPkcs12(der: Uint8Array, passphrase: string): Pkcs12Contents 
   }
   const certificate = certificates.find((c) => c.checkPrivateKey(key));
   if (!certificate) {
-    throw new CredentialError('PKCS12_NO_CERTIFICATE', both(certificates.length ? 'pkcs12NoCertificateForKey' : 'pkcs12NoCertificate'), both('pkcs12NoCertificateNext'));
+    throw new CredentialError('PKCS12_NO_CERTIFICATE', msg(certificates.length ? 'pkcs12NoCertificateForKey' : 'pkcs12NoCertificate'), msg('pkcs12NoCertificateNext'));
   }
   return { certificate, chain: certificates.filter((c) => c !== certificate), key };
 }

@@ -8,7 +8,7 @@ import { generateKeyPair } from 'crypto';
 import type * as ForgeModule from 'node-forge';
 import type { CertificateFlavour } from '../environments';
 import { CredentialError } from './errors';
-import { both, text as textOf, type CredentialMessageKey, type MessageParams } from './messages';
+import { msg, text as textOf, type CredentialMessageKey, type MessageParams } from './messages';
 
 export interface CsrSubject {
   readonly CN: string;
@@ -82,7 +82,7 @@ export interface KeyAndCsr {
 
 export async function createKeyAndCsr(subject: CsrSubject): Promise<KeyAndCsr> {
   const checked = checkSubjectLine(formatSubjectLine(subject));
-  if (!('subject' in checked)) throw new CredentialError('CSR_SUBJECT_INVALID', both(checked.problem.key, checked.problem.params), both('subjectInvalidNext'));
+  if (!('subject' in checked)) throw new CredentialError('CSR_SUBJECT_INVALID', msg(checked.problem.key, checked.problem.params), msg('subjectInvalidNext'));
   const { privateKey, publicKey } = await new Promise<{ privateKey: string; publicKey: string }>((resolve, reject) =>
     generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }, (err, pub, priv) =>
       err ? reject(err) : resolve({ privateKey: priv, publicKey: pub }),

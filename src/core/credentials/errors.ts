@@ -1,7 +1,8 @@
 // Errors are values with stable codes (house style §5). Every message is written for the person importing a file
 // and ends with a next step; none ever contains a secret (a key, a passphrase, a client secret). `message` is
 // English (it is logged); `userMessage` and `nextStep` follow the core locale.
-import { getLocale, type Locale } from '../i18n';
+import { withLocale } from '../l10n';
+import { text, type CredentialMessage } from './messages';
 
 export type CredentialErrorCode =
   | 'NOTHING_FOUND'
@@ -35,15 +36,15 @@ export type CredentialErrorCode =
   | 'UNKNOWN_ENVIRONMENT'
   | 'BUILT_IN_ENVIRONMENT';
 
-/** A message given in both languages (core tables), or one string (already in the reader's language). */
-export type CredentialText = string | { readonly en: string; readonly it: string };
+/** A message of the core table with its parameters (worded when read), or one string (already in the reader's language). */
+export type CredentialText = string | CredentialMessage;
 
 export class CredentialError extends Error {
   override readonly name = 'CredentialError';
-  private readonly texts: { readonly message: Readonly<Record<Locale, string>>; readonly nextStep: Readonly<Record<Locale, string>> };
+  private readonly texts: { readonly message: CredentialText; readonly nextStep: CredentialText };
 
   /**
-   * `message` and `nextStep` come from the core tables in both languages (`both(...)` of messages.ts), or as one
+   * `message` and `nextStep` come from the core table (`msg(...)` of messages.ts), worded when read, or as one
    * string when the caller has already localized them. `message` is the English text (for logs).
    */
   constructor(
@@ -52,19 +53,18 @@ export class CredentialError extends Error {
     /** What the user can do about it, one sentence. */
     nextStep: CredentialText,
   ) {
-    const texts = { message: inBoth(message), nextStep: inBoth(nextStep) };
-    super(texts.message.en);
-    this.texts = texts;
+    super(withLocale('en', () => wording(message)));
+    this.texts = { message, nextStep };
   }
 
   /** The message in the current core locale. */
   get localizedMessage(): string {
-    return this.texts.message[getLocale()];
+    return wording(this.texts.message);
   }
 
   /** What the user can do about it, one sentence, in the current core locale. */
   get nextStep(): string {
-    return this.texts.nextStep[getLocale()];
+    return wording(this.texts.nextStep);
   }
 
   /** Message and next step, as shown to the user (current core locale). */
@@ -73,8 +73,9 @@ export class CredentialError extends Error {
   }
 }
 
-function inBoth(text: CredentialText): Readonly<Record<Locale, string>> {
-  return typeof text === 'string' ? { en: text, it: text } : text;
+/** The text in the current core locale. */
+function wording(t: CredentialText): string {
+  return typeof t === 'string' ? t : text(t.key, t.params);
 }
 
 export function isCredentialError(err: unknown): err is CredentialError {

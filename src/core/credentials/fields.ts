@@ -1,6 +1,7 @@
 // What Nexi's B2B channel needs per environment (spec §14.2, §14.6), as one table that the tree, the commands, the
 // store and the validation all read. Secret fields live only in SecretStorage under `nexi.<env>.<field>`
 // (house style §6); the others are plain values.
+import { getLocale, type Locale } from '../l10n';
 import { text, type CredentialMessageKey } from './messages';
 
 export type SecretField = 'clientSecret' | 'privateKey' | 'privateKeyPassphrase' | 'pkcs12' | 'pkcs12Passphrase' | 'pendingPrivateKey';
@@ -47,20 +48,32 @@ const fieldFacts: Readonly<Record<FieldId, FieldFacts>> = {
   pointOfSale: { secret: false, optional: true },
 };
 
-/** One spec whose label, description and placeholder are read in the current core locale each time. */
-function spec(id: FieldId): FieldSpec {
-  const facts = fieldFacts[id];
-  const out = { id, secret: facts.secret, optional: facts.optional } as FieldSpec;
-  Object.defineProperty(out, 'label', { enumerable: true, get: () => text(`${id}Label` as CredentialMessageKey) });
-  Object.defineProperty(out, 'description', { enumerable: true, get: () => text(`${id}Description` as CredentialMessageKey) });
-  if (facts.placeholder) Object.defineProperty(out, 'placeholder', { enumerable: true, get: () => text(`${id}Placeholder` as CredentialMessageKey) });
-  return Object.freeze(out);
+/** The specs of every field in one locale: labels, descriptions and placeholders worded in it. */
+function specsIn(): Readonly<Record<FieldId, FieldSpec>> {
+  const specs = {} as Record<FieldId, FieldSpec>;
+  for (const id of Object.keys(fieldFacts) as FieldId[]) {
+    const facts = fieldFacts[id];
+    specs[id] = Object.freeze({
+      id,
+      secret: facts.secret,
+      optional: facts.optional,
+      label: text(`${id}Label` as CredentialMessageKey),
+      description: text(`${id}Description` as CredentialMessageKey),
+      ...(facts.placeholder ? { placeholder: text(`${id}Placeholder` as CredentialMessageKey) } : {}),
+    });
+  }
+  return specs;
 }
 
-/** Labels, descriptions and placeholders follow the core locale (they are looked up when read). */
-export const fieldSpecs: Readonly<Record<FieldId, FieldSpec>> = Object.freeze(
-  Object.fromEntries((Object.keys(fieldFacts) as FieldId[]).map((id) => [id, spec(id)])) as Record<FieldId, FieldSpec>,
-);
+const specsByLocale = new Map<Locale, Readonly<Record<FieldId, FieldSpec>>>();
+
+/** The spec of `id`, its label, description and placeholder in the current core locale (built once per locale). */
+export function fieldSpec(id: FieldId): FieldSpec {
+  const locale = getLocale();
+  let specs = specsByLocale.get(locale);
+  if (!specs) specsByLocale.set(locale, (specs = specsIn()));
+  return specs[id];
+}
 
 export const secretFields: readonly SecretField[] = ['clientSecret', 'privateKey', 'privateKeyPassphrase', 'pkcs12', 'pkcs12Passphrase', 'pendingPrivateKey'];
 
@@ -77,7 +90,7 @@ export function isTextField(field: string): field is TextField {
 }
 
 export function isFieldId(field: unknown): field is FieldId {
-  return typeof field === 'string' && Object.prototype.hasOwnProperty.call(fieldSpecs, field);
+  return typeof field === 'string' && Object.prototype.hasOwnProperty.call(fieldFacts, field);
 }
 
 /** The typed SecretStorage key of a secret field: `nexi.<env>.<field>` (house style §6). */
@@ -95,7 +108,7 @@ const terminalId = /^[A-Za-z0-9]{1,16}$/;
  * The message never repeats the value (it may be a secret).
  */
 export function validateTextField(field: TextField, value: string): string | undefined {
-  const label = fieldSpecs[field].label;
+  const label = fieldSpec(field).label;
   if (value === '') return text('fieldEmpty', { label });
   switch (field) {
     case 'clientId':

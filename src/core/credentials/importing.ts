@@ -8,7 +8,7 @@ import { keyUsageOf, readPkcs12 } from './containers';
 import { CredentialError } from './errors';
 import type { FieldId } from './fields';
 import { Material } from './material';
-import { both, text } from './messages';
+import { msg, text } from './messages';
 import { PemBlock } from './pem';
 
 export type ImportTarget = 'auto' | 'certificate' | 'privateKey' | 'pkcs12' | 'caBundle';
@@ -166,9 +166,9 @@ function planCaBundle(certificates: readonly X509Certificate[], ctx: ImportConte
 function severalCertificates(material: Extract<Material, { kind: 'blocks' }>, ctx: ImportContext): CredentialError {
   const names = material.certificates.map((c) => `"${inspectCertificate(c).commonName ?? inspectCertificate(c).subject}"`).join(', ');
   if (material.pkcs7) {
-    return new CredentialError('P7B_SEVERAL_CERTIFICATES', both('p7bSeveralCertificates', { where: ctx.where, count: material.certificates.length, names }), both('p7bSeveralCertificatesNext'));
+    return new CredentialError('P7B_SEVERAL_CERTIFICATES', msg('p7bSeveralCertificates', { where: ctx.where, count: material.certificates.length, names }), msg('p7bSeveralCertificatesNext'));
   }
-  return new CredentialError('SEVERAL_CERTIFICATES', both('severalCertificates', { where: ctx.where, count: material.certificates.length, names }), both('severalCertificatesNext'));
+  return new CredentialError('SEVERAL_CERTIFICATES', msg('severalCertificates', { where: ctx.where, count: material.certificates.length, names }), msg('severalCertificatesNext'));
 }
 
 /**
@@ -178,25 +178,25 @@ function severalCertificates(material: Extract<Material, { kind: 'blocks' }>, ct
  */
 export function planImport(material: Material, target: ImportTarget, ctx: ImportContext, passphrase?: string): ImportPlan {
   if (material.kind === 'pkcs12') {
-    if (target === 'caBundle') throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('pkcs12IntoCaBundle'), both('pkcs12IntoCaBundleNext'));
+    if (target === 'caBundle') throw new CredentialError('EXPECTED_CA_CERTIFICATES', msg('pkcs12IntoCaBundle'), msg('pkcs12IntoCaBundleNext'));
     return planPkcs12(material.der, ctx, passphrase);
   }
-  if (target === 'pkcs12') throw new CredentialError('EXPECTED_PKCS12', both('notPkcs12', { where: ctx.where }), both('notPkcs12Next'));
+  if (target === 'pkcs12') throw new CredentialError('EXPECTED_PKCS12', msg('notPkcs12', { where: ctx.where }), msg('notPkcs12Next'));
   const { certificates, keys } = material;
 
   if (target === 'caBundle') {
-    if (keys.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('caBundleHasKey', { where: ctx.where }), both('caBundleHasKeyNext'));
-    if (!certificates.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', both('caBundleNoCertificate', { where: ctx.where }), both('caBundleNoCertificateNext'));
+    if (keys.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', msg('caBundleHasKey', { where: ctx.where }), msg('caBundleHasKeyNext'));
+    if (!certificates.length) throw new CredentialError('EXPECTED_CA_CERTIFICATES', msg('caBundleNoCertificate', { where: ctx.where }), msg('caBundleNoCertificateNext'));
     return planCaBundle(certificates, ctx);
   }
-  if (keys.length > 1) throw new CredentialError('SEVERAL_KEYS', both('severalKeys', { where: ctx.where, count: keys.length }), both('severalKeysNext'));
+  if (keys.length > 1) throw new CredentialError('SEVERAL_KEYS', msg('severalKeys', { where: ctx.where, count: keys.length }), msg('severalKeysNext'));
 
   const key = keys[0];
   if (key && certificates.length > 0) {
     // A key with its certificate (e.g. cert + key in one PEM, or a full chain): the certificate of this key.
     const opened = openKey(key, passphrase);
     const own = certificates.find((c) => c.checkPrivateKey(opened));
-    if (!own) throw new CredentialError('CERTIFICATE_KEY_MISMATCH', both('certificateKeyMismatch', { where: ctx.where }), both('certificateKeyMismatchNext'));
+    if (!own) throw new CredentialError('CERTIFICATE_KEY_MISMATCH', msg('certificateKeyMismatch', { where: ctx.where }), msg('certificateKeyMismatchNext'));
     return planPair(own, opened, ctx, keyWrites(key, passphrase));
   }
   if (target === 'privateKey') {
@@ -205,7 +205,7 @@ export function planImport(material: Material, target: ImportTarget, ctx: Import
   }
   if (target === 'certificate') {
     if (!certificates.length) {
-      if (key) throw new CredentialError('EXPECTED_CERTIFICATE_GOT_KEY', both('expectedCertificateGotKey'), both('expectedCertificateGotKeyNext'));
+      if (key) throw new CredentialError('EXPECTED_CERTIFICATE_GOT_KEY', msg('expectedCertificateGotKey'), msg('expectedCertificateGotKeyNext'));
       throw csrInsteadOfCertificate(material.csrs);
     }
     if (certificates.length > 1) throw severalCertificates(material, ctx);
@@ -266,7 +266,7 @@ export function importQuestion(material: Material, ctx: ImportContext): { readon
 
 function csrInsteadOfCertificate(csrs: number): CredentialError {
   if (csrs) {
-    return new CredentialError('EXPECTED_CERTIFICATE_GOT_CSR', both('expectedCertificateGotCsr'), both('expectedCertificateGotCsrNext'));
+    return new CredentialError('EXPECTED_CERTIFICATE_GOT_CSR', msg('expectedCertificateGotCsr'), msg('expectedCertificateGotCsrNext'));
   }
-  return new CredentialError('NOTHING_FOUND', both('publicKeyOnly'), both('publicKeyOnlyNext'));
+  return new CredentialError('NOTHING_FOUND', msg('publicKeyOnly'), msg('publicKeyOnlyNext'));
 }

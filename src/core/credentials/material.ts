@@ -5,7 +5,7 @@ import { X509Certificate } from 'crypto';
 import { derAsPemBlock, readPkcs7Certificates, sniffDer } from './containers';
 import { parseCertificate } from './certificates';
 import { CredentialError } from './errors';
-import { both } from './messages';
+import { msg } from './messages';
 import { PemBlock, looksLikePem, parsePem } from './pem';
 
 export type Material =
@@ -21,7 +21,7 @@ export type Material =
     };
 
 function nothingFound(where: string): CredentialError {
-  return new CredentialError('NOTHING_FOUND', both('nothingFound', { where }), both('nothingFoundNext'));
+  return new CredentialError('NOTHING_FOUND', msg('nothingFound', { where }), msg('nothingFoundNext'));
 }
 
 function fromBlocks(blocks: readonly PemBlock[], where: string): Material {
@@ -38,7 +38,7 @@ function fromBlocks(blocks: readonly PemBlock[], where: string): Material {
   const csrs = blocks.filter((b) => b.kind === 'csr').length;
   const publicKeys = blocks.filter((b) => b.kind === 'publicKey').length;
   if (pkcs7 && certificates.length === 0) {
-    throw new CredentialError('P7B_NO_CERTIFICATE', both('p7bNoCertificate', { where }), both('p7bNoCertificateNext'));
+    throw new CredentialError('P7B_NO_CERTIFICATE', msg('p7bNoCertificate', { where }), msg('p7bNoCertificateNext'));
   }
   if (certificates.length + keys.length + csrs + publicKeys === 0) throw nothingFound(where);
   return { kind: 'blocks', certificates, keys, csrs, publicKeys, pkcs7 };

@@ -1,11 +1,13 @@
 // Every text the credentials code shows a person: error messages and next steps, certificate findings, the tree's
 // field states, import summaries and confirmations, field labels and input checks, CSR subject problems, keyring
-// verdicts and the secret linter's diagnostics. English here, Italian in src/core/i18n/it/credentials.ts with the
-// same keys and placeholders. Read at call time: `text(key, params)` in the current locale, `both(key, params)`
-// for a CredentialError, whose `message` stays English (logs) while `userMessage` follows the locale.
-import { getLocale, type Locale } from '../i18n';
-import { credentialMessagesIt } from '../i18n/it/credentials';
+// verdicts and the secret linter's diagnostics. English here, other languages in the l10n bundles (key: the English
+// text). Read at call time: `text(key, params)` in the current locale; `msg(key, params)` keeps the key and its
+// parameters for a CredentialError, whose `message` is worded in English (logs) and `userMessage` in the locale of
+// the reader. Where a source (`{where}`: a file name, or the clipboard as the editor names it) would need an article
+// or a preposition, translations put it after a colon or in parentheses, so the sentence reads right whatever the
+// editor passes in.
 import { fillTemplate } from '../codes/text';
+import { translated } from '../l10n';
 
 export const credentialMessagesEn = {
   // certificates.ts
@@ -135,7 +137,6 @@ export const credentialMessagesEn = {
   notSetOptional: 'not set (optional)',
   missing: 'missing',
   secretStored: 'stored in SecretStorage',
-  keyStored: 'stored in SecretStorage',
   certificateExpires: '{name}, expires {date}',
   storedCertificateUnreadable: 'the stored certificate could not be read; import it again',
   pkcs12Stored: 'certificate and key, stored in SecretStorage',
@@ -221,31 +222,35 @@ export const credentialMessagesEn = {
   secretClientSecret: 'The client secret of {environment} appears here, in a file that is not git-ignored. Keep it only in SecretStorage (the Nexi Credentials view) and remove it from this file; if it was committed, ask Nexi for a new secret.',
 } as const;
 
-export type CredentialMessageKey = keyof typeof credentialMessagesEn;
+/** Messages whose English is also another message's, told apart for translators by the context "private key". */
+export const credentialKeyMessagesEn = {
+  // status.ts: the key is feminine in Italian ("salvata"), the secret masculine.
+  keyStored: 'stored in SecretStorage',
+} as const;
 
-/** A text in both languages: a CredentialError keeps the English one as `message` and shows the current one. */
-export interface Bilingual {
-  readonly en: string;
-  readonly it: string;
+export type CredentialMessageKey = keyof typeof credentialMessagesEn | keyof typeof credentialKeyMessagesEn;
+
+const messages = translated('credentials.messages', credentialMessagesEn);
+const keyMessages = translated('credentials.keyMessages', credentialKeyMessagesEn, { context: 'private key' });
+
+/** A message of the table with its parameters, worded when it is read (in the locale of that moment). */
+export interface CredentialMessage {
+  readonly key: CredentialMessageKey;
+  readonly params: MessageParams;
 }
 
-export type MessageParams = Readonly<Record<string, string | number | Bilingual>>;
+/** Parameters of a message: values, or other messages (worded in the same locale). */
+export type MessageParams = Readonly<Record<string, string | number | CredentialMessage>>;
 
-const tables: Readonly<Record<Locale, Readonly<Record<CredentialMessageKey, string>>>> = { en: credentialMessagesEn, it: credentialMessagesIt };
-
-/** The text of `key` in `locale`; Bilingual parameters are taken in the same locale. */
-export function textIn(locale: Locale, key: CredentialMessageKey, params: MessageParams = {}): string {
-  const resolved: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) resolved[name] = typeof value === 'object' ? value[locale] : value;
-  return fillTemplate(tables[locale][key], resolved);
-}
-
-/** The text of `key` in the current core locale. */
+/** The text of `key` in the current core locale; message parameters are worded in the same locale. */
 export function text(key: CredentialMessageKey, params: MessageParams = {}): string {
-  return textIn(getLocale(), key, params);
+  const resolved: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) resolved[name] = typeof value === 'object' ? text(value.key, value.params) : value;
+  const template = Object.prototype.hasOwnProperty.call(credentialKeyMessagesEn, key) ? keyMessages()[key as keyof typeof credentialKeyMessagesEn] : messages()[key as keyof typeof credentialMessagesEn];
+  return fillTemplate(template, resolved);
 }
 
-/** The text of `key` in English and Italian (for a CredentialError, or a part of a bigger Bilingual text). */
-export function both(key: CredentialMessageKey, params: MessageParams = {}): Bilingual {
-  return { en: textIn('en', key, params), it: textIn('it', key, params) };
+/** `key` and its parameters, to be worded later (a CredentialError, or a parameter of a bigger message). */
+export function msg(key: CredentialMessageKey, params: MessageParams = {}): CredentialMessage {
+  return { key, params };
 }

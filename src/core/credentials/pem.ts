@@ -2,7 +2,7 @@
 // terminal), so it is detected twice: a BEGIN line without its END line, and DER content shorter than its own
 // length header says.
 import { CredentialError } from './errors';
-import { both, type CredentialMessageKey } from './messages';
+import { msg, type CredentialMessageKey } from './messages';
 
 export type PemKind = 'certificate' | 'privateKey' | 'csr' | 'pkcs7' | 'publicKey' | 'other';
 
@@ -83,13 +83,13 @@ export function parsePem(text: string): PemBlock[] {
     ordinal++;
     const label = match[1]!;
     const kind = kinds[label] ?? 'other';
-    const what = both(describe[kind], { ordinal, label });
+    const what = msg(describe[kind], { ordinal, label });
     const endLine = `-----END ${label}-----`;
     const bodyStart = match.index + match[0].length;
     const endAt = normalised.indexOf(endLine, bodyStart);
     const nextBegin = normalised.indexOf('-----BEGIN ', bodyStart);
     if (endAt < 0 || (nextBegin >= 0 && nextBegin < endAt)) {
-      throw new CredentialError('PEM_TRUNCATED', both('pemNoEnd', { what, endLine }), both('pemNoEndNext'));
+      throw new CredentialError('PEM_TRUNCATED', msg('pemNoEnd', { what, endLine }), msg('pemNoEndNext'));
     }
     const body = normalised.slice(bodyStart, endAt);
     // RFC 1421 headers (legacy encrypted keys): "Name: value" lines, then a blank line.
@@ -97,13 +97,13 @@ export function parsePem(text: string): PemBlock[] {
     const headers = lines.filter((l) => /^[A-Za-z-]+:/.test(l));
     const base64 = lines.filter((l) => l !== '' && !/^[A-Za-z-]+:/.test(l)).join('');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
-      throw new CredentialError('PEM_CORRUPT', both('pemNotBase64', { what }), both('pemNotBase64Next'));
+      throw new CredentialError('PEM_CORRUPT', msg('pemNotBase64', { what }), msg('pemNotBase64Next'));
     }
     const der = Buffer.from(base64, 'base64');
     const encrypted = label === 'ENCRYPTED PRIVATE KEY' || headers.some((h) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(h));
     const legacyEncrypted = encrypted && label !== 'ENCRYPTED PRIVATE KEY';
     if (der.length === 0 || (!legacyEncrypted && label !== 'OPENSSH PRIVATE KEY' && kind !== 'other' && !isCompleteDerSequence(der))) {
-      throw new CredentialError('PEM_TRUNCATED', both('pemIncomplete', { what }), both('pemIncompleteNext'));
+      throw new CredentialError('PEM_TRUNCATED', msg('pemIncomplete', { what }), msg('pemIncompleteNext'));
     }
     blocks.push({ label, kind, text: normalised.slice(match.index, endAt + endLine.length) + '\n', der, encrypted });
     begin.lastIndex = endAt + endLine.length;

@@ -6,7 +6,7 @@ import type { CertificateFlavour } from '../environments';
 import { CertificateInfo, Finding, checkCertificate, inspectCertificate, readPrivateKey } from './certificates';
 import { readPkcs12 } from './containers';
 import { isCredentialError } from './errors';
-import { FieldId, PlainField, SecretField, fieldSpecs, plainFields, secretFields } from './fields';
+import { FieldId, PlainField, SecretField, fieldSpec, plainFields, secretFields } from './fields';
 import type { StoredCertificateState } from './importing';
 import { text } from './messages';
 import { parsePem } from './pem';
@@ -114,7 +114,7 @@ function stateOf(findings: readonly Finding[]): FieldState {
   return findings.some((f) => f.code === 'CERT_EXPIRING') ? 'expiring' : 'set';
 }
 
-function plainStatus(field: PlainField, value: string | undefined, optional = fieldSpecs[field].optional): FieldStatus {
+function plainStatus(field: PlainField, value: string | undefined, optional = fieldSpec(field).optional): FieldStatus {
   if (value) return { field, state: 'set', detail: value, findings: [] };
   return { field, state: optional ? 'optional' : 'missing', detail: optional ? text('notSetOptional') : text('missing'), findings: [] };
 }

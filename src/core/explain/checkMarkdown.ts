@@ -43,7 +43,7 @@ export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly
     }
     out.push('', C.schemaNote, '', C.rawResponse, '', '```json', JSON.stringify(transaction, null, 2), '```', '');
   } else if (input.error) {
-    const info = errorInfo[input.error.code];
+    const info = errorInfo(input.error.code);
     out.push(`**${info.title}** (\`${input.error.code}\`)`, '', input.error.message, '', t(C.nextStep, { step: info.nextStep }), '');
   }
   const keep = new Set([input.callerTrxId, ...Object.entries(input.found?.transaction ?? {}).filter(([k, v]) => identifierFields.has(k) && typeof v === 'string').map(([, v]) => v as string)]);

@@ -3,10 +3,11 @@
 // reads it. Messages never contain a secret, a token, an assertion or key material.
 //
 // `message` is always English (it is logged); what a person reads comes from `userMessage(err)` and `nextStep`,
-// in the core locale (Italian table in src/core/i18n/it/errors.ts).
-import { getLocale, type Locale } from '../i18n';
+// in the core locale (other languages: the l10n bundles). The error keeps codes and arguments (`reason`), and the
+// text is formatted when it is read, in the locale of that moment.
+import { fillTemplate } from '../codes/text';
 import { isCredentialError } from '../credentials/errors';
-import { nexiErrorInfoIt, nexiErrorTextsIt } from '../i18n/it/errors';
+import { translated, withLocale } from '../l10n';
 
 export type NexiErrorCode =
   | 'CREDENTIALS_INCOMPLETE'
@@ -42,7 +43,7 @@ export interface ErrorInfo {
   readonly nextStep: string;
 }
 
-/** The English table (source of the Italian one, and of every logged `message`). */
+/** The English table (source of the translations, and of every logged `message`). */
 export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {
   CREDENTIALS_INCOMPLETE: {
     title: 'Credentials incomplete',
@@ -186,24 +187,60 @@ export const englishErrorTexts = {
   clockBehind: "Measured from the server's Date header: this machine's clock is {seconds} s behind the server's.",
 } as const;
 
-const errorInfoTables: Readonly<Record<Locale, Readonly<Record<NexiErrorCode, ErrorInfo>>>> = { en: englishErrorInfo, it: nexiErrorInfoIt };
-const errorTextTables: Readonly<Record<Locale, Readonly<Record<keyof typeof englishErrorTexts, string>>>> = { en: englishErrorTexts, it: nexiErrorTextsIt };
+/** Why credentials or a call are missing something, as codes the adapters give (formatted when read). */
+export const englishErrorReasons = {
+  notConfirmed: 'not confirmed for production',
+  noEndpoints: 'no endpoints',
+  missing: '{environment} has no {missing}',
+} as const;
 
-/** Title, explanation and next step of every code in `locale`. */
-export function errorInfoIn(locale: Locale): Readonly<Record<NexiErrorCode, ErrorInfo>> {
-  return errorInfoTables[locale];
+/** What `connectionFromCredentials` finds missing, named for people (lower case: they go inside a sentence). */
+export const englishMissingCredentials = {
+  clientId: 'client id',
+  clientSecret: 'client secret',
+  certificate: 'certificate',
+  privateKey: 'private key',
+} as const;
+
+export type MissingCredential = keyof typeof englishMissingCredentials;
+
+const errorInfoTable = translated('errors.info', englishErrorInfo);
+const errorTexts = translated('errors.texts', englishErrorTexts);
+const errorReasons = translated('errors.reasons', englishErrorReasons);
+const missingCredentials = translated('errors.missingCredentials', englishMissingCredentials);
+
+/** Title, explanation and next step of `code`, in the current core locale (read when called). */
+export function errorInfo(code: NexiErrorCode): ErrorInfo {
+  return errorInfoTable()[code];
+}
+
+/** The names of missing credentials in the current core locale, as a list for a sentence ("client id, certificate"). */
+export function missingCredentialsLabel(missing: readonly MissingCredential[]): string {
+  const names = missingCredentials();
+  return missing.map((m) => names[m]).join(', ');
 }
 
 /**
- * Title, explanation and next step of every code, in the current core locale: each entry is looked up when it is
- * read (`errorInfo[code].title`), so a locale switch takes effect at once.
+ * A cause the toolkit itself words, as a code and its arguments, so that `message` (English, for logs) and what a
+ * person reads (the current locale) come from the same facts.
  */
-export const errorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = Object.freeze(
-  Object.defineProperties(
-    {} as Record<NexiErrorCode, ErrorInfo>,
-    Object.fromEntries((Object.keys(englishErrorInfo) as NexiErrorCode[]).map((code) => [code, { enumerable: true, get: () => errorInfoTables[getLocale()][code] }])),
-  ),
-);
+export type NexiErrorReason =
+  | { readonly kind: 'notConfirmed' }
+  /** The environment has no usable endpoints; `problem` says why (from `resolveEnvironments`, already worded). */
+  | { readonly kind: 'noEndpoints'; readonly environment: string; readonly problem?: string }
+  | { readonly kind: 'missing'; readonly environment: string; readonly missing: readonly MissingCredential[] };
+
+function reasonText(reason: NexiErrorReason): string {
+  const R = errorReasons();
+  switch (reason.kind) {
+    case 'notConfirmed':
+      return R.notConfirmed;
+    case 'noEndpoints':
+      return `${reason.environment}: ${reason.problem ?? R.noEndpoints}`;
+    case 'missing':
+      return fillTemplate(R.missing, { environment: reason.environment, missing: missingCredentialsLabel(reason.missing) });
+  }
+}
 
 export interface NexiErrorDetails {
   readonly status?: number;
@@ -212,10 +249,10 @@ export interface NexiErrorDetails {
   readonly fieldErrors?: ReadonlyArray<{ readonly field: string; readonly message: string }>;
   /** Which call failed. */
   readonly step?: 'token' | 'jwks' | 'checkTransaction';
-  /** What led to it, in English (part of `message`, which is what logs carry). */
+  /** What led to it, as a system or library said it (English, shown as it is in every locale). */
   readonly cause?: string;
-  /** The same for people, in the UI's language (`localizedMessage`); `cause` is shown when absent. */
-  readonly localizedCause?: string;
+  /** What led to it, when the toolkit words it: formatted in the locale of the reader (takes precedence over `cause`). */
+  readonly reason?: NexiErrorReason;
   /** This machine's clock minus the server's (from its Date header), in seconds, when it explains the failure. */
   readonly clockSkewSeconds?: number;
 }
@@ -225,7 +262,7 @@ export class NexiError extends Error {
   readonly details: NexiErrorDetails;
 
   constructor(code: NexiErrorCode, details: NexiErrorDetails = {}) {
-    super(composeMessage(code, details, 'en'));
+    super(withLocale('en', () => composeMessage(code, details)));
     this.name = 'NexiError';
     this.code = code;
     this.details = details;
@@ -233,18 +270,19 @@ export class NexiError extends Error {
 
   /** The message in the current core locale (`message` stays English for logs). */
   get localizedMessage(): string {
-    return composeMessage(this.code, this.details, getLocale());
+    return composeMessage(this.code, this.details);
   }
 
   /** What to do about it, in the current core locale. */
   get nextStep(): string {
-    return errorInfoTables[getLocale()][this.code].nextStep;
+    return errorInfo(this.code).nextStep;
   }
 }
 
-function composeMessage(code: NexiErrorCode, details: NexiErrorDetails, locale: Locale): string {
-  const info = errorInfoTables[locale][code];
-  const texts = errorTextTables[locale];
+/** The message of an error in the current core locale. */
+function composeMessage(code: NexiErrorCode, details: NexiErrorDetails): string {
+  const info = errorInfo(code);
+  const texts = errorTexts();
   const parts = [info.title + '.', info.explanation];
   if (details.serverMessage) parts.push(texts.server.replace('{message}', () => details.serverMessage!));
   if (details.fieldErrors?.length) parts.push(texts.fields.replace('{fields}', () => details.fieldErrors!.map((f) => `${f.field}: ${f.message}`).join('; ')));
@@ -253,7 +291,7 @@ function composeMessage(code: NexiErrorCode, details: NexiErrorDetails, locale: 
   }
   if (details.status !== undefined) parts.push(`(HTTP ${details.status}${details.step ? `, ${details.step}` : ''})`);
   else {
-    const cause = locale === 'en' ? details.cause : (details.localizedCause ?? details.cause);
+    const cause = details.reason ? reasonText(details.reason) : details.cause;
     if (details.step || cause) parts.push(`(${[details.step, cause].filter(Boolean).join(': ')})`);
   }
   return `${code}: ${parts.join(' ')}`;

@@ -3,6 +3,7 @@
 // Pure: the editor passes the values in, right before the call, and forgets them afterwards.
 import type { CredentialValues } from '../credentials/status';
 import type { ConnectionSettings, KeyMaterial } from './connection';
+import type { MissingCredential } from './errors';
 import { endpoints } from './client';
 
 export interface EnvironmentEndpoints {
@@ -10,20 +11,20 @@ export interface EnvironmentEndpoints {
   readonly checkTransactionUrl: string;
 }
 
-export type ConnectionResult = { readonly settings: ConnectionSettings } | { readonly missing: readonly string[] };
+export type ConnectionResult = { readonly settings: ConnectionSettings } | { readonly missing: readonly MissingCredential[] };
 
-/** The settings, or the labels of what is missing for a B2B call (client id and secret, certificate and key). */
+/** The settings, or what is missing for a B2B call (client id and secret, certificate and key), as codes. */
 export function connectionFromCredentials(env: EnvironmentEndpoints, values: CredentialValues, extra: Partial<ConnectionSettings> = {}): ConnectionResult {
   const { secrets, plain } = values;
-  const missing: string[] = [];
-  if (!plain.clientId) missing.push('client id');
-  if (!secrets.clientSecret) missing.push('client secret');
+  const missing: MissingCredential[] = [];
+  if (!plain.clientId) missing.push('clientId');
+  if (!secrets.clientSecret) missing.push('clientSecret');
   let key: KeyMaterial | undefined;
   if (secrets.pkcs12) {
     key = { kind: 'pkcs12', pkcs12: Buffer.from(secrets.pkcs12, 'base64'), passphrase: secrets.pkcs12Passphrase ?? '' };
   } else {
     if (!plain.certificate) missing.push('certificate');
-    if (!secrets.privateKey) missing.push('private key');
+    if (!secrets.privateKey) missing.push('privateKey');
     if (plain.certificate && secrets.privateKey) {
       key = { kind: 'pem', certificate: plain.certificate, privateKey: secrets.privateKey, ...(secrets.privateKeyPassphrase ? { passphrase: secrets.privateKeyPassphrase } : {}) };
     }

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CredentialError } from '../../core/credentials/errors';
-import { FieldId, TextField, fieldSpecs, isFieldId, isTextField, textFields, validateTextField } from '../../core/credentials/fields';
+import { FieldId, TextField, fieldSpec, isFieldId, isTextField, textFields, validateTextField } from '../../core/credentials/fields';
 import { ImportPlan, ImportTarget, importQuestion, importTargets, planImport } from '../../core/credentials/importing';
 import { Material, needsPassphrase, readMaterial } from '../../core/credentials/material';
 import { appNamePlaceholder, createKeyAndCsr, defaultCsrSubject, formatSubjectLine, parseSubjectLine } from '../../core/credentials/csr';
@@ -95,11 +95,11 @@ async function setField(ctx: CommandContext, args: readonly unknown[]): Promise<
   let field = a.field;
   if (field && !isTextField(field)) return importInto(ctx, env, field, a.uri);
   if (!field) {
-    const items = textFields.map((f) => ({ label: fieldSpecs[f].label, detail: fieldSpecs[f].description, field: f }));
+    const items = textFields.map((f) => ({ label: fieldSpec(f).label, detail: fieldSpec(f).description, field: f }));
     field = (await ctx.ui.prompts.pick(items, { title: vscode.l10n.t('Set a credential of {0}', env.label), placeholder: vscode.l10n.t('Which value?') }))?.field;
     if (!field) return cancelled;
   }
-  const spec = fieldSpecs[field];
+  const spec = fieldSpec(field);
   const current = spec.secret ? undefined : await ctx.credentials.store.get(env.id, field);
   const value = await ctx.ui.prompts.text({
     title: vscode.l10n.t('{0} of {1}', spec.label, env.label),
@@ -137,7 +137,7 @@ async function clearField(ctx: CommandContext, args: readonly unknown[]): Promis
     const question =
       a.field === 'certificate'
         ? vscode.l10n.t('Delete the PKCS#12 bundle (certificate and private key) of {0}?', env.label)
-        : vscode.l10n.t('Delete the {0} of {1}?', fieldSpecs[a.field].label.toLowerCase(), env.label);
+        : vscode.l10n.t('Delete the {0} of {1}?', fieldSpec(a.field).label.toLowerCase(), env.label);
     const answer = await ctx.ui.confirmations.ask(question, {
       detail: vscode.l10n.t('A deleted private key cannot be recovered: certificates signed for it become useless. Export it first if you still need it.'),
       choices: [deleteKey],
@@ -145,7 +145,7 @@ async function clearField(ctx: CommandContext, args: readonly unknown[]): Promis
     if (answer !== deleteKey) return cancelled;
   }
   await store.apply(env.id, Object.fromEntries(fields.map((f) => [f, undefined])));
-  return done(ctx, vscode.l10n.t('{0} of {1} cleared.', fieldSpecs[a.field].label, env.label), { environment: env.id, field: a.field });
+  return done(ctx, vscode.l10n.t('{0} of {1} cleared.', fieldSpec(a.field).label, env.label), { environment: env.id, field: a.field });
 }
 
 async function clearEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
@@ -224,7 +224,7 @@ async function importMaterial(ctx: CommandContext, env: Environment, material: M
   await store.apply(env.id, plan.writes);
   const warnings = plan.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
   // Always say where the material went: the credential rows it now fills.
-  const rows = importedFields.filter((f) => plan!.writes[f] !== undefined).map((f) => fieldSpecs[f].label);
+  const rows = importedFields.filter((f) => plan!.writes[f] !== undefined).map((f) => fieldSpec(f).label);
   const imported = vscode.l10n.t('Imported {0} into {1} as {2}: {3}.', where, env.label, rows.join(', '), plan.summary);
   const message = warnings.length ? vscode.l10n.t('{0} Note: {1}', imported, warnings.join(' ')) : imported;
   if (warnings.length) ctx.ui.notifications.warn(message);
@@ -497,7 +497,7 @@ async function openField(ctx: CommandContext, args: readonly unknown[]): Promise
   if (field === 'pendingPrivateKey') return importInto(ctx, env, 'certificate', undefined);
   if (!filled) return importInto(ctx, env, field, undefined);
   if (field === 'certificate') return showCertificate(ctx, env);
-  const label = fieldSpecs[field].label;
+  const label = fieldSpec(field).label;
   const actions: RowAction[] = [
     { label: vscode.l10n.t('Replace from a file…'), run: () => importInto(ctx, env, field, undefined) },
     { label: vscode.l10n.t('Replace from the clipboard'), run: () => importClipboard(ctx, [{ environment: env.id, field }]) },

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { TokenState } from '../../core/nexi/client';
 import type { Environment } from '../../core/environments';
-import { FieldId, fieldSpecs, isTextField } from '../../core/credentials/fields';
+import { FieldId, fieldSpec, isTextField } from '../../core/credentials/fields';
 import type { CertificateInfo } from '../../core/credentials/certificates';
 import type { CredentialAssessment, FieldState, FieldStatus } from '../../core/credentials/status';
 import type { EnvironmentService } from '../environments';
@@ -63,7 +63,7 @@ const importable: readonly FieldId[] = ['certificate', 'privateKey', 'pkcs12', '
 
 function fieldItem(node: Extract<CredentialsNode, { kind: 'field' }>): vscode.TreeItem {
   const { status } = node;
-  const spec = fieldSpecs[status.field];
+  const spec = fieldSpec(status.field);
   const item = new vscode.TreeItem(spec.label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.environment.id}/${status.field}`;
   item.description = status.state === 'set' || status.state === 'expiring' || status.state === 'invalid' ? status.detail : stateWord(status.state);
