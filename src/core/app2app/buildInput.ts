@@ -1,8 +1,7 @@
 // key=value pairs (as typed on the command line, or given by a language-model tool) → the builder's typed input.
 // One conversion for the CLI's `build` and the `nexi_build_uri` tool: the same keys, flags and additional tags.
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { buildInputIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { AdditionalTag, RequestInput } from './build';
 import { findOperation, findParameter, operations, parameterNames } from './catalog';
 import { didYouMean } from './suggest';
@@ -17,7 +16,7 @@ export const buildInputMessages = {
   notBoolean: "{key} takes true or false, not '{value}'",
 } as const;
 
-const messages = localized<Translation<typeof buildInputMessages>>({ en: buildInputMessages, it: buildInputIt });
+const messages = translated('app2app.buildInput', buildInputMessages);
 
 /** Input the builder cannot take (unknown operation or key, a flag that is not true/false); `message` says why. */
 export class BuildInputError extends Error {

@@ -5,8 +5,7 @@
 // or the validator.
 
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { builderIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { Diagnostic } from '../types';
 import { buildRequestUri, encodeQueryComponent, formatTimestamp, type RequestInput } from './build';
 import {
@@ -52,7 +51,7 @@ export const builderMessages = {
   },
 } as const;
 
-const messages = localized<Translation<typeof builderMessages>>({ en: builderMessages, it: builderIt });
+const messages = translated('app2app.builder', builderMessages);
 
 export interface BuilderState {
   readonly operation: OperationName | undefined;

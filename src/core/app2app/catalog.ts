@@ -2,8 +2,7 @@
 // one table. The builder, the validator, completions, hovers and the docs all read it; protocol knowledge
 // belongs here, not in `if` chains elsewhere. Source of truth: the fact sheet (spec §1–8, §12, §16).
 
-import { getLocale } from '../i18n';
-import { catalogIt } from '../i18n/it/catalog';
+import { getLocale, sourceLocale, t, translated } from '../l10n';
 import type { Provenance } from '../types';
 
 export type OperationName = 'payment' | 'reversal' | 'last_transaction' | 'accounting_closure';
@@ -102,9 +101,9 @@ export interface OperationSpec {
 export const requestScheme = 'neximpos';
 
 /**
- * Every sentence of the catalog, in one table: the specs below read their prose from here, and a translation
- * (`src/core/i18n/it/catalog.ts`) supplies the same keys. Read a spec's text through `parameterDescription`,
- * `operationTitle`… (or `localizedParameter`), which give the current locale's wording.
+ * Every sentence of the catalog, in one table: the specs below read their English prose from here; other
+ * languages translate each sentence in the l10n bundles (keyed by the English text). Read a spec's text through
+ * `parameterDescription`, `operationTitle`… (or `localizedParameter`), which give the current locale's wording.
  */
 export const catalogText = {
   operations: {
@@ -915,31 +914,14 @@ export function isKnownKey(key: string): boolean {
   return requestKeys.has(key) || responseOnlyKeys.has(key) || isReceiptKey(key);
 }
 
-// The catalog in the current locale. Specs hold the English text of `catalogText`; a translation is found by
-// walking the English and the translated table side by side, so a spread spec that overrides one text (the
-// reversal's `amount`) still finds its own translation. The index is static data (English → Italian), not a
-// locale-dependent result: the locale is read on every call.
+// The catalog in the current locale. Specs hold the English text of `catalogText`, and the bundles are keyed by
+// English text, so a spec's sentence is translated by looking it up: a spread spec that overrides one text (the
+// reversal's `amount`) finds its own translation. Registering the table lets the completeness tests walk it.
+translated('app2app.catalog', catalogText);
 
-let italianIndex: ReadonlyMap<string, string> | undefined;
-
-function indexTranslations(en: unknown, translated: unknown, into: Map<string, string>): void {
-  if (typeof en === 'string') {
-    if (typeof translated === 'string' && !into.has(en)) into.set(en, translated);
-    return;
-  }
-  if (en === null || typeof en !== 'object' || translated === null || typeof translated !== 'object') return;
-  for (const [key, value] of Object.entries(en)) indexTranslations(value, (translated as Record<string, unknown>)[key], into);
-}
-
-/** The current locale's wording of a text of `catalogText` (unknown texts are returned as they are). */
+/** The current locale's wording of a text of `catalogText` (texts without a translation are returned as they are). */
 export function catalogProse(text: string): string {
-  if (getLocale() === 'en') return text;
-  if (!italianIndex) {
-    const index = new Map<string, string>();
-    indexTranslations(catalogText, catalogIt, index);
-    italianIndex = index;
-  }
-  return italianIndex.get(text) ?? text;
+  return getLocale() === sourceLocale ? text : t(text);
 }
 
 /** "Payment", "Reversal"… in the current locale. */
@@ -989,7 +971,7 @@ export function allowedCharactersText(spec: ParameterSpec): string | undefined {
 
 /** The spec with every text in the current locale (the spec itself in English). */
 export function localizedParameter(spec: ParameterSpec): ParameterSpec {
-  if (getLocale() === 'en') return spec;
+  if (getLocale() === sourceLocale) return spec;
   return {
     ...spec,
     description: parameterDescription(spec),
@@ -1011,6 +993,6 @@ export function localizedParameter(spec: ParameterSpec): ParameterSpec {
 
 /** The operation with its title and description in the current locale (parameter lists unchanged). */
 export function localizedOperation(operation: OperationSpec): OperationSpec {
-  if (getLocale() === 'en') return operation;
+  if (getLocale() === sourceLocale) return operation;
   return { ...operation, title: operationTitle(operation), description: operationDescription(operation) };
 }

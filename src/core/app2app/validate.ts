@@ -2,8 +2,7 @@
 // exact range in the analysed text and, where the repair is mechanical, a fix. Ranges and edits refer to the
 // original text: for a URI scanned from a Kotlin string or an XML attribute, edits are escaped for that context.
 
-import { localized, type Translation } from '../i18n';
-import { validateIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { Diagnostic, Fix, OffsetRange, TextEdit } from '../types';
 import {
   allowedCharactersText,
@@ -32,7 +31,7 @@ export const validateMessages = {
   space: 'space',
 } as const;
 
-const messages = localized<Translation<typeof validateMessages>>({ en: validateMessages, it: validateIt });
+const messages = translated('app2app.validate', validateMessages);
 
 export interface ValidateOptions {
   /** Translated messages; the current locale's when absent (see `formatMessage`). */
