@@ -15,7 +15,7 @@ import {
   indexedParameterName,
   operationDescription,
   operationTitle,
-  operations,
+  catalogInUse,
   parameterDescription,
   type OperationName,
   type OperationSpec,
@@ -192,7 +192,7 @@ export function currentStep(state: BuilderState, options: BuilderOptions = {}): 
   if (ref.kind === 'operation') {
     return info({
       kind: 'operation',
-      items: operations.map((o) => ({ name: o.name, title: operationTitle(o), description: operationDescription(o) })),
+      items: catalogInUse().map((o) => ({ name: o.name, title: operationTitle(o), description: operationDescription(o) })),
       value: state.operation,
     });
   }
@@ -252,7 +252,7 @@ export function answer(state: BuilderState, value: string | readonly string[]): 
     case 'operation': {
       const name = String(value);
       const op = findOperation(name);
-      if (!op) return { problem: { severity: 'error', message: fillTemplate(messages().pickOperation, { operations: operations.map((o) => o.name).join(', ') }) } };
+      if (!op) return { problem: { severity: 'error', message: fillTemplate(messages().pickOperation, { operations: catalogInUse().map((o) => o.name).join(', ') }) } };
       // Another operation takes other parameters: start over, keeping the values both share.
       if (op.name === state.operation) return next({});
       const values: Record<string, string> = {};

@@ -15,7 +15,7 @@ import {
   localizedParameter,
   operationDescription,
   operationTitle,
-  operations,
+  catalogInUse,
   parameterDescription,
   requestScheme,
   type OperationSpec,
@@ -118,7 +118,7 @@ function completeOperation(text: string, from: number, offset: number): Completi
   const M = messages();
   const end = tokenEnd(text, offset);
   const hasQuery = text.charAt(end) === '?';
-  return operations.map((op, i) => ({
+  return catalogInUse().map((op, i) => ({
     label: op.name,
     kind: 'operation' as const,
     insertText: hasQuery ? op.name : `${op.name}?`,

@@ -281,6 +281,15 @@ export const diagnosticCodes = {
     message: '`{name}` contains {characters}: Nexi allows "letters" without saying whether accented or non-Latin letters count (spec §16.3), so Nexi POS may reject the pair (inferred). Use A–Z to be safe.',
     source: '§3.2, §16.3 [inference]',
   },
+  A2A038: {
+    severity: 'error',
+    title: 'Value not among the documented values',
+    message: '`{name}` takes one of {values}, not `{value}`; what Nexi POS does with another value is not documented. Write one of the listed values exactly.',
+    variants: {
+      suggestion: '`{name}` takes one of {values}, not `{value}` (values are case-sensitive): write `{suggestion}`.',
+    },
+    source: 'catalog values (§3–§6)',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -9,7 +9,7 @@ import {
   findOperation,
   findParameter,
   isResponseOnlyKey,
-  operations,
+  catalogInUse,
   operationsTaking,
   parameterDescription,
   parameterIgnoredReason,
@@ -163,7 +163,7 @@ function checkSchemeAndOperation(c: Checker): OperationSpec | undefined {
   checkAuthoritySpacing(c);
   const op = findOperation(uri.authority);
   if (op) return op;
-  const suggestion = didYouMean(uri.authority, operations.map((o) => o.name));
+  const suggestion = didYouMean(uri.authority, catalogInUse().map((o) => o.name));
   const range = uri.authority ? uri.authorityRange : { start: uri.range.start, end: uri.authorityRange.end };
   const fixes = suggestion ? [c.fix('replaceAuthority', { suggestion }, [{ range: uri.authorityRange, newText: suggestion }])] : [];
   c.report('A2A002', range, { authority: uri.authority, suggestion: suggestion ?? '' }, !uri.authority ? 'empty' : suggestion ? 'suggestion' : undefined, fixes);
@@ -408,6 +408,16 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
     case 'terminalId':
       if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange, args);
       return true;
+    case 'enum': {
+      // The catalog lists the documented values; anything else is reported with the list, and a value that
+      // differs only in case gets the exact spelling as a fix.
+      const values = spec.values ?? [];
+      if (values.includes(v)) return true;
+      const suggestion = values.find((x) => x.toLowerCase() === v.toLowerCase());
+      const listed = values.map((x) => `\`${x}\``).join(', ');
+      c.report('A2A038', valueRange, { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      return false;
+    }
     case 'uri':
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return true;
       if (decodedOnce !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*%3A/i.test(v)) {
