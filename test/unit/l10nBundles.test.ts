@@ -103,7 +103,8 @@ function coreMessages(): Strings {
     if (typeof value === 'string') out[context === undefined ? value : `${value}/${context}`] = value;
     else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v, context);
   };
-  for (const entry of translatedTables) walk(entry.table, entry.context);
+  // Tables the tests register (`test.…`) are not shipped messages.
+  for (const entry of translatedTables) if (!entry.name.startsWith('test.')) walk(entry.table, entry.context);
   return out;
 }
 
