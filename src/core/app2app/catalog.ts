@@ -2,7 +2,7 @@
 // one table. The builder, the validator, completions, hovers and the docs all read it; protocol knowledge
 // belongs here, not in `if` chains elsewhere. Source of truth: the fact sheet (spec §1–8, §12, §16).
 
-import { getLocale, sourceLocale, t, translated } from '../l10n';
+import { bundleOf, getLocale, sourceLocale, t, translated } from '../l10n';
 import type { Provenance } from '../types';
 
 export type OperationName = 'payment' | 'reversal' | 'last_transaction' | 'accounting_closure';
@@ -991,9 +991,20 @@ export function isKnownKey(key: string): boolean {
 // reversal's `amount`) finds its own translation. Registering the table lets the completeness tests walk it.
 translated('app2app.catalog', catalogText);
 
+// Looked-up texts per bundle (a hover or a decoded log asks for the same descriptions over and over); keyed by the
+// bundle object, so a bundle read again (another l10n root) starts afresh.
+const proseCache = new WeakMap<object, Map<string, string>>();
+
 /** The current locale's wording of a text of `catalogText` (texts without a translation are returned as they are). */
 export function catalogProse(text: string): string {
-  return getLocale() === sourceLocale ? text : t(text);
+  const locale = getLocale();
+  if (locale === sourceLocale) return text;
+  const bundle = bundleOf(locale);
+  let cache = proseCache.get(bundle);
+  if (!cache) proseCache.set(bundle, (cache = new Map()));
+  let prose = cache.get(text);
+  if (prose === undefined) cache.set(text, (prose = t(text)));
+  return prose;
 }
 
 /** "Payment", "Reversal"… in the current locale. */
