@@ -173,6 +173,19 @@ describe('App2App in Italian', () => {
     });
   });
 
+  describe('pseudo-locale', () => {
+    it('every catalog sentence, diagnostic and completion text goes through the bundle lookup (qps-ploc wraps it)', () => {
+      const amount = findParameter(op('reversal'), 'request', 'amount')!.spec;
+      assert.equal(withLocale('qps-ploc', () => parameterDescription(amount)), '⟦Amount in euro cents of the transaction to reverse.⟧');
+      assert.equal(withLocale('qps-ploc', () => operationTitle(op('payment'))), '⟦Payment⟧');
+      const [missing] = withLocale('qps-ploc', () => validateUri('neximpos://payment?amount=150&callerTrxId=x&uri=a%3A%2F%2Fb'));
+      assert.equal(missing.message, '⟦payment needs `callerName`: {description} Add it.⟧'.replace('{description}', '⟦Label of the "Torna a …" (back to …) button that returns to the calling app.⟧'));
+      assert.equal(missing.fixes?.[0].title, '⟦Add `callerName`⟧');
+      const names = withLocale('qps-ploc', () => completeAt('neximpos://payment?', 19));
+      assert.equal(names.find((c) => c.label === 'amount')?.detail, '⟦required · ⟦Amount in euro cents.⟧⟧');
+    });
+  });
+
   describe('catalog accessors', () => {
     it('give the locale of the moment, and the specs stay English', () => {
       const amount = findParameter(op('reversal'), 'request', 'amount')!.spec;
