@@ -1,6 +1,8 @@
 // The App2App operation catalog: every request and response parameter of the four Nexi POS operations, as
-// one table. The builder, the validator, completions, hovers and the docs all read it; protocol knowledge
-// belongs here, not in `if` chains elsewhere. Source of truth: the fact sheet (spec §1–8, §12, §16).
+// one table. The builder (its input types are derived from it), the build input, the validator, completions,
+// hovers, explain and the simulator (with the response layouts below) all read it; protocol knowledge belongs
+// here, not in `if` chains elsewhere. Adding a parameter = one entry here + its translations in the l10n bundles.
+// Source of truth: the fact sheet (spec §1–8, §12, §16).
 
 import { bundleOf, getLocale, sourceLocale, t, translated } from '../l10n';
 import type { Provenance } from '../types';
