@@ -102,7 +102,9 @@ export function coreL10nEntries(): Record<string, BundleEntry> {
   const { translatedTables } = require(path.join(root, 'src', 'core', 'l10n')) as typeof import('../src/core/l10n');
   const entries: Record<string, BundleEntry> = {};
   // Only the sources' tables: a test may have registered tables of its own in the same process.
-  for (const table of translatedTables.filter((t) => scan.tableNames.includes(t.name))) {
+  // A table with per-entry contexts registers its parts as `<name>.<entry>` (see `translated`).
+  const named = (t: { readonly name: string }): boolean => scan.tableNames.some((n) => t.name === n || t.name.startsWith(`${n}.`));
+  for (const table of translatedTables.filter(named)) {
     for (const message of strings(table.table)) {
       const [key, value] = entry(message, table.context);
       entries[key] ??= value;

@@ -164,6 +164,14 @@ export function t(message: string, args?: MessageArgs, context?: string): string
 }
 
 /**
+ * The current locale's wording of `text`, a string of a table registered with `translated` (so the completeness
+ * tests know it): for code that holds such a string rather than its table key (the catalog's specs).
+ */
+export function tableText(text: string): string {
+  return current === sourceLocale ? text : t(text);
+}
+
+/**
  * A translation of table `T`: the same keys, every string a string (literal types widened), nested tables
  * translated the same way.
  */

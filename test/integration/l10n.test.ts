@@ -58,7 +58,9 @@ describe('l10n: English and Italian strings (real VS Code)', function () {
     const en = await read<Strings>('l10n/bundle.l10n.json');
     const it = await read<Strings>('l10n/bundle.l10n.it.json');
     assert.ok(Object.keys(en).length > 100);
-    assert.deepEqual(Object.keys(it).sort(), Object.keys(en).sort());
+    // The Italian bundle also holds the core's messages (issue #19: one bundle for the core, the CLI and the
+    // adapters); that they are exactly the sources' is the unit test l10nBundles' job.
+    assert.deepEqual(Object.keys(en).filter((key) => !(key in it)), []);
     for (const key of Object.keys(en)) {
       assert.ok(it[key]?.trim(), `${JSON.stringify(key)} has an Italian text`);
       assert.equal(placeholders(it[key]!), placeholders(key), `${JSON.stringify(key)}: placeholders`);

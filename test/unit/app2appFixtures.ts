@@ -3,6 +3,8 @@
 // repair for the examples the fact sheet says it repaired, giving the bytes as Nexi's pages publish them.
 // Copied here because tests must not depend on ../shared at run time.
 
+import { catalogOperations, type OperationSpec, type ParameterSpec } from '../../src/core/app2app/catalog';
+
 export const specExamples = {
   paymentRequestClean:
     'neximpos://payment?amount=1&callerTrxId=qwerty&sendTicket=true&urlTicket=true&callerName=Payment&email=name.surname%40domain.it&sms=3344556951&uri=demonexi%3A%2F%2Fpayment&addInfo1=value1&addInfo2=value2&addInfo3=value3&addInfo4=value4&addInfo5=value5',
@@ -65,3 +67,24 @@ export function naiveKeys(uri: string): string[] {
     .split('&')
     .map((pair) => pair.split('=')[0]);
 }
+
+// A fixture catalog: the real one with ONE parameter added to `payment`, declared the way a new catalog entry is.
+// The fixture test runs every feature under `withCatalog(fixtureOperations, …)` and finds the parameter in each,
+// with no other edit: that is what "the catalog is the single source of parameter facts" means (issue #19).
+export const receiptLanguage = {
+  name: 'receiptLanguage',
+  type: 'enum',
+  values: ['IT', 'EN', 'DE'],
+  required: false,
+  default: 'IT',
+  scope: 'both',
+  provenance: 'nexi-sample',
+  sources: ['[fixture]'],
+  description: 'Language of the printed receipt (fixture parameter).',
+  example: 'EN',
+  echoedIn: ['mobilepos', 'softpos'],
+} as const satisfies ParameterSpec;
+
+export const fixturePayment = { ...catalogOperations[0], request: [...catalogOperations[0].request, receiptLanguage] } as const satisfies OperationSpec;
+
+export const fixtureOperations: readonly OperationSpec[] = [fixturePayment, ...catalogOperations.slice(1)];

@@ -3,7 +3,8 @@ import { diagnosticCodes, formatMessage, type DiagnosticCode } from '../../src/c
 import { scanText } from '../../src/core/app2app/scan';
 import { validateUri } from '../../src/core/app2app/validate';
 import type { Diagnostic } from '../../src/core/types';
-import { applyEdits } from './app2appFixtures';
+import { withCatalog } from '../../src/core/app2app/catalog';
+import { applyEdits, fixtureOperations } from './app2appFixtures';
 
 // Codes asserted in this file; the last test fails if a code of the table has no test here.
 const covered = new Set<string>();
@@ -548,6 +549,14 @@ describe('app2app validate', () => {
       const it = validateUri(`${pay}&amount=1`, { messages: { messages: { A2A010: { message: '`{name}` ripetuto.' } }, fixTitles: { removeParameter: 'Rimuovi `{name}`' } } });
       assert.equal(it[0].message, '`amount` ripetuto.');
       assert.equal(it[0].fixes?.[0].title, 'Rimuovi `amount`');
+    });
+
+    it('A2A038 a value outside the catalog\'s values (no real request parameter is an enum yet: a fixture catalog adds one)', () => {
+      const [, wrong] = withCatalog(fixtureOperations, () => expectCodes(`${pay}&receiptLanguage=Fr`, ['A2A032', 'A2A038']));
+      assert.equal(at(`${pay}&receiptLanguage=Fr`, wrong), 'Fr');
+      assert.match(wrong.message, /takes one of `IT`, `EN`, `DE`, not `Fr`/);
+      const [, slip] = withCatalog(fixtureOperations, () => expectCodes(`${pay}&receiptLanguage=de`, ['A2A032', 'A2A038']));
+      assert.equal(fixed(`${pay}&receiptLanguage=de`, slip), `${pay}&receiptLanguage=DE`);
     });
 
     it('codes are A2A001… in order, each with a severity, a title and a source', () => {

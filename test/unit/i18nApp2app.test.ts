@@ -17,33 +17,32 @@ import { completeAt, completeMessages } from '../../src/core/app2app/complete';
 import { copiedMessage, copyAsMessages, copyFormats } from '../../src/core/app2app/copyAs';
 import { diagnosticCodes, diagnosticTitle, fixTitles, formatFixTitle, formatMessage, type DiagnosticCode } from '../../src/core/app2app/diagnosticCodes';
 import { validateMessages, validateUri } from '../../src/core/app2app/validate';
-import { getLocale, placeholders, setLocale, withLocale } from '../../src/core/i18n';
-import { builderIt, buildInputIt, completeIt, copyAsIt, validateIt } from '../../src/core/i18n/it/app2app';
-import { catalogIt } from '../../src/core/i18n/it/catalog';
-import { diagnosticsIt } from '../../src/core/i18n/it/diagnostics';
+import { bundleOf, getLocale, setLocale, t, translatedTables, withLocale } from '../../src/core/l10n';
 
-/** Every string leaf of `en` with the string at the same path of `it` (undefined when missing). */
-function leaves(en: unknown, it: unknown, path = ''): { path: string; en: string; it: unknown }[] {
-  if (typeof en === 'string') return [{ path, en, it }];
+/** Placeholders (`{name}`) of a template, sorted. */
+const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+/** Every string leaf of `en`, with its path. */
+function leaves(en: unknown, path = ''): { path: string; en: string }[] {
+  if (typeof en === 'string') return [{ path, en }];
   if (en === null || typeof en !== 'object') return [];
-  if (Array.isArray(en)) assert.ok(Array.isArray(it) && it.length === en.length, `${path}: ${en.length} entries in English`);
-  return Object.entries(en).flatMap(([k, v]) => leaves(v, it !== null && typeof it === 'object' ? (it as Record<string, unknown>)[k] : undefined, `${path}.${k}`));
+  return Object.entries(en).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
 }
 
-/** Same keys (no extra Italian keys either). */
-function sameKeys(en: unknown, it: unknown, path = ''): void {
-  if (en === null || typeof en !== 'object') return;
-  assert.ok(it !== null && typeof it === 'object', `${path}: missing in Italian`);
-  assert.deepEqual(Object.keys(it as object).sort(), Object.keys(en).sort(), `${path}: keys`);
-  for (const [k, v] of Object.entries(en)) sameKeys(v, (it as Record<string, unknown>)[k], `${path}.${k}`);
+/** The English table registered as `name` with `translated` (the module defining it is imported above). */
+function table(name: string): unknown {
+  const found = translatedTables.find((e) => e.name === name);
+  assert.ok(found, `${name} is registered`);
+  return found.table;
 }
 
-function checkPairs(name: string, en: unknown, it: unknown, allowSame: readonly string[] = []): number {
-  sameKeys(en, it, name);
-  const pairs = leaves(en, it, name);
+/** Every text of table `name` has an Italian entry in the bundle with the same placeholders and code spans. */
+function checkPairs(name: string, allowSame: readonly string[] = []): number {
+  const bundle = bundleOf('it') as Record<string, unknown>;
+  const pairs = leaves(table(`app2app.${name}`), name);
   for (const p of pairs) {
-    assert.equal(typeof p.it, 'string', `${p.path}: no Italian`);
-    const itText = p.it as string;
+    assert.equal(typeof bundle[p.en], 'string', `${p.path}: no Italian`);
+    const itText = withLocale('it', () => t(p.en));
     assert.ok(itText.trim().length > 0, `${p.path}: empty`);
     assert.deepEqual(placeholders(itText), placeholders(p.en), `${p.path}: placeholders`);
     // Backticked code is kept as it is.
@@ -54,16 +53,6 @@ function checkPairs(name: string, en: unknown, it: unknown, allowSame: readonly 
   }
   return pairs.length;
 }
-
-const diagnosticsEn = {
-  messages: Object.fromEntries(
-    Object.entries(diagnosticCodes).map(([code, info]) => [
-      code,
-      { title: info.title, message: info.message, ...('variants' in info ? { variants: info.variants } : {}) },
-    ]),
-  ),
-  fixTitles,
-};
 
 /** Every prose text a spec carries. */
 function specTexts(op: OperationSpec): string[] {
@@ -85,13 +74,14 @@ describe('App2App in Italian', () => {
 
   describe('tables', () => {
     it('every diagnostic title, message, variant and fix title has an Italian one with the same placeholders', () => {
-      const n = checkPairs('diagnostics', diagnosticsEn, diagnosticsIt);
+      const n = checkPairs('diagnostics');
       assert.ok(n > 60, `${n} texts`);
+      assert.equal(leaves(table('app2app.diagnostics')).filter((p) => p.path.startsWith('.fixTitles')).length, Object.keys(fixTitles).length);
     });
 
     it('every catalog text has an Italian one; every text of every spec comes from the table', () => {
-      checkPairs('catalog', catalogText, catalogIt);
-      for (const p of leaves(catalogText, catalogIt)) assert.equal(withLocale('it', () => catalogProse(p.en)), p.it, `${p.path}: one English text, one translation`);
+      assert.equal(table('app2app.catalog'), catalogText);
+      checkPairs('catalog');
       for (const o of operations) {
         for (const text of specTexts(o)) {
           const italian = withLocale('it', () => catalogProse(text));
@@ -102,12 +92,17 @@ describe('App2App in Italian', () => {
     });
 
     it('completion, builder, copy, build-input and validator texts are complete', () => {
-      checkPairs('validate', validateMessages, validateIt);
-      checkPairs('complete', completeMessages, completeIt);
+      assert.equal(table('app2app.validate'), validateMessages);
+      assert.equal(table('app2app.complete'), completeMessages);
+      assert.equal(table('app2app.builder'), builderMessages);
+      assert.equal(table('app2app.copyAs'), copyAsMessages);
+      assert.equal(table('app2app.buildInput'), buildInputMessages);
+      checkPairs('validate');
+      checkPairs('complete');
       // A pure pattern and a name stay as they are.
-      checkPairs('builder', builderMessages, builderIt, ['builder.optionalDescription']);
-      checkPairs('copyAs', copyAsMessages, copyAsIt, ['copyAs.labels.uri']);
-      checkPairs('buildInput', buildInputMessages, buildInputIt);
+      checkPairs('builder', ['builder.optionalDescription']);
+      checkPairs('copyAs', ['copyAs.labels.uri']);
+      checkPairs('buildInput');
     });
   });
 
@@ -172,8 +167,22 @@ describe('App2App in Italian', () => {
       assert.equal(withLocale('it', () => formatFixTitle('percentEncode', { encoded: '%20' })), 'Codificare come `%20`');
       for (const code of Object.keys(diagnosticCodes) as DiagnosticCode[]) {
         assert.equal(diagnosticTitle(code), diagnosticCodes[code].title);
-        assert.equal(withLocale('it', () => diagnosticTitle(code)), diagnosticsIt.messages[code].title);
+        assert.equal(withLocale('it', () => diagnosticTitle(code)), (bundleOf('it') as Record<string, string>)[diagnosticCodes[code].title]);
+        assert.notEqual(withLocale('it', () => diagnosticTitle(code)), diagnosticCodes[code].title);
       }
+    });
+  });
+
+  describe('pseudo-locale', () => {
+    it('every catalog sentence, diagnostic and completion text goes through the bundle lookup (qps-ploc wraps it)', () => {
+      const amount = findParameter(op('reversal'), 'request', 'amount')!.spec;
+      assert.equal(withLocale('qps-ploc', () => parameterDescription(amount)), '⟦Amount in euro cents of the transaction to reverse.⟧');
+      assert.equal(withLocale('qps-ploc', () => operationTitle(op('payment'))), '⟦Payment⟧');
+      const [missing] = withLocale('qps-ploc', () => validateUri('neximpos://payment?amount=150&callerTrxId=x&uri=a%3A%2F%2Fb'));
+      assert.equal(missing.message, '⟦payment needs `callerName`: {description} Add it.⟧'.replace('{description}', '⟦Label of the "Torna a …" (back to …) button that returns to the calling app.⟧'));
+      assert.equal(missing.fixes?.[0].title, '⟦Add `callerName`⟧');
+      const names = withLocale('qps-ploc', () => completeAt('neximpos://payment?', 19));
+      assert.equal(names.find((c) => c.label === 'amount')?.detail, '⟦required · ⟦Amount in euro cents.⟧⟧');
     });
   });
 

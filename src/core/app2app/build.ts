@@ -3,7 +3,7 @@
 // the built URI, so the builder never disagrees with the validator.
 
 import type { Diagnostic } from '../types';
-import { findOperation, indexedParameterName, requestScheme, type OperationSpec } from './catalog';
+import { findOperation, indexedParameterName, requestScheme, type catalogOperations, type OperationName, type OperationSpec } from './catalog';
 import { validateUri } from './validate';
 
 export interface AdditionalTag {
@@ -11,56 +11,42 @@ export interface AdditionalTag {
   readonly value: string;
 }
 
-interface RequestBase {
-  readonly callerName: string;
-  readonly callerTrxId: string;
-  /** Return URI, e.g. `myapp://payment` (encoded by the builder). */
-  readonly uri: string;
-}
+/** The value the builder takes for a catalog type (amounts as numbers or digits, flags as booleans). */
+type InputValue<T> = T extends 'int-cents' | 'int' ? number | string : T extends 'boolean' ? boolean : T extends 'timestamp' ? string | Date : string;
 
-export interface PaymentInput extends RequestBase {
-  readonly operation: 'payment';
-  /** Euro cents. */
-  readonly amount: number | string;
-  readonly email?: string;
-  readonly sms?: string;
-  readonly sendTicket?: boolean;
-  readonly urlTicket?: boolean;
-  /** Sent as addInfoKeyN/addInfoN pairs, N = 1, 2, … in order. */
-  readonly additionalTags?: readonly AdditionalTag[];
-  /** Legacy tag values without keys (addInfo1…, tags DF8001…). */
-  readonly legacyAddInfo?: readonly string[];
-  readonly autoClose?: boolean;
-  readonly hideRetry?: boolean;
-  /** Undocumented, sent by the demo apps. */
-  readonly tipEnabled?: boolean;
-  readonly tipAmount?: number | string;
-  /** Ignored by Nexi POS (spec §1); accepted so the validator can say so. */
-  readonly terminalId?: string;
-}
+type RequestSpecOf<O> = O extends { readonly request: readonly (infer S)[] } ? S : never;
+/** Parameters written by name (not the indexed additional tags). */
+type PlainSpec<S> = S extends { readonly indexed: object } ? never : S extends { readonly family: string } ? never : S;
 
-export interface ReversalInput extends RequestBase {
-  readonly operation: 'reversal';
-  readonly amount: number | string;
-  /** `ddMMyyHHmm`, or a Date formatted in local time (spec §12; the time zone is not documented). */
-  readonly timestamp: string | Date;
-  readonly terminalId: string;
-  readonly email?: string;
-  readonly sms?: string;
-  readonly sendTicket?: boolean;
-  readonly urlTicket?: boolean;
-  readonly autoClose?: boolean;
-  readonly hideRetry?: boolean;
-}
+/** One field per catalog parameter: required ones required, the others optional, typed by the catalog type. */
+type ParameterFields<O> = {
+  readonly [S in PlainSpec<RequestSpecOf<O>> as S extends { readonly required: true; readonly name: infer N extends string } ? N : never]: InputValue<S extends { readonly type: infer V } ? V : never>;
+} & {
+  readonly [S in PlainSpec<RequestSpecOf<O>> as S extends { readonly required: true } ? never : S extends { readonly name: infer N extends string } ? N : never]?: InputValue<S extends { readonly type: infer V } ? V : never>;
+};
 
-export interface LastTransactionInput extends RequestBase {
-  readonly operation: 'last_transaction';
-  readonly terminalId: string;
-}
+/** Operations with additional tags take them as pairs (addInfoKeyN/addInfoN) or as legacy values (addInfoN). */
+type TagFields<O> = [Extract<RequestSpecOf<O>, { readonly family: 'additionalTagKey' }>] extends [never]
+  ? unknown
+  : {
+      /** Sent as addInfoKeyN/addInfoN pairs, N = 1, 2, … in order. */
+      readonly additionalTags?: readonly AdditionalTag[];
+      /** Legacy tag values without keys (addInfo1…, tags DF8001…). */
+      readonly legacyAddInfo?: readonly string[];
+    };
 
-export interface AccountingClosureInput extends RequestBase {
-  readonly operation: 'accounting_closure';
-}
+/**
+ * The builder's input for an operation of the catalog, derived from its request parameters: a parameter added to
+ * the catalog is a field here with no other edit. Timestamps may be a Date (formatted in local time, spec §12).
+ */
+export type RequestInputOf<O extends OperationSpec> = { readonly operation: O['name'] } & ParameterFields<O> & TagFields<O>;
+
+type CatalogOperation<N extends OperationName> = Extract<(typeof catalogOperations)[number], { readonly name: N }>;
+
+export type PaymentInput = RequestInputOf<CatalogOperation<'payment'>>;
+export type ReversalInput = RequestInputOf<CatalogOperation<'reversal'>>;
+export type LastTransactionInput = RequestInputOf<CatalogOperation<'last_transaction'>>;
+export type AccountingClosureInput = RequestInputOf<CatalogOperation<'accounting_closure'>>;
 
 export type RequestInput = PaymentInput | ReversalInput | LastTransactionInput | AccountingClosureInput;
 
@@ -91,21 +77,25 @@ function text(value: unknown): string {
   return String(value);
 }
 
-export function buildRequestUri(input: RequestInput): BuildResult {
+export function buildRequestUri(input: RequestInput): BuildResult;
+/** A request of another catalog's operation `O` (a test's fixture catalog, built under `withCatalog`). */
+export function buildRequestUri<O extends OperationSpec>(input: RequestInputOf<O>): BuildResult;
+export function buildRequestUri(input: { readonly operation: string }): BuildResult {
   const op = findOperation(input.operation) as OperationSpec;
   const fields = input as unknown as Readonly<Record<string, unknown>>;
+  const tagged = input as { readonly additionalTags?: readonly AdditionalTag[]; readonly legacyAddInfo?: readonly string[] };
   const pairs: string[] = [];
   const add = (name: string, value: string) => pairs.push(`${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`);
   for (const spec of op.request) {
     if (spec.family === 'additionalTagKey') {
       // Key and value side by side, as the demo apps send them (spec §3.2).
       const valueSpec = op.request.find((s) => s.family === 'additionalTagValue');
-      (input.operation === 'payment' ? (input.additionalTags ?? []) : []).forEach((tag, i) => {
+      (tagged.additionalTags ?? []).forEach((tag, i) => {
         add(indexedParameterName(spec, i + 1), tag.key);
         if (valueSpec) add(indexedParameterName(valueSpec, i + 1), tag.value);
       });
     } else if (spec.family === 'additionalTagValue') {
-      (input.operation === 'payment' ? (input.legacyAddInfo ?? []) : []).forEach((value, i) => add(indexedParameterName(spec, i + 1), value));
+      (tagged.legacyAddInfo ?? []).forEach((value, i) => add(indexedParameterName(spec, i + 1), value));
     } else if (fields[spec.name] !== undefined) add(spec.name, text(fields[spec.name]));
   }
   const uri = `${requestScheme}://${op.name}?${pairs.join('&')}`;

@@ -1,10 +1,9 @@
 // key=value pairs (as typed on the command line, or given by a language-model tool) → the builder's typed input.
 // One conversion for the CLI's `build` and the `nexi_build_uri` tool: the same keys, flags and additional tags.
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { buildInputIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { AdditionalTag, RequestInput } from './build';
-import { findOperation, findParameter, operations, parameterNames } from './catalog';
+import { catalogInUse, findOperation, findParameter, parameterNames } from './catalog';
 import { didYouMean } from './suggest';
 
 /** Why the input was refused (the CLI prints these after `error:`, the language-model tool returns them). */
@@ -17,22 +16,21 @@ export const buildInputMessages = {
   notBoolean: "{key} takes true or false, not '{value}'",
 } as const;
 
-const messages = localized<Translation<typeof buildInputMessages>>({ en: buildInputMessages, it: buildInputIt });
+const messages = translated('app2app.buildInput', buildInputMessages);
 
 /** Input the builder cannot take (unknown operation or key, a flag that is not true/false); `message` says why. */
 export class BuildInputError extends Error {
   override readonly name = 'BuildInputError';
 }
 
-const booleans = new Set(['sendTicket', 'urlTicket', 'autoClose', 'hideRetry', 'tipEnabled']);
-
 /** The builder's input for `operationName` from unencoded `[key, value]` entries. Throws BuildInputError. */
 export function requestInputFromEntries(operationName: string, entries: Iterable<readonly [string, string]>): RequestInput {
   const operation = findOperation(operationName);
   if (!operation) {
-    const hint = didYouMean(operationName, operations.map((o) => o.name));
+    const names = catalogInUse().map((o) => o.name);
+    const hint = didYouMean(operationName, names);
     const M = messages();
-    const args = { operation: operationName, operations: operations.map((o) => o.name).join(', ') };
+    const args = { operation: operationName, operations: names.join(', ') };
     throw new BuildInputError(hint ? fillTemplate(M.unknownOperationHint, { ...args, suggestion: hint }) : fillTemplate(M.unknownOperation, args));
   }
   const fields: Record<string, unknown> = { operation: operation.name };
@@ -49,7 +47,7 @@ export function requestInputFromEntries(operationName: string, entries: Iterable
     if (match.spec.family === 'additionalTagKey' || match.spec.family === 'additionalTagValue') {
       if (!match.index || !match.inRange) throw new BuildInputError(fillTemplate(messages().tagIndex, { key }));
       (match.spec.family === 'additionalTagKey' ? tagKeys : tagValues).set(match.index, value);
-    } else if (booleans.has(key)) {
+    } else if (match.spec.type === 'boolean') {
       if (value !== 'true' && value !== 'false') throw new BuildInputError(fillTemplate(messages().notBoolean, { key, value }));
       fields[key] = value === 'true';
     } else {

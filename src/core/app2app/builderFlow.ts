@@ -5,8 +5,7 @@
 // or the validator.
 
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { builderIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { Diagnostic } from '../types';
 import { buildRequestUri, encodeQueryComponent, formatTimestamp, type RequestInput } from './build';
 import {
@@ -16,7 +15,7 @@ import {
   indexedParameterName,
   operationDescription,
   operationTitle,
-  operations,
+  catalogInUse,
   parameterDescription,
   type OperationName,
   type OperationSpec,
@@ -52,7 +51,7 @@ export const builderMessages = {
   },
 } as const;
 
-const messages = localized<Translation<typeof builderMessages>>({ en: builderMessages, it: builderIt });
+const messages = translated('app2app.builder', builderMessages);
 
 export interface BuilderState {
   readonly operation: OperationName | undefined;
@@ -193,7 +192,7 @@ export function currentStep(state: BuilderState, options: BuilderOptions = {}): 
   if (ref.kind === 'operation') {
     return info({
       kind: 'operation',
-      items: operations.map((o) => ({ name: o.name, title: operationTitle(o), description: operationDescription(o) })),
+      items: catalogInUse().map((o) => ({ name: o.name, title: operationTitle(o), description: operationDescription(o) })),
       value: state.operation,
     });
   }
@@ -253,7 +252,7 @@ export function answer(state: BuilderState, value: string | readonly string[]): 
     case 'operation': {
       const name = String(value);
       const op = findOperation(name);
-      if (!op) return { problem: { severity: 'error', message: fillTemplate(messages().pickOperation, { operations: operations.map((o) => o.name).join(', ') }) } };
+      if (!op) return { problem: { severity: 'error', message: fillTemplate(messages().pickOperation, { operations: catalogInUse().map((o) => o.name).join(', ') }) } };
       // Another operation takes other parameters: start over, keeping the values both share.
       if (op.name === state.operation) return next({});
       const values: Record<string, string> = {};

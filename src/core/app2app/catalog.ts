@@ -1,9 +1,10 @@
 // The App2App operation catalog: every request and response parameter of the four Nexi POS operations, as
-// one table. The builder, the validator, completions, hovers and the docs all read it; protocol knowledge
-// belongs here, not in `if` chains elsewhere. Source of truth: the fact sheet (spec §1–8, §12, §16).
+// one table. The builder (its input types are derived from it), the build input, the validator, completions,
+// hovers, explain and the simulator (with the response layouts below) all read it; protocol knowledge belongs
+// here, not in `if` chains elsewhere. Adding a parameter = one entry here + its translations in the l10n bundles.
+// Source of truth: the fact sheet (spec §1–8, §12, §16).
 
-import { getLocale } from '../i18n';
-import { catalogIt } from '../i18n/it/catalog';
+import { bundleOf, getLocale, sourceLocale, tableText, translated } from '../l10n';
 import type { Provenance } from '../types';
 
 export type OperationName = 'payment' | 'reversal' | 'last_transaction' | 'accounting_closure';
@@ -83,7 +84,39 @@ export interface ParameterSpec {
    * on a value shows that value's own meaning instead, so a declined 116 never leads with the approved code (issue 16).
    */
   readonly valueLegend?: string;
+  /**
+   * How the explainer reads a value beyond its type (its `interpretations` table maps each kind to a function);
+   * without one the value is read by its `type` (amounts, dates, flags, return URIs, TIDs).
+   */
+  readonly interpret?: InterpretationKind;
+  /** Response layouts that repeat this request parameter's value at their end (the simulator reads it). */
+  readonly echoedIn?: readonly LayoutId[];
 }
+
+/** How a value is read, beyond its type: each kind is one function of the explainer. */
+export type InterpretationKind =
+  /** Nexi result code (spec §9). */
+  | 'resultCode'
+  /** SoftPOS `X-Y-Z` error (spec §9.3). */
+  | 'softPosError'
+  /** ISO 8583 field 39 action code. */
+  | 'actionCode'
+  | 'operationType'
+  /** ICC / MAG / CLI. */
+  | 'transactionType'
+  /** MPOS / SOFTPOS. */
+  | 'terminalType'
+  /** A card number, masked in every output. */
+  | 'maskedPan'
+  /** Set only for approved transactions, `null` otherwise (spec §3.4); otherwise read by type. */
+  | 'approvedOnly'
+  | 'cardTypeCVM'
+  /** The caller's own reference (may be epoch milliseconds). */
+  | 'callerReference'
+  /** A fixed-width value padded with blanks. */
+  | 'blankPadded'
+  /** The receipt link of a MobilePOS result (the request flag of the same name is only described). */
+  | 'receiptLink';
 
 export interface OperationSpec {
   /** The URI authority: `neximpos://<name>?…`. */
@@ -102,9 +135,9 @@ export interface OperationSpec {
 export const requestScheme = 'neximpos';
 
 /**
- * Every sentence of the catalog, in one table: the specs below read their prose from here, and a translation
- * (`src/core/i18n/it/catalog.ts`) supplies the same keys. Read a spec's text through `parameterDescription`,
- * `operationTitle`… (or `localizedParameter`), which give the current locale's wording.
+ * Every sentence of the catalog, in one table: the specs below read their English prose from here; other
+ * languages translate each sentence in the l10n bundles (keyed by the English text). Read a spec's text through
+ * `parameterDescription`, `operationTitle`… (or `localizedParameter`), which give the current locale's wording.
  */
 export const catalogText = {
   operations: {
@@ -247,6 +280,23 @@ export const catalogText = {
 
 const T = catalogText;
 
+// Defaults of every parameter: an entry states only what differs. Most parameters are optional, taken by both
+// products and documented on a Nexi page.
+const parameterDefaults = { required: false, scope: 'both', provenance: 'nexi-documented' } as const;
+
+/** A parameter as written in the tables below: `required`, `scope` and `provenance` may be left to the defaults. */
+type ParameterDraft = Omit<ParameterSpec, keyof typeof parameterDefaults> & Partial<Pick<ParameterSpec, keyof typeof parameterDefaults>>;
+
+/** One catalog entry, the defaults filled in; its literal types (name, type, required) stay for `RequestInputOf`. */
+function param<const P extends ParameterDraft>(draft: P): Omit<typeof parameterDefaults, keyof P> & P {
+  return { ...parameterDefaults, ...draft };
+}
+
+/** A response field seen only in the examples (no Nexi table lists it). */
+function undocumented<const P extends Omit<ParameterDraft, 'sources' | 'provenance'> & { readonly sources?: readonly string[] }>(draft: P) {
+  return param({ sources: ['examples'], ...draft, provenance: 'undocumented' });
+}
+
 // spec §3.2: allowed characters of additional tags: digits, letters and ! $ % & ( ) * + - . / : ; < = > ? @ [ ] ^ _ { }.
 // The set below has ASCII letters only; whether "letters" also covers `é` or `α` is open (spec §16.3), so the
 // validator reports other letters as a warning (A2A037) and the rest of the set's misses as errors (A2A012).
@@ -263,559 +313,583 @@ const additionalTagConstraints: ParameterConstraints = {
 // spec §3.1, §4.1: `amount` is typed int; §16.8: no maximum documented. An Android (Java/Kotlin) int stops at
 // 2^31 − 1 [inference]; ISO 8583 field 4 (f04, 12 digits) would allow more, so the int is the binding limit.
 export const maxIntAmount = 2147483647;
-const amount: ParameterSpec = {
+const amount = param({
   name: 'amount',
   type: 'int-cents',
   required: true,
   constraints: { text: T.request.amount.constraint, min: 1, max: maxIntAmount },
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.amount.description,
   example: '150',
-};
-const callerName: ParameterSpec = {
+});
+const callerName = param({
   name: 'callerName',
   type: 'string',
   required: true,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
   description: T.request.callerName.description,
   example: 'MyShop',
   notes: T.request.callerName.notes,
-};
-const callerTrxId: ParameterSpec = {
+});
+const callerTrxId = param({
   name: 'callerTrxId',
   type: 'string',
   required: true,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
   description: T.request.callerTrxId.description,
   example: 'order-1',
   notes: T.request.callerTrxId.notes,
-};
-const email: ParameterSpec = {
+  interpret: 'callerReference',
+});
+const email = param({
   name: 'email',
   type: 'email',
-  required: false,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.email.description,
   example: 'name.surname%40domain.it',
   notes: T.request.email.notes,
-};
-const sms: ParameterSpec = {
+});
+const sms = param({
   name: 'sms',
   type: 'phone',
-  required: false,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.sms.description,
   example: '3344556951',
   notes: T.request.sms.notes,
-};
-const sendTicket: ParameterSpec = {
+});
+const sendTicket = param({
   name: 'sendTicket',
   type: 'boolean',
-  required: false,
   default: 'true',
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.sendTicket.description,
   example: 'false',
   notes: T.request.sendTicket.notes,
-};
-const urlTicket: ParameterSpec = {
+});
+const urlTicket = param({
   name: 'urlTicket',
   type: 'boolean',
-  required: false,
   default: 'true',
   scope: 'mobilepos',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.urlTicket.description,
   example: 'true',
   notes: T.request.urlTicket.notes,
-};
-const uri: ParameterSpec = {
+  // The result's urlTicket is the receipt link; the request's flag is described, not interpreted.
+  interpret: 'receiptLink',
+});
+const uri = param({
   name: 'uri',
   type: 'uri',
   required: true,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]', '[LTS]', '[ACC]'],
   description: T.request.uri.description,
   example: 'myapp%3A%2F%2Fpayment',
   notes: T.request.uri.notes,
-};
-const autoClose: ParameterSpec = {
+});
+const autoClose = param({
   name: 'autoClose',
   type: 'boolean',
-  required: false,
   default: 'false',
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[REV]'],
   description: T.request.autoClose.description,
   example: 'true',
   notes: T.request.autoClose.notes,
-};
-const hideRetry: ParameterSpec = {
+  // spec §3.5 (SoftPOS examples): the result repeats the flag after terminalId.
+  echoedIn: ['softpos'],
+});
+const hideRetry = param({
   name: 'hideRetry',
   type: 'boolean',
-  required: false,
   default: 'false',
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[PAY]', '[CHG]'],
   description: T.request.hideRetry.description,
   example: 'true',
   notes: T.request.hideRetry.notes,
-};
-const terminalId: ParameterSpec = {
+});
+const terminalId = param({
   name: 'terminalId',
   type: 'terminalId',
   required: true,
   constraints: { text: T.request.terminalId.constraint },
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[REV]', '[LTS]'],
   description: T.request.terminalId.description,
   example: '12345678',
-};
+});
 
 // Response parameters shared by several operations.
-const resCallerTrxId: ParameterSpec = {
+const resCallerTrxId = param({
   ...callerTrxId,
   sources: ['[REV]', '[REVS]', '[LTS]', '[ACC]'],
   description: T.response.callerTrxId.description,
   notes: undefined,
-};
-const resResult: ParameterSpec = {
+});
+const resResult = param({
   name: 'result',
   type: 'int',
   required: true,
-  scope: 'both',
-  provenance: 'nexi-documented',
   sources: ['[REV]', '[ERR]'],
   description: T.response.result.description,
   valueLegend: T.response.result.values,
   example: '0',
-};
-const receiptKeys: ParameterSpec = {
+  interpret: 'resultCode',
+});
+const receiptKeys = param({
   name: 'receipt keys (CTxxx, fNN, F42, 9F14, ATAGSRECEIPT)',
   type: 'string',
-  required: false,
   scope: 'softpos',
-  provenance: 'nexi-documented',
   sources: ['[RCPT]', '[REVC]', '[GLT]'],
   description: T.response.receiptKeys.description,
   family: 'receiptKey',
   notes: T.response.receiptKeys.notes,
-};
-const resTipAmount: ParameterSpec = {
+});
+const resTipAmount = param({
   name: 'tipAmount',
   type: 'int-cents',
-  required: false,
-  scope: 'both',
   provenance: 'nexi-sample',
   sources: ['[GH-DEMO]'],
   description: T.response.tipAmount.description,
-};
-const resTotalAmount: ParameterSpec = {
+});
+const resTotalAmount = param({
   ...resTipAmount,
   name: 'totalAmount',
   description: T.response.totalAmount.description,
-};
+});
 
 // spec §3.4: payment and reversal share the response set; `*` = approved or denied only, `**` = depends on
 // urlTicket, `***` = MobilePOS only.
 function paymentLikeResponse(operationType: 'PAYMENT' | 'REVERSAL'): readonly ParameterSpec[] {
   return [
     resCallerTrxId,
-    {
+    param({
       name: 'operationType',
       type: 'enum',
       values: [operationType],
       required: true,
-      scope: 'both',
-      provenance: 'nexi-documented',
       sources: ['[PAYS]', '[REV]'],
       description: T.response.operationType[operationType],
-    },
+      interpret: 'operationType',
+    }),
     resResult,
-    {
+    param({
       ...amount,
       sources: ['[REVS]'],
       description: T.response.amount.description,
       notes: T.response.amount.notes,
       constraints: undefined,
-    },
-    {
-      name: 'actionCode',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'nexi-documented',
-      sources: ['[REV]'],
-      description: T.response.actionCode.description,
-      valueLegend: T.response.actionCode.values,
-    },
-    {
-      name: 'pan',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'nexi-documented',
-      sources: ['[REV]'],
-      description: T.response.pan.description,
-    },
-    {
+    }),
+    param({ name: 'actionCode', type: 'string', sources: ['[REV]'], description: T.response.actionCode.description, valueLegend: T.response.actionCode.values, interpret: 'actionCode' }),
+    param({ name: 'pan', type: 'string', sources: ['[REV]'], description: T.response.pan.description, interpret: 'maskedPan' }),
+    param({
       name: 'transactionType',
       type: 'enum',
       values: ['ICC', 'MAG', 'CLI'],
-      required: false,
-      scope: 'both',
-      provenance: 'nexi-documented',
       sources: ['[REV]'],
       description: T.response.transactionType.description,
-    },
-    {
-      name: 'authorizationNumber',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'nexi-documented',
-      sources: ['[REV]', '[REVL]'],
-      description: T.response.authorizationNumber.description,
-    },
-    {
-      name: 'timestamp',
-      type: 'timestamp',
-      required: false,
-      scope: 'both',
-      provenance: 'nexi-documented',
-      sources: ['[REV]'],
-      description: T.response.timestamp.description,
-    },
-    {
-      name: 'resultDescription',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.resultDescription.description,
-    },
-    {
-      name: 'cardTypeCVM',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.cardTypeCVM.description,
-    },
-    {
-      name: 'acquirerId',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.acquirerId.description,
-    },
-    {
-      name: 'stan',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.stan.description,
-    },
-    {
-      name: 'operationNumber',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.operationNumber.description,
-    },
-    {
-      name: 'acquirerName',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples', '[PAYS]'],
-      description: T.response.acquirerName.description,
-    },
-    {
-      ...terminalId,
-      required: false,
-      provenance: 'undocumented',
-      sources: ['examples'],
-      description: T.response.terminalId.description,
-      constraints: undefined,
-    },
-    {
-      name: 'merchantId',
-      type: 'string',
-      required: false,
-      scope: 'both',
-      provenance: 'undocumented',
-      sources: ['examples', '[PAYS]'],
-      description: T.response.merchantId.description,
-    },
-    {
-      name: 'urlTicket',
-      type: 'url',
-      required: false,
-      scope: 'mobilepos',
-      provenance: 'nexi-documented',
-      sources: ['[REVS]', 'examples'],
-      description: T.response.urlTicket.description,
-    },
-    {
-      name: 'softPosError',
-      type: 'string',
-      required: false,
-      scope: 'softpos',
-      provenance: 'nexi-documented',
-      sources: ['[REV]', '[ERR]'],
-      description: T.response.softPosError.description,
-    },
-    {
-      name: 'autoClose',
-      type: 'boolean',
-      required: false,
-      scope: 'softpos',
-      provenance: 'undocumented',
-      sources: ['[REV]', '[FAQ partial deeplink]'],
-      description: T.response.autoClose.description,
-    },
+      interpret: 'transactionType',
+    }),
+    param({ name: 'authorizationNumber', type: 'string', sources: ['[REV]', '[REVL]'], description: T.response.authorizationNumber.description, interpret: 'approvedOnly' }),
+    param({ name: 'timestamp', type: 'timestamp', sources: ['[REV]'], description: T.response.timestamp.description, interpret: 'approvedOnly' }),
+    undocumented({ name: 'resultDescription', type: 'string', description: T.response.resultDescription.description }),
+    undocumented({ name: 'cardTypeCVM', type: 'string', description: T.response.cardTypeCVM.description, interpret: 'cardTypeCVM' }),
+    undocumented({ name: 'acquirerId', type: 'string', description: T.response.acquirerId.description }),
+    undocumented({ name: 'stan', type: 'string', description: T.response.stan.description }),
+    undocumented({ name: 'operationNumber', type: 'string', description: T.response.operationNumber.description }),
+    undocumented({ name: 'acquirerName', type: 'string', sources: ['examples', '[PAYS]'], description: T.response.acquirerName.description, interpret: 'blankPadded' }),
+    undocumented({ ...terminalId, required: false, sources: ['examples'], description: T.response.terminalId.description, constraints: undefined }),
+    undocumented({ name: 'merchantId', type: 'string', sources: ['examples', '[PAYS]'], description: T.response.merchantId.description, interpret: 'blankPadded' }),
+    param({ name: 'urlTicket', type: 'url', scope: 'mobilepos', sources: ['[REVS]', 'examples'], description: T.response.urlTicket.description, interpret: 'receiptLink' }),
+    param({ name: 'softPosError', type: 'string', scope: 'softpos', sources: ['[REV]', '[ERR]'], description: T.response.softPosError.description, interpret: 'softPosError' }),
+    undocumented({ name: 'autoClose', type: 'boolean', scope: 'softpos', sources: ['[REV]', '[FAQ partial deeplink]'], description: T.response.autoClose.description }),
     receiptKeys,
     resTipAmount,
     resTotalAmount,
   ];
 }
 
-export const operations: readonly OperationSpec[] = [
-  {
-    name: 'payment',
-    title: T.operations.payment.title,
-    description: T.operations.payment.description,
-    scope: 'both',
-    operationTypes: ['PAYMENT'],
-    sources: ['[PAY]', '[PAYS]', '[PAYC]', '[GH-DEMO]'],
-    request: [
-      amount,
-      callerName,
-      callerTrxId,
-      email,
-      sms,
-      sendTicket,
-      urlTicket,
-      // spec §16.1: "yes" on the current page, "no" on the older rendering; we require it.
-      { ...uri, notes: [T.request.uri.paymentNote, ...(uri.notes ?? [])] },
-      {
-        name: 'addInfoKeyN',
-        type: 'string',
-        required: false,
-        indexed: { min: 1, max: 5 },
-        family: 'additionalTagKey',
-        constraints: additionalTagConstraints,
-        scope: 'both',
-        provenance: 'nexi-documented',
-        sources: ['[PAY]', '[CHG]'],
-        description: T.request.addInfoKeyN.description,
-        example: 'key1',
-        notes: T.request.addInfoKeyN.notes,
-      },
-      {
-        name: 'addInfoN',
-        type: 'string',
-        required: false,
-        indexed: { min: 1, max: 5 },
-        family: 'additionalTagValue',
-        constraints: additionalTagConstraints,
-        scope: 'both',
-        provenance: 'nexi-documented',
-        sources: ['[PAY]', '[PAYS]'],
-        description: T.request.addInfoN.description,
-        example: 'value1',
-        notes: T.request.addInfoN.notes,
-      },
-      autoClose,
-      hideRetry,
-      {
-        name: 'tipEnabled',
-        type: 'boolean',
-        required: false,
-        scope: 'both',
-        provenance: 'nexi-sample',
-        sources: ['[GH-DEMO]'],
-        description: T.request.tipEnabled.description,
-        example: 'false',
-      },
-      {
-        name: 'tipAmount',
-        type: 'int-cents',
-        required: false,
-        constraints: { text: T.request.tipAmount.constraint, min: 0, max: maxIntAmount },
-        scope: 'both',
-        provenance: 'nexi-sample',
-        sources: ['[GH-DEMO]'],
-        description: T.request.tipAmount.description,
-        example: '0',
-      },
-      {
-        ...terminalId,
-        required: false,
-        sources: ['[PAYS]'],
-        // spec §1 [PAYS]: payment takes no TID.
-        ignoredReason: T.request.paymentTerminalId.ignoredReason,
-        description: T.request.paymentTerminalId.description,
-      },
-    ],
-    response: paymentLikeResponse('PAYMENT'),
-  },
-  {
-    name: 'reversal',
-    title: T.operations.reversal.title,
-    description: T.operations.reversal.description,
-    scope: 'both',
-    operationTypes: ['REVERSAL'],
-    sources: ['[REV]', '[REVS]', '[REVL]', '[REVM]', '[REVC]', '[GH-DEMO]'],
-    request: [
-      { ...amount, description: T.request.reversalAmount.description },
-      callerTrxId,
-      sendTicket,
-      urlTicket,
-      {
-        name: 'timestamp',
-        type: 'timestamp',
-        required: true,
-        constraints: { text: T.request.timestamp.constraint },
-        scope: 'both',
-        provenance: 'nexi-documented',
-        sources: ['[REV]', '[REVC]', '[GH-DEMO]'],
-        description: T.request.timestamp.description,
-        example: '0912202317',
-        notes: T.request.timestamp.notes,
-      },
-      { ...terminalId, description: T.request.reversalTerminalId.description },
-      callerName,
-      uri,
-      email,
-      sms,
-      { ...autoClose, defaultNote: T.request.autoClose.reversalDefaultNote, sources: ['[REV]', '[REVC]'] },
-      { ...hideRetry, default: undefined, defaultNote: T.request.hideRetry.reversalDefaultNote, sources: ['[REV]'] },
-    ],
-    response: paymentLikeResponse('REVERSAL'),
-  },
-  {
-    name: 'last_transaction',
-    title: T.operations.last_transaction.title,
-    description: T.operations.last_transaction.description,
-    scope: 'both',
-    operationTypes: ['LAST_TRANSACTION'],
-    sources: ['[LTS]', '[GLT]', '[RECON]', '[GH-DEMO]'],
-    request: [
-      callerName,
-      { ...terminalId, description: T.request.lastTransactionTerminalId.description },
-      callerTrxId,
-      uri,
-    ],
-    response: [
-      resCallerTrxId,
-      {
-        ...amount,
-        sources: ['[LTS]', '[GLT]'],
-        description: T.response.lastTransactionAmount.description,
-        constraints: undefined,
-      },
-      {
-        name: 'operationType',
-        type: 'enum',
-        values: ['LAST_TRANSACTION'],
-        required: true,
-        scope: 'both',
-        provenance: 'nexi-documented',
-        sources: ['[LTS]'],
-        description: T.response.lastTransactionOperationType.description,
-      },
-      {
-        name: 'terminalType',
-        type: 'enum',
-        values: ['MPOS', 'SOFTPOS'],
-        required: true,
-        scope: 'both',
-        provenance: 'nexi-documented',
-        sources: ['[LTS]'],
-        description: T.response.terminalType.description,
-      },
-      { ...resResult, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionResult.description, valueLegend: undefined },
-      { ...receiptKeys, required: true, scope: 'both', description: T.response.lastTransactionReceiptKeys.description },
-      resTipAmount,
-      resTotalAmount,
-    ],
-  },
-  {
-    name: 'accounting_closure',
-    title: T.operations.accounting_closure.title,
-    description: T.operations.accounting_closure.description,
-    scope: 'mobilepos',
-    operationTypes: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
-    sources: ['[ACC]', '[CLS]', '[GH-DEMO]'],
-    request: [callerTrxId, callerName, uri].map((p) => ({ ...p, scope: 'mobilepos' as const })),
-    response: [
-      { ...resCallerTrxId, scope: 'mobilepos' },
-      {
-        name: 'operationType',
-        type: 'enum',
-        values: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
-        required: true,
-        scope: 'mobilepos',
-        provenance: 'nexi-documented',
-        sources: ['[ACC]', '[CLS]'],
-        description: T.response.accountingClosureOperationType.description,
-      },
-      { ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: T.response.accountingClosureResult.description, valueLegend: undefined },
-      {
-        name: 'hostTotal',
-        type: 'int-cents',
-        required: false,
-        scope: 'mobilepos',
-        provenance: 'nexi-documented',
-        sources: ['[ACC]'],
-        description: T.response.hostTotal.description,
-      },
-      {
-        name: 'terminalTotal',
-        type: 'int-cents',
-        required: false,
-        scope: 'mobilepos',
-        provenance: 'nexi-documented',
-        sources: ['[ACC]'],
-        description: T.response.terminalTotal.description,
-      },
-    ],
-  },
-];
+/** One operation of the catalog; its literal types stay for `RequestInputOf`. */
+function operation<const O extends OperationSpec>(spec: O): O {
+  return spec;
+}
 
-const operationsByName = new Map<string, OperationSpec>(operations.map((o) => [o.name, o]));
+const payment = operation({
+  name: 'payment',
+  title: T.operations.payment.title,
+  description: T.operations.payment.description,
+  scope: 'both',
+  operationTypes: ['PAYMENT'],
+  sources: ['[PAY]', '[PAYS]', '[PAYC]', '[GH-DEMO]'],
+  request: [
+    amount,
+    callerName,
+    callerTrxId,
+    email,
+    sms,
+    sendTicket,
+    urlTicket,
+    // spec §16.1: "yes" on the current page, "no" on the older rendering; we require it.
+    param({ ...uri, notes: [T.request.uri.paymentNote, ...uri.notes] }),
+    param({
+      name: 'addInfoKeyN',
+      type: 'string',
+      indexed: { min: 1, max: 5 },
+      family: 'additionalTagKey',
+      constraints: additionalTagConstraints,
+      sources: ['[PAY]', '[CHG]'],
+      description: T.request.addInfoKeyN.description,
+      example: 'key1',
+      notes: T.request.addInfoKeyN.notes,
+    }),
+    param({
+      name: 'addInfoN',
+      type: 'string',
+      indexed: { min: 1, max: 5 },
+      family: 'additionalTagValue',
+      constraints: additionalTagConstraints,
+      sources: ['[PAY]', '[PAYS]'],
+      description: T.request.addInfoN.description,
+      example: 'value1',
+      notes: T.request.addInfoN.notes,
+    }),
+    autoClose,
+    hideRetry,
+    param({ name: 'tipEnabled', type: 'boolean', provenance: 'nexi-sample', sources: ['[GH-DEMO]'], description: T.request.tipEnabled.description, example: 'false' }),
+    param({
+      name: 'tipAmount',
+      type: 'int-cents',
+      constraints: { text: T.request.tipAmount.constraint, min: 0, max: maxIntAmount },
+      provenance: 'nexi-sample',
+      sources: ['[GH-DEMO]'],
+      description: T.request.tipAmount.description,
+      example: '0',
+    }),
+    param({
+      ...terminalId,
+      required: false,
+      sources: ['[PAYS]'],
+      // spec §1 [PAYS]: payment takes no TID.
+      ignoredReason: T.request.paymentTerminalId.ignoredReason,
+      description: T.request.paymentTerminalId.description,
+    }),
+  ],
+  response: paymentLikeResponse('PAYMENT'),
+});
+
+const reversal = operation({
+  name: 'reversal',
+  title: T.operations.reversal.title,
+  description: T.operations.reversal.description,
+  scope: 'both',
+  operationTypes: ['REVERSAL'],
+  sources: ['[REV]', '[REVS]', '[REVL]', '[REVM]', '[REVC]', '[GH-DEMO]'],
+  request: [
+    param({ ...amount, description: T.request.reversalAmount.description }),
+    callerTrxId,
+    sendTicket,
+    urlTicket,
+    param({
+      name: 'timestamp',
+      type: 'timestamp',
+      required: true,
+      constraints: { text: T.request.timestamp.constraint },
+      sources: ['[REV]', '[REVC]', '[GH-DEMO]'],
+      description: T.request.timestamp.description,
+      example: '0912202317',
+      notes: T.request.timestamp.notes,
+      interpret: 'approvedOnly',
+    }),
+    param({ ...terminalId, description: T.request.reversalTerminalId.description }),
+    callerName,
+    uri,
+    email,
+    sms,
+    param({ ...autoClose, defaultNote: T.request.autoClose.reversalDefaultNote, sources: ['[REV]', '[REVC]'] }),
+    param({ ...hideRetry, default: undefined, defaultNote: T.request.hideRetry.reversalDefaultNote, sources: ['[REV]'] }),
+  ],
+  response: paymentLikeResponse('REVERSAL'),
+});
+
+const lastTransaction = operation({
+  name: 'last_transaction',
+  title: T.operations.last_transaction.title,
+  description: T.operations.last_transaction.description,
+  scope: 'both',
+  operationTypes: ['LAST_TRANSACTION'],
+  sources: ['[LTS]', '[GLT]', '[RECON]', '[GH-DEMO]'],
+  request: [callerName, param({ ...terminalId, description: T.request.lastTransactionTerminalId.description }), callerTrxId, uri],
+  response: [
+    resCallerTrxId,
+    param({ ...amount, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionAmount.description, constraints: undefined }),
+    param({
+      name: 'operationType',
+      type: 'enum',
+      values: ['LAST_TRANSACTION'],
+      required: true,
+      sources: ['[LTS]'],
+      description: T.response.lastTransactionOperationType.description,
+      interpret: 'operationType',
+    }),
+    param({ name: 'terminalType', type: 'enum', values: ['MPOS', 'SOFTPOS'], required: true, sources: ['[LTS]'], description: T.response.terminalType.description, interpret: 'terminalType' }),
+    param({ ...resResult, sources: ['[LTS]', '[GLT]'], description: T.response.lastTransactionResult.description, valueLegend: undefined }),
+    param({ ...receiptKeys, required: true, scope: 'both', description: T.response.lastTransactionReceiptKeys.description }),
+    resTipAmount,
+    resTotalAmount,
+  ],
+});
+
+const accountingClosure = operation({
+  name: 'accounting_closure',
+  title: T.operations.accounting_closure.title,
+  description: T.operations.accounting_closure.description,
+  scope: 'mobilepos',
+  operationTypes: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
+  sources: ['[ACC]', '[CLS]', '[GH-DEMO]'],
+  request: [callerTrxId, callerName, uri].map((p) => ({ ...p, scope: 'mobilepos' as const })),
+  response: [
+    param({ ...resCallerTrxId, scope: 'mobilepos' }),
+    param({
+      name: 'operationType',
+      type: 'enum',
+      values: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
+      required: true,
+      scope: 'mobilepos',
+      sources: ['[ACC]', '[CLS]'],
+      description: T.response.accountingClosureOperationType.description,
+      interpret: 'operationType',
+    }),
+    param({ ...resResult, scope: 'mobilepos', sources: ['[ACC]'], description: T.response.accountingClosureResult.description, valueLegend: undefined }),
+    param({ name: 'hostTotal', type: 'int-cents', scope: 'mobilepos', sources: ['[ACC]'], description: T.response.hostTotal.description }),
+    param({ name: 'terminalTotal', type: 'int-cents', scope: 'mobilepos', sources: ['[ACC]'], description: T.response.terminalTotal.description }),
+  ],
+});
+
+/** The four operations with their literal types: the builder's input types are derived from them. */
+export const catalogOperations = [payment, reversal, lastTransaction, accountingClosure] as const;
+
+export const operations: readonly OperationSpec[] = catalogOperations;
+
+// Response layouts (spec §3.5, §4.4, §5.2, §6.2): the keys of each kind of result in the order of Nexi's published
+// examples, with when each is present and whether the examples percent-encode it. `from` names a value the
+// simulator computes for the transaction (one value, consistent across keys); `constant` is written as is.
+
+/** The layouts: MobilePOS payment/reversal, SoftPOS payment/reversal, the last-transaction enquiry, the closure. */
+export type LayoutId = 'mobilepos' | 'softpos' | 'last_transaction' | 'accounting_closure';
+
+/** When a layout field is present (all listed conditions must hold). */
+export type LayoutCondition =
+  /** The transaction reached the host: approved or declined. */
+  | 'reachedHost'
+  | 'notReachedHost'
+  | 'approved'
+  /** Accounting closure performed (result 0). */
+  | 'performed'
+  /** The enquiry found a last transaction (result 0). */
+  | 'found'
+  /** result -30 with a SoftPOS error. */
+  | 'softPosError'
+  /** The request did not set urlTicket=false. */
+  | 'receiptLinkWanted';
+
+/** Values of one simulated transaction a layout can name. */
+export type LayoutValue =
+  | 'result'
+  | 'amount'
+  | 'amount12'
+  | 'enquiryAmount12'
+  | 'callerTrxId'
+  | 'operationType'
+  | 'actionCode'
+  | 'maskedPan'
+  | 'last4'
+  | 'transactionType'
+  | 'entryLabel'
+  | 'ddMMyyHHmm'
+  | 'resultDescription'
+  | 'stan'
+  | 'rrn'
+  | 'authorizationNumber'
+  | 'operationNumber'
+  | 'acquirerName'
+  | 'merchantId'
+  | 'terminalId'
+  | 'terminalType'
+  | 'receiptLink'
+  | 'softPosError'
+  | 'total'
+  | 'HHmmss'
+  | 'MMdd'
+  | 'HHcolonMM'
+  | 'ddSlashMMSlashYyyy'
+  | 'iso8601'
+  | 'f55'
+  | 'ct123'
+  | 'messageType'
+  | 'aid'
+  | 'cardProduct'
+  | 'scheme';
+
+export interface LayoutField {
+  readonly key: string;
+  readonly from?: LayoutValue;
+  readonly constant?: string;
+  readonly when?: readonly LayoutCondition[];
+  /** The published examples percent-encode this value. */
+  readonly encoded?: boolean;
+}
+
+const softposMerchant = 'NEXI SOFTPOS OPERATION';
+const softposAddress = 'C.SO SEMPIONE 55, 20145, MILANO (MI)';
+
+// The published SoftPOS example's receipt keys, in its order, unencoded as Nexi sends them (spec §3.5, §13).
+const softposReceipt: readonly LayoutField[] = (
+  [
+    { key: 'f30', from: 'amount12' },
+    { key: 'F42', constant: '1000000595940' },
+    { key: 'f12', from: 'HHmmss' },
+    { key: 'f11', from: 'stan' },
+    { key: 'f55', from: 'f55' },
+    { key: 'CT121', constant: softposAddress },
+    { key: 'f13', from: 'MMdd' },
+    { key: 'CT120', constant: softposMerchant },
+    { key: 'f38', from: 'authorizationNumber', when: ['approved'] },
+    { key: 'f37', from: 'rrn' },
+    { key: 'f39', from: 'actionCode' },
+    { key: 'CT118', constant: '978' },
+    { key: 'CT117', constant: 'Online' },
+    { key: 'CT115', from: 'entryLabel' },
+    { key: 'CT114', constant: 'NEXI Core' },
+    { key: 'CT112', from: 'maskedPan' },
+    { key: 'CT111', constant: '0' },
+    { key: 'acquirerId', constant: '909517' },
+    { key: 'CT119', constant: 'Grazie e arrivederci' },
+    { key: 'f41', from: 'terminalId' },
+    { key: 'f43', constant: `${softposMerchant} ${softposAddress}` },
+    { key: 'f42', constant: '1000000595940' },
+    { key: 'CT110', from: 'iso8601' },
+    { key: 'f04', from: 'amount12' },
+    { key: 'CT107', from: 'HHcolonMM' },
+    { key: 'CT106', from: 'ddSlashMMSlashYyyy' },
+    { key: 'CT105', from: 'messageType' },
+    { key: 'CT104', constant: `${softposMerchant} ${softposAddress}` },
+    { key: 'CT103', from: 'rrn' },
+    { key: 'CT102', from: 'aid' },
+    { key: 'CT123', from: 'ct123' },
+    { key: 'CT100', from: 'last4' },
+    { key: 'CT109', from: 'cardProduct' },
+    { key: 'CT108', from: 'scheme' },
+  ] as const satisfies readonly LayoutField[]
+).map((f): LayoutField => ({ ...f, when: ['reachedHost', ...('when' in f ? f.when : [])] }));
+
+/** Every response layout, keys in the published order. Request parameters with `echoedIn` follow at the end. */
+export const responseLayouts: Readonly<Record<LayoutId, readonly LayoutField[]>> = {
+  // [PAYS] payment response order; the reversal example ([REV] mPOS) uses the same fields. spec §3.4 [REV]: pan,
+  // transactionType, timestamp and authorizationNumber are "set only for approved transactions (null otherwise)";
+  // a declined result leaves them out (the footnote's "approved or denied" disagrees, §16.12: the rows' rule is the
+  // stricter one). The examples percent-encode the padded fields and the receipt URL, not the description.
+  mobilepos: [
+    { key: 'result', from: 'result' },
+    { key: 'amount', from: 'amount' },
+    { key: 'callerTrxId', from: 'callerTrxId' },
+    { key: 'operationType', from: 'operationType' },
+    { key: 'actionCode', from: 'actionCode', when: ['reachedHost'] },
+    { key: 'pan', from: 'maskedPan', when: ['reachedHost', 'approved'] },
+    { key: 'transactionType', from: 'transactionType', when: ['reachedHost', 'approved'] },
+    { key: 'timestamp', from: 'ddMMyyHHmm', when: ['reachedHost', 'approved'] },
+    { key: 'resultDescription', from: 'resultDescription', when: ['reachedHost'] },
+    { key: 'cardTypeCVM', constant: '2', when: ['reachedHost'] },
+    { key: 'acquirerId', constant: '00000000003', when: ['reachedHost'] },
+    { key: 'stan', from: 'stan', when: ['reachedHost'] },
+    { key: 'operationNumber', from: 'operationNumber', when: ['reachedHost'] },
+    { key: 'acquirerName', from: 'acquirerName', when: ['reachedHost'], encoded: true },
+    { key: 'terminalId', from: 'terminalId', when: ['reachedHost'] },
+    { key: 'merchantId', from: 'merchantId', when: ['reachedHost'], encoded: true },
+    { key: 'authorizationNumber', from: 'authorizationNumber', when: ['reachedHost', 'approved'] },
+    { key: 'terminalId', from: 'terminalId', when: ['notReachedHost'] },
+    { key: 'urlTicket', from: 'receiptLink', when: ['approved', 'receiptLinkWanted'], encoded: true },
+  ],
+  // The published SoftPOS example's keys and order.
+  softpos: [
+    { key: 'operationType', from: 'operationType' },
+    { key: 'callerTrxId', from: 'callerTrxId' },
+    { key: 'result', from: 'result' },
+    { key: 'amount', from: 'amount12' },
+    ...softposReceipt,
+    { key: 'softPosError', from: 'softPosError', when: ['softPosError'] },
+    { key: 'terminalId', from: 'terminalId' },
+  ],
+  // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
+  last_transaction: [
+    { key: 'operationType', from: 'operationType' },
+    { key: 'callerTrxId', from: 'callerTrxId' },
+    { key: 'result', from: 'result' },
+    { key: 'amount', from: 'enquiryAmount12' },
+    { key: 'terminalType', from: 'terminalType' },
+    ...softposReceipt.map((f): LayoutField => ({ ...f, when: ['found', ...(f.when ?? [])] })),
+    { key: 'terminalId', from: 'terminalId' },
+  ],
+  // spec §6.2 / [CLS] example order; totals only when the closure was performed.
+  accounting_closure: [
+    { key: 'result', from: 'result' },
+    { key: 'hostTotal', from: 'total', when: ['performed'] },
+    { key: 'terminalTotal', from: 'total', when: ['performed'] },
+    { key: 'callerTrxId', from: 'callerTrxId' },
+    { key: 'operationType', from: 'operationType' },
+  ],
+};
+
+/** A catalog and the indexes every lookup needs, built once per catalog. */
+interface IndexedCatalog {
+  readonly operations: readonly OperationSpec[];
+  readonly byName: ReadonlyMap<string, OperationSpec>;
+  readonly byType: ReadonlyMap<string, OperationSpec>;
+  readonly requestKeys: ReadonlySet<string>;
+  readonly responseOnlyKeys: ReadonlySet<string>;
+  readonly interpretationByName: ReadonlyMap<string, InterpretationKind>;
+}
+
+function indexCatalog(list: readonly OperationSpec[]): IndexedCatalog {
+  // Upper-case operationType value → operation; the first operation listing a value wins, as a linear search would.
+  const byType = new Map<string, OperationSpec>();
+  for (const o of list) for (const t of o.operationTypes) if (!byType.has(t)) byType.set(t, o);
+  const requestKeys = new Set(list.flatMap((o) => expandNames(o.request)));
+  const responseOnlyKeys = new Set(list.flatMap((o) => expandNames(o.response)).filter((k) => !requestKeys.has(k)));
+  const interpretationByName = new Map<string, InterpretationKind>();
+  for (const o of list) for (const s of [...o.request, ...o.response]) if (s.interpret && !interpretationByName.has(s.name)) interpretationByName.set(s.name, s.interpret);
+  return { operations: list, byName: new Map(list.map((o) => [o.name, o])), byType, requestKeys, responseOnlyKeys, interpretationByName };
+}
+
+let active: IndexedCatalog | undefined;
+const indexed = new WeakMap<readonly OperationSpec[], IndexedCatalog>();
+
+function catalog(): IndexedCatalog {
+  return (active ??= indexCatalog(operations));
+}
+
+/**
+ * Runs `fn` with `list` as the catalog every feature reads (builder, validator, completion, hover, explain,
+ * simulator), then restores the previous one, also when `fn` throws. Tests use it to prove that a parameter added
+ * to the catalog alone reaches every feature; the extension and the CLI always use `operations`.
+ */
+export function withCatalog<T>(list: readonly OperationSpec[], fn: () => T): T {
+  const previous = catalog();
+  let next = indexed.get(list);
+  if (!next) indexed.set(list, (next = indexCatalog(list)));
+  active = next;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}
+
+/** The operations of the catalog in use (`operations` unless a test runs `withCatalog`). */
+export function catalogInUse(): readonly OperationSpec[] {
+  return catalog().operations;
+}
 
 /** The operation whose authority is exactly `authority` (case-sensitive, as Android intent filters are). */
 export function findOperation(authority: string): OperationSpec | undefined {
-  return operationsByName.get(authority);
+  return catalog().byName.get(authority);
 }
 
 /**
@@ -823,17 +897,18 @@ export function findOperation(authority: string): OperationSpec | undefined {
  * web URL in a log.
  */
 export function findOperationIn(text: string, start: number, end: number): OperationSpec | undefined {
-  for (const o of operations) if (o.name.length === end - start && text.startsWith(o.name, start)) return o;
+  for (const o of catalog().operations) if (o.name.length === end - start && text.startsWith(o.name, start)) return o;
   return undefined;
 }
 
-// Upper-case operationType value → operation; the first operation listing a value wins, as a linear search would.
-const operationsByType = new Map<string, OperationSpec>();
-for (const o of operations) for (const t of o.operationTypes) if (!operationsByType.has(t)) operationsByType.set(t, o);
-
 /** The operation a result's `operationType` value names (`PAYMENT`, `ACCOUNTING_CLOSE`, …). */
 export function findOperationByType(operationType: string): OperationSpec | undefined {
-  return operationsByType.get(operationType.trim().toUpperCase());
+  return catalog().byType.get(operationType.trim().toUpperCase());
+}
+
+/** How the catalog interprets a key by its name alone (for keys of URIs whose operation or side is unknown). */
+export function interpretationOf(name: string): InterpretationKind | undefined {
+  return catalog().interpretationByName.get(name);
 }
 
 // spec §13: receipt keys come as CTxxx, fNN (F42 upper-case too), bare EMV tags like 9F14, and ATAGSRECEIPT.
@@ -899,47 +974,39 @@ export function indexedParameterName(spec: ParameterSpec, n: number): string {
 
 /** Operations (other than `except`) whose requests take `key`; used to say "timestamp is a reversal parameter". */
 export function operationsTaking(key: string, direction: Direction, except?: OperationSpec): OperationSpec[] {
-  return operations.filter((o) => o !== except && findParameter(o, direction, key) !== undefined);
+  return catalog().operations.filter((o) => o !== except && findParameter(o, direction, key) !== undefined);
 }
-
-const requestKeys = new Set(operations.flatMap((o) => parameterNames(o, 'request')));
-const responseOnlyKeys = new Set(operations.flatMap((o) => parameterNames(o, 'response')).filter((k) => !requestKeys.has(k)));
 
 /** True for keys that only results carry (`result`, `operationType`, receipt keys…), never requests. */
 export function isResponseOnlyKey(key: string): boolean {
-  return responseOnlyKeys.has(key) || isReceiptKey(key);
+  return catalog().responseOnlyKeys.has(key) || isReceiptKey(key);
 }
 
 /** Every concrete key any request or response may carry (receipt keys excepted): the scanner's notion of "known". */
 export function isKnownKey(key: string): boolean {
-  return requestKeys.has(key) || responseOnlyKeys.has(key) || isReceiptKey(key);
+  const c = catalog();
+  return c.requestKeys.has(key) || c.responseOnlyKeys.has(key) || isReceiptKey(key);
 }
 
-// The catalog in the current locale. Specs hold the English text of `catalogText`; a translation is found by
-// walking the English and the translated table side by side, so a spread spec that overrides one text (the
-// reversal's `amount`) still finds its own translation. The index is static data (English → Italian), not a
-// locale-dependent result: the locale is read on every call.
+// The catalog in the current locale. Specs hold the English text of `catalogText`, and the bundles are keyed by
+// English text, so a spec's sentence is translated by looking it up: a spread spec that overrides one text (the
+// reversal's `amount`) finds its own translation. Registering the table lets the completeness tests walk it.
+translated('app2app.catalog', catalogText);
 
-let italianIndex: ReadonlyMap<string, string> | undefined;
+// Looked-up texts per bundle (a hover or a decoded log asks for the same descriptions over and over); keyed by the
+// bundle object, so a bundle read again (another l10n root) starts afresh.
+const proseCache = new WeakMap<object, Map<string, string>>();
 
-function indexTranslations(en: unknown, translated: unknown, into: Map<string, string>): void {
-  if (typeof en === 'string') {
-    if (typeof translated === 'string' && !into.has(en)) into.set(en, translated);
-    return;
-  }
-  if (en === null || typeof en !== 'object' || translated === null || typeof translated !== 'object') return;
-  for (const [key, value] of Object.entries(en)) indexTranslations(value, (translated as Record<string, unknown>)[key], into);
-}
-
-/** The current locale's wording of a text of `catalogText` (unknown texts are returned as they are). */
+/** The current locale's wording of a text of `catalogText` (texts without a translation are returned as they are). */
 export function catalogProse(text: string): string {
-  if (getLocale() === 'en') return text;
-  if (!italianIndex) {
-    const index = new Map<string, string>();
-    indexTranslations(catalogText, catalogIt, index);
-    italianIndex = index;
-  }
-  return italianIndex.get(text) ?? text;
+  const locale = getLocale();
+  if (locale === sourceLocale) return text;
+  const bundle = bundleOf(locale);
+  let cache = proseCache.get(bundle);
+  if (!cache) proseCache.set(bundle, (cache = new Map()));
+  let prose = cache.get(text);
+  if (prose === undefined) cache.set(text, (prose = tableText(text)));
+  return prose;
 }
 
 /** "Payment", "Reversal"… in the current locale. */
@@ -989,7 +1056,7 @@ export function allowedCharactersText(spec: ParameterSpec): string | undefined {
 
 /** The spec with every text in the current locale (the spec itself in English). */
 export function localizedParameter(spec: ParameterSpec): ParameterSpec {
-  if (getLocale() === 'en') return spec;
+  if (getLocale() === sourceLocale) return spec;
   return {
     ...spec,
     description: parameterDescription(spec),
@@ -1011,6 +1078,6 @@ export function localizedParameter(spec: ParameterSpec): ParameterSpec {
 
 /** The operation with its title and description in the current locale (parameter lists unchanged). */
 export function localizedOperation(operation: OperationSpec): OperationSpec {
-  if (getLocale() === 'en') return operation;
+  if (getLocale() === sourceLocale) return operation;
   return { ...operation, title: operationTitle(operation), description: operationDescription(operation) };
 }

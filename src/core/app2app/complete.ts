@@ -5,8 +5,7 @@
 
 import { fillTemplate } from '../codes/text';
 import { parameterMarkdown } from '../explain/markdown';
-import { localized, type Translation } from '../i18n';
-import { completeIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { OffsetRange } from '../types';
 import { formatTimestamp } from './build';
 import {
@@ -16,7 +15,7 @@ import {
   localizedParameter,
   operationDescription,
   operationTitle,
-  operations,
+  catalogInUse,
   parameterDescription,
   requestScheme,
   type OperationSpec,
@@ -33,7 +32,7 @@ export const completeMessages = {
   timestampNow: 'now (ddMMyyHHmm, local time)',
 } as const;
 
-const messages = localized<Translation<typeof completeMessages>>({ en: completeMessages, it: completeIt });
+const messages = translated('app2app.complete', completeMessages);
 
 export type CompletionKind = 'operation' | 'parameter' | 'value';
 
@@ -119,7 +118,7 @@ function completeOperation(text: string, from: number, offset: number): Completi
   const M = messages();
   const end = tokenEnd(text, offset);
   const hasQuery = text.charAt(end) === '?';
-  return operations.map((op, i) => ({
+  return catalogInUse().map((op, i) => ({
     label: op.name,
     kind: 'operation' as const,
     insertText: hasQuery ? op.name : `${op.name}?`,

@@ -3,8 +3,7 @@
 
 import { adbCommandLine } from '../adb';
 import { fillTemplate } from '../codes/text';
-import { localized, type Translation } from '../i18n';
-import { copyAsIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import { scanText, type ScannedUri } from './scan';
 
 export type CopyFormat = 'uri' | 'adb' | 'kotlin' | 'java' | 'swift';
@@ -35,7 +34,7 @@ export interface CopiedUri {
   readonly callerTrxId?: string;
 }
 
-const messages = localized<Translation<typeof copyAsMessages>>({ en: copyAsMessages, it: copyAsIt });
+const messages = translated('app2app.copyAs', copyAsMessages);
 
 /** A format whose label (and prose description) is read in the current locale whenever it is shown. */
 function formatInfo(id: CopyFormat, description?: string): CopyFormatInfo {

@@ -1,10 +1,9 @@
 // Every App2App validation code with its severity and message templates, in one table so docs, tests and
 // translations can enumerate them. Templates use `{name}` placeholders; `variants` hold alternative wordings of
-// the same finding. A translation supplies a table of the same shape (`MessageTable`); the Italian one is
-// `src/core/i18n/it/diagnostics.ts`, used by default when the core locale is Italian.
+// the same finding. Other languages come from the l10n bundles (`l10n/bundle.l10n.<locale>.json`, keyed by the
+// English template) through `translated`; a caller may still pass its own `MessageTable` to override them.
 
-import { localized } from '../i18n';
-import { diagnosticsIt } from '../i18n/it/diagnostics';
+import { translated } from '../l10n';
 import type { Severity } from '../types';
 import { fillTemplate } from '../codes/text';
 
@@ -282,6 +281,15 @@ export const diagnosticCodes = {
     message: '`{name}` contains {characters}: Nexi allows "letters" without saying whether accented or non-Latin letters count (spec §16.3), so Nexi POS may reject the pair (inferred). Use A–Z to be safe.',
     source: '§3.2, §16.3 [inference]',
   },
+  A2A038: {
+    severity: 'error',
+    title: 'Value not among the documented values',
+    message: '`{name}` takes one of {values}, not `{value}`; what Nexi POS does with another value is not documented. Write one of the listed values exactly.',
+    variants: {
+      suggestion: '`{name}` takes one of {values}, not `{value}` (values are case-sensitive): write `{suggestion}`.',
+    },
+    source: 'catalog values (§3–§6)',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -329,8 +337,20 @@ export interface CompleteMessageTable extends MessageTable {
   readonly fixTitles: Readonly<Record<FixTitleId, string>>;
 }
 
-/** The table of the current locale: none for English (the templates above are English), the Italian one for `it`. */
-const localeTable = localized<MessageTable | undefined>({ en: undefined, it: diagnosticsIt });
+// Every English title, message, variant and fix title in the shape of a `MessageTable`: the current locale's copy
+// is this table looked up in the bundle, built once per locale.
+const englishTable: MessageTable = {
+  messages: Object.fromEntries(
+    Object.entries(diagnosticCodes).map(([code, info]) => [
+      code,
+      { title: info.title, message: info.message, ...('variants' in info ? { variants: info.variants } : {}) },
+    ]),
+  ),
+  fixTitles,
+};
+
+/** The table of the current locale (the English templates above, or their translation). */
+const localeTable = translated('app2app.diagnostics', englishTable);
 
 /**
  * The message of `code` with `args` filled in: `variant`'s wording when there is one. `table` (an explicit
@@ -338,7 +358,7 @@ const localeTable = localized<MessageTable | undefined>({ en: undefined, it: dia
  */
 export function formatMessage(code: DiagnosticCode, args: MessageArgs = {}, variant?: string, table?: MessageTable): string {
   const info: DiagnosticCodeInfo = diagnosticCodes[code];
-  const tables = [table?.messages?.[code], localeTable()?.messages?.[code]];
+  const tables = [table?.messages?.[code], localeTable().messages?.[code]];
   let template: string | undefined;
   if (variant !== undefined) {
     for (const t of tables) template ??= t?.variants?.[variant];
@@ -349,10 +369,10 @@ export function formatMessage(code: DiagnosticCode, args: MessageArgs = {}, vari
 }
 
 export function formatFixTitle(id: FixTitleId, args: MessageArgs = {}, table?: MessageTable): string {
-  return fillTemplate(table?.fixTitles?.[id] ?? localeTable()?.fixTitles?.[id] ?? fixTitles[id], args);
+  return fillTemplate(table?.fixTitles?.[id] ?? localeTable().fixTitles?.[id] ?? fixTitles[id], args);
 }
 
 /** Short name of the code (docs, settings), in the current locale unless `table` has one. */
 export function diagnosticTitle(code: DiagnosticCode, table?: MessageTable): string {
-  return table?.messages?.[code]?.title ?? localeTable()?.messages?.[code]?.title ?? diagnosticCodes[code].title;
+  return table?.messages?.[code]?.title ?? localeTable().messages?.[code]?.title ?? diagnosticCodes[code].title;
 }

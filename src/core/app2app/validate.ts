@@ -2,15 +2,14 @@
 // exact range in the analysed text and, where the repair is mechanical, a fix. Ranges and edits refer to the
 // original text: for a URI scanned from a Kotlin string or an XML attribute, edits are escaped for that context.
 
-import { localized, type Translation } from '../i18n';
-import { validateIt } from '../i18n/it/app2app';
+import { translated } from '../l10n';
 import type { Diagnostic, Fix, OffsetRange, TextEdit } from '../types';
 import {
   allowedCharactersText,
   findOperation,
   findParameter,
   isResponseOnlyKey,
-  operations,
+  catalogInUse,
   operationsTaking,
   parameterDescription,
   parameterIgnoredReason,
@@ -32,7 +31,7 @@ export const validateMessages = {
   space: 'space',
 } as const;
 
-const messages = localized<Translation<typeof validateMessages>>({ en: validateMessages, it: validateIt });
+const messages = translated('app2app.validate', validateMessages);
 
 export interface ValidateOptions {
   /** Translated messages; the current locale's when absent (see `formatMessage`). */
@@ -164,7 +163,7 @@ function checkSchemeAndOperation(c: Checker): OperationSpec | undefined {
   checkAuthoritySpacing(c);
   const op = findOperation(uri.authority);
   if (op) return op;
-  const suggestion = didYouMean(uri.authority, operations.map((o) => o.name));
+  const suggestion = didYouMean(uri.authority, catalogInUse().map((o) => o.name));
   const range = uri.authority ? uri.authorityRange : { start: uri.range.start, end: uri.authorityRange.end };
   const fixes = suggestion ? [c.fix('replaceAuthority', { suggestion }, [{ range: uri.authorityRange, newText: suggestion }])] : [];
   c.report('A2A002', range, { authority: uri.authority, suggestion: suggestion ?? '' }, !uri.authority ? 'empty' : suggestion ? 'suggestion' : undefined, fixes);
@@ -409,6 +408,16 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
     case 'terminalId':
       if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange, args);
       return true;
+    case 'enum': {
+      // The catalog lists the documented values; anything else is reported with the list, and a value that
+      // differs only in case gets the exact spelling as a fix.
+      const values = spec.values ?? [];
+      if (values.includes(v)) return true;
+      const suggestion = values.find((x) => x.toLowerCase() === v.toLowerCase());
+      const listed = values.map((x) => `\`${x}\``).join(', ');
+      c.report('A2A038', valueRange, { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      return false;
+    }
     case 'uri':
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return true;
       if (decodedOnce !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*%3A/i.test(v)) {

@@ -1,7 +1,20 @@
 // The explainer: for every key and value of an App2App URI, its label, meaning, the value interpreted, and where
 // that knowledge comes from (Nexi documentation, ISO 8583, EMV, inference). Protocol knowledge stays in the
 // catalog and the code tables; this module only routes each key to the right table and words the result.
-import { findOperation, findParameter, operationsTaking, parameterDescription, parameterIgnoredReason, parameterValueLegend, type Direction, type OperationName, type OperationSpec, type ParameterSpec } from '../app2app/catalog';
+import {
+  findOperation,
+  findParameter,
+  interpretationOf,
+  operationsTaking,
+  parameterDescription,
+  parameterIgnoredReason,
+  parameterValueLegend,
+  type Direction,
+  type InterpretationKind,
+  type OperationName,
+  type OperationSpec,
+  type ParameterSpec,
+} from '../app2app/catalog';
 import type { QueryParam } from '../app2app/parse';
 import { scanText, type ScannedUri, type UriKind } from '../app2app/scan';
 import { validateUri } from '../app2app/validate';
@@ -438,53 +451,56 @@ function lastOutcomeText(model: TransactionModel, markInferred = true): string {
 }
 
 /** Interpretation of the value by key, for the keys whose meaning depends on more than a table row. */
+/** Reads the value by its type instead (an interpretation that has nothing to add for this value). */
+const byType = null;
+
+/**
+ * The explainer's function for each interpretation kind of the catalog (`ParameterSpec.interpret`): an
+ * interpretation, undefined for none, or `byType` to read the value by its catalog type.
+ */
+const interpretations: Readonly<Record<InterpretationKind, (ctx: Context, param: QueryParam, value: string) => Interpreted | undefined | typeof byType>> = {
+  resultCode: (ctx, param, value) => describeResultField(ctx, param, value),
+  softPosError: (_ctx, _param, value) => ({ interpretation: softPosError(value).meaning }),
+  actionCode: (ctx, param, value) => describeActionCodeField(ctx, param, value),
+  operationType: (_ctx, _param, value) => {
+    // A2R005 (operationType vs authority) is the model's finding.
+    const o = lookupOperationType(value);
+    return { interpretation: o ? codeText(o) : explainMessages().opaque };
+  },
+  transactionType: (ctx, _param, value) => {
+    if (ctx.direction === 'response' && value.toLowerCase() === 'null') return { interpretation: explainMessages().nullNotApproved };
+    const tt = lookupTransactionType(value);
+    return { interpretation: tt ? codeText(tt) : explainMessages().opaque };
+  },
+  terminalType: (_ctx, _param, value) => {
+    const tt = lookupTerminalType(value);
+    return { interpretation: tt ? codeText(tt) : explainMessages().opaque };
+  },
+  maskedPan: (_ctx, param) => describePan(param),
+  // spec §3.4: "set only for approved transactions (null otherwise)".
+  approvedOnly: (ctx, _param, value) => (ctx.direction === 'response' && value.toLowerCase() === 'null' ? { interpretation: explainMessages().nullNotApproved } : byType),
+  cardTypeCVM: () => ({ interpretation: explainMessages().cardTypeCVM }),
+  callerReference: (_ctx, _param, value) => {
+    const epoch = readEpochMillis(value);
+    return epoch ? { interpretation: t(explainMessages().epochMillis, { text: epoch.text }) } : {};
+  },
+  blankPadded: (_ctx, param, value) => (value !== (param.value ?? '') ? { interpretation: t(explainMessages().padded, { trimmed: value }) } : {}),
+  receiptLink: (ctx, _param, value) => {
+    const M = explainMessages();
+    if (ctx.direction === 'response') return { interpretation: /^https?:\/\//.test(value) ? M.urlTicket : t(M.urlTicketNotUrl, { value }) };
+    return undefined;
+  },
+};
+
 function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | undefined): Interpreted | undefined {
   const M = explainMessages();
   const value = param.trimmed ?? '';
-  switch (param.name) {
-    case 'result':
-      return describeResultField(ctx, param, value);
-    case 'softPosError': {
-      const d = softPosError(value);
-      return { interpretation: d.meaning };
-    }
-    case 'actionCode':
-      return describeActionCodeField(ctx, param, value);
-    case 'operationType': {
-      // A2R005 (operationType vs authority) is the model's finding.
-      const o = lookupOperationType(value);
-      return { interpretation: o ? codeText(o) : M.opaque };
-    }
-    case 'transactionType': {
-      if (ctx.direction === 'response' && value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
-      const tt = lookupTransactionType(value);
-      return { interpretation: tt ? codeText(tt) : M.opaque };
-    }
-    case 'terminalType': {
-      const tt = lookupTerminalType(value);
-      return { interpretation: tt ? codeText(tt) : M.opaque };
-    }
-    case 'pan':
-      return describePan(param);
-    case 'timestamp':
-    case 'authorizationNumber':
-      // spec §3.4: "set only for approved transactions (null otherwise)".
-      if (ctx.direction === 'response' && value.toLowerCase() === 'null') return { interpretation: M.nullNotApproved };
-      break;
-    case 'cardTypeCVM':
-      return { interpretation: M.cardTypeCVM };
-    case 'callerTrxId': {
-      const epoch = readEpochMillis(value);
-      return epoch ? { interpretation: t(M.epochMillis, { text: epoch.text }) } : {};
-    }
-    case 'acquirerName':
-    case 'merchantId':
-      return value !== (param.value ?? '') ? { interpretation: t(M.padded, { trimmed: value }) } : {};
-    case 'urlTicket':
-      if (ctx.direction === 'response') return { interpretation: /^https?:\/\//.test(value) ? M.urlTicket : t(M.urlTicketNotUrl, { value }) };
-      return undefined;
-    default:
-      break;
+  // The catalog says how the parameter is read; a key without a spec here (unknown operation, other side) is read
+  // as the catalog reads that name anywhere.
+  const kind = spec ? spec.interpret : interpretationOf(param.name);
+  if (kind) {
+    const read = interpretations[kind](ctx, param, value);
+    if (read !== byType) return read;
   }
   if (!spec) return undefined;
   switch (spec.type) {

@@ -4,7 +4,7 @@
 // keys f04…CT123 in the order of the published SoftPOS example, unencoded as Nexi sends them. Every value agrees
 // with the others (amount, dates, STAN, RRN, masked PAN, AID, TVR), so the result decodes without diagnostics.
 import { encodeQueryComponent } from '../app2app/build';
-import type { OperationName } from '../app2app/catalog';
+import { findOperation, responseLayouts, type LayoutCondition, type LayoutId, type LayoutValue, type OperationName } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
 import { describeResult } from '../codes/resultCodes';
 import { fillTemplate as fill } from '../codes/text';
@@ -231,122 +231,75 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   const operationType = { payment: 'PAYMENT', reversal: 'REVERSAL', last_transaction: 'LAST_TRANSACTION', accounting_closure: 'ACCOUNTING_CLOSURE' }[operation];
   const ddMMyyHHmm = `${pad(t.d, 2)}${pad(t.mo, 2)}${pad(t.y % 100, 2)}${pad(t.h, 2)}${pad(t.mi, 2)}`;
   const base = returnUri.includes('?') ? `${returnUri}&` : `${returnUri}?`;
-  let pairs: Array<[string, string]>;
-  let encode: (key: string) => boolean = () => false;
-
-  if (operation === 'accounting_closure') {
-    // spec §6.2 / [CLS] example order; totals only when the closure was performed.
-    const total = String(Math.floor(rnd() * 500_000));
-    pairs = [['result', String(code)], ...(code === 0 ? ([['hostTotal', total], ['terminalTotal', total]] as Array<[string, string]>) : []), ['callerTrxId', callerTrxId], ['operationType', operationType]];
-  } else if (product === 'mobilepos' && operation !== 'last_transaction') {
-    // [PAYS] payment response order; the reversal example ([REV] mPOS) uses the same fields.
-    const padded = (v: string, w: number): string => v.padEnd(w, ' ');
-    pairs = [
-      ['result', String(code)],
-      ['amount', amount],
-      ['callerTrxId', callerTrxId],
-      ['operationType', operationType],
-      ...(reachedHost
-        ? ([
-            ['actionCode', actionCode],
-            // spec §3.4 [REV]: pan, transactionType, timestamp and authorizationNumber are "set only for approved
-            // transactions (null otherwise)"; a declined result leaves them out (the footnote's "approved or denied"
-            // disagrees, §16.12: the rows' rule is the stricter one).
-            ...(approved
-              ? ([
-                  ['pan', `************${last4}`],
-                  // [REV]: transactionType ICC (chip), MAG, CLI (contactless).
-                  ['transactionType', entry === 'chip' ? 'ICC' : 'CLI'],
-                  ['timestamp', ddMMyyHHmm],
-                ] as Array<[string, string]>)
-              : []),
-            ['resultDescription', approved ? 'TRANSAZIONE APPROVATA' : 'TRANSAZIONE NEGATA'],
-            ['cardTypeCVM', '2'],
-            ['acquirerId', '00000000003'],
-            ['stan', stan],
-            ['operationNumber', pad(Math.floor(rnd() * 1000), 6)],
-            ['acquirerName', padded('NEXI', 16)],
-            ['terminalId', terminalId],
-            ['merchantId', padded('0000091', 15)],
-            ...(approved ? ([['authorizationNumber', auth]] as Array<[string, string]>) : []),
-          ] as Array<[string, string]>)
-        : ([['terminalId', terminalId]] as Array<[string, string]>)),
-      ...(approved && get('urlTicket') !== 'false' ? ([['urlTicket', `https://mpos.nexi.it/r?id=${auth}${stan}`]] as Array<[string, string]>) : []),
-    ];
-    // The published mPOS examples percent-encode the padded fields and the receipt URL, and leave the description raw.
-    encode = (k) => k === 'acquirerName' || k === 'merchantId' || k === 'urlTicket';
-  } else {
-    // SoftPOS (and every last-transaction result): the published SoftPOS example's keys and order, values unencoded.
-    const amount12 = pad(amount, 12);
-    const address = 'C.SO SEMPIONE 55, 20145, MILANO (MI)';
-    const merchant = 'NEXI SOFTPOS OPERATION';
-    const f55 = `9F3602${atc}9F350121950500${tvr.slice(2)}`;
-    const ct123 = `9F3602${atc}9505${tvr}`;
-    const isoOffset = `${t.y}-${pad(t.mo, 2)}-${pad(t.d, 2)}T${pad(t.h, 2)}:${pad(t.mi, 2)}:${pad(t.s, 2)}${t.offset}`;
-    const receipt: Array<[string, string]> = reachedHost
-      ? [
-          ['f30', amount12],
-          ['F42', '1000000595940'],
-          ['f12', `${pad(t.h, 2)}${pad(t.mi, 2)}${pad(t.s, 2)}`],
-          ['f11', stan],
-          ['f55', f55],
-          ['CT121', address],
-          ['f13', `${pad(t.mo, 2)}${pad(t.d, 2)}`],
-          ['CT120', merchant],
-          ...(approved ? ([['f38', auth]] as Array<[string, string]>) : []),
-          ['f37', rrn],
-          ['f39', actionCode],
-          ['CT118', '978'],
-          ['CT117', 'Online'],
-          ['CT115', entry === 'chip' ? 'Chip' : 'Contactless'],
-          ['CT114', 'NEXI Core'],
-          ['CT112', `************${last4}`],
-          ['CT111', '0'],
-          ['acquirerId', '909517'],
-          ['CT119', 'Grazie e arrivederci'],
-          ['f41', terminalId],
-          ['f43', `${merchant} ${address}`],
-          ['f42', '1000000595940'],
-          ['CT110', isoOffset],
-          ['f04', amount12],
-          ['CT107', `${pad(t.h, 2)}:${pad(t.mi, 2)}`],
-          ['CT106', `${pad(t.d, 2)}/${pad(t.mo, 2)}/${t.y}`],
-          ['CT105', operation === 'reversal' ? '0200' : '0100'],
-          ['CT104', `${merchant} ${address}`],
-          ['CT103', rrn],
-          ['CT102', card.aid],
-          ['CT123', ct123],
-          ['CT100', last4],
-          ['CT109', card.product],
-          ['CT108', scheme],
-        ]
-      : [];
-    if (operation === 'last_transaction') {
-      // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
-      const found = code === 0;
-      if (code !== 0 && code !== -41) notes.push(M.lastTransactionCode);
-      pairs = [
-        ['operationType', operationType],
-        ['callerTrxId', callerTrxId],
-        ['result', String(code)],
-        ['amount', found ? pad(amount, 12) : pad(0, 12)],
-        ['terminalType', product === 'softpos' ? 'SOFTPOS' : 'MPOS'],
-        ...(found ? receipt : []),
-        ['terminalId', terminalId],
-      ];
-    } else {
-      pairs = [
-        ['operationType', operationType],
-        ['callerTrxId', callerTrxId],
-        ['result', String(code)],
-        ['amount', amount12],
-        ...receipt,
-        ...(outcome.kind === 'softpos-error' && code === -30 ? ([['softPosError', outcome.softPosError ?? '2-13-0']] as Array<[string, string]>) : []),
-        ['terminalId', terminalId],
-        ['autoClose', get('autoClose') === 'true' ? 'true' : 'false'],
-      ];
-    }
+  // The result's shape is catalog data (`responseLayouts`); here only the values of this one transaction.
+  const layoutId: LayoutId =
+    operation === 'accounting_closure' ? 'accounting_closure' : operation === 'last_transaction' ? 'last_transaction' : product === 'mobilepos' ? 'mobilepos' : 'softpos';
+  // Drawn in the order the published layouts use them, so a seed gives the same result as before.
+  const total = layoutId === 'accounting_closure' ? String(Math.floor(rnd() * 500_000)) : '';
+  const operationNumber = layoutId === 'mobilepos' && reachedHost ? pad(Math.floor(rnd() * 1000), 6) : '';
+  const amount12 = pad(amount, 12);
+  const found = operation === 'last_transaction' && code === 0;
+  // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
+  if (operation === 'last_transaction' && code !== 0 && code !== -41) notes.push(M.lastTransactionCode);
+  const values: Readonly<Record<LayoutValue, string>> = {
+    result: String(code),
+    amount,
+    amount12,
+    enquiryAmount12: found ? amount12 : pad(0, 12),
+    callerTrxId,
+    operationType,
+    actionCode,
+    maskedPan: `************${last4}`,
+    last4,
+    // [REV]: transactionType ICC (chip), MAG, CLI (contactless).
+    transactionType: entry === 'chip' ? 'ICC' : 'CLI',
+    entryLabel: entry === 'chip' ? 'Chip' : 'Contactless',
+    ddMMyyHHmm,
+    resultDescription: approved ? 'TRANSAZIONE APPROVATA' : 'TRANSAZIONE NEGATA',
+    stan,
+    rrn,
+    authorizationNumber: auth,
+    operationNumber,
+    acquirerName: 'NEXI'.padEnd(16, ' '),
+    merchantId: '0000091'.padEnd(15, ' '),
+    terminalId,
+    terminalType: product === 'softpos' ? 'SOFTPOS' : 'MPOS',
+    receiptLink: `https://mpos.nexi.it/r?id=${auth}${stan}`,
+    softPosError: outcome.kind === 'softpos-error' ? (outcome.softPosError ?? '2-13-0') : '',
+    total,
+    HHmmss: `${pad(t.h, 2)}${pad(t.mi, 2)}${pad(t.s, 2)}`,
+    MMdd: `${pad(t.mo, 2)}${pad(t.d, 2)}`,
+    HHcolonMM: `${pad(t.h, 2)}:${pad(t.mi, 2)}`,
+    ddSlashMMSlashYyyy: `${pad(t.d, 2)}/${pad(t.mo, 2)}/${t.y}`,
+    iso8601: `${t.y}-${pad(t.mo, 2)}-${pad(t.d, 2)}T${pad(t.h, 2)}:${pad(t.mi, 2)}:${pad(t.s, 2)}${t.offset}`,
+    f55: `9F3602${atc}9F350121950500${tvr.slice(2)}`,
+    ct123: `9F3602${atc}9505${tvr}`,
+    messageType: operation === 'reversal' ? '0200' : '0100',
+    aid: card.aid,
+    cardProduct: card.product,
+    scheme,
+  };
+  const holds: Readonly<Record<LayoutCondition, boolean>> = {
+    reachedHost,
+    notReachedHost: !reachedHost,
+    approved,
+    performed: code === 0,
+    found,
+    softPosError: outcome.kind === 'softpos-error' && code === -30,
+    receiptLinkWanted: get('urlTicket') !== 'false',
+  };
+  const fields = responseLayouts[layoutId].filter((f) => (f.when ?? []).every((c) => holds[c]));
+  const pairs: Array<[string, string]> = fields.map((f) => [f.key, f.constant ?? values[f.from ?? 'result']]);
+  // Request parameters the layout repeats (catalog `echoedIn`), after its own fields; a flag is echoed as
+  // true/false, its default when the request leaves it out.
+  for (const spec of findOperation(operation)?.request ?? []) {
+    if (!spec.echoedIn?.includes(layoutId)) continue;
+    const sent = get(spec.name) ?? spec.default;
+    if (spec.type === 'boolean') pairs.push([spec.name, sent === 'true' ? 'true' : 'false']);
+    else if (sent !== undefined) pairs.push([spec.name, sent]);
   }
+  const encodedKeys = new Set(fields.filter((f) => f.encoded).map((f) => f.key));
+  const encode = (key: string): boolean => encodedKeys.has(key);
   const uri = base + query(pairs, encode);
   const transaction: SandboxTransaction | undefined =
     reachedHost && (operation === 'payment' || operation === 'reversal')
