@@ -7,7 +7,6 @@ import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import type { Environment } from '../core/environments';
 import type { CheckResult, NexiClient, TokenState } from '../core/nexi/client';
-import { createClient } from '../core/nexi/connection';
 import { NexiError } from '../core/nexi/errors';
 import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry } from '../core/nexi/fromCredentials';
 import type { EnvironmentService } from './environments';
@@ -94,6 +93,9 @@ export class CheckService implements vscode.Disposable {
         localizedCause: vscode.l10n.t('{0} has no {1}', environment.label, connection.missing.map(missingLabel).join(', ')),
       });
     }
+    // The client (undici, jose and the token/JWKS logic) is a chunk loaded by the first check (issue 17 item 4);
+    // awaited before the cache is read, so the lookup and the insertion below stay one synchronous step.
+    const { createClient } = await import('../core/nexi/connection');
     const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');
     const cached = this.clients.get(environment.id);
     if (cached?.fingerprint === fingerprint) return { client: cached.client, secrets };

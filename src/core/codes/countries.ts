@@ -1,6 +1,6 @@
 // ISO 3166-1 countries (EMV 9F1A/5F28, ISO 8583 DE19/20).
 
-import { countries, type CountryData } from '../data/countryData';
+import type { CountryData } from '../data/countryData';
 import type { DataSourceId } from '../data/sourceData';
 import type { Locale } from '../i18n';
 import { countryNotesIt } from '../i18n/it/codes';
@@ -42,7 +42,9 @@ function localName(c: CountryData, names: Intl.DisplayNames | undefined): string
 const index = perLocale((locale) => {
   const names = locale === 'en' ? undefined : regionNames(locale);
   const map = new Map<string, Country>();
-  for (const c of countries) {
+  // The table is a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const c of (require('../data/countryData') as typeof import('../data/countryData')).countries) {
     const note = c.note && locale === 'it' ? (countryNotesIt[c.numeric] ?? c.note) : c.note;
     const country: Country = {
       numeric: c.numeric,

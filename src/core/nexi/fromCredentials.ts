@@ -3,7 +3,7 @@
 // Pure: the editor passes the values in, right before the call, and forgets them afterwards.
 import type { CredentialValues } from '../credentials/status';
 import type { ConnectionSettings, KeyMaterial } from './connection';
-import { endpoints } from './client';
+import { endpoints } from './endpoints';
 
 export interface EnvironmentEndpoints {
   readonly baseUrl: string;
