@@ -10,19 +10,17 @@ export const webpQuality = 0.85;
 
 /** Encodes a PNG as WebP in the page's Chromium (canvas.toDataURL). */
 export async function pngToWebp(page: Page, png: Buffer, quality = webpQuality): Promise<Buffer> {
-  const dataUrl = await page.evaluate(
-    async ([base64, q]) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      canvas.getContext('2d')!.drawImage(image, 0, 0);
-      return canvas.toDataURL('image/webp', q);
-    },
-    [png.toString('base64'), quality] as const,
-  );
+  // Page-side code as text: this file compiles without the DOM library.
+  const dataUrl = await page.evaluate<string>(`(async () => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,${png.toString('base64')}';
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    canvas.getContext('2d').drawImage(image, 0, 0);
+    return canvas.toDataURL('image/webp', ${JSON.stringify(quality)});
+  })()`);
   if (!dataUrl.startsWith('data:image/webp;')) throw new Error('this Chromium cannot encode WebP (canvas.toDataURL fell back to PNG)');
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
