@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { completionTriggers } from './core/app2app/complete';
 import { parseLocale, setLocale } from './core/i18n';
 import { Adb } from './vscode/adb';
-import { UriBuilder } from './vscode/builder';
+import type { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
 import { UriCodeLenses } from './vscode/codeLens';
 import { CheckService } from './vscode/checks';
@@ -110,7 +110,8 @@ function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, u
   const index = new UriIndex(log, ui);
   const decoded = new DecodedDocuments();
   const adb = new Adb(log, ui);
-  const services: EditorServices = { index, decoded, adb, credentials, builder: new UriBuilder(ui, log, credentials, adb) };
+  let builder: Promise<UriBuilder> | undefined;
+  const services: EditorServices = { index, decoded, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
   const diagnostics = new UriDiagnostics(index, log);
   const codeLenses = new UriCodeLenses(index, credentials);
   context.subscriptions.push(

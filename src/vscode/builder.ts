@@ -200,6 +200,7 @@ export class UriBuilder {
 
   /** The test scenarios an operation's amount can choose, as a quick pick; resolves to the amount picked. */
   async pickScenario(operation: string | undefined): Promise<string | undefined> {
+    catalog ??= await import('../core/scenarios/catalog');
     const items = scenariosFor(operation).map((s) => ({
       label: String(s.amount),
       description: formatAmount(String(s.amount))?.text ?? '',
