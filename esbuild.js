@@ -141,6 +141,8 @@ async function buildExtension({ production, outRoot }) {
   let registryKeys = [];
   /** Registry key → the file it names. */
   const files = new Map();
+  /** The previous round's chunk build, and what it was built against. */
+  let previous;
   for (let round = 1; ; round++) {
     const entry = [
       `export * from ${JSON.stringify(path.join(srcDir, 'extension.ts'))};`,
@@ -162,6 +164,9 @@ async function buildExtension({ production, outRoot }) {
       // Both in the activation bundle and a chunk: two instances of its state, and no time saved.
       throw new Error(`imported dynamically (a chunk) and statically (in dist/extension.js): ${eager.map((f) => path.relative(root, f)).join(', ')}. Make every import of it from the extension dynamic (await import / require inside a function), or all of them static.`);
     }
+    const against = `${[...shared].sort().join('\n')}\0${[...chunks.keys()].sort().join('\n')}`;
+    // Same modules in the activation bundle, same chunks: the chunks built last round stand (and share what it exports).
+    if (previous?.against === against) return [main, ...(previous.built ? [previous.built] : [])];
     let built;
     // A chunk can import further chunks: build until no new one appears.
     for (let known = -1; known !== chunks.size; ) {
@@ -174,6 +179,7 @@ async function buildExtension({ production, outRoot }) {
       });
     }
     const wanted = [...usedShared].sort();
+    previous = { against, built };
     if (wanted.join('\n') === registryKeys.join('\n')) return [main, ...(built ? [built] : [])];
     if (round === 4) throw new Error(`the extension's chunks do not settle on the modules they share with dist/extension.js: ${wanted.join(', ')}`);
     registryKeys = wanted;
@@ -240,12 +246,11 @@ async function build({ production = false, outRoot = path.join(root, 'dist') } =
   return flat;
 }
 
-function report(results, outRoot) {
+function report(results) {
   const rows = results.flatMap((r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')));
   for (const [file, info] of rows.sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`  ${path.relative(root, path.resolve(root, file)).padEnd(44)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
   }
-  void outRoot;
 }
 
 async function main() {
