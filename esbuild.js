@@ -4,16 +4,25 @@
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/integration, test/integration-restricted, test/integration-it, the harness fixture suites
 //                                 and the editor benchmark (bench/editor, `npm run bench:editor`) into out/
+//
+// What loads when (issue 17 item 4): dist/extension.js holds what activation and the first hover need. Everything
+// else is a chunk loaded on first use:
+// - dist/chunks/<name>.js: every module of src/ that the extension reaches only through `await import('./x')` or a
+//   `require('./x')` inside a function becomes a chunk of its own (the sandbox, reconciliation, the simulator, the
+//   credential commands, the data tables, ...). The boundary is visible in the source: a static import keeps a module
+//   in the activation bundle, a dynamic one makes it a chunk.
+// - dist/vendor/<lib>.js: the libraries (node-forge, undici, jose, the MCP SDK), shared by the extension and the CLI.
+// A module the activation bundle already holds is never copied into a chunk: the chunk takes the activation bundle's
+// instance from a registry (`globalThis[Symbol.for('nexi-app2app.modules')]`), so module state (the display
+// language, the l10n bundle) and classes (`instanceof NexiError`) exist once.
 'use strict';
 
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
-const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
-const watch = args.has('--watch');
-const tests = args.has('--tests');
+const root = __dirname;
+const srcDir = path.join(root, 'src');
 
 /** Every *.ts file below `dir` (recursive), for the test entry points. */
 function tsFiles(dir) {
@@ -25,75 +34,189 @@ function tsFiles(dir) {
   });
 }
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  legalComments: production ? 'none' : 'inline',
-  logLevel: 'warning',
-  metafile: true,
-};
-
 // Libraries only some commands need are bundled on their own into dist/vendor/ and required from there on first use:
 // inside the extension bundle, even behind a lazy require, V8 would still parse them at activation (~10 ms for
 // node-forge). node-forge: PKCS#12, PKCS#7, CSRs, the sandbox PKI; undici: HTTPS to Nexi and the sandbox; jose: the
-// client assertion (JWS in JWE).
+// client assertion (JWS in JWE). The CLI requires the same files.
 const lazyVendors = ['node-forge', 'undici', 'jose'];
-const lazyVendorPlugin = {
-  name: 'lazy-vendors',
-  setup(build) {
-    build.onResolve({ filter: new RegExp(`^(${lazyVendors.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
-  },
-};
+const vendorFilter = new RegExp(`^(${lazyVendors.join('|')})$`);
+
+/** The registry through which chunks reach the activation bundle's modules. */
+const registrySymbol = 'nexi-app2app.modules';
+
+/** `import('./x')` from a file in `fromDir` (relative to the output root) to `target` (same). */
+function relativeSpecifier(fromDir, target) {
+  const rel = path.posix.relative(fromDir, target);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Stable name of a module, as its registry key: `src/core/i18n.ts`, `node_modules/@vscode/l10n/dist/main.js`. */
+function moduleKey(file) {
+  const abs = path.resolve(root, file);
+  const nm = abs.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  const key = nm >= 0 ? abs.slice(nm + 1) : path.relative(root, abs);
+  return key.split(path.sep).join('/');
+}
+
+/** dist/chunks/<name>.js for a module of src/: `src/core/sandbox/server.ts` → `core.sandbox.server`. */
+function chunkName(file) {
+  return path.relative(srcDir, file).replace(/\.[cm]?[jt]s$/, '').split(path.sep).join('.');
+}
+
+const skip = Symbol('resolving');
+
+/**
+ * Resolution for the extension's bundles: vendor libraries and dynamically imported src/ modules become
+ * external chunks; with `shared`, modules the activation bundle holds become stubs reading its registry.
+ * `outDir` is where the bundle being built lands, relative to the output root (`.` or `chunks`).
+ */
+function extensionPlugin({ outDir, chunks, shared, usedShared }) {
+  return {
+    name: 'nexi-lazy-chunks',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === skip || args.kind === 'entry-point') return undefined;
+        if (vendorFilter.test(args.path)) return { path: relativeSpecifier(outDir, `vendor/${args.path}.js`), external: true };
+        if (args.namespace === 'nexi-shared') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: skip });
+        if (r.errors.length > 0 || r.external) return undefined;
+        const key = moduleKey(r.path);
+        if (shared && shared.has(key)) {
+          usedShared.add(key);
+          return { path: key, namespace: 'nexi-shared' };
+        }
+        const lazy = args.kind === 'dynamic-import' || args.kind === 'require-call';
+        if (lazy && r.path.startsWith(srcDir + path.sep) && args.importer.startsWith(srcDir + path.sep)) {
+          const name = chunkName(r.path);
+          chunks.set(name, r.path);
+          return { path: relativeSpecifier(outDir, `chunks/${name}.js`), external: true };
+        }
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'nexi-shared' }, (args) => ({
+        loader: 'js',
+        contents: [
+          `const registry = globalThis[Symbol.for(${JSON.stringify(registrySymbol)})];`,
+          `if (!registry || !(${JSON.stringify(args.path)} in registry)) throw new Error(${JSON.stringify(`Nexi App2App: a chunk needs ${args.path} from dist/extension.js, which was not loaded first or is from another build. Reinstall the extension (or rebuild with node esbuild.js).`)});`,
+          `module.exports = registry[${JSON.stringify(args.path)}];`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
 
 // The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/mcp/sdk.ts is bundled on its own into
 // dist/vendor/mcp-sdk.js, and the CLI requires it from there when that command runs.
-const mcpSdkPlugin = {
-  name: 'mcp-sdk',
+const cliPlugin = {
+  name: 'cli-vendors',
   setup(build) {
+    build.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
     build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'mcp', 'server.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
   },
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: { extension: 'src/extension.ts' },
-    outdir: 'dist',
-    // VS Code >= 1.101 ships Electron 35 (Node 22); code-server runs the extension host on Node 24.
-    target: 'node22',
-    external: ['vscode'],
-    plugins: [lazyVendorPlugin],
-  },
-  {
-    ...common,
-    entryPoints: Object.fromEntries(lazyVendors.map((name) => [`vendor/${name}`, name])),
-    outdir: 'dist',
-    target: 'node22',
-  },
-  {
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
-    // The CLI runs on the machine's Node 20.
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [mcpSdkPlugin],
-  },
-  {
-    ...common,
-    entryPoints: { 'vendor/mcp-sdk': 'src/mcp/sdk.ts' },
-    outdir: 'dist',
-    target: 'node20',
-  },
-];
+/** esbuild options shared by every bundle. */
+function commonOptions(production) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
+  };
+}
 
-if (tests) {
+/**
+ * The extension: its activation bundle and its chunks, in rounds until nothing changes — (1) the activation bundle
+ * tells which modules it holds; (2) the chunks are built against them (finding further chunks); (3) the activation
+ * bundle is rebuilt exporting, through the registry, the modules the chunks take from it.
+ */
+async function buildExtension({ production, outRoot }) {
+  const common = { ...commonOptions(production), target: 'node22', external: ['vscode'] };
+  const chunks = new Map();
+  let registryKeys = [];
+  /** Registry key → the file it names. */
+  const files = new Map();
+  /** The previous round's chunk build, and what it was built against. */
+  let previous;
+  for (let round = 1; ; round++) {
+    const entry = [
+      `export * from ${JSON.stringify(path.join(srcDir, 'extension.ts'))};`,
+      ...registryKeys.map((key, i) => `import * as m${i} from ${JSON.stringify(files.get(key))};`),
+      registryKeys.length > 0 ? `globalThis[Symbol.for(${JSON.stringify(registrySymbol)})] = { ${registryKeys.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };` : '',
+    ].join('\n');
+    const main = await esbuild.build({
+      ...common,
+      stdin: { contents: entry, resolveDir: root, sourcefile: 'src/extension.entry.ts', loader: 'ts' },
+      outfile: path.join(outRoot, 'extension.js'),
+      plugins: [extensionPlugin({ outDir: '.', chunks })],
+    });
+    const inputs = Object.keys(main.metafile.inputs).filter((f) => !f.startsWith('<'));
+    for (const f of inputs) files.set(moduleKey(f), path.resolve(root, f));
+    const shared = new Set(inputs.map(moduleKey));
+    const usedShared = new Set();
+    const eager = [...chunks.values()].filter((f) => shared.has(moduleKey(f)));
+    if (eager.length > 0) {
+      // Both in the activation bundle and a chunk: two instances of its state, and no time saved.
+      throw new Error(`imported dynamically (a chunk) and statically (in dist/extension.js): ${eager.map((f) => path.relative(root, f)).join(', ')}. Make every import of it from the extension dynamic (await import / require inside a function), or all of them static.`);
+    }
+    const against = `${[...shared].sort().join('\n')}\0${[...chunks.keys()].sort().join('\n')}`;
+    // Same modules in the activation bundle, same chunks: the chunks built last round stand (and share what it exports).
+    if (previous?.against === against) return [main, ...(previous.built ? [previous.built] : [])];
+    let built;
+    // A chunk can import further chunks: build until no new one appears.
+    for (let known = -1; known !== chunks.size; ) {
+      known = chunks.size;
+      built = await esbuild.build({
+        ...common,
+        entryPoints: Object.fromEntries(chunks),
+        outdir: path.join(outRoot, 'chunks'),
+        plugins: [extensionPlugin({ outDir: 'chunks', chunks, shared, usedShared })],
+      });
+    }
+    const wanted = [...usedShared].sort();
+    previous = { against, built };
+    if (wanted.join('\n') === registryKeys.join('\n')) return [main, ...(built ? [built] : [])];
+    if (round === 4) throw new Error(`the extension's chunks do not settle on the modules they share with dist/extension.js: ${wanted.join(', ')}`);
+    registryKeys = wanted;
+  }
+}
+
+function buildOthers({ production, outRoot }) {
+  const common = commonOptions(production);
+  return [
+    esbuild.build({
+      ...common,
+      // The CLI runs on the machine's Node 20, the extension host on Node 22+: the libraries are built for Node 20.
+      entryPoints: Object.fromEntries(lazyVendors.map((name) => [`vendor/${name}`, name])),
+      outdir: outRoot,
+      target: 'node20',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: { cli: 'src/cli/main.ts' },
+      outdir: outRoot,
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+      plugins: [cliPlugin],
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: { 'vendor/mcp-sdk': 'src/mcp/sdk.ts' },
+      outdir: outRoot,
+      target: 'node20',
+    }),
+  ];
+}
+
+function buildTests() {
   const entries = [...tsFiles('test/integration'), ...tsFiles('test/integration-restricted'), ...tsFiles('test/integration-it'), ...tsFiles('test/screenshots'), ...tsFiles('test/harness/fixtures'), ...tsFiles('bench/editor')];
-  builds.push({
-    ...common,
+  return esbuild.build({
+    ...commonOptions(false),
     sourcemap: 'inline',
     minify: false,
     entryPoints: entries,
@@ -105,37 +228,65 @@ if (tests) {
   });
 }
 
-function report(result) {
-  const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.startsWith('dist/') && f.endsWith('.js'));
-  for (const [file, info] of outputs) {
-    console.log(`  ${file.padEnd(26)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
+/**
+ * Builds the extension (activation bundle + chunks), the vendor bundles, the CLI and the MCP SDK into `outRoot`
+ * (default dist/). Returns the esbuild results (with metafiles). Stale chunks of an earlier build are removed.
+ */
+async function build({ production = false, outRoot = path.join(root, 'dist') } = {}) {
+  fs.rmSync(path.join(outRoot, 'chunks'), { recursive: true, force: true });
+  const results = await Promise.all([buildExtension({ production, outRoot }), ...buildOthers({ production, outRoot })]);
+  const flat = results.flat();
+  if (production) {
+    // Make sure no stale development sourcemaps ride along into the .vsix.
+    for (const dir of [outRoot, path.join(outRoot, 'vendor'), path.join(outRoot, 'chunks')]) {
+      if (!fs.existsSync(dir)) continue;
+      for (const f of fs.readdirSync(dir)) if (f.endsWith('.js.map')) fs.rmSync(path.join(dir, f), { force: true });
+    }
+  }
+  return flat;
+}
+
+function report(results) {
+  const rows = results.flatMap((r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')));
+  for (const [file, info] of rows.sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`  ${path.relative(root, path.resolve(root, file)).padEnd(44)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KiB`);
   }
 }
 
 async function main() {
-  if (watch) {
-    for (const options of builds) {
-      const ctx = await esbuild.context({
-        ...options,
-        plugins: [...(options.plugins ?? []), { name: 'log', setup(b) { b.onEnd((r) => { if (r.errors.length === 0) console.log(`[watch] built ${Object.keys(options.entryPoints).length} entr${Object.keys(options.entryPoints).length === 1 ? 'y' : 'ies'}`); }); } }],
-      });
-      await ctx.watch();
-    }
-    console.log('[watch] watching for changes');
-    return;
+  const args = new Set(process.argv.slice(2));
+  const production = args.has('--production');
+  const tests = args.has('--tests');
+  const once = async () => {
+    const started = Date.now();
+    const results = await build({ production });
+    const testResult = tests ? await buildTests() : undefined;
+    console.log(`esbuild (${production ? 'production' : 'development'}) in ${Date.now() - started} ms:`);
+    report(results);
+    if (testResult) console.log(`  out/ test suites                             ${Object.keys(testResult.metafile.outputs).filter((f) => f.endsWith('.js')).length} files`);
+  };
+  await once();
+  if (!args.has('--watch')) return;
+  // Every round of the extension depends on the one before, so a change rebuilds everything (about a second).
+  let timer;
+  let running = Promise.resolve();
+  const rebuild = () => {
+    running = running.then(once).catch((err) => console.error(`[watch] ${err.message || err}`));
+  };
+  for (const dir of ['src', ...(tests ? ['test', 'bench'] : [])]) {
+    fs.watch(path.join(root, dir), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 150);
+    });
   }
-  const started = Date.now();
-  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild (${production ? 'production' : 'development'}) in ${Date.now() - started} ms:`);
-  for (const r of results) report(r);
-  if (tests) console.log(`  out/ test suites             ${Object.keys(results[results.length - 1].metafile.outputs).filter((f) => f.endsWith('.js')).length} files`);
-  if (production) {
-    // Make sure no stale development sourcemaps ride along into the .vsix.
-    for (const f of ['dist/extension.js.map', 'dist/cli.js.map', ...lazyVendors.map((v) => `dist/vendor/${v}.js.map`)]) fs.rmSync(f, { force: true });
-  }
+  console.log('[watch] watching for changes');
 }
 
-main().catch((err) => {
-  console.error(err.message || err);
-  process.exit(1);
-});
+module.exports = { build, registrySymbol, lazyVendors };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  });
+}

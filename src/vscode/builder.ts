@@ -19,7 +19,7 @@ import {
 } from '../core/app2app/builderFlow';
 import { copiedMessage, copiedUriOf, formatUriAs, type CopyFormat } from '../core/app2app/copyAs';
 import { formatAmount } from '../core/codes/currencies';
-import { describeScenario, scenarios, type Scenario } from '../core/scenarios/catalog';
+import type { Scenario } from '../core/scenarios/catalog';
 import type { Adb } from './adb';
 import type { CommandOutcome } from './commands';
 import type { CredentialsBridge } from './credentialsBridge';
@@ -67,9 +67,12 @@ function uriLines(uri: string): string[] {
 
 const severityOf = (s: 'error' | 'warning') => (s === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning);
 
+/** The scenario catalogue: a chunk loaded when the builder first opens (issue 17 item 4). */
+let catalog: typeof import('../core/scenarios/catalog') | undefined;
+
 /** Scenarios whose amount an operation's request can carry (the default, every other amount, has none). */
 function scenariosFor(operation: string | undefined): Scenario[] {
-  return scenarios.filter((s) => s.amount !== undefined && s.operations.some((o) => o === operation));
+  return (catalog?.scenarios ?? []).filter((s) => s.amount !== undefined && s.operations.some((o) => o === operation));
 }
 
 export class UriBuilder {
@@ -83,6 +86,7 @@ export class UriBuilder {
   async run(options: BuilderOpenOptions = {}): Promise<CommandOutcome> {
     const editor = vscode.window.activeTextEditor;
     const terminalIds = (await this.credentials.terminalIds()).map((t) => t.id);
+    catalog ??= await import('../core/scenarios/catalog');
     let state = options.state ?? initialState;
     for (;;) {
       const { step, number, phase } = currentStep(state, { now: new Date(), terminalIds });
@@ -196,10 +200,11 @@ export class UriBuilder {
 
   /** The test scenarios an operation's amount can choose, as a quick pick; resolves to the amount picked. */
   async pickScenario(operation: string | undefined): Promise<string | undefined> {
+    catalog ??= await import('../core/scenarios/catalog');
     const items = scenariosFor(operation).map((s) => ({
       label: String(s.amount),
       description: formatAmount(String(s.amount))?.text ?? '',
-      detail: `${describeScenario(s)}${s.products.length === 1 ? ` (${s.products[0] === 'softpos' ? 'SoftPOS' : 'MobilePOS'})` : ''}${s.inferred ? ` — ${vscode.l10n.t('inferred')}` : ''}`,
+      detail: `${catalog!.describeScenario(s)}${s.products.length === 1 ? ` (${s.products[0] === 'softpos' ? 'SoftPOS' : 'MobilePOS'})` : ''}${s.inferred ? ` — ${vscode.l10n.t('inferred')}` : ''}`,
       amount: String(s.amount),
     }));
     const picked = await this.ui.prompts.pick(items, {

@@ -7,7 +7,6 @@ import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import type { Environment } from '../core/environments';
 import type { CheckResult, NexiClient, TokenState } from '../core/nexi/client';
-import { createClient } from '../core/nexi/connection';
 import { NexiError } from '../core/nexi/errors';
 import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry } from '../core/nexi/fromCredentials';
 import type { EnvironmentService } from './environments';
@@ -72,6 +71,9 @@ export class CheckService implements vscode.Disposable {
     if ('missing' in connection) {
       throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'missing', environment: environment.label, missing: connection.missing } });
     }
+    // The client (undici, jose and the token/JWKS logic) is a chunk loaded by the first check (issue 17 item 4);
+    // awaited before the cache is read, so the lookup and the insertion below stay one synchronous step.
+    const { createClient } = await import('../core/nexi/connection');
     const fingerprint = createHash('sha256').update(JSON.stringify([environment.endpoints, values])).digest('hex');
     const cached = this.clients.get(environment.id);
     if (cached?.fingerprint === fingerprint) return { client: cached.client, secrets };

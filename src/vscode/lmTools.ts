@@ -2,6 +2,7 @@
 // check command's own code path. Decoding, validating, building and explaining are read-only and need no
 // confirmation; a check asks first, naming the environment (and saying when it is production), then runs exactly
 // what "Nexi: Check Transaction…" runs — Restricted Mode, missing credentials and the PROD guard included.
+// A chunk loaded on the first call of a tool (./lmToolRegistration.ts registers them; issue 17 item 4).
 import * as vscode from 'vscode';
 import {
   buildToolInput,
@@ -83,11 +84,4 @@ export function languageModelTools(ctx: CommandContext): ReadonlyMap<string, vsc
     [lmToolNames.explain, readOnly(explainToolInput, explainCodeMarkdown, vscode.l10n.t('Looking the code up in the Nexi tables'))],
     [lmToolNames.check, checkTool(ctx)],
   ]);
-}
-
-/** Registers the tools (disposed with the extension); returns them for the integration tests. */
-export function registerLanguageModelTools(ctx: CommandContext): ReadonlyMap<string, vscode.LanguageModelTool<unknown>> {
-  const tools = languageModelTools(ctx);
-  for (const [name, tool] of tools) ctx.extension.subscriptions.push(vscode.lm.registerTool(name, tool));
-  return tools;
 }

@@ -4,7 +4,6 @@
 // The sandbox's own CA and server keys never leave memory. `nexi.sandbox.autoStart` starts it on activation
 // (what `npm start` sets).
 import * as vscode from 'vscode';
-import { generatePki } from '../core/sandbox/pki';
 import type { Sandbox as SandboxServer, SandboxLogLine } from '../core/sandbox/server';
 import type { SandboxTransaction } from '../core/sandbox/transactions';
 import type { EnvironmentService } from './environments';
@@ -58,6 +57,7 @@ export class SandboxService implements vscode.Disposable {
     const started = performance.now();
     // The server module pulls in jose; load it only when a sandbox is wanted.
     const { Sandbox, sandboxDefaults } = await import('../core/sandbox/server');
+    const { generatePki } = await import('../core/sandbox/pki');
     const pki = await generatePki({ clientOu: 'API Security - SANDBOX' });
     const server = await Sandbox.start({ pki, log: (line) => this.logLine(line) });
     // The sandbox's default app is the generated client certificate; hand its credentials to the Sandbox environment.

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { CertificateFlavour, Environment } from '../core/environments';
 import { FieldId, PlainField, SecretField, isSecretField, plainFields, secretFields, secretKey } from '../core/credentials/fields';
-import { CredentialAssessment, CredentialValues, assessCredentials } from '../core/credentials/status';
+import type { CredentialAssessment, CredentialValues } from '../core/credentials/status';
 import type { Logger } from './log';
 
 type PlainValues = Partial<Record<PlainField, string>>;
@@ -124,7 +124,8 @@ export class CredentialStore implements vscode.Disposable {
     const cached = this.assessments.get(environmentId);
     // Re-assess at least hourly: expiry is relative to now.
     if (cached && Date.now() - cached.at < 60 * 60 * 1000) return cached.assessment;
-    const assessment = this.read(environmentId).then((values) => assessCredentials(values, { flavour, now: new Date() }));
+    // The assessment (certificate parsing, key matching) is a chunk loaded by the first one (issue 17 item 4).
+    const assessment = Promise.all([this.read(environmentId), import('../core/credentials/status')]).then(([values, { assessCredentials }]) => assessCredentials(values, { flavour, now: new Date() }));
     this.assessments.set(environmentId, { at: Date.now(), assessment });
     assessment.catch(() => this.assessments.delete(environmentId));
     return assessment;

@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as util from 'util';
 import type { TestReport } from '../testReport';
 import { HarnessTools } from './setup';
+import { pngToWebp } from './webp';
 import { startServer } from './vscodeServer';
 
 export interface SuiteOptions {
@@ -68,18 +69,26 @@ async function screenshotEndpoint(dir: string): Promise<{ url: string; setPage(p
     const answer = (status: number, body: string): void => {
       res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
     };
-    const thumbnail = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('thumbnail');
-    if (req.method !== 'POST' || !/^[a-z0-9-]+$/.test(name) || (thumbnail !== null && !/^[a-z0-9-]+$/.test(thumbnail))) return answer(400, 'POST ?name=<lower-case-name>[&thumbnail=<lower-case-name>]');
+    if (req.method !== 'POST' || !/^[a-z0-9-]+$/.test(name)) return answer(400, 'POST ?name=<lower-case-name>');
     if (!page) return answer(503, 'the workbench page is not open yet');
-    const file = path.join(dir, `${name}.png`);
-    // CSS pixels (1280 wide) of a page rendered at twice the density: sharp text, sized for a README (≤ 1600 px).
-    const shot = page.screenshot({ path: file, scale: 'css', animations: 'disabled', caret: 'initial' });
-    // The walkthrough's picture of the same scene: CSS pixels, JPEG, beside the screenshots (media/walkthrough).
-    const small = thumbnail ? path.join(dir, '..', 'walkthrough', `${thumbnail}.jpg`) : undefined;
-    shot
-      .then(() => (small && page ? page.screenshot({ path: small, type: 'jpeg', quality: 75, scale: 'css', animations: 'disabled', caret: 'initial' }) : undefined))
+    const file = path.join(dir, `${name}.webp`);
+    // CSS pixels (1280 wide) of a page rendered at twice the density: sharp text, sized for a README (≤ 1600 px);
+    // WebP, which the README and the walkthrough (media/walkthrough/*.md) both show (issue 17 item 4: the .vsix size).
+    const shown = page;
+    shown
+      .screenshot({ scale: 'css', animations: 'disabled', caret: 'initial' })
+      // Encoded in a blank page of the same browser: the workbench's content security policy stays out of it.
+      .then(async (png) => {
+        const blank = await shown.context().newPage();
+        try {
+          return await pngToWebp(blank, png);
+        } finally {
+          await blank.close();
+        }
+      })
+      .then((webp) => fs.writeFileSync(file, webp))
       .then(
-        () => answer(200, small ? `${file}\n${small}` : file),
+        () => answer(200, file),
         (err: Error) => answer(500, err.message),
       );
   });

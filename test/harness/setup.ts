@@ -142,7 +142,7 @@ function ensureCodeServer(node24: string): string {
   return entry;
 }
 
-function findChromium(): string | undefined {
+export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   return candidates.find((c): c is string => !!c && fs.existsSync(c));
 }

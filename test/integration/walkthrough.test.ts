@@ -93,11 +93,11 @@ describe('walkthrough (real VS Code)', function () {
       assert.ok(text.length > 400, `${file} has real content`);
       assert.ok(!/TODO|lorem ipsum|placeholder/i.test(text), `${file} is not a placeholder`);
       assert.deepEqual(linkedCommands(text).filter((id) => !registered.has(id)), [], `${file} links only to existing commands`);
-      // A picture of the step, shipped beside it.
-      const image = /!\[[^\]]{10,}\]\(([\w-]+\.jpg)\)/.exec(text)?.[1];
+      // A picture of the step: the README's screenshot of the same scene (one WebP file for both, issue 17 item 4).
+      const image = /!\[[^\]]{10,}\]\(\.\.\/screenshots\/([\w-]+\.webp)\)/.exec(text)?.[1];
       assert.ok(image, `${file} shows a picture with a description`);
-      const picture = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'walkthrough', image));
-      assert.deepEqual([...picture.subarray(0, 3)], [0xff, 0xd8, 0xff], `${image} is a JPEG`);
+      const picture = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'screenshots', image));
+      assert.equal(new TextDecoder().decode(picture.subarray(0, 4)) + new TextDecoder().decode(picture.subarray(8, 12)), 'RIFFWEBP', `${image} is a WebP picture`);
     }
   });
 });

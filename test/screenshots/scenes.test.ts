@@ -11,17 +11,14 @@ import { activateExtension, run, stopLocalSandbox, waitFor } from '../integratio
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The walkthrough step each scene also pictures (media/walkthrough/<step>.jpg). */
-const walkthroughPictures: Readonly<Record<string, string>> = { hover: 'decode', builder: 'build', credentials: 'credentials', check: 'check', reconcile: 'reconcile' };
-
 /** Has the harness photograph the workbench as it is now. */
 async function shoot(name: string): Promise<void> {
   const url = process.env.NEXI_SCREENSHOT_URL;
   assert.ok(url, 'run through `npm run screenshots` (the harness sets NEXI_SCREENSHOT_URL)');
   // Let the workbench finish rendering (hover fade-in, quick input layout, Markdown preview).
   await pause(1200);
-  const thumbnail = walkthroughPictures[name];
-  const res = await fetch(`${url}?name=${name}${thumbnail ? `&thumbnail=${thumbnail}` : ''}`, { method: 'POST' });
+  // media/screenshots/<name>.webp, shown by the README and by the walkthrough step of the same scene.
+  const res = await fetch(`${url}?name=${name}`, { method: 'POST' });
   assert.equal(res.status, 200, await res.text());
 }
 

@@ -2,19 +2,7 @@
 // Nexi documents f39 as "3 o 2 cifre": decide by length (reference §0.2) — 3 digits are an ISO 8583:1993
 // action code, 2 characters an ISO 8583:1987 response code.
 
-import {
-  actionCodeClasses1993,
-  actionCodes1993,
-  equivalent1987to1993,
-  responseCodeExtensions,
-  responseCodeRanges1987,
-  responseCodes1987,
-  responseCodes2021,
-  type ActionCategory1993,
-  type CodeData,
-  type CodeRangeData,
-  type ResponseCategory1987,
-} from '../data/responseCodeData';
+import type { ActionCategory1993, CodeData, CodeRangeData, ResponseCategory1987 } from '../data/responseCodeData';
 import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import type { NexiOperation } from './resultCodes';
@@ -171,19 +159,31 @@ function localRanges(dataset: string, rows: readonly CodeRangeData[]): CodeRange
   return rows.map((r) => ({ ...r, ...overlay(dataset, r.range, { range: r.range, meaning: r.meaning, ...(r.note ? { note: r.note } : {}) }) }));
 }
 
-const english = {
-  nexi: new Map(nexiActionCodes.map((e) => [e.code, e])),
-  iso1993: new Map(actionCodes1993.map((e) => [e.code, e])),
-  iso1987: new Map(responseCodes1987.map((e) => [e.code, e])),
-  extensions: new Map(responseCodeExtensions.map((e) => [e.code, e])),
-  iso2021: new Map(responseCodes2021.map((e) => [e.code, e])),
-  classes1993: actionCodeClasses1993,
-  ranges1987: responseCodeRanges1987,
-};
+/** The ISO tables, a chunk of their own in the extension, loaded on the first lookup (issue 17 item 4). */
+function isoTables(): typeof import('../data/responseCodeData') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../data/responseCodeData') as typeof import('../data/responseCodeData');
+}
+
+function englishTables() {
+  const { actionCodeClasses1993, actionCodes1993, responseCodeExtensions, responseCodeRanges1987, responseCodes1987, responseCodes2021 } = isoTables();
+  return {
+    nexi: new Map(nexiActionCodes.map((e) => [e.code, e])),
+    iso1993: new Map(actionCodes1993.map((e) => [e.code, e])),
+    iso1987: new Map(responseCodes1987.map((e) => [e.code, e])),
+    extensions: new Map(responseCodeExtensions.map((e) => [e.code, e])),
+    iso2021: new Map(responseCodes2021.map((e) => [e.code, e])),
+    classes1993: actionCodeClasses1993,
+    ranges1987: responseCodeRanges1987,
+  };
+}
+let englishMemo: ReturnType<typeof englishTables> | undefined;
+const english = (): ReturnType<typeof englishTables> => (englishMemo ??= englishTables());
 
 /** The code tables in the current locale (same codes, same order; meanings, range labels and notes translated). */
-const tables = builtPerLocale(
-  (): typeof english => ({
+const tables = builtPerLocale((): ReturnType<typeof englishTables> => {
+  const { actionCodeClasses1993, actionCodes1993, responseCodeExtensions, responseCodeRanges1987, responseCodes1987, responseCodes2021 } = isoTables();
+  return {
     nexi: localCodes('nexiActionCodes', nexiActionCodes),
     iso1993: localCodes('actionCodes1993', actionCodes1993),
     iso1987: localCodes('responseCodes1987', responseCodes1987),
@@ -191,10 +191,11 @@ const tables = builtPerLocale(
     iso2021: localCodes('responseCodes2021', responseCodes2021),
     classes1993: localRanges('actionCodeClasses1993', actionCodeClasses1993),
     ranges1987: localRanges('responseCodeRanges1987', responseCodeRanges1987),
-  }),
-);
+  };
+});
 
-const equivalent1993to1987 = new Map(Object.entries(equivalent1987to1993).map(([a, b]) => [b, a]));
+let equivalent1993to1987Memo: ReadonlyMap<string, string> | undefined;
+const equivalent1993to1987 = (): ReadonlyMap<string, string> => (equivalent1993to1987Memo ??= new Map(Object.entries(isoTables().equivalent1987to1993).map(([a, b]) => [b, a])));
 
 // Approval by ISO category. Categories not listed (file action, reconciliation, advice…) are neither.
 const approvedBy1993Category: Readonly<Record<string, boolean>> = {
@@ -244,7 +245,7 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
   const iso = T.iso1993.get(code);
   const nexi = T.nexi.get(code);
   const codeClass = T.classes1993.find((c) => Number(code) >= c.from! && Number(code) <= c.to!);
-  const equivalentCode = equivalent1993to1987.get(code);
+  const equivalentCode = equivalent1993to1987().get(code);
   const equivalent = equivalentCode ? { code: equivalentCode, meaning: T.iso1987.get(equivalentCode)!.meaning } : undefined;
   const base = {
     input,
@@ -276,7 +277,7 @@ function describe1993(input: string, code: string, context: ActionCodeContext): 
     const notes: string[] = [M.nexiTable];
     if (nexi.approved === false) notes.push(M.nexiAdvice);
     // Whether the wordings differ is decided in English, so that isoMeaning is there in every locale or none.
-    const differs = english.iso1993.get(code)?.meaning !== english.nexi.get(code)!.meaning;
+    const differs = english().iso1993.get(code)?.meaning !== english().nexi.get(code)!.meaning;
     return {
       ...base,
       meaning: nexi.meaning,
@@ -323,7 +324,7 @@ function describe1987(input: string, code: string): ActionCodeDescription {
   const M = actionText();
   const T = tables();
   const iso = T.iso1987.get(code);
-  const equivalentCode = equivalent1987to1993[code];
+  const equivalentCode = isoTables().equivalent1987to1993[code];
   const equivalent = equivalentCode ? { code: equivalentCode, meaning: T.iso1993.get(equivalentCode)!.meaning } : undefined;
   const range = T.ranges1987.find((r) =>
     r.alphanumeric ? /[A-Z]/.test(code) : /^\d\d$/.test(code) && Number(code) >= r.from! && Number(code) <= r.to!,

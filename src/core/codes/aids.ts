@@ -2,7 +2,7 @@
 // Matching rule of the reference data: exact AID first, then the longest listed AID that prefixes the
 // input (terminals append suffixes, e.g. A0000000041010 + extension bytes), then the RID (first 5 bytes).
 
-import { aids, rids, type AidData } from '../data/aidData';
+import type { AidData, RidData } from '../data/aidData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay } from '../l10n';
 import type { Provenance } from '../types';
@@ -28,9 +28,17 @@ export interface AidMatch {
   readonly sources: readonly DataSourceId[];
 }
 
-// Longest first, so the first prefix hit is the longest match.
-const byLength: readonly AidData[] = [...aids].sort((a, b) => b.aid.length - a.aid.length);
-const ridMap = new Map(rids.map((r) => [r.rid, r]));
+let tables: { readonly byLength: readonly AidData[]; readonly ridMap: ReadonlyMap<string, RidData> } | undefined;
+/** The AID table, a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4). */
+function aidTables(): NonNullable<typeof tables> {
+  if (!tables) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { aids, rids } = require('../data/aidData') as typeof import('../data/aidData');
+    // Longest first, so the first prefix hit is the longest match.
+    tables = { byLength: [...aids].sort((a, b) => b.aid.length - a.aid.length), ridMap: new Map(rids.map((r) => [r.rid, r])) };
+  }
+  return tables;
+}
 
 /**
  * Looks an AID up. Lenient on case and on separators (spaces, colons, hyphens); undefined when the
@@ -56,7 +64,7 @@ function findAid(hex: string): AidMatch | undefined {
   if (!/^[0-9A-F]{10,32}$/.test(aid)) return undefined;
   const rid = aid.slice(0, 10);
   const base = { input: hex, aid, rid, pix: aid.slice(10) };
-  const entry = byLength.find((a) => aid.startsWith(a.aid));
+  const entry = aidTables().byLength.find((a) => aid.startsWith(a.aid));
   if (entry) {
     return {
       ...base,
@@ -69,6 +77,6 @@ function findAid(hex: string): AidMatch | undefined {
       sources: entry.src,
     };
   }
-  const r = ridMap.get(rid);
+  const r = aidTables().ridMap.get(rid);
   return r ? { ...base, match: 'rid', brand: r.brand, provenance: r.prov, sources: r.src } : undefined;
 }

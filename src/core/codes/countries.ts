@@ -1,6 +1,6 @@
 // ISO 3166-1 countries (EMV 9F1A/5F28, ISO 8583 DE19/20).
 
-import { countries, type CountryData } from '../data/countryData';
+import type { CountryData } from '../data/countryData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay, sourceLocale, type Locale } from '../l10n';
 import type { Provenance } from '../types';
@@ -43,7 +43,9 @@ const index = builtPerLocale(() => {
   // The reference data is English: only another language asks ICU.
   const names = getLocale() === sourceLocale ? undefined : regionNames(getLocale());
   const map = new Map<string, Country>();
-  for (const c of countries) {
+  // The table is a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const c of (require('../data/countryData') as typeof import('../data/countryData')).countries) {
     const words = overlay('countries', c.numeric, c.note ? { name: c.name, note: c.note } : { name: c.name });
     const country: Country = {
       numeric: c.numeric,

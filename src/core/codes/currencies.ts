@@ -2,7 +2,7 @@
 // Amounts travel in minor units: SoftPOS sends 12 zero-padded digits (`000000000450`), MobilePOS the
 // bare integer (`200`); both are cents of the currency (spec §3.4, reference §0.7).
 
-import { currencies, type CurrencyData } from '../data/currencyData';
+import type { CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay, sourceLocale } from '../l10n';
 import type { Provenance } from '../types';
@@ -57,8 +57,16 @@ function toCurrency(c: CurrencyData): Currency {
   };
 }
 
-const byNumeric = new Map(currencies.map((c) => [c.numeric, c]));
-const byAlpha = new Map(currencies.map((c) => [c.alpha, c]));
+let indexes: { readonly byNumeric: ReadonlyMap<string, CurrencyData>; readonly byAlpha: ReadonlyMap<string, CurrencyData> } | undefined;
+/** The ISO 4217 table, a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4). */
+function currencyIndexes(): NonNullable<typeof indexes> {
+  if (!indexes) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { currencies } = require('../data/currencyData') as typeof import('../data/currencyData');
+    indexes = { byNumeric: new Map(currencies.map((c) => [c.numeric, c])), byAlpha: new Map(currencies.map((c) => [c.alpha, c])) };
+  }
+  return indexes;
+}
 
 /**
  * Looks a currency up by numeric code (`978`, `0978` as in EMV BCD, `978` as a number) or alphabetic
@@ -68,10 +76,10 @@ export function lookupCurrency(code: string | number): Currency | undefined {
   const text = String(code).trim();
   if (/^\d{1,4}$/.test(text)) {
     const n = Number(text);
-    const c = n <= 999 ? byNumeric.get(String(n).padStart(3, '0')) : undefined;
+    const c = n <= 999 ? currencyIndexes().byNumeric.get(String(n).padStart(3, '0')) : undefined;
     return c && toCurrency(c);
   }
-  const c = /^[A-Za-z]{3}$/.test(text) ? byAlpha.get(text.toUpperCase()) : undefined;
+  const c = /^[A-Za-z]{3}$/.test(text) ? currencyIndexes().byAlpha.get(text.toUpperCase()) : undefined;
   return c && toCurrency(c);
 }
 

@@ -1,11 +1,17 @@
 // ISO 8583 data elements 1–128 in their 1987 and 1993 versions. Nexi's receipt host keys (`f04`…`f55`)
 // are named after them but follow the 1987 meaning for f12/f13 and the 1993 length for f43 (spec §13.1).
 
-import { iso8583Fields, type Iso8583FieldVersionData } from '../data/iso8583FieldData';
+import type { Iso8583FieldVersionData } from '../data/iso8583FieldData';
 import type { DataSourceId } from '../data/sourceData';
 import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import { parseIso8583Format, type Iso8583Format, type Iso8583LengthUnit, type Iso8583Version } from './iso8583Format';
+
+/** The field dictionary, a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4). */
+function iso8583FieldTable(): (typeof import('../data/iso8583FieldData'))['iso8583Fields'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../data/iso8583FieldData') as typeof import('../data/iso8583FieldData')).iso8583Fields;
+}
 
 export type { Iso8583Format, Iso8583LengthType, Iso8583LengthUnit, Iso8583Version } from './iso8583Format';
 
@@ -62,7 +68,7 @@ interface FieldWords {
 export function lookupField(n: number | string): Iso8583Field | undefined {
   const m = /^\s*(?:de\s*|f)?0*(\d{1,3})\s*$/i.exec(String(n));
   const field = m ? Number(m[1]) : NaN;
-  const data = Number.isInteger(field) && field >= 1 && field <= 128 ? iso8583Fields[field - 1] : undefined;
+  const data = Number.isInteger(field) && field >= 1 && field <= 128 ? iso8583FieldTable()[field - 1] : undefined;
   if (!data) return undefined;
   const english: FieldWords = {
     ...(data.comment ? { comment: data.comment } : {}),

@@ -1,7 +1,13 @@
 // Citations. Hand-authored tables cite the Nexi fact sheet's source tags (spec §17: `[REV]`, `[ERR]`…);
 // generated tables cite short ids of the reference data (src/core/data/sourceData.ts).
 
-import { dataSources, type DataSourceId } from '../data/sourceData';
+import type { DataSourceId } from '../data/sourceData';
+
+/** The sources' citations, a chunk of their own in the extension, loaded on first use (issue 17 item 4). */
+function dataSourceTable(): (typeof import('../data/sourceData'))['dataSources'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../data/sourceData') as typeof import('../data/sourceData')).dataSources;
+}
 
 /** Source tags of the Nexi fact sheet (spec §17) used by the hand-authored code tables. */
 export const specSources = {
@@ -79,7 +85,7 @@ export interface Citation {
 /** Full citation for a source reference (for hovers and the docs). */
 export function citation(ref: SourceRef): Citation {
   if (Object.prototype.hasOwnProperty.call(specSources, ref)) return specSources[ref as SpecSourceTag];
-  const text: string = dataSources[ref as DataSourceId];
+  const text: string = dataSourceTable()[ref as DataSourceId];
   const url = /https?:\/\/\S+/.exec(text)?.[0];
   return url ? { title: text, url } : { title: text };
 }
@@ -100,8 +106,8 @@ const urlPattern = /https?:\/\/[^\s)]+/;
  */
 export function sourceLabel(ref: string): SourceLabel | undefined {
   if (Object.prototype.hasOwnProperty.call(specSources, ref)) return specSources[ref as SpecSourceTag];
-  if (!Object.prototype.hasOwnProperty.call(dataSources, ref)) return undefined;
-  const text: string = dataSources[ref as DataSourceId];
+  if (!Object.prototype.hasOwnProperty.call(dataSourceTable(), ref)) return undefined;
+  const text: string = dataSourceTable()[ref as DataSourceId];
   const url = urlPattern.exec(text)?.[0];
   const page = url ? Object.values(specSources).find((s) => s.url === url) : undefined;
   if (page) return page;

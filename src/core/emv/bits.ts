@@ -4,11 +4,12 @@
 // 9F1D, action codes). Meanings come in the current locale (tags.ts lays the locale's overlay over the English);
 // what is RFU is decided on the English.
 
-import { emvTags, type EmvBitData, type EmvByteCodingData, type EmvCodingData } from '../data/emvTagData';
+import type { EmvBitData, EmvByteCodingData, EmvCodingData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
 import type { Provenance } from '../types';
 import { codingFor, kernelCodedTags, type KernelReading } from './kernelCodings';
 import type { CardKernel } from './kernels';
+import { emvTagTable } from './tags';
 
 /** A set bit, or a multi-bit field, of a coded value. */
 export interface DecodedBits {
@@ -193,5 +194,5 @@ export function decodeBits(tag: string, valueHex: string, kernel?: CardKernel): 
 
 /** Tags whose values decodeBits understands (those with a bit coding in the data). */
 export function bitCodedTags(): string[] {
-  return [...new Set([...emvTags.filter((t) => t.coding?.bytes).map((t) => t.tag), ...kernelCodedTags])];
+  return [...new Set([...emvTagTable().filter((t) => t.coding?.bytes).map((t) => t.tag), ...kernelCodedTags])];
 }

@@ -1,7 +1,7 @@
 // EMV tag dictionary lookups. Class and constructed bit are not stored in the data: BER derives them
 // from the first tag byte (reference §3.1: b8-b7 class, b6 constructed).
 
-import { emvTags, type EmvBitData, type EmvByteCodingData, type EmvCodingData, type EmvTagData } from '../data/emvTagData';
+import type { EmvBitData, EmvByteCodingData, EmvCodingData, EmvTagData } from '../data/emvTagData';
 import type { DataSourceId } from '../data/sourceData';
 import { builtPerLocale } from '../codes/text';
 import { overlay } from '../l10n';
@@ -46,13 +46,20 @@ export function isConstructedTag(tag: string): boolean {
   return /^[0-9A-Fa-f]{2}/.test(tag) && (Number.parseInt(tag.slice(0, 2), 16) & 0x20) !== 0;
 }
 
-const rawIndex = new Map(emvTags.map((t) => [t.tag, t]));
+/** The generated dictionary: a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4). */
+export function emvTagTable(): readonly EmvTagData[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../data/emvTagData') as typeof import('../data/emvTagData')).emvTags;
+}
+
+let rawIndexMap: ReadonlyMap<string, EmvTagData> | undefined;
+const rawIndex = (): ReadonlyMap<string, EmvTagData> => (rawIndexMap ??= new Map(emvTagTable().map((t) => [t.tag, t])));
 
 const normalise = (tag: string): string => tag.replace(/\s/g, '').toUpperCase();
 
 /** The English dictionary entry, as generated: for code that decides on the format, name or coding layout. */
 export function tagData(tag: string): EmvTagData | undefined {
-  return rawIndex.get(normalise(tag));
+  return rawIndex().get(normalise(tag));
 }
 
 // Translations are overlays by code (l10n/data/emvTags.<locale>.json by tag; emvCodings.<locale>.json by coding node:
@@ -126,7 +133,7 @@ function entry(t: EmvTagData): EmvTag {
   };
 }
 
-const index = builtPerLocale(() => new Map(emvTags.map((t) => [t.tag, entry(t)])));
+const index = builtPerLocale(() => new Map(emvTagTable().map((t) => [t.tag, entry(t)])));
 
 /** Looks a tag up (case-insensitive, spaces ignored) in the current locale; undefined for tags not in the dictionary. */
 export function lookupTag(tag: string): EmvTag | undefined {
@@ -135,5 +142,5 @@ export function lookupTag(tag: string): EmvTag | undefined {
 
 /** Whether the dictionary knows a tag (used by the TLV parser to resynchronise). */
 export function isKnownTag(tag: string): boolean {
-  return rawIndex.has(normalise(tag));
+  return rawIndex().has(normalise(tag));
 }

@@ -12,11 +12,9 @@ import { NexiError } from './errors';
 import { isRetryable, Transport, type HttpResponse, type TransportOptions } from './http';
 import { redact } from '../redact';
 
-export const endpoints = {
-  token: '/softpos/appenrollment/token',
-  jwks: '/softpos/par/jwks.json',
-  checkTransaction: '/mpos-core/app/checkTransaction',
-} as const;
+import { endpoints } from './endpoints';
+
+export { endpoints };
 
 export interface ClientConfig extends AssertionIdentity {
   /** checkTransaction URL; defaults to base URL + /mpos-core/app/checkTransaction. */

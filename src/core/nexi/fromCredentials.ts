@@ -4,7 +4,7 @@
 import type { CredentialValues } from '../credentials/status';
 import type { ConnectionSettings, KeyMaterial } from './connection';
 import type { MissingCredential } from './errors';
-import { endpoints } from './client';
+import { endpoints } from './endpoints';
 
 export interface EnvironmentEndpoints {
   readonly baseUrl: string;

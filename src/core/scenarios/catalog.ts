@@ -8,7 +8,6 @@ import { describeActionCode } from '../codes/actionCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { lookupAid } from '../codes/aids';
 import { localizedResultCodes, lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
-import { equivalent1987to1993 } from '../data/responseCodeData';
 import { translated } from '../l10n';
 import type { Outcome, Product } from '../simulator/simulate';
 
@@ -100,6 +99,12 @@ const fromResult = (code: number): ScenarioExpectation['outcome'] => {
   return o === 'success' ? 'approved' : o;
 };
 
+/** ISO 8583:1987 → 1993 equivalents, from the response-code table (a chunk of its own in the extension, issue 17 item 4). */
+function isoEquivalents(): Readonly<Record<string, string>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../data/responseCodeData') as typeof import('../data/responseCodeData')).equivalent1987to1993;
+}
+
 function build(): readonly Scenario[] {
   const list: Scenario[] = [
     {
@@ -111,6 +116,7 @@ function build(): readonly Scenario[] {
       inferred: false,
     },
   ];
+  const equivalent1987to1993 = isoEquivalents();
   for (const d of declines) {
     const actionCode = equivalent1987to1993[d.code1987]!;
     const wrongPin = actionCode === '117';
@@ -199,7 +205,8 @@ export function describeScenario(s: Scenario): string {
   switch (s.outcome.kind) {
     case 'declined': {
       const code = s.outcome.actionCode!;
-      const code1987 = Object.keys(equivalent1987to1993).find((k) => equivalent1987to1993[k] === code) ?? '';
+      const equivalents = isoEquivalents();
+      const code1987 = Object.keys(equivalents).find((k) => equivalents[k] === code) ?? '';
       const meaning = describeActionCode(code).meaning.replace(/\.$/, '');
       return fill(s.expected.retry === 'retryable' ? M.declinedRetry : M.declined, { meaning, code, code1987 });
     }

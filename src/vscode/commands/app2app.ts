@@ -1,7 +1,6 @@
 // Commands of the App2App editor features: build, decode, copy as, send to a device. None needs credentials or a
 // trusted workspace (Restricted Mode keeps decoding and building, see package.json `capabilities`).
 import * as vscode from 'vscode';
-import { stateFromUri } from '../../core/app2app/builderFlow';
 import { jsonExplanation } from '../../core/explain/json';
 import { copiedMessage, copiedUri, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
 import { effectiveUriText } from '../../core/app2app/locate';
@@ -28,7 +27,8 @@ export const app2appCommandIds = {
 export interface EditorServices {
   readonly index: UriIndex;
   readonly decoded: DecodedDocuments;
-  readonly builder: UriBuilder;
+  /** The builder, loaded with its first use (a chunk, issue 17 item 4). */
+  builder(): Promise<UriBuilder>;
   readonly adb: Adb;
   readonly credentials: CredentialsBridge;
 }
@@ -101,15 +101,16 @@ async function build(ctx: CommandContext, arg: unknown): Promise<CommandOutcome>
     const uri = found && pickOne(found);
     if (uri?.kind === 'request') {
       const replace = found?.document && found.toRange ? { document: found.document, range: found.toRange(uri.range), markup: uri.markup } : undefined;
-      return ctx.editor.builder.run({ state: stateFromUri(effectiveUriText(uri)), ...(replace ? { replace } : {}) });
+      const { stateFromUri } = await import('../../core/app2app/builderFlow');
+      return (await ctx.editor.builder()).run({ state: stateFromUri(effectiveUriText(uri)), ...(replace ? { replace } : {}) });
     }
   }
-  return ctx.editor.builder.run();
+  return (await ctx.editor.builder()).run();
 }
 
 /** "Nexi: Test Scenarios…": the amounts that choose what the simulator answers; the one picked is copied. */
 async function showScenarios(ctx: CommandContext, operation: unknown): Promise<CommandOutcome> {
-  const amount = await ctx.editor.builder.pickScenario(typeof operation === 'string' ? operation : 'payment');
+  const amount = await (await ctx.editor.builder()).pickScenario(typeof operation === 'string' ? operation : 'payment');
   if (amount === undefined) return { ok: false, code: 'CANCELLED' };
   await vscode.env.clipboard.writeText(amount);
   const message = vscode.l10n.t('Copied the test amount {0}: a request with it gets that outcome from Nexi: Simulate POS Response… and the sandbox.', amount);

@@ -11,9 +11,7 @@ import type { ProdGuard } from '../prodGuard';
 import type { CredentialStore } from '../secrets';
 import type { Ui } from '../ui';
 import { app2appCommands, type EditorServices } from './app2app';
-import { checkCommands, type B2bServices } from './check';
-import { credentialCommands } from './credentials';
-import { reconcileCommands } from './reconcile';
+import type { B2bServices } from './check';
 import { resultCommands } from './results';
 
 export interface CredentialServices {
@@ -78,22 +76,109 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
   },
 };
 
+/** Commands whose code is in the activation bundle: the editor's own (the hover and CodeLens link to them). */
 export const commands: readonly CommandSpec[] = [
   {
     id: 'nexi.showLog',
     run: ({ log }) => log.show(),
   },
-  ...credentialCommands,
   ...app2appCommands,
-  ...checkCommands,
-  ...reconcileCommands,
   ...resultCommands,
 ];
 
+/**
+ * Commands whose code loads on first use (issue 17 item 4): each group's module is a chunk of its own
+ * (dist/chunks/vscode.commands.<group>.js). Their ids are listed here so the commands exist before their code does;
+ * loading a group checks that both lists agree.
+ */
+export interface LazyCommandGroup {
+  readonly ids: readonly string[];
+  load(): Promise<readonly CommandSpec[]>;
+}
+
+export const lazyCommandGroups: readonly LazyCommandGroup[] = [
+  {
+    ids: [
+      'nexi.environment.select',
+      'nexi.environment.add',
+      'nexi.environment.remove',
+      'nexi.credentials.set',
+      'nexi.credentials.replace',
+      'nexi.credentials.clear',
+      'nexi.credentials.clearEnvironment',
+      'nexi.credentials.importFile',
+      'nexi.credentials.open',
+      'nexi.endpoints.openSettings',
+      'nexi.credentials.importClipboard',
+      'nexi.credentials.exportCertificate',
+      'nexi.credentials.exportPrivateKey',
+      'nexi.credentials.createCsr',
+      'nexi.credentials.refresh',
+      'nexi.prodGuard.reset',
+    ],
+    load: async () => (await import('./credentials')).credentialCommands,
+  },
+  {
+    ids: ['nexi.checkTransaction', 'nexi.copyCheckAsCurl', 'nexi.showAssertionClaims', 'nexi.history.rerun', 'nexi.history.clear'],
+    load: async () => (await import('./check')).checkCommands,
+  },
+  {
+    ids: ['nexi.sandbox.start', 'nexi.sandbox.stop', 'nexi.sandbox.faults'],
+    load: async () => (await import('./sandbox')).sandboxCommands,
+  },
+  {
+    ids: [
+      'nexi.reconcileLog',
+      'nexi.reconcile.exportCsv',
+      'nexi.reconcile.exportJson',
+      'nexi.rehearse',
+      'nexi.reconciliation.open',
+      'nexi.reconciliation.checkAgain',
+      'nexi.reconciliation.buildReversal',
+      'nexi.reconciliation.buildEnquiry',
+      'nexi.reconciliation.copy',
+      'nexi.reconciliation.filter',
+      'nexi.reconciliation.showAll',
+      'nexi.reconciliation.showMore',
+      'nexi.reconciliation.openReport',
+    ],
+    load: async () => (await import('./reconcile')).reconcileCommands,
+  },
+  {
+    ids: ['nexi.simulatePosResponse'],
+    load: async () => (await import('./simulate')).simulateCommands,
+  },
+];
+
+/** The spec of a lazily loaded command: its group is loaded once, on the first call of any of its commands. */
+function lazySpec(group: LazyCommandGroup, id: string, loaded: Map<LazyCommandGroup, Promise<ReadonlyMap<string, CommandSpec>>>): () => Promise<CommandSpec> {
+  return async () => {
+    let specs = loaded.get(group);
+    if (!specs) {
+      specs = group.load().then((list) => {
+        const ids = list.map((s) => s.id);
+        // A command added to a group's module but not to its ids here would never be registered: say so loudly.
+        if (ids.length !== group.ids.length || ids.some((i) => !group.ids.includes(i))) {
+          throw new Error(`commands/index.ts lazyCommandGroups lists ${group.ids.join(', ')} but the module defines ${ids.join(', ')}`);
+        }
+        return new Map(list.map((s) => [s.id, s]));
+      });
+      loaded.set(group, specs);
+    }
+    return (await specs).get(id)!;
+  };
+}
+
 export function registerCommands(ctx: CommandContext): void {
-  for (const spec of commands) {
+  const loaded = new Map<LazyCommandGroup, Promise<ReadonlyMap<string, CommandSpec>>>();
+  const all: Array<{ id: string; spec: () => CommandSpec | Promise<CommandSpec> }> = [
+    ...commands.map((spec) => ({ id: spec.id, spec: () => spec })),
+    ...lazyCommandGroups.flatMap((group) => group.ids.map((id) => ({ id, spec: lazySpec(group, id, loaded) }))),
+  ];
+  for (const { id, spec: specOf } of all) {
     ctx.extension.subscriptions.push(
-      vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        const spec = await specOf();
         for (const need of spec.needs ?? []) {
           if (!(await unmet[need].met(ctx))) return unmet[need].explain(ctx, spec.id);
         }
