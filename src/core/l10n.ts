@@ -77,6 +77,11 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** Whether text is read in the source language (English): nothing to look up, a fast path, never a language branch. */
+export function inSourceLocale(): boolean {
+  return current === sourceLocale;
+}
+
 /** Runs `fn` with `locale` and restores the previous one, also when `fn` throws. */
 export function withLocale<T>(locale: Locale, fn: () => T): T {
   const previous = current;

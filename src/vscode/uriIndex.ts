@@ -11,7 +11,7 @@ import { shiftScanned, windowAround } from '../core/app2app/scanChunks';
 import { Yielder } from '../core/yielder';
 import { scanText, type ScannedUri, type ScanOptions } from '../core/app2app/scan';
 import { editorLanguages, markupLanguages } from '../core/editorLanguages';
-import { getLocale } from '../core/i18n';
+import { getLocale } from '../core/l10n';
 import type { Logger } from './log';
 import type { Ui } from './ui';
 

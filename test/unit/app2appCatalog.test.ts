@@ -15,7 +15,7 @@ import {
   type OperationSpec,
 } from '../../src/core/app2app/catalog';
 import { lookupReceiptKey, receiptKeys } from '../../src/core/codes/receiptKeys';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 
 const op = (name: string) => findOperation(name) as OperationSpec;
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { actionMessages, describeActionCode, nexiActionCodes } from '../../src/core/codes/actionCodes';
 import { lookupAid } from '../../src/core/codes/aids';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 import { lookupCountry } from '../../src/core/codes/countries';
 import { formatAmount, lookupCurrency } from '../../src/core/codes/currencies';
 import { lookupField } from '../../src/core/codes/iso8583';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { scanText } from '../../src/core/app2app/scan';
 import { readIso8601 } from '../../src/core/explain/dates';
 import { decodeText } from '../../src/core/explain/explain';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 
 // Issue 15: `CT110=…T14:51:51 02:00` (a `+` decoded to a space, spec §2.2) was cut at the space or called "not a
 // date"; the offset is recovered and the reading says so.

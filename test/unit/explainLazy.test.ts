@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { scanInChunks, shiftScanned } from '../../src/core/app2app/scanChunks';
 import { scanText, type ScannedUri } from '../../src/core/app2app/scan';
 import { explainedField, explainScanned, type UriExplanation } from '../../src/core/explain/explain';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 
 // Values that reach every reading that can report a finding: amounts (bad, signed, padded), dates and times (real
 // and not), result codes (documented and not), EMV data (good, damaged, with card data), card numbers (masked, full),

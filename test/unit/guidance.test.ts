@@ -12,7 +12,7 @@ import { sourceLabel, specSources } from '../../src/core/codes/sources';
 import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, linkSourceTags, parameterMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 import { specExamples } from './app2appFixtures';
 
 const now = new Date('2026-11-21T10:00:00Z');

@@ -6,7 +6,7 @@ import { explainCheck } from '../../src/core/explain/checkResult';
 import { checkResultMarkdown } from '../../src/core/explain/checkMarkdown';
 import { decodeText, type UriExplanation } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
-import { withLocale } from '../../src/core/i18n';
+import { withLocale } from '../../src/core/l10n';
 import { simulate, type Outcome, type Product } from '../../src/core/simulator/simulate';
 import { maskCardTlvValue, readTransaction, transactionFindings, type TransactionModel } from '../../src/core/transaction/model';
 

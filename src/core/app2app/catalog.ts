@@ -4,7 +4,7 @@
 // here, not in `if` chains elsewhere. Adding a parameter = one entry here + its translations in the l10n bundles.
 // Source of truth: the fact sheet (spec §1–8, §12, §16).
 
-import { bundleOf, getLocale, sourceLocale, tableText, translated } from '../l10n';
+import { bundleOf, getLocale, inSourceLocale, tableText, translated } from '../l10n';
 import type { Provenance } from '../types';
 
 export type OperationName = 'payment' | 'reversal' | 'last_transaction' | 'accounting_closure';
@@ -999,9 +999,8 @@ const proseCache = new WeakMap<object, Map<string, string>>();
 
 /** The current locale's wording of a text of `catalogText` (texts without a translation are returned as they are). */
 export function catalogProse(text: string): string {
-  const locale = getLocale();
-  if (locale === sourceLocale) return text;
-  const bundle = bundleOf(locale);
+  if (inSourceLocale()) return text;
+  const bundle = bundleOf(getLocale());
   let cache = proseCache.get(bundle);
   if (!cache) proseCache.set(bundle, (cache = new Map()));
   let prose = cache.get(text);
@@ -1056,7 +1055,7 @@ export function allowedCharactersText(spec: ParameterSpec): string | undefined {
 
 /** The spec with every text in the current locale (the spec itself in English). */
 export function localizedParameter(spec: ParameterSpec): ParameterSpec {
-  if (getLocale() === sourceLocale) return spec;
+  if (inSourceLocale()) return spec;
   return {
     ...spec,
     description: parameterDescription(spec),
@@ -1078,6 +1077,6 @@ export function localizedParameter(spec: ParameterSpec): ParameterSpec {
 
 /** The operation with its title and description in the current locale (parameter lists unchanged). */
 export function localizedOperation(operation: OperationSpec): OperationSpec {
-  if (getLocale() === sourceLocale) return operation;
+  if (inSourceLocale()) return operation;
   return { ...operation, title: operationTitle(operation), description: operationDescription(operation) };
 }

@@ -2,7 +2,7 @@
 
 import type { CountryData } from '../data/countryData';
 import type { DataSourceId } from '../data/sourceData';
-import { getLocale, overlay, sourceLocale, type Locale } from '../l10n';
+import { getLocale, overlay, inSourceLocale, type Locale } from '../l10n';
 import type { Provenance } from '../types';
 import { builtPerLocale } from './text';
 
@@ -41,7 +41,7 @@ function localName(c: CountryData, names: Intl.DisplayNames | undefined): string
 /** Numeric, alpha-2 and alpha-3 codes → country, names and notes in the locale the index was built for. */
 const index = builtPerLocale(() => {
   // The reference data is English: only another language asks ICU.
-  const names = getLocale() === sourceLocale ? undefined : regionNames(getLocale());
+  const names = inSourceLocale() ? undefined : regionNames(getLocale());
   const map = new Map<string, Country>();
   // The table is a chunk of its own in the extension, loaded on the first lookup (issue 17 item 4).
   // eslint-disable-next-line @typescript-eslint/no-require-imports

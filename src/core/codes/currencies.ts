@@ -4,7 +4,7 @@
 
 import type { CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
-import { getLocale, overlay, sourceLocale } from '../l10n';
+import { getLocale, overlay, inSourceLocale } from '../l10n';
 import type { Provenance } from '../types';
 import { builtPerLocale } from './text';
 
@@ -33,7 +33,7 @@ const displayNames = builtPerLocale(() => {
 });
 
 function localName(c: CurrencyData, overlaid: string): string {
-  if (overlaid !== c.name || getLocale() === sourceLocale) return overlaid;
+  if (overlaid !== c.name || inSourceLocale()) return overlaid;
   let name: string | undefined;
   try {
     name = displayNames()?.of(c.alpha);

@@ -1,7 +1,6 @@
 // Every user-facing sentence of the code tables is a whole template in a table, filled by this one
 // helper: a translation then replaces templates, never fragments glued together in code.
 
-import { getLocale, type Locale } from '../i18n';
 import { getLocale as currentLocale } from '../l10n';
 
 /** Values substituted into `{name}` placeholders. */
@@ -16,11 +15,6 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
   );
-}
-
-/** A table of whole templates per locale → `say(key, values)`, reading the current locale at each call. */
-export function templateTable<K extends string>(tables: Readonly<Record<Locale, Readonly<Record<K, string>>>>): (key: K, values?: TemplateValues) => string {
-  return (key, values = {}) => fillTemplate(tables[getLocale()][key], values);
 }
 
 /**

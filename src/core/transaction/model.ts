@@ -19,7 +19,7 @@ import { decodeBits, entryModeFromNexi, flattenTlv, kernelFor, lookupTag, parseT
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
 import { resultDiagnosticInfo, type ResultDiagnosticCode } from '../explain/messages';
 import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
-import { getLocale } from '../i18n';
+import { getLocale } from '../l10n';
 import type { Diagnostic, OffsetRange } from '../types';
 
 export type Product = 'softpos' | 'mobilepos';
