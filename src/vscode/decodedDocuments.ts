@@ -2,6 +2,7 @@
 // themable, no webview. The content is rendered once, kept while the document is open (and for the last few
 // otherwise), and contains only what the explainer shows, where card numbers are masked.
 import * as vscode from 'vscode';
+import { DisposableService } from './disposable';
 
 export const decodedScheme = 'nexi-decoded';
 const kept = 20;
@@ -35,13 +36,13 @@ export interface OpenOptions {
   readonly json?: unknown;
 }
 
-export class DecodedDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class DecodedDocuments extends DisposableService implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
   private readonly json = new Map<string, string>();
   private next = 1;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
+    super();
     // "Copy Result as JSON" and "Open … Markdown Source" are offered in the palette while a result is open.
     const update = (): void => void vscode.commands.executeCommand('setContext', 'nexi.results.open', vscode.window.tabGroups.all.some((g) => g.tabs.some(isResultTab)));
     vscode.window.tabGroups.onDidChangeTabs(update, this, this.disposables);
@@ -51,10 +52,6 @@ export class DecodedDocuments implements vscode.TextDocumentContentProvider, vsc
         this.json.delete(d.uri.toString());
       }
     }, this, this.disposables);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   /** The JSON of a result document, when it has one. */

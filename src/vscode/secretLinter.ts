@@ -10,6 +10,7 @@ import { KnownSecret, findSecrets } from '../core/credentials/secretScan';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import type { CredentialStore } from './secrets';
+import { DisposableService } from './disposable';
 
 const maxSize = 2 * 1024 * 1024;
 
@@ -22,9 +23,8 @@ function gitIgnored(file: string): Promise<boolean> {
   });
 }
 
-export class SecretLinter implements vscode.Disposable {
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('nexi-secrets');
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+export class SecretLinter extends DisposableService {
+  readonly diagnostics = this.own(vscode.languages.createDiagnosticCollection('nexi-secrets'));
   private readonly ignored = new Map<string, Promise<boolean>>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private knownSecrets: Promise<KnownSecret[]> | undefined;
@@ -36,6 +36,7 @@ export class SecretLinter implements vscode.Disposable {
     private readonly store: CredentialStore,
     private readonly log: Logger,
   ) {
+    super();
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri), this, this.disposables);
@@ -118,8 +119,8 @@ export class SecretLinter implements vscode.Disposable {
     );
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
