@@ -14,7 +14,7 @@ import type { EditorServices } from './vscode/commands/app2app';
 import { Reconciliations } from './vscode/commands/reconcile';
 import { UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
-import { DecodedDocuments, decodedScheme } from './vscode/decodedDocuments';
+import { ResultDocuments, resultScheme } from './vscode/resultDocuments';
 import { UriDiagnostics } from './vscode/diagnostics';
 import { documentSelector, UriIndex } from './vscode/documents';
 import { EnvironmentService } from './vscode/environments';
@@ -25,7 +25,7 @@ import { createLogger, type Logger } from './vscode/log';
 import { ProdGuard } from './vscode/prodGuard';
 import { SandboxService } from './vscode/sandbox';
 import { SecretLinter } from './vscode/secretLinter';
-import { CredentialStore } from './vscode/secrets';
+import { CredentialStore } from './vscode/credentialStore';
 import { registerStatusBar } from './vscode/statusBar';
 import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
@@ -105,21 +105,21 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   return { services, history, reconciliation };
 }
 
-/** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the decoded-URI documents (issue 4). */
+/** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the result documents (issue 4). */
 function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, ui: Ui, credentials: CredentialsBridge) {
   const index = new UriIndex(log, ui);
-  const decoded = new DecodedDocuments();
+  const results = new ResultDocuments();
   const adb = new Adb(log, ui);
-  const services: EditorServices = { index, decoded, adb, credentials, builder: new UriBuilder(ui, log, credentials, adb) };
+  const services: EditorServices = { index, results, adb, credentials, builder: new UriBuilder(ui, log, credentials, adb) };
   const diagnostics = new UriDiagnostics(index, log);
   const codeLenses = new UriCodeLenses(index, credentials);
   context.subscriptions.push(
     credentials,
     index,
-    decoded,
+    results,
     diagnostics,
     codeLenses,
-    vscode.workspace.registerTextDocumentContentProvider(decodedScheme, decoded),
+    vscode.workspace.registerTextDocumentContentProvider(resultScheme, results),
     vscode.languages.registerHoverProvider(documentSelector, new UriHovers(index, credentials)),
     vscode.languages.registerCompletionItemProvider(documentSelector, new UriCompletions(credentials), ...completionTriggers),
     vscode.languages.registerCodeActionsProvider(documentSelector, new UriCodeActions(index), UriCodeActions.metadata),

@@ -13,7 +13,7 @@ import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import type { ProdGuard } from './prodGuard';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
 
 const historyKey = 'nexi.checkHistory';

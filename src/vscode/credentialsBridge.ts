@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { TerminalIdHint } from '../core/app2app/complete';
 import type { EnvironmentService } from './environments';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
 
 /**

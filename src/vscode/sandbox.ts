@@ -9,7 +9,7 @@ import type { Sandbox as SandboxServer, SandboxLogLine } from '../core/sandbox/s
 import type { SandboxTransaction } from '../core/sandbox/transactions';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
 
 export class SandboxService extends DisposableService {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { KnownSecret, findSecrets } from '../core/credentials/secretScan';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
 
 const maxSize = 2 * 1024 * 1024;

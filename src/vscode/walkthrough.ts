@@ -6,7 +6,7 @@
 // VS Code creates its walkthrough service only when a walkthrough is first shown and ignores a key that is already
 // true then, so a milestone also marks its step complete directly (the "Mark Done" command of the walkthrough).
 import * as vscode from 'vscode';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import { DisposableService } from './disposable';

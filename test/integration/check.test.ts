@@ -6,7 +6,7 @@ import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
 import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
-import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/resultDocuments';
 import { documentText } from './editorUtil';
 import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
 

@@ -7,7 +7,7 @@ import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { deleteKey, exportKeyChoice, remoteSettingsToldKey } from '../../src/vscode/commands/credentials';
-import { isResultTab } from '../../src/vscode/decodedDocuments';
+import { isResultTab } from '../../src/vscode/resultDocuments';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
   answerInput,

@@ -12,7 +12,7 @@ import { scanText } from '../../src/core/app2app/scan';
 import { explainScanned } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
 import type { TestApi } from '../../src/extension';
-import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/resultDocuments';
 import { specExamples } from '../unit/app2appFixtures';
 import {
   acceptInput,

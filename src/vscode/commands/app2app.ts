@@ -11,7 +11,7 @@ import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
 import type { Adb } from '../adb';
 import type { UriBuilder } from '../builder';
 import type { CredentialsBridge } from '../credentialsBridge';
-import type { DecodedDocuments } from '../decodedDocuments';
+import type { ResultDocuments } from '../resultDocuments';
 import { pause, type UriIndex } from '../documents';
 import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
 import type { CommandContext, CommandOutcome, CommandSpec } from './index';
@@ -27,7 +27,7 @@ export const app2appCommandIds = {
 /** What the App2App editor features share (built once in extension.ts). */
 export interface EditorServices {
   readonly index: UriIndex;
-  readonly decoded: DecodedDocuments;
+  readonly results: ResultDocuments;
   readonly builder: UriBuilder;
   readonly adb: Adb;
   readonly credentials: CredentialsBridge;
@@ -58,7 +58,7 @@ async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome
       : first.kind === 'result'
         ? vscode.l10n.t('Decoded {0} result', first.operation ?? 'App2App')
         : vscode.l10n.t('Decoded {0} request', first.operation ?? 'App2App');
-  const document = await ctx.editor.decoded.open(title, markdown, { json: explanations.map((e) => jsonExplanation(e, found.where)) });
+  const document = await ctx.editor.results.open(title, markdown, { json: explanations.map((e) => jsonExplanation(e, found.where)) });
   ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.loggedOrigin}`);
   return { ok: true, document: document.uri.toString(), count: explanations.length };
 }

@@ -149,7 +149,7 @@ async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutco
     ...(outcome.error ? { error: { code: outcome.error.code, message: userMessage(outcome.error) } } : {}),
   };
   // The same masking and redaction as the Markdown: no card number, no secret of the environment.
-  const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown, { json: JSON.parse(redact(maskPans(JSON.stringify(json)), outcome.secrets)) as unknown });
+  const document = await ctx.editor.results.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown, { json: JSON.parse(redact(maskPans(JSON.stringify(json)), outcome.secrets)) as unknown });
   if (outcome.error) {
     const message = redact(userMessage(outcome.error), outcome.secrets);
     if (outcome.error.code === 'TRANSACTION_NOT_FOUND') ctx.ui.notifications.info(message);
@@ -213,7 +213,7 @@ export const checkCommands: readonly CommandSpec[] = [
             '```',
             '',
           ].join('\n');
-          const document = await ctx.editor.decoded.open(vscode.l10n.t('assertion claims {0} {1}', environment.id, terminalId), markdown);
+          const document = await ctx.editor.results.open(vscode.l10n.t('assertion claims {0} {1}', environment.id, terminalId), markdown);
           return { ok: true, claims, document: document.uri.toString() };
         } catch (err) {
           const message = userMessage(err);

@@ -478,7 +478,7 @@ async function showCertificate(ctx: CommandContext, env: Environment): Promise<C
     '```',
     '',
   ];
-  await ctx.editor.decoded.open(vscode.l10n.t('Certificate of {0}', env.label), lines.join('\n'));
+  await ctx.editor.results.open(vscode.l10n.t('Certificate of {0}', env.label), lines.join('\n'));
   return { ok: true, environment: env.id, field: 'certificate' };
 }
 

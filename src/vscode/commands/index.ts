@@ -8,7 +8,7 @@ import { userMessage } from '../../core/nexi/errors';
 import type { EnvironmentService } from '../environments';
 import type { Logger } from '../log';
 import type { ProdGuard } from '../prodGuard';
-import type { CredentialStore } from '../secrets';
+import type { CredentialStore } from '../credentialStore';
 import type { Ui } from '../ui';
 import { app2appCommands, type EditorServices } from './app2app';
 import { checkCommands, type B2bServices } from './check';

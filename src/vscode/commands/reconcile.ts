@@ -16,7 +16,7 @@ import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
 import { describeScenario, scenarioFor } from '../../core/scenarios/catalog';
 import { rehearsal } from '../../core/scenarios/rehearsal';
-import { isResultTab } from '../decodedDocuments';
+import { isResultTab, resultScheme } from '../resultDocuments';
 import type { ReconciliationNode } from '../views/reconciliationView';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../core/simulator/simulate';
 import { findUris, pickOne } from '../targets';
@@ -73,7 +73,7 @@ interface ReconcileArgs {
 async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | undefined> {
   if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri);
   const active = vscode.window.activeTextEditor?.document;
-  if (active && active.uri.scheme !== 'nexi-decoded') return active;
+  if (active && active.uri.scheme !== resultScheme) return active;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: vscode.l10n.t('Reconcile'),
@@ -151,7 +151,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     batch.secrets,
   );
   ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri, environmentId: environment.id, environmentLabel: environment.label, markdown });
-  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
+  const opened = await ctx.editor.results.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
   // The view lists the rows by danger; showing it does not take the focus from the editor.
   void vscode.commands.executeCommand('nexi.reconciliation.focus', { preserveFocus: true });
   const danger = report.totals['app-failed-backend-approved'];
@@ -278,7 +278,7 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: true, preview: false });
   editor.selection = selection;
   editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  const detail = await ctx.editor.decoded.open(
+  const detail = await ctx.editor.results.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
     // Errors and Nexi's body never carry the environment's secrets; tokens or JOSE objects a gateway echoed are cut.
     redact(rowMarkdown(entry, record.source, record.environmentLabel, logged)),
@@ -344,7 +344,7 @@ async function filterRows(ctx: CommandContext, arg: unknown): Promise<CommandOut
 async function openReport(ctx: CommandContext): Promise<CommandOutcome> {
   const record = ctx.b2b.reconciliations.last;
   if (!record) return noRow(ctx);
-  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', record.source), record.markdown, { json: JSON.parse(toJson(record.report, record.source)) });
+  const opened = await ctx.editor.results.open(vscode.l10n.t('reconciliation {0}', record.source), record.markdown, { json: JSON.parse(toJson(record.report, record.source)) });
   return { ok: true, document: opened.uri.toString() };
 }
 
