@@ -8,13 +8,10 @@ import { effectiveUriText } from '../../core/app2app/locate';
 import { Yielder } from '../../core/cooperative';
 import { explainScanned, type UriExplanation } from '../../core/explain/explain';
 import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
-import type { Adb } from '../adb';
-import type { UriBuilder } from '../builder';
-import type { CredentialsBridge } from '../credentialsBridge';
-import type { ResultDocuments } from '../resultDocuments';
-import { pause, type UriIndex } from '../documents';
+import { pause } from '../documents';
 import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import type { CommandContext, CommandSpec } from './context';
+import type { CommandOutcome } from './outcome';
 
 export const app2appCommandIds = {
   build: 'nexi.buildUri',
@@ -23,15 +20,6 @@ export const app2appCommandIds = {
   copyAsAdb: 'nexi.copyUriAsAdb',
   sendToDevice: 'nexi.sendUriToDevice',
 } as const;
-
-/** What the App2App editor features share (built once in extension.ts). */
-export interface EditorServices {
-  readonly index: UriIndex;
-  readonly results: ResultDocuments;
-  readonly builder: UriBuilder;
-  readonly adb: Adb;
-  readonly credentials: CredentialsBridge;
-}
 
 function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
   const where = found ? found.inOrigin : vscode.l10n.t('here');

@@ -20,46 +20,9 @@ import { isResultTab, resultScheme } from '../resultDocuments';
 import type { ReconciliationNode } from '../views/reconciliationView';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../core/simulator/simulate';
 import { findUris, pickOne } from '../targets';
-import { chooseEnvironment } from './check';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
-
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
-
-/** A finished reconciliation: the report, the log's name, where the log is, and the environment it was checked on. */
-export interface ReconciliationRecord {
-  readonly report: ReconcileReport;
-  readonly source: string;
-  readonly sourceUri: vscode.Uri;
-  readonly environmentId: string;
-  readonly environmentLabel: string;
-  /** The Markdown report, as opened after the run. */
-  readonly markdown: string;
-}
-
-/** The window's latest reconciliation, which the Reconciliation view shows and the export commands write out. */
-export class Reconciliations implements vscode.Disposable {
-  #last: ReconciliationRecord | undefined;
-  readonly #changed = new vscode.EventEmitter<ReconciliationRecord | undefined>();
-  readonly onDidChange = this.#changed.event;
-
-  get last(): ReconciliationRecord | undefined {
-    return this.#last;
-  }
-
-  remember(record: ReconciliationRecord): void {
-    this.#last = record;
-    this.#changed.fire(record);
-  }
-
-  clear(): void {
-    this.#last = undefined;
-    this.#changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.#changed.dispose();
-  }
-}
+import { chooseEnvironment } from '../pickers';
+import type { CommandContext, CommandSpec } from './context';
+import { cancelled, type CommandOutcome } from './outcome';
 
 interface ReconcileArgs {
   /** The log (a file or an open document); default: the active editor's document, else a file chooser. */
@@ -99,7 +62,12 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const args = (raw instanceof vscode.Uri ? { uri: raw } : (raw ?? {})) as ReconcileArgs;
   const document = await logDocument(args);
   if (!document) return cancelled;
-  const environment = await chooseEnvironment(ctx, args.environmentId);
+  const environment = await chooseEnvironment(ctx, {
+    given: args.environmentId,
+    withCredentials: true,
+    title: vscode.l10n.t('Reconcile: environment to check the log against'),
+    placeholder: vscode.l10n.t('Which environment to ask'),
+  });
   if (!environment) return cancelled;
   const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId);
   if (terminal === null) return cancelled;

@@ -1,7 +1,8 @@
 // The result documents' two other forms (issue 16): results open rendered, and the Markdown source and the JSON stay
 // one command away — from the preview's title bar, the palette, or a keybinding.
 import * as vscode from 'vscode';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import type { CommandContext, CommandSpec } from './context';
+import type { CommandOutcome } from './outcome';
 import { resultScheme } from '../resultDocuments';
 
 function target(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {

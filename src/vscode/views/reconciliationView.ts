@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Classification, ReconciledEntry } from '../../core/reconcile/reconcile';
 import { appOutcomeLabel, classificationLabels, entryDetail, outcomeLabel } from '../../core/reconcile/report';
 import { allClassifications, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
-import type { Reconciliations, ReconciliationRecord } from '../commands/reconcile';
+import type { Reconciliations, ReconciliationRecord } from '../reconciliations';
 import { DisposableService } from '../disposable';
 
 export type ReconciliationNode =
