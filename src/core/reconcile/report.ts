@@ -8,7 +8,7 @@
 import { fillTemplate as t } from '../codes/text';
 import { getLocale, localized, type Translation } from '../i18n';
 import { reportMessagesIt } from '../i18n/it/report';
-import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './types';
 
 export const reportMessagesEn = {
   classification: {

@@ -11,7 +11,7 @@ import { localizedResultCodes, lookupResultCode, type NexiOperation, type Result
 import { equivalent1987to1993 } from '../data/responseCodeData';
 import { localized, type Translation } from '../i18n';
 import { scenarioMessagesIt } from '../i18n/it/scenarios';
-import type { Outcome, Product } from '../simulator/simulate';
+import type { Outcome, Product } from '../simulator/outcome';
 
 /** Card schemes the simulator can present (CT108, CT102 and the PAN prefix follow from it). */
 export type CardScheme = 'Visa' | 'Mastercard' | 'Maestro' | 'PagoBANCOMAT';

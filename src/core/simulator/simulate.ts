@@ -11,6 +11,7 @@ import { fillTemplate as fill } from '../codes/text';
 import { localized, type Translation } from '../i18n';
 import { simulatorMessagesIt } from '../i18n/it/simulator';
 import type { SandboxTransaction } from '../sandbox/transactions';
+import type { Outcome, Product } from './outcome';
 import { prng } from '../text';
 import { describeScenario, scenarioFor, scenarioMessages, schemeAids, type CardScheme, type EntryMode } from '../scenarios/catalog';
 
@@ -33,14 +34,7 @@ export const simulatorMessagesEn = {
 /** The simulator's texts in the current core locale. */
 export const simulatorMessages = localized<Translation<typeof simulatorMessagesEn>>({ en: simulatorMessagesEn, it: simulatorMessagesIt });
 
-export type Product = 'softpos' | 'mobilepos';
-
-export type Outcome =
-  | { readonly kind: 'approved' }
-  | { readonly kind: 'declined'; readonly actionCode?: string }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'softpos-error'; readonly softPosError?: string }
-  | { readonly kind: 'result'; readonly code: number };
+export type { Outcome, Product } from './outcome';
 
 export interface SimulateOptions {
   /** The outcome; when absent, the scenario catalogue chooses it from the request's amount (issue 18). */
