@@ -48,12 +48,12 @@ const lazyVendorPlugin = {
   },
 };
 
-// The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/mcp/sdk.ts is bundled on its own into
+// The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/cli/mcpSdk.ts is bundled on its own into
 // dist/vendor/mcp-sdk.js, and the CLI requires it from there when that command runs.
 const mcpSdkPlugin = {
   name: 'mcp-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'mcp', 'server.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/mcpSdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'cli', 'mcp.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
   },
 };
 
@@ -84,7 +84,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { 'vendor/mcp-sdk': 'src/mcp/sdk.ts' },
+    entryPoints: { 'vendor/mcp-sdk': 'src/cli/mcpSdk.ts' },
     outdir: 'dist',
     target: 'node20',
   },
