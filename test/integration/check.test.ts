@@ -154,6 +154,14 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.match(text, /\*\*Next step:\*\* Check terminal id and callerTrxId/);
   });
 
+  it('an unknown environment id is bad input with the ids there are, not a silent "Cancelled." (issue 19: one environment picker)', async () => {
+    for (const id of ['nexi.checkTransaction', 'nexi.showAssertionClaims', 'nexi.reconcileLog']) {
+      const outcome = await run(id, { environmentId: 'nope', terminalId: '30350039', callerTrxId: 'PP-20261121-0001', uri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'logcat.log').toString(), defaultTerminalId: '30350039' });
+      assert.equal(outcome.code, 'UNKNOWN_ENVIRONMENT', `${id}: ${JSON.stringify(outcome)}`);
+      assert.match(String(outcome.message), /There is no environment "nope"\. Pick one of STG, PROD, Sandbox or your own environments\./);
+    }
+  });
+
   it('from the palette: terminal picker and callerTrxId input drive the real quick input', async () => {
     const pending = run('nexi.checkTransaction');
     await pickItem(api, '30350039');
