@@ -105,13 +105,13 @@ function extensionPlugin({ outDir, chunks, shared, usedShared }) {
   };
 }
 
-// The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/mcp/sdk.ts is bundled on its own into
+// The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/cli/mcpSdk.ts is bundled on its own into
 // dist/vendor/mcp-sdk.js, and the CLI requires it from there when that command runs.
 const cliPlugin = {
   name: 'cli-vendors',
   setup(build) {
     build.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'mcp', 'server.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/mcpSdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'cli', 'mcp.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
   },
 };
 
@@ -206,7 +206,7 @@ function buildOthers({ production, outRoot }) {
     }),
     esbuild.build({
       ...common,
-      entryPoints: { 'vendor/mcp-sdk': 'src/mcp/sdk.ts' },
+      entryPoints: { 'vendor/mcp-sdk': 'src/cli/mcpSdk.ts' },
       outdir: outRoot,
       target: 'node20',
     }),

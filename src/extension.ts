@@ -9,12 +9,10 @@ import { UriCodeActions } from './vscode/codeActions';
 import { UriCodeLenses } from './vscode/codeLens';
 import { CheckService } from './vscode/checks';
 import { registerCommands } from './vscode/commands';
-import type { B2bServices } from './vscode/commands/check';
-import type { EditorServices } from './vscode/commands/app2app';
-import { Reconciliations } from './vscode/reconciliations';
+import type { B2bServices, EditorServices } from './vscode/commands/context';
 import { UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
-import { DecodedDocuments, decodedScheme } from './vscode/decodedDocuments';
+import { ResultDocuments, resultScheme } from './vscode/resultDocuments';
 import { UriDiagnostics } from './vscode/diagnostics';
 import { documentSelector, UriIndex } from './vscode/uriIndex';
 import { EnvironmentService } from './vscode/environments';
@@ -23,9 +21,10 @@ import { KeyringCheck } from './vscode/keyring';
 import { registerLanguageModelTools } from './vscode/lmToolRegistration';
 import { createLogger, type Logger } from './vscode/log';
 import { ProdGuard } from './vscode/prodGuard';
+import { Reconciliations } from './vscode/reconciliations';
 import { SandboxService } from './vscode/sandbox';
 import { SecretLinter } from './vscode/secretLinter';
-import { CredentialStore } from './vscode/secrets';
+import { CredentialStore } from './vscode/credentialStore';
 import { registerStatusBar } from './vscode/statusBar';
 import { createUi, type Ui } from './vscode/ui';
 import { registerCredentialsView } from './vscode/views/credentialsView';
@@ -109,22 +108,22 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   return { services, history, reconciliation };
 }
 
-/** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the decoded-URI documents (issue 4). */
+/** Hovers, diagnostics, quick fixes, completion and CodeLens on App2App URIs, and the result documents (issue 4). */
 function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, ui: Ui, credentials: CredentialsBridge) {
   const index = new UriIndex(log, ui);
-  const decoded = new DecodedDocuments();
+  const results = new ResultDocuments();
   const adb = new Adb(log, ui);
   let builder: Promise<UriBuilder> | undefined;
-  const services: EditorServices = { index, decoded, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
+  const services: EditorServices = { index, results, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
   const diagnostics = new UriDiagnostics(index, log);
   const codeLenses = new UriCodeLenses(index, credentials);
   context.subscriptions.push(
     credentials,
     index,
-    decoded,
+    results,
     diagnostics,
     codeLenses,
-    vscode.workspace.registerTextDocumentContentProvider(decodedScheme, decoded),
+    vscode.workspace.registerTextDocumentContentProvider(resultScheme, results),
     vscode.languages.registerHoverProvider(documentSelector, new UriHovers(index, credentials)),
     vscode.languages.registerCompletionItemProvider(documentSelector, new UriCompletions(credentials), ...completionTriggers),
     vscode.languages.registerCodeActionsProvider(documentSelector, new UriCodeActions(index), UriCodeActions.metadata),

@@ -93,8 +93,9 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case 'reconcile':
         return await reconcile(rest, io, env);
       case 'mcp':
-        // The MCP server and its SDK load only for this command (the SDK is a bundle of its own).
-        return await (await import('../mcp/server')).runMcp(rest, env);
+        // The MCP server and its SDK load only for this command (the SDK is a bundle of its own). The server answers
+        // with this CLI's own output: it is handed `run` rather than importing this module back.
+        return await (await import('./mcp')).runMcp(rest, run, env);
       case 'simulate':
         return await simulate(rest, io, env);
       case 'scenarios':

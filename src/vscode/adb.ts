@@ -4,7 +4,7 @@
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { adbDevicesArgs, adbMissingMessage, adbStartArgs, interpretAmStart, parseAdbDevices, type AdbDevice } from '../core/adb';
-import type { CommandOutcome } from './commands';
+import type { CommandOutcome } from './commands/outcome';
 import type { Logger } from './log';
 import type { Ui } from './ui';
 

@@ -21,7 +21,7 @@ import { copiedMessage, copiedUriOf, formatUriAs, type CopyFormat } from '../cor
 import { formatAmount } from '../core/codes/currencies';
 import type { Scenario } from '../core/scenarios/catalog';
 import type { Adb } from './adb';
-import type { CommandOutcome } from './commands';
+import type { CommandOutcome } from './commands/outcome';
 import type { CredentialsBridge } from './credentialsBridge';
 import type { Logger } from './log';
 import type { Ui } from './ui';

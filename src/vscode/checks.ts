@@ -12,7 +12,8 @@ import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import type { ProdGuard } from './prodGuard';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
+import { DisposableService } from './disposable';
 
 const historyKey = 'nexi.checkHistory';
 
@@ -36,12 +37,11 @@ interface CachedClient {
   readonly client: NexiClient;
 }
 
-export class CheckService implements vscode.Disposable {
+export class CheckService extends DisposableService {
   private readonly clients = new Map<string, CachedClient>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** Fires when the history changes (after every check, so token states may have changed too). */
   readonly onDidChangeHistory = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     environments: EnvironmentService,
@@ -50,6 +50,7 @@ export class CheckService implements vscode.Disposable {
     private readonly globalState: vscode.Memento,
     private readonly log: Logger,
   ) {
+    super();
     // Changed credentials or endpoints: the next check builds a new client (old ones close their connections).
     store.onDidChange(() => this.dropClients(), this, this.disposables);
     environments.onDidChange(() => this.dropClients(), this, this.disposables);
@@ -173,9 +174,9 @@ export class CheckService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.dropClients();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
 

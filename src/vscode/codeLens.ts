@@ -5,25 +5,22 @@ import { app2appCommandIds } from './commands/app2app';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './uriIndex';
 import type { UriTarget } from './targets';
+import { DisposableService } from './disposable';
 
-export class UriCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class UriCodeLenses extends DisposableService implements vscode.CodeLensProvider {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     private readonly index: UriIndex,
     private readonly credentials: CredentialsBridge,
   ) {
+    super();
     index.onDidChangeVisibleLines(() => this.changed.fire(), this, this.disposables);
     credentials.onDidChange(() => this.changed.fire(), this, this.disposables);
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('nexi.codeLens.enabled')) this.changed.fire();
     }, this, this.disposables);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   /**

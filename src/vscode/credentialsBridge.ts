@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { TerminalIdHint } from '../core/app2app/complete';
 import type { EnvironmentService } from './environments';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
+import { DisposableService } from './disposable';
 
 /**
  * The command of the "Check transaction" link (issue 6). Until an extension build registers it, the link is not
@@ -13,25 +14,21 @@ import type { CredentialStore } from './secrets';
  */
 export const checkTransactionCommand = 'nexi.checkTransaction';
 
-export class CredentialsBridge implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class CredentialsBridge extends DisposableService {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** Fires when credentials, environments or the set of registered commands may have changed. */
   readonly onDidChange = this.changed.event;
   private registered: Promise<boolean> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     private readonly environments: EnvironmentService,
     private readonly store: CredentialStore,
   ) {
+    super();
     store.onDidChange(this.refresh, this, this.disposables);
     environments.onDidChange(this.refresh, this, this.disposables);
     vscode.extensions.onDidChange(this.refresh, this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(this.refresh, this, this.disposables);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   async hasCredentials(): Promise<boolean> {

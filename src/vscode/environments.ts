@@ -6,6 +6,7 @@
 // workspace or folder value, so a repository can never redirect credentials to another host.
 import * as vscode from 'vscode';
 import { CustomEnvironmentSetting, Endpoints, Environment, EnvironmentProblem, EnvironmentSettings, resolveEnvironments } from '../core/environments';
+import { DisposableService } from './disposable';
 
 const endpointSettings = [
   'nexi.endpoints.stg.baseUrl',
@@ -23,14 +24,14 @@ function userValue<T>(key: (typeof endpointSettings)[number]): T | undefined {
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-export class EnvironmentService implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class EnvironmentService extends DisposableService {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** Fires when the endpoint settings, the sandbox or the active environment change. */
   readonly onDidChange = this.changed.event;
   private sandbox: Endpoints | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly globalState: vscode.Memento) {
+    super();
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('nexi.endpoints')) this.changed.fire();
     }, this, this.disposables);
@@ -87,9 +88,5 @@ export class EnvironmentService implements vscode.Disposable {
   /** Writes `nexi.endpoints.custom` in the user settings (machine scope: never a workspace's). */
   async writeCustom(entries: readonly CustomEnvironmentSetting[]): Promise<void> {
     await vscode.workspace.getConfiguration('nexi').update('endpoints.custom', entries.length ? entries : undefined, vscode.ConfigurationTarget.Global);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -22,7 +22,7 @@ import {
 import { userMessage } from '../core/nexi/errors';
 import { redact } from '../core/redact';
 import { checkExplained } from './commands/check';
-import type { CommandContext } from './commands';
+import type { CommandContext } from './commands/context';
 
 const textResult = (text: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 

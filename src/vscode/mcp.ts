@@ -3,15 +3,16 @@
 // on desktop), so nothing has to be installed. In Restricted Mode it runs read-only (decode, validate, build, explain,
 // simulate); once the workspace is trusted the definition changes and VS Code restarts it with every tool.
 import * as vscode from 'vscode';
+import { DisposableService } from './disposable';
 
 export const mcpProviderId = 'nexi.app2app.mcp';
 
-export class NexiMcpServers implements vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class NexiMcpServers extends DisposableService implements vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChangeMcpServerDefinitions = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly extension: vscode.ExtensionContext) {
+    super();
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire(), this, this.disposables);
   }
 
@@ -21,10 +22,6 @@ export class NexiMcpServers implements vscode.McpServerDefinitionProvider<vscode
     const version = String(this.extension.extension.packageJSON.version);
     // ELECTRON_RUN_AS_NODE: on desktop the extension host's executable is Electron; it then runs as plain Node.
     return [new vscode.McpStdioServerDefinition(readOnly ? 'Nexi App2App (read-only)' : 'Nexi App2App', process.execPath, [cli, 'mcp', ...(readOnly ? ['--read-only'] : [])], { ELECTRON_RUN_AS_NODE: '1' }, `${version}${readOnly ? '-read-only' : ''}`)];
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

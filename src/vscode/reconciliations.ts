@@ -1,7 +1,8 @@
-// The window's latest reconciliation (issue 7): kept at activation by the Reconciliation view, filled by
-// "Nexi: Reconcile Log…" (./commands/reconcile.ts, a chunk loaded on first use, issue 17 item 4).
+// The window's latest reconciliation (issue 7): written by "Nexi: Reconcile Log…", read by the Reconciliation view
+// and the export commands. Its own module, so the view and the commands need not import each other.
 import * as vscode from 'vscode';
 import type { ReconcileReport } from '../core/reconcile/reconcile';
+import { DisposableService } from './disposable';
 
 /** A finished reconciliation: the report, the log's name, where the log is, and the environment it was checked on. */
 export interface ReconciliationRecord {
@@ -15,9 +16,9 @@ export interface ReconciliationRecord {
 }
 
 /** The window's latest reconciliation, which the Reconciliation view shows and the export commands write out. */
-export class Reconciliations implements vscode.Disposable {
+export class Reconciliations extends DisposableService {
   #last: ReconciliationRecord | undefined;
-  readonly #changed = new vscode.EventEmitter<ReconciliationRecord | undefined>();
+  readonly #changed = this.own(new vscode.EventEmitter<ReconciliationRecord | undefined>());
   readonly onDidChange = this.#changed.event;
 
   get last(): ReconciliationRecord | undefined {
@@ -33,9 +34,4 @@ export class Reconciliations implements vscode.Disposable {
     this.#last = undefined;
     this.#changed.fire(undefined);
   }
-
-  dispose(): void {
-    this.#changed.dispose();
-  }
 }
-

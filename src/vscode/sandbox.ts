@@ -8,21 +8,21 @@ import type { Sandbox as SandboxServer, SandboxLogLine } from '../core/sandbox/s
 import type { SandboxTransaction } from '../core/sandbox/transactions';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
+import { DisposableService } from './disposable';
 
-export class SandboxService implements vscode.Disposable {
+export class SandboxService extends DisposableService {
   private server: SandboxServer | undefined;
   private starting: Promise<SandboxServer> | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly environments: EnvironmentService,
     private readonly store: CredentialStore,
     private readonly log: Logger,
   ) {
+    super();
     // Fault injection and the error profile follow the settings live, also while the sandbox runs.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (this.server && e.affectsConfiguration('nexi.sandbox')) void this.applySettings(this.server);
@@ -106,9 +106,8 @@ export class SandboxService implements vscode.Disposable {
     else this.log.info(text);
   }
 
-  dispose(): void {
+  override dispose(): void {
     void this.stop();
-    this.changed.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -10,7 +10,8 @@ import { KnownSecret, findSecrets } from '../core/credentials/secretScan';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import { documentLength } from './uriIndex';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
+import { DisposableService } from './disposable';
 
 const maxSize = 2 * 1024 * 1024;
 
@@ -23,9 +24,8 @@ function gitIgnored(file: string): Promise<boolean> {
   });
 }
 
-export class SecretLinter implements vscode.Disposable {
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('nexi-secrets');
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+export class SecretLinter extends DisposableService {
+  readonly diagnostics = this.own(vscode.languages.createDiagnosticCollection('nexi-secrets'));
   private readonly ignored = new Map<string, Promise<boolean>>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private knownSecrets: Promise<KnownSecret[]> | undefined;
@@ -37,6 +37,7 @@ export class SecretLinter implements vscode.Disposable {
     private readonly store: CredentialStore,
     private readonly log: Logger,
   ) {
+    super();
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri), this, this.disposables);
@@ -123,8 +124,8 @@ export class SecretLinter implements vscode.Disposable {
     );
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -6,9 +6,10 @@
 // VS Code creates its walkthrough service only when a walkthrough is first shown and ignores a key that is already
 // true then, so a milestone also marks its step complete directly (the "Mark Done" command of the walkthrough).
 import * as vscode from 'vscode';
-import type { CredentialStore } from './secrets';
+import type { CredentialStore } from './credentialStore';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
+import { DisposableService } from './disposable';
 
 export const milestones = ['sandboxStarted', 'credentialStored', 'uriBuilt', 'uriDecoded', 'transactionChecked', 'logReconciled'] as const;
 export type Milestone = (typeof milestones)[number];
@@ -36,9 +37,8 @@ export const commandMilestones: Readonly<Record<string, Milestone>> = {
 
 const stateKey = 'nexi.walkthrough.reached';
 
-export class WalkthroughProgress implements vscode.Disposable {
+export class WalkthroughProgress extends DisposableService {
   private readonly reached: Set<Milestone>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly state: vscode.Memento,
@@ -47,6 +47,7 @@ export class WalkthroughProgress implements vscode.Disposable {
     store: CredentialStore,
     private readonly log: Logger,
   ) {
+    super();
     this.reached = new Set(state.get<Milestone[]>(stateKey, []).filter((m) => (milestones as readonly string[]).includes(m)));
     for (const m of this.reached) void vscode.commands.executeCommand('setContext', `nexi.walkthrough.${m}`, true);
     const sandboxRunning = (): void => {
@@ -91,9 +92,5 @@ export class WalkthroughProgress implements vscode.Disposable {
     for (const m of this.reached) void vscode.commands.executeCommand('setContext', `nexi.walkthrough.${m}`, false);
     this.reached.clear();
     void this.state.update(stateKey, []);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

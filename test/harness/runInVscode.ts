@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha = require('mocha');
 import JsonSpecReporter = require('../reporter');
+import { seededRandom, shuffleSeed, shuffleSuite } from './shuffle';
 
 export function makeRun(suiteDir: string, suiteName: string): () => Promise<void> {
   return () => {
@@ -21,6 +22,16 @@ export function makeRun(suiteDir: string, suiteName: string): () => Promise<void
     return new Promise<void>((resolve, reject) => {
       if (files.length === 0) return reject(new Error(`no *.test.js files in ${suiteDir}: was the suite built (node esbuild.js --tests)?`));
       try {
+        const seed = shuffleSeed(process.env.NEXI_TEST_SHUFFLE);
+        if (seed !== undefined) {
+          // Loaded here rather than by run(), so the describes and tests can be reordered before they run.
+          // (both are public in mocha's JavaScript; the typings mark loadFiles protected and omit lazyLoadFiles)
+          const loader = mocha as unknown as { loadFiles(): void; lazyLoadFiles(enable: boolean): void };
+          loader.loadFiles();
+          loader.lazyLoadFiles(true);
+          shuffleSuite(mocha.suite, seededRandom(seed));
+          console.log(`${suiteName}: describes and tests shuffled with NEXI_TEST_SHUFFLE=${seed}`);
+        }
         mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
       } catch (err) {
         reject(err);

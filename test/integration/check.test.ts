@@ -6,7 +6,7 @@ import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
 import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
-import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/resultDocuments';
 import { documentText } from './editorUtil';
 import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
 
@@ -27,12 +27,19 @@ async function resultTarget(callerTrxId: string): Promise<{ uri: string; line: n
 describe('checkTransaction from the editor (real VS Code, local sandbox)', function () {
   this.timeout(60000);
   let api: TestApi;
-  let started: CommandOutcome;
 
   before(async () => {
     ({ api } = await activateExtension());
-    started = await run('nexi.sandbox.start');
   });
+
+  // Every test finds the sandbox running and active (one test stops it), and seeds the checks it reads, so the
+  // suite passes in any order (issue 19; NEXI_TEST_SHUFFLE). Starting a running sandbox only makes it active.
+  beforeEach(async () => {
+    const started = await run('nexi.sandbox.start');
+    assert.equal(started.ok, true, JSON.stringify(started));
+  });
+
+  const check = (callerTrxId: string): Thenable<CommandOutcome> => run('nexi.checkTransaction', { environmentId: 'sandbox', terminalId: '30350039', callerTrxId });
 
   after(async () => {
     api.ui.confirmations.reset();
@@ -41,6 +48,9 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
   });
 
   it('"Start Local Sandbox" wires the Sandbox environment: endpoints, active, credentials in SecretStorage only', async () => {
+    await run('nexi.sandbox.stop');
+    await api.environments.setActive('stg');
+    const started = await run('nexi.sandbox.start');
     assert.equal(started.ok, true, JSON.stringify(started));
     assert.match(String(started.url), /^https:\/\/127\.0\.0\.1:\d+$/);
     const env = api.environments.get('sandbox')!;
@@ -102,7 +112,12 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
       const node = (await provider.getChildren(env)).find((n) => n.kind === 'token')!;
       return provider.getTreeItem(node);
     };
-    assert.match(String((await tokenItem()).description), /^cached, renewed after /, 'the CodeLens check above fetched a token');
+    // Changed credentials drop any token an earlier check fetched: then none yet, and one after a check.
+    await api.store.apply('sandbox', { deviceId: 'device-0' });
+    await api.store.apply('sandbox', { deviceId: undefined });
+    await waitFor('no token before a check', async () => /^none yet/.test(String((await tokenItem()).description)));
+    assert.equal((await check('PP-20261121-0001')).ok, true);
+    assert.match(String((await tokenItem()).description), /^cached, renewed after /, 'the check fetched a token');
     assert.equal((await tokenItem()).label, 'Access token');
     // New credentials (here: the same values written again) drop the client and with it the token.
     await api.store.apply('sandbox', { deviceId: 'device-1' });
@@ -139,6 +154,14 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.match(text, /\*\*Next step:\*\* Check terminal id and callerTrxId/);
   });
 
+  it('an unknown environment id is bad input with the ids there are, not a silent "Cancelled." (issue 19: one environment picker)', async () => {
+    for (const id of ['nexi.checkTransaction', 'nexi.showAssertionClaims', 'nexi.reconcileLog']) {
+      const outcome = await run(id, { environmentId: 'nope', terminalId: '30350039', callerTrxId: 'PP-20261121-0001', uri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'logcat.log').toString(), defaultTerminalId: '30350039' });
+      assert.equal(outcome.code, 'UNKNOWN_ENVIRONMENT', `${id}: ${JSON.stringify(outcome)}`);
+      assert.match(String(outcome.message), /There is no environment "nope"\. Pick one of STG, PROD, Sandbox or your own environments\./);
+    }
+  });
+
   it('from the palette: terminal picker and callerTrxId input drive the real quick input', async () => {
     const pending = run('nexi.checkTransaction');
     await pickItem(api, '30350039');
@@ -149,6 +172,9 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
   });
 
   it('remembers the last checks in the Checks view (identifiers and outcomes only) and re-runs them', async () => {
+    assert.equal((await check('PP-20261121-0001')).status, 'APPROVED');
+    assert.equal((await check('NOT-THERE')).code, 'TRANSACTION_NOT_FOUND');
+    assert.equal((await check('PP-20261121-0002')).status, 'DECLINED');
     const history = api.b2b.services.checks.history();
     assert.deepEqual(history.slice(0, 3).map((h) => [h.callerTrxId, h.outcome, h.status ?? '']), [
       ['PP-20261121-0002', 'found', 'DECLINED'],

@@ -7,7 +7,7 @@ import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { deleteKey, exportKeyChoice, remoteSettingsToldKey } from '../../src/vscode/commands/credentials';
-import { isResultTab } from '../../src/vscode/decodedDocuments';
+import { isResultTab } from '../../src/vscode/resultDocuments';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
   answerInput,
@@ -37,8 +37,37 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   const clientSecret = 'Zq8-stg-client-SECRET-4711';
   const keyPassphrase = 'correct horse battery';
   const p12Passphrase = 'p12-pass-0815';
+  const prodSecret = 'Zq8-prod-SECRET-0042';
 
   const noLeaks = (): void => assertNoSecretsOutsideSecretStorage(api, [...secrets, ...[key, otherKey].map((k) => k.pem.split('\n')[1]!)]);
+
+  // Each test starts from nothing stored (beforeEach) and seeds what it needs through the public commands, so the
+  // suite passes in any order (issue 19; NEXI_TEST_SHUFFLE).
+  async function seedClientSecret(): Promise<void> {
+    const pending = run('nexi.credentials.set', { environment: 'stg', field: 'clientSecret' });
+    await answerInput(api, clientSecret);
+    const outcome = await pending;
+    assert.equal(outcome.ok, true, outcome.message);
+  }
+  async function seedCertificate(): Promise<void> {
+    const outcome = await run('nexi.credentials.importFile', writeFile(dir, 'MyApp.p7b', pkcs7([cert])), { environment: 'stg' });
+    assert.equal(outcome.ok, true, outcome.message);
+  }
+  /** The STG private key, encrypted with `keyPassphrase` (stored with it). */
+  async function seedPrivateKey(): Promise<void> {
+    const pending = run('nexi.credentials.importFile', writeFile(dir, 'MyApp.key', encryptedPkcs8(key, keyPassphrase)), { environment: 'stg', field: 'privateKey' });
+    await answerInput(api, keyPassphrase);
+    const outcome = await pending;
+    assert.equal(outcome.ok, true, outcome.message);
+  }
+  /** A PKCS#12 bundle with a STAGING certificate under PROD, stored after confirming its problems. */
+  async function seedProdPkcs12(): Promise<void> {
+    api.ui.confirmations.answerNext('Store');
+    const pending = run('nexi.credentials.importFile', writeFile(dir, 'dev.p12', pkcs12(key, [cert], p12Passphrase)), { environment: 'prod' });
+    await answerInput(api, p12Passphrase);
+    const outcome = await pending;
+    assert.equal(outcome.ok, true, outcome.message);
+  }
 
   before(async () => {
     ({ api } = await activateExtension());
@@ -47,7 +76,10 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
     otherKey = rsaKey();
     cert = certificate(key, { commonName: 'MyApp' });
     otherCert = certificate(otherKey, { commonName: 'OtherApp' });
-    secrets.push(clientSecret, keyPassphrase, p12Passphrase);
+    secrets.push(clientSecret, keyPassphrase, p12Passphrase, prodSecret);
+  });
+
+  beforeEach(async () => {
     await resetCredentials(api);
   });
 
@@ -101,8 +133,9 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('reflects SecretStorage changes made outside the commands', async () => {
-    await api.secrets.store('nexi.prod.clientSecret', 'Zq8-prod-SECRET-0042');
-    secrets.push('Zq8-prod-SECRET-0042');
+    // With a value stored in STG the tree lists every environment, PROD too (with nothing, it shows the welcome).
+    await seedClientSecret();
+    await api.secrets.store('nexi.prod.clientSecret', prodSecret);
     await waitFor('PROD client secret shown as set', async () => describeItem((await fieldItems(api, 'prod')).get('clientSecret')).includes('state-set'));
     await api.secrets.delete('nexi.prod.clientSecret');
     await waitFor('PROD client secret shown as missing', async () => describeItem((await fieldItems(api, 'prod')).get('clientSecret')).includes('state-missing'));
@@ -120,6 +153,7 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('imports an encrypted PKCS#8 key: a wrong passphrase gets a specific message, the right one stores key and passphrase', async () => {
+    await seedCertificate();
     const uri = writeFile(dir, 'MyApp.key', encryptedPkcs8(key, keyPassphrase));
     const pending = run('nexi.credentials.importFile', uri, { environment: 'stg', field: 'privateKey' });
     const input = await answerInput(api, 'wrong passphrase');
@@ -136,6 +170,9 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('offers each tree item the context-menu actions that fit it (set, replace, clear, import, export, set active)', async () => {
+    await seedClientSecret();
+    await seedCertificate();
+    await seedPrivateKey();
     const menus = (vscode.extensions.getExtension('app2app-toolkit.nexi-app2app-toolkit')!.packageJSON.contributes.menus as Record<string, { command: string; when: string; group?: string }[]>)['view/item/context']!;
     const actions = (item: vscode.TreeItem): string[] =>
       [...new Set(menus.filter((m) => m.when.includes('view == nexi.credentials') && [...m.when.matchAll(/viewItem =~ \/(.+?)\/(?= &&|$)/g)].every((r) => new RegExp(r[1]!).test(item.contextValue ?? ''))).map((m) => m.command.replace(/^nexi\.(credentials|environment)\./, '')))].sort();
@@ -151,6 +188,8 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('rejects bad input with a specific message and changes nothing that was stored', async () => {
+    await seedCertificate();
+    await seedPrivateKey();
     const before = JSON.stringify(await api.store.read('stg'));
     const cases: [string, unknown[], string][] = [
       ['certificate where a key was expected', [writeFile(dir, 'cert-as-key.pem', cert), { environment: 'stg', field: 'privateKey' }], 'EXPECTED_KEY_GOT_CERTIFICATE'],
@@ -204,6 +243,8 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('exports the certificate, and the private key only after an explicit confirmation', async () => {
+    await seedCertificate();
+    await seedPrivateKey();
     const certTarget = vscode.Uri.file(path.join(dir, 'exported.pem'));
     const outcome = await run('nexi.credentials.exportCertificate', { environment: 'stg', uri: certTarget });
     assert.equal(outcome.ok, true, outcome.message);
@@ -247,6 +288,8 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('renews: a CSR for an environment with a key keeps the current key until the signed certificate arrives', async () => {
+    await seedCertificate();
+    await seedPrivateKey();
     const currentKey = await api.secrets.get('nexi.stg.privateKey');
     const target = vscode.Uri.file(path.join(dir, 'MyApp-2.csr'));
     const pending = run('nexi.credentials.createCsr', { environment: 'stg', uri: target });
@@ -272,6 +315,9 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('clears values through the command; deleting a private key needs a confirmation', async () => {
+    await seedClientSecret();
+    await seedCertificate();
+    await seedPrivateKey();
     let outcome = await run('nexi.credentials.clear', { environment: 'stg', field: 'clientSecret' });
     assert.equal(outcome.ok, true);
     assert.equal(await api.secrets.get('nexi.stg.clientSecret'), undefined);
@@ -288,6 +334,9 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
   });
 
   it('clears a whole environment after a confirmation', async () => {
+    await seedClientSecret();
+    await seedProdPkcs12();
+    await api.secrets.store('nexi.prod.clientSecret', prodSecret);
     api.ui.confirmations.answerNext(deleteKey);
     const outcome = await run('nexi.credentials.clearEnvironment', { environment: 'prod' });
     assert.equal(outcome.ok, true);

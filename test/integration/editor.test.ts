@@ -12,7 +12,7 @@ import { scanText } from '../../src/core/app2app/scan';
 import { explainScanned } from '../../src/core/explain/explain';
 import { decodeDocumentMarkdown, fieldMarkdown, summaryMarkdown } from '../../src/core/explain/markdown';
 import type { TestApi } from '../../src/extension';
-import { isResultTab, markdownPreviewEditor } from '../../src/vscode/decodedDocuments';
+import { isResultTab, markdownPreviewEditor } from '../../src/vscode/resultDocuments';
 import { specExamples } from '../unit/app2appFixtures';
 import {
   acceptInput,
@@ -625,13 +625,28 @@ describe('App2App editor features (real VS Code)', function () {
     });
   });
 
-  describe('logging (after the features above ran)', () => {
+  describe('logging', () => {
     it('logs what it does, but never a URI or a card number', async () => {
-      await run('nexi.showLog');
-      const log = await waitFor('the log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.toString()).includes('Nexi App2App')));
-      const line = /huge\.log is \d\.\d MB: App2App diagnostics and CodeLens cover its visible lines only/;
-      const text = await waitFor('the large-file line in the log', () => (line.test(log.getText()) ? log.getText() : undefined));
-      for (const secret of ['PP-20261121-0001', 'callerTrxId=', 'neximpos://', '5938']) assert.ok(!text.includes(secret), `the log holds ${secret}`);
+      // What gets logged comes from this test (issue 19: any order): a file over 5 MB holding a result URI with a
+      // callerTrxId and a masked card number, diagnosed, and the URI decoded.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-logging-'));
+      try {
+        const result = 'pizzapay://payment?result=0&amount=1250&callerTrxId=PP-20261121-0001&operationType=PAYMENT&actionCode=000&pan=************5938&terminalId=30350039';
+        const filler = '11-21 10:15:02.114  4821  4821 I Filler: nothing to see here, just a long enough log line of text\n';
+        const file = path.join(dir, 'logged.log');
+        fs.writeFileSync(file, `I/App: ${result}\n${filler.repeat(Math.ceil((5.5 * 1024 * 1024) / filler.length))}`);
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+        await vscode.window.showTextDocument(document);
+        assert.equal((await run('nexi.decodeUri', { text: result })).ok, true);
+        await run('nexi.showLog');
+        const log = await waitFor('the log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.toString()).includes('Nexi App2App')));
+        const line = /logged\.log is \d\.\d MB: App2App diagnostics and CodeLens cover its visible lines only/;
+        const text = await waitFor('the large-file line in the log', () => (line.test(log.getText()) ? log.getText() : undefined));
+        for (const secret of ['PP-20261121-0001', 'callerTrxId=', 'neximpos://', 'pizzapay://', '5938']) assert.ok(!text.includes(secret), `the log holds ${secret}`);
+      } finally {
+        await closeAll();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -20,6 +20,11 @@ describe('environments, status bar, PROD guard, secret linter (real VS Code)', f
   before(async () => {
     ({ api } = await activateExtension());
     dir = scratchDir();
+  });
+
+  // Nothing stored, no environment of one's own, STG active before each test: the suite passes in any order
+  // (issue 19; NEXI_TEST_SHUFFLE).
+  beforeEach(async () => {
     await resetCredentials(api);
   });
 

@@ -30,9 +30,20 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   before(async () => {
     ({ api } = await activateExtension());
     logUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'logcat.log');
+  });
+
+  // Every test finds the sandbox running, and the tests that read a reconciliation make their own (the rehearsal
+  // replaces it), so the suite passes in any order (issue 19; NEXI_TEST_SHUFFLE).
+  beforeEach(async () => {
     const started = await run('nexi.sandbox.start');
     assert.equal(started.ok, true, JSON.stringify(started));
   });
+
+  /** Reconciles samples/logcat.log against the sandbox: the view, the history and the exports then show it. */
+  async function reconcileLogcat(): Promise<void> {
+    const outcome = await run('nexi.reconcileLog', { uri: logUri.toString(), environmentId: 'sandbox', defaultTerminalId: '30350039' });
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+  }
 
   after(async () => {
     await stopLocalSandbox(api);
@@ -53,6 +64,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   });
 
   it('the Reconciliation view lists the rows most dangerous first; a row opens its log line with the row beside it', async () => {
+    await reconcileLogcat();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const tree = api.b2b.reconciliation.provider;
     const groups = tree.getChildren();
@@ -87,7 +99,8 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     assert.equal(vscode.window.tabGroups.all.length, groupsBefore);
   });
 
-  it("the reconciliation's checks are in the Checks history, marked as such", () => {
+  it("the reconciliation's checks are in the Checks history, marked as such", async () => {
+    await reconcileLogcat();
     const history = api.b2b.services.checks.history().filter((h) => h.via === 'reconciliation');
     const ids = new Set(history.map((h) => h.callerTrxId));
     for (const id of ['PP-20261121-0001', 'PP-20261121-0002', 'PP-20261121-0003']) assert.ok(ids.has(id), `${id} in ${[...ids].join(', ')}`);
@@ -96,6 +109,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   });
 
   it('row actions: copy with a confirmation, build the reversal, check again, filter by classification', async () => {
+    await reconcileLogcat();
     const tree = api.b2b.reconciliation.provider;
     const row = tree.getChildren(tree.getChildren()[0])[0]!;
     const before = api.ui.notifications.shown.length;
@@ -124,6 +138,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   });
 
   it('Copy Result as JSON and Open Source on the rendered report', async () => {
+    await reconcileLogcat();
     const report = await run('nexi.reconciliation.openReport');
     const uri = vscode.Uri.parse(String(report.document));
     await waitFor('the report rendered', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === uri.toString()));
@@ -135,6 +150,23 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     await waitFor('the Markdown source', () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? true : undefined));
   });
 
+  it("asks the environment with the reconciliation's own title, not the check's (issue 19)", async () => {
+    await api.store.apply('stg', { clientId: 'title-test-client' });
+    try {
+      const pending = run('nexi.reconcileLog', { uri: logUri.toString(), defaultTerminalId: '30350039' });
+      const pick = await waitFor('the environment question', () => {
+        const c = api.ui.prompts.current;
+        return c && 'items' in c && c.items.some((i) => i.label === 'Sandbox') ? c : undefined;
+      });
+      assert.equal(pick.title, 'Reconcile: environment to check the log against');
+      assert.equal(pick.items.length, 2, 'the two environments with credentials');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal((await pending).code, 'CANCELLED');
+    } finally {
+      await api.store.clear('stg');
+    }
+  });
+
   it('the report links back to the log line', async () => {
     const link = vscode.Uri.parse(logUri.with({ fragment: 'L6' }).toString());
     await vscode.commands.executeCommand('vscode.open', link);
@@ -144,6 +176,7 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
   });
 
   it('exports the last report as CSV and JSON', async () => {
+    await reconcileLogcat();
     const dir = vscode.Uri.file(path.join(os.tmpdir(), `nexi-export-${Date.now()}`));
     await vscode.workspace.fs.createDirectory(dir);
     const csvUri = vscode.Uri.joinPath(dir, 'r.csv');

@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
-import { isResultTab } from '../../src/vscode/decodedDocuments';
+import { isResultTab } from '../../src/vscode/resultDocuments';
 import { builderStep, pickLabels, typeAndAccept } from '../integration/editorUtil';
 import { activateExtension, run, stopLocalSandbox, waitFor } from '../integration/util';
 

@@ -10,7 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ElicitRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { writeProfile } from '../../src/cli/profiles';
 import { run as runCli } from '../../src/cli/main';
-import { mcpToolNames } from '../../src/mcp/server';
+import { mcpToolNames } from '../../src/cli/mcp';
 import { loadOrCreatePki, pkiPaths } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
 

@@ -7,7 +7,7 @@
 // for people and follows the core locale (other languages: the l10n bundles).
 import { fillTemplate as t } from '../codes/text';
 import { translated } from '../l10n';
-import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './reconcile';
+import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './types';
 import { userMessage } from '../nexi/errors';
 
 export const reportMessagesEn = {

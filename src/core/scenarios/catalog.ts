@@ -9,7 +9,7 @@ import { fillTemplate as fill } from '../codes/text';
 import { lookupAid } from '../codes/aids';
 import { localizedResultCodes, lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
 import { translated } from '../l10n';
-import type { Outcome, Product } from '../simulator/simulate';
+import type { Outcome, Product } from '../simulator/outcome';
 
 /** Card schemes the simulator can present (CT108, CT102 and the PAN prefix follow from it). */
 export type CardScheme = 'Visa' | 'Mastercard' | 'Maestro' | 'PagoBANCOMAT';

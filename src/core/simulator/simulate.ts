@@ -10,6 +10,7 @@ import { describeResult } from '../codes/resultCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { translated } from '../l10n';
 import type { SandboxTransaction } from '../sandbox/transactions';
+import type { Outcome, Product } from './outcome';
 import { prng } from '../text';
 import { describeScenario, scenarioFor, scenarioMessages, schemeAids, type CardScheme, type EntryMode } from '../scenarios/catalog';
 
@@ -32,14 +33,7 @@ export const simulatorMessagesEn = {
 /** The simulator's texts in the current core locale. */
 export const simulatorMessages = translated('simulator.messages', simulatorMessagesEn);
 
-export type Product = 'softpos' | 'mobilepos';
-
-export type Outcome =
-  | { readonly kind: 'approved' }
-  | { readonly kind: 'declined'; readonly actionCode?: string }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'softpos-error'; readonly softPosError?: string }
-  | { readonly kind: 'result'; readonly code: number };
+export type { Outcome, Product } from './outcome';
 
 export interface SimulateOptions {
   /** The outcome; when absent, the scenario catalogue chooses it from the request's amount (issue 18). */

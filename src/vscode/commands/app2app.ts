@@ -7,13 +7,10 @@ import { effectiveUriText } from '../../core/app2app/locate';
 import { Yielder } from '../../core/yielder';
 import { explainScanned, type UriExplanation } from '../../core/explain/explain';
 import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
-import type { Adb } from '../adb';
-import type { UriBuilder } from '../builder';
-import type { CredentialsBridge } from '../credentialsBridge';
-import type { DecodedDocuments } from '../decodedDocuments';
-import { pause, type UriIndex } from '../uriIndex';
+import { pause } from '../uriIndex';
 import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import type { CommandContext, CommandSpec } from './context';
+import type { CommandOutcome } from './outcome';
 
 export const app2appCommandIds = {
   build: 'nexi.buildUri',
@@ -22,16 +19,6 @@ export const app2appCommandIds = {
   copyAsAdb: 'nexi.copyUriAsAdb',
   sendToDevice: 'nexi.sendUriToDevice',
 } as const;
-
-/** What the App2App editor features share (built once in extension.ts). */
-export interface EditorServices {
-  readonly index: UriIndex;
-  readonly decoded: DecodedDocuments;
-  /** The builder, loaded with its first use (a chunk, issue 17 item 4). */
-  builder(): Promise<UriBuilder>;
-  readonly adb: Adb;
-  readonly credentials: CredentialsBridge;
-}
 
 function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
   const where = found ? found.inOrigin : vscode.l10n.t('here');
@@ -58,7 +45,7 @@ async function decode(ctx: CommandContext, arg: unknown): Promise<CommandOutcome
       : first.kind === 'result'
         ? vscode.l10n.t('Decoded {0} result', first.operation ?? 'App2App')
         : vscode.l10n.t('Decoded {0} request', first.operation ?? 'App2App');
-  const document = await ctx.editor.decoded.open(title, markdown, { json: explanations.map((e) => jsonExplanation(e, found.where)) });
+  const document = await ctx.editor.results.open(title, markdown, { json: explanations.map((e) => jsonExplanation(e, found.where)) });
   ctx.log.debug(`decode: ${explanations.length} URI(s) from ${found.loggedOrigin}`);
   return { ok: true, document: document.uri.toString(), count: explanations.length };
 }

@@ -9,19 +9,11 @@ import { checkResultMarkdown } from '../../core/explain/checkMarkdown';
 import { userMessage } from '../../core/nexi/errors';
 import { curlCommands, type HistoryEntry } from '../../core/nexi/fromCredentials';
 import { maskPans, redact } from '../../core/redact';
-import type { CheckOutcome, CheckService } from '../checks';
-import type { SandboxService } from '../sandbox';
-import type { ReconciliationTreeProvider } from '../views/reconciliationView';
-import type { Reconciliations } from '../reconciliations';
+import type { CheckOutcome } from '../checks';
+import { chooseEnvironment } from '../pickers';
 import { findUris, pickOne } from '../targets';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
-
-export interface B2bServices {
-  readonly checks: CheckService;
-  readonly sandbox: SandboxService;
-  readonly reconciliations: Reconciliations;
-  readonly reconciliationView: ReconciliationTreeProvider;
-}
+import type { B2bServices, CommandContext, CommandSpec } from './context';
+import { cancelled, type CommandOutcome } from './outcome';
 
 /** What identifies one lookup; any part may be missing and is then asked for. */
 interface Lookup {
@@ -29,8 +21,6 @@ interface Lookup {
   terminalId?: string;
   callerTrxId?: string;
 }
-
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
 const value = (u: ScannedUri, key: string): string | undefined => u.uri.get(key);
 
@@ -44,25 +34,6 @@ async function lookupFromTarget(ctx: CommandContext, arg: unknown): Promise<Look
   const terminalId = value(uri, 'terminalId') ?? value(uri, 'f41');
   const callerTrxId = value(uri, 'callerTrxId');
   return { ...(terminalId ? { terminalId } : {}), ...(callerTrxId ? { callerTrxId } : {}) };
-}
-
-export async function chooseEnvironment(ctx: CommandContext, wanted?: string, options: { preferActive?: boolean } = {}): Promise<Environment | undefined> {
-  const { environments } = ctx.credentials;
-  if (wanted) return environments.get(wanted);
-  const configured = await ctx.credentials.store.configured(environments.all());
-  const active = environments.active();
-  if (configured.length === 1) return configured[0];
-  // The status bar's choice stands: a check of a URI in the editor asks the active environment, if it can.
-  if (options.preferActive && configured.some((e) => e.id === active.id)) return active;
-  const items = [...configured].sort((a, b) => (a.id === active.id ? -1 : b.id === active.id ? 1 : 0)).map((e) => ({
-    label: e.label,
-    description: [e.id === active.id ? vscode.l10n.t('active') : '', e.production ? vscode.l10n.t('production') : '', e.endpoints ? '' : (e.problem ?? vscode.l10n.t('no endpoints'))]
-      .filter(Boolean)
-      .join(' · '),
-    environment: e,
-  }));
-  const picked = await ctx.ui.prompts.pick(items, { title: vscode.l10n.t('Check transaction (1/3): environment'), placeholder: vscode.l10n.t('Which environment to ask') });
-  return picked?.environment;
 }
 
 async function chooseTerminal(ctx: CommandContext, environment: Environment, step: string): Promise<string | undefined> {
@@ -86,7 +57,13 @@ async function chooseTerminal(ctx: CommandContext, environment: Environment, ste
 /** Fills in whatever the lookup lacks, asking the user. */
 async function complete(ctx: CommandContext, lookup: Lookup): Promise<{ environment: Environment; terminalId: string; callerTrxId: string } | undefined> {
   // A lookup read from a URI (CodeLens, hover link, selection) has what it needs but the environment: the active one.
-  const environment = await chooseEnvironment(ctx, lookup.environmentId, { preferActive: lookup.terminalId !== undefined && lookup.callerTrxId !== undefined });
+  const environment = await chooseEnvironment(ctx, {
+    given: lookup.environmentId,
+    withCredentials: true,
+    preferActive: lookup.terminalId !== undefined && lookup.callerTrxId !== undefined,
+    title: vscode.l10n.t('Check transaction (1/3): environment'),
+    placeholder: vscode.l10n.t('Which environment to ask'),
+  });
   if (!environment) return undefined;
   const terminalId = lookup.terminalId ?? (await chooseTerminal(ctx, environment, vscode.l10n.t('Check transaction (2/3)')));
   if (!terminalId) return undefined;
@@ -150,7 +127,7 @@ async function runCheck(ctx: CommandContext, arg: unknown): Promise<CommandOutco
     ...(outcome.error ? { error: { code: outcome.error.code, message: userMessage(outcome.error) } } : {}),
   };
   // The same masking and redaction as the Markdown: no card number, no secret of the environment.
-  const document = await ctx.editor.decoded.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown, { json: JSON.parse(redact(maskPans(JSON.stringify(json)), outcome.secrets)) as unknown });
+  const document = await ctx.editor.results.open(`checkTransaction ${terminalId} ${callerTrxId}`, markdown, { json: JSON.parse(redact(maskPans(JSON.stringify(json)), outcome.secrets)) as unknown });
   if (outcome.error) {
     const message = redact(userMessage(outcome.error), outcome.secrets);
     if (outcome.error.code === 'TRANSACTION_NOT_FOUND') ctx.ui.notifications.info(message);
@@ -195,7 +172,7 @@ export const checkCommands: readonly CommandSpec[] = [
       needs: ['trustedWorkspace', 'credentials'],
       run: async (ctx, arg) => {
         const given = (arg ?? {}) as Lookup;
-        const environment = await chooseEnvironment(ctx, given.environmentId);
+        const environment = await chooseEnvironment(ctx, { given: given.environmentId, withCredentials: true, title: vscode.l10n.t('Client assertion claims'), placeholder: vscode.l10n.t('Which environment to ask') });
         if (!environment) return cancelled;
         const terminalId = given.terminalId ?? (await chooseTerminal(ctx, environment, vscode.l10n.t('Client assertion claims')));
         if (!terminalId) return cancelled;
@@ -214,7 +191,7 @@ export const checkCommands: readonly CommandSpec[] = [
             '```',
             '',
           ].join('\n');
-          const document = await ctx.editor.decoded.open(vscode.l10n.t('assertion claims {0} {1}', environment.id, terminalId), markdown);
+          const document = await ctx.editor.results.open(vscode.l10n.t('assertion claims {0} {1}', environment.id, terminalId), markdown);
           return { ok: true, claims, document: document.uri.toString() };
         } catch (err) {
           const message = userMessage(err);

@@ -13,7 +13,9 @@ import { Material, needsPassphrase, readMaterial } from '../../core/credentials/
 import { appNamePlaceholder, createKeyAndCsr, defaultCsrSubject, formatSubjectLine, parseSubjectLine } from '../../core/credentials/csr';
 import { CustomEnvironmentSetting, Environment, validateEndpointUrl, validateEnvironmentId } from '../../core/environments';
 import type { CredentialsNode } from '../views/credentialsView';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import { chooseEnvironment } from '../pickers';
+import type { CommandContext, CommandSpec } from './context';
+import { cancelledUnchanged as cancelled, type CommandOutcome } from './outcome';
 
 interface Args {
   readonly environment?: string;
@@ -51,36 +53,6 @@ function parseArgs(args: readonly unknown[]): Args {
   return out;
 }
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled; nothing was changed.') };
-
-/** An environment's kind as the pickers describe it (the built-in ones keep their names). */
-function kindWord(kind: Environment['kind']): string {
-  switch (kind) {
-    case 'staging':
-      return vscode.l10n.t('staging');
-    case 'production':
-      return vscode.l10n.t('production');
-    case 'custom':
-      return vscode.l10n.t('custom');
-    default:
-      return kind;
-  }
-}
-
-async function chooseEnvironment(ctx: CommandContext, given: string | undefined, title: string): Promise<Environment | undefined> {
-  const { environments } = ctx.credentials;
-  if (given) {
-    const env = environments.get(given);
-    if (!env) {
-      throw new CredentialError('UNKNOWN_ENVIRONMENT', vscode.l10n.t('There is no environment "{0}".', given), vscode.l10n.t('Pick one of STG, PROD, Sandbox or your own environments.'));
-    }
-    return env;
-  }
-  const active = environments.active();
-  const items = environments.all().map((env) => ({ label: env.label, description: env.id === active.id ? vscode.l10n.t('active') : kindWord(env.kind), detail: env.endpoints?.baseUrl ?? env.problem, env }));
-  return (await ctx.ui.prompts.pick(items, { title, placeholder: vscode.l10n.t('Environment'), active: items.find((i) => i.env.id === active.id)! }))?.env;
-}
-
 function done(ctx: CommandContext, message: string, extra: Partial<CommandOutcome> = {}): CommandOutcome {
   ctx.ui.notifications.info(message);
   return { ok: true, message, ...extra };
@@ -90,7 +62,7 @@ function done(ctx: CommandContext, message: string, extra: Partial<CommandOutcom
 
 async function setField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Set a credential: which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Set a credential: which environment?') });
   if (!env) return cancelled;
   let field = a.field;
   if (field && !isTextField(field)) return importInto(ctx, env, field, a.uri);
@@ -126,7 +98,7 @@ export const deleteKey = vscode.l10n.t('Delete');
 
 async function clearField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Clear a credential: which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Clear a credential: which environment?') });
   if (!env || !a.field) return env ? { ok: false, code: 'FIELD_INVALID', message: vscode.l10n.t('Choose the value to clear in the Credentials view.') } : cancelled;
   const { store } = ctx.credentials;
   const assessment = await store.assess(env.id, env.certificateFlavour);
@@ -150,7 +122,7 @@ async function clearField(ctx: CommandContext, args: readonly unknown[]): Promis
 
 async function clearEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Clear all credentials of which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Clear all credentials of which environment?') });
   if (!env) return cancelled;
   const answer = await ctx.ui.confirmations.ask(vscode.l10n.t('Delete every credential stored for {0}?', env.label), {
     detail: vscode.l10n.t('Client id and secret, certificate, private key, PKCS#12, CA bundle and terminal data are deleted. A deleted private key cannot be recovered.'),
@@ -258,7 +230,7 @@ async function importFile(ctx: CommandContext, args: readonly unknown[]): Promis
   const files = a.uris && a.uris.length > 1 ? a.uris : a.uri ? [a.uri] : [undefined];
   const names = files.flatMap((f) => (f ? [path.basename(f.path)] : []));
   const question = names.length ? vscode.l10n.t('Import {0} into which environment?', names.join(', ')) : vscode.l10n.t('Import a certificate or key into which environment?');
-  const env = await chooseEnvironment(ctx, a.environment, question);
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: question });
   if (!env) return cancelled;
   let outcome: CommandOutcome = cancelled;
   for (const file of files) {
@@ -270,7 +242,7 @@ async function importFile(ctx: CommandContext, args: readonly unknown[]): Promis
 
 async function importClipboard(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Import from the clipboard into which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Import from the clipboard into which environment?') });
   if (!env) return cancelled;
   const text = await vscode.env.clipboard.readText();
   if (!text.trim()) {
@@ -291,7 +263,7 @@ async function saveTarget(env: Environment, given: vscode.Uri | undefined, name:
 
 async function exportCertificate(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Export the certificate of which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Export the certificate of which environment?') });
   if (!env) return cancelled;
   const assessment = await ctx.credentials.store.assess(env.id, env.certificateFlavour);
   if (!assessment.certificate) {
@@ -307,7 +279,7 @@ export const exportKeyChoice = vscode.l10n.t('Export Private Key');
 
 async function exportPrivateKey(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Export the private key of which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Export the private key of which environment?') });
   if (!env) return cancelled;
   const { store } = ctx.credentials;
   const pkcs12 = await store.get(env.id, 'pkcs12');
@@ -333,7 +305,7 @@ async function exportPrivateKey(ctx: CommandContext, args: readonly unknown[]): 
 
 async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Create a key and CSR for which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Create a key and CSR for which environment?') });
   if (!env) return cancelled;
   const initial = formatSubjectLine(defaultCsrSubject(env.certificateFlavour));
   const at = initial.indexOf(appNamePlaceholder);
@@ -393,7 +365,7 @@ async function createCsr(ctx: CommandContext, args: readonly unknown[]): Promise
 
 async function selectEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Active Nexi environment'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Active Nexi environment') });
   if (!env) return cancelled;
   await ctx.credentials.environments.setActive(env.id);
   return { ok: true, message: vscode.l10n.t('Active Nexi environment: {0}.', env.label), environment: env.id };
@@ -433,7 +405,7 @@ export const removeChoice = vscode.l10n.t('Remove');
 async function removeEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
   const { environments, store } = ctx.credentials;
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Remove which of your environments?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Remove which of your environments?') });
   if (!env) return cancelled;
   if (env.kind !== 'custom') {
     throw new CredentialError(
@@ -478,7 +450,7 @@ async function showCertificate(ctx: CommandContext, env: Environment): Promise<C
     '```',
     '',
   ];
-  await ctx.editor.decoded.open(vscode.l10n.t('Certificate of {0}', env.label), lines.join('\n'));
+  await ctx.editor.results.open(vscode.l10n.t('Certificate of {0}', env.label), lines.join('\n'));
   return { ok: true, environment: env.id, field: 'certificate' };
 }
 
@@ -488,7 +460,7 @@ async function showCertificate(ctx: CommandContext, env: Environment): Promise<C
  */
 async function openField(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
-  const env = await chooseEnvironment(ctx, a.environment, vscode.l10n.t('Which environment?'));
+  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Which environment?') });
   if (!env || !a.field) return cancelled;
   const field = a.field;
   if (isTextField(field)) return setField(ctx, args);

@@ -2,53 +2,15 @@
 // registry runs the "why it can't run yet" variant instead when a need is not met, so users get a clear
 // message and a next step rather than an error from deep inside.
 import * as vscode from 'vscode';
-import type { WalkthroughProgress } from '../walkthrough';
 import { isCredentialError } from '../../core/credentials/errors';
 import { userMessage } from '../../core/nexi/errors';
-import type { EnvironmentService } from '../environments';
-import type { Logger } from '../log';
-import type { ProdGuard } from '../prodGuard';
-import type { CredentialStore } from '../secrets';
-import type { Ui } from '../ui';
-import { app2appCommands, type EditorServices } from './app2app';
-import type { B2bServices } from './check';
+import { app2appCommands } from './app2app';
+import type { CommandContext, CommandSpec, Need } from './context';
+import type { CommandOutcome } from './outcome';
 import { resultCommands } from './results';
 
-export interface CredentialServices {
-  readonly environments: EnvironmentService;
-  readonly store: CredentialStore;
-  readonly prodGuard: ProdGuard;
-}
-
-export interface CommandContext {
-  readonly extension: vscode.ExtensionContext;
-  readonly log: Logger;
-  readonly ui: Ui;
-  readonly credentials: CredentialServices;
-  /** The App2App editor features (hovers, diagnostics, builder, decoder, adb). */
-  readonly editor: EditorServices;
-  /** checkTransaction and the local sandbox (issue 6). */
-  readonly b2b: B2bServices;
-  /** The walkthrough's milestones, reached by what commands really did. */
-  readonly walkthrough: WalkthroughProgress;
-}
-
-/** What a command did; returned by `executeCommand`, so callers and tests see the outcome users saw. */
-export interface CommandOutcome {
-  readonly ok: boolean;
-  /** Stable code when it did not happen (a CredentialError code, CANCELLED, RESTRICTED_MODE, NO_CREDENTIALS). */
-  readonly code?: string;
-  readonly message?: string;
-  readonly [detail: string]: unknown;
-}
-
-export type Need = 'trustedWorkspace' | 'credentials';
-
-export interface CommandSpec {
-  readonly id: string;
-  readonly needs?: readonly Need[];
-  run(ctx: CommandContext, ...args: unknown[]): unknown;
-}
+export type { B2bServices, CommandContext, CommandSpec, CredentialServices, EditorServices, Need } from './context';
+export type { CommandOutcome } from './outcome';
 
 const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>; explain(ctx: CommandContext, id: string): CommandOutcome }> = {
   trustedWorkspace: {

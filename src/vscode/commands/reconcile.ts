@@ -12,12 +12,11 @@ import { classificationOrder, entryText, enquiryRequest, reversalRequest } from 
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
 import { rehearsal } from '../../core/scenarios/rehearsal';
-import { isResultTab } from '../decodedDocuments';
+import { isResultTab, resultScheme } from '../resultDocuments';
 import type { ReconciliationNode } from '../views/reconciliationView';
-import { chooseEnvironment } from './check';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
-
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
+import { chooseEnvironment } from '../pickers';
+import type { CommandContext, CommandSpec } from './context';
+import { cancelled, type CommandOutcome } from './outcome';
 
 interface ReconcileArgs {
   /** The log (a file or an open document); default: the active editor's document, else a file chooser. */
@@ -31,7 +30,7 @@ interface ReconcileArgs {
 async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | undefined> {
   if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri);
   const active = vscode.window.activeTextEditor?.document;
-  if (active && active.uri.scheme !== 'nexi-decoded') return active;
+  if (active && active.uri.scheme !== resultScheme) return active;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: vscode.l10n.t('Reconcile'),
@@ -57,7 +56,12 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const args = (raw instanceof vscode.Uri ? { uri: raw } : (raw ?? {})) as ReconcileArgs;
   const document = await logDocument(args);
   if (!document) return cancelled;
-  const environment = await chooseEnvironment(ctx, args.environmentId);
+  const environment = await chooseEnvironment(ctx, {
+    given: args.environmentId,
+    withCredentials: true,
+    title: vscode.l10n.t('Reconcile: environment to check the log against'),
+    placeholder: vscode.l10n.t('Which environment to ask'),
+  });
   if (!environment) return cancelled;
   const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId);
   if (terminal === null) return cancelled;
@@ -109,7 +113,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     batch.secrets,
   );
   ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri, environmentId: environment.id, environmentLabel: environment.label, markdown });
-  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
+  const opened = await ctx.editor.results.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
   // The view lists the rows by danger; showing it does not take the focus from the editor.
   void vscode.commands.executeCommand('nexi.reconciliation.focus', { preserveFocus: true });
   const danger = report.totals['app-failed-backend-approved'];
@@ -236,7 +240,7 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: true, preview: false });
   editor.selection = selection;
   editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  const detail = await ctx.editor.decoded.open(
+  const detail = await ctx.editor.results.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
     // Errors and Nexi's body never carry the environment's secrets; tokens or JOSE objects a gateway echoed are cut.
     redact(rowMarkdown(entry, record.source, record.environmentLabel, logged)),
@@ -302,7 +306,7 @@ async function filterRows(ctx: CommandContext, arg: unknown): Promise<CommandOut
 async function openReport(ctx: CommandContext): Promise<CommandOutcome> {
   const record = ctx.b2b.reconciliations.last;
   if (!record) return noRow(ctx);
-  const opened = await ctx.editor.decoded.open(vscode.l10n.t('reconciliation {0}', record.source), record.markdown, { json: JSON.parse(toJson(record.report, record.source)) });
+  const opened = await ctx.editor.results.open(vscode.l10n.t('reconciliation {0}', record.source), record.markdown, { json: JSON.parse(toJson(record.report, record.source)) });
   return { ok: true, document: opened.uri.toString() };
 }
 

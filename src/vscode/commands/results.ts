@@ -1,11 +1,13 @@
 // The result documents' two other forms (issue 16): results open rendered, and the Markdown source and the JSON stay
 // one command away — from the preview's title bar, the palette, or a keybinding.
 import * as vscode from 'vscode';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import type { CommandContext, CommandSpec } from './context';
+import type { CommandOutcome } from './outcome';
+import { resultScheme } from '../resultDocuments';
 
 function target(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri && arg.scheme === 'nexi-decoded') return arg;
-  return ctx.editor.decoded.current();
+  if (arg instanceof vscode.Uri && arg.scheme === resultScheme) return arg;
+  return ctx.editor.results.current();
 }
 
 function noResult(ctx: CommandContext): CommandOutcome {
@@ -17,7 +19,7 @@ function noResult(ctx: CommandContext): CommandOutcome {
 async function copyJson(ctx: CommandContext, arg: unknown): Promise<CommandOutcome> {
   const uri = target(ctx, arg);
   if (!uri) return noResult(ctx);
-  const json = ctx.editor.decoded.jsonOf(uri);
+  const json = ctx.editor.results.jsonOf(uri);
   if (json === undefined) {
     const message = vscode.l10n.t('This document has no JSON form (only decoded URIs, checks and reconciliations have one), or it expired: open it again.');
     ctx.ui.notifications.info(message);

@@ -12,7 +12,7 @@ import { FieldId, fieldSpec, isTextField } from '../../core/credentials/fields';
 import type { CertificateInfo } from '../../core/credentials/certificates';
 import type { CredentialAssessment, FieldState, FieldStatus } from '../../core/credentials/status';
 import type { EnvironmentService } from '../environments';
-import type { CredentialStore } from '../secrets';
+import type { CredentialStore } from '../credentialStore';
 
 export type CredentialsNode =
   | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }

@@ -3,17 +3,18 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../core/nexi/fromCredentials';
 import type { CheckService } from '../checks';
+import { DisposableService } from '../disposable';
 
 export interface HistoryNode {
   readonly entry: HistoryEntry;
 }
 
-export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<HistoryNode | undefined>();
+export class HistoryTreeProvider extends DisposableService implements vscode.TreeDataProvider<HistoryNode> {
+  private readonly changed = this.own(new vscode.EventEmitter<HistoryNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly checks: CheckService) {
+    super();
     checks.onDidChangeHistory(() => this.changed.fire(undefined), this, this.disposables);
   }
 
@@ -34,10 +35,6 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
 
   getChildren(node?: HistoryNode): HistoryNode[] {
     return node ? [] : this.checks.history().map((entry) => ({ entry }));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -8,6 +8,7 @@ import type { Classification, ReconciledEntry } from '../../core/reconcile/recon
 import { appOutcomeLabel, classificationLabel, entryDetail, outcomeLabel } from '../../core/reconcile/report';
 import { allClassifications, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
 import type { Reconciliations, ReconciliationRecord } from '../reconciliations';
+import { DisposableService } from '../disposable';
 
 export type ReconciliationNode =
   | { readonly kind: 'group'; readonly classification: Classification; readonly count: number }
@@ -22,15 +23,15 @@ const icons: Record<Classification, vscode.ThemeIcon> = {
   match: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
 };
 
-export class ReconciliationTreeProvider implements vscode.TreeDataProvider<ReconciliationNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ReconciliationNode | undefined>();
+export class ReconciliationTreeProvider extends DisposableService implements vscode.TreeDataProvider<ReconciliationNode> {
+  private readonly changed = this.own(new vscode.EventEmitter<ReconciliationNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   #filter: ReadonlySet<Classification> = allClassifications;
   readonly #shown = new Map<Classification, number>();
   #view: vscode.TreeView<ReconciliationNode> | undefined;
 
   constructor(private readonly reconciliations: Reconciliations) {
+    super();
     reconciliations.onDidChange(() => {
       // A new report starts unfiltered, with the first page of each group.
       this.#filter = allClassifications;
@@ -135,10 +136,6 @@ export class ReconciliationTreeProvider implements vscode.TreeDataProvider<Recon
     void vscode.commands.executeCommand('setContext', 'nexi.reconciliation.has', record !== undefined);
     void vscode.commands.executeCommand('setContext', 'nexi.reconciliation.filtered', this.#filter.size < allClassifications.size);
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -1,9 +1,11 @@
-// "Nexi: Decode URI" results as read-only virtual Markdown documents (house style §7): searchable, copyable,
-// themable, no webview. The content is rendered once, kept while the document is open (and for the last few
+// Results as read-only virtual Markdown documents (house style §7): decoded URIs, checks, reconciliations and
+// their rows, certificates. Searchable, copyable, themable, no webview. The content is rendered once, kept while the document is open (and for the last few
 // otherwise), and contains only what the explainer shows, where card numbers are masked.
 import * as vscode from 'vscode';
+import { DisposableService } from './disposable';
 
-export const decodedScheme = 'nexi-decoded';
+// The scheme keeps its first name: package.json's menus and users' keybindings (`resourceScheme == nexi-decoded`) use it.
+export const resultScheme = 'nexi-decoded';
 const kept = 20;
 
 /** The built-in Markdown preview's editor (extension vscode.markdown-language-features). */
@@ -12,7 +14,7 @@ export const markdownPreviewEditor = 'vscode.markdown.preview.editor';
 /** Whether a tab shows one of these documents (rendered or as source). */
 export function isResultTab(tab: vscode.Tab): boolean {
   const input = tab.input;
-  return (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) && input.uri.scheme === decodedScheme;
+  return (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) && input.uri.scheme === resultScheme;
 }
 
 /**
@@ -35,26 +37,22 @@ export interface OpenOptions {
   readonly json?: unknown;
 }
 
-export class DecodedDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class ResultDocuments extends DisposableService implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
   private readonly json = new Map<string, string>();
   private next = 1;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
+    super();
     // "Copy Result as JSON" and "Open … Markdown Source" are offered in the palette while a result is open.
     const update = (): void => void vscode.commands.executeCommand('setContext', 'nexi.results.open', vscode.window.tabGroups.all.some((g) => g.tabs.some(isResultTab)));
     vscode.window.tabGroups.onDidChangeTabs(update, this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme === decodedScheme) {
+      if (d.uri.scheme === resultScheme) {
         this.contents.delete(d.uri.toString());
         this.json.delete(d.uri.toString());
       }
     }, this, this.disposables);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   /** The JSON of a result document, when it has one. */
@@ -86,7 +84,7 @@ export class DecodedDocuments implements vscode.TextDocumentContentProvider, vsc
    * open, so results replace each other there instead of opening new columns.
    */
   async open(title: string, markdown: string, options: OpenOptions = {}): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: decodedScheme, path: `/${title.replace(/[\\/:*?"<>|]/g, '_')}.md`, query: String(this.next++) });
+    const uri = vscode.Uri.from({ scheme: resultScheme, path: `/${title.replace(/[\\/:*?"<>|]/g, '_')}.md`, query: String(this.next++) });
     this.contents.set(uri.toString(), markdown);
     if (options.json !== undefined) this.json.set(uri.toString(), `${JSON.stringify(options.json, null, 2)}\n`);
     while (this.contents.size > kept) {

@@ -9,6 +9,7 @@ import type { CertificateFlavour, Environment } from '../core/environments';
 import { FieldId, PlainField, SecretField, isSecretField, plainFields, secretFields, secretKey } from '../core/credentials/fields';
 import type { CredentialAssessment, CredentialValues } from '../core/credentials/status';
 import type { Logger } from './log';
+import { DisposableService } from './disposable';
 
 type PlainValues = Partial<Record<PlainField, string>>;
 
@@ -16,18 +17,18 @@ export function plainStateKey(environmentId: string): string {
   return `nexi.credentials.${environmentId}`;
 }
 
-export class CredentialStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<string>();
+export class CredentialStore extends DisposableService {
+  private readonly changed = this.own(new vscode.EventEmitter<string>());
   /** Fires with the environment id whose credentials changed (here or in another window). */
   readonly onDidChange = this.changed.event;
   private readonly assessments = new Map<string, { at: number; assessment: Promise<CredentialAssessment> }>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly globalState: vscode.Memento,
     private readonly log: Logger,
   ) {
+    super();
     secrets.onDidChange((e) => {
       const m = /^nexi\.([a-z][a-z0-9-]*)\.[A-Za-z0-9]+$/.exec(e.key);
       if (m) this.invalidate(m[1]!);
@@ -135,9 +136,5 @@ export class CredentialStore implements vscode.Disposable {
   refresh(): void {
     this.assessments.clear();
     this.changed.fire('*');
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -10,13 +10,12 @@ import * as fs from 'fs';
 import type { Server as ServerType } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { version } from '../../package.json';
-import { checkJson, checkText } from '../cli/check';
-import { connect, productionTarget } from '../cli/connection';
-import { run as runCli } from '../cli/main';
-import { t as cliT } from '../cli/messages';
-import { reconcileText } from '../cli/reconcile';
-import { UsageError, type Io } from '../cli/io';
-import { readProfiles } from '../cli/profiles';
+import { checkJson, checkText } from './check';
+import { connect, productionTarget } from './connection';
+import { t as cliT } from './messages';
+import { reconcileText } from './reconcile';
+import { UsageError, type Io } from './io';
+import { readProfiles } from './profiles';
 import { getLocale } from '../core/l10n';
 import {
   buildToolInput,
@@ -35,7 +34,7 @@ import { toJson } from '../core/reconcile/report';
 import { maskPans, redact } from '../core/redact';
 import { SimulationError } from '../core/simulator/simulate';
 
-type Sdk = typeof import('./sdk');
+type Sdk = typeof import('./mcpSdk');
 
 export const mcpToolNames = {
   ...lmToolNames,
@@ -44,7 +43,12 @@ export const mcpToolNames = {
   profiles: 'nexi_list_profiles',
 } as const;
 
+/** The CLI's own `run` (cli/main.ts), handed in by the `mcp` subcommand: the server needs no import of main. */
+export type CliRun = (argv: readonly string[], io: Io, env: NodeJS.ProcessEnv) => Promise<number>;
+
 export interface McpOptions {
+  /** Runs a CLI command in-process: the tools answer with its text and its `--json`. */
+  readonly runCli: CliRun;
   /** Only the tools that read nothing but their arguments (VS Code's Restricted Mode): no profile, no network. */
   readonly readOnly?: boolean;
   readonly env?: NodeJS.ProcessEnv;
@@ -67,7 +71,7 @@ function refusal(message: string, code: string): CallToolResult {
  * the tools answer with exactly the CLI's text and its `--json`, in the server's language (`nexi-app2app --lang it
  * mcp`, else the environment's, as `run` chose it).
  */
-async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number; out: string; err: string }> {
+async function cli(runCli: CliRun, argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin, color: false };
@@ -76,8 +80,8 @@ async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: stri
 }
 
 /** A read-only tool's answer: the CLI's text (what it printed, or its message when it found nothing) and its JSON. */
-async function cliAnswer(argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CallToolResult> {
-  const [plain, json] = await Promise.all([cli(argv, env, stdin), cli([...argv, '--json'], env, stdin)]);
+async function cliAnswer(runCli: CliRun, argv: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CallToolResult> {
+  const [plain, json] = await Promise.all([cli(runCli, argv, env, stdin), cli(runCli, [...argv, '--json'], env, stdin)]);
   if (plain.code === 2) return refusal(plain.err.trim(), 'BAD_INPUT');
   const structured = json.out.trim() ? (JSON.parse(json.out) as unknown) : null;
   return answer(plain.out || plain.err, Array.isArray(structured) ? { items: structured } : ((structured as Record<string, unknown> | null) ?? {}));
@@ -102,8 +106,9 @@ const operationNames = ['payment', 'reversal', 'last_transaction', 'accounting_c
  * The server with its tools (only the read-only ones with `readOnly`). Exported for tests, which connect a client
  * in-process; `runMcp` connects it to stdio.
  */
-export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType {
+export function createMcpServer(sdk: Sdk, options: McpOptions): ServerType {
   const env = options.env ?? process.env;
+  const { runCli } = options;
   const server = new sdk.Server(
     { name: 'nexi-app2app', title: 'Nexi App2App Toolkit', version },
     {
@@ -147,7 +152,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         annotations: readOnlyHints,
       },
       // `nexi-app2app decode`: its text, and its --json as { items: [one object per URI] }.
-      run: (args) => cliAnswer(['decode'], env, decodeToolInput(args).text),
+      run: (args) => cliAnswer(runCli, ['decode'], env, decodeToolInput(args).text),
     },
     {
       readOnly: true,
@@ -160,7 +165,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         annotations: readOnlyHints,
       },
       // `nexi-app2app validate`: its text, and its --json as { items: [{ uri, valid, diagnostics }] }.
-      run: (args) => cliAnswer(['validate'], env, validateToolInput(args).uri),
+      run: (args) => cliAnswer(runCli, ['validate'], env, validateToolInput(args).uri),
     },
     {
       readOnly: true,
@@ -182,7 +187,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
       // `nexi-app2app build OPERATION key=value…`: its text and its --json ({ uri, valid, diagnostics }).
       run: (args) => {
         const input = buildToolInput(args);
-        return cliAnswer(['build', input.operation, ...input.parameters.map(([k, v]) => `${k}=${v}`)], env);
+        return cliAnswer(runCli, ['build', input.operation, ...input.parameters.map(([k, v]) => `${k}=${v}`)], env);
       },
     },
     {
@@ -236,7 +241,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
         const outcome = stringInput(args, 'outcome', tool, false);
         // One run (stan and operation number are random): the JSON, and the text a terminal shows for it — the URI on
         // standard output, then the notes the CLI writes to standard error.
-        const run = await cli(['simulate', request, '--product', product, ...(outcome ? ['--outcome', outcome] : []), '--json'], env);
+        const run = await cli(runCli, ['simulate', request, '--product', product, ...(outcome ? ['--outcome', outcome] : []), '--json'], env);
         if (run.code !== 0) return refusal(run.err.replace(/^nexi-app2app: /, '').trim(), 'CANNOT_SIMULATE');
         const result = JSON.parse(run.out) as { uri: string; notes: string[] } & Record<string, unknown>;
         return answer(`${result.uri}\n${result.notes.map((note) => `${cliT('note', { note })}\n`).join('')}`, result);
@@ -376,7 +381,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions = {}): ServerType 
 }
 
 /** `nexi-app2app mcp [--read-only]`: serves over stdio until the client closes it. */
-export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runMcp(argv: readonly string[], runCli: CliRun, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const unknown = argv.find((a) => a !== '--read-only');
   if (unknown) {
     process.stderr.write(`nexi-app2app mcp: unknown option ${unknown} (only --read-only)\n`);
@@ -385,8 +390,8 @@ export async function runMcp(argv: readonly string[], env: NodeJS.ProcessEnv = p
   // The language is the run's: `--lang` (any position of the command line), else the environment's (`run` set it).
   // Loaded here and only here: the SDK is a bundle of its own (dist/vendor/mcp-sdk.js).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('./sdk') as Sdk;
-  const server = createMcpServer(sdk, { readOnly: argv.includes('--read-only'), env });
+  const sdk = require('./mcpSdk') as Sdk;
+  const server = createMcpServer(sdk, { runCli, readOnly: argv.includes('--read-only'), env });
   const transport = new sdk.StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
