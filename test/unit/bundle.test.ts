@@ -96,8 +96,8 @@ describe('bundles: what loads when (issue 17 item 4)', function () {
       const copies = Object.keys(outputs[file]!.inputs).filter((f) => main.has(f));
       assert.deepEqual(copies, [], `${path.basename(file)} takes these from dist/extension.js instead of bundling them`);
     }
-    // The locale lives in src/core/i18n.ts: in the activation bundle, reached by chunks through the registry.
-    assert.ok(main.has('src/core/i18n.ts'));
+    // The locale lives in src/core/l10n.ts: in the activation bundle, reached by chunks through the registry.
+    assert.ok(main.has('src/core/l10n.ts'));
   });
 
   it('the CLI requires the vendor bundles the extension uses instead of repeating them', () => {

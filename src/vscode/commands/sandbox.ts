@@ -1,9 +1,9 @@
 // The local sandbox from the editor (issue 6): start it (the Sandbox environment becomes active with its
 // credentials), stop it, and rehearse a bad day with its fault presets. Loaded on first use (issue 17 item 4).
 import * as vscode from 'vscode';
-import type { CommandOutcome, CommandSpec } from './index';
+import type { CommandSpec } from './context';
+import { cancelled } from './outcome';
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
 export const sandboxCommands: readonly CommandSpec[] = [
   {

@@ -6,9 +6,9 @@ import { localizedResultCodes } from '../../core/codes/resultCodes';
 import { describeScenario, scenarioFor } from '../../core/scenarios/catalog';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../core/simulator/simulate';
 import { findUris, pickOne } from '../targets';
-import type { CommandContext, CommandOutcome, CommandSpec } from './index';
+import type { CommandContext, CommandSpec } from './context';
+import { cancelled, type CommandOutcome } from './outcome';
 
-const cancelled: CommandOutcome = { ok: false, code: 'CANCELLED', message: vscode.l10n.t('Cancelled.') };
 
 interface SimulateArgs {
   readonly text?: string;
