@@ -16,7 +16,8 @@ export interface Corpus {
 }
 
 const tags = ['ActivityManager', 'WindowManager', 'OkHttp', 'PizzaPay', 'chromium', 'NfcService', 'BluetoothAdapter', 'ViewRootImpl', 'SurfaceFlinger'];
-const noise = [
+/** Ordinary logcat lines between the URIs (also the editor benchmark's, bench/editor/logs.ts). */
+export const noise = [
   'Start proc 4821:com.example.pizzapay/u0a213 for activity {com.example.pizzapay/.MainActivity}',
   '--> POST https://api.example.com/orders?id=77&lang=it (312-byte body)',
   '<-- 200 https://api.example.com/orders?id=77&lang=it (84ms, 1.2kB body)',

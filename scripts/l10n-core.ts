@@ -45,6 +45,7 @@ export function scanSources(): Scan {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     // The local names of l10n.ts's `t` and `translated` in this file.
     const names = new Map<string, 't' | 'translated'>();
+    // `translatedMessages` registers its table through `translated`: the same for the extractor.
     for (const statement of source.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !importsL10n(file, statement.moduleSpecifier.text)) continue;
       const bindings = statement.importClause?.namedBindings;
@@ -52,6 +53,7 @@ export function scanSources(): Scan {
         for (const element of bindings.elements) {
           const imported = (element.propertyName ?? element.name).text;
           if (imported === 't' || imported === 'translated') names.set(element.name.text, imported);
+          else if (imported === 'translatedMessages') names.set(element.name.text, 'translated');
         }
       }
     }

@@ -4,6 +4,7 @@
 // accounting closures. The URI shapes are those of samples/logcat.log and the spec's stored examples (spec §3–§6);
 // the values are made up. Deterministic for a seed, so two runs measure the same text.
 import { prng } from '../../src/core/text';
+import { noise as corpusNoise } from '../corpus';
 
 /** What a line holds, so the benchmark can aim its requests. */
 export type LineKind = 'request' | 'fixable' | 'result';
@@ -16,14 +17,7 @@ export interface GeneratedLog {
 
 const tags = ['ActivityManager', 'WindowManager', 'OkHttp', 'chromium', 'NfcService', 'ViewRootImpl', 'SurfaceFlinger', 'InputDispatcher'];
 const noise = [
-  'Start proc 4821:com.example.pizzapay/u0a213 for activity {com.example.pizzapay/.MainActivity}',
-  '--> POST https://api.example.com/orders?id=77&lang=it (312-byte body)',
-  '<-- 200 https://api.example.com/orders?id=77&lang=it (84ms, 1.2kB body)',
-  'Relayout returned: old=(0,0,1080,2400) new=(0,0,1080,2400) req=(1080,2400)0 dur=7',
-  'NFC tag discovered: tech=[android.nfc.tech.IsoDep, android.nfc.tech.NfcA]',
-  'Skipped 31 frames!  The application may be doing too much work on its main thread.',
-  'Displayed com.example.pizzapay/.ui.PaymentResultActivity: +412ms',
-  'loading https://cdn.example.com/img/logo.png?v=3 from cache',
+  ...corpusNoise,
   'Accessing hidden method Landroid/view/View;->computeFitSystemWindows(Landroid/graphics/Rect;Landroid/graphics/Rect;)Z (unsupported, reflection, allowed)',
 ];
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

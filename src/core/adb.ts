@@ -1,8 +1,7 @@
 // Android Debug Bridge: the command lines that start an App2App URI on a device, the parsing of `adb devices -l`
 // and of `am start`'s answer. Pure; the editor runs adb through an adapter (src/vscode/adb.ts).
 
-import { fillTemplate, type TemplateValues } from './codes/text';
-import { translated } from './l10n';
+import { translatedMessages } from './l10n';
 
 /** What adb's answers mean for the user (other languages: the l10n bundles), read at call time. */
 export const adbMessagesEn = {
@@ -14,13 +13,7 @@ export const adbMessagesEn = {
   adbMissing: 'adb (Android Debug Bridge) was not found. Install the Android SDK Platform-Tools (https://developer.android.com/tools/releases/platform-tools, or {how}), then put adb on your PATH or set "nexi.adb.path" to its full path.',
 } as const;
 
-type AdbMessage = keyof typeof adbMessagesEn;
-
-const adbMessages = translated('adb.messages', adbMessagesEn);
-
-function say(key: AdbMessage, values: TemplateValues = {}): string {
-  return fillTemplate(adbMessages()[key], values);
-}
+const say = translatedMessages('adb.messages', adbMessagesEn);
 
 /** Characters that mean nothing to a POSIX shell outside quotes. */
 const shellSafe = /^[A-Za-z0-9_\-.,:/@%+=]+$/;

@@ -2,8 +2,7 @@
 // the user defines. Pure: the editor adapter reads the settings and hands them in; this module validates them and
 // resolves every URL a B2B call needs, so the checkTransaction runner, the CLI and the tree all agree.
 
-import { fillTemplate, type TemplateValues } from './codes/text';
-import { translated } from './l10n';
+import { translatedMessages } from './l10n';
 
 /**
  * What the environment checks tell the user (other languages: the l10n bundles), read at call time. Most are
@@ -26,13 +25,7 @@ export const environmentMessagesEn = {
   customUrlProblem: '{where} ({id}): a URL {problem}',
 } as const;
 
-type EnvironmentMessage = keyof typeof environmentMessagesEn;
-
-const environmentMessages = translated('environments.messages', environmentMessagesEn);
-
-function say(key: EnvironmentMessage, values: TemplateValues = {}): string {
-  return fillTemplate(environmentMessages()[key], values);
-}
+const say = translatedMessages('environments.messages', environmentMessagesEn);
 
 export type BuiltInEnvironmentId = 'stg' | 'prod' | 'sandbox';
 

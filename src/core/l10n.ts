@@ -237,6 +237,21 @@ export function translated<T>(
   };
 }
 
+/**
+ * Replaces each `{name}` in `template` by `values[name]`. Unknown placeholders are left as they are, so a missing
+ * value is visible in the output instead of silently vanishing.
+ */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  if (template.indexOf('{') < 0) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/** `translated` for a flat table of messages: `say(key, values)` is the current locale's template, filled. */
+export function translatedMessages<K extends string>(name: string, english: Readonly<Record<K, string>>): (key: K, values?: Readonly<Record<string, string | number>>) => string {
+  const table = translated(name, english);
+  return (key, values = {}) => fillTemplate((table() as Readonly<Record<string, string>>)[key]!, values);
+}
+
 /** The overlay of `dataset` in `locale` (code → translated fields), read once. */
 export function overlayOf(dataset: string, locale: Locale): Readonly<Record<string, Readonly<Record<string, unknown>>>> {
   const key = `${dataset}.${locale}`;

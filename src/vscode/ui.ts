@@ -100,23 +100,7 @@ export class Prompts {
     quickPick.items = items;
     quickPick.selectedItems = options.selected;
     quickPick.ignoreFocusOut = true;
-    return new Promise<readonly T[] | undefined>((resolve) => {
-      let chosen: readonly T[] | undefined;
-      const disposables: vscode.Disposable[] = [
-        quickPick.onDidAccept(() => {
-          chosen = quickPick.selectedItems;
-          quickPick.hide();
-        }),
-        quickPick.onDidHide(() => {
-          resolve(chosen);
-          if (this.current === quickPick) this.current = undefined;
-          for (const d of disposables) d.dispose();
-          quickPick.dispose();
-        }),
-      ];
-      this.current = quickPick as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-      quickPick.show();
-    });
+    return this.showPick(quickPick, () => quickPick.selectedItems);
   }
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
@@ -126,11 +110,16 @@ export class Prompts {
     quickPick.items = items;
     quickPick.ignoreFocusOut = true;
     if (options.active) quickPick.activeItems = [options.active];
-    return new Promise<T | undefined>((resolve) => {
-      let chosen: T | undefined;
+    return this.showPick(quickPick, () => quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
+  }
+
+  /** Shows `quickPick` and resolves to what `accepted` reads when it is accepted, or undefined when dismissed. */
+  private showPick<T extends vscode.QuickPickItem, R>(quickPick: vscode.QuickPick<T>, accepted: () => R): Promise<R | undefined> {
+    return new Promise<R | undefined>((resolve) => {
+      let chosen: R | undefined;
       const disposables: vscode.Disposable[] = [
         quickPick.onDidAccept(() => {
-          chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+          chosen = accepted();
           quickPick.hide();
         }),
         quickPick.onDidHide(() => {

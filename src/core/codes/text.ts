@@ -6,16 +6,7 @@ import { getLocale as currentLocale } from '../l10n';
 /** Values substituted into `{name}` placeholders. */
 export type TemplateValues = Readonly<Record<string, string | number>>;
 
-/**
- * Replaces each `{name}` in `template` by `values[name]`. Unknown placeholders are left as they are,
- * so a missing value is visible in the output instead of silently vanishing.
- */
-export function fillTemplate(template: string, values: TemplateValues): string {
-  if (template.indexOf('{') < 0) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
-}
+export { fillTemplate } from '../l10n';
 
 /**
  * A value built from translated data (an index of overlaid entries, a coding with its bits overlaid), built on first
