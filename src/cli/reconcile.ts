@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile as runReconcile } from '../core/reconcile/reconcile';
 import type { ReconcileReport } from '../core/reconcile/reconcile';
-import { classificationLabel, differencesLabel, entryMessage, outcomeLabel, toCsv, toJson } from '../core/reconcile/report';
+import { classificationLabel, differencesLabel, entryError, outcomeLabel, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
@@ -21,7 +21,7 @@ export function reconcileText(report: ReconcileReport, file: string, secrets: re
   let out = `${tn(n.total, 'totalTransactionsOne', 'totalTransactionsMany')}: ${s('green', tn(n.match, 'totalMatchOne', 'totalMatchMany'))}, ${tn(n.mismatch, 'totalMismatchOne', 'totalMismatchMany')}, ${s('red', tn(failedApproved, 'totalFailedApprovedOne', 'totalFailedApprovedMany'))}, ${tn(n['not-found'], 'totalNotFoundOne', 'totalNotFoundMany')}, ${tn(n.error, 'totalErrorsOne', 'totalErrorsMany')}\n`;
   for (const e of report.entries) {
     const label = e.classification === 'match' ? s('green', classificationLabel('match')) : s(e.classification === 'app-failed-backend-approved' ? 'red' : 'yellow', classificationLabel(e.classification));
-    const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? redact(`${e.errorCode}: ${entryMessage(e)}`, secrets) : '';
+    const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? redact(entryError(e), secrets) : '';
     out += `  ${file}:${e.line}  ${label}  ${t('entryTerminal', { terminalId: e.terminalId ?? '?' })} callerTrxId ${e.callerTrxId}  app ${outcomeLabel(e.appOutcome)}${e.backendOutcome ? `, backend ${outcomeLabel(e.backendOutcome)}` : ''}${detail ? `  (${detail})` : ''}\n`;
   }
   if (failedApproved > 0) out += s('red', `\n${tn(failedApproved, 'approvedButFailedOne', 'approvedButFailedMany')}\n`);

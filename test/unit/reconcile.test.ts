@@ -14,7 +14,8 @@ import { adbArgs } from '../../src/cli/simulate';
 import { decodeText } from '../../src/core/explain/explain';
 import { NexiClient } from '../../src/core/nexi/client';
 import { backendOutcomeOf, extractEntries, reconcile, type CheckFn } from '../../src/core/reconcile/reconcile';
-import { toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
+import { entryDetail, entryError, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
+import { NexiError } from '../../src/core/nexi/errors';
 import { loadOrCreatePki, pkiPaths, type SandboxPki } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
 import { parseOutcome, simulate, SimulationError, type Outcome, type Product } from '../../src/core/simulator/simulate';
@@ -336,5 +337,22 @@ describe('reconciliation and the POS simulator', function () {
       }
       assert.deepEqual(adbArgs("x://p?a=1&b='q'", 'emulator-5554'), ['-s', 'emulator-5554', 'shell', 'am', 'start', '-a', 'android.intent.action.VIEW', '-d', `'x://p?a=1&b='\\''q'\\'''`]);
     });
+  });
+});
+
+describe('reconciliation: an entry in error names its code once', () => {
+  const base = { callerTrxId: 'T1', line: 3, range: { start: 0, end: 1 }, appOutcome: 'approved', classification: 'error', differences: [] } as const;
+
+  it('a B2B error, whose message starts with its code, is not prefixed again (report, view and CLI read entryError)', () => {
+    const failure = new NexiError('TRANSACTION_NOT_FOUND');
+    const entry = { ...base, errorCode: 'TRANSACTION_NOT_FOUND', message: failure.message, failure } as const;
+    const text = entryError(entry);
+    assert.equal(text.split('TRANSACTION_NOT_FOUND').length - 1, 1, text);
+    assert.equal(entryDetail(entry), text);
+  });
+
+  it('a message without its code gets it in front', () => {
+    const entry = { ...base, errorCode: 'CONNECTION_RESET', message: 'socket hang up' } as const;
+    assert.equal(entryError(entry), 'CONNECTION_RESET: socket hang up');
   });
 });

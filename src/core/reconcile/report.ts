@@ -65,6 +65,12 @@ export function entryMessage(e: ReconciledEntry): string {
   return e.failure !== undefined ? userMessage(e.failure) : (e.message ?? '');
 }
 
+/** An entry's error with its code in front, once: a B2B error's message already starts with it. */
+export function entryError(e: ReconciledEntry): string {
+  const message = entryMessage(e);
+  return e.errorCode && !message.startsWith(`${e.errorCode}:`) ? `${e.errorCode}: ${message}` : message;
+}
+
 /** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */
 export function appOutcomeLabel(e: Pick<ReconciledEntry, 'appOutcome' | 'result'>): string {
   const M = reportMessages();
@@ -74,7 +80,7 @@ export function appOutcomeLabel(e: Pick<ReconciledEntry, 'appOutcome' | 'result'
 /** What a row says after its outcomes: the differences, the error, or what to do about a charged customer. */
 export function entryDetail(e: ReconciledEntry): string {
   if (e.classification === 'mismatch') return differencesLabel(e);
-  if (e.errorCode) return `${e.errorCode}: ${entryMessage(e)}`;
+  if (e.errorCode) return entryError(e);
   return e.classification === 'app-failed-backend-approved' ? reportMessages().reverseOrComplete : '';
 }
 
