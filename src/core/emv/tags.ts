@@ -118,13 +118,7 @@ function entry(t: EmvTagData): EmvTag {
   const words = overlay('emvTags', t.tag, english);
   return {
     tag: t.tag,
-    name: words.name,
-    format: words.format,
-    length: words.length,
-    origin: words.origin,
-    ...(words.template ? { template: words.template } : {}),
-    scheme: words.scheme,
-    ...(words.note ? { note: words.note } : {}),
+    ...words,
     ...(t.coding ? { coding: localCoding('emvCodings', t.tag, t.coding) } : {}),
     tagClass: tagClassOf(t.tag)!,
     constructed: isConstructedTag(t.tag),
