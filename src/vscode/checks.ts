@@ -52,7 +52,8 @@ export class CheckService extends DisposableService {
   ) {
     super();
     // Changed credentials or endpoints: the next check builds a new client (old ones close their connections).
-    store.onDidChange(() => this.dropClients(), this, this.disposables);
+    // Only the changed environment's client goes: the others keep their connections and tokens.
+    store.onDidChange((environmentId) => this.dropClient(environmentId), this, this.disposables);
     environments.onDidChange(() => this.dropClients(), this, this.disposables);
   }
 
@@ -164,6 +165,14 @@ export class CheckService extends DisposableService {
 
   async clearHistory(): Promise<void> {
     await this.globalState.update(historyKey, undefined);
+    this.changed.fire();
+  }
+
+  private dropClient(environmentId: string): void {
+    const cached = this.clients.get(environmentId);
+    if (!cached) return;
+    void cached.client.close();
+    this.clients.delete(environmentId);
     this.changed.fire();
   }
 

@@ -119,6 +119,10 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     assert.equal((await check('PP-20261121-0001')).ok, true);
     assert.match(String((await tokenItem()).description), /^cached, renewed after /, 'the check fetched a token');
     assert.equal((await tokenItem()).label, 'Access token');
+    // Another environment's credentials changing leaves this one's token alone.
+    await api.store.apply('stg', { deviceId: 'device-stg' });
+    await api.store.apply('stg', { deviceId: undefined });
+    assert.match(String((await tokenItem()).description), /^cached, renewed after /, "STG's change kept the sandbox's token");
     // New credentials (here: the same values written again) drop the client and with it the token.
     await api.store.apply('sandbox', { deviceId: 'device-1' });
     await waitFor('the token to be forgotten', async () => /^none yet/.test(String((await tokenItem()).description)));

@@ -838,8 +838,9 @@ class Explanation implements UriExplanation {
     this.#resultReports = resultReports;
   }
 
+  /** A part read later is worded in the locale the explanation was made in. */
   #inLocale<T>(make: () => T): T {
-    return getLocale() === this.#locale ? make() : withLocale(this.#locale, make);
+    return withLocale(this.#locale, make);
   }
 
   /**
