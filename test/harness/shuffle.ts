@@ -2,18 +2,10 @@
 // test sets up its own state (issue 19). Hooks stay with their describe; the same seed gives the same order, so a
 // failure found shuffled is reproduced by running with the same seed again.
 import type Mocha = require('mocha');
+import { prng } from '../../src/core/text';
 
-/** mulberry32: a small seeded generator; the order only has to be reproducible, not unpredictable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The order only has to be reproducible, not unpredictable: the toolkit's seeded generator. */
+export const seededRandom: (seed: number) => () => number = prng;
 
 /** Fisher–Yates, in place. */
 export function shuffleInPlace<T>(items: T[], random: () => number): void {
