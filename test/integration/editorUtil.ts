@@ -7,8 +7,20 @@ import { waitFor } from './util';
 
 export const source = 'Nexi App2App';
 
+let untitledSeq = 0;
+
 export async function openDoc(language: string, content: string, show = true): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  let document = await vscode.workspace.openTextDocument({ language, content });
+  if (document.getText() !== content) {
+    // Under load VS Code can hand back a just-closed untitled document that had the same name ("Untitled-3") with its
+    // old text (seen in CI and in a shuffled run): open one under a name of our own instead.
+    document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:nexi-test-${process.pid}-${++untitledSeq}`));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), content);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    document = await vscode.languages.setTextDocumentLanguage(document, language);
+  }
+  assert.equal(document.getText(), content, 'the test document holds what the test wrote');
   if (show) await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }
