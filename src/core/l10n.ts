@@ -44,6 +44,7 @@ export function configureL10n(options: { readonly root: string }): void {
   overlays.clear();
   mergedOverlays.clear();
   configuredFor = undefined;
+  locales = undefined;
 }
 
 function l10nRoot(): string {
@@ -59,6 +60,13 @@ function l10nRoot(): string {
 
 /** Every locale with a bundle, English first (the pseudo-locale is not listed: it is for tests). */
 export function availableLocales(): Locale[] {
+  return [...(locales ??= readLocales())];
+}
+
+// The bundle files of the root, read once per root (parseLocale asks for every tag it is given).
+let locales: readonly Locale[] | undefined;
+
+function readLocales(): Locale[] {
   let files: string[] = [];
   try {
     files = fs.readdirSync(l10nRoot());
