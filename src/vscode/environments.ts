@@ -29,11 +29,18 @@ export class EnvironmentService extends DisposableService {
   /** Fires when the endpoint settings, the sandbox or the active environment change. */
   readonly onDidChange = this.changed.event;
   private sandbox: Endpoints | undefined;
+  /**
+   * The resolved environments until the endpoint settings or the sandbox change: activation and every status bar,
+   * view and walkthrough refresh ask for them, and each reading inspects five settings and parses their URLs.
+   */
+  private resolved: ReturnType<typeof resolveEnvironments> | undefined;
 
   constructor(private readonly globalState: vscode.Memento) {
     super();
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('nexi.endpoints')) this.changed.fire();
+      if (!e.affectsConfiguration('nexi.endpoints')) return;
+      this.resolved = undefined;
+      this.changed.fire();
     }, this, this.disposables);
   }
 
@@ -47,7 +54,9 @@ export class EnvironmentService extends DisposableService {
   }
 
   resolve(): { environments: Environment[]; problems: EnvironmentProblem[] } {
-    return resolveEnvironments(this.settings());
+    const resolved = (this.resolved ??= resolveEnvironments(this.settings()));
+    // Copies of the lists: callers may sort or filter them.
+    return { environments: [...resolved.environments], problems: [...resolved.problems] };
   }
 
   all(): Environment[] {
@@ -77,6 +86,7 @@ export class EnvironmentService extends DisposableService {
    */
   setSandboxEndpoints(endpoints: Endpoints | undefined): void {
     this.sandbox = endpoints;
+    this.resolved = undefined;
     this.changed.fire();
   }
 
