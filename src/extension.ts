@@ -31,6 +31,7 @@ import { registerCredentialsView } from './vscode/views/credentialsView';
 import { registerHistoryView } from './vscode/views/historyView';
 import { registerReconciliationView } from './vscode/views/reconciliationView';
 import { registerMcpServers, type NexiMcpServers } from './vscode/mcp';
+import { ProviderTimes } from './vscode/providerTimes';
 import { WalkthroughProgress } from './vscode/walkthrough';
 
 export interface TestApi {
@@ -117,6 +118,8 @@ function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, u
   const services: EditorServices = { index, results, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
   const diagnostics = new UriDiagnostics(index, log);
   const codeLenses = new UriCodeLenses(index, credentials);
+  // The editor benchmark reads the providers' own time beside the round trip it measures (issue 17).
+  const times = new ProviderTimes();
   context.subscriptions.push(
     credentials,
     index,
@@ -124,12 +127,12 @@ function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, u
     diagnostics,
     codeLenses,
     vscode.workspace.registerTextDocumentContentProvider(resultScheme, results),
-    vscode.languages.registerHoverProvider(documentSelector, new UriHovers(index, credentials)),
-    vscode.languages.registerCompletionItemProvider(documentSelector, new UriCompletions(credentials), ...completionTriggers),
-    vscode.languages.registerCodeActionsProvider(documentSelector, new UriCodeActions(index), UriCodeActions.metadata),
-    vscode.languages.registerCodeLensProvider(documentSelector, codeLenses),
+    vscode.languages.registerHoverProvider(documentSelector, times.timed('hover', new UriHovers(index, credentials), ['provideHover'])),
+    vscode.languages.registerCompletionItemProvider(documentSelector, times.timed('completion', new UriCompletions(credentials), ['provideCompletionItems']), ...completionTriggers),
+    vscode.languages.registerCodeActionsProvider(documentSelector, times.timed('code action', new UriCodeActions(index), ['provideCodeActions']), UriCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(documentSelector, times.timed('CodeLens', codeLenses, ['provideCodeLenses', 'resolveCodeLens'])),
   );
-  return { services, diagnostics, codeLenses };
+  return { services, diagnostics, codeLenses, providerTimes: times };
 }
 
 export function deactivate(): void {

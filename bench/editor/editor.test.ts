@@ -20,6 +20,7 @@ import { extensionId } from '../../test/integration/util';
 import { generateLog, type GeneratedLog } from './logs';
 import { startProfile } from './profile';
 import { formatTable, resultsPath, stats, writeResults, type Row } from './table';
+import type { ProviderTimes } from '../../src/vscode/providerTimes';
 
 const source = 'Nexi App2App';
 /** Requests of each kind per phase (the issue asks for ≥ 200). */
@@ -40,6 +41,8 @@ interface Sample {
   readonly analysing: boolean;
   /** The provider answered with something of ours (a hover, items, a quick fix, lenses). */
   readonly answered: boolean;
+  /** Of `ms`, the time spent in our provider's methods (ProviderTimes): the rest is the window, the RPC and the host. */
+  readonly ownMs: number;
 }
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
@@ -93,6 +96,7 @@ class Requester {
   constructor(
     private readonly document: vscode.TextDocument,
     private readonly log: GeneratedLog,
+    private readonly times: ProviderTimes,
   ) {}
 
   private line(kind: keyof GeneratedLog['lines']): number {
@@ -100,8 +104,15 @@ class Requester {
     return lines[Math.floor(this.rnd() * lines.length)]!;
   }
 
+  /** One request of `kind`: its latency, whether ours answered, and how much of it our provider took. */
+  async run(kind: Kind): Promise<{ ms: number; answered: boolean; ownMs: number }> {
+    const before = this.times.byKind[kind].totalMs;
+    const r = await this.request(kind);
+    return { ...r, ownMs: this.times.byKind[kind].totalMs - before };
+  }
+
   /** One request of `kind` on a random line of the right sort; its latency and whether ours answered. */
-  async run(kind: Kind): Promise<{ ms: number; answered: boolean }> {
+  private async request(kind: Kind): Promise<{ ms: number; answered: boolean }> {
     const uri = this.document.uri;
     switch (kind) {
       case 'hover': {
@@ -246,7 +257,7 @@ async function openAndMeasure(api: TestApi, file: string, log: GeneratedLog, sam
     return now();
   })();
 
-  const requester = new Requester(document, log);
+  const requester = new Requester(document, log, api.editor.providerTimes);
   let requestsDuring = 0;
   while (analysing) {
     for (const kind of kinds) {
@@ -366,6 +377,17 @@ function rows(results: readonly SizeResult[], activation: Activation): Row[] {
           ...(budgeted ? { budget: `p95 ≤ ${latencyBudget.p95}, max ≤ ${latencyBudget.max}`, met: s.n >= requests && s.p95 <= latencyBudget.p95 && s.max <= latencyBudget.max } : {}),
           ...(notes.length ? { note: notes.join('; ') } : {}),
         });
+        if (phase === 'during') {
+          // The same requests, only the time our provider took: what the extension adds to the round trip.
+          const own = stats(all.map((x) => x.ownMs));
+          out.push({
+            size: r.label,
+            phase: 'during analysis',
+            measurement: `${kind}: our provider's share`,
+            ...own,
+            note: `of the ${kind} round trips above, the time spent in the extension's provider methods (from the call until the answer was ready${kind === 'CodeLens' ? `, provide and ${lensResolveCount} resolves` : ''}); the rest is the window, the RPC between them and other work in the extension host`,
+          });
+        }
       }
     }
     const first = r.openings.map((o) => o.firstDiagnosticsMs);
