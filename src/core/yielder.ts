@@ -49,6 +49,18 @@ export class Yielder {
     return !this.options.isCancelled?.();
   }
 
+  /**
+   * The caller awaits other work (which pauses by itself): the stretch so far ends here and counts, and the next
+   * begins when `resume` is called, so time spent elsewhere is not counted as this work's.
+   */
+  suspend(): void {
+    this.longest = Math.max(this.longest, this.clock() - this.started);
+  }
+
+  resume(): void {
+    this.started = this.clock();
+  }
+
   /** Ends the measurement: the work since the last pause counts too. Returns `longest`. */
   finish(): number {
     this.longest = Math.max(this.longest, this.clock() - this.started);

@@ -22,6 +22,8 @@ export class UriHovers implements vscode.HoverProvider {
     if (!uri) return undefined;
     const part = partAt(uri, position.character);
     if (!part) return undefined;
+    // The first hover of a session may come before any analysis: what explaining needs loads in slices first.
+    await this.index.warmUp();
     const explanation = explainScanned(uri);
     const line = position.line;
     if (part.kind === 'param') {

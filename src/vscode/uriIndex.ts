@@ -11,6 +11,7 @@ import { shiftScanned, windowAround } from '../core/app2app/scanChunks';
 import { Yielder } from '../core/yielder';
 import { scanText, type ScannedUri, type ScanOptions } from '../core/app2app/scan';
 import { editorLanguages, markupLanguages } from '../core/editorLanguages';
+import { explainWarmUp } from '../core/explain/warmUp';
 import { getLocale } from '../core/l10n';
 import type { Logger } from './log';
 import type { Ui } from './ui';
@@ -76,6 +77,9 @@ export class UriIndex implements vscode.Disposable {
    * editor benchmark.
    */
   readonly stats = { longestSliceMs: 0, pauses: 0 };
+  /** Loading what explaining needs, one chunk per slice (see warmUp); settled once it is done. */
+  private warming: Promise<void> | undefined;
+  private warm = false;
 
   constructor(
     private readonly log: Logger,
@@ -144,9 +148,36 @@ export class UriIndex implements vscode.Disposable {
     return cache;
   }
 
-  /** Runs `visit` over the lines of `ranges` in slices; false when the document changed or closed meanwhile. */
+  /**
+   * Runs `visit` over the lines of `ranges` in slices; false when the document changed or closed meanwhile. Before
+   * the first line with a URI of the session is visited, what explaining it needs is loaded (see `warmUp`).
+   */
   forEachLine(document: vscode.TextDocument, ranges: readonly LineRange[], visit: (line: number, text: string) => void, yielder: Yielder): Promise<boolean> {
-    return forEachLine(ranges, (line) => document.lineAt(line).text, visit, yielder);
+    const cache = this.lineCache(document);
+    const prepare = (text: string): Promise<void> | undefined => (this.warm || cache.uris(text).length === 0 ? undefined : this.warmUp());
+    return forEachLine(ranges, (line) => document.lineAt(line).text, visit, yielder, prepare);
+  }
+
+  /**
+   * Loads the data tables and the EMV decoder that explaining a URI needs (lazy chunks, issue 17), one per slice,
+   * once: their first use would otherwise read and compile them all within one slice of the first analysis or in
+   * the first hover. Each step counts as a slice in `stats`.
+   */
+  warmUp(): Promise<void> {
+    return (this.warming ??= (async () => {
+      const yielder = new Yielder({ pause, budgetMs: 0 });
+      for (const step of explainWarmUp) {
+        try {
+          step();
+        } catch (err) {
+          // A chunk that cannot load fails again, with its own message, where it is needed.
+          this.log.debug(`warm-up step failed: ${String(err)}`);
+        }
+        await yielder.checkpoint();
+      }
+      this.record(yielder);
+      this.warm = true;
+    })());
   }
 
   /**

@@ -7,6 +7,8 @@ import * as path from 'path';
 import { forEachLine, LineCache, linesInOrder, uriDiagnostics, type LineRange } from '../../src/core/app2app/lineAnalysis';
 import { offersCheck, scanText } from '../../src/core/app2app/scan';
 import { Yielder } from '../../src/core/yielder';
+import { explainWarmUp } from '../../src/core/explain/warmUp';
+import { withLocale } from '../../src/core/l10n';
 import { specExamples } from './app2appFixtures';
 
 const root = path.join(__dirname, '..', '..');
@@ -127,6 +129,35 @@ describe('line analysis (issue 17)', () => {
     const cancelled = await forEachLine([{ start: 0, end: 99 }], String, () => void visited++, new Yielder({ pause: async () => undefined, isCancelled: () => visited >= 7 }));
     assert.equal(cancelled, false);
     assert.equal(visited, 7);
+  });
+
+  it('awaits what `prepare` returns before the line it was asked for, and does not count that wait as a slice', async () => {
+    let clock = 0;
+    const order: string[] = [];
+    const yielder = new Yielder({ budgetMs: 1000, now: () => clock, pause: async () => undefined });
+    let prepared = false;
+    const ok = await forEachLine([{ start: 0, end: 3 }], (l) => (l === 2 ? 'neximpos://payment?amount=1' : `line ${l}`), (l) => void order.push(`visit ${l}`), yielder, (text) => {
+      if (prepared || !text.includes('://')) return undefined;
+      prepared = true;
+      order.push('prepare');
+      // Loading takes 500 ms of the clock, in slices of its own.
+      return Promise.resolve().then(() => void (clock += 500));
+    });
+    assert.equal(ok, true);
+    assert.deepEqual(order, ['visit 0', 'visit 1', 'prepare', 'visit 2', 'visit 3']);
+    assert.equal(yielder.finish(), 0, 'the 500 ms spent preparing are not this work\'s slice');
+    // Cancelled while preparing: the line is not visited.
+    let cancel = false;
+    const visited: number[] = [];
+    const stopped = await forEachLine([{ start: 0, end: 3 }], String, (l) => void visited.push(l), new Yielder({ pause: async () => undefined, isCancelled: () => cancel }), (text) =>
+      text === '1' ? Promise.resolve().then(() => void (cancel = true)) : undefined,
+    );
+    assert.equal(stopped, false);
+    assert.deepEqual(visited, [0]);
+  });
+
+  it('the warm-up steps an editor takes before its first explanation each run without error, in both languages', () => {
+    for (const locale of ['en', 'it'] as const) withLocale(locale, () => explainWarmUp.forEach((step, i) => assert.doesNotThrow(step, `step ${i} (${locale})`)));
   });
 
   it('Yielder.due says when a checkpoint would pause, and never without a pause', () => {

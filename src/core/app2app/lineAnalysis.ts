@@ -135,12 +135,27 @@ export function linesInOrder(visible: readonly LineRange[], lineCount: number, a
 
 /**
  * Calls `visit` for every line of `ranges` in order, pausing through `yielder` whenever its budget is spent (checked
- * after every line; only then is a promise awaited). False when the work was cancelled.
+ * after every line; only then is a promise awaited). False when the work was cancelled. `prepare`, when it returns
+ * a promise for a line, is awaited before that line is visited (an editor loading what explaining needs, in slices).
  */
-export async function forEachLine(ranges: readonly LineRange[], lineText: (line: number) => string, visit: (line: number, text: string) => void, yielder: Yielder): Promise<boolean> {
+export async function forEachLine(
+  ranges: readonly LineRange[],
+  lineText: (line: number) => string,
+  visit: (line: number, text: string) => void,
+  yielder: Yielder,
+  prepare?: (text: string) => Promise<void> | undefined,
+): Promise<boolean> {
   for (const r of ranges) {
     for (let line = r.start; line <= r.end; line++) {
-      visit(line, lineText(line));
+      const text = lineText(line);
+      const preparing = prepare?.(text);
+      if (preparing) {
+        yielder.suspend();
+        await preparing;
+        yielder.resume();
+        if (!(await yielder.checkpoint())) return false;
+      }
+      visit(line, text);
       if (yielder.due() && !(await yielder.checkpoint())) return false;
     }
   }
