@@ -58,11 +58,11 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const started = performance.now();
   // The core explains codes, fields and diagnostics in VS Code's display language (English when no bundle speaks it),
   // from the same l10n/ bundles vscode.l10n reads for the adapters.
   configureL10n({ root: vscode.Uri.joinPath(context.extensionUri, 'l10n').fsPath });
   setLocale(parseLocale(vscode.env.language) ?? 'en');
-  const started = performance.now();
   const log = createLogger(context);
   const ui = createUi(context);
   const environments = new EnvironmentService(context.globalState);
