@@ -377,12 +377,12 @@ function rows(results: readonly SizeResult[], activation: Activation): Row[] {
           ...(budgeted ? { budget: `p95 ≤ ${latencyBudget.p95}, max ≤ ${latencyBudget.max}`, met: s.n >= requests && s.p95 <= latencyBudget.p95 && s.max <= latencyBudget.max } : {}),
           ...(notes.length ? { note: notes.join('; ') } : {}),
         });
-        if (phase === 'during') {
+        {
           // The same requests, only the time our provider took: what the extension adds to the round trip.
           const own = stats(all.map((x) => x.ownMs));
           out.push({
             size: r.label,
-            phase: 'during analysis',
+            phase: phase === 'during' ? 'during analysis' : 'settled',
             measurement: `${kind}: our provider's share`,
             ...own,
             note: `of the ${kind} round trips above, the time spent in the extension's provider methods (from the call until the answer was ready${kind === 'CodeLens' ? `, provide and ${lensResolveCount} resolves` : ''}); the rest is the window, the RPC between them and other work in the extension host`,
