@@ -17,7 +17,8 @@ import { findSecrets } from '../../src/core/credentials/secretScan';
 import { assessCredentials } from '../../src/core/credentials/status';
 import { resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
 import { bundleOf, getLocale, pseudoLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
-import { englishErrorInfo, errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
+import { englishErrorInfo } from '../../src/core/nexi/errorTable';
+import { errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
 import { certificate, encryptedPkcs8, rsaKey, truncatePem, type TestKey } from '../fixtures/pki';
 
 /** Every string leaf of `table` with its path. */
