@@ -13,6 +13,9 @@ import { planImport } from '../../src/core/credentials/importing';
 import { assessKeyring } from '../../src/core/credentials/keyring';
 import { readMaterial } from '../../src/core/credentials/material';
 import { parsePem } from '../../src/core/credentials/pem';
+// The extension loads the message table on the first message read; imported here so its tables are registered
+// before the completeness checks walk them.
+import '../../src/core/credentials/messageTable';
 import { findSecrets } from '../../src/core/credentials/secretScan';
 import { assessCredentials } from '../../src/core/credentials/status';
 import { resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';

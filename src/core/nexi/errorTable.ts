@@ -1,9 +1,42 @@
-// The B2B errors' wording (English; other languages in the l10n bundles, keyed by the English text). Its own module
+// The B2B errors' codes and wording (English; other languages in the l10n bundles, keyed by the English text). Its own module
 // so that it loads when the first NexiError is made or shown, not at activation: the extension needs it only when a
 // check or a reconciliation fails (issue 17 item 4). Loading it registers the tables with `translated`, before the
 // first read of them.
 import { translated } from '../l10n';
-import type { ErrorInfo, NexiErrorCode } from './errors';
+
+export type NexiErrorCode =
+  | 'CREDENTIALS_INCOMPLETE'
+  | 'KEY_UNUSABLE'
+  | 'KEY_PASSPHRASE_WRONG'
+  | 'CERTIFICATE_KEY_MISMATCH'
+  | 'DNS_FAILED'
+  | 'CONNECTION_FAILED'
+  | 'CONNECTION_RESET'
+  | 'TIMEOUT'
+  | 'PROXY_FAILED'
+  | 'TLS_SERVER_UNTRUSTED'
+  | 'TLS_CLIENT_CERT_REJECTED'
+  | 'TOKEN_INVALID_CLIENT'
+  | 'TOKEN_FAILED'
+  | 'JWKS_FAILED'
+  | 'JWKS_NO_ENCRYPTION_KEY'
+  | 'ASSERTION_REJECTED'
+  | 'CLOCK_SKEW'
+  | 'UNAUTHORIZED'
+  | 'VALIDATION_FAILED'
+  | 'TERMINAL_NOT_FOUND'
+  | 'TRANSACTION_NOT_FOUND'
+  | 'SERVER_ERROR'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_HTML_ERROR'
+  | 'UNEXPECTED_RESPONSE'
+  | 'CANCELLED';
+
+export interface ErrorInfo {
+  readonly title: string;
+  readonly explanation: string;
+  readonly nextStep: string;
+}
 
 /** The English table (source of the translations, and of every logged `message`). */
 export const englishErrorInfo: Readonly<Record<NexiErrorCode, ErrorInfo>> = {

@@ -9,41 +9,9 @@
 import { fillTemplate } from '../codes/text';
 import { isCredentialError } from '../credentials/errors';
 import { withLocale } from '../l10n';
-import type { englishMissingCredentials } from './errorTable';
+import type { englishMissingCredentials, ErrorInfo, NexiErrorCode } from './errorTable';
 
-export type NexiErrorCode =
-  | 'CREDENTIALS_INCOMPLETE'
-  | 'KEY_UNUSABLE'
-  | 'KEY_PASSPHRASE_WRONG'
-  | 'CERTIFICATE_KEY_MISMATCH'
-  | 'DNS_FAILED'
-  | 'CONNECTION_FAILED'
-  | 'CONNECTION_RESET'
-  | 'TIMEOUT'
-  | 'PROXY_FAILED'
-  | 'TLS_SERVER_UNTRUSTED'
-  | 'TLS_CLIENT_CERT_REJECTED'
-  | 'TOKEN_INVALID_CLIENT'
-  | 'TOKEN_FAILED'
-  | 'JWKS_FAILED'
-  | 'JWKS_NO_ENCRYPTION_KEY'
-  | 'ASSERTION_REJECTED'
-  | 'CLOCK_SKEW'
-  | 'UNAUTHORIZED'
-  | 'VALIDATION_FAILED'
-  | 'TERMINAL_NOT_FOUND'
-  | 'TRANSACTION_NOT_FOUND'
-  | 'SERVER_ERROR'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_HTML_ERROR'
-  | 'UNEXPECTED_RESPONSE'
-  | 'CANCELLED';
-
-export interface ErrorInfo {
-  readonly title: string;
-  readonly explanation: string;
-  readonly nextStep: string;
-}
+export type { ErrorInfo, NexiErrorCode } from './errorTable';
 
 export type MissingCredential = keyof typeof englishMissingCredentials;
 

@@ -4,8 +4,30 @@
 // quickly as before: the require is synchronous, a few milliseconds.
 import * as vscode from 'vscode';
 import { FieldId, fieldSpec, isTextField } from '../../core/credentials/fields';
-import type { FieldState } from '../../core/credentials/status';
-import type { CredentialsNode, TokenStates } from './credentialsView';
+import type { CertificateInfo } from '../../core/credentials/certificates';
+import type { CredentialAssessment, FieldState, FieldStatus } from '../../core/credentials/status';
+import type { Environment } from '../../core/environments';
+import type { TokenState } from '../../core/nexi/client';
+
+export type CredentialsNode =
+  | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }
+  | { readonly kind: 'field'; readonly environment: Environment; readonly status: FieldStatus; readonly certificate?: CertificateInfo }
+  | {
+      readonly kind: 'group';
+      readonly group: 'endpoints' | 'terminals';
+      readonly environment: Environment;
+      readonly label: string;
+      readonly description?: string;
+      readonly children: readonly CredentialsNode[];
+    }
+  | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string }
+  | { readonly kind: 'token'; readonly environment: Environment; readonly token: TokenState };
+
+/** Where the tree learns about access tokens: the checkTransaction service (issue 6). */
+export interface TokenStates {
+  tokenState(environmentId: string): TokenState;
+  readonly onDidChangeHistory: vscode.Event<void>;
+}
 
 const stateIcons: Record<FieldState, [string, string | undefined]> = {
   set: ['pass', 'testing.iconPassed'],

@@ -8,32 +8,11 @@
 //
 // What a row shows is credentialsRows.ts, loaded when the first row is shown (issue 17 item 4).
 import * as vscode from 'vscode';
-import type { TokenState } from '../../core/nexi/client';
-import type { Environment } from '../../core/environments';
-import type { CertificateInfo } from '../../core/credentials/certificates';
-import type { CredentialAssessment, FieldStatus } from '../../core/credentials/status';
 import type { EnvironmentService } from '../environments';
 import type { CredentialStore } from '../credentialStore';
+import type { CredentialsNode, TokenStates } from './credentialsRows';
 
-export type CredentialsNode =
-  | { readonly kind: 'environment'; readonly environment: Environment; readonly active: boolean; readonly assessment: CredentialAssessment }
-  | { readonly kind: 'field'; readonly environment: Environment; readonly status: FieldStatus; readonly certificate?: CertificateInfo }
-  | {
-      readonly kind: 'group';
-      readonly group: 'endpoints' | 'terminals';
-      readonly environment: Environment;
-      readonly label: string;
-      readonly description?: string;
-      readonly children: readonly CredentialsNode[];
-    }
-  | { readonly kind: 'endpoint'; readonly environment: Environment; readonly label: string; readonly url?: string; readonly problem?: string }
-  | { readonly kind: 'token'; readonly environment: Environment; readonly token: TokenState };
-
-/** Where the tree learns about access tokens: the checkTransaction service (issue 6). */
-export interface TokenStates {
-  tokenState(environmentId: string): TokenState;
-  readonly onDidChangeHistory: vscode.Event<void>;
-}
+export type { CredentialsNode, TokenStates } from './credentialsRows';
 
 type Rows = typeof import('./credentialsRows');
 

@@ -2,12 +2,16 @@
 // (reconciliationView.ts) when it first has a report to show, not at activation: the view is empty until
 // "Nexi: Reconcile Log…" runs (issue 17 item 4).
 import * as vscode from 'vscode';
-import type { Classification, ReconcileReport } from '../../core/reconcile/reconcile';
+import type { Classification, ReconcileReport, ReconciledEntry } from '../../core/reconcile/reconcile';
 import { appOutcomeLabel, classificationLabel, entryDetail, outcomeLabel } from '../../core/reconcile/report';
 import { allClassifications, enquiryRequest, groupEntries, page, pageSize, reversalRequest } from '../../core/reconcile/view';
-import type { ReconciliationNode } from './reconciliationView';
 
 export { allClassifications, pageSize };
+
+export type ReconciliationNode =
+  | { readonly kind: 'group'; readonly classification: Classification; readonly count: number }
+  | { readonly kind: 'row'; readonly entry: ReconciledEntry }
+  | { readonly kind: 'more'; readonly classification: Classification; readonly hidden: number };
 
 const icons: Record<Classification, vscode.ThemeIcon> = {
   'app-failed-backend-approved': new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),

@@ -6,14 +6,12 @@
 // The rows (their labels, the report's wording, grouping and paging) are reconciliationRows.ts, loaded when the view
 // first has a report to show: until "Nexi: Reconcile Log…" runs the view is empty (issue 17 item 4).
 import * as vscode from 'vscode';
-import type { Classification, ReconciledEntry } from '../../core/reconcile/reconcile';
+import type { Classification } from '../../core/reconcile/reconcile';
 import type { Reconciliations, ReconciliationRecord } from '../reconciliations';
 import { DisposableService } from '../disposable';
+import type { ReconciliationNode } from './reconciliationRows';
 
-export type ReconciliationNode =
-  | { readonly kind: 'group'; readonly classification: Classification; readonly count: number }
-  | { readonly kind: 'row'; readonly entry: ReconciledEntry }
-  | { readonly kind: 'more'; readonly classification: Classification; readonly hidden: number };
+export type { ReconciliationNode } from './reconciliationRows';
 
 type Rows = typeof import('./reconciliationRows');
 
