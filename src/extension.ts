@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { completionTriggers } from './core/app2app/complete';
 import { configureL10n, parseLocale, setLocale } from './core/l10n';
-import { Adb } from './vscode/adb';
+import type { Adb } from './vscode/adb';
 import type { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
 import { UriCodeLenses } from './vscode/codeLens';
@@ -112,7 +112,9 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
 function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, ui: Ui, credentials: CredentialsBridge) {
   const index = new UriIndex(log, ui);
   const results = new ResultDocuments();
-  const adb = new Adb(log, ui);
+  // adb runs only for "Send to Android device": its code loads with the first send (issue 17 item 4).
+  let adbService: Promise<Adb> | undefined;
+  const adb: EditorServices['adb'] = { send: async (uri) => (await (adbService ??= import('./vscode/adb').then((m) => new m.Adb(log, ui)))).send(uri) };
   let builder: Promise<UriBuilder> | undefined;
   const services: EditorServices = { index, results, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
   const diagnostics = new UriDiagnostics(index, log);

@@ -37,6 +37,7 @@ const lazy: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> =
   { what: "the Reconciliation view's rows and the reconciliation report", pattern: /^src\/(vscode\/views\/reconciliationRows|core\/reconcile\/(report|view))\.ts$/ },
   { what: 'the App2App editor commands (the hover and CodeLens name them by id)', pattern: /^src\/vscode\/commands\/app2app\.ts$|^src\/core\/app2app\/copyAs\.ts$/ },
   { what: 'the credentials-to-connection code of the checks', pattern: /^src\/core\/nexi\/fromCredentials\.ts$/ },
+  { what: 'adb (Send to Android device)', pattern: /^src\/(vscode|core)\/adb\.ts$/ },
 ];
 
 describe('bundles: what loads when (issue 17 item 4)', function () {
@@ -70,7 +71,7 @@ describe('bundles: what loads when (issue 17 item 4)', function () {
 
   it('the tables and view rows moved out of the activation bundle are chunks of their own, reached from it', () => {
     const reached = new Set(output('extension.js').imports.filter((i) => i.external).map((i) => i.path));
-    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials']) {
+    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb']) {
       assert.ok(reached.has(`./chunks/${chunk}.js`), `dist/extension.js loads chunks/${chunk}.js on first use: ${[...reached].join(', ')}`);
     }
   });
