@@ -38,6 +38,8 @@ const lazy: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> =
   { what: 'the App2App editor commands (the hover and CodeLens name them by id)', pattern: /^src\/vscode\/commands\/app2app\.ts$|^src\/core\/app2app\/copyAs\.ts$/ },
   { what: 'the credentials-to-connection code of the checks', pattern: /^src\/core\/nexi\/fromCredentials\.ts$/ },
   { what: 'adb (Send to Android device)', pattern: /^src\/(vscode|core)\/adb\.ts$/ },
+  { what: 'the SecretStorage check (run after activation)', pattern: /^src\/(vscode|core\/credentials)\/keyring\.ts$/ },
+  { what: "the result documents' commands", pattern: /^src\/vscode\/commands\/results\.ts$/ },
 ];
 
 describe('bundles: what loads when (issue 17 item 4)', function () {
@@ -71,7 +73,7 @@ describe('bundles: what loads when (issue 17 item 4)', function () {
 
   it('the tables and view rows moved out of the activation bundle are chunks of their own, reached from it', () => {
     const reached = new Set(output('extension.js').imports.filter((i) => i.external).map((i) => i.path));
-    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb']) {
+    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb', 'vscode.keyring', 'vscode.commands.results']) {
       assert.ok(reached.has(`./chunks/${chunk}.js`), `dist/extension.js loads chunks/${chunk}.js on first use: ${[...reached].join(', ')}`);
     }
   });

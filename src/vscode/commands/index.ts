@@ -7,7 +7,6 @@ import { userMessage } from '../../core/nexi/errors';
 import type { CommandContext, CommandSpec, Need } from './context';
 import { app2appCommandIds } from './ids';
 import type { CommandOutcome } from './outcome';
-import { resultCommands } from './results';
 
 export type { B2bServices, CommandContext, CommandSpec, CredentialServices, EditorServices, Need } from './context';
 export type { CommandOutcome } from './outcome';
@@ -38,13 +37,12 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
   },
 };
 
-/** Commands whose code is in the activation bundle: the log, and the result documents' other forms. */
+/** Commands whose code is in the activation bundle: the log. */
 export const commands: readonly CommandSpec[] = [
   {
     id: 'nexi.showLog',
     run: ({ log }) => log.show(),
   },
-  ...resultCommands,
 ];
 
 /**
@@ -63,6 +61,11 @@ export const lazyCommandGroups: readonly LazyCommandGroup[] = [
     // to a device, the builder's entry) is needed only when one is run.
     ids: ['nexi.scenarios.show', ...Object.values(app2appCommandIds)],
     load: async () => (await import('./app2app')).app2appCommands,
+  },
+  {
+    // The result documents' other forms (the JSON, the Markdown source).
+    ids: ['nexi.results.copyJson', 'nexi.results.openSource'],
+    load: async () => (await import('./results')).resultCommands,
   },
   {
     ids: [
