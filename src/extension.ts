@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { completionTriggers } from './core/app2app/complete';
 import { configureL10n, parseLocale, setLocale } from './core/l10n';
-import { Adb } from './vscode/adb';
+import type { Adb } from './vscode/adb';
 import type { UriBuilder } from './vscode/builder';
 import { UriCodeActions } from './vscode/codeActions';
 import { UriCodeLenses } from './vscode/codeLens';
@@ -17,7 +17,7 @@ import { UriDiagnostics } from './vscode/diagnostics';
 import { documentSelector, UriIndex } from './vscode/uriIndex';
 import { EnvironmentService } from './vscode/environments';
 import { UriHovers } from './vscode/hover';
-import { KeyringCheck } from './vscode/keyring';
+import type { KeyringCheck } from './vscode/keyring';
 import { registerLanguageModelTools } from './vscode/lmToolRegistration';
 import { createLogger, type Logger } from './vscode/log';
 import { ProdGuard } from './vscode/prodGuard';
@@ -42,7 +42,8 @@ export interface TestApi {
   readonly ui: ReturnType<typeof createUi>;
   readonly prodGuard: ProdGuard;
   readonly secretLinter: SecretLinter;
-  readonly keyring: KeyringCheck;
+  /** The SecretStorage check (its code loads with its first run, right after activation). */
+  readonly keyring: Pick<KeyringCheck, 'run'>;
   /** The extension's own SecretStorage and globalState: tests read them directly to check where values land. */
   readonly secrets: vscode.SecretStorage;
   readonly globalState: vscode.Memento;
@@ -82,7 +83,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const statusBar = registerStatusBar(context, environments);
   const secretLinter = new SecretLinter(environments, store, log);
   context.subscriptions.push(secretLinter);
-  const keyring = new KeyringCheck(context, log, ui.notifications);
+  // The SecretStorage check runs in the background, after activate() returns: its code (and, when it finds a weak
+  // store, the credential message table) loads then (issue 17 item 4).
+  let keyringCheck: Promise<KeyringCheck> | undefined;
+  const keyring: Pick<KeyringCheck, 'run'> = {
+    run: async (override) => (await (keyringCheck ??= import('./vscode/keyring').then((m) => new m.KeyringCheck(context, log, ui.notifications)))).run(override),
+  };
   void keyring.run().catch((err) => log.error(err as Error));
   log.info(`Nexi App2App Toolkit ${String(context.extension.packageJSON.version)} started`);
   // The editor benchmark reads this measure to tell activate() from loading the bundle (issue 17).
@@ -113,7 +119,9 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
 function registerEditorFeatures(context: vscode.ExtensionContext, log: Logger, ui: Ui, credentials: CredentialsBridge) {
   const index = new UriIndex(log, ui);
   const results = new ResultDocuments();
-  const adb = new Adb(log, ui);
+  // adb runs only for "Send to Android device": its code loads with the first send (issue 17 item 4).
+  let adbService: Promise<Adb> | undefined;
+  const adb: EditorServices['adb'] = { send: async (uri) => (await (adbService ??= import('./vscode/adb').then((m) => new m.Adb(log, ui)))).send(uri) };
   let builder: Promise<UriBuilder> | undefined;
   const services: EditorServices = { index, results, adb, credentials, builder: () => (builder ??= import('./vscode/builder').then((m) => new m.UriBuilder(ui, log, credentials, adb))) };
   const diagnostics = new UriDiagnostics(index, log);

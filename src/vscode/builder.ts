@@ -80,7 +80,7 @@ export class UriBuilder {
     private readonly ui: Ui,
     private readonly log: Logger,
     private readonly credentials: CredentialsBridge,
-    private readonly adb: Adb,
+    private readonly adb: Pick<Adb, 'send'>,
   ) {}
 
   async run(options: BuilderOpenOptions = {}): Promise<CommandOutcome> {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Environment } from '../core/environments';
 import type { CheckResult, NexiClient, TokenState } from '../core/nexi/client';
 import { NexiError } from '../core/nexi/errors';
-import { connectionFromCredentials, pushHistory, secretValues, type HistoryEntry } from '../core/nexi/fromCredentials';
+import type { HistoryEntry } from '../core/nexi/fromCredentials';
 import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import type { ProdGuard } from './prodGuard';
@@ -62,7 +62,8 @@ export class CheckService extends DisposableService {
     if (!environment.endpoints) {
       throw new NexiError('CREDENTIALS_INCOMPLETE', { reason: { kind: 'noEndpoints', environment: environment.label, problem: environment.problem } });
     }
-    const values = await this.store.read(environment.id);
+    // How credentials become a connection is a chunk too, loaded with the first check (issue 17 item 4).
+    const [values, { connectionFromCredentials, secretValues }] = await Promise.all([this.store.read(environment.id), import('../core/nexi/fromCredentials')]);
     const secrets = secretValues(values);
     for (const s of secrets) this.log.addKnownSecret(s);
     const proxy = proxySetting();
@@ -139,6 +140,7 @@ export class CheckService extends DisposableService {
       secrets,
       finish: async () => {
         if (done.length === 0) return;
+        const { pushHistory } = await import('../core/nexi/fromCredentials');
         let history = this.history();
         // In the order they ran: the last check ends up first, as a single check would.
         for (const entry of done.sort((a, b) => a.at.localeCompare(b.at))) history = pushHistory(history, entry);
@@ -159,6 +161,7 @@ export class CheckService extends DisposableService {
   }
 
   private async remember(entry: HistoryEntry): Promise<void> {
+    const { pushHistory } = await import('../core/nexi/fromCredentials');
     await this.globalState.update(historyKey, pushHistory(this.history(), entry));
     this.changed.fire();
   }

@@ -1,7 +1,7 @@
 // CodeLens above App2App URIs: "Decode" and (when credentials exist and the command is there) "Check transaction"
 // above result URIs; "Open in builder" and "Copy as adb" above request URIs. Large documents: visible lines only.
 import * as vscode from 'vscode';
-import { app2appCommandIds } from './commands/app2app';
+import { app2appCommandIds } from './commands/ids';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './uriIndex';
 import type { UriTarget } from './targets';

@@ -6,7 +6,7 @@ import { partAt, uriAt } from '../core/app2app/locate';
 import { offersCheck } from '../core/app2app/scan';
 import { explainedField, explainScanned } from '../core/explain/explain';
 import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
-import { app2appCommandIds } from './commands/app2app';
+import { app2appCommandIds } from './commands/ids';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './uriIndex';
 import { targetOf } from './targets';

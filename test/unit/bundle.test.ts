@@ -29,6 +29,17 @@ const lazy: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> =
   { what: 'the data tables', pattern: /^src\/core\/data\/\w+Data\.ts$/ },
   { what: 'the EMV decoder', pattern: /^src\/core\/emv\/(kernelData|tlv|describe|bits)\.ts$/ },
   { what: 'jose, undici, node-forge, @peculiar/x509, the MCP SDK, zod', pattern: /(^|\/)node_modules\/(jose|undici|node-forge|@peculiar|@modelcontextprotocol|zod)\// },
+  // Wording read only when a credential command, check or finding speaks, or a B2B error is made or shown.
+  { what: 'the credential message table', pattern: /^src\/core\/credentials\/messageTable\.ts$/ },
+  { what: 'the B2B error wording', pattern: /^src\/core\/nexi\/errorTable\.ts$/ },
+  // The views register light providers at activation; what a row shows loads with the first row.
+  { what: "the Credentials view's rows", pattern: /^src\/vscode\/views\/credentialsRows\.ts$/ },
+  { what: "the Reconciliation view's rows and the reconciliation report", pattern: /^src\/(vscode\/views\/reconciliationRows|core\/reconcile\/(report|view))\.ts$/ },
+  { what: 'the App2App editor commands (the hover and CodeLens name them by id)', pattern: /^src\/vscode\/commands\/app2app\.ts$|^src\/core\/app2app\/copyAs\.ts$/ },
+  { what: 'the credentials-to-connection code of the checks', pattern: /^src\/core\/nexi\/fromCredentials\.ts$/ },
+  { what: 'adb (Send to Android device)', pattern: /^src\/(vscode|core)\/adb\.ts$/ },
+  { what: 'the SecretStorage check (run after activation)', pattern: /^src\/(vscode|core\/credentials)\/keyring\.ts$/ },
+  { what: "the result documents' commands", pattern: /^src\/vscode\/commands\/results\.ts$/ },
 ];
 
 describe('bundles: what loads when (issue 17 item 4)', function () {
@@ -58,6 +69,13 @@ describe('bundles: what loads when (issue 17 item 4)', function () {
     }
     // The inputs are named as the test expects (a renamed build would make the check above vacuous).
     assert.ok(inputs.some((f) => f === 'src/extension.ts' || f.endsWith('src/extension.ts')), inputs.slice(0, 5).join(', '));
+  });
+
+  it('the tables and view rows moved out of the activation bundle are chunks of their own, reached from it', () => {
+    const reached = new Set(output('extension.js').imports.filter((i) => i.external).map((i) => i.path));
+    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb', 'vscode.keyring', 'vscode.commands.results']) {
+      assert.ok(reached.has(`./chunks/${chunk}.js`), `dist/extension.js loads chunks/${chunk}.js on first use: ${[...reached].join(', ')}`);
+    }
   });
 
   it('the activation bundle reaches chunks and vendor bundles only through import() or require() (no static import)', () => {

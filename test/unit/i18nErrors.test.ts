@@ -13,11 +13,15 @@ import { planImport } from '../../src/core/credentials/importing';
 import { assessKeyring } from '../../src/core/credentials/keyring';
 import { readMaterial } from '../../src/core/credentials/material';
 import { parsePem } from '../../src/core/credentials/pem';
+// The extension loads the message table on the first message read; imported here so its tables are registered
+// before the completeness checks walk them.
+import '../../src/core/credentials/messageTable';
 import { findSecrets } from '../../src/core/credentials/secretScan';
 import { assessCredentials } from '../../src/core/credentials/status';
 import { resolveEnvironments, validateEndpointUrl, validateEnvironmentId } from '../../src/core/environments';
 import { bundleOf, getLocale, pseudoLocale, setLocale, translatedTables, withLocale } from '../../src/core/l10n';
-import { englishErrorInfo, errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
+import { englishErrorInfo } from '../../src/core/nexi/errorTable';
+import { errorInfo, NexiError, userMessage, type NexiErrorCode } from '../../src/core/nexi/errors';
 import { certificate, encryptedPkcs8, rsaKey, truncatePem, type TestKey } from '../fixtures/pki';
 
 /** Every string leaf of `table` with its path. */

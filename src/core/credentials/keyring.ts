@@ -12,7 +12,7 @@
 // It can miss a weak store (e.g. a keyring that exists but is unlocked for everyone) and it cannot see the client
 // side of a remote window.
 
-import { text } from './messages';
+import { msg, text } from './messages';
 
 export interface KeyringProbe {
   readonly platform: string;
@@ -57,12 +57,14 @@ function stripJsonComments(text: string): string {
   return out;
 }
 
-
-/** Verdicts carry their message in the current core locale. */
+/**
+ * Verdicts carry their message in the current core locale. Nothing is worded for a sound keyring: the message table
+ * loads only when there is something to say (issue 17 item 4; the check runs at every activation).
+ */
 export function assessKeyring(probe: KeyringProbe): KeyringVerdict {
-  const next = text('keyringNext');
+  const next = msg('keyringNext');
   if (probe.markerLost) {
-    return { weak: true, certainty: 'certain', reason: 'secrets-not-persisted', message: text('keyringSecretsNotPersisted', { next: probe.platform === 'linux' ? next : text('keychainNext') }) };
+    return { weak: true, certainty: 'certain', reason: 'secrets-not-persisted', message: text('keyringSecretsNotPersisted', { next: probe.platform === 'linux' ? next : msg('keychainNext') }) };
   }
   if (probe.platform !== 'linux') return { weak: false, reason: probe.platform === 'darwin' || probe.platform === 'win32' ? 'ok' : 'not-applicable' };
   if (probe.uiKind === 'web' || probe.remoteName) return { weak: false, reason: 'not-applicable' };

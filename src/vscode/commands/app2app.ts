@@ -1,5 +1,6 @@
 // Commands of the App2App editor features: build, decode, copy as, send to a device. None needs credentials or a
-// trusted workspace (Restricted Mode keeps decoding and building, see package.json `capabilities`).
+// trusted workspace (Restricted Mode keeps decoding and building, see package.json `capabilities`). A chunk loaded on
+// the first call of one of them (commands/index.ts); their ids are ./ids.ts.
 import * as vscode from 'vscode';
 import { jsonExplanation } from '../../core/explain/json';
 import { copiedMessage, copiedUri, copyFormats, formatUriAs, type CopyFormat } from '../../core/app2app/copyAs';
@@ -10,15 +11,10 @@ import { decodeLimit, decodeResultMarkdown } from '../../core/explain/markdown';
 import { pause } from '../uriIndex';
 import { findUris, isTextTarget, isUriTarget, pickOne, type Found } from '../targets';
 import type { CommandContext, CommandSpec } from './context';
+import { app2appCommandIds } from './ids';
 import type { CommandOutcome } from './outcome';
 
-export const app2appCommandIds = {
-  build: 'nexi.buildUri',
-  decode: 'nexi.decodeUri',
-  copyAs: 'nexi.copyUriAs',
-  copyAsAdb: 'nexi.copyUriAsAdb',
-  sendToDevice: 'nexi.sendUriToDevice',
-} as const;
+export { app2appCommandIds };
 
 function noUri(ctx: CommandContext, found: Found | undefined, clipboard: boolean): CommandOutcome {
   const where = found ? found.inOrigin : vscode.l10n.t('here');

@@ -29,7 +29,8 @@ export interface EditorServices {
   readonly results: ResultDocuments;
   /** The builder, loaded with its first use (a chunk, issue 17 item 4). */
   builder(): Promise<UriBuilder>;
-  readonly adb: Adb;
+  /** Sends a URI to a device (its code, ../adb.ts, loads with the first send). */
+  readonly adb: Pick<Adb, 'send'>;
   readonly credentials: CredentialsBridge;
 }
 

@@ -4,10 +4,9 @@
 import * as vscode from 'vscode';
 import { isCredentialError } from '../../core/credentials/errors';
 import { userMessage } from '../../core/nexi/errors';
-import { app2appCommands } from './app2app';
 import type { CommandContext, CommandSpec, Need } from './context';
+import { app2appCommandIds } from './ids';
 import type { CommandOutcome } from './outcome';
-import { resultCommands } from './results';
 
 export type { B2bServices, CommandContext, CommandSpec, CredentialServices, EditorServices, Need } from './context';
 export type { CommandOutcome } from './outcome';
@@ -38,14 +37,12 @@ const unmet: Record<Need, { met(ctx: CommandContext): boolean | Promise<boolean>
   },
 };
 
-/** Commands whose code is in the activation bundle: the editor's own (the hover and CodeLens link to them). */
+/** Commands whose code is in the activation bundle: the log. */
 export const commands: readonly CommandSpec[] = [
   {
     id: 'nexi.showLog',
     run: ({ log }) => log.show(),
   },
-  ...app2appCommands,
-  ...resultCommands,
 ];
 
 /**
@@ -59,6 +56,17 @@ export interface LazyCommandGroup {
 }
 
 export const lazyCommandGroups: readonly LazyCommandGroup[] = [
+  {
+    // The App2App editor commands: the hover and the CodeLens link to them by id; their code (decode, copy as, send
+    // to a device, the builder's entry) is needed only when one is run.
+    ids: ['nexi.scenarios.show', ...Object.values(app2appCommandIds)],
+    load: async () => (await import('./app2app')).app2appCommands,
+  },
+  {
+    // The result documents' other forms (the JSON, the Markdown source).
+    ids: ['nexi.results.copyJson', 'nexi.results.openSource'],
+    load: async () => (await import('./results')).resultCommands,
+  },
   {
     ids: [
       'nexi.environment.select',
