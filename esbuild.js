@@ -74,6 +74,10 @@ function extensionPlugin({ outDir, chunks, shared, usedShared }) {
   return {
     name: 'nexi-lazy-chunks',
     setup(build) {
+      // `import * as vscode from 'vscode'` compiles to a copy of the whole API object (a getter per key) in every
+      // module that imports it (~50 copies at load); through this one ESM module, the bundle makes one.
+      build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'nexi-vscode' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'nexi-vscode' }));
+      build.onLoad({ filter: /.*/, namespace: 'nexi-vscode' }, () => ({ loader: 'js', contents: 'export * from "vscode";' }));
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === skip || args.kind === 'entry-point') return undefined;
         if (vendorFilter.test(args.path)) return { path: relativeSpecifier(outDir, `vendor/${args.path}.js`), external: true };
