@@ -521,7 +521,24 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
  * The tables that explain key `name` of `operation` in `direction`: a catalog parameter, a receipt key, or neither
  * (the key is then explained as unknown). Callers that must tell unknown keys apart use this, not the wording.
  */
-export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey } {
+export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
+  // Looked up for every field of every URI of a log, with few distinct answers: kept per (locale, operation,
+  // direction, key). Receipt keys are worded per locale, hence the locale in the key; the catalog's operations are
+  // the same objects in every locale. Bounded: a log of made-up keys starts the table afresh.
+  const key = `${getLocale()}\u0000${operation?.name ?? ''}\u0000${direction}\u0000${name}`;
+  const known = keyTablesCache.get(key);
+  if (known && known.operation === operation) return known.tables;
+  const tables = lookupKeyTables(operation, direction, name);
+  if (keyTablesCache.size >= keyTablesLimit) keyTablesCache.clear();
+  keyTablesCache.set(key, { operation, tables });
+  return tables;
+}
+
+type KeyTables = { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey };
+const keyTablesLimit = 4096;
+const keyTablesCache = new Map<string, { readonly operation: OperationSpec | undefined; readonly tables: KeyTables }>();
+
+function lookupKeyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
   const match = operation ? findParameter(operation, direction, name) : undefined;
   const spec = match && match.spec.family !== 'receiptKey' ? match.spec : undefined;
   const receiptKey = lookupReceiptKey(name);
@@ -858,7 +875,8 @@ class Explanation implements UriExplanation {
   #hide(v: string): string {
     this.#check();
     let out = v;
-    for (const [raw, masked] of this.#ctx.sensitive) out = out.split(raw).join(masked);
+    // Card data inside EMV values is rare: most URIs have none to replace.
+    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of this.#ctx.sensitive) if (out.includes(raw)) out = out.split(raw).join(masked);
     return maskPans(out, this.#ctx.keep);
   }
 
