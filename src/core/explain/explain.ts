@@ -108,6 +108,11 @@ export interface TransactionReading {
 export interface ExplainOptions {
   /** Reference date for readings that need a decade (RRN). Default: now. */
   readonly now?: Date;
+  /**
+   * Whether fields may take their wording from the words kept across URIs (see `memoKeyOf`): the default. Off, every
+   * field is worded afresh (the property test compares the two).
+   */
+  readonly memo?: boolean;
 }
 
 const t = (template: string, values: TemplateValues = {}): string => fillTemplate(template, values);
@@ -127,6 +132,7 @@ interface Context {
   readonly currency: string;
   readonly currencyAssumed: boolean;
   readonly now: Date;
+  readonly memo: boolean;
   /** Where `report` puts findings: the reports of the field being interpreted (see `interpretField`). */
   diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
@@ -620,6 +626,115 @@ function checkField(ctx: Context, param: QueryParam, state: FieldState): void {
   interpretField(ctx, param, state);
 }
 
+/** What a field's explanation says, apart from where it stands: shared by the fields whose inputs repeat. */
+interface FieldWords {
+  readonly key: string;
+  readonly rawValue: string | undefined;
+  readonly value: string | undefined;
+  readonly label: string;
+  readonly meaning: string;
+  readonly interpretation: string | undefined;
+  readonly details: readonly string[];
+  readonly provenance: Provenance;
+  readonly sources: readonly string[];
+  /** Some shown string holds a run of 13 digits (a card number to mask, `#hide`). */
+  readonly digits: boolean;
+}
+
+/**
+ * Field wordings kept across URIs and explanations: a log repeats the same keys with the same values
+ * (operationType=PAYMENT, actionCode=000, transactionType=CLI, acquirerName…) and their wording reads nothing else
+ * (see `memoKeyOf`). Bounded: a log of ever-new values starts the table afresh.
+ */
+const fieldMemo = new Map<string, FieldWords>();
+const fieldMemoLimit = 8192;
+
+/** The shared words a field was placed from, unchanged (renderers keep their text per words: cli/render.ts). */
+const sharedWords = new WeakMap<FieldExplanation, FieldWords>();
+
+/** The words `field` shows unchanged, shared by every field explained alike; undefined when its words are its own. */
+export function fieldWordsOf(field: FieldExplanation): object | undefined {
+  return sharedWords.get(field);
+}
+
+const digitRun = /[0-9]{13}/;
+
+/** A host description's number, to tell descriptions apart in a memo key (they are shared and read-only: model.ts). */
+const descriptionIds = new WeakMap<object, number>();
+let nextDescriptionId = 0;
+function idOf(o: object): number {
+  let id = descriptionIds.get(o);
+  if (id === undefined) descriptionIds.set(o, (id = ++nextDescriptionId));
+  return id;
+}
+
+/**
+ * The memo key of a field whose wording depends only on what the key names, or undefined for a field that must be
+ * worded afresh. What `explainParam` reads, route by route (interpretByKey, describeByReceiptKey):
+ * - the locale, the operation, the direction, the key and its value (as written, decoded, trimmed): in the key;
+ * - findings: a field that may report one (`mayReport`: amounts, dates, times, EMV data, `result`) is never kept;
+ * - the transaction model: `result` (resultCode) is never kept; an action code reads the model's host description
+ *   when it is the host's key — the description's identity is in the key; amounts (currency, product) may report;
+ *   keys without a table (unknown keys) read the model's card-number findings — never kept;
+ * - `now`: the RRN (f37) reads its year — in the key;
+ * - the identifiers to leave unmasked (ctx.keep): masking changes only runs of 13+ digits — a field with one in its
+ *   key or value is never kept.
+ */
+function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string | undefined {
+  if (!ctx.memo) return undefined;
+  const { spec, receiptKey } = state;
+  if (!spec && !receiptKey) return undefined;
+  if (mayReport(param.name, state)) return undefined;
+  const kind = spec ? spec.interpret : interpretationOf(param.name);
+  if (kind === 'resultCode') return undefined;
+  const raw = param.rawValue;
+  const value = param.value;
+  const trimmed = param.trimmed;
+  if (digitRun.test(param.key) || (raw !== undefined && digitRun.test(raw)) || (value !== undefined && value !== raw && digitRun.test(value))) return undefined;
+  let host = '';
+  if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
+    const h = ctx.model.host;
+    if (h && h.key === param.name) host = String(idOf(h.description));
+  }
+  const none = '\u0001';
+  return `${getLocale()}\u0000${ctx.operation?.name ?? none}\u0000${ctx.direction}\u0000${param.name === 'f37' ? ctx.now.getUTCFullYear() : ''}\u0000${host}\u0000${param.key}\u0000${param.name}\u0000${raw ?? none}\u0000${value ?? none}\u0000${trimmed ?? none}`;
+}
+
+function wordsOf(f: FieldExplanation): FieldWords {
+  // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoKeyOf).
+  const shownStrings = [f.rawValue, f.value, f.interpretation, ...f.details];
+  return {
+    key: f.key,
+    rawValue: f.rawValue,
+    value: f.value,
+    label: f.label,
+    meaning: f.meaning,
+    interpretation: f.interpretation,
+    details: f.details,
+    provenance: f.provenance,
+    sources: f.sources,
+    digits: shownStrings.some((v) => v !== undefined && digitRun.test(v)),
+  };
+}
+
+/** The field explanation of `words` for `param` where it stands (the same properties, in the same order, as explainParam's). */
+function placed(w: FieldWords, param: QueryParam): FieldExplanation {
+  return {
+    key: w.key,
+    rawValue: w.rawValue,
+    value: w.value,
+    label: w.label,
+    meaning: w.meaning,
+    ...(w.interpretation !== undefined ? { interpretation: w.interpretation } : {}),
+    details: w.details,
+    provenance: w.provenance,
+    sources: w.sources,
+    range: param.range,
+    keyRange: param.keyRange,
+    ...(param.valueRange ? { valueRange: param.valueRange } : {}),
+  };
+}
+
 function explainParam(ctx: Context, param: QueryParam, state: FieldState): FieldExplanation {
   const M = explainMessages();
   const { spec, receiptKey: rk } = state;
@@ -930,7 +1045,28 @@ class Explanation implements UriExplanation {
     const cached = shown[index];
     if (cached) return cached;
     this.#check();
-    const f = explainParam(this.#ctx, params[index]!, this.#states[index]!);
+    const param = params[index]!;
+    const state = this.#states[index]!;
+    const memoKey = memoKeyOf(this.#ctx, param, state);
+    let words = memoKey !== undefined ? fieldMemo.get(memoKey) : undefined;
+    let fresh: FieldExplanation | undefined;
+    if (memoKey !== undefined && words === undefined) {
+      fresh = explainParam(this.#ctx, param, state);
+      // EMV data is never kept (its findings: mayReport); the guard keeps words that cannot hold a TLV tree honest.
+      if (fresh.tlv === undefined) {
+        words = wordsOf(fresh);
+        if (fieldMemo.size >= fieldMemoLimit) fieldMemo.clear();
+        fieldMemo.set(memoKey, words);
+      }
+    }
+    if (words !== undefined && !words.digits && this.#ctx.sensitive.size === 0) {
+      // Nothing to hide: no card data found in this URI, no run of digits long enough for a card number.
+      const field = placed(words, param);
+      sharedWords.set(field, words);
+      shown[index] = field;
+      return field;
+    }
+    const f = fresh ?? (words !== undefined ? placed(words, param) : explainParam(this.#ctx, param, state));
     const hide = (v: string): string => this.#hide(v);
     const field: FieldExplanation = {
       ...f,
@@ -967,6 +1103,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     currency: model.currency.currency.numeric,
     currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
+    memo: options.memo ?? true,
     diagnostics: [],
     sensitive: new Map(),
     keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
