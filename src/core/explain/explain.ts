@@ -318,20 +318,57 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
   const f22 = ctx.scanned.uri.get('f22');
-  const emv = emvContextOf(parsed.nodes, {
-    ...(ctx.scanned.uri.get('CT102') ? { aid: ctx.scanned.uri.get('CT102')! } : {}),
-    ...(f22 ? { f22 } : {}),
-    ...(entry && entry.mode !== 'unknown' ? { entryMode: entry } : {}),
-    currency: ctx.currency,
-  });
-  const tlv = parsed.nodes.map((n) => explainTlv(n, emv, ctx.sensitive));
-  const details: string[] = [];
-  if (parsed.problems.length > 0) {
-    details.push(t(M.tlvProblems, { count: parsed.problems.length }));
-    for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
+  const aid = ctx.scanned.uri.get('CT102');
+  const declared = entry && entry.mode !== 'unknown' ? entry : undefined;
+  // The same EMV data with the same hints reads the same wherever it stands (a log repeats its CT123/f55): what
+  // emvContextOf and explainTlv read is in the key; the tree is kept with its ranges where the data first stood.
+  const key = ctx.memo
+    ? `${getLocale()}\u0000${param.value ?? ''}\u0000${aid || ''}\u0000${f22 || ''}\u0000${declared ? `${declared.mode}\u0001${declared.inferred}\u0001${declared.source}` : ''}\u0000${ctx.currency}`
+    : undefined;
+  let kept = key !== undefined ? tlvMemo.get(key) : undefined;
+  if (kept === undefined) {
+    const emv = emvContextOf(parsed.nodes, {
+      ...(aid ? { aid } : {}),
+      ...(f22 ? { f22 } : {}),
+      ...(declared ? { entryMode: declared } : {}),
+      currency: ctx.currency,
+    });
+    const found = new Map<string, string>();
+    const tlv = parsed.nodes.map((n) => explainTlv(n, emv, found));
+    const details: string[] = [];
+    if (parsed.problems.length > 0) {
+      details.push(t(M.tlvProblems, { count: parsed.problems.length }));
+      // Problem messages quote offsets local to the EMV data (tlv.ts): the same wherever the data stands.
+      for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
+    }
+    kept = { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv, found: [...found], at: parsed.nodes[0]?.range.start ?? 0 };
+    if (key !== undefined) {
+      if (tlvMemo.size >= tlvMemoLimit) tlvMemo.clear();
+      tlvMemo.set(key, kept);
+    }
   }
+  // Card data found in it is masked wherever the URI's text is shown (noted in the order explainTlv notes it).
+  for (const [raw, masked] of kept.found) ctx.sensitive.set(raw, masked);
   tlvFindings(ctx, param, parsed);
-  return { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv };
+  const shift = (parsed.nodes[0]?.range.start ?? 0) - kept.at;
+  return { interpretation: kept.interpretation, details: [...kept.details], tlv: shift === 0 ? [...kept.tlv] : kept.tlv.map((n) => shifted(n, shift)) };
+}
+
+/** An EMV field's explanation, kept across URIs (see describeTlvField). */
+interface KeptTlv {
+  readonly interpretation: string;
+  readonly details: readonly string[];
+  readonly tlv: readonly TlvExplanation[];
+  /** Card data found in it: raw → masked. */
+  readonly found: ReadonlyArray<readonly [string, string]>;
+  /** Where its first node started. */
+  readonly at: number;
+}
+const tlvMemo = new Map<string, KeptTlv>();
+const tlvMemoLimit = 1024;
+
+function shifted(n: TlvExplanation, by: number): TlvExplanation {
+  return { ...n, range: { start: n.range.start + by, end: n.range.end + by }, ...(n.children ? { children: n.children.map((c) => shifted(c, by)) } : {}) };
 }
 
 function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): Interpreted {
