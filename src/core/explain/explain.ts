@@ -133,6 +133,10 @@ interface Context {
   readonly currencyAssumed: boolean;
   readonly now: Date;
   readonly memo: boolean;
+  /** Set while a field is read for its findings alone (checkField): a reading may then skip its wording… */
+  findingsOnly: boolean;
+  /** …and says so here, so that the field is worded in full when it is shown. */
+  partial: boolean;
   /** Where `report` puts findings: the reports of the field being interpreted (see `interpretField`). */
   diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
@@ -165,6 +169,15 @@ function describeDate(ctx: Context, param: QueryParam, read: ReadDate | undefine
 function describeAmount(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
   const value = param.trimmed ?? '';
+  if (ctx.findingsOnly) {
+    // The findings alone (a diagnostics pass): whether formatAmount reads the value (a whole number of minor units,
+    // optionally signed, in a known currency), without wording the amount in the locale's format.
+    ctx.partial = true;
+    if (lookupCurrency(ctx.currency) === undefined || !/^[+-]?\d+$/.test(value.trim()) || value.startsWith('+')) {
+      if (value !== '') report(ctx, 'A2R003', param.valueRange ?? param.range, { key: param.name, value });
+    } else if (value.startsWith('-')) report(ctx, 'A2R013', param.valueRange ?? param.range, { key: param.name, value });
+    return {};
+  }
   const amount = formatAmount(value, ctx.currency);
   if (!amount || value.startsWith('+')) {
     if (value !== '') report(ctx, 'A2R003', param.valueRange ?? param.range, { key: param.name, value });
@@ -660,7 +673,15 @@ function checkField(ctx: Context, param: QueryParam, state: FieldState): void {
     state.reported = true;
     return;
   }
+  ctx.findingsOnly = true;
+  ctx.partial = false;
   interpretField(ctx, param, state);
+  ctx.findingsOnly = false;
+  if (ctx.partial) {
+    // Its findings are in; its wording is made when the field is shown (interpretField, reports not repeated).
+    state.interpreted = undefined;
+    state.done = false;
+  }
 }
 
 /** What a field's explanation says, apart from where it stands: shared by the fields whose inputs repeat. */
@@ -1141,6 +1162,8 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
     memo: options.memo ?? true,
+    findingsOnly: false,
+    partial: false,
     diagnostics: [],
     sensitive: new Map(),
     keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
