@@ -1,5 +1,5 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
-import { fieldWordsOf, type FieldExplanation, type UriExplanation } from '../core/explain/explain';
+import { fieldWordsOf, shownFields, type FieldShown, type UriExplanation } from '../core/explain/explain';
 import { getLocale } from '../core/l10n';
 import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
 import { localSourceLabel, provenanceLabel } from '../core/explain/markdown';
@@ -62,7 +62,7 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   out += `  ${cite(e.summary, cited)}\n`;
   // The reading of the whole URI, each fact with its source and "inferred" where it is (issue 15).
   for (const line of e.reading) out += `    ${s('dim', '·')} ${cite(line, cited)}\n`;
-  for (const f of e.fields) out += renderFieldOnce(f, s, cited);
+  for (const f of shownFields(e)) out += renderFieldOnce(f, s, cited);
   for (const d of e.diagnostics) {
     cite(d.message, cited);
     out += renderDiagnostic(d, where, s);
@@ -82,7 +82,7 @@ interface RenderedField {
  */
 const renderedFields = new WeakMap<object, Map<string, RenderedField>>();
 
-function renderFieldOnce(f: FieldExplanation, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
+function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
   const words = fieldWordsOf(f);
   if (words === undefined) return renderField(f, s, cited);
   // The styling is told apart by what it makes of a marker (plain, or wrapped in escape codes).
@@ -100,7 +100,7 @@ function renderFieldOnce(f: FieldExplanation, s: ReturnType<typeof styler>, cite
   return rendered.text;
 }
 
-function renderField(f: FieldExplanation, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
+function renderField(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
   const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
   let out = `  ${s('bold', f.key)} = ${value}\n`;
   const sources = sourceWords(provenanceLabel(f.provenance) ?? f.provenance, f.sources, cited);

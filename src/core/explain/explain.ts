@@ -708,11 +708,25 @@ const fieldMemo = new Map<string, FieldWords>();
 const fieldMemoLimit = 8192;
 
 /** The shared words a field was placed from, unchanged (renderers keep their text per words: cli/render.ts). */
-const sharedWords = new WeakMap<FieldExplanation, FieldWords>();
+const sharedWords = new WeakMap<FieldExplanation | FieldWords, FieldWords>();
 
 /** The words `field` shows unchanged, shared by every field explained alike; undefined when its words are its own. */
-export function fieldWordsOf(field: FieldExplanation): object | undefined {
-  return sharedWords.get(field);
+export function fieldWordsOf(field: FieldShown): object | undefined {
+  return sharedWords.get(field as FieldExplanation | FieldWords);
+}
+
+/** What a renderer of a field's text reads (not where it stands): a field, or the words it shares with others. */
+export type FieldShown = Pick<FieldExplanation, 'key' | 'value' | 'label' | 'meaning' | 'interpretation' | 'details' | 'provenance' | 'sources' | 'tlv'>;
+
+/**
+ * What each field of `e` shows, in order, for renderers of text: the words kept across URIs where the field shows
+ * them unchanged (`fieldWordsOf` is then the words themselves), without making a field object for each.
+ */
+export function shownFields(e: UriExplanation): FieldShown[] {
+  if (!(e instanceof Explanation)) return [...e.fields];
+  const out: FieldShown[] = [];
+  for (let i = 0; i < e.fieldCount; i++) out.push(e.shown(i)!);
+  return out;
 }
 
 const digitRun = /[0-9]{13}/;
@@ -761,7 +775,7 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
 function wordsOf(f: FieldExplanation): FieldWords {
   // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoKeyOf).
   const shownStrings = [f.rawValue, f.value, f.interpretation, ...f.details];
-  return {
+  const words: FieldWords = {
     key: f.key,
     rawValue: f.rawValue,
     value: f.value,
@@ -773,6 +787,9 @@ function wordsOf(f: FieldExplanation): FieldWords {
     sources: f.sources,
     digits: shownStrings.some((v) => v !== undefined && digitRun.test(v)),
   };
+  // Words are their own words (shownFields hands them out in place of fields).
+  sharedWords.set(words, words);
+  return words;
 }
 
 /** The field explanation of `words` for `param` where it stands (the same properties, in the same order, as explainParam's). */
@@ -1093,6 +1110,32 @@ class Explanation implements UriExplanation {
   field(index: number): FieldExplanation | undefined {
     if (this.#fields) return this.#fields[index];
     return this.#inLocale(() => this.#field(index));
+  }
+
+  get fieldCount(): number {
+    return this.#ctx.scanned.params.length;
+  }
+
+  /** What field `index` shows: its kept words when it shows them unchanged (no field object made), else the field. */
+  shown(index: number): FieldShown | undefined {
+    if (this.#fields) {
+      const f = this.#fields[index];
+      return f && (sharedWords.get(f) ?? f);
+    }
+    return this.#inLocale(() => {
+      const params = this.#ctx.scanned.params;
+      if (!Number.isInteger(index) || index < 0 || index >= params.length) return undefined;
+      const made = this.#shown?.[index];
+      if (made) return sharedWords.get(made) ?? made;
+      this.#check();
+      if (this.#ctx.sensitive.size === 0) {
+        const key = memoKeyOf(this.#ctx, params[index]!, this.#states[index]!);
+        const words = key !== undefined ? fieldMemo.get(key) : undefined;
+        if (words !== undefined && !words.digits) return words;
+      }
+      const f = this.#field(index)!;
+      return sharedWords.get(f) ?? f;
+    });
   }
 
   // Every displayed string goes through one final pass: values, interpretations and details quote user input.
