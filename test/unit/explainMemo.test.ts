@@ -84,6 +84,20 @@ describe('field wordings kept across URIs (issue 17)', () => {
     );
   });
 
+  it('mask a card number in one URI and leave it in another where it is also the URI’s own identifier', () => {
+    // The same field and value; only the second URI names the number as its callerTrxId (an identifier to keep).
+    const masked = 'pizzapay://payment?callerTrxId=X1&acquirerName=4111111111111111&resultDescription=4111111111111111';
+    const kept = 'pizzapay://payment?callerTrxId=4111111111111111&acquirerName=4111111111111111&resultDescription=4111111111111111';
+    for (const order of [[masked, kept], [kept, masked], [masked, kept, masked]]) {
+      for (const text of order) {
+        const scanned = scanOne(text)!;
+        const e = explainScanned(scanned);
+        assert.deepStrictEqual(plain(e), plain(explainScanned(scanned, { memo: false })), text);
+        assert.strictEqual(e.fields[1]!.value?.includes('4111111111111111'), text === kept, text);
+      }
+    }
+  });
+
   it('render the same CLI text and cite the same sources in the same order as fresh explanations', () => {
     fc.assert(
       fc.property(sequence, fc.boolean(), (steps, color) => {

@@ -26,7 +26,7 @@ import { describeResult, softPosError } from '../codes/resultCodes';
 import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag, parseTlv, type CardKernel, type EmvContext, type TlvNode, type TlvParseResult, type ValueInterpretation } from '../emv/lazy';
-import { identifierFields, maskPan, maskPans } from '../redact';
+import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
@@ -695,7 +695,7 @@ interface FieldWords {
   readonly details: readonly string[];
   readonly provenance: Provenance;
   readonly sources: readonly string[];
-  /** Some shown string holds a run of 13 digits (a card number to mask, `#hide`). */
+  /** Some shown string holds what could be a card number (masked by `#hide` unless the URI keeps it). */
   readonly digits: boolean;
 }
 
@@ -729,7 +729,15 @@ export function shownFields(e: UriExplanation): FieldShown[] {
   return out;
 }
 
-const digitRun = /[0-9]{13}/;
+/**
+ * Whether masking card numbers could change `s`: maskPans masks runs of 13–19 digits that pass the Luhn check (and
+ * are no identifier of the URI, ctx.keep); without one, masking leaves `s` as it is whatever the URI.
+ */
+function holdsCardNumber(s: string | undefined): boolean {
+  if (s === undefined || s.length < 13) return false;
+  for (const m of s.matchAll(/(?<![0-9])[0-9]{13,19}(?![0-9])/g)) if (luhnValid(m[0])) return true;
+  return false;
+}
 
 /** A host description's number, to tell descriptions apart in a memo key (they are shared and read-only: model.ts). */
 const descriptionIds = new WeakMap<object, number>();
@@ -762,7 +770,8 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
   const raw = param.rawValue;
   const value = param.value;
   const trimmed = param.trimmed;
-  if (digitRun.test(param.key) || (raw !== undefined && digitRun.test(raw)) || (value !== undefined && value !== raw && digitRun.test(value))) return undefined;
+  // The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads ctx.keep.
+  if (holdsCardNumber(param.key) || holdsCardNumber(raw) || (value !== raw && holdsCardNumber(value))) return undefined;
   let host = '';
   if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
     const h = ctx.model.host;
@@ -785,7 +794,7 @@ function wordsOf(f: FieldExplanation): FieldWords {
     details: f.details,
     provenance: f.provenance,
     sources: f.sources,
-    digits: shownStrings.some((v) => v !== undefined && digitRun.test(v)),
+    digits: shownStrings.some(holdsCardNumber),
   };
   // Words are their own words (shownFields hands them out in place of fields).
   sharedWords.set(words, words);
