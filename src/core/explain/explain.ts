@@ -578,21 +578,27 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
  * (the key is then explained as unknown). Callers that must tell unknown keys apart use this, not the wording.
  */
 export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
-  // Looked up for every field of every URI of a log, with few distinct answers: kept per (locale, operation,
-  // direction, key). Receipt keys are worded per locale, hence the locale in the key; the catalog's operations are
-  // the same objects in every locale. Bounded: a log of made-up keys starts the table afresh.
-  const key = `${getLocale()}\u0000${operation?.name ?? ''}\u0000${direction}\u0000${name}`;
-  const known = keyTablesCache.get(key);
-  if (known && known.operation === operation) return known.tables;
-  const tables = lookupKeyTables(operation, direction, name);
-  if (keyTablesCache.size >= keyTablesLimit) keyTablesCache.clear();
-  keyTablesCache.set(key, { operation, tables });
+  // Looked up for every field of every URI of a log, with few distinct answers: kept per locale, operation,
+  // direction and key (nested maps: no key string made per field). Receipt keys are worded per locale; the
+  // catalog's operations are the same objects in every locale. Bounded: a log of made-up keys starts afresh.
+  const locale = getLocale();
+  let byOperation = keyTablesCache.get(locale);
+  if (byOperation === undefined) keyTablesCache.set(locale, (byOperation = new Map()));
+  let sides = byOperation.get(operation);
+  if (sides === undefined) byOperation.set(operation, (sides = { request: new Map(), response: new Map() }));
+  const byName = sides[direction];
+  let tables = byName.get(name);
+  if (tables === undefined) {
+    tables = lookupKeyTables(operation, direction, name);
+    if (byName.size >= keyTablesLimit) byName.clear();
+    byName.set(name, tables);
+  }
   return tables;
 }
 
 type KeyTables = { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey };
-const keyTablesLimit = 4096;
-const keyTablesCache = new Map<string, { readonly operation: OperationSpec | undefined; readonly tables: KeyTables }>();
+const keyTablesLimit = 1024;
+const keyTablesCache = new Map<Locale, Map<OperationSpec | undefined, Record<Direction, Map<string, KeyTables>>>>();
 
 function lookupKeyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
   const match = operation ? findParameter(operation, direction, name) : undefined;
