@@ -30,14 +30,17 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
   // log's JSON would not even fit in one string), and output waits whenever standard output is behind.
   const where = lineIndex(text);
   const s = styler(io.color);
-  let unflushed = 0;
+  // Written in chunks of at least 64K characters (many URIs each, not one write per URI or per line).
+  let pending = '';
   const write = async (chunk: string): Promise<void> => {
-    io.stdout(chunk);
-    unflushed += chunk.length;
-    if (unflushed >= 1 << 16) {
-      unflushed = 0;
-      await io.drained?.();
-    }
+    pending += chunk;
+    if (pending.length >= 1 << 16) await flush();
+  };
+  const flush = async (): Promise<void> => {
+    if (pending === '') return;
+    io.stdout(pending);
+    pending = '';
+    await io.drained?.();
   };
   if (json) await write('[\n');
   // The text names sources by title where they are cited; their addresses follow once, after the last URI.
@@ -50,5 +53,6 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
   }
   if (json) await write('\n]\n');
   else if (cited.size > 0) await write(`\n${renderSources(cited, s)}`);
+  await flush();
   return 0;
 }

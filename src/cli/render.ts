@@ -1,5 +1,6 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
-import type { UriExplanation } from '../core/explain/explain';
+import { fieldWordsOf, shownFields, type FieldShown, type UriExplanation } from '../core/explain/explain';
+import { getLocale } from '../core/l10n';
 import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
 import { localSourceLabel, provenanceLabel } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
@@ -61,19 +62,52 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   out += `  ${cite(e.summary, cited)}\n`;
   // The reading of the whole URI, each fact with its source and "inferred" where it is (issue 15).
   for (const line of e.reading) out += `    ${s('dim', '·')} ${cite(line, cited)}\n`;
-  for (const f of e.fields) {
-    const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
-    out += `  ${s('bold', f.key)} = ${value}\n`;
-    const sources = sourceWords(provenanceLabel(f.provenance) ?? f.provenance, f.sources, cited);
-    out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${cite(f.meaning, cited)} ${s('dim', `[${sources}]`)}\n`;
-    if (f.interpretation) out += `      → ${cite(f.interpretation, cited)}\n`;
-    for (const d of f.details) out += `        ${s('dim', cite(d, cited))}\n`;
-    for (const n of f.tlv ?? []) out += renderTlv(n, 8, s);
-  }
+  for (const f of shownFields(e)) out += renderFieldOnce(f, s, cited);
   for (const d of e.diagnostics) {
     cite(d.message, cited);
     out += renderDiagnostic(d, where, s);
   }
+  return out;
+}
+
+/** A field's lines as text, and the sources they cite in order of first citation. */
+interface RenderedField {
+  readonly text: string;
+  readonly cites: ReadonlyArray<readonly [string, SourceLabel]>;
+}
+
+/**
+ * The text of fields explained alike (the explainer shares their words: fieldWordsOf) is made once per language and
+ * styling: a log's decode repeats the same few hundred fields thousands of times. Weak: it lives as long as the words.
+ */
+const renderedFields = new WeakMap<object, Map<string, RenderedField>>();
+
+function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
+  const words = fieldWordsOf(f);
+  if (words === undefined) return renderField(f, s, cited);
+  // The styling is told apart by what it makes of a marker (plain, or wrapped in escape codes).
+  const how = `${getLocale()}\u0000${s('dim', '')}`;
+  let byHow = renderedFields.get(words);
+  if (byHow === undefined) renderedFields.set(words, (byHow = new Map()));
+  let rendered = byHow.get(how);
+  if (rendered === undefined) {
+    // Rendered against an empty list: what it records is every source this field cites, in its order.
+    const own: CitedSources = new Map();
+    rendered = { text: renderField(f, s, own), cites: [...own] };
+    byHow.set(how, rendered);
+  }
+  if (cited) for (const [ref, label] of rendered.cites) if (!cited.has(ref)) cited.set(ref, label);
+  return rendered.text;
+}
+
+function renderField(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
+  const value = f.value === undefined ? s('dim', t('noValue')) : f.value === '' ? s('dim', t('empty')) : f.value;
+  let out = `  ${s('bold', f.key)} = ${value}\n`;
+  const sources = sourceWords(provenanceLabel(f.provenance) ?? f.provenance, f.sources, cited);
+  out += `      ${f.label !== f.key ? `${f.label.replace(/^[^:]*: /, '')} — ` : ''}${cite(f.meaning, cited)} ${s('dim', `[${sources}]`)}\n`;
+  if (f.interpretation) out += `      → ${cite(f.interpretation, cited)}\n`;
+  for (const d of f.details) out += `        ${s('dim', cite(d, cited))}\n`;
+  for (const n of f.tlv ?? []) out += renderTlv(n, 8, s);
   return out;
 }
 

@@ -26,7 +26,7 @@ import { describeResult, softPosError } from '../codes/resultCodes';
 import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag, parseTlv, type CardKernel, type EmvContext, type TlvNode, type TlvParseResult, type ValueInterpretation } from '../emv/lazy';
-import { identifierFields, maskPan, maskPans } from '../redact';
+import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
@@ -108,6 +108,11 @@ export interface TransactionReading {
 export interface ExplainOptions {
   /** Reference date for readings that need a decade (RRN). Default: now. */
   readonly now?: Date;
+  /**
+   * Whether fields may take their wording from the words kept across URIs (see `memoKeyOf`): the default. Off, every
+   * field is worded afresh (the property test compares the two).
+   */
+  readonly memo?: boolean;
 }
 
 const t = (template: string, values: TemplateValues = {}): string => fillTemplate(template, values);
@@ -127,6 +132,11 @@ interface Context {
   readonly currency: string;
   readonly currencyAssumed: boolean;
   readonly now: Date;
+  readonly memo: boolean;
+  /** Set while a field is read for its findings alone (checkField): a reading may then skip its wording… */
+  findingsOnly: boolean;
+  /** …and says so here, so that the field is worded in full when it is shown. */
+  partial: boolean;
   /** Where `report` puts findings: the reports of the field being interpreted (see `interpretField`). */
   diagnostics: Diagnostic[];
   /** Card data found inside values (EMV 5A, 57…): raw text → masked text, applied to everything shown. */
@@ -159,6 +169,15 @@ function describeDate(ctx: Context, param: QueryParam, read: ReadDate | undefine
 function describeAmount(ctx: Context, param: QueryParam): Interpreted {
   const M = explainMessages();
   const value = param.trimmed ?? '';
+  if (ctx.findingsOnly) {
+    // The findings alone (a diagnostics pass): whether formatAmount reads the value (a whole number of minor units,
+    // optionally signed, in a known currency), without wording the amount in the locale's format.
+    ctx.partial = true;
+    if (lookupCurrency(ctx.currency) === undefined || !/^[+-]?\d+$/.test(value.trim()) || value.startsWith('+')) {
+      if (value !== '') report(ctx, 'A2R003', param.valueRange ?? param.range, { key: param.name, value });
+    } else if (value.startsWith('-')) report(ctx, 'A2R013', param.valueRange ?? param.range, { key: param.name, value });
+    return {};
+  }
   const amount = formatAmount(value, ctx.currency);
   if (!amount || value.startsWith('+')) {
     if (value !== '') report(ctx, 'A2R003', param.valueRange ?? param.range, { key: param.name, value });
@@ -312,20 +331,57 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
   const f22 = ctx.scanned.uri.get('f22');
-  const emv = emvContextOf(parsed.nodes, {
-    ...(ctx.scanned.uri.get('CT102') ? { aid: ctx.scanned.uri.get('CT102')! } : {}),
-    ...(f22 ? { f22 } : {}),
-    ...(entry && entry.mode !== 'unknown' ? { entryMode: entry } : {}),
-    currency: ctx.currency,
-  });
-  const tlv = parsed.nodes.map((n) => explainTlv(n, emv, ctx.sensitive));
-  const details: string[] = [];
-  if (parsed.problems.length > 0) {
-    details.push(t(M.tlvProblems, { count: parsed.problems.length }));
-    for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
+  const aid = ctx.scanned.uri.get('CT102');
+  const declared = entry && entry.mode !== 'unknown' ? entry : undefined;
+  // The same EMV data with the same hints reads the same wherever it stands (a log repeats its CT123/f55): what
+  // emvContextOf and explainTlv read is in the key; the tree is kept with its ranges where the data first stood.
+  const key = ctx.memo
+    ? `${getLocale()}\u0000${param.value ?? ''}\u0000${aid || ''}\u0000${f22 || ''}\u0000${declared ? `${declared.mode}\u0001${declared.inferred}\u0001${declared.source}` : ''}\u0000${ctx.currency}`
+    : undefined;
+  let kept = key !== undefined ? tlvMemo.get(key) : undefined;
+  if (kept === undefined) {
+    const emv = emvContextOf(parsed.nodes, {
+      ...(aid ? { aid } : {}),
+      ...(f22 ? { f22 } : {}),
+      ...(declared ? { entryMode: declared } : {}),
+      currency: ctx.currency,
+    });
+    const found = new Map<string, string>();
+    const tlv = parsed.nodes.map((n) => explainTlv(n, emv, found));
+    const details: string[] = [];
+    if (parsed.problems.length > 0) {
+      details.push(t(M.tlvProblems, { count: parsed.problems.length }));
+      // Problem messages quote offsets local to the EMV data (tlv.ts): the same wherever the data stands.
+      for (const p of parsed.problems) details.push(`${p.code}: ${p.message}`);
+    }
+    kept = { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv, found: [...found], at: parsed.nodes[0]?.range.start ?? 0 };
+    if (key !== undefined) {
+      if (tlvMemo.size >= tlvMemoLimit) tlvMemo.clear();
+      tlvMemo.set(key, kept);
+    }
   }
+  // Card data found in it is masked wherever the URI's text is shown (noted in the order explainTlv notes it).
+  for (const [raw, masked] of kept.found) ctx.sensitive.set(raw, masked);
   tlvFindings(ctx, param, parsed);
-  return { interpretation: t(M.tlvSummary, { count: tlv.length, tags: tlv.map((n) => n.tag).join(', ') || '–' }), details, tlv };
+  const shift = (parsed.nodes[0]?.range.start ?? 0) - kept.at;
+  return { interpretation: kept.interpretation, details: [...kept.details], tlv: shift === 0 ? [...kept.tlv] : kept.tlv.map((n) => shifted(n, shift)) };
+}
+
+/** An EMV field's explanation, kept across URIs (see describeTlvField). */
+interface KeptTlv {
+  readonly interpretation: string;
+  readonly details: readonly string[];
+  readonly tlv: readonly TlvExplanation[];
+  /** Card data found in it: raw → masked. */
+  readonly found: ReadonlyArray<readonly [string, string]>;
+  /** Where its first node started. */
+  readonly at: number;
+}
+const tlvMemo = new Map<string, KeptTlv>();
+const tlvMemoLimit = 1024;
+
+function shifted(n: TlvExplanation, by: number): TlvExplanation {
+  return { ...n, range: { start: n.range.start + by, end: n.range.end + by }, ...(n.children ? { children: n.children.map((c) => shifted(c, by)) } : {}) };
 }
 
 function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): Interpreted {
@@ -521,7 +577,30 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
  * The tables that explain key `name` of `operation` in `direction`: a catalog parameter, a receipt key, or neither
  * (the key is then explained as unknown). Callers that must tell unknown keys apart use this, not the wording.
  */
-export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey } {
+export function keyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
+  // Looked up for every field of every URI of a log, with few distinct answers: kept per locale, operation,
+  // direction and key (nested maps: no key string made per field). Receipt keys are worded per locale; the
+  // catalog's operations are the same objects in every locale. Bounded: a log of made-up keys starts afresh.
+  const locale = getLocale();
+  let byOperation = keyTablesCache.get(locale);
+  if (byOperation === undefined) keyTablesCache.set(locale, (byOperation = new Map()));
+  let sides = byOperation.get(operation);
+  if (sides === undefined) byOperation.set(operation, (sides = { request: new Map(), response: new Map() }));
+  const byName = sides[direction];
+  let tables = byName.get(name);
+  if (tables === undefined) {
+    tables = lookupKeyTables(operation, direction, name);
+    if (byName.size >= keyTablesLimit) byName.clear();
+    byName.set(name, tables);
+  }
+  return tables;
+}
+
+type KeyTables = { readonly spec?: ParameterSpec; readonly receiptKey?: ReceiptKey };
+const keyTablesLimit = 1024;
+const keyTablesCache = new Map<Locale, Map<OperationSpec | undefined, Record<Direction, Map<string, KeyTables>>>>();
+
+function lookupKeyTables(operation: OperationSpec | undefined, direction: Direction, name: string): KeyTables {
   const match = operation ? findParameter(operation, direction, name) : undefined;
   const spec = match && match.spec.family !== 'receiptKey' ? match.spec : undefined;
   const receiptKey = lookupReceiptKey(name);
@@ -600,7 +679,150 @@ function checkField(ctx: Context, param: QueryParam, state: FieldState): void {
     state.reported = true;
     return;
   }
+  ctx.findingsOnly = true;
+  ctx.partial = false;
   interpretField(ctx, param, state);
+  ctx.findingsOnly = false;
+  if (ctx.partial) {
+    // Its findings are in; its wording is made when the field is shown (interpretField, reports not repeated).
+    state.interpreted = undefined;
+    state.done = false;
+  }
+}
+
+/** What a field's explanation says, apart from where it stands: shared by the fields whose inputs repeat. */
+interface FieldWords {
+  readonly key: string;
+  readonly rawValue: string | undefined;
+  readonly value: string | undefined;
+  readonly label: string;
+  readonly meaning: string;
+  readonly interpretation: string | undefined;
+  readonly details: readonly string[];
+  readonly provenance: Provenance;
+  readonly sources: readonly string[];
+  /** Some shown string holds what could be a card number (masked by `#hide` unless the URI keeps it). */
+  readonly digits: boolean;
+}
+
+/**
+ * Field wordings kept across URIs and explanations: a log repeats the same keys with the same values
+ * (operationType=PAYMENT, actionCode=000, transactionType=CLI, acquirerName…) and their wording reads nothing else
+ * (see `memoKeyOf`). Bounded: a log of ever-new values starts the table afresh.
+ */
+const fieldMemo = new Map<string, FieldWords>();
+const fieldMemoLimit = 8192;
+
+/** The shared words a field was placed from, unchanged (renderers keep their text per words: cli/render.ts). */
+const sharedWords = new WeakMap<FieldExplanation | FieldWords, FieldWords>();
+
+/** The words `field` shows unchanged, shared by every field explained alike; undefined when its words are its own. */
+export function fieldWordsOf(field: FieldShown): object | undefined {
+  return sharedWords.get(field as FieldExplanation | FieldWords);
+}
+
+/** What a renderer of a field's text reads (not where it stands): a field, or the words it shares with others. */
+export type FieldShown = Pick<FieldExplanation, 'key' | 'value' | 'label' | 'meaning' | 'interpretation' | 'details' | 'provenance' | 'sources' | 'tlv'>;
+
+/**
+ * What each field of `e` shows, in order, for renderers of text: the words kept across URIs where the field shows
+ * them unchanged (`fieldWordsOf` is then the words themselves), without making a field object for each.
+ */
+export function shownFields(e: UriExplanation): FieldShown[] {
+  if (!(e instanceof Explanation)) return [...e.fields];
+  const out: FieldShown[] = [];
+  for (let i = 0; i < e.fieldCount; i++) out.push(e.shown(i)!);
+  return out;
+}
+
+/**
+ * Whether masking card numbers could change `s`: maskPans masks runs of 13–19 digits that pass the Luhn check (and
+ * are no identifier of the URI, ctx.keep); without one, masking leaves `s` as it is whatever the URI.
+ */
+function holdsCardNumber(s: string | undefined): boolean {
+  if (s === undefined || s.length < 13) return false;
+  for (const m of s.matchAll(/(?<![0-9])[0-9]{13,19}(?![0-9])/g)) if (luhnValid(m[0])) return true;
+  return false;
+}
+
+/** A host description's number, to tell descriptions apart in a memo key (they are shared and read-only: model.ts). */
+const descriptionIds = new WeakMap<object, number>();
+let nextDescriptionId = 0;
+function idOf(o: object): number {
+  let id = descriptionIds.get(o);
+  if (id === undefined) descriptionIds.set(o, (id = ++nextDescriptionId));
+  return id;
+}
+
+/**
+ * The memo key of a field whose wording depends only on what the key names, or undefined for a field that must be
+ * worded afresh. What `explainParam` reads, route by route (interpretByKey, describeByReceiptKey):
+ * - the locale, the operation, the direction, the key and its value (as written, decoded, trimmed): in the key;
+ * - findings: a field that may report one (`mayReport`: amounts, dates, times, EMV data, `result`) is never kept;
+ * - the transaction model: `result` (resultCode) is never kept; an action code reads the model's host description
+ *   when it is the host's key — the description's identity is in the key; amounts (currency, product) may report;
+ *   keys without a table (unknown keys) read the model's card-number findings — never kept;
+ * - `now`: the RRN (f37) reads its year — in the key;
+ * - the identifiers to leave unmasked (ctx.keep): masking changes only runs of 13+ digits — a field with one in its
+ *   key or value is never kept.
+ */
+function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string | undefined {
+  if (!ctx.memo) return undefined;
+  const { spec, receiptKey } = state;
+  if (!spec && !receiptKey) return undefined;
+  if (mayReport(param.name, state)) return undefined;
+  const kind = spec ? spec.interpret : interpretationOf(param.name);
+  if (kind === 'resultCode') return undefined;
+  const raw = param.rawValue;
+  const value = param.value;
+  const trimmed = param.trimmed;
+  // The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads ctx.keep.
+  if (holdsCardNumber(param.key) || holdsCardNumber(raw) || (value !== raw && holdsCardNumber(value))) return undefined;
+  let host = '';
+  if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
+    const h = ctx.model.host;
+    if (h && h.key === param.name) host = String(idOf(h.description));
+  }
+  const none = '\u0001';
+  return `${getLocale()}\u0000${ctx.operation?.name ?? none}\u0000${ctx.direction}\u0000${param.name === 'f37' ? ctx.now.getUTCFullYear() : ''}\u0000${host}\u0000${param.key}\u0000${param.name}\u0000${raw ?? none}\u0000${value ?? none}\u0000${trimmed ?? none}`;
+}
+
+function wordsOf(f: FieldExplanation): FieldWords {
+  // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoKeyOf).
+  const shownStrings = [f.rawValue, f.value, f.interpretation, ...f.details];
+  const words: FieldWords = {
+    key: f.key,
+    rawValue: f.rawValue,
+    value: f.value,
+    label: f.label,
+    meaning: f.meaning,
+    interpretation: f.interpretation,
+    details: f.details,
+    provenance: f.provenance,
+    sources: f.sources,
+    digits: shownStrings.some(holdsCardNumber),
+  };
+  // Words are their own words (shownFields hands them out in place of fields).
+  sharedWords.set(words, words);
+  return words;
+}
+
+/** The field explanation of `words` for `param` where it stands (the same properties, in the same order, as explainParam's). */
+function placed(w: FieldWords, param: QueryParam): FieldExplanation {
+  return {
+    key: w.key,
+    rawValue: w.rawValue,
+    value: w.value,
+    label: w.label,
+    meaning: w.meaning,
+    ...(w.interpretation !== undefined ? { interpretation: w.interpretation } : {}),
+    details: w.details,
+    provenance: w.provenance,
+    sources: w.sources,
+    range: param.range,
+    keyRange: param.keyRange,
+    ...(param.valueRange ? { valueRange: param.valueRange } : {}),
+  };
 }
 
 function explainParam(ctx: Context, param: QueryParam, state: FieldState): FieldExplanation {
@@ -858,7 +1080,8 @@ class Explanation implements UriExplanation {
   #hide(v: string): string {
     this.#check();
     let out = v;
-    for (const [raw, masked] of this.#ctx.sensitive) out = out.split(raw).join(masked);
+    // Card data inside EMV values is rare: most URIs have none to replace.
+    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of this.#ctx.sensitive) if (out.includes(raw)) out = out.split(raw).join(masked);
     return maskPans(out, this.#ctx.keep);
   }
 
@@ -904,6 +1127,32 @@ class Explanation implements UriExplanation {
     return this.#inLocale(() => this.#field(index));
   }
 
+  get fieldCount(): number {
+    return this.#ctx.scanned.params.length;
+  }
+
+  /** What field `index` shows: its kept words when it shows them unchanged (no field object made), else the field. */
+  shown(index: number): FieldShown | undefined {
+    if (this.#fields) {
+      const f = this.#fields[index];
+      return f && (sharedWords.get(f) ?? f);
+    }
+    return this.#inLocale(() => {
+      const params = this.#ctx.scanned.params;
+      if (!Number.isInteger(index) || index < 0 || index >= params.length) return undefined;
+      const made = this.#shown?.[index];
+      if (made) return sharedWords.get(made) ?? made;
+      this.#check();
+      if (this.#ctx.sensitive.size === 0) {
+        const key = memoKeyOf(this.#ctx, params[index]!, this.#states[index]!);
+        const words = key !== undefined ? fieldMemo.get(key) : undefined;
+        if (words !== undefined && !words.digits) return words;
+      }
+      const f = this.#field(index)!;
+      return sharedWords.get(f) ?? f;
+    });
+  }
+
   // Every displayed string goes through one final pass: values, interpretations and details quote user input.
   #field(index: number): FieldExplanation | undefined {
     const params = this.#ctx.scanned.params;
@@ -912,7 +1161,28 @@ class Explanation implements UriExplanation {
     const cached = shown[index];
     if (cached) return cached;
     this.#check();
-    const f = explainParam(this.#ctx, params[index]!, this.#states[index]!);
+    const param = params[index]!;
+    const state = this.#states[index]!;
+    const memoKey = memoKeyOf(this.#ctx, param, state);
+    let words = memoKey !== undefined ? fieldMemo.get(memoKey) : undefined;
+    let fresh: FieldExplanation | undefined;
+    if (memoKey !== undefined && words === undefined) {
+      fresh = explainParam(this.#ctx, param, state);
+      // EMV data is never kept (its findings: mayReport); the guard keeps words that cannot hold a TLV tree honest.
+      if (fresh.tlv === undefined) {
+        words = wordsOf(fresh);
+        if (fieldMemo.size >= fieldMemoLimit) fieldMemo.clear();
+        fieldMemo.set(memoKey, words);
+      }
+    }
+    if (words !== undefined && !words.digits && this.#ctx.sensitive.size === 0) {
+      // Nothing to hide: no card data found in this URI, no run of digits long enough for a card number.
+      const field = placed(words, param);
+      sharedWords.set(field, words);
+      shown[index] = field;
+      return field;
+    }
+    const f = fresh ?? (words !== undefined ? placed(words, param) : explainParam(this.#ctx, param, state));
     const hide = (v: string): string => this.#hide(v);
     const field: FieldExplanation = {
       ...f,
@@ -949,6 +1219,9 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     currency: model.currency.currency.numeric,
     currencyAssumed: model.currency.assumed,
     now: options.now ?? new Date(),
+    memo: options.memo ?? true,
+    findingsOnly: false,
+    partial: false,
     diagnostics: [],
     sensitive: new Map(),
     keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
