@@ -1,5 +1,17 @@
 // Timing helpers: repeated runs after a warm-up; results are reported as ratios against a baseline measured in the
 // same run (never as absolute thresholds in tests).
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * The repository's root: the nearest folder above this file with a package.json (the benchmarks run from
+ * bench/ through tsx, or bundled into out/bench/ as `npm run bench` does).
+ */
+export const repoRoot: string = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export interface Measurement {
   readonly name: string;
   readonly medianMs: number;

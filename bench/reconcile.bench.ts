@@ -11,9 +11,9 @@ import { Transport } from '../src/core/nexi/http';
 import { extractEntries, reconcile } from '../src/core/reconcile/reconcile';
 import { pkiPaths } from '../src/core/sandbox/pki';
 import { sandboxAdmin, sandboxDefaults } from '../src/core/sandbox/server';
-import type { BenchResult } from './measure';
+import { repoRoot, type BenchResult } from './measure';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 async function startSandboxProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'src', 'cli', 'main.ts'), 'sandbox', '--lang', 'en', '--pki', path.join(dir, 'pki'), '--latency', '20', '--quiet'], {

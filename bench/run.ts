@@ -1,12 +1,14 @@
 // `npm run bench`: every benchmark, each against a baseline measured in the same run; prints the ratios and
 // writes bench/results/latest.json. NEXI_BENCH=decode runs one; NEXI_BENCH_MB sizes the decode corpus.
+// It runs bundled by esbuild (out/bench/run.js), as the extension and the CLI ship: tsx, which runs the tests,
+// names every nested function at run time (esbuild's keepNames), which the shipped bundles do not pay.
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkBench } from './check.bench';
 import { decodeBench } from './decode.bench';
 import { reconcileBench } from './reconcile.bench';
 import { sandboxMemoryBench } from './sandboxMemory.bench';
-import type { BenchResult } from './measure';
+import { repoRoot, type BenchResult } from './measure';
 
 const benches: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   decode: decodeBench,
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
       console.log(`  ${r.name.padEnd(58)} ${r.detail}${verdict}`);
     }
   }
-  const out = path.join(__dirname, 'results', 'latest.json');
+  const out = path.join(repoRoot, 'bench', 'results', 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2) + '\n');
   console.log(`\nresults: ${path.relative(process.cwd(), out)}`);

@@ -11,9 +11,9 @@ import * as path from 'path';
 import { NexiClient } from '../src/core/nexi/client';
 import { loadOrCreatePki } from '../src/core/sandbox/pki';
 import { sandboxDefaults } from '../src/core/sandbox/server';
-import type { BenchResult } from './measure';
+import { repoRoot, type BenchResult } from './measure';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 
 export async function sandboxMemoryBench(): Promise<BenchResult[]> {
