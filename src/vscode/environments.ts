@@ -18,9 +18,10 @@ const endpointSettings = [
 
 const activeKey = 'nexi.activeEnvironment';
 
-function userValue<T>(key: (typeof endpointSettings)[number]): T | undefined {
+/** `config`: one `getConfiguration('nexi')` for several keys (each call builds the configuration anew). */
+function userValue<T>(key: (typeof endpointSettings)[number], config = vscode.workspace.getConfiguration('nexi')): T | undefined {
   const section = key.slice('nexi.'.length);
-  const inspected = vscode.workspace.getConfiguration('nexi').inspect<T>(section);
+  const inspected = config.inspect<T>(section);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
@@ -45,12 +46,13 @@ export class EnvironmentService extends DisposableService {
   }
 
   private settings(): EnvironmentSettings {
+    const config = vscode.workspace.getConfiguration('nexi');
     const endpoints = (id: 'stg' | 'prod'): Partial<Endpoints> => {
-      const baseUrl = userValue<string>(`nexi.endpoints.${id}.baseUrl`);
-      const checkTransactionUrl = userValue<string>(`nexi.endpoints.${id}.checkTransactionUrl`);
+      const baseUrl = userValue<string>(`nexi.endpoints.${id}.baseUrl`, config);
+      const checkTransactionUrl = userValue<string>(`nexi.endpoints.${id}.checkTransactionUrl`, config);
       return { ...(baseUrl !== undefined ? { baseUrl } : {}), ...(checkTransactionUrl !== undefined ? { checkTransactionUrl } : {}) };
     };
-    return { stg: endpoints('stg'), prod: endpoints('prod'), custom: userValue<unknown>('nexi.endpoints.custom') ?? [], ...(this.sandbox ? { sandbox: this.sandbox } : {}) };
+    return { stg: endpoints('stg'), prod: endpoints('prod'), custom: userValue<unknown>('nexi.endpoints.custom', config) ?? [], ...(this.sandbox ? { sandbox: this.sandbox } : {}) };
   }
 
   resolve(): { environments: Environment[]; problems: EnvironmentProblem[] } {

@@ -60,7 +60,10 @@ export class WalkthroughProgress extends DisposableService {
     environments.onDidChange(sandboxRunning, undefined, this.disposables);
     store.onDidChange(() => void credentialsStored(), undefined, this.disposables);
     sandboxRunning();
-    void credentialsStored();
+    // Reading every environment's credentials (SecretStorage round trips, the assessment's chunk) waits until
+    // activation is over: the step only needs to be right by the time someone opens the walkthrough.
+    const initial = setTimeout(() => void credentialsStored(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   has(milestone: Milestone): boolean {
