@@ -1,5 +1,5 @@
 // nexi-app2app decode [TEXT…] — every App2App URI found in the text (or standard input: a whole log works), explained.
-import { scanText } from '../core/app2app/scan';
+import { scanText, type ScannedUri } from '../core/app2app/scan';
 import { explainScanned } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
 import { jsonExplanation } from '../core/explain/json';
@@ -47,6 +47,9 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
   const cited: CitedSources = new Map();
   for (let i = 0; i < scanned.length; i++) {
     const e = explainScanned(scanned[i]!);
+    // Let go of each URI once explained: what it parsed and read (parameters, the reading) is garbage from here on,
+    // not a log's worth of objects kept alive until the end.
+    (scanned as Array<ScannedUri | undefined>)[i] = undefined;
     // The same text as JSON.stringify(all, null, 2): each element indented by two more spaces.
     if (json) await write(`${i > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`);
     else await write(`${i > 0 ? '\n' : ''}${renderExplanation(e, where, s, cited)}`);

@@ -64,7 +64,9 @@ function scanOne(text: string): ScannedUri | undefined {
 const plain = (e: UriExplanation): unknown => JSON.parse(JSON.stringify(e));
 
 describe('field wordings kept across URIs (issue 17)', () => {
-  it('explain every URI of any sequence as a fresh explanation does, in English and Italian', () => {
+  it('explain every URI of any sequence as a fresh explanation does, in English and Italian', function () {
+    // 300 sequences of up to 24 URIs, each explained twice: seconds on a loaded machine.
+    this.timeout(120000);
     fc.assert(
       fc.property(sequence, (steps) => {
         for (const s of steps) {
@@ -98,7 +100,8 @@ describe('field wordings kept across URIs (issue 17)', () => {
     }
   });
 
-  it('render the same CLI text and cite the same sources in the same order as fresh explanations', () => {
+  it('render the same CLI text and cite the same sources in the same order as fresh explanations', function () {
+    this.timeout(120000);
     fc.assert(
       fc.property(sequence, fc.boolean(), (steps, color) => {
         const s = styler(color);

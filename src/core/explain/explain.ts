@@ -771,6 +771,9 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
   const { spec, receiptKey } = state;
   if (!spec && !receiptKey) return undefined;
   if (mayReport(param.name, state)) return undefined;
+  // callerTrxId is the caller's own reference of each transaction (spec §3.1), a new value in nearly every URI of a
+  // log: keeping its wording would only push out the wordings that repeat.
+  if (param.name === 'callerTrxId') return undefined;
   const kind = spec ? spec.interpret : interpretationOf(param.name);
   if (kind === 'resultCode') return undefined;
   const raw = param.rawValue;
