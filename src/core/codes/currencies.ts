@@ -73,14 +73,35 @@ function currencyIndexes(): NonNullable<typeof indexes> {
  * code (`EUR`, case-insensitive).
  */
 export function lookupCurrency(code: string | number): Currency | undefined {
+  const cache = lookups();
+  const key = typeof code === 'number' ? `#${code}` : code;
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = findCurrency(code) ?? null;
+    // Bounded: codes come from input.
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+// Every lookup of a log asks for the same few codes (CT118, 978 for every amount): each answer is made once per
+// locale and shared (a Currency is read-only), instead of overlaying and naming the entry again on every call.
+const lookups = builtPerLocale(() => new Map<string, Currency | null>());
+const currencyOf = builtPerLocale(() => new Map<CurrencyData, Currency>());
+
+function findCurrency(code: string | number): Currency | undefined {
   const text = String(code).trim();
+  let c: CurrencyData | undefined;
   if (/^\d{1,4}$/.test(text)) {
     const n = Number(text);
-    const c = n <= 999 ? currencyIndexes().byNumeric.get(String(n).padStart(3, '0')) : undefined;
-    return c && toCurrency(c);
-  }
-  const c = /^[A-Za-z]{3}$/.test(text) ? currencyIndexes().byAlpha.get(text.toUpperCase()) : undefined;
-  return c && toCurrency(c);
+    c = n <= 999 ? currencyIndexes().byNumeric.get(String(n).padStart(3, '0')) : undefined;
+  } else c = /^[A-Za-z]{3}$/.test(text) ? currencyIndexes().byAlpha.get(text.toUpperCase()) : undefined;
+  if (!c) return undefined;
+  const made = currencyOf();
+  let currency = made.get(c);
+  if (currency === undefined) made.set(c, (currency = toCurrency(c)));
+  return currency;
 }
 
 export interface FormattedAmount {
@@ -115,6 +136,23 @@ export function formatAmount(
   currencyCode: string | number = '978',
   options: FormatAmountOptions = {},
 ): FormattedAmount | undefined {
+  // A log repeats its amounts (the request's, the result's echo, f04): each reading is made once per locale, text
+  // locale and currency, and shared (a FormattedAmount is read-only). Bounded: amounts come from input.
+  if (typeof amount !== 'string' || typeof currencyCode !== 'string') return makeAmount(amount, currencyCode, options);
+  const cache = amounts();
+  const key = `${options.locale ?? ''}\u0000${currencyCode}\u0000${amount}`;
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = makeAmount(amount, currencyCode, options) ?? null;
+    if (cache.size >= 1024) cache.clear();
+    cache.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+const amounts = builtPerLocale(() => new Map<string, FormattedAmount | null>());
+
+function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);
   if (!currency) return undefined;
   const m = /^([+-]?)(\d+)$/.exec(typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim());
