@@ -25,3 +25,13 @@ export function builtPerLocale<T>(build: () => T): () => T {
     return value;
   };
 }
+
+/**
+ * Keeps `value` under `key` in `cache` and returns it; a cache that holds `limit` entries is emptied first. For
+ * caches of values made from input (codes, amounts, dates a log repeats): bounded, however varied the input.
+ */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = 512): V {
+  if (cache.size >= limit) cache.clear();
+  cache.set(key, value);
+  return value;
+}
