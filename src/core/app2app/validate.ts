@@ -94,6 +94,20 @@ class Checker {
   }
 }
 
+const noRanges: readonly OffsetRange[] = [];
+
+/**
+ * Whether `value` may hold a character of `\s`: false when every character is printable ASCII (what a value is,
+ * nearly always), so the `\s` replace is skipped.
+ */
+function mayHoldWhitespace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch <= 32 || ch >= 127) return true;
+  }
+  return false;
+}
+
 const snippetText = (s: string) => s.replace(/[$}\\]/g, '\\$&');
 
 /**
@@ -294,15 +308,17 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
   const value = p.value ?? '';
   const valueRange = p.valueRange ?? p.range;
-  const malformed = p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1));
+  const escapes = raw.indexOf('%') >= 0;
+  const malformed = escapes ? p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1)) : noRanges;
   // spec §6.3, §16.10: `uri=demonexi%3A%2F% accounting` is read as `demonexi:/% accounting`; a cut return URI
   // loses the result, which is worse than the generic A2A031 says.
   if (spec.type === 'uri' && malformed.length > 0) c.report('A2A036', malformed[0], { name: p.name, value });
   else reportEncodable(c, p, 'A2A031', malformed, '%25', { value });
-  const twice = checkEncodedTwice(c, p, spec);
-  if (encodedSpaceTypes.has(spec.type)) checkEncodedSpace(c, p, spec);
+  // Escapes are rare in request values: the checks of what they encode run only where there is one.
+  const twice = escapes ? checkEncodedTwice(c, p, spec) : undefined;
+  if (escapes && encodedSpaceTypes.has(spec.type)) checkEncodedSpace(c, p, spec);
   const spaceless = spacelessTypes.has(spec.type);
-  const compact = spaceless ? value.replace(/\s+/g, '') : value;
+  const compact = spaceless && mayHoldWhitespace(value) ? value.replace(/\s+/g, '') : value;
   if (compact.trim() === '' && (spec.required || valueRequiredTypes.has(spec.type))) {
     c.report('A2A008', p.range, { name: p.name, description: parameterDescription(spec) }, undefined, [
       c.fix('addValue', { name: p.name }, [{ range: valueRange, newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
@@ -321,6 +337,7 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
  */
 function checkEncodedTwice(c: Checker, p: QueryParam, spec: ParameterSpec): string | undefined {
   const raw = p.rawValue ?? '';
+  if (raw.indexOf('%25') < 0) return undefined;
   doubleEscape.lastIndex = 0;
   const first = doubleEscape.exec(raw);
   if (!first || !p.valueRange) return undefined;
