@@ -136,21 +136,32 @@ export function formatAmount(
   currencyCode: string | number = '978',
   options: FormatAmountOptions = {},
 ): FormattedAmount | undefined {
-  // A log repeats its amounts (the request's, the result's echo, f04): each reading is made once per locale, text
-  // locale and currency, and shared (a FormattedAmount is read-only). Bounded: amounts come from input.
+  // One URI's amounts are read several times (the model reads `amount`, f04 and f30, the explainer each field
+  // again), and a log repeats them: the last few readings are kept and shared (a FormattedAmount is read-only).
+  // Formatting with Intl is most of the cost; a key string and a Map per lookup cost more than this short search.
   if (typeof amount !== 'string' || typeof currencyCode !== 'string') return makeAmount(amount, currencyCode, options);
-  const cache = amounts();
-  const key = `${options.locale ?? ''}\u0000${currencyCode}\u0000${amount}`;
-  let found = cache.get(key);
-  if (found === undefined) {
-    found = makeAmount(amount, currencyCode, options) ?? null;
-    if (cache.size >= 1024) cache.clear();
-    cache.set(key, found);
+  const locale = getLocale();
+  const textLocale = options.locale;
+  for (const r of recentAmounts) {
+    if (r.amount === amount && r.currencyCode === currencyCode && r.locale === locale && r.textLocale === textLocale) return r.formatted;
   }
-  return found ?? undefined;
+  const formatted = makeAmount(amount, currencyCode, options);
+  recentAmounts[nextRecent] = { amount, currencyCode, locale, textLocale, formatted };
+  nextRecent = (nextRecent + 1) % recentAmounts.length;
+  return formatted;
 }
 
-const amounts = builtPerLocale(() => new Map<string, FormattedAmount | null>());
+interface RecentAmount {
+  readonly amount: string;
+  readonly currencyCode: string;
+  readonly locale: string;
+  readonly textLocale: string | undefined;
+  readonly formatted: FormattedAmount | undefined;
+}
+
+const recentAmounts: RecentAmount[] = [];
+for (let i = 0; i < 8; i++) recentAmounts.push({ amount: '', currencyCode: '', locale: '', textLocale: undefined, formatted: undefined });
+let nextRecent = 0;
 
 function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);
