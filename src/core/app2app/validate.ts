@@ -96,6 +96,12 @@ class Checker {
 
 const noRanges: readonly OffsetRange[] = [];
 
+/** Whether `text` holds a character that `stripWhitespace` (parse.ts) removes: U+0000–U+0020. */
+function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 32) return true;
+  return false;
+}
+
 /**
  * Whether `value` may hold a character of `\s`: false when every character is printable ASCII (what a value is,
  * nearly always), so the `\s` replace is skipped.
@@ -159,7 +165,8 @@ function requestFromString(text: string): ScannedUri {
 // `demonexi:// accounting_closure`: line-wrap space of a published example (spec §6.3).
 function checkAuthoritySpacing(c: Checker): void {
   const uri = c.scanned.uri;
-  if (uri.rawAuthority === uri.authority) return;
+  // The authority is the raw one without whitespace: they differ only when the raw one holds some.
+  if (!hasWhitespace(uri.rawAuthority)) return;
   c.report('A2A027', uri.authorityRange, { text: uri.rawAuthority, name: uri.authority }, undefined, [
     c.fix('removeWhitespace', {}, [{ range: uri.authorityRange, newText: c.source(uri.authority) }]),
   ]);
@@ -235,7 +242,8 @@ function checkSyntax(c: Checker, p: QueryParam): void {
   if (p.separator === 'amp-entity' && !c.scanned.markup) {
     c.report('A2A029', p.separatorRange, { name: p.key }, undefined, [c.fix('repairAmp', {}, [{ range: p.separatorRange, newText: c.source('&') }])]);
   }
-  if (p.key !== p.name && p.dynamic !== 'key') {
+  // A name is its key without whitespace (parse.ts): they differ only when the key holds some.
+  if (hasWhitespace(p.key) && p.dynamic !== 'key') {
     c.report('A2A027', p.keyRange, { text: p.key, name: p.name }, undefined, [c.fix('removeWhitespace', {}, [{ range: p.keyRange, newText: c.source(p.name) }])]);
   }
 }
