@@ -13,7 +13,7 @@ import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } fro
 import { lookupReceiptKey, receiptKeys } from '../codes/receiptKeys';
 import { describeResult, type ResultDescription } from '../codes/resultCodes';
 import type { TemplateValues } from '../codes/text';
-import { builtPerLocale, fillTemplate, remember } from '../codes/text';
+import { fillTemplate } from '../codes/text';
 import { lookupCt105, lookupOperationType } from '../codes/transactionTypes';
 import { decodeBits, entryModeFromNexi, flattenTlv, kernelFor, lookupTag, parseTlv, type CardKernel, type TlvNode, type TlvParseResult } from '../emv/lazy';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
@@ -180,7 +180,17 @@ const noTlv: ReadonlyMap<QueryParam, TlvParseResult> = new Map();
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const digitsOf = (v: string | undefined): string | undefined => (v !== undefined && /^\d+$/.test(v) ? v.replace(/^0+(?=\d)/, '') : undefined);
+/** The digits of `v` without leading zeros (one zero kept); undefined unless `v` is all digits. */
+function digitsOf(v: string | undefined): string | undefined {
+  if (v === undefined || v.length === 0) return undefined;
+  let zeros = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    if (c === 48 && zeros === i && i < v.length - 1) zeros++;
+  }
+  return zeros === 0 ? v : v.slice(zeros);
+}
 
 /** One parameter with what the model reads of it, computed once (a parameter's getters derive on every read). */
 interface Entry {
@@ -431,26 +441,36 @@ function lastFourDigits(v: string): string | undefined {
   return v.slice(-4);
 }
 
-// A log repeats the same few cards and entry modes: each kernel reading is made once per locale and input, and
-// shared (readings are read-only). Bounded, since the values come from input.
-const kernels = builtPerLocale(() => new Map<string, CardKernel>());
+// A log repeats the same few cards and entry modes: the last kernel readings are kept, with what they were read
+// from, and shared (readings are read-only). A short search of them costs less than a key string and a Map.
+interface RecentKernel {
+  readonly locale: string;
+  readonly aid: string;
+  readonly transactionType: string | undefined;
+  readonly ct115: string | undefined;
+  readonly terminalType: string | undefined;
+  readonly kernel: CardKernel | undefined;
+}
+const recentKernels: RecentKernel[] = [];
+for (let i = 0; i < 16; i++) recentKernels.push({ locale: '', aid: '', transactionType: undefined, ct115: undefined, terminalType: undefined, kernel: undefined });
+let nextKernel = 0;
 
 function cardKernel(r: Reader, aid: string, product: Sourced<Product> | undefined): CardKernel {
   const transactionType = r.get('transactionType');
   const ct115 = r.get('CT115');
   const terminalType = r.get('terminalType') ?? (product?.value === 'softpos' && !product.inferred ? 'SOFTPOS' : undefined);
-  const key = `${aid.length},${transactionType?.length ?? -1},${ct115?.length ?? -1},${terminalType?.length ?? -1}:${aid}${transactionType ?? ''}${ct115 ?? ''}${terminalType ?? ''}`;
-  const cache = kernels();
-  let kernel = cache.get(key);
-  if (kernel === undefined) {
-    const entry = entryModeFromNexi({
-      ...(transactionType ? { transactionType } : {}),
-      ...(ct115 ? { ct115 } : {}),
-      ...(terminalType ? { terminalType } : {}),
-    });
-    kernel = kernelFor(aid, entry ?? 'unknown');
-    remember(cache, key, kernel);
+  const locale = getLocale();
+  for (const k of recentKernels) {
+    if (k.aid === aid && k.locale === locale && k.transactionType === transactionType && k.ct115 === ct115 && k.terminalType === terminalType) return k.kernel!;
   }
+  const entry = entryModeFromNexi({
+    ...(transactionType ? { transactionType } : {}),
+    ...(ct115 ? { ct115 } : {}),
+    ...(terminalType ? { terminalType } : {}),
+  });
+  const kernel = kernelFor(aid, entry ?? 'unknown');
+  recentKernels[nextKernel] = { locale, aid, transactionType, ct115, terminalType, kernel };
+  nextKernel = (nextKernel + 1) % recentKernels.length;
   return kernel;
 }
 
