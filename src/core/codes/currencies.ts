@@ -195,7 +195,11 @@ function makeAmount(amount: string | number, currencyCode: string | number, opti
  */
 const formats = new Map<string, Intl.NumberFormat | null>();
 
+// The format used last: a log's amounts are nearly all in one currency and locale, so most calls need no key.
+let last: { readonly locale: string; readonly alpha: string; readonly exponent: number; readonly format: Intl.NumberFormat | null } | undefined;
+
 function localised(value: number, alpha: string, exponent: number, locale: string): string | undefined {
+  if (last !== undefined && last.locale === locale && last.alpha === alpha && last.exponent === exponent) return last.format?.format(value);
   const key = `${locale}\u0000${alpha}\u0000${exponent}`;
   let format = formats.get(key);
   if (format === undefined) {
@@ -208,5 +212,6 @@ function localised(value: number, alpha: string, exponent: number, locale: strin
     if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
     formats.set(key, format);
   }
+  last = { locale, alpha, exponent, format };
   return format?.format(value);
 }

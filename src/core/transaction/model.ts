@@ -164,7 +164,18 @@ const wrongPinCodes = new Set(['117', '55']);
 // example (spec §3.4, §13) and softPosError (§9.3). Reading the product from them is ours [inference]; last_transaction
 // carries receipt keys for both products (spec §5.2), so there only terminalType counts.
 const mobilePosKeys = new Set(['actionCode', 'pan', 'transactionType', 'stan', 'operationNumber', 'acquirerName', 'merchantId', 'resultDescription', 'cardTypeCVM', 'urlTicket', 'authorizationNumber']);
-const softPosKeys = /^(?:CT\d{3}|f\d{2}|F42|9F14|softPosError)$/;
+/** `CT` + 3 digits, `f` + 2 digits, `F42`, `9F14`, `softPosError`: the SoftPOS-only keys (see above). */
+function isSoftPosKey(name: string): boolean {
+  const digit = (i: number) => name.charCodeAt(i) >= 48 && name.charCodeAt(i) <= 57;
+  switch (name.length) {
+    case 5:
+      return name.charCodeAt(0) === 67 /* C */ && name.charCodeAt(1) === 84 /* T */ && digit(2) && digit(3) && digit(4);
+    case 3:
+      return (name.charCodeAt(0) === 102 /* f */ && digit(1) && digit(2)) || name === 'F42';
+    default:
+      return name === '9F14' || name === 'softPosError';
+  }
+}
 
 // Keys whose values are BER-TLV (the receipt-key table's `tlv` kind: f55, CT123), parsed once here.
 const tlvKeys: ReadonlySet<string> = new Set(receiptKeys.filter((k) => k.valueKind === 'tlv').map((k) => k.key));
@@ -281,7 +292,7 @@ function readProduct(r: Reader, operation: OperationName | undefined, result: Re
   const mobile: string[] = [];
   for (const entry of r.entries) {
     const name = entry.name;
-    const into = mobilePosKeys.has(name) ? mobile : softPosKeys.test(name) ? soft : undefined;
+    const into = mobilePosKeys.has(name) ? mobile : isSoftPosKey(name) ? soft : undefined;
     // Each name once, as its first parameter reads (a repeated key is one key).
     if (into && present(entry.trimmed) !== undefined && r.isFirst(entry)) into.push(name);
   }
@@ -298,18 +309,24 @@ function readHost(r: Reader, operation: 'payment' | 'reversal' | 'accounting_clo
   return { key, code, description, wrongPin: wrongPinCodes.has(description.code), range: r.where(key) };
 }
 
-// A log repeats the same few host codes: each description is made once per locale, operation and code, and shared
-// (descriptions are read-only). Bounded, since codes come from input.
-const hostDescriptions = new Map<string, ActionCodeDescription>();
+// A log repeats the same few host codes: the last descriptions are kept, with the locale, operation and code they
+// describe, and shared (descriptions are read-only). A short search of them costs less than a key string and a Map.
+interface RecentHost {
+  readonly locale: string;
+  readonly operation: OperationName | undefined;
+  readonly code: string;
+  readonly description: ActionCodeDescription | undefined;
+}
+const recentHosts: RecentHost[] = [];
+for (let i = 0; i < 16; i++) recentHosts.push({ locale: '', operation: undefined, code: '', description: undefined });
+let nextHost = 0;
 
 function describeHostCode(code: string, operation: OperationName | undefined): ActionCodeDescription {
-  const key = `${getLocale()}\u0000${operation ?? ''}\u0000${code}`;
-  let description = hostDescriptions.get(key);
-  if (description === undefined) {
-    if (hostDescriptions.size >= 256) hostDescriptions.clear();
-    description = describeActionCode(code, operation ? { operation } : {});
-    hostDescriptions.set(key, description);
-  }
+  const locale = getLocale();
+  for (const h of recentHosts) if (h.code === code && h.locale === locale && h.operation === operation) return h.description!;
+  const description = describeActionCode(code, operation ? { operation } : {});
+  recentHosts[nextHost] = { locale, operation, code, description };
+  nextHost = (nextHost + 1) % recentHosts.length;
   return description;
 }
 
