@@ -315,7 +315,8 @@ function checkCatalogFlags(c: Checker, op: OperationSpec, params: readonly Query
 function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
   const value = p.value ?? '';
-  const valueRange = p.valueRange ?? p.range;
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
   const escapes = raw.indexOf('%') >= 0;
   const malformed = escapes ? p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1)) : noRanges;
   // spec §6.3, §16.10: `uri=demonexi%3A%2F% accounting` is read as `demonexi:/% accounting`; a cut return URI
@@ -329,7 +330,7 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const compact = spaceless && mayHoldWhitespace(value) ? value.replace(/\s+/g, '') : value;
   if (compact.trim() === '' && (spec.required || valueRequiredTypes.has(spec.type))) {
     c.report('A2A008', p.range, { name: p.name, description: parameterDescription(spec) }, undefined, [
-      c.fix('addValue', { name: p.name }, [{ range: valueRange, newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
+      c.fix('addValue', { name: p.name }, [{ range: valueRange(), newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
     ]);
     return;
   }
@@ -392,8 +393,9 @@ function edgeRun(raw: string, at: number): boolean {
 
 /** Type rule of the catalog; false when it reported something (character checks would only repeat it). */
 function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, decodedOnce?: string): boolean {
-  const valueRange = p.valueRange ?? p.range;
-  const replace = (suggestion: string) => [c.fix('replaceValue', { suggestion }, [{ range: valueRange, newText: suggestion }])];
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
+  const replace = (suggestion: string) => [c.fix('replaceValue', { suggestion }, [{ range: valueRange(), newText: suggestion }])];
   const args = { name: p.name, value: v };
   switch (spec.type) {
     case 'int-cents': {
@@ -402,36 +404,36 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
       if (/^\d+$/.test(v)) {
         const max = spec.constraints?.max;
         if (max !== undefined && Number(v) > max) {
-          c.report('A2A034', valueRange, args);
+          c.report('A2A034', valueRange(), args);
           return false;
         }
         if (Number(v) >= min) return true;
-        c.report('A2A004', valueRange, { ...args, min }, 'zero');
+        c.report('A2A004', valueRange(), { ...args, min }, 'zero');
         return false;
       }
-      if (/^-\d+(?:[.,]\d+)?$/.test(v)) c.report('A2A004', valueRange, args, 'negative');
+      if (/^-\d+(?:[.,]\d+)?$/.test(v)) c.report('A2A004', valueRange(), args, 'negative');
       else if (/^\+\d+$/.test(v)) {
         const suggestion = v.slice(1);
-        c.report('A2A004', valueRange, { ...args, suggestion }, 'plus', Number(suggestion) >= min ? replace(suggestion) : []);
+        c.report('A2A004', valueRange(), { ...args, suggestion }, 'plus', Number(suggestion) >= min ? replace(suggestion) : []);
       } else {
         const m = /^(\d+)[.,](\d{1,2})$/.exec(v);
         if (m) {
           const suggestion = String(Number(m[1]) * 100 + Number(m[2].padEnd(2, '0')));
-          c.report('A2A004', valueRange, { ...args, suggestion }, 'decimal', Number(suggestion) >= min ? replace(suggestion) : []);
-        } else c.report('A2A004', valueRange, args);
+          c.report('A2A004', valueRange(), { ...args, suggestion }, 'decimal', Number(suggestion) >= min ? replace(suggestion) : []);
+        } else c.report('A2A004', valueRange(), args);
       }
       return false;
     }
     case 'boolean': {
       if (v === 'true' || v === 'false') return true;
       const suggestion = booleanSpellings[v.toLowerCase()];
-      c.report('A2A005', valueRange, { ...args, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      c.report('A2A005', valueRange(), { ...args, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
       return false;
     }
     case 'timestamp':
       return checkTimestamp(c, p, v);
     case 'terminalId':
-      if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange, args);
+      if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange(), args);
       return true;
     case 'enum': {
       // The catalog lists the documented values; anything else is reported with the list, and a value that
@@ -440,15 +442,15 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
       if (values.includes(v)) return true;
       const suggestion = values.find((x) => x.toLowerCase() === v.toLowerCase());
       const listed = values.map((x) => `\`${x}\``).join(', ');
-      c.report('A2A038', valueRange, { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      c.report('A2A038', valueRange(), { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
       return false;
     }
     case 'uri':
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return true;
       if (decodedOnce !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*%3A/i.test(v)) {
-        const fixes = [c.fix('decodeOnce', { suggestion: decodedOnce }, [{ range: valueRange, newText: c.source(decodedOnce) }])];
-        c.report('A2A022', valueRange, { ...args, suggestion: decodedOnce }, 'encodedTwice', fixes);
-      } else c.report('A2A022', valueRange, args);
+        const fixes = [c.fix('decodeOnce', { suggestion: decodedOnce }, [{ range: valueRange(), newText: c.source(decodedOnce) }])];
+        c.report('A2A022', valueRange(), { ...args, suggestion: decodedOnce }, 'encodedTwice', fixes);
+      } else c.report('A2A022', valueRange(), args);
       return false;
     default:
       return true;
@@ -457,14 +459,15 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
 
 // spec §12: ddMMyyHHmm, 24-hour clock [inference from 0912202317]; two-digit years read as 20yy [inference].
 function checkTimestamp(c: Checker, p: QueryParam, v: string): boolean {
-  const valueRange = p.valueRange ?? p.range;
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
   const args = { name: p.name, value: v };
   if (/^\d{13}$/.test(v)) {
-    c.report('A2A006', valueRange, args, 'epoch');
+    c.report('A2A006', valueRange(), args, 'epoch');
     return false;
   }
   if (!/^\d{10}$/.test(v)) {
-    c.report('A2A006', valueRange, args);
+    c.report('A2A006', valueRange(), args);
     return false;
   }
   const [day, month, year, hour, minute] = [0, 2, 4, 6, 8].map((i) => Number(v.slice(i, i + 2)));
@@ -476,7 +479,7 @@ function checkTimestamp(c: Checker, p: QueryParam, v: string): boolean {
   else if (hour > 23) variant = 'hour';
   else if (minute > 59) variant = 'minute';
   if (!variant) return true;
-  c.report('A2A006', valueRange, { ...args, ...parts }, variant);
+  c.report('A2A006', valueRange(), { ...args, ...parts }, variant);
   return false;
 }
 
@@ -517,10 +520,13 @@ function reportEncodable(c: Checker, p: QueryParam, code: DiagnosticCode, at: re
 function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value: string): void {
   const k = spec.constraints;
   if (!k) return;
-  const range = p.valueRange && p.valueRange.end > p.valueRange.start ? p.valueRange : p.range;
+  const range = (): OffsetRange => {
+    const valueRange = p.valueRange;
+    return valueRange && valueRange.end > valueRange.start ? valueRange : p.range;
+  };
   const length = [...value].length;
   if ((k.minLength !== undefined && length < k.minLength) || (k.maxLength !== undefined && length > k.maxLength)) {
-    c.report('A2A011', range, { name: p.name, value, length, minLength: k.minLength ?? 0, maxLength: k.maxLength ?? '∞' });
+    c.report('A2A011', range(), { name: p.name, value, length, minLength: k.minLength ?? 0, maxLength: k.maxLength ?? '∞' });
   }
   if (k.allowedChar) {
     const bad = [...new Set([...value].filter((ch) => !(ch.length === 1 && k.allowedChar?.test(ch))))];
@@ -529,8 +535,8 @@ function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value:
     const letters = bad.filter((ch) => /^\p{L}$/u.test(ch));
     const others = bad.filter((ch) => !letters.includes(ch));
     const list = (chars: readonly string[]) => chars.map((ch) => (ch === ' ' ? messages().space : `\`${ch}\``)).join(', ');
-    if (others.length > 0) c.report('A2A012', range, { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters: list(others) });
-    if (letters.length > 0) c.report('A2A037', range, { name: p.name, characters: list(letters) });
+    if (others.length > 0) c.report('A2A012', range(), { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters: list(others) });
+    if (letters.length > 0) c.report('A2A037', range(), { name: p.name, characters: list(letters) });
   }
 }
 
