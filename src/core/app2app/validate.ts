@@ -48,8 +48,6 @@ const spacelessTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boo
 // Types whose decoded value cannot hold a space anywhere, so an encoded one (`amount=150%20`) is a mistake too.
 // Not `email`/`phone`: their format is not specified (spec §16.2) and `334 455 6951` may be meant.
 const encodedSpaceTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boolean', 'timestamp', 'terminalId', 'uri']);
-// `%20`, `%09`, `%0A`, `%0D`: whitespace once decoded.
-const encodedSpace = /%(?:20|09|0[AaDd])/g;
 // `%25` followed by two hex digits: decoded once it is still a percent-escape (`%2520` → `%20`).
 const doubleEscape = /%25(?=[0-9A-Fa-f]{2})/g;
 // Types for which an empty value is never valid, even when the parameter is optional.
@@ -370,14 +368,32 @@ function checkEncodedTwice(c: Checker, p: QueryParam, spec: ParameterSpec): stri
  */
 function checkEncodedSpace(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
-  const all = [...raw.matchAll(encodedSpace)];
-  const found = spec.type === 'uri' ? all.filter((m) => edgeRun(raw, m.index)) : all;
+  const all = encodedSpaceIndexes(raw);
+  const found = spec.type === 'uri' ? all.filter((index) => edgeRun(raw, index)) : all;
   if (found.length === 0) return;
-  const at = found.map((m) => c.rangeIn(p.valueIndex + m.index, p.valueIndex + m.index + 3));
+  const at = found.map((index) => c.rangeIn(p.valueIndex + index, p.valueIndex + index + 3));
   const variant = spec.type === 'int-cents' || spec.type === 'int' ? 'amount' : spec.type === 'boolean' || spec.type === 'timestamp' ? spec.type : undefined;
-  c.report('A2A033', at[0], { name: p.name, value: p.value ?? '', escape: found[0][0] }, variant, [
+  c.report('A2A033', at[0], { name: p.name, value: p.value ?? '', escape: raw.slice(found[0], found[0] + 3) }, variant, [
     c.fix('removeEncodedSpace', {}, at.map((range) => ({ range, newText: '' }))),
   ]);
+}
+
+/**
+ * Where `raw` holds an encoded space (`%20`, `%09`, `%0A`, `%0D`: whitespace once decoded), as a global match of
+ * `/%(?:20|09|0[AaDd])/g` finds them; read with indexOf (a return URI holds many escapes, and matchAll copied the
+ * expression and made an array per match).
+ */
+function encodedSpaceIndexes(raw: string): number[] {
+  const out: number[] = [];
+  for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+    const a = raw.charCodeAt(i + 1);
+    const b = raw.charCodeAt(i + 2);
+    const space = a === 50 /* 2 */ ? b === 48 /* 0 */ : a === 48 /* 0 */ && (b === 57 /* 9 */ || b === 65 || b === 97 || b === 68 || b === 100); /* A a D d */
+    if (!space) continue;
+    out.push(i);
+    i += 2;
+  }
+  return out;
 }
 
 /** True when the 3-character escape at `at` belongs to a run of encoded spaces that starts or ends `raw`. */
