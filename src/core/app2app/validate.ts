@@ -191,8 +191,10 @@ function checkSchemeAndOperation(c: Checker): OperationSpec | undefined {
 }
 
 // spec §5.3: `callerTrxId=12312 3uri=demonexi…`: a known name glued to the previous value, followed by `=`.
-function splitMissingAmpersands(c: Checker, op: OperationSpec, params: readonly QueryParam[]): QueryParam[] {
+function splitMissingAmpersands(c: Checker, op: OperationSpec, params: readonly QueryParam[]): readonly QueryParam[] {
   const names = parameterNames(op, 'request');
+  // Nearly every request has no glued name: its parameters are used as they are, without copying them.
+  if (!params.some((p) => !p.dynamic && gluedNameStart(p.rawValue ?? '', names) >= 0)) return params;
   const out: QueryParam[] = [];
   const queue = [...params].reverse();
   // Each split re-reads the rest of the value: a bound keeps pathological input (`1uri=1uri=…`) linear.
