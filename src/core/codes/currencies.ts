@@ -6,7 +6,7 @@ import type { CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay, inSourceLocale } from '../l10n';
 import type { Provenance } from '../types';
-import { builtPerLocale } from './text';
+import { builtPerLocale, noLocale } from './text';
 
 export interface Currency {
   /** ISO 4217 numeric, 3 digits. */
@@ -160,7 +160,7 @@ interface RecentAmount {
 }
 
 const recentAmounts: RecentAmount[] = [];
-for (let i = 0; i < 8; i++) recentAmounts.push({ amount: '', currencyCode: '', locale: '', textLocale: undefined, formatted: undefined });
+for (let i = 0; i < 8; i++) recentAmounts.push({ amount: '', currencyCode: '', locale: noLocale, textLocale: undefined, formatted: undefined });
 let nextRecent = 0;
 
 function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {

@@ -36,6 +36,9 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = 512):
   return value;
 }
 
+/** The locale of an empty slot of the caches of last answers: no locale is named so, not even an empty one. */
+export const noLocale = '\u0000';
+
 /**
  * `read` (a pure reading of one string whose words follow the locale) with its last `size` answers kept: one URI's
  * value is read by the transaction model and again by the explainer, and a search of a few strings costs less than
@@ -43,7 +46,7 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = 512):
  */
 export function recentlyRead<T>(read: (value: string) => T, size = 8): (value: string) => T {
   const values: string[] = new Array<string>(size).fill('');
-  const locales: string[] = new Array<string>(size).fill('');
+  const locales: string[] = new Array<string>(size).fill(noLocale);
   const answers: T[] = new Array<T>(size);
   let next = 0;
   return (value) => {

@@ -13,7 +13,7 @@ import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } fro
 import { lookupReceiptKey, receiptKeys } from '../codes/receiptKeys';
 import { describeResult, type ResultDescription } from '../codes/resultCodes';
 import type { TemplateValues } from '../codes/text';
-import { fillTemplate } from '../codes/text';
+import { fillTemplate, noLocale } from '../codes/text';
 import { lookupCt105, lookupOperationType } from '../codes/transactionTypes';
 import { decodeBits, entryModeFromNexi, flattenTlv, kernelFor, lookupTag, parseTlv, type CardKernel, type TlvNode, type TlvParseResult } from '../emv/lazy';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
@@ -318,7 +318,7 @@ interface RecentHost {
   readonly description: ActionCodeDescription | undefined;
 }
 const recentHosts: RecentHost[] = [];
-for (let i = 0; i < 16; i++) recentHosts.push({ locale: '', operation: undefined, code: '', description: undefined });
+for (let i = 0; i < 16; i++) recentHosts.push({ locale: noLocale, operation: undefined, code: '', description: undefined });
 let nextHost = 0;
 
 function describeHostCode(code: string, operation: OperationName | undefined): ActionCodeDescription {
@@ -469,7 +469,7 @@ interface RecentKernel {
   readonly kernel: CardKernel | undefined;
 }
 const recentKernels: RecentKernel[] = [];
-for (let i = 0; i < 16; i++) recentKernels.push({ locale: '', aid: '', transactionType: undefined, ct115: undefined, terminalType: undefined, kernel: undefined });
+for (let i = 0; i < 16; i++) recentKernels.push({ locale: noLocale, aid: '', transactionType: undefined, ct115: undefined, terminalType: undefined, kernel: undefined });
 let nextKernel = 0;
 
 function cardKernel(r: Reader, aid: string, product: Sourced<Product> | undefined): CardKernel {
