@@ -385,18 +385,20 @@ function checkEncodedSpace(c: Checker, p: QueryParam, spec: ParameterSpec): void
  * `/%(?:20|09|0[AaDd])/g` finds them; read with indexOf (a return URI holds many escapes, and matchAll copied the
  * expression and made an array per match).
  */
-function encodedSpaceIndexes(raw: string): number[] {
-  const out: number[] = [];
+function encodedSpaceIndexes(raw: string): readonly number[] {
+  let out: number[] | undefined;
   for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
     const a = raw.charCodeAt(i + 1);
     const b = raw.charCodeAt(i + 2);
     const space = a === 50 /* 2 */ ? b === 48 /* 0 */ : a === 48 /* 0 */ && (b === 57 /* 9 */ || b === 65 || b === 97 || b === 68 || b === 100); /* A a D d */
     if (!space) continue;
-    out.push(i);
+    (out ??= []).push(i);
     i += 2;
   }
-  return out;
+  return out ?? noIndexes;
 }
+
+const noIndexes: readonly number[] = [];
 
 /** True when the 3-character escape at `at` belongs to a run of encoded spaces that starts or ends `raw`. */
 function edgeRun(raw: string, at: number): boolean {
