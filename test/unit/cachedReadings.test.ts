@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { scanText, type ScannedUri } from '../../src/core/app2app/scan';
 import { validateUri } from '../../src/core/app2app/validate';
+import { lookupCurrency } from '../../src/core/codes/currencies';
 import { explainScanned } from '../../src/core/explain/explain';
 import { fillTemplate, withLocale } from '../../src/core/l10n';
 import { readTransaction } from '../../src/core/transaction/model';
@@ -108,6 +109,14 @@ describe('cached readings of the hot paths (issue 17)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('looks a currency up by number and by text alike, whatever was asked before', () => {
+    // A text that a key made of the number would equal (`#978`), asked first, must not answer for the number.
+    assert.strictEqual(lookupCurrency('#978'), undefined);
+    assert.strictEqual(lookupCurrency(978)?.alpha, 'EUR');
+    assert.strictEqual(lookupCurrency('978')?.alpha, 'EUR');
+    assert.strictEqual(withLocale('it', () => lookupCurrency(978)?.name), withLocale('it', () => lookupCurrency(' 0978 ')?.name));
   });
 
   it('reads an amount, a date and a result alike once their caches were filled by other values', () => {

@@ -73,14 +73,14 @@ function currencyIndexes(): NonNullable<typeof indexes> {
  * code (`EUR`, case-insensitive).
  */
 export function lookupCurrency(code: string | number): Currency | undefined {
+  if (typeof code === 'number') return findCurrency(code);
   const cache = lookups();
-  const key = typeof code === 'number' ? `#${code}` : code;
-  let found = cache.get(key);
+  let found = cache.get(code);
   if (found === undefined) {
     found = findCurrency(code) ?? null;
     // Bounded: codes come from input.
     if (cache.size >= 256) cache.clear();
-    cache.set(key, found);
+    cache.set(code, found);
   }
   return found ?? undefined;
 }
