@@ -932,6 +932,27 @@ const indexedName = /^(\D*?)(\d+)$/;
 /** Looks a query key up in one side of an operation, including `addInfoKeyN` patterns and receipt keys. */
 export function findParameter(operation: OperationSpec, direction: Direction, key: string): ParameterMatch | undefined {
   const list = direction === 'request' ? operation.request : operation.response;
+  // Asked for every field of every URI of a log, with few distinct keys: each answer is made once per list of specs
+  // and shared (a match is read-only). Bounded: keys come from input.
+  let known = list === lastList ? lastMatches : matchCache.get(list);
+  if (known === undefined) matchCache.set(list, (known = new Map()));
+  lastList = list;
+  lastMatches = known;
+  let match = known.get(key);
+  if (match === undefined) {
+    match = matchParameter(list, key) ?? null;
+    if (known.size >= 1024) known.clear();
+    known.set(key, match);
+  }
+  return match ?? undefined;
+}
+
+const matchCache = new WeakMap<readonly ParameterSpec[], Map<string, ParameterMatch | null>>();
+// The list asked last and its matches: a URI's fields are all looked up in one list.
+let lastList: readonly ParameterSpec[] | undefined;
+let lastMatches: Map<string, ParameterMatch | null> | undefined;
+
+function matchParameter(list: readonly ParameterSpec[], key: string): ParameterMatch | undefined {
   const exact = list.find((s) => !s.indexed && s.family !== 'receiptKey' && s.name === key);
   if (exact) return { spec: exact, inRange: true };
   const m = indexedName.exec(key);

@@ -48,8 +48,6 @@ const spacelessTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boo
 // Types whose decoded value cannot hold a space anywhere, so an encoded one (`amount=150%20`) is a mistake too.
 // Not `email`/`phone`: their format is not specified (spec §16.2) and `334 455 6951` may be meant.
 const encodedSpaceTypes: ReadonlySet<ValueType> = new Set(['int-cents', 'int', 'boolean', 'timestamp', 'terminalId', 'uri']);
-// `%20`, `%09`, `%0A`, `%0D`: whitespace once decoded.
-const encodedSpace = /%(?:20|09|0[AaDd])/g;
 // `%25` followed by two hex digits: decoded once it is still a percent-escape (`%2520` → `%20`).
 const doubleEscape = /%25(?=[0-9A-Fa-f]{2})/g;
 // Types for which an empty value is never valid, even when the parameter is optional.
@@ -92,6 +90,26 @@ class Checker {
   rangeIn(start: number, end: number): OffsetRange {
     return rangeAt(this.scanned.uri, start, end);
   }
+}
+
+const noRanges: readonly OffsetRange[] = [];
+
+/** Whether `text` holds a character that `stripWhitespace` (parse.ts) removes: U+0000–U+0020. */
+function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 32) return true;
+  return false;
+}
+
+/**
+ * Whether `value` may hold a character of `\s`: false when every character is printable ASCII (what a value is,
+ * nearly always), so the `\s` replace is skipped.
+ */
+function mayHoldWhitespace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch <= 32 || ch >= 127) return true;
+  }
+  return false;
 }
 
 const snippetText = (s: string) => s.replace(/[$}\\]/g, '\\$&');
@@ -145,7 +163,8 @@ function requestFromString(text: string): ScannedUri {
 // `demonexi:// accounting_closure`: line-wrap space of a published example (spec §6.3).
 function checkAuthoritySpacing(c: Checker): void {
   const uri = c.scanned.uri;
-  if (uri.rawAuthority === uri.authority) return;
+  // The authority is the raw one without whitespace: they differ only when the raw one holds some.
+  if (!hasWhitespace(uri.rawAuthority)) return;
   c.report('A2A027', uri.authorityRange, { text: uri.rawAuthority, name: uri.authority }, undefined, [
     c.fix('removeWhitespace', {}, [{ range: uri.authorityRange, newText: c.source(uri.authority) }]),
   ]);
@@ -172,8 +191,10 @@ function checkSchemeAndOperation(c: Checker): OperationSpec | undefined {
 }
 
 // spec §5.3: `callerTrxId=12312 3uri=demonexi…`: a known name glued to the previous value, followed by `=`.
-function splitMissingAmpersands(c: Checker, op: OperationSpec, params: readonly QueryParam[]): QueryParam[] {
+function splitMissingAmpersands(c: Checker, op: OperationSpec, params: readonly QueryParam[]): readonly QueryParam[] {
   const names = parameterNames(op, 'request');
+  // Nearly every request has no glued name: its parameters are used as they are, without copying them.
+  if (!params.some((p) => !p.dynamic && gluedNameStart(p.rawValue ?? '', names) >= 0)) return params;
   const out: QueryParam[] = [];
   const queue = [...params].reverse();
   // Each split re-reads the rest of the value: a bound keeps pathological input (`1uri=1uri=…`) linear.
@@ -221,7 +242,8 @@ function checkSyntax(c: Checker, p: QueryParam): void {
   if (p.separator === 'amp-entity' && !c.scanned.markup) {
     c.report('A2A029', p.separatorRange, { name: p.key }, undefined, [c.fix('repairAmp', {}, [{ range: p.separatorRange, newText: c.source('&') }])]);
   }
-  if (p.key !== p.name && p.dynamic !== 'key') {
+  // A name is its key without whitespace (parse.ts): they differ only when the key holds some.
+  if (hasWhitespace(p.key) && p.dynamic !== 'key') {
     c.report('A2A027', p.keyRange, { text: p.key, name: p.name }, undefined, [c.fix('removeWhitespace', {}, [{ range: p.keyRange, newText: c.source(p.name) }])]);
   }
 }
@@ -293,19 +315,22 @@ function checkCatalogFlags(c: Checker, op: OperationSpec, params: readonly Query
 function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
   const value = p.value ?? '';
-  const valueRange = p.valueRange ?? p.range;
-  const malformed = p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1));
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
+  const escapes = raw.indexOf('%') >= 0;
+  const malformed = escapes ? p.malformedEscapes.map((m) => c.rangeIn(p.valueIndex + m, p.valueIndex + m + 1)) : noRanges;
   // spec §6.3, §16.10: `uri=demonexi%3A%2F% accounting` is read as `demonexi:/% accounting`; a cut return URI
   // loses the result, which is worse than the generic A2A031 says.
   if (spec.type === 'uri' && malformed.length > 0) c.report('A2A036', malformed[0], { name: p.name, value });
   else reportEncodable(c, p, 'A2A031', malformed, '%25', { value });
-  const twice = checkEncodedTwice(c, p, spec);
-  if (encodedSpaceTypes.has(spec.type)) checkEncodedSpace(c, p, spec);
+  // Escapes are rare in request values: the checks of what they encode run only where there is one.
+  const twice = escapes ? checkEncodedTwice(c, p, spec) : undefined;
+  if (escapes && encodedSpaceTypes.has(spec.type)) checkEncodedSpace(c, p, spec);
   const spaceless = spacelessTypes.has(spec.type);
-  const compact = spaceless ? value.replace(/\s+/g, '') : value;
+  const compact = spaceless && mayHoldWhitespace(value) ? value.replace(/\s+/g, '') : value;
   if (compact.trim() === '' && (spec.required || valueRequiredTypes.has(spec.type))) {
     c.report('A2A008', p.range, { name: p.name, description: parameterDescription(spec) }, undefined, [
-      c.fix('addValue', { name: p.name }, [{ range: valueRange, newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
+      c.fix('addValue', { name: p.name }, [{ range: valueRange(), newText: `\${1:${snippetText(spec.example ?? '')}}` }], true),
     ]);
     return;
   }
@@ -321,6 +346,7 @@ function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
  */
 function checkEncodedTwice(c: Checker, p: QueryParam, spec: ParameterSpec): string | undefined {
   const raw = p.rawValue ?? '';
+  if (raw.indexOf('%25') < 0) return undefined;
   doubleEscape.lastIndex = 0;
   const first = doubleEscape.exec(raw);
   if (!first || !p.valueRange) return undefined;
@@ -344,15 +370,35 @@ function checkEncodedTwice(c: Checker, p: QueryParam, spec: ParameterSpec): stri
  */
 function checkEncodedSpace(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
-  const all = [...raw.matchAll(encodedSpace)];
-  const found = spec.type === 'uri' ? all.filter((m) => edgeRun(raw, m.index)) : all;
+  const all = encodedSpaceIndexes(raw);
+  const found = spec.type === 'uri' ? all.filter((index) => edgeRun(raw, index)) : all;
   if (found.length === 0) return;
-  const at = found.map((m) => c.rangeIn(p.valueIndex + m.index, p.valueIndex + m.index + 3));
+  const at = found.map((index) => c.rangeIn(p.valueIndex + index, p.valueIndex + index + 3));
   const variant = spec.type === 'int-cents' || spec.type === 'int' ? 'amount' : spec.type === 'boolean' || spec.type === 'timestamp' ? spec.type : undefined;
-  c.report('A2A033', at[0], { name: p.name, value: p.value ?? '', escape: found[0][0] }, variant, [
+  c.report('A2A033', at[0], { name: p.name, value: p.value ?? '', escape: raw.slice(found[0], found[0] + 3) }, variant, [
     c.fix('removeEncodedSpace', {}, at.map((range) => ({ range, newText: '' }))),
   ]);
 }
+
+/**
+ * Where `raw` holds an encoded space (`%20`, `%09`, `%0A`, `%0D`: whitespace once decoded), as a global match of
+ * `/%(?:20|09|0[AaDd])/g` finds them; read with indexOf (a return URI holds many escapes, and matchAll copied the
+ * expression and made an array per match).
+ */
+function encodedSpaceIndexes(raw: string): readonly number[] {
+  let out: number[] | undefined;
+  for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+    const a = raw.charCodeAt(i + 1);
+    const b = raw.charCodeAt(i + 2);
+    const space = a === 50 /* 2 */ ? b === 48 /* 0 */ : a === 48 /* 0 */ && (b === 57 /* 9 */ || b === 65 || b === 97 || b === 68 || b === 100); /* A a D d */
+    if (!space) continue;
+    (out ??= []).push(i);
+    i += 2;
+  }
+  return out ?? noIndexes;
+}
+
+const noIndexes: readonly number[] = [];
 
 /** True when the 3-character escape at `at` belongs to a run of encoded spaces that starts or ends `raw`. */
 function edgeRun(raw: string, at: number): boolean {
@@ -367,8 +413,9 @@ function edgeRun(raw: string, at: number): boolean {
 
 /** Type rule of the catalog; false when it reported something (character checks would only repeat it). */
 function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, decodedOnce?: string): boolean {
-  const valueRange = p.valueRange ?? p.range;
-  const replace = (suggestion: string) => [c.fix('replaceValue', { suggestion }, [{ range: valueRange, newText: suggestion }])];
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
+  const replace = (suggestion: string) => [c.fix('replaceValue', { suggestion }, [{ range: valueRange(), newText: suggestion }])];
   const args = { name: p.name, value: v };
   switch (spec.type) {
     case 'int-cents': {
@@ -377,36 +424,36 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
       if (/^\d+$/.test(v)) {
         const max = spec.constraints?.max;
         if (max !== undefined && Number(v) > max) {
-          c.report('A2A034', valueRange, args);
+          c.report('A2A034', valueRange(), args);
           return false;
         }
         if (Number(v) >= min) return true;
-        c.report('A2A004', valueRange, { ...args, min }, 'zero');
+        c.report('A2A004', valueRange(), { ...args, min }, 'zero');
         return false;
       }
-      if (/^-\d+(?:[.,]\d+)?$/.test(v)) c.report('A2A004', valueRange, args, 'negative');
+      if (/^-\d+(?:[.,]\d+)?$/.test(v)) c.report('A2A004', valueRange(), args, 'negative');
       else if (/^\+\d+$/.test(v)) {
         const suggestion = v.slice(1);
-        c.report('A2A004', valueRange, { ...args, suggestion }, 'plus', Number(suggestion) >= min ? replace(suggestion) : []);
+        c.report('A2A004', valueRange(), { ...args, suggestion }, 'plus', Number(suggestion) >= min ? replace(suggestion) : []);
       } else {
         const m = /^(\d+)[.,](\d{1,2})$/.exec(v);
         if (m) {
           const suggestion = String(Number(m[1]) * 100 + Number(m[2].padEnd(2, '0')));
-          c.report('A2A004', valueRange, { ...args, suggestion }, 'decimal', Number(suggestion) >= min ? replace(suggestion) : []);
-        } else c.report('A2A004', valueRange, args);
+          c.report('A2A004', valueRange(), { ...args, suggestion }, 'decimal', Number(suggestion) >= min ? replace(suggestion) : []);
+        } else c.report('A2A004', valueRange(), args);
       }
       return false;
     }
     case 'boolean': {
       if (v === 'true' || v === 'false') return true;
       const suggestion = booleanSpellings[v.toLowerCase()];
-      c.report('A2A005', valueRange, { ...args, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      c.report('A2A005', valueRange(), { ...args, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
       return false;
     }
     case 'timestamp':
       return checkTimestamp(c, p, v);
     case 'terminalId':
-      if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange, args);
+      if (!/^\d{8}$/.test(v)) c.report('A2A007', valueRange(), args);
       return true;
     case 'enum': {
       // The catalog lists the documented values; anything else is reported with the list, and a value that
@@ -415,15 +462,15 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
       if (values.includes(v)) return true;
       const suggestion = values.find((x) => x.toLowerCase() === v.toLowerCase());
       const listed = values.map((x) => `\`${x}\``).join(', ');
-      c.report('A2A038', valueRange, { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
+      c.report('A2A038', valueRange(), { ...args, values: listed, suggestion: suggestion ?? '' }, suggestion ? 'suggestion' : undefined, suggestion ? replace(suggestion) : []);
       return false;
     }
     case 'uri':
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return true;
       if (decodedOnce !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*%3A/i.test(v)) {
-        const fixes = [c.fix('decodeOnce', { suggestion: decodedOnce }, [{ range: valueRange, newText: c.source(decodedOnce) }])];
-        c.report('A2A022', valueRange, { ...args, suggestion: decodedOnce }, 'encodedTwice', fixes);
-      } else c.report('A2A022', valueRange, args);
+        const fixes = [c.fix('decodeOnce', { suggestion: decodedOnce }, [{ range: valueRange(), newText: c.source(decodedOnce) }])];
+        c.report('A2A022', valueRange(), { ...args, suggestion: decodedOnce }, 'encodedTwice', fixes);
+      } else c.report('A2A022', valueRange(), args);
       return false;
     default:
       return true;
@@ -432,14 +479,15 @@ function checkType(c: Checker, p: QueryParam, spec: ParameterSpec, v: string, de
 
 // spec §12: ddMMyyHHmm, 24-hour clock [inference from 0912202317]; two-digit years read as 20yy [inference].
 function checkTimestamp(c: Checker, p: QueryParam, v: string): boolean {
-  const valueRange = p.valueRange ?? p.range;
+  // Made only for a report: most values have none.
+  const valueRange = (): OffsetRange => p.valueRange ?? p.range;
   const args = { name: p.name, value: v };
   if (/^\d{13}$/.test(v)) {
-    c.report('A2A006', valueRange, args, 'epoch');
+    c.report('A2A006', valueRange(), args, 'epoch');
     return false;
   }
   if (!/^\d{10}$/.test(v)) {
-    c.report('A2A006', valueRange, args);
+    c.report('A2A006', valueRange(), args);
     return false;
   }
   const [day, month, year, hour, minute] = [0, 2, 4, 6, 8].map((i) => Number(v.slice(i, i + 2)));
@@ -451,7 +499,7 @@ function checkTimestamp(c: Checker, p: QueryParam, v: string): boolean {
   else if (hour > 23) variant = 'hour';
   else if (minute > 59) variant = 'minute';
   if (!variant) return true;
-  c.report('A2A006', valueRange, { ...args, ...parts }, variant);
+  c.report('A2A006', valueRange(), { ...args, ...parts }, variant);
   return false;
 }
 
@@ -492,10 +540,13 @@ function reportEncodable(c: Checker, p: QueryParam, code: DiagnosticCode, at: re
 function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value: string): void {
   const k = spec.constraints;
   if (!k) return;
-  const range = p.valueRange && p.valueRange.end > p.valueRange.start ? p.valueRange : p.range;
+  const range = (): OffsetRange => {
+    const valueRange = p.valueRange;
+    return valueRange && valueRange.end > valueRange.start ? valueRange : p.range;
+  };
   const length = [...value].length;
   if ((k.minLength !== undefined && length < k.minLength) || (k.maxLength !== undefined && length > k.maxLength)) {
-    c.report('A2A011', range, { name: p.name, value, length, minLength: k.minLength ?? 0, maxLength: k.maxLength ?? '∞' });
+    c.report('A2A011', range(), { name: p.name, value, length, minLength: k.minLength ?? 0, maxLength: k.maxLength ?? '∞' });
   }
   if (k.allowedChar) {
     const bad = [...new Set([...value].filter((ch) => !(ch.length === 1 && k.allowedChar?.test(ch))))];
@@ -504,8 +555,8 @@ function checkConstraints(c: Checker, p: QueryParam, spec: ParameterSpec, value:
     const letters = bad.filter((ch) => /^\p{L}$/u.test(ch));
     const others = bad.filter((ch) => !letters.includes(ch));
     const list = (chars: readonly string[]) => chars.map((ch) => (ch === ' ' ? messages().space : `\`${ch}\``)).join(', ');
-    if (others.length > 0) c.report('A2A012', range, { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters: list(others) });
-    if (letters.length > 0) c.report('A2A037', range, { name: p.name, characters: list(letters) });
+    if (others.length > 0) c.report('A2A012', range(), { name: p.name, allowed: allowedCharactersText(spec) ?? '', characters: list(others) });
+    if (letters.length > 0) c.report('A2A037', range(), { name: p.name, characters: list(letters) });
   }
 }
 

@@ -6,7 +6,7 @@ import type { CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay, inSourceLocale } from '../l10n';
 import type { Provenance } from '../types';
-import { builtPerLocale } from './text';
+import { builtPerLocale, noLocale } from './text';
 
 export interface Currency {
   /** ISO 4217 numeric, 3 digits. */
@@ -73,14 +73,35 @@ function currencyIndexes(): NonNullable<typeof indexes> {
  * code (`EUR`, case-insensitive).
  */
 export function lookupCurrency(code: string | number): Currency | undefined {
+  if (typeof code === 'number') return findCurrency(code);
+  const cache = lookups();
+  let found = cache.get(code);
+  if (found === undefined) {
+    found = findCurrency(code) ?? null;
+    // Bounded: codes come from input.
+    if (cache.size >= 256) cache.clear();
+    cache.set(code, found);
+  }
+  return found ?? undefined;
+}
+
+// Every lookup of a log asks for the same few codes (CT118, 978 for every amount): each answer is made once per
+// locale and shared (a Currency is read-only), instead of overlaying and naming the entry again on every call.
+const lookups = builtPerLocale(() => new Map<string, Currency | null>());
+const currencyOf = builtPerLocale(() => new Map<CurrencyData, Currency>());
+
+function findCurrency(code: string | number): Currency | undefined {
   const text = String(code).trim();
+  let c: CurrencyData | undefined;
   if (/^\d{1,4}$/.test(text)) {
     const n = Number(text);
-    const c = n <= 999 ? currencyIndexes().byNumeric.get(String(n).padStart(3, '0')) : undefined;
-    return c && toCurrency(c);
-  }
-  const c = /^[A-Za-z]{3}$/.test(text) ? currencyIndexes().byAlpha.get(text.toUpperCase()) : undefined;
-  return c && toCurrency(c);
+    c = n <= 999 ? currencyIndexes().byNumeric.get(String(n).padStart(3, '0')) : undefined;
+  } else c = /^[A-Za-z]{3}$/.test(text) ? currencyIndexes().byAlpha.get(text.toUpperCase()) : undefined;
+  if (!c) return undefined;
+  const made = currencyOf();
+  let currency = made.get(c);
+  if (currency === undefined) made.set(c, (currency = toCurrency(c)));
+  return currency;
 }
 
 export interface FormattedAmount {
@@ -115,6 +136,34 @@ export function formatAmount(
   currencyCode: string | number = '978',
   options: FormatAmountOptions = {},
 ): FormattedAmount | undefined {
+  // One URI's amounts are read several times (the model reads `amount`, f04 and f30, the explainer each field
+  // again), and a log repeats them: the last few readings are kept and shared (a FormattedAmount is read-only).
+  // Formatting with Intl is most of the cost; a key string and a Map per lookup cost more than this short search.
+  if (typeof amount !== 'string' || typeof currencyCode !== 'string') return makeAmount(amount, currencyCode, options);
+  const locale = getLocale();
+  const textLocale = options.locale;
+  for (const r of recentAmounts) {
+    if (r.amount === amount && r.currencyCode === currencyCode && r.locale === locale && r.textLocale === textLocale) return r.formatted;
+  }
+  const formatted = makeAmount(amount, currencyCode, options);
+  recentAmounts[nextRecent] = { amount, currencyCode, locale, textLocale, formatted };
+  nextRecent = (nextRecent + 1) % recentAmounts.length;
+  return formatted;
+}
+
+interface RecentAmount {
+  readonly amount: string;
+  readonly currencyCode: string;
+  readonly locale: string;
+  readonly textLocale: string | undefined;
+  readonly formatted: FormattedAmount | undefined;
+}
+
+const recentAmounts: RecentAmount[] = [];
+for (let i = 0; i < 8; i++) recentAmounts.push({ amount: '', currencyCode: '', locale: noLocale, textLocale: undefined, formatted: undefined });
+let nextRecent = 0;
+
+function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);
   if (!currency) return undefined;
   const m = /^([+-]?)(\d+)$/.exec(typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim());
@@ -146,7 +195,11 @@ export function formatAmount(
  */
 const formats = new Map<string, Intl.NumberFormat | null>();
 
+// The format used last: a log's amounts are nearly all in one currency and locale, so most calls need no key.
+let last: { readonly locale: string; readonly alpha: string; readonly exponent: number; readonly format: Intl.NumberFormat | null } | undefined;
+
 function localised(value: number, alpha: string, exponent: number, locale: string): string | undefined {
+  if (last !== undefined && last.locale === locale && last.alpha === alpha && last.exponent === exponent) return last.format?.format(value);
   const key = `${locale}\u0000${alpha}\u0000${exponent}`;
   let format = formats.get(key);
   if (format === undefined) {
@@ -159,5 +212,6 @@ function localised(value: number, alpha: string, exponent: number, locale: strin
     if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
     formats.set(key, format);
   }
+  last = { locale, alpha, exponent, format };
   return format?.format(value);
 }

@@ -5,7 +5,7 @@
 import { overlay, translated } from '../l10n';
 import type { Provenance } from '../types';
 import type { SpecSourceTag } from './sources';
-import { builtPerLocale, fillTemplate } from './text';
+import { builtPerLocale, fillTemplate, remember } from './text';
 
 /** App2App operations (URI authorities, spec §2.1). */
 export type NexiOperation = 'payment' | 'reversal' | 'accounting_closure' | 'last_transaction';
@@ -285,6 +285,17 @@ export interface ResultContext {
  * URIs carry log residue, reference §0.6). Unknown codes are reported as undocumented, never guessed.
  */
 export function describeResult(input: string | number, context: ResultContext = {}): ResultDescription {
+  // A log repeats the same few results: each description is made once per locale, operation and input, and shared
+  // (descriptions are read-only). Bounded, since the input is.
+  if (typeof input !== 'string') return makeDescription(input, context);
+  const cache = descriptions();
+  const key = `${context.operation ?? ''}\u0000${input}`;
+  return cache.get(key) ?? remember(cache, key, makeDescription(input, context));
+}
+
+const descriptions = builtPerLocale(() => new Map<string, ResultDescription>());
+
+function makeDescription(input: string | number, context: ResultContext): ResultDescription {
   const M = resultText();
   const raw = String(input);
   const notes: string[] = [];

@@ -25,3 +25,38 @@ export function builtPerLocale<T>(build: () => T): () => T {
     return value;
   };
 }
+
+/**
+ * Keeps `value` under `key` in `cache` and returns it; a cache that holds `limit` entries is emptied first. For
+ * caches of values made from input (codes, amounts, dates a log repeats): bounded, however varied the input.
+ */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = 512): V {
+  if (cache.size >= limit) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** The locale of an empty slot of the caches of last answers: no locale is named so, not even an empty one. */
+export const noLocale = '\u0000';
+
+/**
+ * `read` (a pure reading of one string whose words follow the locale) with its last `size` answers kept: one URI's
+ * value is read by the transaction model and again by the explainer, and a search of a few strings costs less than
+ * the reading (a key string and a Map would cost about as much). Answers are shared: they must be read-only.
+ */
+export function recentlyRead<T>(read: (value: string) => T, size = 8): (value: string) => T {
+  const values: string[] = new Array<string>(size).fill('');
+  const locales: string[] = new Array<string>(size).fill(noLocale);
+  const answers: T[] = new Array<T>(size);
+  let next = 0;
+  return (value) => {
+    const locale = currentLocale();
+    for (let i = 0; i < size; i++) if (values[i] === value && locales[i] === locale) return answers[i]!;
+    const answer = read(value);
+    values[next] = value;
+    locales[next] = locale;
+    answers[next] = answer;
+    next = (next + 1) % size;
+    return answer;
+  };
+}

@@ -190,20 +190,29 @@ class Parser {
     this.maxDepth = options.maxDepth ?? 16;
     let digits = '';
     let run = -1;
+    // Hex digits are copied a run at a time (most values are one run), and characters are classified by code: a
+    // regular expression per character was most of parsing an f55 value.
+    let hexRun = -1;
     for (let i = 0; i <= input.length; i++) {
-      const ch = input[i] ?? ' ';
-      const isHex = /[0-9A-Fa-f]/.test(ch);
-      if (run >= 0 && (isHex || /\s/.test(ch))) {
+      const c = i < input.length ? input.charCodeAt(i) : 32;
+      const isHex = hexDigitValue(c) >= 0;
+      if (run >= 0 && (isHex || isWhitespace(c))) {
         const text = input.slice(run, i);
         this.report('non-hex', 'error', 'nonHex', { start: run, end: i }, { text, offset: run });
         run = -1;
       }
       if (isHex) {
-        digits += ch.toUpperCase();
+        if (hexRun < 0) hexRun = i;
         this.pos.push(i);
-      } else if (run < 0 && !/\s/.test(ch) && i < input.length) run = i;
+        continue;
+      }
+      if (hexRun >= 0) {
+        digits += input.slice(hexRun, i);
+        hexRun = -1;
+      }
+      if (run < 0 && !isWhitespace(c) && i < input.length) run = i;
     }
-    this.hex = digits;
+    this.hex = digits.toUpperCase();
     this.resync = (options.resynchronise ?? true) && digits.length <= maxResyncDigits;
   }
 
@@ -217,7 +226,7 @@ class Parser {
   // ---- reading ---------------------------------------------------------------------------------
 
   private byte(i: number): number {
-    return Number.parseInt(this.hex.slice(i, i + 2), 16);
+    return (hexDigitValue(this.hex.charCodeAt(i)) << 4) | hexDigitValue(this.hex.charCodeAt(i + 1));
   }
 
   /** Reads tag and length at hex-digit index `i`; `end` bounds the enclosing value. */
@@ -462,7 +471,31 @@ class Parser {
 
 /** All nodes depth-first (parents before children). */
 export function flattenTlv(nodes: readonly TlvNode[]): TlvNode[] {
-  return nodes.flatMap((n) => [n, ...flattenTlv(n.children ?? [])]);
+  const out: TlvNode[] = [];
+  flattenInto(nodes, out);
+  return out;
+}
+
+function flattenInto(nodes: readonly TlvNode[], out: TlvNode[]): void {
+  for (const n of nodes) {
+    out.push(n);
+    if (n.children) flattenInto(n.children, out);
+  }
+}
+
+/** Value of hex digit character `c` (`0`–`9`, `A`–`F`, `a`–`f`), or -1. */
+function hexDigitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** `/\s/` of one UTF-16 code unit: ASCII and Unicode white space, line terminators and the BOM. */
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** First node with the given tag, searched depth-first. */

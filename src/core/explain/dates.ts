@@ -1,7 +1,7 @@
 // Date and time formats found in App2App URIs (spec §12). Each reader returns undefined unless the value is a
 // real date/time, so explanations never invent a date out of a malformed value. The human text follows the core
 // locale (`9 Dec 2020 23:17`, `9 dicembre 2020, 23:17`); the numbers and the ISO form never change.
-import { fillTemplate } from '../codes/text';
+import { fillTemplate, recentlyRead } from '../codes/text';
 import { translated } from '../l10n';
 import { dateTexts } from './messages';
 
@@ -53,6 +53,15 @@ function validTime(h: number, min: number, s = 0): boolean {
 
 /** `ddMMyyHHmm` (request and response `timestamp`, spec §12; 24-hour clock is an inference). Years 00–99 → 2000–2099. */
 export function readDdMMyyHHmm(value: string): ReadDate | undefined {
+  return recentDdMMyyHHmm(value);
+}
+
+// The model and the explainer read the same values of a URI: the last answers are kept (see recentlyRead).
+const recentDdMMyyHHmm = recentlyRead(ddMMyyHHmm);
+const recentDdSlashMMSlashYyyy = recentlyRead(ddSlashMMSlashYyyy);
+const recentIso8601 = recentlyRead(iso8601);
+
+function ddMMyyHHmm(value: string): ReadDate | undefined {
   const m = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
   if (!m) return undefined;
   const [d, mo, y, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
@@ -82,6 +91,10 @@ export function readMMdd(value: string): ReadDate | undefined {
 
 /** `dd/MM/yyyy` (CT106). */
 export function readDdSlashMMSlashYyyy(value: string): ReadDate | undefined {
+  return recentDdSlashMMSlashYyyy(value);
+}
+
+function ddSlashMMSlashYyyy(value: string): ReadDate | undefined {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
   if (!m) return undefined;
   const [d, mo, y] = m.slice(1).map(Number) as [number, number, number];
@@ -104,6 +117,10 @@ export function readHHColonMm(value: string): ReadDate | undefined {
  * offset is read as `+` and the result says it was recovered (a `-` offset never becomes a space).
  */
 export function readIso8601(value: string): ReadDate | undefined {
+  return recentIso8601(value);
+}
+
+function iso8601(value: string): ReadDate | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:(Z|[+-]\d{2}:?\d{2})| (\d{2}:?\d{2}))?$/.exec(value.trim());
   if (!m) return undefined;
   const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];

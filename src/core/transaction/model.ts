@@ -10,10 +10,10 @@ import type { QueryParam } from '../app2app/parse';
 import type { ScannedUri } from '../app2app/scan';
 import { describeActionCode, type ActionCodeDescription } from '../codes/actionCodes';
 import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } from '../codes/currencies';
-import { lookupReceiptKey } from '../codes/receiptKeys';
+import { lookupReceiptKey, receiptKeys } from '../codes/receiptKeys';
 import { describeResult, type ResultDescription } from '../codes/resultCodes';
 import type { TemplateValues } from '../codes/text';
-import { fillTemplate } from '../codes/text';
+import { fillTemplate, noLocale } from '../codes/text';
 import { lookupCt105, lookupOperationType } from '../codes/transactionTypes';
 import { decodeBits, entryModeFromNexi, flattenTlv, kernelFor, lookupTag, parseTlv, type CardKernel, type TlvNode, type TlvParseResult } from '../emv/lazy';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
@@ -164,9 +164,44 @@ const wrongPinCodes = new Set(['117', '55']);
 // example (spec §3.4, §13) and softPosError (§9.3). Reading the product from them is ours [inference]; last_transaction
 // carries receipt keys for both products (spec §5.2), so there only terminalType counts.
 const mobilePosKeys = new Set(['actionCode', 'pan', 'transactionType', 'stan', 'operationNumber', 'acquirerName', 'merchantId', 'resultDescription', 'cardTypeCVM', 'urlTicket', 'authorizationNumber']);
-const softPosKeys = /^(?:CT\d{3}|f\d{2}|F42|9F14|softPosError)$/;
+/** `CT` + 3 digits, `f` + 2 digits, `F42`, `9F14`, `softPosError`: the SoftPOS-only keys (see above). */
+function isSoftPosKey(name: string): boolean {
+  const digit = (i: number) => name.charCodeAt(i) >= 48 && name.charCodeAt(i) <= 57;
+  switch (name.length) {
+    case 5:
+      return name.charCodeAt(0) === 67 /* C */ && name.charCodeAt(1) === 84 /* T */ && digit(2) && digit(3) && digit(4);
+    case 3:
+      return (name.charCodeAt(0) === 102 /* f */ && digit(1) && digit(2)) || name === 'F42';
+    default:
+      return name === '9F14' || name === 'softPosError';
+  }
+}
 
-const digitsOf = (v: string | undefined): string | undefined => (v !== undefined && /^\d+$/.test(v) ? v.replace(/^0+(?=\d)/, '') : undefined);
+// Keys whose values are BER-TLV (the receipt-key table's `tlv` kind: f55, CT123), parsed once here.
+const tlvKeys: ReadonlySet<string> = new Set(receiptKeys.filter((k) => k.valueKind === 'tlv').map((k) => k.key));
+
+/** A TLV-valued parameter with its objects flattened (the card-data check and the CVM reading both walk them). */
+interface TlvField {
+  readonly param: QueryParam;
+  readonly nodes: readonly TlvNode[];
+}
+
+// The model's `tlv` of a URI without TLV values: one shared empty map (read-only), not one per URI.
+const noTlv: ReadonlyMap<QueryParam, TlvParseResult> = new Map();
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The digits of `v` without leading zeros (one zero kept); undefined unless `v` is all digits. */
+function digitsOf(v: string | undefined): string | undefined {
+  if (v === undefined || v.length === 0) return undefined;
+  let zeros = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    if (c === 48 && zeros === i && i < v.length - 1) zeros++;
+  }
+  return zeros === 0 ? v : v.slice(zeros);
+}
 
 /** One parameter with what the model reads of it, computed once (a parameter's getters derive on every read). */
 interface Entry {
@@ -176,35 +211,52 @@ interface Entry {
   readonly dynamic: QueryParam['dynamic'];
 }
 
+// Every key the model reads by name, each with a slot: a URI's first parameter of each is found by one lookup in
+// this fixed table instead of a Map made per URI (the model runs for every URI of a log).
+const modelKeys = [
+  'result', 'terminalType', 'actionCode', 'f39', 'CT105', 'CT118', 'amount', 'f04', 'f30', 'hostTotal', 'terminalTotal', 'operationType', 'F42',
+  'f42', 'CT108', 'CT102', 'transactionType', 'CT115', 'CT100', 'pan', 'CT112', 'CT110', 'timestamp', 'CT106', 'CT107', 'authorizationNumber',
+  'f38', 'terminalId', 'f41', 'CT104', 'f43', 'callerTrxId',
+] as const;
+type ModelKey = (typeof modelKeys)[number];
+const slotOf: ReadonlyMap<string, number> = new Map(modelKeys.map((k, i) => [k, i]));
+
 class Reader {
   readonly findings: Diagnostic[] = [];
   readonly entries: Entry[] = [];
-  private readonly byName = new Map<string, Entry>();
+  /** The first parameter of each model key (keys from templates excepted), by slot. */
+  private readonly first: (Entry | undefined)[] = new Array<Entry | undefined>(modelKeys.length).fill(undefined);
 
   constructor(readonly scanned: ScannedUri) {
     for (const param of scanned.params) {
       const entry: Entry = { param, name: param.name, trimmed: param.trimmed, dynamic: param.dynamic };
       this.entries.push(entry);
-      if (entry.dynamic !== 'key' && !this.byName.has(entry.name)) this.byName.set(entry.name, entry);
+      const slot = slotOf.get(entry.name);
+      if (slot !== undefined && entry.dynamic !== 'key' && this.first[slot] === undefined) this.first[slot] = entry;
     }
   }
 
-  names(): IterableIterator<string> {
-    return this.byName.keys();
+  /** Whether `entry` is the first parameter of its name (keys from templates excepted). */
+  isFirst(entry: Entry): boolean {
+    if (entry.dynamic === 'key') return false;
+    for (const e of this.entries) {
+      if (e === entry) return true;
+      if (e.dynamic !== 'key' && e.name === entry.name) return false;
+    }
+    return false;
   }
 
-  param(name: string): QueryParam | undefined {
-    return this.byName.get(name)?.param;
+  param(name: ModelKey): QueryParam | undefined {
+    return this.first[slotOf.get(name)!]?.param;
   }
 
   /** Trimmed value; undefined when absent, blank, or the literal `null` (how Nexi's "null otherwise" may arrive). */
-  get(name: string): string | undefined {
-    const v = this.byName.get(name)?.trimmed;
-    return v === undefined || v === '' || v === 'null' || v === 'NULL' ? undefined : v;
+  get(name: ModelKey): string | undefined {
+    return present(this.first[slotOf.get(name)!]?.trimmed);
   }
 
-  where(name: string): OffsetRange {
-    const p = this.byName.get(name)?.param;
+  where(name: ModelKey): OffsetRange {
+    const p = this.first[slotOf.get(name)!]?.param;
     return p ? (p.valueRange ?? p.range) : this.scanned.uri.schemeRange;
   }
 
@@ -214,7 +266,12 @@ class Reader {
   }
 }
 
-function amountOf(r: Reader, key: string, currency: string): AmountReading | undefined {
+/** A trimmed value as the model reads it: undefined when blank or the literal `null`. */
+function present(v: string | undefined): string | undefined {
+  return v === undefined || v === '' || v === 'null' || v === 'NULL' ? undefined : v;
+}
+
+function amountOf(r: Reader, key: ModelKey, currency: string): AmountReading | undefined {
   const raw = r.get(key);
   if (raw === undefined || !/^[+-]?\d+$/.test(raw)) return undefined;
   const amount = formatAmount(raw, currency);
@@ -233,10 +290,11 @@ function readProduct(r: Reader, operation: OperationName | undefined, result: Re
   if (operation === 'last_transaction' || r.scanned.kind !== 'result') return undefined;
   const soft: string[] = [];
   const mobile: string[] = [];
-  for (const name of r.names()) {
-    if (r.get(name) === undefined) continue;
-    if (mobilePosKeys.has(name)) mobile.push(name);
-    else if (softPosKeys.test(name)) soft.push(name);
+  for (const entry of r.entries) {
+    const name = entry.name;
+    const into = mobilePosKeys.has(name) ? mobile : isSoftPosKey(name) ? soft : undefined;
+    // Each name once, as its first parameter reads (a repeated key is one key).
+    if (into && present(entry.trimmed) !== undefined && r.isFirst(entry)) into.push(name);
   }
   if (soft.length > 0 && mobile.length === 0) return { value: 'softpos', source: soft.slice(0, 3).join(', '), inferred: true };
   if (mobile.length > 0 && soft.length === 0) return { value: 'mobilepos', source: mobile.slice(0, 3).join(', '), inferred: true };
@@ -251,18 +309,24 @@ function readHost(r: Reader, operation: 'payment' | 'reversal' | 'accounting_clo
   return { key, code, description, wrongPin: wrongPinCodes.has(description.code), range: r.where(key) };
 }
 
-// A log repeats the same few host codes: each description is made once per locale, operation and code, and shared
-// (descriptions are read-only). Bounded, since codes come from input.
-const hostDescriptions = new Map<string, ActionCodeDescription>();
+// A log repeats the same few host codes: the last descriptions are kept, with the locale, operation and code they
+// describe, and shared (descriptions are read-only). A short search of them costs less than a key string and a Map.
+interface RecentHost {
+  readonly locale: string;
+  readonly operation: OperationName | undefined;
+  readonly code: string;
+  readonly description: ActionCodeDescription | undefined;
+}
+const recentHosts: RecentHost[] = [];
+for (let i = 0; i < 16; i++) recentHosts.push({ locale: noLocale, operation: undefined, code: '', description: undefined });
+let nextHost = 0;
 
 function describeHostCode(code: string, operation: OperationName | undefined): ActionCodeDescription {
-  const key = `${getLocale()}\u0000${operation ?? ''}\u0000${code}`;
-  let description = hostDescriptions.get(key);
-  if (description === undefined) {
-    if (hostDescriptions.size >= 256) hostDescriptions.clear();
-    description = describeActionCode(code, operation ? { operation } : {});
-    hostDescriptions.set(key, description);
-  }
+  const locale = getLocale();
+  for (const h of recentHosts) if (h.code === code && h.locale === locale && h.operation === operation) return h.description!;
+  const description = describeActionCode(code, operation ? { operation } : {});
+  recentHosts[nextHost] = { locale, operation, code, description };
+  nextHost = (nextHost + 1) % recentHosts.length;
   return description;
 }
 
@@ -274,7 +338,10 @@ function retrievedOf(r: Reader): TransactionModel['retrieved'] {
   // spec §13.1: the published SoftPOS reversal result carries CT105=0200 (VOID) — reading VOID as our reversal is ours.
   const operation: Sourced<'payment' | 'reversal'> | undefined =
     ct105 === '0100' ? { value: 'payment', source: 'CT105', inferred: false } : ct105 === '0400' ? { value: 'reversal', source: 'CT105', inferred: false } : ct105 === '0200' ? { value: 'reversal', source: 'CT105', inferred: true } : undefined;
-  return { ct105, ...(entry ? { label: entry.label } : {}), ...(operation ? { operation } : {}) };
+  const retrieved: Mutable<NonNullable<TransactionModel['retrieved']>> = { ct105 };
+  if (entry) retrieved.label = entry.label;
+  if (operation) retrieved.operation = operation;
+  return retrieved;
 }
 
 function outcomeFromHost(host: HostResponse): TransactionOutcome {
@@ -338,33 +405,33 @@ function readTimestamps(r: Reader): TimestampReading[] {
   return out;
 }
 
-function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: ReadonlyMap<QueryParam, TlvParseResult>): CardReading {
+const lastFourKeys = ['CT100', 'pan', 'CT112'] as const;
+
+function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: readonly TlvField[]): CardReading {
   const ct108 = r.get('CT108');
   const aid = r.get('CT102');
-  const entry = entryModeFromNexi({
-    ...(r.get('transactionType') ? { transactionType: r.get('transactionType')! } : {}),
-    ...(r.get('CT115') ? { ct115: r.get('CT115')! } : {}),
-    ...(r.get('terminalType') ? { terminalType: r.get('terminalType')! } : product?.value === 'softpos' && !product.inferred ? { terminalType: 'SOFTPOS' } : {}),
-  });
   // Without an AID the scheme is unknown: the kernel reading would say nothing the entry-mode field does not.
-  const kernel = aid ? kernelFor(aid, entry ?? 'unknown') : undefined;
+  const kernel = aid ? cardKernel(r, aid, product) : undefined;
   // The kernel reading looked the AID up already: its brand is the AID table's.
   const brand: Sourced<string> | undefined = ct108 ? { value: ct108, source: 'CT108', inferred: false } : kernel?.brand ? { value: kernel.brand, source: 'CT102', inferred: false } : undefined;
   let last4: Sourced<string> | undefined;
-  const seen: Array<{ key: string; last4: string }> = [];
-  for (const key of ['CT100', 'pan', 'CT112']) {
+  let firstKey: string | undefined;
+  let firstLast4: string | undefined;
+  let differing: { key: ModelKey; last4: string } | undefined;
+  for (const key of lastFourKeys) {
     const v = r.get(key);
-    const m = v ? /(\d{4})$/.exec(v) : null;
-    if (m) {
-      seen.push({ key, last4: m[1]! });
-      last4 ??= { value: m[1]!, source: key, inferred: key === 'CT112' };
-    }
+    const four = v ? lastFourDigits(v) : undefined;
+    if (four === undefined) continue;
+    if (firstLast4 === undefined) {
+      firstKey = key;
+      firstLast4 = four;
+      last4 = { value: four, source: key, inferred: key === 'CT112' };
+    } else if (differing === undefined && four !== firstLast4) differing = { key, last4: four };
   }
-  const differing = seen.find((s) => s.last4 !== seen[0]!.last4);
-  if (differing) r.report('A2R008', r.where(differing.key), { keyA: seen[0]!.key, a: seen[0]!.last4, keyB: differing.key, b: differing.last4 });
+  if (differing) r.report('A2R008', r.where(differing.key), { keyA: firstKey!, a: firstLast4!, keyB: differing.key, b: differing.last4 });
   let cvm: Sourced<string> | undefined;
-  for (const [param, parsed] of tlv) {
-    const node = flattenTlv(parsed.nodes).find((n) => n.tag === '9F34' && !n.truncated);
+  for (const { param, nodes } of tlv) {
+    const node = nodes.find((n) => n.tag === '9F34' && !n.truncated);
     const bits = node ? decodeBits('9F34', node.value) : undefined;
     const method = bits?.set.find((b) => b.byte === 1)?.meaning;
     if (method) {
@@ -373,12 +440,59 @@ function readCard(r: Reader, product: Sourced<Product> | undefined, tlv: Readonl
       break;
     }
   }
-  return { ...(brand ? { brand } : {}), ...(kernel ? { kernel } : {}), ...(last4 ? { last4 } : {}), ...(cvm ? { cvm } : {}) };
+  const card: Mutable<CardReading> = {};
+  if (brand) card.brand = brand;
+  if (kernel) card.kernel = kernel;
+  if (last4) card.last4 = last4;
+  if (cvm) card.cvm = cvm;
+  return card;
+}
+
+/** The last four characters of `v` when they are digits (`/(\d{4})$/`). */
+function lastFourDigits(v: string): string | undefined {
+  if (v.length < 4) return undefined;
+  for (let i = v.length - 4; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return v.slice(-4);
+}
+
+// A log repeats the same few cards and entry modes: the last kernel readings are kept, with what they were read
+// from, and shared (readings are read-only). A short search of them costs less than a key string and a Map.
+interface RecentKernel {
+  readonly locale: string;
+  readonly aid: string;
+  readonly transactionType: string | undefined;
+  readonly ct115: string | undefined;
+  readonly terminalType: string | undefined;
+  readonly kernel: CardKernel | undefined;
+}
+const recentKernels: RecentKernel[] = [];
+for (let i = 0; i < 16; i++) recentKernels.push({ locale: noLocale, aid: '', transactionType: undefined, ct115: undefined, terminalType: undefined, kernel: undefined });
+let nextKernel = 0;
+
+function cardKernel(r: Reader, aid: string, product: Sourced<Product> | undefined): CardKernel {
+  const transactionType = r.get('transactionType');
+  const ct115 = r.get('CT115');
+  const terminalType = r.get('terminalType') ?? (product?.value === 'softpos' && !product.inferred ? 'SOFTPOS' : undefined);
+  const locale = getLocale();
+  for (const k of recentKernels) {
+    if (k.aid === aid && k.locale === locale && k.transactionType === transactionType && k.ct115 === ct115 && k.terminalType === terminalType) return k.kernel!;
+  }
+  const entry = entryModeFromNexi({
+    ...(transactionType ? { transactionType } : {}),
+    ...(ct115 ? { ct115 } : {}),
+    ...(terminalType ? { terminalType } : {}),
+  });
+  const kernel = kernelFor(aid, entry ?? 'unknown');
+  recentKernels[nextKernel] = { locale, aid, transactionType, ct115, terminalType, kernel };
+  nextKernel = (nextKernel + 1) % recentKernels.length;
+  return kernel;
 }
 
 /** PCI DSS: full card numbers in `pan`, CT112 or any key, and card-data EMV objects inside TLV values. */
-function checkCardData(r: Reader, tlv: ReadonlyMap<QueryParam, TlvParseResult>, keep: ReadonlySet<string>): void {
-  const operation = r.scanned.operation ? findOperation(r.scanned.operation) : undefined;
+function checkCardData(r: Reader, tlv: readonly TlvField[]): void {
   for (const { param: p, name, trimmed, dynamic } of r.entries) {
     if (dynamic || !trimmed || trimmed.length < 13) continue;
     const panField = name === 'pan' || name === 'CT112';
@@ -390,13 +504,13 @@ function checkCardData(r: Reader, tlv: ReadonlyMap<QueryParam, TlvParseResult>, 
       : /^\d{13,19}$/.test(trimmed) &&
         !identifierFields.has(name) &&
         luhnValid(trimmed) &&
-        !keep.has(trimmed) &&
+        !isIdentifierValue(r, trimmed) &&
         lookupReceiptKey(name) === undefined &&
-        !(operation !== undefined && findParameter(operation, r.scanned.kind === 'request' ? 'request' : 'response', name) !== undefined);
+        !isCatalogKey(r.scanned, name);
     if (full) r.report('A2R001', p.valueRange ?? p.range, { key: maskPans(name) });
   }
-  for (const [param, parsed] of tlv) {
-    for (const node of flattenTlv(parsed.nodes)) {
+  for (const { param, nodes } of tlv) {
+    for (const node of nodes) {
       if (!cardDataTags.has(node.tag) || node.value === '') continue;
       // Track data (57, 56, 9F6B) is never allowed in a log; 5A only when the number is in clear (a masked,
       // F-padded 5A such as 411111FFFFFF1111 is what PCI DSS allows to be shown).
@@ -407,7 +521,19 @@ function checkCardData(r: Reader, tlv: ReadonlyMap<QueryParam, TlvParseResult>, 
   }
 }
 
-function crossCheck(r: Reader, operation: OperationName | undefined, product: Sourced<Product> | undefined, model: Pick<TransactionModel, 'amount'>): void {
+/** The value of an identifier field of the URI (callerTrxId, merchant IDs): digits that are not a card number. */
+function isIdentifierValue(r: Reader, value: string): boolean {
+  for (const e of r.entries) if (e.trimmed === value && identifierFields.has(e.name)) return true;
+  return false;
+}
+
+/** A parameter of the URI's operation on its side (request or response). */
+function isCatalogKey(scanned: ScannedUri, name: string): boolean {
+  const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
+  return operation !== undefined && findParameter(operation, scanned.kind === 'request' ? 'request' : 'response', name) !== undefined;
+}
+
+function crossCheck(r: Reader, operation: OperationName | undefined, product: Sourced<Product> | undefined, requested: AmountReading | undefined): void {
   // operationType vs the authority (A2R005) and vs the receipt's CT105 (A2R011) — payment and reversal only: a
   // last_transaction's CT105 is the retrieved transaction's.
   const operationType = r.get('operationType');
@@ -428,7 +554,6 @@ function crossCheck(r: Reader, operation: OperationName | undefined, product: So
   const lower = r.get('f42');
   if (upper && lower && digitsOf(upper) !== digitsOf(lower) && upper !== lower) r.report('A2R010', r.where('F42'), { upper, lower });
   // amount vs the receipt's f04 (payment/reversal) or f30 (last_transaction: "same format/content as f30", [LTS]).
-  const requested = model.amount.requested;
   if (requested && (operation === 'payment' || operation === 'reversal')) {
     const f04 = r.get('f04');
     if (f04 !== undefined && digitsOf(f04) !== undefined && digitsOf(f04) !== digitsOf(requested.raw)) {
@@ -457,20 +582,30 @@ export function readTransaction(scanned: ScannedUri): TransactionModel {
   const stated = ct118 ? lookupCurrency(ct118) : undefined;
   // spec §2.1: App2App amounts are euro cents; only results can carry another currency (CT118).
   const currency = { currency: stated ?? lookupCurrency('978')!, assumed: !stated };
-  const tlv = new Map<QueryParam, TlvParseResult>();
-  const keep = new Set<string>();
-  for (const { param: p, name, trimmed, dynamic } of r.entries) {
-    if (trimmed && identifierFields.has(name)) keep.add(trimmed);
-    if (dynamic || lookupReceiptKey(name)?.valueKind !== 'tlv') continue;
+  let tlv: Map<QueryParam, TlvParseResult> | undefined;
+  const tlvFields: TlvField[] = [];
+  for (const { param: p, name, dynamic } of r.entries) {
+    if (dynamic || !tlvKeys.has(name)) continue;
     const value = p.value;
     if (value === undefined) continue;
     // Ranges only map one-to-one when the value was not percent-decoded.
-    tlv.set(p, parseTlv(value, value === p.rawValue ? { baseOffset: p.valueRange?.start ?? p.range.end } : {}));
+    const parsed = parseTlv(value, value === p.rawValue ? { baseOffset: p.valueRange?.start ?? p.range.end } : {});
+    (tlv ??= new Map()).set(p, parsed);
+    tlvFields.push({ param: p, nodes: flattenTlv(parsed.nodes) });
   }
-  checkCardData(r, tlv, keep);
-  const empty = { amount: { requestNotReversed: false }, timestamps: [], card: {} };
+  checkCardData(r, tlvFields);
   if (scanned.kind !== 'result') {
-    return { kind: scanned.kind, operation, ...empty, outcome: { value: 'unknown', source: '', inferred: false }, currency, tlv, findings: r.findings };
+    return {
+      kind: scanned.kind,
+      operation,
+      amount: { requestNotReversed: false },
+      timestamps: [],
+      card: {},
+      outcome: { value: 'unknown', source: '', inferred: false },
+      currency,
+      tlv: tlv ?? noTlv,
+      findings: r.findings,
+    };
   }
   const resultParam = r.param('result');
   const result = resultParam?.trimmed !== undefined ? describeResult(resultParam.trimmed, operation ? { operation } : {}) : undefined;
@@ -491,38 +626,47 @@ export function readTransaction(scanned: ScannedUri): TransactionModel {
       ? { value: ltAmount, source: 'amount', inferred: false }
       : undefined;
   const original = amountOf(r, 'f30', code);
-  const amount = { ...(requested ? { requested } : {}), ...(processed ? { processed } : {}), ...(original ? { original } : {}), requestNotReversed: operation === 'reversal' && !!requested };
-  const model = { amount };
-  crossCheck(r, operation, product, model);
-  const card = readCard(r, product, tlv);
+  // Built by assignment, in the documented property order: spreading `{}` or `{ key }` per optional field allocated
+  // and copied an object for each (a tenth of the model's time).
+  const amount: Partial<Mutable<TransactionModel['amount']>> = {};
+  if (requested) amount.requested = requested;
+  if (processed) amount.processed = processed;
+  if (original) amount.original = original;
+  amount.requestNotReversed = operation === 'reversal' && !!requested;
+  crossCheck(r, operation, product, requested);
+  const card = readCard(r, product, tlvFields);
   const auth = r.get('authorizationNumber') !== undefined ? 'authorizationNumber' : r.get('f38') !== undefined ? 'f38' : undefined;
   const tid = r.get('terminalId') !== undefined ? 'terminalId' : r.get('f41') !== undefined ? 'f41' : undefined;
   const where = r.get('CT104') !== undefined ? 'CT104' : r.get('f43') !== undefined ? 'f43' : undefined;
   const host_ = amountOf(r, 'hostTotal', code);
   const terminal = amountOf(r, 'terminalTotal', code);
   const byType = r.get('operationType') ? findOperationByType(r.get('operationType')!) : undefined;
-  return {
-    kind: scanned.kind,
-    operation: operation ?? byType?.name,
-    ...(product ? { product } : {}),
-    ...(result && resultParam ? { result: { raw: resultParam.trimmed!, description: result, range: resultParam.valueRange ?? resultParam.range } } : {}),
-    ...(enquiry ? { enquiry } : {}),
-    outcome,
-    ...(retrieved ? { retrieved } : {}),
-    ...(retry ? { retry } : {}),
-    ...(host ? { host } : {}),
-    amount,
-    currency,
-    card,
-    ...(auth ? { authorisation: { value: r.get(auth)!, source: auth, inferred: false } } : {}),
-    ...(tid ? { terminalId: { value: r.get(tid)!, source: tid, inferred: false } } : {}),
-    ...(where ? { merchant: { value: r.get(where)!, source: where, inferred: false } } : {}),
-    ...(r.get('callerTrxId') ? { callerTrxId: r.get('callerTrxId')! } : {}),
-    timestamps: readTimestamps(r),
-    ...(host_ || terminal ? { totals: { ...(host_ ? { host: host_ } : {}), ...(terminal ? { terminal } : {}) } } : {}),
-    tlv,
-    findings: r.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
-  };
+  const model: Partial<Mutable<TransactionModel>> = { kind: scanned.kind, operation: operation ?? byType?.name };
+  if (product) model.product = product;
+  if (result && resultParam) model.result = { raw: resultParam.trimmed!, description: result, range: resultParam.valueRange ?? resultParam.range };
+  if (enquiry) model.enquiry = enquiry;
+  model.outcome = outcome;
+  if (retrieved) model.retrieved = retrieved;
+  if (retry) model.retry = retry;
+  if (host) model.host = host;
+  model.amount = amount as TransactionModel['amount'];
+  model.currency = currency;
+  model.card = card;
+  if (auth) model.authorisation = { value: r.get(auth)!, source: auth, inferred: false };
+  if (tid) model.terminalId = { value: r.get(tid)!, source: tid, inferred: false };
+  if (where) model.merchant = { value: r.get(where)!, source: where, inferred: false };
+  const callerTrxId = r.get('callerTrxId');
+  if (callerTrxId) model.callerTrxId = callerTrxId;
+  model.timestamps = readTimestamps(r);
+  if (host_ || terminal) {
+    const totals: Mutable<NonNullable<TransactionModel['totals']>> = {};
+    if (host_) totals.host = host_;
+    if (terminal) totals.terminal = terminal;
+    model.totals = totals;
+  }
+  model.tlv = tlv ?? noTlv;
+  model.findings = r.findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return model as TransactionModel;
 }
 
 /** Codes of the model's findings: the editor publishes them as diagnostics (hovers need not repeat them). */
