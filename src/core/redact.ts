@@ -22,8 +22,20 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
  * time in ten).
  */
 export function maskPans(text: string, keep?: ReadonlySet<string>): string {
-  if (text.length < 13) return text; // too short for a card number (most keys and values)
+  if (text.length < 13 || !hasDigitRun(text, 13)) return text; // no card number (most keys, values and sentences)
   return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits));
+}
+
+/** Whether `text` holds `n` ASCII digits in a row (a loop: cheaper than the masking regex on text without any). */
+function hasDigitRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 export function maskPan(digits: string): string {

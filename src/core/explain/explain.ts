@@ -613,6 +613,8 @@ function lookupKeyTables(operation: OperationSpec | undefined, direction: Direct
  * field is first read, so a hover on one field or a diagnostics pass over a log words only what it shows.
  */
 interface FieldState {
+  /** The parameter's name, read once (a parameter's getters derive it from the text on every read). */
+  readonly name: string;
   readonly spec: ParameterSpec | undefined;
   readonly receiptKey: ReceiptKey | undefined;
   interpreted: Interpreted | undefined;
@@ -770,10 +772,10 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
   if (!ctx.memo) return undefined;
   const { spec, receiptKey } = state;
   if (!spec && !receiptKey) return undefined;
-  if (mayReport(param.name, state)) return undefined;
+  if (mayReport(state.name, state)) return undefined;
   // callerTrxId is the caller's own reference of each transaction (spec §3.1), a new value in nearly every URI of a
   // log: keeping its wording would only push out the wordings that repeat.
-  if (param.name === 'callerTrxId') return undefined;
+  if (state.name === 'callerTrxId') return undefined;
   const kind = spec ? spec.interpret : interpretationOf(param.name);
   if (kind === 'resultCode') return undefined;
   const raw = param.rawValue;
@@ -1076,7 +1078,7 @@ class Explanation implements UriExplanation {
     if (this.#checked) return;
     this.#checked = true;
     const params = this.#ctx.scanned.params;
-    for (let i = 0; i < params.length; i++) if (mayReport(params[i]!.name, this.#states[i]!)) checkField(this.#ctx, params[i]!, this.#states[i]!);
+    for (let i = 0; i < params.length; i++) if (mayReport(this.#states[i]!.name, this.#states[i]!)) checkField(this.#ctx, params[i]!, this.#states[i]!);
   }
 
   /** Card data found inside values (EMV PAN tags) is masked wherever the value is shown. */
@@ -1211,9 +1213,10 @@ class Explanation implements UriExplanation {
  */
 export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
-  // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
-  const model = readTransaction(scanned);
   const params = scanned.params;
+  const names = params.map((p) => p.name);
+  // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
+  const model = readTransaction(scanned, names);
   const ctx: Context = {
     scanned,
     model,
@@ -1227,16 +1230,16 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     partial: false,
     diagnostics: [],
     sensitive: new Map(),
-    keep: new Set(params.filter((p) => identifierFields.has(p.name) && p.trimmed).map((p) => p.trimmed!)),
+    keep: new Set(params.filter((p, i) => identifierFields.has(names[i]!) && p.trimmed).map((p) => p.trimmed!)),
   };
-  const states: FieldState[] = params.map((p) => {
-    const tables = keyTables(operation, ctx.direction, p.name);
-    return { spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
+  const states: FieldState[] = names.map((name) => {
+    const tables = keyTables(operation, ctx.direction, name);
+    return { name, spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
   });
   let result: UriExplanation['result'];
   const resultReports: Diagnostic[] = [];
   if (scanned.kind === 'result') {
-    const r = params.find((p) => p.name === 'result');
+    const r = params[names.indexOf('result')];
     if (r) {
       const d = model.result?.description ?? describeResult(r.trimmed ?? '', operation ? { operation: operation.name } : {});
       // spec §5.2: a last_transaction's result is the enquiry's outcome, worded as such.

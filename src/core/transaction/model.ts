@@ -227,9 +227,14 @@ class Reader {
   /** The first parameter of each model key (keys from templates excepted), by slot. */
   private readonly first: (Entry | undefined)[] = new Array<Entry | undefined>(modelKeys.length).fill(undefined);
 
-  constructor(readonly scanned: ScannedUri) {
-    for (const param of scanned.params) {
-      const entry: Entry = { param, name: param.name, trimmed: param.trimmed, dynamic: param.dynamic };
+  constructor(
+    readonly scanned: ScannedUri,
+    names: readonly string[] | undefined,
+  ) {
+    const params = scanned.params;
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i]!;
+      const entry: Entry = { param, name: names ? names[i]! : param.name, trimmed: param.trimmed, dynamic: param.dynamic };
       this.entries.push(entry);
       const slot = slotOf.get(entry.name);
       if (slot !== undefined && entry.dynamic !== 'key' && this.first[slot] === undefined) this.first[slot] = entry;
@@ -573,10 +578,11 @@ function crossCheck(r: Reader, operation: OperationName | undefined, product: So
 
 /**
  * Reads the whole of one scanned URI. Pure, never throws; cheap enough to run for every result URI of a log
- * (the TLV values are parsed once, here). Requests get the operation and the card-data checks only.
+ * (the TLV values are parsed once, here). Requests get the operation and the card-data checks only. `names`: the
+ * parameters' names when the caller read them already (as `scanned.params[i].name`).
  */
-export function readTransaction(scanned: ScannedUri): TransactionModel {
-  const r = new Reader(scanned);
+export function readTransaction(scanned: ScannedUri, names?: readonly string[]): TransactionModel {
+  const r = new Reader(scanned, names);
   const operation = scanned.operation;
   const ct118 = r.get('CT118');
   const stated = ct118 ? lookupCurrency(ct118) : undefined;
