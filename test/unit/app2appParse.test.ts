@@ -173,3 +173,26 @@ describe('app2app parse', () => {
     assert.equal(noScheme.params[0].value, 'a:b');
   });
 });
+
+describe('app2app parse: get(name) against the parameters it reads', () => {
+  it('answers as the first non-template parameter of that name does, whatever blanks its key holds', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require('fast-check') as typeof import('fast-check');
+    const names = ['uri', 'amount', 'callerTrxId', 'CT115', 'transactionType', 'a', 'ab'];
+    const key = fc.tuple(fc.constantFrom(...names), fc.array(fc.tuple(fc.nat(12), fc.constantFrom(' ', '\t', '%20')), { maxLength: 2 })).map(([name, blanks]) => {
+      let k = name;
+      for (const [at, blank] of blanks) k = k.slice(0, at % (k.length + 1)) + blank + k.slice(at % (k.length + 1));
+      return k;
+    });
+    const pair = fc.tuple(key, fc.constantFrom('', ' ', 'x', ' 12 ', 'null', 'v%20w'));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), fc.constantFrom(...names), (pairs, name) => {
+        const uri = parseUri(`pizzapay://payment?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`);
+        const first = uri.params.find((p) => p.name === name && p.dynamic !== 'key');
+        const expected = first?.trimmed === '' ? undefined : first?.trimmed;
+        assert.equal(uri.get(name), expected, uri.text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -206,6 +206,19 @@ export function stripWhitespace(s: string): string {
   return s;
 }
 
+/**
+ * Whether the key `text[start, end)` could be `name` once stripWhitespace removed its blanks: it holds one, and its
+ * first other character is `name`'s. Most keys fail on their first character, without a copy.
+ */
+function mayBeBlankedName(text: string, start: number, end: number, name: string): boolean {
+  let i = start;
+  while (i < end && text.charCodeAt(i) <= 0x20) i++;
+  if (i === end || text.charCodeAt(i) !== name.charCodeAt(0)) return false;
+  if (i > start) return true;
+  for (; i < end; i++) if (text.charCodeAt(i) <= 0x20) return true;
+  return false;
+}
+
 function overlaps(ranges: readonly OffsetRange[] | undefined, start: number, end: number): boolean {
   if (!ranges) return false;
   for (const r of ranges) if (r.start < end && start < r.end) return true;
@@ -536,7 +549,11 @@ class Parsed implements ParsedUri {
       // Most keys are written exactly as named: compare in place. A longer key may hold line-wrap blanks, and
       // `×tamp` is `timestamp`: those are compared by their name.
       const times = text.charCodeAt(start - 1) === 0xd7;
-      const same = !times && length === name.length ? text.startsWith(name, start) : (times || length > name.length) && stripWhitespace(this.keyAt((k - this.#first) / 3)) === name;
+      // (A longer key can only be `name` once its blanks are stripped: without any, it is not compared.)
+      const same =
+        !times && length === name.length
+          ? text.startsWith(name, start)
+          : (times || (length > name.length && mayBeBlankedName(text, start, pairs[k + 1], name))) && stripWhitespace(this.keyAt((k - this.#first) / 3)) === name;
       if (!same || keyIsDynamic(this, start, pairs[k + 1], pairs[k + 2])) continue;
       const value = this.valueAt((k - this.#first) / 3);
       const trimmed = value === undefined ? undefined : trimBlanks(value);
