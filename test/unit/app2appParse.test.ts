@@ -178,7 +178,7 @@ describe('app2app parse: get(name) against the parameters it reads', () => {
   it('answers as the first non-template parameter of that name does, whatever blanks its key holds', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fc = require('fast-check') as typeof import('fast-check');
-    const names = ['uri', 'amount', 'callerTrxId', 'CT115', 'transactionType', 'a', 'ab'];
+    const names = ['uri', 'amount', 'callerTrxId', 'CT115', 'transactionType', 'a', 'ab', ''];
     const key = fc.tuple(fc.constantFrom(...names), fc.array(fc.tuple(fc.nat(12), fc.constantFrom(' ', '\t', '%20')), { maxLength: 2 })).map(([name, blanks]) => {
       let k = name;
       for (const [at, blank] of blanks) k = k.slice(0, at % (k.length + 1)) + blank + k.slice(at % (k.length + 1));

@@ -213,7 +213,9 @@ export function stripWhitespace(s: string): string {
 function mayBeBlankedName(text: string, start: number, end: number, name: string): boolean {
   let i = start;
   while (i < end && text.charCodeAt(i) <= 0x20) i++;
-  if (i === end || text.charCodeAt(i) !== name.charCodeAt(0)) return false;
+  // A key of blanks only is named "".
+  if (i === end) return name === '';
+  if (text.charCodeAt(i) !== name.charCodeAt(0)) return false;
   if (i > start) return true;
   for (; i < end; i++) if (text.charCodeAt(i) <= 0x20) return true;
   return false;
