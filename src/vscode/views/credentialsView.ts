@@ -1,10 +1,8 @@
-// The "Credentials" view: environments → fields with their state (set, missing, expiring, invalid), endpoints and
-// terminals. States come from core/credentials/status.ts, which runs the certificate checks again on display.
+// The "Credentials" view: environments → fields with their state (set, missing, expiring, invalid), endpoints,
+// terminals and the access token the checkTransaction client holds. States come from core/credentials/status.ts,
+// which runs the certificate checks again on display.
 // While nothing is stored (and no environment of your own is defined) the tree is empty and VS Code shows the
 // view's welcome content; in Restricted Mode it is empty too, and the welcome content says why.
-//
-// There is deliberately no "token" node: no code in the extension fetches a token yet (that is the checkTransaction
-// issue), so any token state shown here would be invented.
 //
 // What a row shows is credentialsRows.ts, loaded when the first row is shown (issue 17 item 4).
 import * as vscode from 'vscode';
