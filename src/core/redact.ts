@@ -23,7 +23,17 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
  */
 export function maskPans(text: string, keep?: ReadonlySet<string>): string {
   if (text.length < 13 || !hasDigitRun(text, 13)) return text; // no card number (most keys, values and sentences)
-  return text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits));
+  return text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits));
+}
+
+/** Runs of 13–19 digits: what maskPans looks at. */
+const panRuns = /(?<![0-9])[0-9]{13,19}(?![0-9])/g;
+
+/** Whether `text` holds what maskPans masks when it keeps nothing: a Luhn-valid run of 13–19 digits. */
+export function holdsPan(text: string | undefined): boolean {
+  if (text === undefined || text.length < 13 || !hasDigitRun(text, 13)) return false;
+  for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
+  return false;
 }
 
 /** Whether `text` holds `n` ASCII digits in a row (a loop: cheaper than the masking regex on text without any). */

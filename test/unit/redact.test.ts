@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { luhnValid, maskPan, maskPans, redact } from '../../src/core/redact';
+import { holdsPan, luhnValid, maskPan, maskPans, redact } from '../../src/core/redact';
 
 describe('redact', () => {
   it('removes PEM blocks, also truncated ones', () => {
@@ -34,5 +34,13 @@ describe('redact', () => {
     assert.equal(maskPans('pan=4111111111111111&stan=000002'), 'pan=411111******1111&stan=000002');
     assert.equal(maskPans('rrn 513614271424 and f42 000000009041042'), 'rrn 513614271424 and f42 000000009041042');
     assert.equal(redact('pan=************5938'), 'pan=************5938');
+  });
+});
+
+describe('holdsPan (what maskPans would mask)', () => {
+  it('is true exactly where maskPans, keeping nothing, changes the text', () => {
+    const cases = ['pan 4111111111111111 here', '4111111111111112', 'id 123456789012', 'a 41111111111111111111 b', 'x5500005555555559y', '', 'no digits', 'two 4111111111111111 and 1234'];
+    for (const text of cases) assert.equal(holdsPan(text), maskPans(text) !== text, text);
+    assert.equal(holdsPan(undefined), false);
   });
 });

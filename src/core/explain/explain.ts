@@ -26,7 +26,7 @@ import { describeResult, softPosError } from '../codes/resultCodes';
 import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag, parseTlv, type CardKernel, type EmvContext, type TlvNode, type TlvParseResult, type ValueInterpretation } from '../emv/lazy';
-import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
+import { holdsPan, identifierFields, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
@@ -741,11 +741,6 @@ export function shownFields(e: UriExplanation): FieldShown[] {
  * Whether masking card numbers could change `s`: maskPans masks runs of 13–19 digits that pass the Luhn check (and
  * are no identifier of the URI, ctx.keep); without one, masking leaves `s` as it is whatever the URI.
  */
-function holdsCardNumber(s: string | undefined): boolean {
-  if (s === undefined || s.length < 13) return false;
-  for (const m of s.matchAll(/(?<![0-9])[0-9]{13,19}(?![0-9])/g)) if (luhnValid(m[0])) return true;
-  return false;
-}
 
 /** A host description's number, to tell descriptions apart in a memo key (they are shared and read-only: model.ts). */
 const descriptionIds = new WeakMap<object, number>();
@@ -782,7 +777,7 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
   const value = param.value;
   const trimmed = param.trimmed;
   // The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads ctx.keep.
-  if (holdsCardNumber(param.key) || holdsCardNumber(raw) || (value !== raw && holdsCardNumber(value))) return undefined;
+  if (holdsPan(param.key) || holdsPan(raw) || (value !== raw && holdsPan(value))) return undefined;
   let host = '';
   if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
     const h = ctx.model.host;
@@ -805,7 +800,7 @@ function wordsOf(f: FieldExplanation): FieldWords {
     details: f.details,
     provenance: f.provenance,
     sources: f.sources,
-    digits: shownStrings.some(holdsCardNumber),
+    digits: shownStrings.some(holdsPan),
   };
   // Words are their own words (shownFields hands them out in place of fields).
   sharedWords.set(words, words);
