@@ -6,7 +6,7 @@ import type { CurrencyData } from '../data/currencyData';
 import type { DataSourceId } from '../data/sourceData';
 import { getLocale, overlay, inSourceLocale } from '../l10n';
 import type { Provenance } from '../types';
-import { builtPerLocale, noLocale } from './text';
+import { builtPerLocale, recentlyRead } from './text';
 
 export interface Currency {
   /** ISO 4217 numeric, 3 digits. */
@@ -140,28 +140,10 @@ export function formatAmount(
   // again), and a log repeats them: the last few readings are kept and shared (a FormattedAmount is read-only).
   // Formatting with Intl is most of the cost; a key string and a Map per lookup cost more than this short search.
   if (typeof amount !== 'string' || typeof currencyCode !== 'string') return makeAmount(amount, currencyCode, options);
-  const locale = getLocale();
-  const textLocale = options.locale;
-  for (const r of recentAmounts) {
-    if (r.amount === amount && r.currencyCode === currencyCode && r.locale === locale && r.textLocale === textLocale) return r.formatted;
-  }
-  const formatted = makeAmount(amount, currencyCode, options);
-  recentAmounts[nextRecent] = { amount, currencyCode, locale, textLocale, formatted };
-  nextRecent = (nextRecent + 1) % recentAmounts.length;
-  return formatted;
+  return recentAmount(amount, currencyCode, options.locale);
 }
 
-interface RecentAmount {
-  readonly amount: string;
-  readonly currencyCode: string;
-  readonly locale: string;
-  readonly textLocale: string | undefined;
-  readonly formatted: FormattedAmount | undefined;
-}
-
-const recentAmounts: RecentAmount[] = [];
-for (let i = 0; i < 8; i++) recentAmounts.push({ amount: '', currencyCode: '', locale: noLocale, textLocale: undefined, formatted: undefined });
-let nextRecent = 0;
+const recentAmount = recentlyRead((amount: string, currencyCode: string, textLocale: string | undefined) => makeAmount(amount, currencyCode, textLocale === undefined ? {} : { locale: textLocale }));
 
 function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);

@@ -39,24 +39,36 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit = 512):
 /** The locale of an empty slot of the caches of last answers: no locale is named so, not even an empty one. */
 export const noLocale = '\u0000';
 
+/** What a reading of `recentlyRead` takes: up to four strings (or absent values). */
+type Inputs = readonly [string | undefined, (string | undefined)?, (string | undefined)?, (string | undefined)?];
+
 /**
- * `read` (a pure reading of one string whose words follow the locale) with its last `size` answers kept: one URI's
- * value is read by the transaction model and again by the explainer, and a search of a few strings costs less than
- * the reading (a key string and a Map would cost about as much). Answers are shared: they must be read-only.
+ * `read` (a pure reading of up to four strings whose words follow the locale) with its last `size` answers kept: one
+ * URI's value is read by the transaction model and again by the explainer, and a log repeats its codes, amounts and
+ * cards; a search of a few strings costs less than the reading (a key string and a Map would cost about as much).
+ * Answers are shared: they must be read-only.
  */
-export function recentlyRead<T>(read: (value: string) => T, size = 8): (value: string) => T {
-  const values: string[] = new Array<string>(size).fill('');
+export function recentlyRead<P extends Inputs, T>(read: (...inputs: P) => T, size = 8): (...inputs: P) => T {
+  const firsts = new Array<string | undefined>(size).fill(undefined);
+  const seconds = new Array<string | undefined>(size).fill(undefined);
+  const thirds = new Array<string | undefined>(size).fill(undefined);
+  const fourths = new Array<string | undefined>(size).fill(undefined);
   const locales: string[] = new Array<string>(size).fill(noLocale);
   const answers: T[] = new Array<T>(size);
+  const call = read as unknown as (a?: string, b?: string, c?: string, d?: string) => T;
   let next = 0;
-  return (value) => {
+  const recent = (a?: string, b?: string, c?: string, d?: string): T => {
     const locale = currentLocale();
-    for (let i = 0; i < size; i++) if (values[i] === value && locales[i] === locale) return answers[i]!;
-    const answer = read(value);
-    values[next] = value;
+    for (let i = 0; i < size; i++) if (firsts[i] === a && seconds[i] === b && thirds[i] === c && fourths[i] === d && locales[i] === locale) return answers[i]!;
+    const answer = call(a, b, c, d);
+    firsts[next] = a;
+    seconds[next] = b;
+    thirds[next] = c;
+    fourths[next] = d;
     locales[next] = locale;
     answers[next] = answer;
     next = (next + 1) % size;
     return answer;
   };
+  return recent as unknown as (...inputs: P) => T;
 }

@@ -13,13 +13,12 @@ import { formatAmount, lookupCurrency, type Currency, type FormattedAmount } fro
 import { lookupReceiptKey, receiptKeys } from '../codes/receiptKeys';
 import { describeResult, type ResultDescription } from '../codes/resultCodes';
 import type { TemplateValues } from '../codes/text';
-import { fillTemplate, noLocale } from '../codes/text';
+import { fillTemplate, recentlyRead } from '../codes/text';
 import { lookupCt105, lookupOperationType } from '../codes/transactionTypes';
 import { decodeBits, entryModeFromNexi, flattenTlv, kernelFor, lookupTag, parseTlv, type CardKernel, type TlvNode, type TlvParseResult } from '../emv/lazy';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readHHColonMm, readIso8601 } from '../explain/dates';
 import { resultDiagnosticInfo, type ResultDiagnosticCode } from '../explain/messages';
 import { identifierFields, luhnValid, maskPan, maskPans } from '../redact';
-import { getLocale } from '../l10n';
 import type { Diagnostic, OffsetRange } from '../types';
 
 export type Product = 'softpos' | 'mobilepos';
@@ -314,26 +313,8 @@ function readHost(r: Reader, operation: 'payment' | 'reversal' | 'accounting_clo
   return { key, code, description, wrongPin: wrongPinCodes.has(description.code), range: r.where(key) };
 }
 
-// A log repeats the same few host codes: the last descriptions are kept, with the locale, operation and code they
-// describe, and shared (descriptions are read-only). A short search of them costs less than a key string and a Map.
-interface RecentHost {
-  readonly locale: string;
-  readonly operation: OperationName | undefined;
-  readonly code: string;
-  readonly description: ActionCodeDescription | undefined;
-}
-const recentHosts: RecentHost[] = [];
-for (let i = 0; i < 16; i++) recentHosts.push({ locale: noLocale, operation: undefined, code: '', description: undefined });
-let nextHost = 0;
-
-function describeHostCode(code: string, operation: OperationName | undefined): ActionCodeDescription {
-  const locale = getLocale();
-  for (const h of recentHosts) if (h.code === code && h.locale === locale && h.operation === operation) return h.description!;
-  const description = describeActionCode(code, operation ? { operation } : {});
-  recentHosts[nextHost] = { locale, operation, code, description };
-  nextHost = (nextHost + 1) % recentHosts.length;
-  return description;
-}
+// A log repeats the same few host codes: the last descriptions are kept and shared (descriptions are read-only).
+const describeHostCode = recentlyRead((code: string, operation: OperationName | undefined) => describeActionCode(code, operation ? { operation } : {}), 16);
 
 /** CT105 of a retrieved transaction: 0100 SALE is a payment; 0400 REVERSAL and 0200 VOID a reversal (VOID inferred). */
 function retrievedOf(r: Reader): TransactionModel['retrieved'] {
@@ -463,38 +444,17 @@ function lastFourDigits(v: string): string | undefined {
   return v.slice(-4);
 }
 
-// A log repeats the same few cards and entry modes: the last kernel readings are kept, with what they were read
-// from, and shared (readings are read-only). A short search of them costs less than a key string and a Map.
-interface RecentKernel {
-  readonly locale: string;
-  readonly aid: string;
-  readonly transactionType: string | undefined;
-  readonly ct115: string | undefined;
-  readonly terminalType: string | undefined;
-  readonly kernel: CardKernel | undefined;
-}
-const recentKernels: RecentKernel[] = [];
-for (let i = 0; i < 16; i++) recentKernels.push({ locale: noLocale, aid: '', transactionType: undefined, ct115: undefined, terminalType: undefined, kernel: undefined });
-let nextKernel = 0;
-
 function cardKernel(r: Reader, aid: string, product: Sourced<Product> | undefined): CardKernel {
-  const transactionType = r.get('transactionType');
-  const ct115 = r.get('CT115');
   const terminalType = r.get('terminalType') ?? (product?.value === 'softpos' && !product.inferred ? 'SOFTPOS' : undefined);
-  const locale = getLocale();
-  for (const k of recentKernels) {
-    if (k.aid === aid && k.locale === locale && k.transactionType === transactionType && k.ct115 === ct115 && k.terminalType === terminalType) return k.kernel!;
-  }
-  const entry = entryModeFromNexi({
-    ...(transactionType ? { transactionType } : {}),
-    ...(ct115 ? { ct115 } : {}),
-    ...(terminalType ? { terminalType } : {}),
-  });
-  const kernel = kernelFor(aid, entry ?? 'unknown');
-  recentKernels[nextKernel] = { locale, aid, transactionType, ct115, terminalType, kernel };
-  nextKernel = (nextKernel + 1) % recentKernels.length;
-  return kernel;
+  return kernelOf(aid, r.get('transactionType'), r.get('CT115'), terminalType);
 }
+
+// A log repeats the same few cards and entry modes: the last kernel readings are kept and shared (read-only).
+const kernelOf = recentlyRead(
+  (aid: string, transactionType: string | undefined, ct115: string | undefined, terminalType: string | undefined) =>
+    kernelFor(aid, entryModeFromNexi({ ...(transactionType ? { transactionType } : {}), ...(ct115 ? { ct115 } : {}), ...(terminalType ? { terminalType } : {}) }) ?? 'unknown'),
+  16,
+);
 
 /** PCI DSS: full card numbers in `pan`, CT112 or any key, and card-data EMV objects inside TLV values. */
 function checkCardData(r: Reader, tlv: readonly TlvField[]): void {
