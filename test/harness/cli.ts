@@ -1,10 +1,11 @@
 // Command line of the real-VS Code harness.
 //
 //   tsx test/harness/cli.ts --suite out/test/integration/index.js [--workspace samples] [--dev .]
-//        [--install-vsix file.vsix]… [--report test-results/integration.json] [--timeout 600] [--workspace-trust] [--locale it] [--verbose]
+//        [--install-vsix file.vsix]… [--install-fixture NAME]… [--report test-results/integration.json] [--timeout 600] [--workspace-trust] [--locale it] [--verbose]
 //
 // Workspace trust is off unless --workspace-trust is given (then the folder opens in Restricted Mode).
 // --locale it runs VS Code in Italian (test/harness/fixtures/language-pack-it is packaged and installed first).
+// --install-fixture NAME packages test/harness/fixtures/NAME (an extension) and installs it too.
 // --screenshots DIR lets the suite photograph the workbench (npm run screenshots).
 //
 // Exit codes: 0 all tests passed · 1 a test failed, or the suite reported no test · 2 usage ·
@@ -12,7 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeTools, ensureHarness, repoRoot, SetupError } from './setup';
-import { languagePackVsix } from './languagePack';
+import { fixtureVsix, languagePackVsix } from './fixtureVsix';
 import { runSuite } from './runSuite';
 
 interface Args {
@@ -20,6 +21,7 @@ interface Args {
   dev: string;
   workspace?: string;
   installVsix: string[];
+  installFixtures: string[];
   report?: string;
   name?: string;
   timeout: number;
@@ -30,12 +32,12 @@ interface Args {
 }
 
 function usage(message: string): never {
-  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--workspace-trust] [--locale <lang>] [--screenshots <dir>] [--verbose]`);
+  console.error(`error: ${message}\nusage: cli.ts --suite <compiled index.js> [--dev <extension dir>] [--workspace <dir>] [--install-vsix <file>]… [--install-fixture <name>]… [--report <json>] [--name <suite name>] [--timeout <s>] [--workspace-trust] [--locale <lang>] [--screenshots <dir>] [--verbose]`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dev: repoRoot, installVsix: [], timeout: 600, verbose: !!process.env.NEXI_HARNESS_VERBOSE, workspaceTrust: false };
+  const args: Args = { dev: repoRoot, installVsix: [], installFixtures: [], timeout: 600, verbose: !!process.env.NEXI_HARNESS_VERBOSE, workspaceTrust: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
       case '--dev': args.dev = path.resolve(value()); break;
       case '--workspace': args.workspace = path.resolve(value()); break;
       case '--install-vsix': args.installVsix.push(path.resolve(value())); break;
+      case '--install-fixture': args.installFixtures.push(value()); break;
       case '--report': args.report = path.resolve(value()); break;
       case '--name': args.name = value(); break;
       case '--timeout': args.timeout = Number(value()); break;
@@ -77,16 +80,17 @@ async function main(): Promise<number> {
     return err instanceof SetupError ? 7 : 6;
   }
   console.log(`[harness] ${describeTools(tools)}`);
-  let languagePack: { vsix: string; dir: string } | undefined;
-  if (args.locale && !args.locale.toLowerCase().startsWith('en')) {
-    try {
-      languagePack = languagePackVsix(args.locale);
-    } catch (err) {
-      console.error(`[harness] ${(err as Error).message}`);
-      return 6;
-    }
-    args.installVsix.push(languagePack.vsix);
+  // Packaged into temporary folders, deleted once the suite ran.
+  const packaged: { vsix: string; dir: string }[] = [];
+  try {
+    if (args.locale && !args.locale.toLowerCase().startsWith('en')) packaged.push(languagePackVsix(args.locale));
+    for (const name of args.installFixtures) packaged.push(fixtureVsix(name));
+  } catch (err) {
+    for (const p of packaged) fs.rmSync(p.dir, { recursive: true, force: true });
+    console.error(`[harness] ${(err as Error).message}`);
+    return 6;
   }
+  args.installVsix.push(...packaged.map((p) => p.vsix));
   const result = await runSuite(tools, {
     suite: args.suite!,
     extensionDevelopmentPath: args.dev,
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
     ...(args.locale ? { locale: args.locale } : {}),
     ...(args.screenshots ? { screenshotDir: args.screenshots } : {}),
   });
-  if (languagePack) fs.rmSync(languagePack.dir, { recursive: true, force: true });
+  for (const p of packaged) fs.rmSync(p.dir, { recursive: true, force: true });
   const { exit } = result;
   const rel = path.relative(process.cwd(), report);
   if (exit.kind !== 'completed') {
