@@ -110,7 +110,8 @@ export function parseLocale(tag: string | undefined): Locale | undefined {
   const trimmed = tag.trim().toLowerCase();
   if (trimmed === pseudoLocale) return pseudoLocale;
   const language = trimmed.split(/[-_.@:]/)[0];
-  if (language === 'c' || language === 'posix') return sourceLocale;
+  // English is always spoken: no need to list the bundles (activation in English reads no folder).
+  if (language === 'c' || language === 'posix' || language === sourceLocale) return sourceLocale;
   return availableLocales().includes(language) ? language : undefined;
 }
 
