@@ -5,8 +5,9 @@
 //   node esbuild.js --tests       also bundle test/integration, test/integration-restricted, test/integration-it, the harness fixture suites
 //                                 and the editor benchmark (bench/editor, `npm run bench:editor`) into out/
 //
-// What loads when (issue 17 item 4): dist/extension.js holds what activation and the first hover need. Everything
-// else is a chunk loaded on first use:
+// What loads when (issue 17 item 4): dist/load.js, the entry point, loads dist/extension.js with V8's code cache
+// (src/loader.ts). dist/extension.js holds what activation and the first hover need. Everything else is a chunk
+// loaded on first use:
 // - dist/chunks/<name>.js: every module of src/ that the extension reaches only through `await import('./x')` or a
 //   `require('./x')` inside a function becomes a chunk of its own (the sandbox, reconciliation, the simulator, the
 //   credential commands, the data tables, ...). The boundary is visible in the source: a static import keeps a module
@@ -140,7 +141,9 @@ function commonOptions(production) {
  * bundle is rebuilt exporting, through the registry, the modules the chunks take from it.
  */
 async function buildExtension({ production, outRoot }) {
-  const common = { ...commonOptions(production), target: 'node22', external: ['vscode'] };
+  // dist/extension.js runs through the loader's vm.Script (src/loader.ts), which has no loader for import(): the
+  // chunks are required instead (`import('./x')` becomes a promise of require('./x'), the same module once).
+  const common = { ...commonOptions(production), target: 'node22', external: ['vscode'], supported: { 'dynamic-import': false } };
   const chunks = new Map();
   let registryKeys = [];
   /** Registry key → the file it names. */
@@ -196,6 +199,14 @@ async function buildExtension({ production, outRoot }) {
 function buildOthers({ production, outRoot }) {
   const common = commonOptions(production);
   return [
+    // The entry point VS Code requires (package.json "main"): it loads dist/extension.js with V8's code cache.
+    esbuild.build({
+      ...common,
+      entryPoints: { load: 'src/load.ts' },
+      outdir: outRoot,
+      target: 'node22',
+      external: ['vscode'],
+    }),
     esbuild.build({
       ...common,
       // The CLI runs on the machine's Node 20, the extension host on Node 22+: the libraries are built for Node 20.

@@ -356,6 +356,8 @@ interface Activation {
   /** activate()'s own parts (its measures nexi-app2app.activate:<part>), "part 1.2 ms, …". */
   readonly activateParts: string;
   readonly bundle: string;
+  /** Whether dist/load.js ran the bundle from its code cache (src/loader.ts). */
+  readonly codeCache: string | undefined;
   readonly waited: string;
   /** An extension that does nothing (test/harness/fixtures/empty-extension), activated just before ours. */
   readonly empty: Activated<unknown> | undefined;
@@ -450,7 +452,7 @@ function rows(results: readonly SizeResult[], activation: Activation): Row[] {
     note:
       own === undefined
         ? 'not measured: VS Code did not mark the loading of the extension\'s code, or activate() did not measure itself'
-        : `as VS Code reports an extension's activation (Running Extensions: Load Code + Call Activate): require() of ${activation.bundle} ${ours.loadMs} ms (between the extension host's marks willLoadExtensionCode and didLoadExtensionCode, whole ms) + activate() ${activation.activateMs!.toFixed(1)} ms; activated by ${ours.reason === 'api' ? 'the benchmark (extension.activate())' : `${ours.reason ?? 'an event not found in the log'}, before the benchmark began`}`,
+        : `as VS Code reports an extension's activation (Running Extensions: Load Code + Call Activate): require() of dist/load.js ${ours.loadMs} ms (between the extension host's marks willLoadExtensionCode and didLoadExtensionCode, whole ms), which runs ${activation.bundle} ${activation.codeCache === 'accepted' ? 'from its V8 code cache' : activation.codeCache === 'rejected' ? 'compiled anew (its code cache was of another build)' : 'compiled anew (no code cache yet: the first activation after a build or install makes it)'}, + activate() ${activation.activateMs!.toFixed(1)} ms; activated by ${ours.reason === 'api' ? 'the benchmark (extension.activate())' : `${ours.reason ?? 'an event not found in the log'}, before the benchmark began`}`,
   });
   out.push({
     size: '—',
@@ -541,6 +543,7 @@ describe('editor benchmark (issue 17)', function () {
         .filter((m) => m.name.startsWith('nexi-app2app.activate:'))
         .map((m) => `${m.name.slice('nexi-app2app.activate:'.length)} ${m.duration.toFixed(1)} ms`)
         .join(', '),
+      codeCache: (performance.getEntriesByName('nexi-app2app.code-cache', 'mark')[0] as { detail?: unknown } | undefined)?.detail as string | undefined,
       bundle: `dist/extension.js (${(fs.statSync(bundle).size / 1024).toFixed(0)} KiB, ${fs.existsSync(`${bundle}.map`) ? 'development' : 'production'} build)`,
       waited,
       empty,

@@ -97,11 +97,12 @@ function cycleEdges(nodes: readonly string[], edges: readonly Edge[]): string[] 
   });
 }
 
-/** Which layer a file of src/ belongs to: the core, or one of the three adapters (extension.ts is the VS Code one). */
+/** Which layer a file of src/ belongs to: the core, or one of the three adapters (extension.ts and load.ts are the VS Code one). */
 function layer(file: string): 'core' | 'vscode' | 'cli' | 'mcp' | 'pkg' | 'other' {
   if (file === 'pkg:vscode') return 'vscode';
   if (file.startsWith('pkg:')) return 'pkg';
-  if (file === 'src/extension.ts') return 'vscode';
+  // The extension's entry points: load.ts (package.json "main") hands VS Code extension.ts's activate().
+  if (file === 'src/extension.ts' || file === 'src/load.ts') return 'vscode';
   const top = file.split('/')[1];
   return top === 'core' || top === 'vscode' || top === 'cli' || top === 'mcp' ? top : 'other';
 }
