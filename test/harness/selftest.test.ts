@@ -80,7 +80,7 @@ describe('real-VS Code harness', function () {
     assert.equal(run.status, 0, `exit status\n${run.stdout}\n${run.stderr}`);
     assert.ok(run.report);
     assert.equal(run.report.failed, 0);
-    assert.equal(run.report.passed, 3);
+    assert.equal(run.report.passed, 4);
     assert.doesNotMatch(run.stdout + run.stderr, /Activating extension .*nexi-app2app-toolkit.* failed/i);
     assertCleanedUp(run);
   });
