@@ -510,13 +510,16 @@ class Parsed implements ParsedUri {
   }
 
   get params(): readonly QueryParam[] {
-    if (this.#params === undefined) {
-      const pairs = this.#pairs;
-      const params: QueryParam[] = [];
-      for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
-      this.#params = params;
-    }
-    return this.#params;
+    return (this.#params ??= this.madeParams());
+  }
+
+  /** The parameters, made afresh (not kept) unless they were made and kept already. */
+  madeParams(): readonly QueryParam[] {
+    if (this.#params !== undefined) return this.#params;
+    const pairs = this.#pairs;
+    const params: QueryParam[] = [];
+    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
+    return params;
   }
 
   get paramCount(): number {
@@ -626,6 +629,11 @@ export function moveParsed(uri: ParsedUri, delta: number): ParsedUri {
   const offsets = uri.offsets ? uri.offsets.map((o) => o + delta) : undefined;
   if (uri instanceof Parsed) return new Parsed(uri.text, uri.base + delta, offsets, uri.dynamic, uri.openEnd, undefined, uri);
   return parseUri(uri.text, { base: uri.base + delta, ...(offsets ? { offsets } : {}), ...(uri.dynamic ? { dynamic: uri.dynamic } : {}), ...(uri.openEnd ? { openEnd: true } : {}) });
+}
+
+/** `uri.params`, without keeping them on `uri` when it did not keep them already (see `explainScanned`). */
+export function unkeptParams(uri: ParsedUri): readonly QueryParam[] {
+  return uri instanceof Parsed ? uri.madeParams() : uri.params;
 }
 
 /** Parses one URI. Never throws; without a `scheme:` the scheme is empty (`payment?x=1` still has its parameter). */

@@ -16,7 +16,7 @@ import {
   type ParameterSpec,
 } from '../app2app/catalog';
 import type { QueryParam } from '../app2app/parse';
-import { scanText, type ScannedUri, type UriKind } from '../app2app/scan';
+import { scanText, withOwnParams, type ScannedUri, type UriKind } from '../app2app/scan';
 import { validateUri } from '../app2app/validate';
 import { describeActionCode } from '../codes/actionCodes';
 import { lookupAid } from '../codes/aids';
@@ -1206,7 +1206,9 @@ class Explanation implements UriExplanation {
  * Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. Works on the scanner's parse
  * (no re-parse). The reading of the whole URI is made here; the rest when first read (see `Explanation`).
  */
-export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
+export function explainScanned(found: ScannedUri, options: ExplainOptions = {}): UriExplanation {
+  // The explanation's own parameters: made for it and gone with it, not kept by the scan's list (see withOwnParams).
+  const scanned = withOwnParams(found);
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
   const params = scanned.params;
   const names = params.map((p) => p.name);
