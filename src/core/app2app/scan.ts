@@ -10,7 +10,7 @@
 
 import type { OffsetRange } from '../types';
 import { findOperation, findOperationByType, findOperationIn, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
-import { offsetAt, PairArena, parseUri, stripWhitespace, unkeptParams, type ParsedUri, type QueryParam } from './parse';
+import { offsetAt, PairArena, parseUri, stripWhitespace, readParams, type ParsedUri, type QueryParam } from './parse';
 import { editDistance } from './suggest';
 
 export type UriKind = 'request' | 'result';
@@ -71,7 +71,7 @@ class Scanned implements ScannedUri {
  * by the garbage collector (`NEXI_BENCH=decode npm run bench`: scan + explain about 12% faster this way).
  */
 export function withOwnParams(s: ScannedUri): ScannedUri {
-  return s instanceof Scanned ? new OwnParams(s, unkeptParams(s.uri)) : s;
+  return s instanceof Scanned ? new OwnParams(s, readParams(s.uri)) : s;
 }
 
 /** A scanned URI with parameter objects of its own (see `withOwnParams`). */
