@@ -946,7 +946,13 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
-  return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
+  let text = parts[0]!;
+  if (parts.length > 1) {
+    text += ' — ' + parts[1]!;
+    for (let i = 2; i < parts.length; i++) text += '; ' + parts[i]!;
+  }
+  // Ends with a full stop (what `.replace(/\.?$/, '.')` did, without the regular expression on the whole text).
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 function amountText(ctx: Context, key: string): string | undefined {
@@ -998,21 +1004,27 @@ function transactionReading(model: TransactionModel): TransactionReading | undef
   const { requested, processed } = model.amount;
   const host = model.host;
   const card = model.card;
-  const cardView = { ...(card.brand ? { brand: card.brand.value } : {}), ...(card.last4 ? { last4: card.last4.value } : {}), ...(card.kernel ? { kernel: card.kernel.label } : {}) };
-  return {
-    outcome: model.outcome.value,
-    outcomeSource: model.outcome.source,
-    outcomeInferred: model.outcome.inferred,
-    ...(model.product ? { product: { ...model.product } } : {}),
-    ...(model.enquiry ? { enquiryFound: model.enquiry.found } : {}),
-    ...(model.retry ? { retry: { value: model.retry.value, inferred: model.retry.inferred } } : {}),
-    ...(host ? { host: { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' } } : {}),
-    ...(requested ? { amountRequested: { key: requested.key, minor: requested.amount.minor, text: requested.amount.text } } : {}),
-    ...(processed ? { amountProcessed: { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred } } : {}),
-    currency: { alpha: model.currency.currency.alpha, assumed: model.currency.assumed },
-    ...(Object.keys(cardView).length > 0 ? { card: cardView } : {}),
-  };
+  // Built by assignment, in the documented property order (made for every result URI: spreading `{}` or `{ key }`
+  // per optional part made and copied an object for each).
+  const reading: Partial<Mutable<TransactionReading>> = { outcome: model.outcome.value, outcomeSource: model.outcome.source, outcomeInferred: model.outcome.inferred };
+  if (model.product) reading.product = { ...model.product };
+  if (model.enquiry) reading.enquiryFound = model.enquiry.found;
+  if (model.retry) reading.retry = { value: model.retry.value, inferred: model.retry.inferred };
+  if (host) reading.host = { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' };
+  if (requested) reading.amountRequested = { key: requested.key, minor: requested.amount.minor, text: requested.amount.text };
+  if (processed) reading.amountProcessed = { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred };
+  reading.currency = { alpha: model.currency.currency.alpha, assumed: model.currency.assumed };
+  if (card.brand || card.last4 || card.kernel) {
+    const cardView: Mutable<NonNullable<TransactionReading['card']>> = {};
+    if (card.brand) cardView.brand = card.brand.value;
+    if (card.last4) cardView.last4 = card.last4.value;
+    if (card.kernel) cardView.kernel = card.kernel.label;
+    reading.card = cardView;
+  }
+  return reading as TransactionReading;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * An explanation whose parts are made when first read and then kept: the diagnostics (and the summary, which counts
@@ -1227,7 +1239,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
     partial: false,
     diagnostics: [],
     sensitive: new Map(),
-    keep: new Set(params.filter((p, i) => identifierFields.has(names[i]!) && p.trimmed).map((p) => p.trimmed!)),
+    keep: identifiersToKeep(params, names),
   };
   const states: FieldState[] = names.map((name) => {
     const tables = keyTables(operation, ctx.direction, name);
@@ -1249,6 +1261,22 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
   }
   return new Explanation(ctx, states, result, resultReports);
 }
+
+/**
+ * The values of the URI's identifier fields (callerTrxId, merchant IDs) that masking must leave alone. Only
+ * `maskPans` reads them, for runs of 13–19 digits: an identifier of another shape can never be one, and most URIs
+ * have none that could (one shared empty set, not a set per URI).
+ */
+function identifiersToKeep(params: readonly QueryParam[], names: readonly string[]): ReadonlySet<string> {
+  let keep: Set<string> | undefined;
+  for (let i = 0; i < params.length; i++) {
+    if (!identifierFields.has(names[i]!)) continue;
+    const v = params[i]!.trimmed;
+    if (v !== undefined && v.length >= 13 && v.length <= 19 && /^[0-9]+$/.test(v)) (keep ??= new Set()).add(v);
+  }
+  return keep ?? keepNothing;
+}
+const keepNothing: ReadonlySet<string> = new Set();
 
 /**
  * The explanation of field `index` (as in `scanned.params`) of `e`: for an explanation made by `explainScanned`,
