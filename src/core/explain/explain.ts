@@ -126,6 +126,8 @@ const codeText = (c: { code: string; label: string; meaning: string; note?: stri
 
 interface Context {
   readonly scanned: ScannedUri;
+  /** The parameters' names, read once (as `scanned.params[i].name`). */
+  readonly names: readonly string[];
   readonly model: TransactionModel;
   readonly operation: OperationSpec | undefined;
   readonly direction: Direction;
@@ -149,6 +151,23 @@ interface Interpreted {
   interpretation?: string;
   details?: string[];
   tlv?: TlvExplanation[];
+}
+
+/**
+ * What `ctx.scanned.uri.get(name)` gives (the trimmed value of the first parameter so named whose key is no template;
+ * undefined when blank or without one), read from the parameters' names and values already read.
+ */
+function valueOf(ctx: Context, name: string): string | undefined {
+  const names = ctx.names;
+  const params = ctx.scanned.params;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] !== name) continue;
+    const p = params[i]!;
+    if (p.dynamic === 'key') continue;
+    const v = p.trimmed;
+    return v === '' ? undefined : v;
+  }
+  return undefined;
 }
 
 function report(ctx: Context, code: ResultDiagnosticCode, range: OffsetRange, values: TemplateValues): void {
@@ -330,8 +349,8 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const parsed = tlvOf(ctx, param);
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
-  const f22 = ctx.scanned.uri.get('f22');
-  const aid = ctx.scanned.uri.get('CT102');
+  const f22 = valueOf(ctx, 'f22');
+  const aid = valueOf(ctx, 'CT102');
   const declared = entry && entry.mode !== 'unknown' ? entry : undefined;
   // The same EMV data with the same hints reads the same wherever it stands (a log repeats its CT123/f55): what
   // emvContextOf and explainTlv read is in the key; the tree is kept with its ranges where the data first stood.
@@ -880,7 +899,7 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
   const M = explainMessages();
   const model = ctx.model;
   const op = ctx.operation?.name;
-  const get = (key: string): string | undefined => ctx.scanned.uri.get(key);
+  const get = (key: string): string | undefined => valueOf(ctx, key);
   const parts: string[] = [];
   const host = model.host;
   const hostMeaning = (): string => (host ? host.description.meaning.replace(/\.$/, '') : '');
@@ -956,7 +975,7 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
 }
 
 function amountText(ctx: Context, key: string): string | undefined {
-  const v = ctx.scanned.uri.get(key);
+  const v = valueOf(ctx, key);
   return v !== undefined ? formatAmount(v, ctx.currency)?.text : undefined;
 }
 
@@ -1123,7 +1142,10 @@ class Explanation implements UriExplanation {
   get diagnostics(): readonly Diagnostic[] {
     return (this.#diagnostics ??= this.#inLocale(() =>
       this.#found()
-        .map((d) => (this.#hide(d.message) === d.message ? d : { ...d, message: this.#hide(d.message) }))
+        .map((d) => {
+          const message = this.#hide(d.message);
+          return message === d.message ? d : { ...d, message };
+        })
         .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
     ));
   }
@@ -1228,6 +1250,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
   const model = readTransaction(scanned, names);
   const ctx: Context = {
     scanned,
+    names,
     model,
     operation,
     direction: scanned.kind === 'request' ? 'request' : 'response',
