@@ -490,11 +490,28 @@ describe('codes: currencies, amounts, countries', () => {
               const a = formatAmount(`${sign}${digits}`, code, { locale })!;
               const expected = intl ? intl.format(a.value) : `${currency.alpha} ${a.decimal}`;
               assert.equal(a.text, expected, `${locale} ${code} ${sign}${digits}`);
+              // The digits as the regular expressions read them before (`^([+-]?)(\d+)$`, leading zeros but one dropped).
+              const minor = digits.replace(/^0+(?=\d)/, '');
+              const signed = sign === '-' && /[1-9]/.test(minor);
+              assert.equal(a.minor, signed ? `-${minor}` : minor);
+              const padded = minor.padStart(exponent + 1, '0');
+              const unsigned = exponent > 0 ? `${padded.slice(0, padded.length - exponent)}.${padded.slice(padded.length - exponent)}` : padded;
+              assert.equal(a.decimal, signed ? `-${unsigned}` : unsigned);
             }
           }
         }
       }
     }
+  });
+
+  it('reads what `^([+-]?)\\d+$` reads after trimming, and nothing else', () => {
+    for (const input of ['', ' ', '+', '-', '+-1', '--1', '1-', '1 2', '١٢', '1e3', '0x1', '+0', '-0', ' -007 ', '\t42\n', '00', '+00012']) {
+      const m = /^([+-]?)(\d+)$/.exec(input.trim());
+      assert.equal(formatAmount(input) !== undefined, m !== null, JSON.stringify(input));
+    }
+    assert.equal(formatAmount('+00012')?.minor, '12');
+    assert.equal(formatAmount('-0')?.decimal, '0.00');
+    assert.equal(formatAmount(' -007 ')?.minor, '-7');
   });
 
   it('refuses non-integers and unknown currencies', () => {

@@ -148,19 +148,30 @@ const recentAmount = recentlyRead((amount: string, currencyCode: string, textLoc
 function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);
   if (!currency) return undefined;
-  const m = /^([+-]?)(\d+)$/.exec(typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim());
-  if (!m) return undefined;
-  const negative = m[1] === '-';
-  const digits = m[2].replace(/^0+(?=\d)/, '');
+  // `^([+-]?)(\d+)$`, read without a regular expression (amounts are read for every URI of a log).
+  const text = typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim();
+  const sign = text.charCodeAt(0);
+  const start = sign === 45 /* - */ || sign === 43 /* + */ ? 1 : 0;
+  if (start >= text.length) return undefined;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const negative = sign === 45;
+  // Without its leading zeros (one kept): `0`, or digits starting with 1–9.
+  let first = start;
+  while (first < text.length - 1 && text.charCodeAt(first) === 48) first++;
+  const digits = first === 0 ? text : text.slice(first);
   const exponent = currency.minorUnits ?? 0;
   const padded = digits.padStart(exponent + 1, '0');
   const whole = padded.slice(0, padded.length - exponent);
   const fraction = padded.slice(padded.length - exponent);
   const unsigned = exponent > 0 ? `${whole}.${fraction}` : whole;
-  const decimal = negative && /[1-9]/.test(digits) ? `-${unsigned}` : unsigned;
+  const signed = negative && digits !== '0';
+  const decimal = signed ? `-${unsigned}` : unsigned;
   const value = Number(decimal);
   return {
-    minor: negative && /[1-9]/.test(digits) ? `-${digits}` : digits,
+    minor: signed ? `-${digits}` : digits,
     value,
     decimal,
     text: localised(value, currency.alpha, exponent, options.locale ?? getLocale(), negative && value !== 0 ? undefined : whole, fraction) ?? `${currency.alpha} ${decimal}`,
