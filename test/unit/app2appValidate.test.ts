@@ -45,6 +45,23 @@ describe('app2app validate', () => {
     expectCodes(`${pay}&email=a%40b.it&sms=3344556951&sendTicket=false&addInfoKey1=order&addInfo1=A-1%2F2&autoClose=true&hideRetry=true`, []);
   });
 
+  it('validates a value the same every time: values found clean are kept per spec, findings never (validate.ts, cleanValues)', () => {
+    const values = ['150', '150%20', '1.50', '-1', 'Shop', 'Shop%2520Pay', 'Fish&Chips', 'a b', 'x%zz', '0912202317', '3203202317', 'true', 'yes', 'myapp%3A%2F%2Fpayment', 'myapp%253A%252F%252Fp'];
+    const keys = ['amount', 'callerName', 'timestamp', 'sendTicket', 'uri', 'terminalId'];
+    const texts = keys.flatMap((k) => values.map((v) => `${pay.replace(new RegExp(`(^|[?&])${k}=[^&]*`), '$1')}&${k}=${v}`));
+    const render = (ds: Diagnostic[]) => JSON.stringify(ds);
+    const first = texts.map((t) => render(validateUri(t)));
+    // Again, in reverse order, and inside a string literal and an XML attribute (other offsets, escaped fixes).
+    for (let i = texts.length - 1; i >= 0; i--) assert.equal(render(validateUri(texts[i]!)), first[i], texts[i]);
+    for (const t of texts) {
+      const quoted = `val u = "${t}"`;
+      const [inString] = scanText(quoted);
+      const fresh = validateUri(inString!);
+      assert.equal(fresh.length, JSON.parse(first[texts.indexOf(t)]!).length, t);
+      assert.deepEqual(validateUri(scanText(quoted)[0]!), fresh, t);
+    }
+  });
+
   describe('scheme and operation', () => {
     it('A2A001 unknown scheme, with the fix', () => {
       const text = pay.replace('neximpos', 'nexipos');

@@ -16,6 +16,7 @@ import {
 } from '../../src/core/codes/resultCodes';
 import { citation, specSources } from '../../src/core/codes/sources';
 import { fillTemplate } from '../../src/core/codes/text';
+import { prng } from '../../src/core/text';
 import { decodeText } from '../../src/core/explain/explain';
 import {
   ct105Codes,
@@ -463,6 +464,54 @@ describe('codes: currencies, amounts, countries', () => {
     assert.equal(formatAmount('000000025200', 978)?.value, 252);
     assert.equal(formatAmount('-150')?.decimal, '-1.50');
     assert.equal(formatAmount('450', '959')?.exponentAssumed, true, 'gold has no minor unit');
+  });
+
+  it('property: the text is what Intl writes, in every locale and currency, for amounts of 1 to 18 digits', () => {
+    // formatAmount writes most amounts from the shape of the format (currencies.ts, shapeOf) instead of asking Intl.
+    const rnd = prng(17);
+    const locales = ['en', 'it', 'de', 'fr', 'es', 'pt-BR', 'de-CH', 'en-IN', 'ja', 'ar-EG', 'hi-IN', 'fa', 'qps-ploc', 'xx-unknown'];
+    const currencies = ['978', '840', '392', '048', '756', '356', '999', '959'];
+    for (const locale of locales) {
+      for (const code of currencies) {
+        const currency = lookupCurrency(code)!;
+        const exponent = currency.minorUnits ?? 0;
+        let intl: Intl.NumberFormat | undefined;
+        try {
+          intl = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+        } catch {
+          intl = undefined;
+        }
+        for (let length = 1; length <= 18; length++) {
+          for (let k = 0; k < 4; k++) {
+            let digits = String(1 + Math.floor(rnd() * 9));
+            for (let i = 1; i < length; i++) digits += String(Math.floor(rnd() * 10));
+            if (k === 3) digits = '0'.repeat(length);
+            for (const sign of ['', '-']) {
+              const a = formatAmount(`${sign}${digits}`, code, { locale })!;
+              const expected = intl ? intl.format(a.value) : `${currency.alpha} ${a.decimal}`;
+              assert.equal(a.text, expected, `${locale} ${code} ${sign}${digits}`);
+              // The digits as the regular expressions read them before (`^([+-]?)(\d+)$`, leading zeros but one dropped).
+              const minor = digits.replace(/^0+(?=\d)/, '');
+              const signed = sign === '-' && /[1-9]/.test(minor);
+              assert.equal(a.minor, signed ? `-${minor}` : minor);
+              const padded = minor.padStart(exponent + 1, '0');
+              const unsigned = exponent > 0 ? `${padded.slice(0, padded.length - exponent)}.${padded.slice(padded.length - exponent)}` : padded;
+              assert.equal(a.decimal, signed ? `-${unsigned}` : unsigned);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('reads what `^([+-]?)\\d+$` reads after trimming, and nothing else', () => {
+    for (const input of ['', ' ', '+', '-', '+-1', '--1', '1-', '1 2', '١٢', '1e3', '0x1', '+0', '-0', ' -007 ', '\t42\n', '00', '+00012']) {
+      const m = /^([+-]?)(\d+)$/.exec(input.trim());
+      assert.equal(formatAmount(input) !== undefined, m !== null, JSON.stringify(input));
+    }
+    assert.equal(formatAmount('+00012')?.minor, '12');
+    assert.equal(formatAmount('-0')?.decimal, '0.00');
+    assert.equal(formatAmount(' -007 ')?.minor, '-7');
   });
 
   it('refuses non-integers and unknown currencies', () => {

@@ -338,6 +338,60 @@ class Param implements QueryParam {
   }
 }
 
+const unread: unique symbol = Symbol('unread');
+
+/**
+ * A parameter whose values are derived once, when first read, and then kept: for a reader that reads them several
+ * times and does not outlive them (`readParams`). Ranges are shared objects (read-only, like every range).
+ */
+class ReadParam extends Param {
+  #key: string | typeof unread = unread;
+  #name: string | typeof unread = unread;
+  #rawValue: string | undefined | typeof unread = unread;
+  #value: string | undefined | typeof unread = unread;
+  #trimmed: string | undefined | typeof unread = unread;
+  #dynamic: 'key' | 'value' | undefined | typeof unread = unread;
+  #range: OffsetRange | undefined;
+  #keyRange: OffsetRange | undefined;
+  #valueRange: OffsetRange | undefined | typeof unread = unread;
+
+  override get key(): string {
+    return this.#key !== unread ? this.#key : (this.#key = super.key);
+  }
+
+  override get name(): string {
+    return this.#name !== unread ? this.#name : (this.#name = super.name);
+  }
+
+  override get rawValue(): string | undefined {
+    return this.#rawValue !== unread ? this.#rawValue : (this.#rawValue = super.rawValue);
+  }
+
+  override get value(): string | undefined {
+    return this.#value !== unread ? this.#value : (this.#value = super.value);
+  }
+
+  override get trimmed(): string | undefined {
+    return this.#trimmed !== unread ? this.#trimmed : (this.#trimmed = super.trimmed);
+  }
+
+  override get dynamic(): 'key' | 'value' | undefined {
+    return this.#dynamic !== unread ? this.#dynamic : (this.#dynamic = super.dynamic);
+  }
+
+  override get range(): OffsetRange {
+    return (this.#range ??= super.range);
+  }
+
+  override get keyRange(): OffsetRange {
+    return (this.#keyRange ??= super.keyRange);
+  }
+
+  override get valueRange(): OffsetRange | undefined {
+    return this.#valueRange !== unread ? this.#valueRange : (this.#valueRange = super.valueRange);
+  }
+}
+
 /**
  * Builds the parameter for `text[pairStart, pairEnd)` introduced by a separator of `kind` at `sepStart`.
  * Exported for the validator, which splits values where a `&` is missing.
@@ -510,13 +564,23 @@ class Parsed implements ParsedUri {
   }
 
   get params(): readonly QueryParam[] {
-    if (this.#params === undefined) {
-      const pairs = this.#pairs;
-      const params: QueryParam[] = [];
-      for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
-      this.#params = params;
-    }
-    return this.#params;
+    return (this.#params ??= this.madeParams());
+  }
+
+  /** The parameters as kept: each value derived whenever read. */
+  madeParams(): readonly QueryParam[] {
+    const pairs = this.#pairs;
+    const params: QueryParam[] = [];
+    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
+    return params;
+  }
+
+  /** Parameters for one reader, not kept here: each value derived once, when first read (see `ReadParam`). */
+  readParams(): readonly QueryParam[] {
+    const pairs = this.#pairs;
+    const params: QueryParam[] = [];
+    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new ReadParam(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
+    return params;
   }
 
   get paramCount(): number {
@@ -626,6 +690,16 @@ export function moveParsed(uri: ParsedUri, delta: number): ParsedUri {
   const offsets = uri.offsets ? uri.offsets.map((o) => o + delta) : undefined;
   if (uri instanceof Parsed) return new Parsed(uri.text, uri.base + delta, offsets, uri.dynamic, uri.openEnd, undefined, uri);
   return parseUri(uri.text, { base: uri.base + delta, ...(offsets ? { offsets } : {}), ...(uri.dynamic ? { dynamic: uri.dynamic } : {}), ...(uri.openEnd ? { openEnd: true } : {}) });
+}
+
+/**
+ * `uri.params` for one reader that reads each of them several times (the explainer): the same parameters, equal in
+ * every property, but not kept on `uri`, and each value derived once when first read. Kept by `uri` (a scan's URIs
+ * outlive their explanations) they would be copied by every scavenge of the garbage collector; derived at every read,
+ * names and values were sliced and decoded again by each reader.
+ */
+export function readParams(uri: ParsedUri): readonly QueryParam[] {
+  return uri instanceof Parsed ? uri.readParams() : uri.params;
 }
 
 /** Parses one URI. Never throws; without a `scheme:` the scheme is empty (`payment?x=1` still has its parameter). */

@@ -10,7 +10,7 @@
 
 import type { OffsetRange } from '../types';
 import { findOperation, findOperationByType, findOperationIn, isKnownKey, isResponseOnlyKey, requestScheme, type OperationName } from './catalog';
-import { offsetAt, PairArena, parseUri, stripWhitespace, type ParsedUri, type QueryParam } from './parse';
+import { offsetAt, PairArena, parseUri, stripWhitespace, readParams, type ParsedUri, type QueryParam } from './parse';
 import { editDistance } from './suggest';
 
 export type UriKind = 'request' | 'result';
@@ -58,6 +58,45 @@ class Scanned implements ScannedUri {
   }
 
   /** Plain-object form (what JSON.stringify and test diffs show). */
+  toJSON(): ScannedUri {
+    const { kind, operation, range, uri, params, quote, markup, partial } = this;
+    return { kind, operation, range, uri, params, quote, markup, partial };
+  }
+}
+
+/**
+ * `s` with parameter objects of its own (see `readParams`): the same parameters (equal in every property, in the
+ * same order), but not kept by `s.uri`, each value derived once. An explanation of each URI of a scan reads every
+ * parameter; kept on the scan's URIs, which outlive the explanations, they were copied from generation to generation
+ * by the garbage collector (scan + explain of the decode benchmark's corpus: about a quarter less time this way).
+ */
+export function withOwnParams(s: ScannedUri): ScannedUri {
+  return s instanceof Scanned ? new OwnParams(s, readParams(s.uri)) : s;
+}
+
+/** A scanned URI with parameter objects of its own (see `withOwnParams`). */
+class OwnParams implements ScannedUri {
+  readonly kind: UriKind;
+  readonly operation: OperationName | undefined;
+  readonly range: OffsetRange;
+  readonly uri: ParsedUri;
+  readonly quote: '"' | "'" | '`' | undefined;
+  readonly markup: boolean;
+  readonly partial: boolean;
+
+  constructor(
+    s: ScannedUri,
+    readonly params: readonly QueryParam[],
+  ) {
+    this.kind = s.kind;
+    this.operation = s.operation;
+    this.range = s.range;
+    this.uri = s.uri;
+    this.quote = s.quote;
+    this.markup = s.markup;
+    this.partial = s.partial;
+  }
+
   toJSON(): ScannedUri {
     const { kind, operation, range, uri, params, quote, markup, partial } = this;
     return { kind, operation, range, uri, params, quote, markup, partial };

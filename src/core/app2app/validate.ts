@@ -312,8 +312,27 @@ function checkCatalogFlags(c: Checker, op: OperationSpec, params: readonly Query
   if (spec.provenance === 'nexi-sample' || spec.provenance === 'undocumented') c.report('A2A032', p.keyRange, { name: p.name });
 }
 
+/**
+ * Raw values found without anything to report, by parameter spec: whether checkValue reports anything depends only
+ * on the spec and the raw value (ranges, names, the locale and the URI's context only shape what it reports), and a
+ * log repeats most values (callerName, sendTicket, uri…). Bounded: a log of ever-new values starts a spec's afresh.
+ */
+const cleanValues = new WeakMap<ParameterSpec, Set<string>>();
+const cleanValuesLimit = 512;
+
 function checkValue(c: Checker, p: QueryParam, spec: ParameterSpec): void {
   const raw = p.rawValue ?? '';
+  let clean = cleanValues.get(spec);
+  if (clean?.has(raw)) return;
+  const before = c.diagnostics.length;
+  checkValueAfresh(c, p, spec, raw);
+  if (c.diagnostics.length !== before) return;
+  if (clean === undefined) cleanValues.set(spec, (clean = new Set()));
+  else if (clean.size >= cleanValuesLimit) clean.clear();
+  clean.add(raw);
+}
+
+function checkValueAfresh(c: Checker, p: QueryParam, spec: ParameterSpec, raw: string): void {
   const value = p.value ?? '';
   // Made only for a report: most values have none.
   const valueRange = (): OffsetRange => p.valueRange ?? p.range;

@@ -148,22 +148,33 @@ const recentAmount = recentlyRead((amount: string, currencyCode: string, textLoc
 function makeAmount(amount: string | number, currencyCode: string | number, options: FormatAmountOptions): FormattedAmount | undefined {
   const currency = lookupCurrency(currencyCode);
   if (!currency) return undefined;
-  const m = /^([+-]?)(\d+)$/.exec(typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim());
-  if (!m) return undefined;
-  const negative = m[1] === '-';
-  const digits = m[2].replace(/^0+(?=\d)/, '');
+  // `^([+-]?)(\d+)$`, read without a regular expression (amounts are read for every URI of a log).
+  const text = typeof amount === 'number' ? (Number.isSafeInteger(amount) ? String(amount) : '') : amount.trim();
+  const sign = text.charCodeAt(0);
+  const start = sign === 45 /* - */ || sign === 43 /* + */ ? 1 : 0;
+  if (start >= text.length) return undefined;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const negative = sign === 45;
+  // Without its leading zeros (one kept): `0`, or digits starting with 1–9.
+  let first = start;
+  while (first < text.length - 1 && text.charCodeAt(first) === 48) first++;
+  const digits = first === 0 ? text : text.slice(first);
   const exponent = currency.minorUnits ?? 0;
   const padded = digits.padStart(exponent + 1, '0');
   const whole = padded.slice(0, padded.length - exponent);
   const fraction = padded.slice(padded.length - exponent);
   const unsigned = exponent > 0 ? `${whole}.${fraction}` : whole;
-  const decimal = negative && /[1-9]/.test(digits) ? `-${unsigned}` : unsigned;
+  const signed = negative && digits !== '0';
+  const decimal = signed ? `-${unsigned}` : unsigned;
   const value = Number(decimal);
   return {
-    minor: negative && /[1-9]/.test(digits) ? `-${digits}` : digits,
+    minor: signed ? `-${digits}` : digits,
     value,
     decimal,
-    text: localised(value, currency.alpha, exponent, options.locale ?? getLocale()) ?? `${currency.alpha} ${decimal}`,
+    text: localised(value, currency.alpha, exponent, options.locale ?? getLocale(), negative && value !== 0 ? undefined : whole, fraction) ?? `${currency.alpha} ${decimal}`,
     isoText: `${currency.alpha} ${decimal}`,
     currency,
     exponent,
@@ -173,27 +184,117 @@ function makeAmount(amount: string | number, currencyCode: string | number, opti
 
 /**
  * Number formats by locale, currency and exponent. Making an Intl.NumberFormat costs far more than formatting with
- * one (it was a third of explaining a log), and a log has few currencies. `null`: Intl rejects the combination.
+ * one (it was a third of explaining a log), and a log has few currencies. `format` null: Intl rejects the combination.
  */
-const formats = new Map<string, Intl.NumberFormat | null>();
+interface Formatter {
+  readonly format: Intl.NumberFormat | null;
+  /** By count of integer digits: how the format writes such amounts (see `shapeOf`); null when it cannot be told. */
+  readonly shapes: (Shape | null | undefined)[];
+}
+const formats = new Map<string, Formatter>();
+
+/**
+ * How a format writes every non-negative amount with a given count of integer digits: text around and between runs
+ * of the digits (`€`, `,`, `.`, `` for `€12,345.67`) and the length of each run (2, 3, 2). Writing the amount's own
+ * digits into it gives what Intl gives, at a fraction of the cost (formatting was most of a log's amount readings).
+ */
+interface Shape {
+  readonly pieces: readonly string[];
+  readonly runs: readonly number[];
+}
+
+// Amounts of up to 15 digits are exact as numbers: what Intl writes of them is their digits.
+const exactDigits = 15;
 
 // The format used last: a log's amounts are nearly all in one currency and locale, so most calls need no key.
-let last: { readonly locale: string; readonly alpha: string; readonly exponent: number; readonly format: Intl.NumberFormat | null } | undefined;
+let last: { readonly locale: string; readonly alpha: string; readonly exponent: number; readonly formatter: Formatter } | undefined;
 
-function localised(value: number, alpha: string, exponent: number, locale: string): string | undefined {
-  if (last !== undefined && last.locale === locale && last.alpha === alpha && last.exponent === exponent) return last.format?.format(value);
-  const key = `${locale}\u0000${alpha}\u0000${exponent}`;
-  let format = formats.get(key);
-  if (format === undefined) {
-    try {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
-    } catch {
-      // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
-      format = null;
+/**
+ * `value` in `locale`'s currency format. `whole` and `fraction`: its digits (no leading zeros but one), when it is
+ * not negative; the text is then made from the shape of the format for that many integer digits.
+ */
+function localised(value: number, alpha: string, exponent: number, locale: string, whole?: string, fraction?: string): string | undefined {
+  let formatter: Formatter | undefined;
+  if (last !== undefined && last.locale === locale && last.alpha === alpha && last.exponent === exponent) formatter = last.formatter;
+  else {
+    const key = `${locale}\u0000${alpha}\u0000${exponent}`;
+    formatter = formats.get(key);
+    if (formatter === undefined) {
+      let format: Intl.NumberFormat | null;
+      try {
+        format = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+      } catch {
+        // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
+        format = null;
+      }
+      formatter = { format, shapes: [] };
+      if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
+      formats.set(key, formatter);
     }
-    if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
-    formats.set(key, format);
+    last = { locale, alpha, exponent, formatter };
   }
-  last = { locale, alpha, exponent, format };
-  return format?.format(value);
+  const format = formatter.format;
+  if (format === null) return undefined;
+  if (whole !== undefined && fraction !== undefined && fraction.length === exponent && whole.length + exponent <= exactDigits) {
+    let shape = formatter.shapes[whole.length];
+    if (shape === undefined) shape = formatter.shapes[whole.length] = shapeOf(format, whole.length, exponent);
+    if (shape !== null) {
+      const digits = exponent > 0 ? whole + fraction : whole;
+      let out = shape.pieces[0]!;
+      let at = 0;
+      for (let i = 0; i < shape.runs.length; i++) {
+        const end = at + shape.runs[i]!;
+        out += digits.slice(at, end) + shape.pieces[i + 1]!;
+        at = end;
+      }
+      return out;
+    }
+  }
+  return format.format(value);
+}
+
+/**
+ * The shape (see `Shape`) of `format` for amounts of `length` integer digits, read from what it writes of two
+ * amounts of that length; null when the two disagree or their digits are not written as ASCII digits in order (other
+ * numbering systems): such amounts are then formatted by Intl itself.
+ */
+function shapeOf(format: Intl.NumberFormat, length: number, exponent: number): Shape | null {
+  let found: Shape | null = null;
+  const probes = [
+    ['123456789123456'.slice(0, length), '987654321'.slice(0, exponent)],
+    ['9'.padEnd(length, '0'), '0'.repeat(exponent)],
+  ] as const;
+  for (const [whole, fraction] of probes) {
+    const digits = whole + fraction;
+    const text = format.format(Number(exponent > 0 ? `${whole}.${fraction}` : whole));
+    const pieces: string[] = [];
+    const runs: number[] = [];
+    let piece = '';
+    let run = 0;
+    let read = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (run === 0) pieces.push(piece);
+        run++;
+        read += text.charAt(i);
+        continue;
+      }
+      if (run > 0) {
+        runs.push(run);
+        run = 0;
+        piece = '';
+      }
+      piece += text.charAt(i);
+    }
+    if (run > 0) {
+      runs.push(run);
+      piece = '';
+    }
+    pieces.push(piece);
+    if (read !== digits) return null;
+    if (found === null) found = { pieces, runs };
+    else if (found.pieces.join('\u0000') !== pieces.join('\u0000') || found.runs.join() !== runs.join()) return null;
+  }
+  return found;
 }

@@ -16,7 +16,7 @@ import {
   type ParameterSpec,
 } from '../app2app/catalog';
 import type { QueryParam } from '../app2app/parse';
-import { scanText, type ScannedUri, type UriKind } from '../app2app/scan';
+import { scanText, withOwnParams, type ScannedUri, type UriKind } from '../app2app/scan';
 import { validateUri } from '../app2app/validate';
 import { describeActionCode } from '../codes/actionCodes';
 import { lookupAid } from '../codes/aids';
@@ -126,6 +126,8 @@ const codeText = (c: { code: string; label: string; meaning: string; note?: stri
 
 interface Context {
   readonly scanned: ScannedUri;
+  /** The parameters' names, read once (as `scanned.params[i].name`). */
+  readonly names: readonly string[];
   readonly model: TransactionModel;
   readonly operation: OperationSpec | undefined;
   readonly direction: Direction;
@@ -149,6 +151,23 @@ interface Interpreted {
   interpretation?: string;
   details?: string[];
   tlv?: TlvExplanation[];
+}
+
+/**
+ * What `ctx.scanned.uri.get(name)` gives (the trimmed value of the first parameter so named whose key is no template;
+ * undefined when blank or without one), read from the parameters' names and values already read.
+ */
+function valueOf(ctx: Context, name: string): string | undefined {
+  const names = ctx.names;
+  const params = ctx.scanned.params;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] !== name) continue;
+    const p = params[i]!;
+    if (p.dynamic === 'key') continue;
+    const v = p.trimmed;
+    return v === '' ? undefined : v;
+  }
+  return undefined;
 }
 
 function report(ctx: Context, code: ResultDiagnosticCode, range: OffsetRange, values: TemplateValues): void {
@@ -330,8 +349,8 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   const parsed = tlvOf(ctx, param);
   const card = ctx.model.card;
   const entry = card.kernel?.entry;
-  const f22 = ctx.scanned.uri.get('f22');
-  const aid = ctx.scanned.uri.get('CT102');
+  const f22 = valueOf(ctx, 'f22');
+  const aid = valueOf(ctx, 'CT102');
   const declared = entry && entry.mode !== 'unknown' ? entry : undefined;
   // The same EMV data with the same hints reads the same wherever it stands (a log repeats its CT123/f55): what
   // emvContextOf and explainTlv read is in the key; the tree is kept with its ranges where the data first stood.
@@ -880,7 +899,7 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
   const M = explainMessages();
   const model = ctx.model;
   const op = ctx.operation?.name;
-  const get = (key: string): string | undefined => ctx.scanned.uri.get(key);
+  const get = (key: string): string | undefined => valueOf(ctx, key);
   const parts: string[] = [];
   const host = model.host;
   const hostMeaning = (): string => (host ? host.description.meaning.replace(/\.$/, '') : '');
@@ -946,11 +965,17 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors + warnings > 0) parts.push(t(M.summaryProblems, { errors, warnings }));
-  return `${parts[0]}${parts.length > 1 ? ` — ${parts.slice(1).join('; ')}` : ''}`.replace(/\.?$/, '.');
+  let text = parts[0]!;
+  if (parts.length > 1) {
+    text += ' — ' + parts[1]!;
+    for (let i = 2; i < parts.length; i++) text += '; ' + parts[i]!;
+  }
+  // Ends with a full stop (what `.replace(/\.?$/, '.')` did, without the regular expression on the whole text).
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 function amountText(ctx: Context, key: string): string | undefined {
-  const v = ctx.scanned.uri.get(key);
+  const v = valueOf(ctx, key);
   return v !== undefined ? formatAmount(v, ctx.currency)?.text : undefined;
 }
 
@@ -998,21 +1023,27 @@ function transactionReading(model: TransactionModel): TransactionReading | undef
   const { requested, processed } = model.amount;
   const host = model.host;
   const card = model.card;
-  const cardView = { ...(card.brand ? { brand: card.brand.value } : {}), ...(card.last4 ? { last4: card.last4.value } : {}), ...(card.kernel ? { kernel: card.kernel.label } : {}) };
-  return {
-    outcome: model.outcome.value,
-    outcomeSource: model.outcome.source,
-    outcomeInferred: model.outcome.inferred,
-    ...(model.product ? { product: { ...model.product } } : {}),
-    ...(model.enquiry ? { enquiryFound: model.enquiry.found } : {}),
-    ...(model.retry ? { retry: { value: model.retry.value, inferred: model.retry.inferred } } : {}),
-    ...(host ? { host: { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' } } : {}),
-    ...(requested ? { amountRequested: { key: requested.key, minor: requested.amount.minor, text: requested.amount.text } } : {}),
-    ...(processed ? { amountProcessed: { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred } } : {}),
-    currency: { alpha: model.currency.currency.alpha, assumed: model.currency.assumed },
-    ...(Object.keys(cardView).length > 0 ? { card: cardView } : {}),
-  };
+  // Built by assignment, in the documented property order (made for every result URI: spreading `{}` or `{ key }`
+  // per optional part made and copied an object for each).
+  const reading: Partial<Mutable<TransactionReading>> = { outcome: model.outcome.value, outcomeSource: model.outcome.source, outcomeInferred: model.outcome.inferred };
+  if (model.product) reading.product = { ...model.product };
+  if (model.enquiry) reading.enquiryFound = model.enquiry.found;
+  if (model.retry) reading.retry = { value: model.retry.value, inferred: model.retry.inferred };
+  if (host) reading.host = { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' };
+  if (requested) reading.amountRequested = { key: requested.key, minor: requested.amount.minor, text: requested.amount.text };
+  if (processed) reading.amountProcessed = { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred };
+  reading.currency = { alpha: model.currency.currency.alpha, assumed: model.currency.assumed };
+  if (card.brand || card.last4 || card.kernel) {
+    const cardView: Mutable<NonNullable<TransactionReading['card']>> = {};
+    if (card.brand) cardView.brand = card.brand.value;
+    if (card.last4) cardView.last4 = card.last4.value;
+    if (card.kernel) cardView.kernel = card.kernel.label;
+    reading.card = cardView;
+  }
+  return reading as TransactionReading;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * An explanation whose parts are made when first read and then kept: the diagnostics (and the summary, which counts
@@ -1111,7 +1142,10 @@ class Explanation implements UriExplanation {
   get diagnostics(): readonly Diagnostic[] {
     return (this.#diagnostics ??= this.#inLocale(() =>
       this.#found()
-        .map((d) => (this.#hide(d.message) === d.message ? d : { ...d, message: this.#hide(d.message) }))
+        .map((d) => {
+          const message = this.#hide(d.message);
+          return message === d.message ? d : { ...d, message };
+        })
         .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
     ));
   }
@@ -1206,7 +1240,9 @@ class Explanation implements UriExplanation {
  * Explains one scanned URI: every field, the diagnostics, and a one-paragraph summary. Works on the scanner's parse
  * (no re-parse). The reading of the whole URI is made here; the rest when first read (see `Explanation`).
  */
-export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}): UriExplanation {
+export function explainScanned(found: ScannedUri, options: ExplainOptions = {}): UriExplanation {
+  // The explanation's own parameters: made for it and gone with it, not kept by the scan's list (see withOwnParams).
+  const scanned = withOwnParams(found);
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
   const params = scanned.params;
   const names = params.map((p) => p.name);
@@ -1214,6 +1250,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   const model = readTransaction(scanned, names);
   const ctx: Context = {
     scanned,
+    names,
     model,
     operation,
     direction: scanned.kind === 'request' ? 'request' : 'response',
@@ -1225,7 +1262,7 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
     partial: false,
     diagnostics: [],
     sensitive: new Map(),
-    keep: new Set(params.filter((p, i) => identifierFields.has(names[i]!) && p.trimmed).map((p) => p.trimmed!)),
+    keep: identifiersToKeep(params, names),
   };
   const states: FieldState[] = names.map((name) => {
     const tables = keyTables(operation, ctx.direction, name);
@@ -1247,6 +1284,22 @@ export function explainScanned(scanned: ScannedUri, options: ExplainOptions = {}
   }
   return new Explanation(ctx, states, result, resultReports);
 }
+
+/**
+ * The values of the URI's identifier fields (callerTrxId, merchant IDs) that masking must leave alone. Only
+ * `maskPans` reads them, for runs of 13–19 digits: an identifier of another shape can never be one, and most URIs
+ * have none that could (one shared empty set, not a set per URI).
+ */
+function identifiersToKeep(params: readonly QueryParam[], names: readonly string[]): ReadonlySet<string> {
+  let keep: Set<string> | undefined;
+  for (let i = 0; i < params.length; i++) {
+    if (!identifierFields.has(names[i]!)) continue;
+    const v = params[i]!.trimmed;
+    if (v !== undefined && v.length >= 13 && v.length <= 19 && /^[0-9]+$/.test(v)) (keep ??= new Set()).add(v);
+  }
+  return keep ?? keepNothing;
+}
+const keepNothing: ReadonlySet<string> = new Set();
 
 /**
  * The explanation of field `index` (as in `scanned.params`) of `e`: for an explanation made by `explainScanned`,
