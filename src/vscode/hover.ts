@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { partAt, uriAt } from '../core/app2app/locate';
 import { offersCheck } from '../core/app2app/scan';
 import { explainedField, explainScanned } from '../core/explain/explain';
-import { fieldMarkdown, summaryMarkdown, type CommandLink } from '../core/explain/markdown';
+import { markdownRenderings } from '../core/explain/lazyMarkdown';
+import type { CommandLink } from '../core/explain/markdownText';
 import { app2appCommandIds } from './commands/ids';
 import { checkTransactionCommand, type CredentialsBridge } from './credentialsBridge';
 import type { UriIndex } from './uriIndex';
@@ -29,7 +30,7 @@ export class UriHovers implements vscode.HoverProvider {
     if (part.kind === 'param') {
       const field = explainedField(explanation, part.index);
       if (!field) return undefined;
-      return new vscode.Hover(markdown(fieldMarkdown(explanation, field), []), new vscode.Range(line, part.param.range.start, line, part.param.range.end));
+      return new vscode.Hover(markdown(markdownRenderings().fieldMarkdown(explanation, field), []), new vscode.Range(line, part.param.range.start, line, part.param.range.end));
     }
     const target = [targetOf(document, new vscode.Position(line, uri.range.start))];
     const links: CommandLink[] = [{ title: vscode.l10n.t('Decode'), command: app2appCommandIds.decode, args: target, tooltip: vscode.l10n.t('Open the decoded URI beside, as Markdown') }];
@@ -41,7 +42,7 @@ export class UriHovers implements vscode.HoverProvider {
     // The summary counts errors and warnings; where the Problems panel does not list them for this document
     // (diagnostics off, or a document that is not analysed), the hover lists them itself (issue 16).
     const published = this.index.isAnalysed(document) && vscode.workspace.getConfiguration('nexi', document).get<boolean>('diagnostics.enabled', true);
-    return new vscode.Hover(markdown(summaryMarkdown(explanation, links, { listProblems: !published }), links.map((l) => l.command)), head);
+    return new vscode.Hover(markdown(markdownRenderings().summaryMarkdown(explanation, links, { listProblems: !published }), links.map((l) => l.command)), head);
   }
 }
 

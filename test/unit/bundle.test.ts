@@ -40,6 +40,8 @@ const lazy: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> =
   { what: 'adb (Send to Android device)', pattern: /^src\/(vscode|core)\/adb\.ts$/ },
   { what: 'the SecretStorage check (run after activation)', pattern: /^src\/(vscode|core\/credentials)\/keyring\.ts$/ },
   { what: "the result documents' commands", pattern: /^src\/vscode\/commands\/results\.ts$/ },
+  // The hovers' Markdown loads before the first explanation (explainWarmUp); completion keeps markdownText.ts.
+  { what: 'the Markdown renderings of explanations', pattern: /^src\/core\/explain\/markdown\.ts$/ },
 ];
 
 describe('bundles: what loads when (issue 17 item 4)', function () {
@@ -73,7 +75,7 @@ describe('bundles: what loads when (issue 17 item 4)', function () {
 
   it('the tables and view rows moved out of the activation bundle are chunks of their own, reached from it', () => {
     const reached = new Set(output('extension.js').imports.filter((i) => i.external).map((i) => i.path));
-    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb', 'vscode.keyring', 'vscode.commands.results']) {
+    for (const chunk of ['core.credentials.messageTable', 'core.nexi.errorTable', 'vscode.views.credentialsRows', 'vscode.views.reconciliationRows', 'vscode.commands.app2app', 'core.nexi.fromCredentials', 'vscode.adb', 'vscode.keyring', 'vscode.commands.results', 'core.explain.markdown']) {
       assert.ok(reached.has(`./chunks/${chunk}.js`), `dist/extension.js loads chunks/${chunk}.js on first use: ${[...reached].join(', ')}`);
     }
   });

@@ -4,7 +4,7 @@
 // incomplete (no `?` yet), so it does not rely on the scanner.
 
 import { fillTemplate } from '../codes/text';
-import { parameterMarkdown } from '../explain/markdown';
+import { parameterMarkdown } from '../explain/markdownText';
 import { translated } from '../l10n';
 import type { OffsetRange } from '../types';
 import { formatTimestamp } from './build';
