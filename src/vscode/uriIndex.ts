@@ -39,6 +39,12 @@ export const documentSelector: vscode.DocumentSelector = editorLanguages.map((la
 /** Gives the event loop back (between slices of work). */
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The extension host's CPU time, ms: tells a slice that took long from one the host spent waiting for a processor. */
+const cpuNow = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /** The document's length without joining its lines (getText() of 50 MB alone blocks for hundreds of ms). */
 export function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
@@ -76,7 +82,13 @@ export class UriIndex implements vscode.Disposable {
    * time the process waited for a CPU), and how often they gave the event loop back, for logs, tests and the
    * editor benchmark.
    */
-  readonly stats = { longestSliceMs: 0, pauses: 0 };
+  /** The longest stretch of work between two pauses, where it ended (a line, 0-based, or a warm-up step), pauses. */
+  readonly stats: { longestSliceMs: number; longestSliceAt: string | number | undefined; longestSliceCpuMs: number | undefined; pauses: number } = {
+    longestSliceMs: 0,
+    longestSliceAt: undefined,
+    longestSliceCpuMs: undefined,
+    pauses: 0,
+  };
   /** Loading what explaining needs, one chunk per slice (see warmUp); settled once it is done. */
   private warming: Promise<void> | undefined;
   private warm = false;
@@ -165,8 +177,9 @@ export class UriIndex implements vscode.Disposable {
    */
   warmUp(): Promise<void> {
     return (this.warming ??= (async () => {
-      const yielder = new Yielder({ pause, budgetMs: 0 });
-      for (const step of explainWarmUp) {
+      const yielder = new Yielder({ pause, budgetMs: 0, cpuNow });
+      for (const [i, step] of explainWarmUp.entries()) {
+        yielder.at = `warm-up step ${i + 1} of ${explainWarmUp.length}`;
         try {
           step();
         } catch (err) {
@@ -215,12 +228,17 @@ export class UriIndex implements vscode.Disposable {
 
   /** A Yielder for one analysis: pauses with setImmediate every few ms; `record` it when done. */
   yielder(isCancelled: () => boolean): Yielder {
-    return new Yielder({ pause, isCancelled, budgetMs: sliceBudgetMs });
+    return new Yielder({ pause, isCancelled, budgetMs: sliceBudgetMs, cpuNow });
   }
 
   /** Keeps the longest stretch of work of a finished analysis in `stats`. */
   record(yielder: Yielder): void {
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, yielder.finish());
+    const longest = yielder.finish();
+    if (longest > this.stats.longestSliceMs) {
+      this.stats.longestSliceMs = longest;
+      this.stats.longestSliceAt = yielder.longestAt;
+      this.stats.longestSliceCpuMs = yielder.longestCpuMs;
+    }
     this.stats.pauses += yielder.pauses;
   }
 

@@ -148,6 +148,7 @@ export async function forEachLine(
   for (const r of ranges) {
     for (let line = r.start; line <= r.end; line++) {
       const text = lineText(line);
+      yielder.at = line;
       const preparing = prepare?.(text);
       if (preparing) {
         yielder.suspend();
