@@ -62,7 +62,9 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   out += `  ${cite(e.summary, cited)}\n`;
   // The reading of the whole URI, each fact with its source and "inferred" where it is (issue 15).
   for (const line of e.reading) out += `    ${s('dim', '·')} ${cite(line, cited)}\n`;
-  for (const f of shownFields(e)) out += renderFieldOnce(f, s, cited);
+  // The styling is told apart by what it makes of a marker (plain, or wrapped in escape codes).
+  const how = `${getLocale()}\u0000${s('dim', '')}`;
+  for (const f of shownFields(e)) out += renderFieldOnce(f, s, how, cited);
   for (const d of e.diagnostics) {
     cite(d.message, cited);
     out += renderDiagnostic(d, where, s);
@@ -82,11 +84,9 @@ interface RenderedField {
  */
 const renderedFields = new WeakMap<object, Map<string, RenderedField>>();
 
-function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {
+function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, how: string, cited: CitedSources | undefined): string {
   const words = fieldWordsOf(f);
   if (words === undefined) return renderField(f, s, cited);
-  // The styling is told apart by what it makes of a marker (plain, or wrapped in escape codes).
-  const how = `${getLocale()}\u0000${s('dim', '')}`;
   let byHow = renderedFields.get(words);
   if (byHow === undefined) renderedFields.set(words, (byHow = new Map()));
   let rendered = byHow.get(how);

@@ -36,16 +36,27 @@ export function holdsPan(text: string | undefined): boolean {
   return false;
 }
 
-/** Whether `text` holds `n` ASCII digits in a row (a loop: cheaper than the masking regex on text without any). */
+/**
+ * Whether `text` holds `n` ASCII digits in a row. Any `n` characters in a row include one of the characters looked
+ * at, which are `n` apart; a digit there is measured both ways. Text without such a run (most sentences, keys and
+ * values) costs a look at one character in `n`.
+ */
 function hasDigitRun(text: string, n: number): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run >= n) return true;
-    } else run = 0;
+  for (let i = n - 1; i < text.length; i += n) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && end - start < n && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= n) return true;
+    // The run is shorter than `n`: any `n` in a row after it (from `end + 1` on) include `end + n`, looked at next.
+    i = end;
   }
   return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function maskPan(digits: string): string {

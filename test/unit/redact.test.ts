@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { holdsPan, luhnValid, maskPan, maskPans, redact } from '../../src/core/redact';
+import fc from 'fast-check';
 
 describe('redact', () => {
   it('removes PEM blocks, also truncated ones', () => {
@@ -42,5 +43,33 @@ describe('holdsPan (what maskPans would mask)', () => {
     const cases = ['pan 4111111111111111 here', '4111111111111112', 'id 123456789012', 'a 41111111111111111111 b', 'x5500005555555559y', '', 'no digits', 'two 4111111111111111 and 1234'];
     for (const text of cases) assert.equal(holdsPan(text), maskPans(text) !== text, text);
     assert.equal(holdsPan(undefined), false);
+  });
+});
+
+describe('maskPans looks at one character in 13 (hasDigitRun)', () => {
+  // The plain reading: every run of 13–19 digits (no digit either side) that passes Luhn, masked.
+  const plain = (text: string): string => text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (d) => (luhnValid(d) ? maskPan(d) : d));
+  // Digits most of the time, so that runs of every length end and start at every offset.
+  const digitHeavy = fc.array(fc.constantFrom('0', '1', '4', '5', '9', '9', '7', '3', ' ', 'a', '-', '٣'), { maxLength: 120 }).map((cs) => cs.join(''));
+
+  it('masks exactly what the plain regular expression masks, wherever runs start and end', () => {
+    fc.assert(
+      fc.property(digitHeavy, (text) => {
+        assert.equal(maskPans(text), plain(text));
+        assert.equal(holdsPan(text), plain(text) !== text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a run at the very start, at the very end, and across a checked index', () => {
+    for (const pan of ['4222222222222', '4111111111111111', '5500005555555559', '4012888888881881', '6011000990139424']) {
+      for (let pad = 0; pad <= 26; pad++) {
+        const before = 'x'.repeat(pad);
+        assert.equal(maskPans(before + pan), before + maskPan(pan), `${pad} before`);
+        assert.equal(maskPans(pan + before), maskPan(pan) + before, `${pad} after`);
+        assert.equal(maskPans(`${before}12 ${pan} 34`), `${before}12 ${maskPan(pan)} 34`, `${pad} between short runs`);
+      }
+    }
   });
 });
