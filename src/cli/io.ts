@@ -4,6 +4,8 @@ import { t } from './messages';
 
 export interface Io {
   readonly stdout: (text: string) => void;
+  /** Standard output for text already encoded in UTF-8 (long outputs: decode), where it takes bytes. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   /** Whole standard input, or undefined when it is a terminal (nothing piped). */
   readonly readStdin: () => Promise<string | undefined>;
@@ -37,6 +39,7 @@ export function processIo(): Io {
   });
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (t) => process.stderr.write(t),
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;

@@ -1,5 +1,6 @@
 // Human-readable output of the CLI. Plain text, optionally coloured; the JSON shapes live in json.ts.
 import { fieldWordsOf, shownFields, type FieldShown, type UriExplanation } from '../core/explain/explain';
+import { jsonExplanation } from '../core/explain/json';
 import { getLocale } from '../core/l10n';
 import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
 import { localSourceLabel, provenanceLabel } from '../core/explain/markdown';
@@ -70,6 +71,16 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
     out += renderDiagnostic(d, where, s);
   }
   return out;
+}
+
+/**
+ * URI number `index` of a decode as `nexi-app2app decode` prints it: its text (after a blank line from the second on),
+ * or with `json` its element of the JSON array (`JSON.stringify(all, null, 2)`: indented by two more spaces, after
+ * `,\n` from the second on). The parallel decode makes the same text in its workers.
+ */
+export function renderDecoded(e: UriExplanation, index: number, json: boolean, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited: CitedSources): string {
+  if (json) return `${index > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`;
+  return `${index > 0 ? '\n' : ''}${renderExplanation(e, where, s, cited)}`;
 }
 
 /** A field's lines as text, and the sources they cite in order of first citation. */

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import type { OffsetRange } from '../../src/core/types';
-import { offersCheck, scanText, type ScannedUri } from '../../src/core/app2app/scan';
+import { offersCheck, scanEach, scanText, type ScannedUri } from '../../src/core/app2app/scan';
+import { generateCorpus } from '../../bench/corpus';
 import { validateUri } from '../../src/core/app2app/validate';
 import { parseUri } from '../../src/core/app2app/parse';
 
@@ -381,6 +382,17 @@ describe('app2app scan', () => {
       assert.equal(found.length, 5000);
       assert.equal(found[4999].params[1].value, '4999');
       assert.equal(found[4999].params[2].value, 'TRANSAZIONE APPROVATA');
+    });
+  });
+
+  describe('scanEach', () => {
+    it('hands out the URIs scanText finds, in order, the same ones', () => {
+      const text = generateCorpus(512 * 1024).text + '\n"neximpos:\\/\\/payment?amount=1&callerTrxId=json"\n';
+      const all = scanText(text);
+      const each = [...scanEach(text)];
+      assert.ok(all.length > 300);
+      assert.deepEqual(each.map((u) => [u.kind, u.operation, u.range.start, u.range.end, u.params.map((p) => [p.key, p.value])]), all.map((u) => [u.kind, u.operation, u.range.start, u.range.end, u.params.map((p) => [p.key, p.value])]));
+      assert.deepEqual([...scanEach('no URI here')], []);
     });
   });
 });

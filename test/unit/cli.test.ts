@@ -8,6 +8,7 @@ import { jsonExplanation } from '../../src/core/explain/json';
 import { decodeText } from '../../src/core/explain/explain';
 import { lineIndex } from '../../src/core/text';
 import { run as runCli } from '../../src/cli/main';
+import { generateCorpus } from '../../bench/corpus';
 
 // English whatever the machine's LANG: these tests assert the CLI's English output (cliLang.test.ts covers Italian).
 const run = (argv: readonly string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { ...process.env, LC_ALL: 'C.UTF-8' });
@@ -208,6 +209,24 @@ describe('CLI', () => {
       assert.ok(chunks.length > 1, `written as it goes (${chunks.length} writes)`);
       assert.ok(chunks.slice(0, -1).every((c) => c.length >= 65536), `chunks of at least 64 Ki characters: ${chunks.map((c) => c.length).join(', ')}`);
       assert.equal(waits, chunks.length, `waited for standard output ${waits} times`);
+    });
+
+    it('where standard output takes bytes, writes the same text in UTF-8, in chunks, waiting after each', async () => {
+      // A generated log: thousands of URIs, with text beyond Latin-1 (€ amounts, → and — in the explanations).
+      const big = generateCorpus(3 * 1024 * 1024).text;
+      for (const argv of [['decode'], ['decode', '--json']]) {
+        let text = '';
+        const asText: Io = { stdout: (t) => (text += t), stderr: () => undefined, readStdin: async () => big, color: false };
+        const bytes: Uint8Array[] = [];
+        let waits = 0;
+        const asBytes: Io = { ...asText, stdout: () => assert.fail('text written where bytes are taken'), stdoutBytes: (b) => bytes.push(Uint8Array.from(b)), drained: async () => void waits++ };
+        assert.equal(await run(argv, asText), 0);
+        assert.equal(await run(argv, asBytes), 0);
+        assert.match(text, /€/, 'the output holds characters beyond Latin-1');
+        assert.equal(Buffer.concat(bytes).toString('utf8'), text, argv.join(' '));
+        assert.ok(bytes.length > 10 && bytes.slice(0, -1).every((b) => b.length >= 65536), `chunks of at least 64 KiB: ${bytes.length} writes`);
+        assert.equal(waits, bytes.length);
+      }
     });
   });
 });

@@ -587,19 +587,53 @@ function nextEscaped(text: string, from: number): number {
 /** Every App2App request and result URI in `text`, in order. Never throws. */
 export function scanText(text: string, options: ScanOptions = {}): ScannedUri[] {
   const out: ScannedUri[] = [];
-  const arena = new PairArena();
-  let floor = 0;
-  // JSON escapes slashes (`neximpos:\/\/payment`): a second, lazily advanced search stream.
-  let plain = nextPlain(text, 0);
-  let escaped = nextEscaped(text, 0);
-  while (plain >= 0 || escaped >= 0) {
-    const useEscaped = plain < 0 || (escaped >= 0 && escaped < plain);
-    const hit = useEscaped ? escaped : plain;
-    const count = out.length;
-    const next = scanAt(text, hit, useEscaped ? 5 : 3, floor, options, arena, out);
-    if (out.length > count) floor = out[count].range.end;
-    if (plain >= 0 && plain < next) plain = nextPlain(text, next);
-    if (escaped >= 0 && escaped < next) escaped = nextEscaped(text, next);
+  const scan = new Scan(text, options);
+  while (scan.next(out)) {
+    // Each step adds what it found.
   }
   return out;
+}
+
+/**
+ * Every App2App URI in `text`, as scanText finds them, handed out as found: a whole log's decode keeps only the URI
+ * it is explaining alive, not the log's worth of scanned URIs that garbage collection would copy again and again.
+ */
+export function* scanEach(text: string, options: ScanOptions = {}): Generator<ScannedUri, void, undefined> {
+  const found: ScannedUri[] = [];
+  const scan = new Scan(text, options);
+  while (scan.next(found)) {
+    for (const uri of found) yield uri;
+    found.length = 0;
+  }
+}
+
+/** A forward pass over a text, a hit at a time (scanText, scanEach). */
+class Scan {
+  readonly #arena = new PairArena();
+  #floor = 0;
+  // JSON escapes slashes (`neximpos:\/\/payment`): a second, lazily advanced search stream.
+  #plain: number;
+  #escaped: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ScanOptions,
+  ) {
+    this.#plain = nextPlain(text, 0);
+    this.#escaped = nextEscaped(text, 0);
+  }
+
+  /** Examines the next hit, adding what it finds to `out`; false when there is none left. */
+  next(out: ScannedUri[]): boolean {
+    const plain = this.#plain;
+    const escaped = this.#escaped;
+    if (plain < 0 && escaped < 0) return false;
+    const useEscaped = plain < 0 || (escaped >= 0 && escaped < plain);
+    const count = out.length;
+    const next = scanAt(this.text, useEscaped ? escaped : plain, useEscaped ? 5 : 3, this.#floor, this.options, this.#arena, out);
+    if (out.length > count) this.#floor = out[count]!.range.end;
+    if (plain >= 0 && plain < next) this.#plain = nextPlain(this.text, next);
+    if (escaped >= 0 && escaped < next) this.#escaped = nextEscaped(this.text, next);
+    return true;
+  }
 }
