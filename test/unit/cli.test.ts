@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { inputFromPairs } from '../../src/cli/build';
 import type { Io } from '../../src/cli/io';
@@ -166,6 +167,28 @@ describe('CLI', () => {
       const version = bin(['version']);
       assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
       assert.match(bin(['help']).stdout, /decode \[TEXT…\]/);
+    });
+
+    it('reads standard input from a file as from a pipe, also from where it stands in the file', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-'));
+      try {
+        const file = path.join(dir, 'logcat.log');
+        fs.writeFileSync(file, logcat);
+        const fromPipe = bin(['decode'], logcat);
+        const fromFile = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode'], { cwd: root, encoding: 'utf8', stdio: [fs.openSync(file, 'r'), 'pipe', 'pipe'] });
+        assert.equal(fromFile.status, 0, fromFile.stderr);
+        assert.equal(fromFile.stdout, fromPipe.stdout);
+        // `(read first; nexi-app2app decode) < log`: the rest of the file, not all of it.
+        const fd = fs.openSync(file, 'r');
+        // The first two lines: the second holds a URI.
+        const firstLine = logcat.indexOf('\n', logcat.indexOf('\n') + 1) + 1;
+        fs.readSync(fd, Buffer.alloc(firstLine), 0, firstLine, null);
+        const rest = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode', '--json'], { cwd: root, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+        assert.equal((JSON.parse(rest.stdout) as unknown[]).length, 6);
+        assert.deepEqual(JSON.parse(rest.stdout), JSON.parse(bin(['decode', '--json'], logcat.slice(firstLine)).stdout));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     /** Runs the bundled binary on `stdin`, reads one chunk of its output, then closes the pipe, as `head` does. */
