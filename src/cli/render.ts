@@ -76,7 +76,7 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
 /**
  * URI number `index` of a decode as `nexi-app2app decode` prints it: its text (after a blank line from the second on),
  * or with `json` its element of the JSON array (`JSON.stringify(all, null, 2)`: indented by two more spaces, after
- * `,\n` from the second on). The parallel decode makes the same text in its workers.
+ * `,\n` from the second on).
  */
 export function renderDecoded(e: UriExplanation, index: number, json: boolean, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited: CitedSources): string {
   if (json) return `${index > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`;
