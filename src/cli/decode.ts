@@ -46,19 +46,19 @@ async function decodeHere(text: string, json: boolean, io: Io, out: DecodeOutput
  * The output of a decode that found something: the opening of the JSON array, the URIs' texts in order, then the
  * closing bracket, or the sources cited (their titles are in the text, their addresses once at the end). Written in
  * chunks of at least 64K characters (many URIs each, not one write per URI or per line), waiting whenever standard
- * output is behind. Where standard output takes bytes, each URI's text is encoded as it comes: Node 20 encodes a
- * long string built of many short ones several times slower than the same text a few kilobytes at a time (a whole
- * log's decode spent more time encoding its output than explaining it).
+ * output is behind. Where standard output takes bytes, each URI's text is encoded as it comes, into one buffer used
+ * again once written: Node 20 encodes a long string built of many short ones several times slower than the same text
+ * a few kilobytes at a time (a whole log's decode spent more time encoding its output than explaining it), and fresh
+ * memory for every chunk cost as much again.
  */
 class DecodeOutput {
   /** The sources the text cites, in order of first citation. */
   readonly cited: CitedSources = new Map();
   #pending = '';
   #started = false;
-  /** UTF-8 bytes not written yet: `#bytes[#from…#to]`; what follows is free. */
-  #bytes: Buffer | undefined;
-  #from = 0;
-  #to = 0;
+  /** UTF-8 bytes not written yet: `#bytes[0…#length]`. */
+  #bytes: Uint8Array | undefined;
+  #length = 0;
 
   constructor(
     private readonly io: Io,
@@ -72,15 +72,14 @@ class DecodeOutput {
       if (this.#pending.length >= 1 << 16) await this.#flush();
       return;
     }
-    // UTF-8 takes at most 3 bytes per UTF-16 unit. What is not written yet moves to the new buffer.
-    if (this.#bytes === undefined || this.#bytes.length - this.#to < text.length * 3) {
-      const bytes = Buffer.allocUnsafe(Math.max(1 << 18, (this.#to - this.#from + text.length) * 3));
-      this.#to = this.#bytes?.copy(bytes, 0, this.#from, this.#to) ?? 0;
-      this.#from = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the buffer grows to hold a chunk and the largest URI's text.
+    if (this.#bytes === undefined || this.#bytes.length - this.#length < text.length * 3) {
+      const bytes = new Uint8Array(Math.max(1 << 17, (this.#length + text.length) * 3));
+      if (this.#bytes) bytes.set(this.#bytes.subarray(0, this.#length));
       this.#bytes = bytes;
     }
-    this.#to += encoder.encodeInto(text, this.#bytes.subarray(this.#to)).written;
-    if (this.#to - this.#from >= 1 << 16) await this.#flush();
+    this.#length += encoder.encodeInto(text, this.#bytes.subarray(this.#length)).written;
+    if (this.#length >= 1 << 16) await this.#flush();
   }
 
   async end(): Promise<void> {
@@ -100,12 +99,12 @@ class DecodeOutput {
     if (this.#pending !== '') {
       this.io.stdout(this.#pending);
       this.#pending = '';
-    } else if (this.#bytes !== undefined && this.#to > this.#from) {
-      // The stream keeps what it is given until written: the part given is never written over.
-      this.io.stdoutBytes!(this.#bytes.subarray(this.#from, this.#to));
-      this.#from = this.#to;
-    } else return;
-    await this.io.drained?.();
+      await this.io.drained?.();
+    } else if (this.#bytes !== undefined && this.#length > 0) {
+      // Written before the buffer is filled again.
+      await this.io.stdoutBytes!(this.#bytes.subarray(0, this.#length));
+      this.#length = 0;
+    }
   }
 }
 

@@ -5,8 +5,11 @@ import { t } from './messages';
 
 export interface Io {
   readonly stdout: (text: string) => void;
-  /** Standard output for text already encoded in UTF-8 (long outputs: decode), where it takes bytes. */
-  readonly stdoutBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Standard output for text already encoded in UTF-8 (long outputs: decode), where it takes bytes. Resolves once the
+   * bytes are written (or failed to be: the stream's own error handling decides): their memory can be used again.
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => Promise<void>;
   readonly stderr: (text: string) => void;
   /** Whole standard input, or undefined when it is a terminal (nothing piped). */
   readonly readStdin: () => Promise<string | undefined>;
@@ -40,7 +43,7 @@ export function processIo(): Io {
   });
   return {
     stdout: (t) => process.stdout.write(t),
-    stdoutBytes: (bytes) => process.stdout.write(bytes),
+    stdoutBytes: (bytes) => new Promise<void>((resolve) => process.stdout.write(bytes, () => resolve())),
     stderr: (t) => process.stderr.write(t),
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;
