@@ -109,7 +109,7 @@ export interface ExplainOptions {
   /** Reference date for readings that need a decade (RRN). Default: now. */
   readonly now?: Date;
   /**
-   * Whether fields may take their wording from the words kept across URIs (see `memoKeyOf`): the default. Off, every
+   * Whether fields may take their wording from the words kept across URIs (see `memoOf`): the default. Off, every
    * field is worded afresh (the property test compares the two).
    */
   readonly memo?: boolean;
@@ -634,6 +634,8 @@ function lookupKeyTables(operation: OperationSpec | undefined, direction: Direct
 interface FieldState {
   /** The parameter's name, read once (a parameter's getters derive it from the text on every read). */
   readonly name: string;
+  /** What its key names in the URI's operation and direction (and the locale): where its wording is kept (memoOf). */
+  readonly tables: KeyTables;
   readonly spec: ParameterSpec | undefined;
   readonly receiptKey: ReceiptKey | undefined;
   interpreted: Interpreted | undefined;
@@ -729,10 +731,55 @@ interface FieldWords {
 /**
  * Field wordings kept across URIs and explanations: a log repeats the same keys with the same values
  * (operationType=PAYMENT, actionCode=000, transactionType=CLI, acquirerName…) and their wording reads nothing else
- * (see `memoKeyOf`). Bounded: a log of ever-new values starts the table afresh.
+ * (see `memoOf`). Kept per key tables (one object per locale, operation, direction and name: keyTables), then per
+ * value as written; the rest of what the wording reads is compared. No key string is made per field: making and
+ * hashing one cost a whole-log decode 7% of its time. Bounded: a log of ever-new values starts afresh (a new
+ * generation) once 8192 wordings are kept.
  */
-const fieldMemo = new Map<string, FieldWords>();
-const fieldMemoLimit = 8192;
+const keptWords = new WeakMap<KeyTables, { generation: number; readonly byRaw: Map<string | undefined, KeptWords[]> }>();
+let keptGeneration = 0;
+let keptCount = 0;
+const keptLimit = 8192;
+
+/** A wording kept, and what it was worded from besides its key tables and its value as written. */
+interface KeptWords {
+  readonly key: string;
+  readonly value: string | undefined;
+  readonly trimmed: string | undefined;
+  /** The year an RRN (f37) is read in; -1 for other keys. */
+  readonly year: number;
+  /** The host description an action code reads (idOf), 0 for none. */
+  readonly host: number;
+  readonly words: FieldWords;
+}
+
+/** Where a field's wording is kept: the words kept for it, if any, and `keep` to keep them once made. */
+class MemoSlot {
+  constructor(
+    private readonly list: KeptWords[] | undefined,
+    private readonly byRaw: Map<string | undefined, KeptWords[]>,
+    private readonly raw: string | undefined,
+    private readonly probe: Omit<KeptWords, 'words'>,
+  ) {}
+
+  get words(): FieldWords | undefined {
+    const p = this.probe;
+    if (this.list) for (const k of this.list) if (k.key === p.key && k.value === p.value && k.trimmed === p.trimmed && k.year === p.year && k.host === p.host) return k.words;
+    return undefined;
+  }
+
+  keep(words: FieldWords): void {
+    if (++keptCount > keptLimit) {
+      // Every table starts afresh (each notices on its next look-up); this slot's table is the first.
+      keptGeneration++;
+      keptCount = 1;
+      this.byRaw.clear();
+    }
+    let list = this.byRaw.get(this.raw);
+    if (list === undefined) this.byRaw.set(this.raw, (list = []));
+    list.push({ ...this.probe, words });
+  }
+}
 
 /** The shared words a field was placed from, unchanged (renderers keep their text per words: cli/render.ts). */
 const sharedWords = new WeakMap<FieldExplanation | FieldWords, FieldWords>();
@@ -771,18 +818,19 @@ function idOf(o: object): number {
 }
 
 /**
- * The memo key of a field whose wording depends only on what the key names, or undefined for a field that must be
- * worded afresh. What `explainParam` reads, route by route (interpretByKey, describeByReceiptKey):
- * - the locale, the operation, the direction, the key and its value (as written, decoded, trimmed): in the key;
+ * Where the wording of a field that depends only on what the key names is kept, or undefined for a field that must
+ * be worded afresh. What `explainParam` reads, route by route (interpretByKey, describeByReceiptKey):
+ * - the locale, the operation, the direction, the key and its value (as written, decoded, trimmed): the key tables
+ *   (one object per locale, operation, direction and name), then the rest;
  * - findings: a field that may report one (`mayReport`: amounts, dates, times, EMV data, `result`) is never kept;
  * - the transaction model: `result` (resultCode) is never kept; an action code reads the model's host description
- *   when it is the host's key — the description's identity is in the key; amounts (currency, product) may report;
+ *   when it is the host's key — the description's identity is compared; amounts (currency, product) may report;
  *   keys without a table (unknown keys) read the model's card-number findings — never kept;
- * - `now`: the RRN (f37) reads its year — in the key;
+ * - `now`: the RRN (f37) reads its year — compared;
  * - the identifiers to leave unmasked (ctx.keep): masking changes only runs of 13+ digits — a field with one in its
  *   key or value is never kept.
  */
-function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string | undefined {
+function memoOf(ctx: Context, param: QueryParam, state: FieldState): MemoSlot | undefined {
   if (!ctx.memo) return undefined;
   const { spec, receiptKey } = state;
   if (!spec && !receiptKey) return undefined;
@@ -797,17 +845,23 @@ function memoKeyOf(ctx: Context, param: QueryParam, state: FieldState): string |
   const trimmed = param.trimmed;
   // The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads ctx.keep.
   if (holdsPan(param.key) || holdsPan(raw) || (value !== raw && holdsPan(value))) return undefined;
-  let host = '';
+  let host = 0;
   if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
     const h = ctx.model.host;
-    if (h && h.key === param.name) host = String(idOf(h.description));
+    if (h && h.key === param.name) host = idOf(h.description);
   }
-  const none = '\u0001';
-  return `${getLocale()}\u0000${ctx.operation?.name ?? none}\u0000${ctx.direction}\u0000${param.name === 'f37' ? ctx.now.getUTCFullYear() : ''}\u0000${host}\u0000${param.key}\u0000${param.name}\u0000${raw ?? none}\u0000${value ?? none}\u0000${trimmed ?? none}`;
+  let kept = keptWords.get(state.tables);
+  if (kept === undefined) keptWords.set(state.tables, (kept = { generation: keptGeneration, byRaw: new Map() }));
+  else if (kept.generation !== keptGeneration) {
+    kept.generation = keptGeneration;
+    kept.byRaw.clear();
+  }
+  const year = param.name === 'f37' ? ctx.now.getUTCFullYear() : -1;
+  return new MemoSlot(kept.byRaw.get(raw), kept.byRaw, raw, { key: param.key, value, trimmed, year, host });
 }
 
 function wordsOf(f: FieldExplanation): FieldWords {
-  // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoKeyOf).
+  // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoOf).
   const shownStrings = [f.rawValue, f.value, f.interpretation, ...f.details];
   const words: FieldWords = {
     key: f.key,
@@ -1177,18 +1231,19 @@ class Explanation implements UriExplanation {
       const made = this.#shown?.[index];
       if (made) return sharedWords.get(made) ?? made;
       this.#check();
+      const memo = memoOf(this.#ctx, params[index]!, this.#states[index]!);
       if (this.#ctx.sensitive.size === 0) {
-        const key = memoKeyOf(this.#ctx, params[index]!, this.#states[index]!);
-        const words = key !== undefined ? fieldMemo.get(key) : undefined;
+        const words = memo?.words;
         if (words !== undefined && !words.digits) return words;
       }
-      const f = this.#field(index)!;
+      const f = this.#field(index, memo)!;
       return sharedWords.get(f) ?? f;
     });
   }
 
   // Every displayed string goes through one final pass: values, interpretations and details quote user input.
-  #field(index: number): FieldExplanation | undefined {
+  // `memo`: where its wording is kept, when the caller looked already (shown).
+  #field(index: number, memo?: MemoSlot): FieldExplanation | undefined {
     const params = this.#ctx.scanned.params;
     if (!Number.isInteger(index) || index < 0 || index >= params.length) return undefined;
     const shown = (this.#shown ??= []);
@@ -1197,16 +1252,15 @@ class Explanation implements UriExplanation {
     this.#check();
     const param = params[index]!;
     const state = this.#states[index]!;
-    const memoKey = memoKeyOf(this.#ctx, param, state);
-    let words = memoKey !== undefined ? fieldMemo.get(memoKey) : undefined;
+    const slot = memo ?? memoOf(this.#ctx, param, state);
+    let words = slot?.words;
     let fresh: FieldExplanation | undefined;
-    if (memoKey !== undefined && words === undefined) {
+    if (slot !== undefined && words === undefined) {
       fresh = explainParam(this.#ctx, param, state);
       // EMV data is never kept (its findings: mayReport); the guard keeps words that cannot hold a TLV tree honest.
       if (fresh.tlv === undefined) {
         words = wordsOf(fresh);
-        if (fieldMemo.size >= fieldMemoLimit) fieldMemo.clear();
-        fieldMemo.set(memoKey, words);
+        slot.keep(words);
       }
     }
     if (words !== undefined && !words.digits && this.#ctx.sensitive.size === 0) {
@@ -1266,7 +1320,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
   };
   const states: FieldState[] = names.map((name) => {
     const tables = keyTables(operation, ctx.direction, name);
-    return { name, spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
+    return { name, tables, spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
   });
   let result: UriExplanation['result'];
   const resultReports: Diagnostic[] = [];
