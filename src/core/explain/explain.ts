@@ -1270,15 +1270,12 @@ class Explanation implements UriExplanation {
       shown[index] = field;
       return field;
     }
-    const f = fresh ?? (words !== undefined ? placed(words, param) : explainParam(this.#ctx, param, state));
-    const hide = (v: string): string => this.#hide(v);
-    const field: FieldExplanation = {
-      ...f,
-      ...(f.rawValue !== undefined ? { rawValue: hide(f.rawValue) } : {}),
-      ...(f.value !== undefined ? { value: hide(f.value) } : {}),
-      ...(f.interpretation !== undefined ? { interpretation: hide(f.interpretation) } : {}),
-      details: f.details.map(hide),
-    };
+    // A field object of its own (explainParam's or placed's, never shared): masked where it stands.
+    const field: Mutable<FieldExplanation> = fresh ?? (words !== undefined ? placed(words, param) : explainParam(this.#ctx, param, state));
+    if (field.rawValue !== undefined) field.rawValue = this.#hide(field.rawValue);
+    if (field.value !== undefined) field.value = this.#hide(field.value);
+    if (field.interpretation !== undefined) field.interpretation = this.#hide(field.interpretation);
+    field.details = field.details.map((d) => this.#hide(d));
     shown[index] = field;
     return field;
   }
