@@ -360,6 +360,23 @@ describe('explainer', () => {
   });
 
   describe('robustness', () => {
+    it('masks a card number typed as an amount or an action code in the transaction reading too', () => {
+      for (const text of ['"app://reversal?amount= 4111111111111111 "', 'app://payment?result=0&amount=4111111111111111&actionCode=4111111111111111&operationType=PAYMENT']) {
+        const [e] = decodeText(text, { now });
+        assert.ok(e?.transaction, text);
+        const shown = JSON.stringify(e);
+        assert.doesNotMatch(shown, /(?<!\d)4111111111111111(?!\d)/, text);
+        assert.match(JSON.stringify(e.transaction), /411111\*{6}1111/, text);
+      }
+    });
+
+    it('masks a card number standing in the value of any EMV tag, not only 5A and 57', () => {
+      const [e] = decodeText('neximpos://payment?f55=5A08411111111111111157000000000450=4111111111111111', { now });
+      const shown = JSON.stringify(e);
+      assert.doesNotMatch(shown, /(?<!\d)4111111111111111(?!\d)/);
+      assert.match(JSON.stringify(e!.fields.find((f) => f.key === 'f55')?.tlv), /411111\*{6}1111/);
+    });
+
     it('never throws and never leaks a card number, whatever the text', () => {
       // The card number always stands alone (a Luhn-valid run inside a longer digit run is not a PAN).
       const fragments = ['neximpos://payment?', 'app://reversal?', '&', '=', 'result=0', 'pan=', '&4111111111111111&', ' 4111111111111111 ', '=4111111111111111', 'f55=9F36', 'f55=5A08411111111111111157', '%', '%2', ' ', '"', '\n', '×tamp=', 'CT118=978', 'amount=', '000000000450', 'flg=0x1 }'];

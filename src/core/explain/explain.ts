@@ -944,6 +944,27 @@ function explainParam(ctx: Context, param: QueryParam, state: FieldState): Field
   };
 }
 
+/**
+ * An EMV tree with what it shows masked by `hide` (a card number can stand in any tag's value, not only 5A/57): the
+ * same nodes where nothing changes (trees are kept across URIs and never changed in place).
+ */
+function maskedTlv(nodes: readonly TlvExplanation[], hide: (v: string) => string): readonly TlvExplanation[] {
+  let changed = false;
+  const out = nodes.map((n) => {
+    const value = hide(n.value);
+    const interpretation = n.interpretation === undefined ? undefined : hide(n.interpretation);
+    const details = n.details.map(hide);
+    const children = n.children && maskedTlv(n.children, hide);
+    if (value === n.value && interpretation === n.interpretation && children === n.children && details.every((d, i) => d === n.details[i])) return n;
+    changed = true;
+    const masked: Mutable<TlvExplanation> = { ...n, value, details };
+    if (interpretation !== undefined) masked.interpretation = interpretation;
+    if (children) masked.children = children;
+    return masked;
+  });
+  return changed ? out : nodes;
+}
+
 /** Masks any run of 13–19 digits in a PAN field, Luhn-valid or not (a mistyped PAN is still a PAN). */
 function maskDigits(v: string): string {
   return v.replace(/\d{13,19}/g, (d) => maskPan(d));
@@ -1071,7 +1092,7 @@ function readingLines(model: TransactionModel): string[] {
   return lines;
 }
 
-function transactionReading(model: TransactionModel): TransactionReading | undefined {
+function transactionReading(model: TransactionModel, keep: ReadonlySet<string>): TransactionReading | undefined {
   // An accounting closure is no transaction: its result code says it all.
   if (model.kind !== 'result' || !model.operation || model.operation === 'accounting_closure') return undefined;
   const { requested, processed } = model.amount;
@@ -1083,9 +1104,11 @@ function transactionReading(model: TransactionModel): TransactionReading | undef
   if (model.product) reading.product = { ...model.product };
   if (model.enquiry) reading.enquiryFound = model.enquiry.found;
   if (model.retry) reading.retry = { value: model.retry.value, inferred: model.retry.inferred };
-  if (host) reading.host = { key: host.key, code: host.code, meaning: host.description.meaning, approved: host.description.approved, inferred: host.description.provenance === 'inferred' };
-  if (requested) reading.amountRequested = { key: requested.key, minor: requested.amount.minor, text: requested.amount.text };
-  if (processed) reading.amountProcessed = { key: processed.source, minor: processed.value.amount.minor, text: processed.value.amount.text, inferred: processed.inferred };
+  // Values quoted from the URI are shown: a card number typed as one of them is masked, as everywhere else.
+  const mask = (v: string): string => maskPans(v, keep);
+  if (host) reading.host = { key: host.key, code: mask(host.code), meaning: mask(host.description.meaning), approved: host.description.approved, inferred: host.description.provenance === 'inferred' };
+  if (requested) reading.amountRequested = { key: requested.key, minor: mask(requested.amount.minor), text: mask(requested.amount.text) };
+  if (processed) reading.amountProcessed = { key: processed.source, minor: mask(processed.value.amount.minor), text: mask(processed.value.amount.text), inferred: processed.inferred };
   reading.currency = { alpha: model.currency.currency.alpha, assumed: model.currency.assumed };
   if (card.brand || card.last4 || card.kernel) {
     const cardView: Mutable<NonNullable<TransactionReading['card']>> = {};
@@ -1137,7 +1160,7 @@ class Explanation implements UriExplanation {
     this.authority = scanned.uri.authority;
     this.range = scanned.range;
     if (result) (this as { result?: UriExplanation['result'] }).result = result;
-    const transaction = transactionReading(ctx.model);
+    const transaction = transactionReading(ctx.model, ctx.keep);
     if (transaction) (this as { transaction?: TransactionReading }).transaction = transaction;
     this.#ctx = ctx;
     this.#states = states;
@@ -1276,6 +1299,7 @@ class Explanation implements UriExplanation {
     if (field.value !== undefined) field.value = this.#hide(field.value);
     if (field.interpretation !== undefined) field.interpretation = this.#hide(field.interpretation);
     field.details = field.details.map((d) => this.#hide(d));
+    if (field.tlv) field.tlv = maskedTlv(field.tlv, (v) => this.#hide(v));
     shown[index] = field;
     return field;
   }
