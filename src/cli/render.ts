@@ -39,15 +39,32 @@ export function renderCaret(text: string, range: OffsetRange, s: ReturnType<type
  */
 export type CitedSources = Map<string, SourceLabel>;
 
-/** "Nexi documentation: Payment (User-Authentication), Reversal (User-Authentication)" — the source words of a field. */
+/**
+ * "Nexi documentation: Payment (User-Authentication), Reversal (User-Authentication)" — the source words of a field.
+ * Made once per list of sources (the catalog's own arrays), language and provenance: a log's decode words the same
+ * few lists for hundreds of thousands of fields.
+ */
 function sourceWords(provenance: string, sources: readonly string[], cited: CitedSources | undefined): string {
-  const titles = sources.map((ref) => {
-    const label = localSourceLabel(ref);
-    if (label.url && cited && !cited.has(ref)) cited.set(ref, label);
-    return label.title;
-  });
-  return titles.length > 0 ? `${provenance}: ${titles.join(', ')}` : provenance;
+  if (sources.length === 0) return provenance;
+  let byLocale = sourceWordsKept.get(sources);
+  if (byLocale === undefined) sourceWordsKept.set(sources, (byLocale = new Map()));
+  let byProvenance = byLocale.get(getLocale());
+  if (byProvenance === undefined) byLocale.set(getLocale(), (byProvenance = new Map()));
+  let kept = byProvenance.get(provenance);
+  if (kept === undefined) {
+    const cites: Array<[string, SourceLabel]> = [];
+    const titles = sources.map((ref) => {
+      const label = localSourceLabel(ref);
+      if (label.url) cites.push([ref, label]);
+      return label.title;
+    });
+    byProvenance.set(provenance, (kept = { text: `${provenance}: ${titles.join(', ')}`, cites }));
+  }
+  if (cited) for (const [ref, label] of kept.cites) if (!cited.has(ref)) cited.set(ref, label);
+  return kept.text;
 }
+
+const sourceWordsKept = new WeakMap<readonly string[], Map<string, Map<string, { readonly text: string; readonly cites: ReadonlyArray<readonly [string, SourceLabel]> }>>>();
 
 /** `text` with its `[TAG]`s worded as titles, each noted in `cited`. */
 function cite(text: string, cited: CitedSources | undefined): string {
