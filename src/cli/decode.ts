@@ -2,7 +2,7 @@
 import { scanEach } from '../core/app2app/scan';
 import { explainScanned } from '../core/explain/explain';
 import { parseFlags, UsageError, type Io } from './io';
-import { lineIndex } from '../core/text';
+import { lineCounter } from '../core/text';
 import { t } from './messages';
 import { renderDecoded, renderSources, styler, type CitedSources } from './render';
 
@@ -31,11 +31,12 @@ export async function decode(argv: readonly string[], io: Io): Promise<number> {
 async function decodeHere(text: string, json: boolean, io: Io, out: DecodeOutput): Promise<number> {
   // One URI at a time, found, explained and written: a whole log's scanned URIs and explanations never sit in memory
   // at once (a large log's JSON would not even fit in one string), and output waits whenever standard output is behind.
-  let where: ReturnType<typeof lineIndex> | undefined;
+  // URIs come in order: their lines are counted as they come.
+  let where: ReturnType<typeof lineCounter> | undefined;
   const s = styler(io.color);
   let i = 0;
   for (const scanned of scanEach(text)) {
-    where ??= lineIndex(text);
+    where ??= lineCounter(text);
     await out.write(renderDecoded(explainScanned(scanned), i++, json, where, s, out.cited));
   }
   if (i > 0) await out.end();

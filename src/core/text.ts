@@ -16,6 +16,27 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
   };
 }
 
+/**
+ * {@link lineIndex} for offsets met mostly in increasing order (a whole log's decode): lines are counted as the
+ * offsets move on, each newline found once, instead of listing every line start of the text first. An offset before
+ * the current line falls back to a lineIndex of the whole text, made then.
+ */
+export function lineCounter(text: string): (offset: number) => { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  let all: ReturnType<typeof lineIndex> | undefined;
+  return (offset) => {
+    if (offset < lineStart) return (all ??= lineIndex(text))(offset);
+    while (nextNewline >= 0 && nextNewline < offset) {
+      line++;
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
 /** Mulberry32: a small, fast, seedable generator (deterministic test data, simulated values). Not for secrets. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
