@@ -32,11 +32,10 @@ async function decodeHere(text: string, json: boolean, io: Io, out: DecodeOutput
   // One URI at a time, found, explained and written: a whole log's scanned URIs and explanations never sit in memory
   // at once (a large log's JSON would not even fit in one string), and output waits whenever standard output is behind.
   // URIs come in order: their lines are counted as they come.
-  let where: ReturnType<typeof lineCounter> | undefined;
+  const where = lineCounter(text);
   const s = styler(io.color);
   let i = 0;
   for (const scanned of scanEach(text)) {
-    where ??= lineCounter(text);
     await out.write(renderDecoded(explainScanned(scanned), i++, json, where, s, out.cited));
   }
   if (i > 0) await out.end();

@@ -564,22 +564,19 @@ class Parsed implements ParsedUri {
   }
 
   get params(): readonly QueryParam[] {
-    return (this.#params ??= this.madeParams());
-  }
-
-  /** The parameters as kept: each value derived whenever read. */
-  madeParams(): readonly QueryParam[] {
-    const pairs = this.#pairs;
-    const params: QueryParam[] = [];
-    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Param(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
-    return params;
+    // Kept: each value derived whenever read.
+    return (this.#params ??= this.#newParams(Param));
   }
 
   /** Parameters for one reader, not kept here: each value derived once, when first read (see `ReadParam`). */
   readParams(): readonly QueryParam[] {
+    return this.#newParams(ReadParam);
+  }
+
+  #newParams(Kind: typeof Param): QueryParam[] {
     const pairs = this.#pairs;
     const params: QueryParam[] = [];
-    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new ReadParam(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
+    for (let k = this.#first, end = k + this.#count; k < end; k += 3) params.push(new Kind(this, this.#separatorBefore(pairs[k]), pairs[k], pairs[k + 1], pairs[k + 2]));
     return params;
   }
 
