@@ -1,5 +1,5 @@
 // What a subcommand needs from the process, passed in so tests run subcommands in-process on real strings.
-import { fstatSync, readFileSync } from 'fs';
+import { fstatSync, readFileSync, readSync } from 'fs';
 import { didYouMean } from '../core/app2app/suggest';
 import { t } from './messages';
 
@@ -13,10 +13,22 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Whole standard input, or undefined when it is a terminal (nothing piped). */
   readonly readStdin: () => Promise<string | undefined>;
+  /**
+   * Standard input as it comes, a few whole lines at a time (see {@link wholeLines}), or undefined when it is a
+   * terminal. Commands that read a log line by line (decode) take it when there is one, readStdin otherwise.
+   */
+  readonly stdinLines?: () => StdinLines | undefined;
   /** Colour and other terminal niceties. */
   readonly color: boolean;
   /** Resolves once standard output has taken what was written so far (long outputs wait instead of piling up). */
   readonly drained?: () => Promise<void>;
+}
+
+/** Standard input a few whole lines at a time. */
+export interface StdinLines {
+  readonly pieces: AsyncIterable<string> | Iterable<string>;
+  /** More may come at any time (a pipe, `adb logcat | …`): what the lines so far make is worth printing now. */
+  readonly live: boolean;
 }
 
 export class UsageError extends Error {}
@@ -54,9 +66,65 @@ export function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    stdinLines: () => {
+      if (process.stdin.isTTY) return undefined;
+      // A file (`decode < app.log`) is read from where standard input stands, 64 KiB at a time into the same memory:
+      // a 50 MB log in ~50 ms, against ~0.37 s read whole (fresh memory for 50 MB costs this machine more than reading).
+      if (isFile(0)) return { pieces: wholeLines(fileChunks(0)), live: false };
+      return { pieces: wholeLines(process.stdin as AsyncIterable<Uint8Array>), live: true };
+    },
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
     drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
   };
+}
+
+/** The file open as `fd`, from where it stands, 64 KiB at a time; each chunk's memory is used again for the next. */
+function* fileChunks(fd: number): Generator<Uint8Array, void, undefined> {
+  const buffer = Buffer.allocUnsafe(1 << 16);
+  for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) yield buffer.subarray(0, n);
+}
+
+/**
+ * UTF-8 `chunks` as text, each piece whole lines: it ends just after a newline, or at the end of the input. Decoded
+ * piece by piece, the text is the one the bytes make whole (a newline byte is never part of another character), and a
+ * URI never spans lines (scan.ts: a newline ends every URI) unless a backslash escapes the newline (a string literal
+ * continued on the next line): a piece never ends there, so every piece can be scanned on its own. A chunk's memory
+ * may be used again once the next is asked for (fileChunks): what is kept of it is copied.
+ */
+export async function* wholeLines(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string, void, undefined> {
+  // What follows the last line end so far, kept until one comes (in chunks: a long line is joined once).
+  let carried: Buffer[] = [];
+  for await (const chunk of chunks) {
+    if (chunk.byteLength === 0) continue;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const end = lineEnd(bytes, carried);
+    if (end === 0) {
+      carried.push(Buffer.from(bytes));
+      continue;
+    }
+    yield (carried.length === 0 ? bytes.subarray(0, end) : Buffer.concat([...carried, bytes.subarray(0, end)])).toString('utf8');
+    carried = end === bytes.length ? [] : [Buffer.from(bytes.subarray(end))];
+  }
+  if (carried.length > 0) yield Buffer.concat(carried).toString('utf8');
+}
+
+/** Index just after the last newline of `bytes` no backslash escapes (`\`, or `\` and a carriage return, before it), or 0. */
+function lineEnd(bytes: Buffer, carried: readonly Buffer[]): number {
+  // The byte `back` bytes before index `i` of `bytes`, looking into the carried bytes before it if need be.
+  const before = (i: number, back: number): number => {
+    if (i - back >= 0) return bytes[i - back]!;
+    let k = back - i;
+    for (let c = carried.length - 1; c >= 0; c--) {
+      if (k <= carried[c]!.length) return carried[c]![carried[c]!.length - k]!;
+      k -= carried[c]!.length;
+    }
+    return -1;
+  };
+  for (let i = bytes.lastIndexOf(10); i >= 0; i = i > 0 ? bytes.lastIndexOf(10, i - 1) : -1) {
+    const previous = before(i, 1);
+    if (previous !== 92 && !(previous === 13 && before(i, 2) === 92)) return i + 1;
+  }
+  return 0;
 }
 
 function isFile(fd: number): boolean {

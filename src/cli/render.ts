@@ -75,6 +75,31 @@ function cite(text: string, cited: CitedSources | undefined): string {
 }
 
 export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited?: CitedSources): string {
+  const sink = new TextSink();
+  renderExplanationInto(e, where, s, cited, sink);
+  return sink.out;
+}
+
+/**
+ * Where rendered text goes: text, and the kept text of fields explained alike (see renderFieldOnce), which a sink of
+ * bytes copies as the UTF-8 it keeps with it instead of encoding it again for every URI (decode.ts).
+ */
+export interface RenderSink {
+  text(text: string): void;
+  kept(field: RenderedField): void;
+}
+
+class TextSink implements RenderSink {
+  out = '';
+  text(text: string): void {
+    this.out += text;
+  }
+  kept(field: RenderedField): void {
+    this.out += field.text;
+  }
+}
+
+function renderExplanationInto(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited: CitedSources | undefined, sink: RenderSink): void {
   const at = where(e.range.start);
   let out = `${s('bold', `${t(e.kind === 'request' ? 'request' : 'result')} ${e.operation ?? t('unknownOperation')}`)} ${s('dim', t('lineColumn', { line: at.line, column: at.column }))}\n`;
   out += `  ${cite(e.summary, cited)}\n`;
@@ -82,37 +107,61 @@ export function renderExplanation(e: UriExplanation, where: (o: number) => { lin
   for (const line of e.reading) out += `    ${s('dim', '·')} ${cite(line, cited)}\n`;
   // The styling is told apart by what it makes of a marker (plain, or wrapped in escape codes).
   const how = `${getLocale()}\u0000${s('dim', '')}`;
-  for (const f of shownFields(e)) out += renderFieldOnce(f, s, how, cited);
+  for (const f of shownFields(e)) {
+    const rendered = renderFieldOnce(f, s, how, cited);
+    if (typeof rendered === 'string') out += rendered;
+    else {
+      sink.text(out);
+      out = '';
+      sink.kept(rendered);
+    }
+  }
   for (const d of e.diagnostics) {
     cite(d.message, cited);
     out += renderDiagnostic(d, where, s);
   }
-  return out;
+  sink.text(out);
 }
 
 /**
- * URI number `index` of a decode as `nexi-app2app decode` prints it: its text (after a blank line from the second on),
- * or with `json` its element of the JSON array (`JSON.stringify(all, null, 2)`: indented by two more spaces, after
- * `,\n` from the second on).
+ * URI number `index` of a decode as `nexi-app2app decode` prints it, into `sink`: its text (after a blank line from the
+ * second on), or with `json` its element of the JSON array (`JSON.stringify(all, null, 2)`: indented by two more
+ * spaces, after `,\n` from the second on). `e` was found in a piece of the input that starts at offset `at`; `where`
+ * places offsets of that piece.
  */
-export function renderDecoded(e: UriExplanation, index: number, json: boolean, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited: CitedSources): string {
-  if (json) return `${index > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where), null, 2).replace(/\n/g, '\n  ')}`;
-  return `${index > 0 ? '\n' : ''}${renderExplanation(e, where, s, cited)}`;
+export function renderDecoded(e: UriExplanation, index: number, json: boolean, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited: CitedSources, at: number, sink: RenderSink): void {
+  if (json) sink.text(`${index > 0 ? ',\n' : ''}  ${JSON.stringify(jsonExplanation(e, where, at), null, 2).replace(/\n/g, '\n  ')}`);
+  else {
+    if (index > 0) sink.text('\n');
+    renderExplanationInto(e, where, s, cited, sink);
+  }
 }
 
 /** A field's lines as text, and the sources they cite in order of first citation. */
-interface RenderedField {
-  readonly text: string;
-  readonly cites: ReadonlyArray<readonly [string, SourceLabel]>;
+export class RenderedField {
+  #bytes: Uint8Array | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly cites: ReadonlyArray<readonly [string, SourceLabel]>,
+  ) {}
+
+  /** The text in UTF-8, made when first asked for. */
+  get bytes(): Uint8Array {
+    return (this.#bytes ??= encoder.encode(this.text));
+  }
 }
+
+const encoder = new TextEncoder();
 
 /**
  * The text of fields explained alike (the explainer shares their words: fieldWordsOf) is made once per language and
  * styling: a log's decode repeats the same few hundred fields thousands of times. Weak: it lives as long as the words.
+ * A field worded for itself alone is rendered as a string.
  */
 const renderedFields = new WeakMap<object, Map<string, RenderedField>>();
 
-function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, how: string, cited: CitedSources | undefined): string {
+function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, how: string, cited: CitedSources | undefined): RenderedField | string {
   const words = fieldWordsOf(f);
   if (words === undefined) return renderField(f, s, cited);
   let byHow = renderedFields.get(words);
@@ -121,11 +170,11 @@ function renderFieldOnce(f: FieldShown, s: ReturnType<typeof styler>, how: strin
   if (rendered === undefined) {
     // Rendered against an empty list: what it records is every source this field cites, in its order.
     const own: CitedSources = new Map();
-    rendered = { text: renderField(f, s, own), cites: [...own] };
+    rendered = new RenderedField(renderField(f, s, own), [...own]);
     byHow.set(how, rendered);
   }
   if (cited) for (const [ref, label] of rendered.cites) if (!cited.has(ref)) cited.set(ref, label);
-  return rendered.text;
+  return rendered;
 }
 
 function renderField(f: FieldShown, s: ReturnType<typeof styler>, cited: CitedSources | undefined): string {

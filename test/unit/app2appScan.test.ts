@@ -324,6 +324,25 @@ describe('app2app scan', () => {
       fc.assert(fc.property(noisyText, (text) => checkInvariants(text)), { numRuns: 10_000 });
     });
 
+    // `nexi-app2app decode` scans standard input a few whole lines at a time (cli/io.ts wholeLines): every piece that
+    // starts a line must yield what the whole text yields there. A backslash before a newline continues a string
+    // literal on the next line: no piece starts after such a newline.
+    it('finds in each run of whole lines, scanned alone, what it finds there in the whole text (10,000 random texts)', () => {
+      const shape = (u: ScannedUri, at: number) => [u.kind, u.operation, u.range.start + at, u.range.end + at, u.quote, u.markup, u.partial, u.params.map((p) => [p.key, p.value, p.range.start + at, p.dynamic])];
+      const lines = fc.array(fc.oneof(fragment, uriLike, fc.constant('\n')), { maxLength: 16 }).map(join);
+      fc.assert(
+        fc.property(lines, fc.array(fc.nat(40), { maxLength: 6 }), (text, cuts) => {
+          const starts = [0];
+          for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (!/\\\r?$/.test(text.slice(Math.max(0, i - 2), i))) starts.push(i + 1);
+          const at = [...new Set(cuts.map((c) => starts[c % starts.length]!))].filter((a) => a > 0).sort((a, b) => a - b);
+          const pieces = [0, ...at].map((start, i) => [start, i < at.length ? at[i]! : text.length] as const);
+          const byPiece = pieces.flatMap(([start, end]) => scanText(text.slice(start, end)).map((u) => shape(u, start)));
+          assert.deepEqual(byPiece, scanText(text).map((u) => shape(u, 0)));
+        }),
+        { numRuns: 10_000 },
+      );
+    });
+
     it('never throws on arbitrary unicode text', () => {
       fc.assert(
         fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => checkInvariants(text)),

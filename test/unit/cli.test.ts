@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { inputFromPairs } from '../../src/cli/build';
-import type { Io } from '../../src/cli/io';
+import fc from 'fast-check';
+import { wholeLines, type Io } from '../../src/cli/io';
 import { jsonExplanation } from '../../src/core/explain/json';
 import { decodeText } from '../../src/core/explain/explain';
 import { lineIndex } from '../../src/core/text';
@@ -191,6 +192,50 @@ describe('CLI', () => {
       }
     });
 
+    it('reads a log larger than its chunks from a file or a pipe as it would read it whole, non-ASCII split across chunks', async function () {
+      this.timeout(60000);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-'));
+      try {
+        // ~300 KB: several 64 KiB chunks; lines of € and — cross chunk boundaries somewhere (3-byte characters).
+        const noise = 'I/Kasse: Summe € 12,50 — Beleg gedruckt ✓\n'.repeat(7);
+        const big = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? noise : '') + logcat).join('').repeat(Math.ceil((5 * 65536) / Buffer.byteLength(logcat) / 40));
+        assert.ok(Buffer.byteLength(big) > 4 * 65536);
+        const file = path.join(dir, 'big.log');
+        fs.writeFileSync(file, big);
+        const env = { ...process.env, LC_ALL: 'C.UTF-8' };
+        for (const args of [['decode'], ['decode', '--json']]) {
+          const whole = await cli(args, big);
+          assert.equal(whole.code, 0);
+          const fromFile = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', stdio: [fs.openSync(file, 'r'), 'pipe', 'pipe'], env, maxBuffer: 1 << 28 });
+          assert.equal(fromFile.status, 0, fromFile.stderr);
+          assert.equal(fromFile.stdout, whole.out, `${args.join(' ')} < file`);
+          const fromPipe = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', input: big, env, maxBuffer: 1 << 28 });
+          assert.equal(fromPipe.stdout, whole.out, `… | ${args.join(' ')}`);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('prints what a live log (`adb logcat | nexi-app2app decode`) holds as its lines come, before the log ends', async function () {
+      this.timeout(60000);
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+      let out = '';
+      let more = () => undefined as void;
+      child.stdout.on('data', (d: Buffer) => ((out += d.toString()), more()));
+      const seen = async (pattern: RegExp) => {
+        while (!pattern.test(out)) await new Promise<void>((resolve) => (more = resolve));
+      };
+      // The first URI's line, and half of the next line: the first is explained while the log is still open.
+      child.stdin.write('05-16 14:51:51.000 I/App: neximpos://payment?amount=1250&callerTrxId=LIVE-1&uri=pizzapay://payment\n05-16 14:51:52.000 I/App: neximpos://rev');
+      await seen(/callerTrxId = LIVE-1/);
+      assert.doesNotMatch(out, /^Request reversal/m, 'the unfinished line waits for its end');
+      child.stdin.end('ersal?callerTrxId=LIVE-2&uri=pizzapay://reversal\n');
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      assert.equal(code, 0);
+      assert.match(out, /^Request reversal line 2, column 27$/m);
+    });
+
     /** Runs the bundled binary on `stdin`, reads one chunk of its output, then closes the pipe, as `head` does. */
     async function closedEarly(command: string, stdin: string): Promise<{ code: number | null; err: string }> {
       const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), command], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -215,6 +260,51 @@ describe('CLI', () => {
       const { code, err } = await closedEarly('validate', Array.from({ length: 2000 }, (_, i) => `neximpos://payment?amount=${i}.5&callerTrxId=x`).join('\n'));
       assert.equal(code, 1, err);
       assert.doesNotMatch(err, /EPIPE|Error/);
+    });
+  });
+
+  describe('decode input as it comes', () => {
+    it('cuts standard input into whole lines whose text is the text of the whole, whatever the chunks', async () => {
+      // Newlines, ASCII, characters of 2, 3 and 4 bytes, and bytes that are no UTF-8 (a lone continuation byte, a
+      // truncated sequence): cut anywhere, even inside a character.
+      const pieces = ['\n', 'a', 'é', '€', '😀', '\r\n', '\\', '\r'].map((t) => [...Buffer.from(t)]).concat([[0x80], [0xe2, 0x82], [0xff]]);
+      const input = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((ps) => Uint8Array.from(ps.flat()));
+      await fc.assert(
+        fc.asyncProperty(input, fc.array(fc.nat(80), { maxLength: 12 }), async (bytes, cuts) => {
+          const at = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((start, i) => bytes.subarray(start, i < at.length ? at[i] : bytes.length));
+          const got: string[] = [];
+          for await (const piece of wholeLines(chunks)) got.push(piece);
+          assert.equal(got.join(''), Buffer.from(bytes).toString('utf8'));
+          assert.ok(got.every((p) => p.length > 0));
+          // …a line not continued by a backslash (a string literal's line continuation: the URI goes on).
+          assert.ok(got.slice(0, -1).every((p) => p.endsWith('\n') && !/\\\r?\n$/.test(p)), 'every piece but the last ends a line');
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('decodes pieces of whole lines as it decodes the text whole: the same lines, columns and offsets', async () => {
+      const big = generateCorpus(1024 * 1024).text;
+      const bytes = Buffer.from(big);
+      // Chunks of uneven sizes, as a pipe gives them.
+      const chunks: Uint8Array[] = [];
+      for (let at = 0, i = 0; at < bytes.length; i++) chunks.push(bytes.subarray(at, (at += 1000 + ((i * 7919) % 90000))));
+      for (const argv of [['decode'], ['decode', '--json']]) {
+        const whole = await cli(argv, big);
+        let out = '';
+        let pieces = 0;
+        const lines = async function* () {
+          for await (const piece of wholeLines(chunks)) {
+            pieces++;
+            yield piece;
+          }
+        };
+        const io: Io = { stdout: (t) => (out += t), stderr: () => undefined, readStdin: () => assert.fail('read whole'), stdinLines: () => ({ pieces: lines(), live: false }), color: false };
+        assert.equal(await run(argv, io), 0);
+        assert.ok(pieces > 10, `${pieces} pieces`);
+        assert.equal(out, whole.out, argv.join(' '));
+      }
     });
   });
 

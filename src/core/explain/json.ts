@@ -17,12 +17,13 @@ export interface JsonDiagnostic {
   readonly range: JsonRange;
 }
 
-export function jsonRange(r: { start: number; end: number }, where: (o: number) => { line: number; column: number }): JsonRange {
-  return { start: r.start, end: r.end, ...where(r.start) };
+/** `r` with its line and column; `at` is added to its offsets (a range in a piece of the text that starts at `at`). */
+export function jsonRange(r: { start: number; end: number }, where: (o: number) => { line: number; column: number }, at = 0): JsonRange {
+  return { start: r.start + at, end: r.end + at, ...where(r.start) };
 }
 
-export function jsonDiagnostic(d: Diagnostic, where: (o: number) => { line: number; column: number }): JsonDiagnostic {
-  return { code: d.code, severity: d.severity, message: d.message, range: jsonRange(d.range, where) };
+export function jsonDiagnostic(d: Diagnostic, where: (o: number) => { line: number; column: number }, at = 0): JsonDiagnostic {
+  return { code: d.code, severity: d.severity, message: d.message, range: jsonRange(d.range, where, at) };
 }
 
 function jsonTlv(n: TlvExplanation): unknown {
@@ -54,17 +55,18 @@ function jsonField(f: FieldExplanation): unknown {
   };
 }
 
-export function jsonExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }): unknown {
+/** `e` as JSON; `where` and `at` as for {@link jsonRange}. */
+export function jsonExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, at = 0): unknown {
   return {
     kind: e.kind,
     operation: e.operation ?? null,
     uri: e.text,
-    range: jsonRange(e.range, where),
+    range: jsonRange(e.range, where, at),
     result: e.result ? { code: e.result.code, meaning: e.result.meaning, outcome: e.result.outcome } : null,
     summary: e.summary,
     transaction: e.transaction ?? null,
     reading: e.reading,
     fields: e.fields.map(jsonField),
-    diagnostics: e.diagnostics.map((d) => jsonDiagnostic(d, where)),
+    diagnostics: e.diagnostics.map((d) => jsonDiagnostic(d, where, at)),
   };
 }
