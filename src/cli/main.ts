@@ -2,22 +2,39 @@
 import { version } from '../../package.json';
 import { availableLocales, getLocale, localeFromEnv, parseLocale, setLocale, type Locale } from '../core/l10n';
 import { build, buildHelp } from './build';
-import { check, checkHelp } from './check';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
 import { orList, t } from './messages';
-import { reconcile, reconcileHelp } from './reconcile';
-import { rehearse, rehearseHelp } from './rehearse';
-import { sandbox, sandboxHelp } from './sandbox';
-import { scenarios, scenariosHelp } from './scenarios';
-import { simulate, simulateHelp } from './simulate';
 import { validate, validateHelp } from './validate';
+
+// The commands that reach a backend, run the sandbox or simulate a terminal (and the TLS, JOSE and HTTP code they
+// bring) are loaded when they run: `decode`, `validate` and `build` start without them.
+// (`require`: bundled, the module's code runs when first required; tests run the sources under tsx's CommonJS hook.)
+const connected = {
+  check: (): typeof import('./check') => require('./check'),
+  sandbox: (): typeof import('./sandbox') => require('./sandbox'),
+  reconcile: (): typeof import('./reconcile') => require('./reconcile'),
+  simulate: (): typeof import('./simulate') => require('./simulate'),
+  scenarios: (): typeof import('./scenarios') => require('./scenarios'),
+  rehearse: (): typeof import('./rehearse') => require('./rehearse'),
+};
 
 function usage(): string {
   return t('usage', { version }) + t('usageLanguage', { locales: availableLocales().join('|') });
 }
 
-const helps: Record<string, () => string> = { decode: decodeHelp, validate: validateHelp, build: buildHelp, check: checkHelp, sandbox: sandboxHelp, reconcile: reconcileHelp, simulate: simulateHelp, scenarios: scenariosHelp, rehearse: rehearseHelp, mcp: () => t('mcpHelp') };
+const helps: Record<string, () => string> = {
+  decode: decodeHelp,
+  validate: validateHelp,
+  build: buildHelp,
+  check: () => connected.check().checkHelp(),
+  sandbox: () => connected.sandbox().sandboxHelp(),
+  reconcile: () => connected.reconcile().reconcileHelp(),
+  simulate: () => connected.simulate().simulateHelp(),
+  scenarios: () => connected.scenarios().scenariosHelp(),
+  rehearse: () => connected.rehearse().rehearseHelp(),
+  mcp: () => t('mcpHelp'),
+};
 
 function helpOf(command: string | undefined): string {
   return Object.prototype.hasOwnProperty.call(helps, command ?? '') ? helps[command!]!() : usage();
@@ -87,21 +104,21 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case 'build':
         return build(rest, io);
       case 'check':
-        return await check(rest, io, env);
+        return await connected.check().check(rest, io, env);
       case 'sandbox':
-        return await sandbox(rest, io, env);
+        return await connected.sandbox().sandbox(rest, io, env);
       case 'reconcile':
-        return await reconcile(rest, io, env);
+        return await connected.reconcile().reconcile(rest, io, env);
       case 'mcp':
         // The MCP server and its SDK load only for this command (the SDK is a bundle of its own). The server answers
         // with this CLI's own output: it is handed `run` rather than importing this module back.
         return await (await import('./mcp')).runMcp(rest, run, env);
       case 'simulate':
-        return await simulate(rest, io, env);
+        return await connected.simulate().simulate(rest, io, env);
       case 'scenarios':
-        return scenarios(rest, io);
+        return connected.scenarios().scenarios(rest, io);
       case 'rehearse':
-        return await rehearse(rest, io, env);
+        return await connected.rehearse().rehearse(rest, io, env);
       case 'version':
       case '--version':
       case '-v':

@@ -170,6 +170,28 @@ describe('CLI', () => {
       assert.match(bin(['help']).stdout, /decode \[TEXT…\]/);
     });
 
+    it('decode, validate, build and version start without the TLS, HTTP and process code of the connected commands', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-'));
+      try {
+        // Notes every module the binary asks Node for, printed as it exits.
+        const hook = path.join(dir, 'hook.js');
+        fs.writeFileSync(hook, "const M = require('module'); const seen = new Set(); const load = M._load; M._load = function (r, ...a) { seen.add(r); return load.call(this, r, ...a); }; process.on('exit', () => process.stderr.write('\\nloaded: ' + [...seen].join(' ') + '\\n'));");
+        const loaded = (args: string[]) => {
+          const r = spawnSync(process.execPath, ['-r', hook, path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
+          return /^loaded: (.*)$/m.exec(r.stderr)![1]!.split(' ');
+        };
+        for (const args of [['decode', 'neximpos://payment?amount=1'], ['validate', 'neximpos://payment?amount=1'], ['build', 'payment', 'amount=1'], ['version']]) {
+          const modules = loaded(args);
+          for (const heavy of ['crypto', 'tls', 'https', 'http', 'child_process']) assert.ok(!modules.includes(heavy) && !modules.includes(`node:${heavy}`), `${args[0]} loads ${heavy}: ${modules.join(' ')}`);
+        }
+        // The connected commands load them when they run, and their help still reads.
+        assert.ok(loaded(['check', '--env', 'nope', 'x']).some((m) => /tls|https|crypto/.test(m)));
+        assert.match(bin(['help', 'check']).stdout, /check/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('reads standard input from a file as from a pipe, also from where it stands in the file', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-'));
       try {
