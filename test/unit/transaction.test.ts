@@ -225,6 +225,10 @@ describe('transaction model (issue 15)', () => {
       assert.deepEqual(model('demonexi://payment?result=0&amount=000000000001&operationType=PAYMENT&f39=000&CT100=1234').product, { value: 'softpos', source: 'f39, CT100', inferred: true });
       assert.deepEqual(model('demonexi://payment?result=-30&softPosError=1-2-3').product, { value: 'softpos', source: 'result -30', inferred: false });
       assert.equal(model('demonexi://payment?result=0&amount=1').product, undefined);
+      // A repeated key is one key, read as its first parameter reads: a blank first one counts as absent.
+      assert.deepEqual(model('demonexi://payment?result=0&amount=1&f39=000&f39=000&CT100=1234&f39=1').product, { value: 'softpos', source: 'f39, CT100', inferred: true });
+      assert.equal(model('demonexi://payment?result=0&amount=1&pan=&CT100=1234&pan=****1234').product?.source, 'CT100');
+      assert.equal(model('demonexi://payment?result=0&amount=1&actionCode=&f39=000&actionCode=000').product?.source, 'f39');
       assert.equal(model('demonexi://accounting_closure?result=0&hostTotal=1').product?.value, 'mobilepos');
     });
 

@@ -240,16 +240,6 @@ class Reader {
     }
   }
 
-  /** Whether `entry` is the first parameter of its name (keys from templates excepted). */
-  isFirst(entry: Entry): boolean {
-    if (entry.dynamic === 'key') return false;
-    for (const e of this.entries) {
-      if (e === entry) return true;
-      if (e.dynamic !== 'key' && e.name === entry.name) return false;
-    }
-    return false;
-  }
-
   param(name: ModelKey): QueryParam | undefined {
     return this.first[slotOf.get(name)!]?.param;
   }
@@ -294,11 +284,15 @@ function readProduct(r: Reader, operation: OperationName | undefined, result: Re
   if (operation === 'last_transaction' || r.scanned.kind !== 'result') return undefined;
   const soft: string[] = [];
   const mobile: string[] = [];
+  // Each name once, as its first parameter reads (a repeated key is one key; keys from templates are not keys).
+  let seen: Set<string> | undefined;
   for (const entry of r.entries) {
+    if (entry.dynamic === 'key') continue;
     const name = entry.name;
     const into = mobilePosKeys.has(name) ? mobile : isSoftPosKey(name) ? soft : undefined;
-    // Each name once, as its first parameter reads (a repeated key is one key).
-    if (into && present(entry.trimmed) !== undefined && r.isFirst(entry)) into.push(name);
+    if (into === undefined || seen?.has(name)) continue;
+    (seen ??= new Set()).add(name);
+    if (present(entry.trimmed) !== undefined) into.push(name);
   }
   if (soft.length > 0 && mobile.length === 0) return { value: 'softpos', source: soft.slice(0, 3).join(', '), inferred: true };
   if (mobile.length > 0 && soft.length === 0) return { value: 'mobilepos', source: mobile.slice(0, 3).join(', '), inferred: true };
