@@ -75,7 +75,8 @@ one per line, in that order, for those not set in the environment. Never on the 
   decodeHelp: `Usage: nexi-app2app decode [--json] [TEXT…]
 
 Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given: pipe a
-whole logcat) and explains every field. Exit status: 0 when at least one URI was found, 1 when none was.
+whole logcat, or a live one: each URI is explained as soon as its line is complete) and explains every
+field. Exit status: 0 when at least one URI was found, 1 when none was.
 `,
   decodeNeedsText: 'decode needs TEXT, or text on standard input (e.g. adb logcat -d | nexi-app2app decode)',
   decodeNothingFound: 'No App2App URI found (looked for neximpos://… requests and …://payment|reversal|last_transaction|accounting_closure?… results).',

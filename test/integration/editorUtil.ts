@@ -10,6 +10,9 @@ export const source = 'Nexi App2App';
 let untitledSeq = 0;
 
 export async function openDoc(language: string, content: string, show = true): Promise<vscode.TextDocument> {
+  // A language contributed by an extension is known once that extension's contributions are read, which under load
+  // can come after the tests start ("Unknown language id: kotlin", seen once in CI): wait for it rather than fail.
+  await waitFor(`the language ${language} to be known`, async () => (await vscode.languages.getLanguages()).includes(language), 20000);
   let document = await vscode.workspace.openTextDocument({ language, content });
   if (document.getText() !== content) {
     // Under load VS Code can hand back a just-closed untitled document that had the same name ("Untitled-3") with its
