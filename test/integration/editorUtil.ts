@@ -10,13 +10,16 @@ export const source = 'Nexi App2App';
 let untitledSeq = 0;
 
 export async function openDoc(language: string, content: string, show = true): Promise<vscode.TextDocument> {
-  // A language contributed by an extension is known once that extension's contributions are read, which under load
-  // can come after the tests start ("Unknown language id: kotlin", seen once in CI): wait for it rather than fail.
-  await waitFor(`the language ${language} to be known`, async () => (await vscode.languages.getLanguages()).includes(language), 20000);
   let document = await vscode.workspace.openTextDocument({ language, content });
-  if (document.getText() !== content) {
-    // Under load VS Code can hand back a just-closed untitled document that had the same name ("Untitled-3") with its
-    // old text (seen in CI and in a shuffled run): open one under a name of our own instead.
+  // Under load VS Code can hand back a just-closed untitled document that had the same name ("Untitled-3") with its
+  // old text (seen in CI and in a shuffled run): ask again (the next has another name), a few times.
+  for (let attempt = 1; attempt <= 5 && document.getText() !== content; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    document = await vscode.workspace.openTextDocument({ language, content });
+  }
+  if (document.getText() !== content && (await vscode.languages.getLanguages()).includes(language)) {
+    // Then one under a name of our own. Only for a language VS Code knows: setTextDocumentLanguage refuses the others
+    // ("Unknown language id: kotlin" — no built-in extension contributes Kotlin; openTextDocument takes any id).
     document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:nexi-test-${process.pid}-${++untitledSeq}`));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(0, 0), content);
