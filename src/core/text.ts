@@ -37,6 +37,15 @@ export function lineCounter(text: string): (offset: number) => { line: number; c
   };
 }
 
+/**
+ * `s` as a string of its own, sharing no memory with a text it was cut from or built of: V8 makes a slice of a long
+ * string a view that keeps the whole of it alive (a 20-character value, the 64 KiB piece of log it was read from).
+ * For strings kept long after their text is gone (the explainer's kept wordings). Short strings are copied anyway.
+ */
+export function detached<T extends string | undefined>(s: T): T {
+  return (s === undefined || s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string)) as T;
+}
+
 /** Mulberry32: a small, fast, seedable generator (deterministic test data, simulated values). Not for secrets. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -3,6 +3,8 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { inputFromPairs } from '../../src/cli/build';
 import fc from 'fast-check';
 import { wholeLines, type Io } from '../../src/cli/io';
@@ -304,6 +306,26 @@ describe('CLI', () => {
         }),
         { numRuns: 2000 },
       );
+    });
+
+    it('keeps no piece of a long live log alive through the wordings it keeps (heap after 24 MB of 64 KB pieces)', async () => {
+      v8.setFlagsFromString('--expose-gc');
+      const gc = vm.runInNewContext('gc') as () => void;
+      // One result URI per 64 KB piece, each with values of its own that the explainer keeps the wording of.
+      const filler = `I/Noise: ${'x'.repeat(120)}\n`.repeat(500);
+      const chunks = function* () {
+        for (let i = 0; i < 400; i++) yield Buffer.from(`I/App: demonexi://payment?result=0&amount=100&operationType=PAYMENT&actionCode=000&acquirerName=Acquirer-${String(i).padStart(12, '0')}&merchantId=M${String(i).padStart(14, '0')}\n${filler}`);
+      };
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let found = 0;
+      const io: Io = { stdout: (t) => void (found += t.split('\nResult payment').length - 1), stderr: () => undefined, readStdin: () => assert.fail('read whole'), stdinLines: () => ({ pieces: wholeLines(chunks()), live: false }), color: false };
+      assert.equal(await run(['decode'], io), 0);
+      gc();
+      const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+      assert.ok(found >= 399, `${found} URIs`);
+      // Holding the pieces would be ~25 MB (the whole input).
+      assert.ok(grown < 10, `the heap grew by ${grown.toFixed(1)} MB`);
     });
 
     it('decodes pieces of whole lines as it decodes the text whole: the same lines, columns and offsets', async () => {

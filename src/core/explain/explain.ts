@@ -29,6 +29,7 @@ import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag,
 import { holdsPan, identifierFields, maskPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
+import { detached } from '../text';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
@@ -778,8 +779,9 @@ class MemoSlot {
     keptCount++;
     keptIn.add(this.byRaw);
     let list = this.byRaw.get(this.raw);
-    if (list === undefined) this.byRaw.set(this.raw, (list = []));
-    list.push({ ...this.probe, words });
+    if (list === undefined) this.byRaw.set(detached(this.raw), (list = []));
+    const p = this.probe;
+    list.push({ key: detached(p.key), value: detached(p.value), trimmed: detached(p.trimmed), year: p.year, host: p.host, words });
   }
 }
 
@@ -861,14 +863,15 @@ function memoOf(ctx: Context, param: QueryParam, state: FieldState): MemoSlot | 
 function wordsOf(f: FieldExplanation): FieldWords {
   // The strings `#field` masks (the key and label are masked in explainParam, and hold no such run: memoOf).
   const shownStrings = [f.rawValue, f.value, f.interpretation, ...f.details];
+  // Kept across URIs, long after the text they were read from is gone: strings of their own (`detached`).
   const words: FieldWords = {
-    key: f.key,
-    rawValue: f.rawValue,
-    value: f.value,
-    label: f.label,
-    meaning: f.meaning,
-    interpretation: f.interpretation,
-    details: f.details,
+    key: detached(f.key),
+    rawValue: detached(f.rawValue),
+    value: detached(f.value),
+    label: detached(f.label),
+    meaning: detached(f.meaning),
+    interpretation: detached(f.interpretation),
+    details: f.details.map(detached),
     provenance: f.provenance,
     sources: f.sources,
     digits: shownStrings.some(holdsPan),
