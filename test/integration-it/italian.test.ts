@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { documentText, ourHover } from '../integration/editorUtil';
+import { documentText, openDoc, ourHover } from '../integration/editorUtil';
 import { activateExtension, run, stopLocalSandbox, waitFor } from '../integration/util';
 
 type Strings = Record<string, string>;
@@ -84,8 +84,8 @@ describe('Italian (real VS Code, display language it)', function () {
   it('a last transaction declined by the bank reads as declined in Italian; the PCI finding is Italian in the Problems panel', async () => {
     const uri =
       'demonexi://last_transaction?operationType=LAST_TRANSACTION&callerTrxId=1&result=0&amount=000000025200&terminalType=SOFTPOS&f04=000000025200&f39=116&CT105=0100&CT100=6313&pan=4111111111111111';
-    const document = await vscode.workspace.openTextDocument({ language: 'log', content: `I/App: ${uri}\n` });
-    await vscode.window.showTextDocument(document);
+    // openDoc: a document that holds this text (VS Code can hand back a just-closed untitled one with its old text).
+    const document = await openDoc('log', `I/App: ${uri}\n`);
     const summary = await ourHover(document, new vscode.Position(0, 10), /Esito ultima transazione/);
     assert.match(summary.text, /— rifiutato /);
     assert.match(summary.text, /Richiesta ultima transazione riuscita: l'ultima transazione è stata rifiutata \(Fondi insufficienti, f39 116\)/);
@@ -98,8 +98,7 @@ describe('Italian (real VS Code, display language it)', function () {
   });
 
   it('diagnostics and quick-fix titles of a request URI are Italian; codes and ranges are the same', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'java', content: 'Uri.parse("neximpos://payment?amount=1,50&callerTrxId=A-1&callerName=Shop&uri=shop://payment");\n' });
-    await vscode.window.showTextDocument(document);
+    const document = await openDoc('java', 'Uri.parse("neximpos://payment?amount=1,50&callerTrxId=A-1&callerName=Shop&uri=shop://payment");\n');
     const amount = await waitFor('the A2A004 diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'A2A004'),
     );
