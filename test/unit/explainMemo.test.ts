@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { scanText, type ScannedUri } from '../../src/core/app2app/scan';
-import { explainedField, explainScanned, type UriExplanation } from '../../src/core/explain/explain';
+import { explainedField, explainScanned, keptLimit, keptWordCount, type UriExplanation } from '../../src/core/explain/explain';
 import { withLocale, type Locale } from '../../src/core/l10n';
 import { run } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
@@ -98,6 +98,29 @@ describe('field wordings kept across URIs (issue 17)', () => {
         assert.strictEqual(e.fields[1]!.value?.includes('4111111111111111'), text === kept, text);
       }
     }
+  });
+
+  it('keep at most keptLimit wordings: a log of ever-new values starts afresh, and explains the same after', function () {
+    this.timeout(120_000);
+    // Each URI's terminalId and acquirerName are new: two wordings kept per URI, past the limit several times over.
+    const uris = Math.ceil((keptLimit * 2.5) / 2);
+    let most = 0;
+    let dropped = false;
+    for (let i = 0; i < uris; i++) {
+      const before = keptWordCount();
+      const scanned = scanOne(`pizzapay://payment?result=0&callerTrxId=X${i}&terminalId=T${i}&acquirerName=BANK${i}&operationType=PAYMENT`)!;
+      const e = explainScanned(scanned);
+      // Read the fields: what keeps their words.
+      if (i % 1000 === 999) assert.deepStrictEqual(plain(e), plain(explainScanned(scanned, { memo: false })), `URI ${i}`);
+      else void e.fields;
+      if (keptWordCount() < before) dropped = true;
+      most = Math.max(most, keptWordCount());
+    }
+    assert.ok(most <= keptLimit, `${most} wordings kept, the limit is ${keptLimit}`);
+    assert.ok(dropped, 'the kept wordings were never let go');
+    // Wordings that repeat are kept again after a reset, and still read right.
+    const again = scanOne('pizzapay://payment?result=0&callerTrxId=Y&terminalId=T1&acquirerName=BANK1&operationType=PAYMENT')!;
+    for (let k = 0; k < 2; k++) assert.deepStrictEqual(plain(explainScanned(again)), plain(explainScanned(again, { memo: false })));
   });
 
   it('render the same CLI text and cite the same sources in the same order as fresh explanations', function () {

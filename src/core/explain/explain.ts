@@ -741,7 +741,12 @@ const keptWords = new WeakMap<KeyTables, Map<string | undefined, KeptWords[]>>()
 /** The tables holding wordings: emptied together once `keptLimit` wordings are kept. */
 const keptIn = new Set<Map<string | undefined, KeptWords[]>>();
 let keptCount = 0;
-const keptLimit = 8192;
+export const keptLimit = 8192;
+
+/** How many wordings are kept now (tests: the bound holds). */
+export function keptWordCount(): number {
+  return keptCount;
+}
 
 /** A wording kept, and what it was worded from besides its key tables and its value as written. */
 interface KeptWords {
