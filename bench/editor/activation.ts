@@ -13,8 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-const now = () => performance.now();
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Now, in the extension host's clock (ms). */
+export const now = (): number => performance.now();
+export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 interface MonacoMarks {
   getMarks(): { name: string; startTime: number }[];

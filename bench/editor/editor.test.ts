@@ -19,7 +19,7 @@ import { prng } from '../../src/core/text';
 import { extensionId } from '../../test/integration/util';
 import { generateLog, type GeneratedLog } from './logs';
 import { startProfile } from './profile';
-import { activate, untilWindowAnswers, type Activated } from './activation';
+import { activate, now, pause, untilWindowAnswers, type Activated } from './activation';
 import { formatTable, resultsPath, stats, writeResults, type Row } from './table';
 import type { ProviderTimes } from '../../src/vscode/providerTimes';
 
@@ -47,8 +47,6 @@ interface Sample {
 }
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
-const now = () => performance.now();
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Event-loop lag in this extension host: a 5 ms interval timer that should fire every 5 ms; any longer gap is

@@ -8,7 +8,8 @@ describe('property test seed (NEXI_FC_SEED)', () => {
     assert.strictEqual(seedFrom(''), fixedSeed);
     if (process.env.NEXI_FC_SEED === undefined) assert.strictEqual(fc.readConfigureGlobal().seed, fixedSeed);
     // Two properties with the global seed draw the same cases.
-    assert.deepStrictEqual(fc.sample(fc.integer(), { ...fc.readConfigureGlobal(), numRuns: 5 }), fc.sample(fc.integer(), { ...fc.readConfigureGlobal(), numRuns: 5 }));
+    const seed = fc.readConfigureGlobal().seed;
+    assert.deepStrictEqual(fc.sample(fc.integer(), { seed, numRuns: 5 }), fc.sample(fc.integer(), { seed, numRuns: 5 }));
   });
 
   it('takes a number to replay a failure, and "random" to explore', () => {
