@@ -17,23 +17,123 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
 ];
 
 /**
- * Masks every run of 13–19 digits that passes the Luhn check, keeping the first 6 and last 4 (PCI DSS). `keep` lists
- * digit runs known to be identifiers, not card numbers (a 13-digit epoch-millisecond callerTrxId passes Luhn one
- * time in ten).
+ * Masks every card number that passes the Luhn check, keeping the first 6 and last 4 digits (PCI DSS): a run of 13–19
+ * digits, or one written in groups ("4111 1111 1111 1111", "3782-822463-10005", "4111%201111%201111%201111": see
+ * {@link maskGroups}). `keep` lists digit strings known to be identifiers, not card numbers (a 13-digit epoch-millisecond
+ * callerTrxId passes Luhn one time in ten).
  */
 export function maskPans(text: string, keep?: ReadonlySet<string>): string {
-  if (text.length < 13 || !hasDigitRun(text, 13)) return text; // no card number (most keys, values and sentences)
-  return text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits));
+  if (text.length < 13) return text; // no card number (most keys, values and sentences)
+  const runs = hasDigitRun(text, 13) ? text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits)) : text;
+  return maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits));
 }
 
-/** Runs of 13–19 digits: what maskPans looks at. */
+/**
+ * Masks every card number, Luhn-valid or not (a mistyped PAN is still a PAN): what a field that holds one (`pan`,
+ * CT112) shows. Runs of 13–19 digits and numbers written in groups.
+ */
+export function maskEveryPan(text: string): string {
+  return maskGroups(text.replace(/\d{13,19}/g, (d) => maskPan(d)), () => true);
+}
+
+/** Runs of 13–19 digits: what maskPans looks at first. */
 const panRuns = /(?<![0-9])[0-9]{13,19}(?![0-9])/g;
 
-/** Whether `text` holds what maskPans masks when it keeps nothing: a Luhn-valid run of 13–19 digits. */
+/** Whether `text` holds what maskPans masks when it keeps nothing. */
 export function holdsPan(text: string | undefined): boolean {
-  if (text === undefined || text.length < 13 || !hasDigitRun(text, 13)) return false;
-  for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
+  if (text === undefined || text.length < 13) return false;
+  if (hasDigitRun(text, 13)) for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
+  return maskGroups(text, luhnValid) !== text;
+}
+
+/** The length of the separator a card number's groups can have at `i` (a space, `-`, `+`, `%20`), or 0. */
+function separatorAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 45 || c === 43) return 1;
+  return c === 37 && text.charCodeAt(i + 1) === 50 && text.charCodeAt(i + 2) === 48 ? 3 : 0;
+}
+
+/**
+ * Masks the card numbers written in groups where `mask(digits)` says so: two or more groups of 3–6 digits, each
+ * joined to the next by one separator (a space, `-`, `+`, or `%20` as a query writes a space), 13–19 digits in all.
+ * Card numbers are printed and typed that way (4-4-4-4, Amex 4-6-5, 4-4-4-4-3); dates, times, phone numbers and
+ * amounts have shorter groups or fewer digits. In a longer chain of groups, each part of 13–19 digits is looked at,
+ * leftmost and longest first. A run of 13–19 digits right after `%20` is looked at too. The digits are masked as
+ * maskPan does, the separators kept.
+ */
+function maskGroups(text: string, mask: (digits: string) => boolean): string {
+  if (!mayHoldGroups(text)) return text;
+  // The digit runs of the text (`%20` is a separator, not digits), [start, end) each.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (separatorAt(text, i) === 3) i += 3;
+    else if (isDigit(text.charCodeAt(i))) {
+      const start = i;
+      while (i < text.length && isDigit(text.charCodeAt(i)) && separatorAt(text, i) !== 3) i++;
+      starts.push(start);
+      ends.push(i);
+    } else i++;
+  }
+  let out: string[] | undefined;
+  let copied = 0;
+  const grouped = (k: number): boolean => ends[k]! - starts[k]! >= 3 && ends[k]! - starts[k]! <= 6;
+  const joined = (k: number): boolean => grouped(k) && grouped(k + 1) && separatorAt(text, ends[k]!) === starts[k + 1]! - ends[k]!;
+  for (let a = 0; a < starts.length; a++) {
+    let best = -1;
+    let digits = text.slice(starts[a]!, ends[a]!);
+    let candidate = '';
+    // A run of 13–19 digits alone is one the first pass could not see: after `%20` ("Shop%204111…" read as 204111…).
+    if (digits.length >= 13 && digits.length <= 19 && mask(digits)) {
+      best = a;
+      candidate = digits;
+    }
+    if (!grouped(a) && best < 0) continue;
+    // The longest part from group `a` that is a card number to mask.
+    for (let b = a; b + 1 < starts.length && joined(b); b++) {
+      digits += text.slice(starts[b + 1]!, ends[b + 1]!);
+      if (digits.length > 19) break;
+      if (digits.length >= 13 && mask(digits)) {
+        best = b + 1;
+        candidate = digits;
+      }
+    }
+    if (best < 0) continue;
+    out ??= [];
+    const masked = maskPan(candidate);
+    let d = 0;
+    for (let k = a; k <= best; k++) {
+      out.push(text.slice(copied, starts[k]!), masked.slice(d, d + ends[k]! - starts[k]!));
+      d += ends[k]! - starts[k]!;
+      copied = ends[k]!;
+    }
+    a = best;
+  }
+  return out === undefined ? text : out.join('') + text.slice(copied);
+}
+
+/**
+ * Whether `text` may hold a card number in groups: 13 digits or more in one stretch of digits and separator
+ * characters. Any 13 characters in a row include one of those looked at (one in 13), as in hasDigitRun.
+ */
+function mayHoldGroups(text: string): boolean {
+  const n = 13;
+  for (let i = n - 1; i < text.length; i += n) {
+    if (!isGroupChar(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && isGroupChar(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && isGroupChar(text.charCodeAt(end))) end++;
+    let digits = 0;
+    for (let k = start; k < end; k++) if (isDigit(text.charCodeAt(k))) digits++;
+    if (digits >= n) return true;
+    i = end;
+  }
   return false;
+}
+
+function isGroupChar(c: number): boolean {
+  return isDigit(c) || c === 32 || c === 45 || c === 43 || c === 37;
 }
 
 /**

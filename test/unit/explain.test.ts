@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { decodeText, type FieldExplanation, type UriExplanation } from '../../src/core/explain/explain';
 import { readDdMMyyHHmm, readEpochMillis, readHHmmss, readIso8601, readMMdd, readRrn } from '../../src/core/explain/dates';
 import { resultDiagnosticCodes } from '../../src/core/explain/messages';
+import { renderExplanation, styler } from '../../src/cli/render';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -192,6 +193,21 @@ describe('explainer', () => {
       assert.equal(field(e, 'pan').rawValue, '411111******1111');
       assert.ok(!e.text.includes('4111111111111111'));
       assert.ok(!JSON.stringify(e).includes('4111111111111111'), 'nowhere in the explanation');
+    });
+
+    it('A2R001: a PAN written in groups (spaces, dashes, %20) is an error and is never shown either', () => {
+      for (const [pan, shown] of [
+        ['4111%201111%201111%201111', '4111 11** **** 1111'],
+        ['4111-1111-1111-1111', '4111-11**-****-1111'],
+        ['4111 1111 1111 1111', '4111 11** **** 1111'],
+      ] as const) {
+        const e = only(`app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&pan=${pan}&resultDescription=card%20${pan}&terminalId=30350039`);
+        assert.ok(e.diagnostics.some((x) => x.code === 'A2R001'), pan);
+        assert.equal(field(e, 'pan').value, shown, pan);
+        assert.equal(field(e, 'resultDescription').value, `card ${shown}`, pan);
+        const all = JSON.stringify(e) + renderExplanation(e, () => ({ line: 1, column: 1 }), styler(false));
+        assert.ok(!all.replace(/%20|[ +-]/g, '').includes('4111111111111111'), `${pan}: nowhere in the explanation or its text`);
+      }
     });
 
     it('A2R001: also for an unknown key carrying a Luhn-valid card number', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { holdsPan, luhnValid, maskPan, maskPans, redact } from '../../src/core/redact';
+import { holdsPan, luhnValid, maskEveryPan, maskPan, maskPans, redact } from '../../src/core/redact';
 import fc from 'fast-check';
 
 describe('redact', () => {
@@ -71,5 +71,101 @@ describe('maskPans looks at one character in 13 (hasDigitRun)', () => {
         assert.equal(maskPans(`${before}12 ${pan} 34`), `${before}12 ${maskPan(pan)} 34`, `${pad} between short runs`);
       }
     }
+  });
+});
+
+describe('maskPans: card numbers written in groups', () => {
+  it('masks a card number in groups of 3–6 digits joined by a space, a dash, a + or %20, keeping the separators', () => {
+    assert.equal(maskPans('pan=4111 1111 1111 1111'), 'pan=4111 11** **** 1111');
+    assert.equal(maskPans('4111-1111-1111-1111.'), '4111-11**-****-1111.');
+    assert.equal(maskPans('pan=4111+1111+1111+1111&x=1'), 'pan=4111+11**+****+1111&x=1');
+    assert.equal(maskPans('pan=4111%201111%201111%201111'), 'pan=4111%2011**%20****%201111');
+    assert.equal(maskPans('amex 3782 822463 10005'), 'amex 3782 82**** *0005', 'Amex 4-6-5');
+    assert.equal(maskPans('6304 0000 0000 0000 018'), '6304 00** **** ***0 018', '19 digits, 4-4-4-4-3');
+    // A run right after a %20, which the first pass reads with the 20 in front.
+    assert.equal(maskPans('Shop%204111111111111111'), 'Shop%20411111******1111');
+    // The card number among longer chains of groups.
+    assert.equal(maskPans('ref 1234 4111 1111 1111 1111 end'), 'ref 1234 4111 11** **** 1111 end');
+  });
+
+  it('leaves dates, times, phone numbers, short groups and numbers failing Luhn alone', () => {
+    for (const text of ['2025-05-16 14:51:51', '+39 02 1234 5678', '4111 1111 1111 1112', '41 11 11 11 11 11 11 11', '4111111 111111111', '1 234 567 890 123', 'x 411111******1111 y']) {
+      assert.equal(maskPans(text), text, text);
+      assert.equal(holdsPan(text), false, text);
+    }
+  });
+
+  it('keeps an identifier of the URI written in groups too, and masks every one in a PAN field', () => {
+    assert.equal(maskPans('id 4111 1111 1111 1111', new Set(['4111111111111111'])), 'id 4111 1111 1111 1111');
+    assert.equal(maskEveryPan('4111 1111 1111 1112'), '4111 11** **** 1112', 'a PAN field masks a mistyped one');
+    assert.equal(maskEveryPan('pan=4111111111111112'), 'pan=411111******1112');
+  });
+
+  // A card number (Luhn-completed), written in groups, inside text that never has a digit next to it.
+  const luhnComplete = (body: string): string => {
+    for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+    throw new Error('unreachable');
+  };
+  const grouping = fc.constantFrom([4, 4, 4, 4], [4, 6, 5], [4, 6, 4], [4, 4, 4, 4, 3], [4, 4, 5], [6, 6, 4], [3, 5, 5]);
+  const groupedPan = fc
+    .tuple(grouping, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }), fc.constantFrom(' ', '-', '+', '%20'))
+    .map(([sizes, digits, sep]) => {
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const pan = luhnComplete(digits.slice(0, total - 1).join(''));
+      let at = 0;
+      return { pan, text: sizes.map((n) => pan.slice(at, (at += n))).join(sep) };
+    });
+  const words = fc.array(fc.constantFrom('a', 'b', ' ', '.', '&', '=', '€', 'x'), { maxLength: 12 }).map((cs) => cs.join(''));
+
+  it('masks every such number wherever it stands: only its first 6 and last 4 digits stay visible', () => {
+    fc.assert(
+      fc.property(words, groupedPan, words, (before, { pan, text }, after) => {
+        const out = maskPans(`${before}x${text}x${after}`);
+        // Its digits in order, masked as maskPan masks them; its separators and the text around it unchanged.
+        const masked = maskPan(pan);
+        let d = 0;
+        const expected = text.replace(/%20|[0-9]/g, (c) => (c === '%20' ? c : masked[d++]!));
+        assert.equal(out, `${before}x${expected}x${after}`);
+        assert.ok(holdsPan(`${before}x${text}x${after}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Digits, separators and a few other characters, so that groups and chains of every shape occur.
+  const groupHeavy = fc.array(fc.constantFrom('0', '1', '4', '5', '9', '7', '3', '8', ' ', ' ', '-', '+', '%20', 'a', '*'), { maxLength: 160 }).map((cs) => cs.join(''));
+  const plain = (text: string): string => text.replace(/(?<![0-9])[0-9]{13,19}(?![0-9])/g, (d) => (luhnValid(d) ? maskPan(d) : d));
+  /** The Luhn-valid card numbers in groups still visible in `text` (a sub-chain of 13–19 digits, all shown). */
+  const visibleGrouped = (text: string): string[] => {
+    const found: string[] = [];
+    for (const m of text.matchAll(/(?<![0-9])[0-9]{3,6}(?:(?:[ +-]|%20)[0-9]{3,6})+(?![0-9])/g)) {
+      const groups = m[0].split(/%20|[ +-]/);
+      for (let a = 0; a < groups.length; a++) {
+        let digits = groups[a]!;
+        for (let b = a + 1; b < groups.length && digits.length + groups[b]!.length <= 19; b++) {
+          digits += groups[b]!;
+          if (digits.length >= 13 && luhnValid(digits)) found.push(digits);
+        }
+      }
+    }
+    return found;
+  };
+
+  it('masks all the first pass masks, changes only digits to *, leaves no grouped number visible, and is stable', () => {
+    fc.assert(
+      fc.property(groupHeavy, (text) => {
+        const out = maskPans(text);
+        const first = plain(text);
+        assert.equal(out.length, text.length);
+        for (let i = 0; i < text.length; i++) {
+          if (first[i] === '*') assert.equal(out[i], '*', `${JSON.stringify(text)} at ${i}`);
+          if (out[i] !== text[i]) assert.ok(out[i] === '*' && /[0-9]/.test(text[i]!), `${JSON.stringify(text)} at ${i}`);
+        }
+        assert.deepEqual(visibleGrouped(out), [], JSON.stringify(text));
+        assert.equal(maskPans(out), out);
+        assert.equal(holdsPan(text), out !== text);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -26,7 +26,7 @@ import { describeResult, softPosError } from '../codes/resultCodes';
 import { fillTemplate, type TemplateValues } from '../codes/text';
 import { lookupCt105, lookupOperationType, lookupTerminalType, lookupTransactionType } from '../codes/transactionTypes';
 import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag, parseTlv, type CardKernel, type EmvContext, type TlvNode, type TlvParseResult, type ValueInterpretation } from '../emv/lazy';
-import { holdsPan, identifierFields, maskPan, maskPans } from '../redact';
+import { holdsPan, identifierFields, maskEveryPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
 import { detached } from '../text';
@@ -919,7 +919,7 @@ function explainParam(ctx: Context, param: QueryParam, state: FieldState): Field
   // own is interpreted (issue 16).
   const legend = spec ? parameterValueLegend(spec) : undefined;
   if (legend && interpreted?.interpretation === undefined) meaning = `${meaning} ${legend}`;
-  const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskDigits(v) : maskPans(v, ctx.keep));
+  const mask = (v: string | undefined): string | undefined => (v === undefined ? undefined : param.name === 'pan' || param.name === 'CT112' ? maskEveryPan(v) : maskPans(v, ctx.keep));
   const field = fieldObject(maskPans(param.key), mask(param.rawValue), mask(param.trimmed), label, meaning, interpreted?.interpretation, interpreted?.details ?? [], provenance, sources, param);
   if (interpreted?.tlv) field.tlv = interpreted.tlv;
   return field;
@@ -972,11 +972,6 @@ function maskedTlv(nodes: readonly TlvExplanation[], hide: (v: string) => string
     return masked;
   });
   return changed ? out : nodes;
-}
-
-/** Masks any run of 13–19 digits in a PAN field, Luhn-valid or not (a mistyped PAN is still a PAN). */
-function maskDigits(v: string): string {
-  return v.replace(/\d{13,19}/g, (d) => maskPan(d));
 }
 
 function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: readonly Diagnostic[]): string {
@@ -1213,7 +1208,7 @@ class Explanation implements UriExplanation {
   }
 
   get text(): string {
-    return (this.#text ??= this.#inLocale(() => this.#hide(this.#ctx.scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskDigits(v)}`))));
+    return (this.#text ??= this.#inLocale(() => this.#hide(this.#ctx.scanned.uri.text.replace(/(^|[?&])(pan|CT112)=([^&]*)/g, (_m, sep: string, k: string, v: string) => `${sep}${k}=${maskEveryPan(v)}`))));
   }
 
   get summary(): string {
