@@ -3,7 +3,10 @@ import { buildRequestUri, type RequestInput } from '../core/app2app/build';
 import { BuildInputError, requestInputFromEntries } from '../core/app2app/buildInput';
 import { operations } from '../core/app2app/catalog';
 import { parseFlags, UsageError, type Io } from './io';
+import { identifiersToKeep } from '../core/explain/explain';
 import { jsonDiagnostic } from '../core/explain/json';
+import { scanText } from '../core/app2app/scan';
+import { maskPans } from '../core/redact';
 import { lineIndex } from '../core/text';
 import { t } from './messages';
 import { renderDiagnostic, styler } from './render';
@@ -36,12 +39,14 @@ export function build(argv: readonly string[], io: Io): number {
   const { uri, diagnostics } = buildRequestUri(inputFromPairs(operation, pairs));
   const valid = !diagnostics.some((d) => d.severity === 'error');
   const where = lineIndex(uri);
+  // A card number given as a value is printed masked, as everywhere (the URI's own identifiers stay, as in decode).
+  const keep = identifiersToKeep(scanText(uri)[0]?.params ?? []);
   if (flags.has('--json')) {
-    io.stdout(JSON.stringify({ uri, valid, diagnostics: diagnostics.map((d) => jsonDiagnostic(d, where)) }, null, 2) + '\n');
+    io.stdout(maskPans(JSON.stringify({ uri, valid, diagnostics: diagnostics.map((d) => jsonDiagnostic(d, where)) }, null, 2), keep) + '\n');
   } else {
-    io.stdout(uri + '\n');
+    io.stdout(maskPans(uri, keep) + '\n');
     const s = styler(io.color);
-    for (const d of diagnostics) io.stderr(renderDiagnostic(d, where, s));
+    for (const d of diagnostics) io.stderr(maskPans(renderDiagnostic(d, where, s), keep));
   }
   return valid ? 0 : 1;
 }

@@ -4,6 +4,7 @@ import { availableLocales, getLocale, localeFromEnv, parseLocale, setLocale, typ
 import { build, buildHelp } from './build';
 import { decode, decodeHelp } from './decode';
 import { processIo, UsageError, type Io } from './io';
+import { maskPans } from '../core/redact';
 import { orList, t } from './messages';
 import { validate, validateHelp } from './validate';
 
@@ -80,7 +81,7 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
       if (extracted.lang) setLocale(extracted.lang);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      io.stderr(`nexi-app2app: ${err.message}\n${t('runForUsage', { command: 'nexi-app2app help' })}\n`);
+      io.stderr(`nexi-app2app: ${maskPans(err.message)}\n${t('runForUsage', { command: 'nexi-app2app help' })}\n`);
       return 2;
     }
     return await dispatch(args, io, env);
@@ -138,7 +139,7 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
   } catch (err) {
     if (err instanceof UsageError) {
       const helpCommand = `nexi-app2app help${command && Object.prototype.hasOwnProperty.call(helps, command) ? ` ${command}` : ''}`;
-      io.stderr(`nexi-app2app: ${err.message}\n${t('runForUsage', { command: helpCommand })}\n`);
+      io.stderr(`nexi-app2app: ${maskPans(err.message)}\n${t('runForUsage', { command: helpCommand })}\n`);
       return 2;
     }
     throw err;
@@ -159,7 +160,7 @@ if (require.main === module) {
         // keep the environment's
       }
       setLocale(locale);
-      process.stderr.write(`nexi-app2app: ${t('internalError', { error: (err as Error).stack ?? String(err) })}\n${t('reportIt')}\n`);
+      process.stderr.write(`nexi-app2app: ${maskPans(t('internalError', { error: (err as Error).stack ?? String(err) }))}\n${t('reportIt')}\n`);
       process.exitCode = 1;
     },
   );

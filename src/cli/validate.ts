@@ -2,7 +2,9 @@
 import { scanText } from '../core/app2app/scan';
 import { validateUri } from '../core/app2app/validate';
 import { parseFlags, UsageError, type Io } from './io';
+import { identifiersToKeep } from '../core/explain/explain';
 import { jsonDiagnostic } from '../core/explain/json';
+import { maskPans } from '../core/redact';
 import { lineIndex } from '../core/text';
 import { t, tn } from './messages';
 import { renderCaret, renderDiagnostic, styler } from './render';
@@ -32,18 +34,22 @@ export async function validate(argv: readonly string[], io: Io): Promise<number>
     // A URI pasted with surrounding text (a log line, a code literal) is validated where it stands.
     const scanned = scanText(uri).find((u) => u.kind === 'request');
     const diagnostics = validateUri(scanned ?? uri.trim());
-    return { uri, diagnostics, valid: !diagnostics.some((d) => d.severity === 'error') };
+    // What it prints quotes the URI: a card number in it is masked (the URI's own identifiers stay, as in decode).
+    const keep = identifiersToKeep(scanned?.params ?? []);
+    return { uri, diagnostics, valid: !diagnostics.some((d) => d.severity === 'error'), keep };
   });
   if (flags.has('--json')) {
-    io.stdout(JSON.stringify(results.map((r) => ({ uri: r.uri, valid: r.valid, diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, lineIndex(r.uri))) })), null, 2) + '\n');
+    const keep = new Set(results.flatMap((r) => [...r.keep]));
+    io.stdout(maskPans(JSON.stringify(results.map((r) => ({ uri: r.uri, valid: r.valid, diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, lineIndex(r.uri))) })), null, 2), keep) + '\n');
   } else {
     for (const r of results) {
       const where = lineIndex(r.uri);
       const counts = (['error', 'warning', 'info'] as const).map((sev) => tn(r.diagnostics.filter((d) => d.severity === sev).length, countKeys[sev][0], countKeys[sev][1])).join(', ');
       io.stdout(`${r.valid ? s('green', t('valid')) : s('red', t('invalid'))}  ${counts}\n`);
+      // Masking keeps lengths: the carets still stand under what they point at.
       for (const d of r.diagnostics) {
-        io.stdout(renderDiagnostic(d, where, s));
-        if (!r.uri.includes('\n')) io.stdout(renderCaret(r.uri, d.range, s));
+        io.stdout(maskPans(renderDiagnostic(d, where, s), r.keep));
+        if (!r.uri.includes('\n')) io.stdout(maskPans(renderCaret(r.uri, d.range, s), r.keep));
       }
     }
   }

@@ -74,6 +74,35 @@ describe('CLI', () => {
     });
   });
 
+  describe('card numbers in what validate, build and usage errors print', () => {
+    const pan = '4111111111111111';
+    const grouped = '4111 1111 1111 1111';
+    it('are masked: the URI, its carets and messages, the built URI, --json, and every usage error that quotes an argument', async () => {
+      const runs = [
+        ['validate', `neximpos://payment?amount=${pan}&callerTrxId=X1&callerName=${encodeURIComponent(grouped)}&uri=a%3A%2F%2F${pan}`],
+        ['validate', '--json', `neximpos://payment?amount=${pan}&callerTrxId=X1&callerName=x&uri=a://b`],
+        ['build', 'payment', `amount=${pan}`, 'callerTrxId=X1', `callerName=${grouped}`, 'uri=a://b'],
+        ['build', '--json', 'payment', `amount=${pan}`, 'callerTrxId=X1', 'callerName=x', 'uri=a://b'],
+        ['build', pan, 'amount=1'],
+        ['build', 'payment', `${pan}=1`],
+        [pan],
+        ['decode', `--${pan}`],
+        ['--lang', pan, 'decode', 'x'],
+      ];
+      for (const argv of runs) {
+        const r = await cli(argv);
+        const all = r.out + r.err;
+        assert.ok(all.includes('411111******1111') || all.includes('4111 11** **** 1111'), `${argv.join(' ')}: masked\n${all}`);
+        assert.ok(!all.replace(/[ +-]|%20/g, '').includes(pan), `${argv.join(' ')}: unmasked\n${all}`);
+      }
+    });
+
+    it('leave the URI’s own identifier (callerTrxId) as it is, as decode does', async () => {
+      const r = await cli(['build', 'payment', 'amount=100', `callerTrxId=${pan}`, 'callerName=x', 'uri=a://b']);
+      assert.match(r.out, new RegExp(`callerTrxId=${pan}`));
+    });
+  });
+
   describe('validate', () => {
     it('exits 1 with the diagnostics and carets when there are errors', async () => {
       const r = await cli(['validate', 'neximpos://payment?amount=1,50&callerTrxId=x&callerName=y&uri=a://b']);

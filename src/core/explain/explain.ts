@@ -1369,7 +1369,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
  * `maskPans` reads them, for runs of 13–19 digits: an identifier of another shape can never be one, and most URIs
  * have none that could (one shared empty set, not a set per URI).
  */
-function identifiersToKeep(params: readonly QueryParam[], names: readonly string[]): ReadonlySet<string> {
+export function identifiersToKeep(params: readonly QueryParam[], names: readonly string[] = params.map((p) => p.name)): ReadonlySet<string> {
   let keep: Set<string> | undefined;
   for (let i = 0; i < params.length; i++) {
     if (!identifierFields.has(names[i]!)) continue;
