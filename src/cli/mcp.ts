@@ -30,7 +30,7 @@ import {
 } from '../core/lmTools';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile } from '../core/reconcile/reconcile';
-import { toJson } from '../core/reconcile/report';
+import { reportIdentifiers, toJson } from '../core/reconcile/report';
 import { maskPans, redact } from '../core/redact';
 import { SimulationError } from '../core/simulator/simulate';
 
@@ -351,7 +351,7 @@ export function createMcpServer(sdk: Sdk, options: McpOptions): ServerType {
           const report = await reconcile(entries, async (t, id, signal) => (await client.checkTransaction({ terminalId: t, callerTrxId: id }, signal ? { signal } : {})).transaction, { concurrency: 4 });
           if (report.stopped) throw report.stopped.error;
           // In the words and the JSON of `nexi-app2app reconcile [--json]`.
-          return answer(reconcileText(report, file ?? 'log', connection.secrets), JSON.parse(redact(toJson(report, file ?? 'log'), connection.secrets)) as Record<string, unknown>);
+          return answer(reconcileText(report, file ?? 'log', connection.secrets), JSON.parse(redact(toJson(report, file ?? 'log'), connection.secrets, { keepDigits: reportIdentifiers(report) })) as Record<string, unknown>);
         } catch (err) {
           if (isNexiError(err)) return refusal(redact(`${err.code}: ${userMessage(err)} Next: ${err.nextStep}`, connection.secrets), err.code);
           throw err;

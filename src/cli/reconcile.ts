@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { isNexiError, userMessage } from '../core/nexi/errors';
 import { extractEntries, reconcile as runReconcile } from '../core/reconcile/reconcile';
 import type { ReconcileReport } from '../core/reconcile/reconcile';
-import { classificationLabel, differencesLabel, entryError, outcomeLabel, toCsv, toJson } from '../core/reconcile/report';
+import { classificationLabel, differencesLabel, entryError, outcomeLabel, reportIdentifiers, toCsv, toJson } from '../core/reconcile/report';
 import { redact } from '../core/redact';
 import { confirmProductionFlag, connect, connectionFlags, connectionHelp, parseOptions, type Connection } from './connection';
 import { UsageError, type Io } from './io';
@@ -21,11 +21,12 @@ export function reconcileText(report: ReconcileReport, file: string, secrets: re
   let out = `${tn(n.total, 'totalTransactionsOne', 'totalTransactionsMany')}: ${s('green', tn(n.match, 'totalMatchOne', 'totalMatchMany'))}, ${tn(n.mismatch, 'totalMismatchOne', 'totalMismatchMany')}, ${s('red', tn(failedApproved, 'totalFailedApprovedOne', 'totalFailedApprovedMany'))}, ${tn(n['not-found'], 'totalNotFoundOne', 'totalNotFoundMany')}, ${tn(n.error, 'totalErrorsOne', 'totalErrorsMany')}\n`;
   for (const e of report.entries) {
     const label = e.classification === 'match' ? s('green', classificationLabel('match')) : s(e.classification === 'app-failed-backend-approved' ? 'red' : 'yellow', classificationLabel(e.classification));
-    const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? redact(entryError(e), secrets) : '';
+    const detail = e.differences.length ? differencesLabel(e) : e.errorCode ? entryError(e) : '';
     out += `  ${file}:${e.line}  ${label}  ${t('entryTerminal', { terminalId: e.terminalId ?? '?' })} callerTrxId ${e.callerTrxId}  app ${outcomeLabel(e.appOutcome)}${e.backendOutcome ? `, backend ${outcomeLabel(e.backendOutcome)}` : ''}${detail ? `  (${detail})` : ''}\n`;
   }
   if (failedApproved > 0) out += s('red', `\n${tn(failedApproved, 'approvedButFailedOne', 'approvedButFailedMany')}\n`);
-  return out;
+  // Errors and values quote what Nexi and the log said: secrets cut, card numbers masked, callerTrxIds kept.
+  return redact(out, secrets, { keepDigits: reportIdentifiers(report) });
 }
 
 /** `onReport` sees the finished report (rehearse compares it with what it expected). */
@@ -64,8 +65,9 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     // No check could succeed (credentials refused, no token, no connection): one message, and the run failed.
     if (report.stopped) throw report.stopped.error;
     onReport?.(report);
-    if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets));
-    else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets));
+    const keepDigits = reportIdentifiers(report);
+    if (flags.has('--json')) io.stdout(redact(toJson(report, file), secrets, { keepDigits }));
+    else if (flags.has('--csv')) io.stdout(redact(toCsv(report), secrets, { keepDigits }));
     else io.stdout(reconcileText(report, file, secrets, s));
     const totals = report.totals;
     return totals.mismatch + totals['app-failed-backend-approved'] + totals['not-found'] + totals.error > 0 ? 4 : 0;

@@ -15,6 +15,8 @@ import { decodeText } from '../../src/core/explain/explain';
 import { NexiClient } from '../../src/core/nexi/client';
 import { backendOutcomeOf, extractEntries, reconcile, type CheckFn } from '../../src/core/reconcile/reconcile';
 import { entryDetail, entryError, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
+import { reconcileText } from '../../src/cli/reconcile';
+import type { ReconcileReport } from '../../src/core/reconcile/types';
 import { NexiError } from '../../src/core/nexi/errors';
 import { loadOrCreatePki, pkiPaths, type SandboxPki } from '../../src/core/sandbox/pki';
 import { Sandbox, sandboxDefaults } from '../../src/core/sandbox/server';
@@ -72,6 +74,33 @@ describe('reconciliation and the POS simulator', function () {
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  describe('card numbers in a report', () => {
+    // A Luhn-valid 13-digit epoch-millisecond callerTrxId (an identifier), and a card number Nexi's body and an
+    // error message quote, plain and in groups.
+    const id = '1747399896591';
+    const pan = '4111111111111111';
+    const report: ReconcileReport = {
+      entries: [
+        { callerTrxId: id, terminalId: '30350039', line: 3, range: { start: 0, end: 1 }, appOutcome: 'approved', classification: 'mismatch', backendOutcome: 'approved', differences: [{ field: 'panLast4', app: '1111', backend: pan }], backend: { callerTrxId: id, pan } },
+        { callerTrxId: 'E-1', line: 5, range: { start: 2, end: 3 }, appOutcome: 'failed', classification: 'error', differences: [], errorCode: 'SERVER_ERROR', message: `gateway said: card 4111 1111 1111 1111 refused` },
+      ],
+      totals: { match: 0, mismatch: 1, 'app-failed-backend-approved': 0, 'not-found': 0, error: 1, total: 2 },
+      cancelled: false,
+    };
+
+    it('are masked in the JSON, CSV, Markdown and text of a report, which keep its callerTrxIds as they are', () => {
+      for (const [name, text] of [
+        ['json', toJson(report, 'log')],
+        ['csv', toCsv(report)],
+        ['markdown', toMarkdown(report, { title: 'r' })],
+        ['text', reconcileText(report, 'log', [])],
+      ] as const) {
+        assert.ok(text.includes(id), `${name} keeps the callerTrxId`);
+        assert.ok(!text.replace(/[ +-]|%20/g, '').includes(pan), `${name} masks the card number:\n${text}`);
+      }
+    });
+  });
 
   describe('extracting what the app saw', () => {
     it('takes results, and requests that never got a result, from the sample log; skips non-transactions', () => {

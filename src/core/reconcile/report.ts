@@ -9,6 +9,7 @@ import { fillTemplate as t } from '../codes/text';
 import { translated } from '../l10n';
 import type { AppOutcome, BackendOutcome, Classification, ReconcileReport, ReconciledEntry } from './types';
 import { userMessage } from '../nexi/errors';
+import { maskPans } from '../redact';
 
 export const reportMessagesEn = {
   classification: {
@@ -97,15 +98,25 @@ function differencesText(e: ReconciledEntry): string {
   return e.differences.map((d) => `${d.field}: app ${d.app}, backend ${d.backend}`).join('; ');
 }
 
+/**
+ * The digits masking leaves alone in a report: its callerTrxIds, identifiers rather than card numbers (a 13-digit
+ * epoch-millisecond one passes Luhn one time in ten), as decode and check leave them. Every other card number in a
+ * report (a value Nexi's body or the log held, an error's message) is masked, in each of its forms: pass this set to
+ * `redact` too when cutting secrets from one.
+ */
+export function reportIdentifiers(report: ReconcileReport): ReadonlySet<string> {
+  return new Set(report.entries.map((e) => e.callerTrxId));
+}
+
 export function toCsv(report: ReconcileReport): string {
   const rows = report.entries.map((e) =>
     [e.line, e.classification, e.terminalId, e.callerTrxId, e.operation, e.appOutcome, e.result, e.backendOutcome, e.amount, e.authorizationNumber, e.panLast4, differencesText(e), e.errorCode, e.message].map(csvCell).join(','),
   );
-  return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
+  return maskPans([csvColumns.join(','), ...rows].join('\r\n') + '\r\n', reportIdentifiers(report));
 }
 
 export function toJson(report: ReconcileReport, source?: string): string {
-  return (
+  return maskPans(
     JSON.stringify(
       {
         ...(source ? { source } : {}),
@@ -125,7 +136,8 @@ export function toJson(report: ReconcileReport, source?: string): string {
       },
       null,
       2,
-    ) + '\n'
+    ) + '\n',
+    reportIdentifiers(report),
   );
 }
 
@@ -153,5 +165,5 @@ export function toMarkdown(report: ReconcileReport, options: { title: string; li
     out.push(`| ${line} | ${label} | ${mdCell(e.terminalId)} | \`${mdCell(e.callerTrxId)}\` | ${app} | ${e.backendOutcome ? M.outcome[e.backendOutcome] : '–'} | ${mdCell(details)} |`);
   }
   out.push('');
-  return out.join('\n');
+  return maskPans(out.join('\n'), reportIdentifiers(report));
 }

@@ -7,7 +7,7 @@ import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
 import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
-import { appOutcomeLabel, classificationLabel, differencesLabel, entryMessage, outcomeLabel, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
+import { appOutcomeLabel, classificationLabel, differencesLabel, entryMessage, outcomeLabel, reportIdentifiers, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
@@ -111,6 +111,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label), lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
       vscode.l10n.t('\nWork through it in the **Reconciliation** view (Nexi App2App side bar): a row opens its log line. Export: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n'),
     batch.secrets,
+    { keepDigits: reportIdentifiers(report) },
   );
   ctx.b2b.reconciliations.remember({ report, source, sourceUri: document.uri, environmentId: environment.id, environmentLabel: environment.label, markdown });
   const opened = await ctx.editor.results.open(vscode.l10n.t('reconciliation {0}', source), markdown, { json: JSON.parse(toJson(report, source)) });
@@ -243,7 +244,7 @@ async function openRow(ctx: CommandContext, arg: unknown): Promise<CommandOutcom
   const detail = await ctx.editor.results.open(
     vscode.l10n.t('{0} line {1}', record.source, entry.line),
     // Errors and Nexi's body never carry the environment's secrets; tokens or JOSE objects a gateway echoed are cut.
-    redact(rowMarkdown(entry, record.source, record.environmentLabel, logged)),
+    redact(rowMarkdown(entry, record.source, record.environmentLabel, logged), [], { keepDigits: reportIdentifiers(record.report) }),
     { preserveFocus: true, ...(editor.viewColumn !== undefined ? { avoidColumn: editor.viewColumn } : {}), json: JSON.parse(toJson({ ...record.report, entries: [entry] }, record.source)).entries[0] },
   );
   return { ok: true, line: entry.line, document: detail.uri.toString(), log: document.uri.toString() };
