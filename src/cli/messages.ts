@@ -153,12 +153,14 @@ backend. Classifies each: match, mismatch (which fields), APP FAILED BUT BACKEND
 
 {connectionHelp}
 Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved-but-failed, not found or error),
-1 the run failed, 2 usage.
+1 the run failed or the log has nothing to check, 2 usage.
 `,
   reconcileNeedsFile: 'reconcile needs exactly one FILE',
   jsonOrCsv: 'choose one of --json and --csv',
   concurrencyRange: '--concurrency takes a whole number from 1 to 64',
   reconcileNothing: 'No payment or reversal URI with a callerTrxId found in {file}.',
+  isDirectory: 'is a folder: give the path of the log file',
+  reconcileNoStdin: 'reconcile reads the log from a file, not from standard input (standard input carries secrets): save the log to a file and give its path',
   progress: '{done}/{total} checked',
   totalTransactionsOne: '{count} transaction',
   totalTransactionsMany: '{count} transactions',

@@ -35,11 +35,13 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
   if (positional.length !== 1) throw new UsageError(t('reconcileNeedsFile'));
   if (flags.has('--json') && flags.has('--csv')) throw new UsageError(t('jsonOrCsv'));
   const file = positional[0]!;
+  if (file === '-') throw new UsageError(t('reconcileNoStdin'));
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? t('noSuchFile') : (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? t('noSuchFile') : code === 'EISDIR' ? t('isDirectory') : (err as Error).message}`);
   }
   const concurrency = values.has('--concurrency') ? Number(values.get('--concurrency')) : 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(t('concurrencyRange'));
@@ -50,8 +52,9 @@ export async function reconcile(argv: readonly string[], io: Io, env: NodeJS.Pro
     const defaultTerminalId = values.get('--terminal-id') ?? connection.terminalIds[0];
     const entries = extractEntries(text, defaultTerminalId ? { defaultTerminalId } : {});
     if (entries.length === 0) {
+      // A log with nothing to check is most likely the wrong file: not a run where everything matched.
       io.stderr(t('reconcileNothing', { file }) + '\n');
-      return 0;
+      return 1;
     }
     const client = connection.client;
     const report = await runReconcile(entries, async (tid, id, signal) => (await client.checkTransaction({ terminalId: tid, callerTrxId: id }, signal ? { signal } : {})).transaction, {

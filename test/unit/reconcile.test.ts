@@ -259,6 +259,20 @@ describe('reconciliation and the POS simulator', function () {
         assert.equal(down.err().match(/UPSTREAM_UNAVAILABLE/g)?.length, 1, down.err());
         assert.match(down.err(), /\(HTTP 503, token\)/);
         sb.setFaults({});
+        // A log with nothing to check (most likely the wrong file) is no run where everything matched.
+        const emptyLog = path.join(dir, 'empty.log');
+        fs.writeFileSync(emptyLog, 'no App2App URI in here\n');
+        const nothing = io();
+        assert.equal(await run(['reconcile', emptyLog, ...args.slice(2)], nothing), 1);
+        assert.match(nothing.err(), /No payment or reversal URI with a callerTrxId found in .*empty\.log\./);
+        // A folder, and standard input, each with what to do instead (before any connection is made).
+        const folder = io();
+        assert.equal(await run(['reconcile', dir, ...args.slice(2)], folder), 2);
+        assert.match(folder.err(), /: is a folder: give the path of the log file\n/);
+        assert.doesNotMatch(folder.err(), /EISDIR/);
+        const stdin = io();
+        assert.equal(await run(['reconcile', '-', ...args.slice(2)], stdin), 2);
+        assert.match(stdin.err(), /not from standard input \(standard input carries secrets\): save the log to a file/);
       } finally {
         process.env = saved;
       }
