@@ -183,6 +183,25 @@ describe('explainer', () => {
     });
   });
 
+  describe('what a result says when it is no approval', () => {
+    it('an accounting closure with result 0 was performed, not approved, and is no transaction with an outcome', () => {
+      const e = only('pizzapay://accounting_closure?result=0&hostTotal=12345&terminalTotal=12345&callerTrxId=C1&operationType=ACCOUNTING_CLOSURE');
+      assert.match(e.summary, /^Accounting closure succeeded: Closure performed: the accounting closure was done\./);
+      assert.equal(e.result?.meaning, 'Closure performed: the accounting closure was done.');
+      assert.equal(field(e, 'result').interpretation, 'Closure performed: the accounting closure was done.');
+      assert.ok(!e.reading.some((l) => l.startsWith('Transaction outcome')), e.reading.join('\n'));
+      // Other operations keep the table's wording.
+      assert.match(only('pizzapay://payment?result=0&amount=100&callerTrxId=P1').summary, /^Payment succeeded: Approved: the operation was performed successfully\./);
+    });
+
+    it('a result without `result` says its outcome is not stated, not that its code is undocumented', () => {
+      const e = only('app://payment?amount=100&callerTrxId=A');
+      assert.match(e.summary, /^Payment result without a result code: its outcome is not stated — amount €1\.00/);
+      assert.doesNotMatch(e.summary, /undocumented|–/);
+      assert.ok(e.diagnostics.some((d) => d.code === 'A2R006'));
+    });
+  });
+
   describe('result diagnostics', () => {
     it('A2R001: an unmasked PAN is an error and is never shown', () => {
       const e = only('app://payment?result=0&amount=100&callerTrxId=a&operationType=PAYMENT&pan=4111111111111111');

@@ -88,7 +88,7 @@ function englishDatasets(): Map<string, Dataset> {
   add('emvValues', '9C', transactionTypeValues);
   add('emvValues', '9F39', posEntryModeValues);
 
-  for (const e of resultCodes) add('resultCodes', String(e.code), { meaning: e.meaning, ...opt('detail', e.detail) });
+  for (const e of resultCodes) add('resultCodes', String(e.code), { meaning: e.meaning, ...opt('detail', e.detail), ...opt('closureMeaning', e.closureMeaning) });
   for (const [dataset, rows] of [
     ['nexiActionCodes', nexiActionCodes],
     ['actionCodes1993', actionCodes1993],

@@ -25,6 +25,8 @@ export interface ResultCodeEntry {
   readonly meaning: string;
   /** What to look at or do next; only where the spec says something useful. */
   readonly detail?: string;
+  /** The meaning for an accounting closure, where [ACC] words it otherwise (`0` closure performed: nothing is approved). */
+  readonly closureMeaning?: string;
   /** Operations whose documentation lists the code (spec §9.1 "Ops"). */
   readonly operations: readonly NexiOperation[];
   /**
@@ -56,6 +58,7 @@ const rows: readonly Row[] = [
   {
     code: 0,
     meaning: 'Approved: the operation was performed successfully.',
+    closureMeaning: 'Closure performed: the accounting closure was done.',
     operations: [P, R, C, L],
     product: 'both',
     outcome: 'success',
@@ -204,8 +207,8 @@ export const resultCodes: readonly ResultCodeEntry[] = rows.map((row) => ({
 /** The result codes with meaning and advice in the current locale (overlay l10n/data/resultCodes.<locale>.json, by code). */
 export const localizedResultCodes: () => readonly ResultCodeEntry[] = builtPerLocale(() => {
   const list = resultCodes.map((e) => {
-    const words = overlay('resultCodes', String(e.code), e.detail ? { meaning: e.meaning, detail: e.detail } : { meaning: e.meaning });
-    return words.meaning === e.meaning && words.detail === e.detail ? e : { ...e, ...words };
+    const words = overlay('resultCodes', String(e.code), { meaning: e.meaning, ...(e.detail ? { detail: e.detail } : {}), ...(e.closureMeaning ? { closureMeaning: e.closureMeaning } : {}) });
+    return words.meaning === e.meaning && words.detail === e.detail && words.closureMeaning === e.closureMeaning ? e : { ...e, ...words };
   });
   // Without a translation the list is the English table itself.
   return list.every((e, i) => e === resultCodes[i]) ? resultCodes : list;
@@ -334,7 +337,7 @@ function makeDescription(input: string | number, context: ResultContext): Result
       code,
       status: 'documented',
       entry,
-      meaning: entry.meaning,
+      meaning: context.operation === 'accounting_closure' && entry.closureMeaning ? entry.closureMeaning : entry.meaning,
       provenance: entry.provenance,
       inUndocumentedRange: false,
       ...(listed ? { listedForOperation: listed } : {}),

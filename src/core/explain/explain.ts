@@ -1000,8 +1000,11 @@ function summarise(ctx: Context, result: UriExplanation['result'], diagnostics: 
           codeMeaning: hostMeaning(),
         }),
       );
+    } else if (result === undefined) {
+      // No `result` at all (A2R006): nothing says how it ended, which is not an undocumented code.
+      parts.push(t(M.summaryNoResult, { operation: M.operationTitle[op] }));
     } else {
-      parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result?.outcome ?? 'unknown'], meaning: result?.meaning ?? '–' }));
+      parts.push(t(M.summaryResult, { operation: M.operationTitle[op], outcome: M.outcome[result.outcome], meaning: result.meaning }));
     }
   } else {
     parts.push(t(M.summaryRequest, { operation: M.operationTitle[op] }));
@@ -1072,7 +1075,8 @@ function readingLines(model: TransactionModel): string[] {
   if (retrieved?.operation && retrieved.label) {
     lines.push(t(retrieved.operation.inferred ? M.readingRetrievedInferred : M.readingRetrieved, { label: retrieved.label, code: retrieved.ct105, operation: M.operationWord[retrieved.operation.value] }));
   }
-  if (model.outcome.value !== 'none' || !model.enquiry) {
+  // An accounting closure is no transaction (transactionReading): its result says whether the closure was done.
+  if (model.operation !== 'accounting_closure' && (model.outcome.value !== 'none' || !model.enquiry)) {
     lines.push(t(model.outcome.inferred ? M.readingOutcomeInferred : M.readingOutcome, { outcome: M.transactionOutcome[model.outcome.value], source: model.outcome.source }));
   }
   if (model.retry) {

@@ -57,6 +57,7 @@ export const explainMessagesEn = {
 
   // Summary pieces.
   summaryResult: '{operation} {outcome}: {meaning}',
+  summaryNoResult: '{operation} result without a result code: its outcome is not stated',
   // spec §5.2, §10: a last-transaction result's `result` is the enquiry's outcome; the transaction's is f39/actionCode.
   summaryRequest: '{operation} request',
   summaryAmount: 'amount {amount}',
