@@ -289,6 +289,32 @@ describe('reconciliation and the POS simulator', function () {
     const outcomes: Outcome[] = [{ kind: 'approved' }, { kind: 'declined', actionCode: '116' }, { kind: 'cancelled' }, { kind: 'result', code: -16 }, { kind: 'result', code: -41 }];
     const now = new Date('2026-11-21T09:30:00Z');
 
+    it('answers -1 (invalid input) to a payment or reversal without a valid amount, and says why', () => {
+      for (const [request, why] of [
+        [requests.payment!.replace('amount=1250', 'amount=abc'), /\(A2A004: `amount` must be an integer number of euro cents/],
+        [requests.payment!.replace('amount=1250', 'amount=12,50'), /\(A2A004: `amount` is in euro cents/],
+        [requests.reversal!.replace('amount=1250&', ''), /\(it has no amount\)/],
+      ] as const) {
+        const r = simulate(request, { product: 'mobilepos', now, seed: 1 });
+        assert.equal(r.result, -1, request);
+        assert.ok(r.notes.some((n) => why.test(n) && /Nexi POS answers result -1, invalid input parameters \(spec §9\.1; .*inferred\)/.test(n)), r.notes.join('\n'));
+        assert.equal(r.scenario, undefined);
+      }
+      // An outcome asked for is simulated all the same, with the same warning.
+      const asked = simulate(requests.payment!.replace('amount=1250', 'amount=abc'), { outcome: { kind: 'approved' }, product: 'mobilepos', now, seed: 1 });
+      assert.equal(asked.result, 0);
+      assert.ok(asked.notes.some((n) => /would answer result -1 \(inferred\); the outcome asked for is simulated all the same/.test(n)), asked.notes.join('\n'));
+      // Operations without an amount are not refused for it.
+      assert.equal(simulate(requests.accounting_closure!, { product: 'mobilepos', now, seed: 1 }).result, 0);
+    });
+
+    it('says when the result code asked for is one Nexi does not list for the operation', () => {
+      const r = simulate(requests.payment!, { outcome: { kind: 'result', code: -41 }, product: 'mobilepos', now, seed: 1 });
+      assert.equal(r.result, -41);
+      assert.ok(r.notes.some((n) => /^Nexi does not list result -41 for the payment operation\. The code is simulated as asked\.$/.test(n)), r.notes.join('\n'));
+      assert.deepEqual(simulate(requests.payment!, { outcome: { kind: 'result', code: 21 }, product: 'mobilepos', now, seed: 1 }).notes, []);
+    });
+
     it('every operation × product × outcome decodes cleanly (no error diagnostics), with consistent values', () => {
       let n = 0;
       for (const [operation, request] of Object.entries(requests)) {

@@ -5,7 +5,8 @@
 // with the others (amount, dates, STAN, RRN, masked PAN, AID, TVR), so the result decodes without diagnostics.
 import { encodeQueryComponent } from '../app2app/build';
 import { findOperation, responseLayouts, type LayoutCondition, type LayoutId, type LayoutValue, type OperationName } from '../app2app/catalog';
-import { scanText } from '../app2app/scan';
+import { scanText, type ScannedUri } from '../app2app/scan';
+import { validateUri } from '../app2app/validate';
 import { describeResult } from '../codes/resultCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { translated } from '../l10n';
@@ -28,7 +29,23 @@ export const simulatorMessagesEn = {
   softposErrorOnly: 'result -30 with softPosError comes from the SoftPOS payment flow only',
   lastTransactionCode: 'A last-transaction enquiry answers 0 or -41 (spec §5.2); the code chosen is used as is.',
   softposChip: 'SoftPOS reads cards contactless only (NFC): a chip read needs MobilePOS',
+  invalidRequest: 'The request is invalid ({reason}): Nexi POS answers result -1, invalid input parameters (spec §9.1; which checks Nexi POS makes is not documented: inferred).',
+  invalidRequestKept: 'The request is invalid ({reason}): Nexi POS would answer result -1 (inferred); the outcome asked for is simulated all the same.',
+  noAmount: 'it has no amount',
+  resultNotListed: '{note} The code is simulated as asked.',
 } as const;
+
+/**
+ * Why a payment or reversal request cannot be carried out as asked: no amount, or an amount the validator finds in
+ * error (no number, a decimal separator, out of range). Nexi POS refuses it with -1 (spec §9.1) rather than charging 0.
+ */
+function invalidAmount(scanned: ScannedUri, operation: OperationName): string | undefined {
+  if (operation !== 'payment' && operation !== 'reversal') return undefined;
+  const amount = scanned.params.find((p) => p.name === 'amount');
+  if (amount === undefined) return simulatorMessages().noAmount;
+  const found = validateUri(scanned).find((d) => d.severity === 'error' && d.range.start >= amount.range.start && d.range.end <= amount.range.end);
+  return found ? `${found.code}: ${found.message}` : undefined;
+}
 
 /** The simulator's texts in the current core locale. */
 export const simulatorMessages = translated('simulator.messages', simulatorMessagesEn);
@@ -168,13 +185,19 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError(M.noReturnUri);
   const notes: string[] = [];
   const product = options.product;
+  const invalid = invalidAmount(scanned, operation);
   // No outcome given: the scenario catalogue chooses it, and the card, from the request's amount (issue 18).
   let outcome: Outcome;
   let scheme: CardScheme = options.card ?? 'Mastercard';
   let entry: EntryMode = options.entry ?? 'contactless';
   let scenario: SimulatedResult['scenario'];
-  if (options.outcome) outcome = options.outcome;
-  else {
+  if (options.outcome) {
+    outcome = options.outcome;
+    if (invalid) notes.push(fill(M.invalidRequestKept, { reason: invalid }));
+  } else if (invalid) {
+    outcome = { kind: 'result', code: -1 };
+    notes.push(fill(M.invalidRequest, { reason: invalid }));
+  } else {
     const S = scenarioMessages();
     const amountParam = get('amount');
     const choice = scenarioFor(amountParam, product, operation);
@@ -235,6 +258,11 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   const found = operation === 'last_transaction' && code === 0;
   // spec §5.2: result 0 with the receipt of the last transaction, or -41 when there is none.
   if (operation === 'last_transaction' && code !== 0 && code !== -41) notes.push(M.lastTransactionCode);
+  // A code asked for that Nexi does not list for this operation (result:-41 for a payment): said, as decode says it.
+  else if (outcome.kind === 'result') {
+    const listed = describeResult(String(code), { operation });
+    if (listed.listedForOperation === 'no' || listed.listedForOperation === 'uncertain') for (const note of listed.notes) notes.push(fill(M.resultNotListed, { note }));
+  }
   const values: Readonly<Record<LayoutValue, string>> = {
     result: String(code),
     amount,
