@@ -150,7 +150,7 @@ describe('the simulator takes the outcome from the amount', () => {
     assert.ok(lost.notes.some((n) => /never reaches the app/.test(n)), lost.notes.join('\n'));
     const timeout = simulate(paymentRequest(scenarios.find((x) => x.id === 'pos-timeout')!.amount!), { product: 'softpos', now, seed: 1 });
     assert.equal(timeout.result, 0);
-    assert.match(timeout.notes.join('\n'), /pos-timeout, which applies to MobilePOS only: simulated as approved/);
+    assert.match(timeout.notes.join('\n'), /pos-timeout, which applies to payment, reversal on MobilePOS only: simulated as approved/);
     const it = withLocale('it', () => simulate(paymentRequest(10051), { product: 'mobilepos', now, seed: 1 }));
     assert.match(it.notes.join('\n'), /Scenario declined-insufficient-funds \(importo 10051\): Negata/);
   });
@@ -160,7 +160,10 @@ describe('the simulator takes the outcome from the amount', () => {
     const lost = simulate(reversalRequest(10099), { product: 'mobilepos', now, seed: 2 });
     assert.equal(lost.scenario?.delivered, false);
     assert.equal(lost.transaction?.operationType, 'REVERSAL');
-    assert.equal(simulate(reversalRequest(10051), { product: 'mobilepos', now, seed: 2 }).result, 0);
+    const decline = simulate(reversalRequest(10051), { product: 'mobilepos', now, seed: 2 });
+    assert.equal(decline.result, 0);
+    // The reason it does not apply: the operation, not the product.
+    assert.match(decline.notes.join('\n'), /declined-insufficient-funds, which applies to payment on SoftPOS, MobilePOS only: simulated as approved/);
   });
 
   it('operations without an amount are approved (last transaction, closure)', () => {

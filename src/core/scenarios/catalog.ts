@@ -69,7 +69,7 @@ export const scenarioMessagesEn = {
   card: 'Approved with {scheme} ({aid}), {entry}.',
   contactless: 'contactless',
   chip: 'chip (inserted card)',
-  notApplicable: 'Amount {amount} selects scenario {id}, which applies to {products} only: simulated as approved.',
+  notApplicable: 'Amount {amount} selects scenario {id}, which applies to {operations} on {products} only: simulated as approved.',
   scenarioNote: 'Scenario {id} (amount {amount}): {description}',
   lostNote: 'This result never reaches the app: the app sees no result, and checkTransaction answers APPROVED.',
   anyOther: 'any other',

@@ -210,7 +210,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
     scenario = { id: chosen.id, delivered: chosen.expected.delivered };
     if (choice.notApplicable) {
       const n = choice.notApplicable;
-      notes.push(fill(S.notApplicable, { amount: String(n.amount), id: n.id, products: n.products.map((p) => (p === 'softpos' ? 'SoftPOS' : 'MobilePOS')).join(', ') }));
+      notes.push(fill(S.notApplicable, { amount: String(n.amount), id: n.id, operations: n.operations.join(', '), products: n.products.map((p) => (p === 'softpos' ? 'SoftPOS' : 'MobilePOS')).join(', ') }));
     } else if (chosen.amount !== undefined) notes.push(fill(S.scenarioNote, { id: chosen.id, amount: String(chosen.amount), description: describeScenario(chosen) }));
     if (!chosen.expected.delivered) notes.push(S.lostNote);
   }
