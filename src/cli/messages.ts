@@ -69,6 +69,7 @@ one per line, in that order, for those not set in the environment. Never on the 
   profilesNotObject: '{file} must hold an object of profiles',
   profileMissing: "no CLI profile '{name}' in {file}",
   profileMissingKnown: "no CLI profile '{name}' in {file} (known: {known})",
+  profileSandboxNext: "'nexi-app2app sandbox' saves it when it starts: start the sandbox first",
   profileHasSecret: "profile '{name}' contains '{key}': profiles must not hold secrets; remove it and use NEXI_CLIENT_SECRET / NEXI_KEY_PASSPHRASE",
 
   // decode.ts

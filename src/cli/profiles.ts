@@ -47,7 +47,9 @@ export function readProfile(name: string, env: NodeJS.ProcessEnv = process.env):
   const p = all[name];
   if (!p) {
     const known = Object.keys(all);
-    throw new UsageError(known.length ? t('profileMissingKnown', { name, file: profilesFile(env), known: known.join(', ') }) : t('profileMissing', { name, file: profilesFile(env) }));
+    const missing = known.length ? t('profileMissingKnown', { name, file: profilesFile(env), known: known.join(', ') }) : t('profileMissing', { name, file: profilesFile(env) });
+    // The sandbox's profile is made by starting it: say so rather than leave the user looking for a file to write.
+    throw new UsageError(name === 'sandbox' ? `${missing}; ${t('profileSandboxNext')}` : missing);
   }
   const leaked = Object.keys(p).find((k) => secretNames.test(k));
   if (leaked) throw new UsageError(t('profileHasSecret', { name, key: leaked }));

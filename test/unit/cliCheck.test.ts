@@ -103,6 +103,9 @@ describe('CLI check and sandbox', function () {
     writeProfile('leaky', { baseUrl: sb.url, clientSecret: 'x' } as never, env);
     assert.throws(() => readProfile('leaky', env), /must not hold secrets/);
     assert.throws(() => readProfile('nope', env), /no CLI profile 'nope'/);
+    assert.throws(() => readProfile('nope', env), (err: Error) => !/nexi-app2app sandbox/.test(err.message));
+    // The sandbox's profile: its next step is to start the sandbox, which saves it.
+    assert.throws(() => readProfile('sandbox', env), /no CLI profile 'sandbox' in .*; 'nexi-app2app sandbox' saves it when it starts: start the sandbox first/);
   });
 
   it("Nexi's production hosts and profiles marked production need --confirm-production (exit 2 otherwise, nothing sent)", async () => {
