@@ -496,6 +496,13 @@ describe('app2app validate', () => {
       assert.equal(fixed(text, d), pay);
     });
 
+    it('A2A029 in a result URI names the app that reads it, not Nexi POS', () => {
+      const scanned = scanText('pizzapay://payment?result=0&amp;amount=100&callerTrxId=A')[0]!;
+      assert.equal(scanned.kind, 'result');
+      const d = validateUri(scanned).find((x) => x.code === 'A2A029');
+      assert.equal(d?.message, '`&amp;` is the HTML spelling of `&`, copied from a web page; in a result URI it makes the app that reads it see `amp;amount` as the name. Write `&`.');
+    });
+
     it('A2A030 missing `&` before a parameter', () => {
       const text = pay.replace('&uri=', 'uri=');
       const d = single(text, 'A2A030');

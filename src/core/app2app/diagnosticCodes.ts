@@ -226,6 +226,9 @@ export const diagnosticCodes = {
     severity: 'error',
     title: 'HTML entity `&amp;` in the URI',
     message: '`&amp;` is the HTML spelling of `&`, copied from a web page; here it makes Nexi POS read `amp;{name}` as the name. Write `&`.',
+    variants: {
+      result: '`&amp;` is the HTML spelling of `&`, copied from a web page; in a result URI it makes the app that reads it see `amp;{name}` as the name. Write `&`.',
+    },
     source: 'spec note on examples',
   },
   A2A030: {

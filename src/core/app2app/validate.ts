@@ -240,7 +240,8 @@ function checkSyntax(c: Checker, p: QueryParam): void {
     ]);
   }
   if (p.separator === 'amp-entity' && !c.scanned.markup) {
-    c.report('A2A029', p.separatorRange, { name: p.key }, undefined, [c.fix('repairAmp', {}, [{ range: p.separatorRange, newText: c.source('&') }])]);
+    // A result is read by the merchant's app, not by Nexi POS.
+    c.report('A2A029', p.separatorRange, { name: p.key }, c.scanned.kind === 'result' ? 'result' : undefined, [c.fix('repairAmp', {}, [{ range: p.separatorRange, newText: c.source('&') }])]);
   }
   // A name is its key without whitespace (parse.ts): they differ only when the key holds some.
   if (hasWhitespace(p.key) && p.dynamic !== 'key') {
