@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Classification, ReconcileReport } from '../core/reconcile/reconcile';
 import { classificationLabel } from '../core/reconcile/report';
+import { formatAmount } from '../core/codes/currencies';
 import { Transport } from '../core/nexi/http';
 import { loadOrCreatePki, pkiPaths } from '../core/sandbox/pki';
 import { Sandbox, sandboxAdmin, sandboxDefaults } from '../core/sandbox/server';
@@ -88,7 +89,7 @@ export async function rehearse(argv: readonly string[], io: Io, env: NodeJS.Proc
       io.stdout(`${t('rehearseTitle', { count: rh.steps.length, date: `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}` })}\n${t('rehearseLog', { file })}\n${t('rehearseSandbox', { url, count: registered })}\n\n${t('rehearseSteps')}\n`);
       const width = Math.max(...rh.steps.map((s) => s.callerTrxId.length));
       for (const s of rh.steps) {
-        const amount = s.amount !== undefined ? `€${(s.amount / 100).toFixed(2)}` : '';
+        const amount = s.amount !== undefined ? (formatAmount(String(s.amount), '978')?.text ?? '') : '';
         io.stdout(`  ${s.callerTrxId.padEnd(width)}  ${s.operation.padEnd(18)} ${(s.product === 'softpos' ? 'SoftPOS' : 'MobilePOS').padEnd(9)}  ${s.terminalId}  ${amount.padStart(8)}  ${(s.scenario ?? '').padEnd(27)}  → ${s.expected ? classificationLabel(s.expected) : t('rehearseNotTransaction')}\n`);
       }
       io.stdout(`\n${t('rehearseReconciling', { file })}\n`);

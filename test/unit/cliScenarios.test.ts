@@ -66,7 +66,8 @@ describe('CLI scenarios, rehearse and simulate by amount', function () {
       const o = io();
       assert.equal(await run(['--lang', 'it', 'scenarios'], o), 0);
       assert.match(o.out(), /^importo +id scenario +prodotti +esito \(result\)/m);
-      assert.match(o.out(), /^10051 €100\.51 .*Negata dall'host: /m);
+      // Amounts in the Italian format, as everywhere in Italian.
+      assert.match(o.out(), /^10051 100,51\s€ .*Negata dall'host: /m);
       const usage = io();
       assert.equal(await run(['help'], usage), 0);
       assert.match(usage.out(), /^ {2}scenarios +list the test amounts/m);

@@ -7,6 +7,7 @@
 import { describeActionCode } from '../codes/actionCodes';
 import { fillTemplate as fill } from '../codes/text';
 import { lookupAid } from '../codes/aids';
+import { formatAmount } from '../codes/currencies';
 import { localizedResultCodes, lookupResultCode, type NexiOperation, type ResultOutcome } from '../codes/resultCodes';
 import { translated } from '../l10n';
 import type { Outcome, Product } from '../simulator/outcome';
@@ -255,7 +256,7 @@ export interface ScenarioRow {
   readonly id: string;
   /** Cents, or the words for "any other" (the default). */
   readonly amount: string;
-  /** The amount in euros (`€100.51`), empty for the default. */
+  /** The amount in euros, in the current locale (`€100.51`, `100,51 €`), empty for the default. */
   readonly euros: string;
   readonly products: string;
   readonly result: string;
@@ -277,7 +278,8 @@ export function scenarioRows(notFound: string, product?: Product): ScenarioRow[]
     .map((s) => ({
       id: s.id,
       amount: s.amount === undefined ? M.anyOther : String(s.amount),
-      euros: s.amount === undefined ? '' : `€${(s.amount / 100).toFixed(2)}`,
+      // In the locale's format (`€100.51`, `100,51 €`), as every amount the toolkit shows.
+      euros: s.amount === undefined ? '' : (formatAmount(String(s.amount), '978')?.text ?? ''),
       products: s.products.map((p) => productNames[p]).join(', '),
       result: String(s.expected.result),
       actionCode: s.expected.outcome === 'approved' || s.expected.outcome === 'declined' ? (s.expected.actionCode ?? '000') : '',
