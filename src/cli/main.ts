@@ -128,6 +128,8 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case 'help':
       case '--help':
       case '-h':
+        // `help foo`: no such command, said as for `nexi-app2app foo` (not the general help, exit 0, as if it were one).
+        if (rest[0] !== undefined && !Object.prototype.hasOwnProperty.call(helps, rest[0])) throw new UsageError(t('unknownCommand', { command: rest[0] }));
         io.stdout(helpOf(rest[0]));
         return 0;
       case undefined:

@@ -26,7 +26,8 @@ Commands:
   help [COMMAND]            show help
   version                   print the version
 
-Options: --json (decode, validate, build) prints the stable JSON shape documented in the README.
+Options: --json (decode, validate, build, check, reconcile, simulate, scenarios, rehearse) prints the stable JSON
+shape documented in the README.
 Exit status: 0 success, 1 findings (errors, nothing found), 2 usage errors; check: 3 not found;
 reconcile: 4 discrepancies found.
 `,

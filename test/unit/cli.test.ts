@@ -74,6 +74,18 @@ describe('CLI', () => {
     });
   });
 
+  describe('help', () => {
+    it('of an unknown command is a usage error, as the command itself is; the general help names every --json', async () => {
+      const r = await cli(['help', 'foo']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /unknown command 'foo'/);
+      assert.equal(r.out, '');
+      const all = await cli(['help']);
+      assert.equal(all.code, 0);
+      assert.match(all.out, /--json \(decode, validate, build, check, reconcile, simulate, scenarios, rehearse\)/);
+    });
+  });
+
   describe('card numbers in what validate, build and usage errors print', () => {
     const pan = '4111111111111111';
     const grouped = '4111 1111 1111 1111';
