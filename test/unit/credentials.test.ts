@@ -11,7 +11,7 @@ import { needsPassphrase, readMaterial } from '../../src/core/credentials/materi
 import { parsePem } from '../../src/core/credentials/pem';
 import { assessCredentials } from '../../src/core/credentials/status';
 import { openKeyMaterial } from '../../src/core/nexi/connection';
-import { NexiError } from '../../src/core/nexi/errors';
+import { NexiError, userMessage } from '../../src/core/nexi/errors';
 import { TestKey, certificate, ecKey, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 
 const now = new Date();
@@ -207,6 +207,17 @@ describe('credentials', function () {
       }
       assert.ok(thrown instanceof NexiError && thrown.code === 'KEY_PASSPHRASE_WRONG', String(thrown));
       assert.equal(openKeyMaterial({ kind: 'pem', certificate: cert, privateKey: pem, passphrase: 'correct horse' }).privateKey.type, 'private');
+    });
+
+    it('says the certificate and the key look swapped when the key file holds a certificate', () => {
+      let thrown: unknown;
+      try {
+        openKeyMaterial({ kind: 'pem', certificate: key.pem, privateKey: cert });
+      } catch (err) {
+        thrown = err;
+      }
+      assert.ok(thrown instanceof NexiError && thrown.code === 'KEY_UNUSABLE', String(thrown));
+      assert.match(userMessage(thrown as NexiError), /the key file holds a certificate, not a private key: are the certificate and the key swapped\?/);
     });
 
     it('opens PKCS#12 bundles (PBES2/AES and legacy 3DES), keeps the exact certificate, and says when the passphrase is wrong', () => {

@@ -38,6 +38,11 @@ export interface ConnectionSettings {
  */
 export function openKeyMaterial(key: KeyMaterial): { certificate: string; privateKey: KeyObject } {
   let opened: { certificate: string; privateKey: KeyObject };
+  // A certificate where the key should be (and, most likely, the key where the certificate should be): say so, rather
+  // than leave the decoder's "unsupported" to read as a passphrase problem.
+  if (key.kind === 'pem' && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key.privateKey) && /-----BEGIN CERTIFICATE-----/.test(key.privateKey)) {
+    throw new NexiError('KEY_UNUSABLE', { cause: 'the key file holds a certificate, not a private key: are the certificate and the key swapped?' });
+  }
   try {
     if (key.kind === 'pem') {
       opened = { certificate: key.certificate, privateKey: createPrivateKey({ key: key.privateKey, format: 'pem', ...(key.passphrase !== undefined ? { passphrase: key.passphrase } : {}) }) };
