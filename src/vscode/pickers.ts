@@ -46,11 +46,15 @@ export async function chooseEnvironment(ctx: Pick<CommandContext, 'credentials' 
   }
   const active = environments.active();
   let offered = environments.all();
+  let placeholder = question.placeholder ?? vscode.l10n.t('Environment');
   if (question.withCredentials) {
     offered = await store.configured(offered);
-    if (offered.length === 1) return offered[0];
-    // The status bar's choice stands: a check of a URI in the editor asks the active environment, if it can.
-    if (question.preferActive && offered.some((e) => e.id === active.id)) return active;
+    const activeReady = offered.some((e) => e.id === active.id);
+    // The status bar's choice stands: a check of a URI in the editor asks the active environment, if it can; and the
+    // one environment with credentials is taken without asking only when it is the active one. Another one is never
+    // used in the active one's place without the user seeing it (PROD active without credentials: not the Sandbox).
+    if (activeReady && (offered.length === 1 || question.preferActive)) return active;
+    if (!activeReady && offered.length > 0) placeholder = vscode.l10n.t('{0}, the active environment, has no credentials: pick one that has (or set up {0} with Nexi: Set Credential…)', active.label);
   }
   const items = offered.map((env) => ({
     label: env.label,
@@ -59,5 +63,5 @@ export async function chooseEnvironment(ctx: Pick<CommandContext, 'credentials' 
     env,
   }));
   const activeItem = items.find((i) => i.env.id === active.id);
-  return (await ctx.ui.prompts.pick(items, { title: question.title, placeholder: question.placeholder ?? vscode.l10n.t('Environment'), ...(activeItem ? { active: activeItem } : {}) }))?.env;
+  return (await ctx.ui.prompts.pick(items, { title: question.title, placeholder, ...(activeItem ? { active: activeItem } : {}) }))?.env;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CommandOutcome } from '../../src/vscode/commands';
 import { sendOnce } from '../../src/vscode/prodGuard';
-import { assertNoSecretsOutsideSecretStorage, answerInput, pickItem } from './credentialsUtil';
+import { assertNoSecretsOutsideSecretStorage, answerInput, closeInput, pickItem, waitForValidation } from './credentialsUtil';
 import { isResultTab, markdownPreviewEditor } from '../../src/vscode/resultDocuments';
 import { documentText } from './editorUtil';
 import { activateExtension, codeLenses, run, stopLocalSandbox, waitFor } from './util';
@@ -127,6 +127,45 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     await api.store.apply('sandbox', { deviceId: 'device-1' });
     await waitFor('the token to be forgotten', async () => /^none yet/.test(String((await tokenItem()).description)));
     await api.store.apply('sandbox', { deviceId: undefined });
+  });
+
+  it('"Another terminal id…" refuses an id that cannot be a TID before any call is made', async () => {
+    const pending = vscode.commands.executeCommand('nexi.check') as Thenable<CommandOutcome>;
+    try {
+      await waitFor('the terminal question', async () => (api.ui.prompts.current as vscode.QuickPick<vscode.QuickPickItem> | undefined)?.items?.some((i) => i.label === 'Another terminal id…') || undefined);
+      await pickItem(api, 'Another terminal id…');
+      const input = await waitFor('the terminal id box', async () => (api.ui.prompts.current && 'password' in api.ui.prompts.current ? (api.ui.prompts.current as vscode.InputBox) : undefined));
+      input.value = '12ab';
+      await new Promise((r) => setTimeout(r, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await waitForValidation(input, /^`12ab` does not look like a terminal id: every documented TID has 8 digits \(e\.g\. 30350039\)\.$/);
+      assert.equal(api.ui.prompts.current, input, 'the box stays open: nothing is sent');
+    } finally {
+      await closeInput();
+      await closeInput();
+    }
+    const outcome = await pending;
+    assert.equal(outcome.ok, false, JSON.stringify(outcome));
+  });
+
+  it('a check with the active environment lacking credentials asks, saying so: another one is never used in its place unseen', async () => {
+    const target = await resultTarget('PP-20261121-0001');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    await vscode.window.showTextDocument(document);
+    await api.environments.setActive('prod');
+    try {
+      const lens = await waitFor('a Check transaction CodeLens', async () => (await codeLenses(document.uri)).find((l) => l.command?.title === 'Check transaction' && l.range.start.line === target.line));
+      const pending = vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? [])) as Thenable<CommandOutcome>;
+      const pick = await waitFor('the environment question', async () => api.ui.prompts.current);
+      assert.match(pick.placeholder ?? '', /^PROD, the active environment, has no credentials: pick one that has/);
+      assert.deepEqual((pick as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label), ['Sandbox']);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      const outcome = await pending;
+      assert.equal(outcome.ok, false, JSON.stringify(outcome));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await api.environments.setActive('sandbox');
+    }
   });
 
   it('a check from the CodeLens asks the active environment without a question, also when another one has credentials', async () => {

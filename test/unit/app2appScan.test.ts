@@ -11,11 +11,12 @@ const texts = (text: string) => scanText(text).map((u) => slice(text, u.range));
 const values = (u: ScannedUri) => u.params.map((p) => [p.key, p.value]);
 
 describe('app2app scan', () => {
-  it('offers "Check transaction" for results that name a transaction, not for requests or accounting closures', () => {
+  it('offers "Check transaction" for results that name a transaction, not for requests, enquiries or accounting closures', () => {
     const offered = (text: string) => offersCheck(scanText(text)[0]!);
     assert.equal(offered('pizzapay://payment?result=0&callerTrxId=A&operationType=PAYMENT&amount=1'), true);
     assert.equal(offered('pizzapay://reversal?result=0&callerTrxId=A&operationType=REVERSAL'), true);
-    assert.equal(offered('pizzapay://last_transaction?result=0&callerTrxId=A&f39=000'), true);
+    // A last-transaction result's callerTrxId is the enquiry's own reference (spec §5.2), not the transaction's.
+    assert.equal(offered('pizzapay://last_transaction?result=0&callerTrxId=A&f39=000'), false);
     assert.equal(offered('demonexi://accounting_closure?result=0&hostTotal=1&terminalTotal=1&callerTrxId=qwerty&operationType=ACCOUNTING_CLOSURE'), false);
     assert.equal(offered('neximpos://payment?amount=1&callerTrxId=A&callerName=B&uri=c%3A%2F%2Fd'), false);
   });

@@ -33,12 +33,13 @@ export interface ScannedUri {
 }
 
 /**
- * Whether "Check transaction" can succeed for this URI: a result of a payment, reversal or last-transaction enquiry
- * (or of an operation the URI does not name). checkTransaction looks up a transaction by the callerTrxId of its
- * App2App call (spec §15.2); an accounting closure's callerTrxId names a closure, not a transaction [inference].
+ * Whether "Check transaction" can succeed for this URI: a result of a payment or reversal (or of an operation the URI
+ * does not name). checkTransaction looks up a transaction by the callerTrxId of its App2App call (spec §15.2). A
+ * last-transaction result's callerTrxId echoes the enquiry's own reference (spec §5.2 [LTS]), and an accounting
+ * closure's names a closure: neither is a transaction's [inference].
  */
 export function offersCheck(uri: Pick<ScannedUri, 'kind' | 'operation'>): boolean {
-  return uri.kind === 'result' && uri.operation !== 'accounting_closure';
+  return uri.kind === 'result' && uri.operation !== 'accounting_closure' && uri.operation !== 'last_transaction';
 }
 
 /** A scanned URI; its parameters are the URI's, made when first read. */

@@ -50,7 +50,9 @@ async function chooseTerminal(ctx: CommandContext, environment: Environment, ste
     title: vscode.l10n.t('{0}: terminal id', step),
     prompt: vscode.l10n.t('Terminal id (TID) the transaction was made on'),
     placeholder: vscode.l10n.t('e.g. 30350039'),
-    validate: (v) => (/^\S+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the terminal id (8 digits in every Nexi example).')),
+    // Checked here, not by the backend: a call with an id that cannot be one is a wasted call (and, on PROD, a real one).
+    validate: (v) =>
+      v.trim() === '' ? vscode.l10n.t('Enter the terminal id (8 digits in every Nexi example).') : /^\d{8}$/.test(v.trim()) ? undefined : vscode.l10n.t('`{0}` does not look like a terminal id: every documented TID has 8 digits (e.g. 30350039).', v.trim()),
   });
 }
 

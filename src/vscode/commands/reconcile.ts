@@ -105,10 +105,10 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     ctx.ui.notifications.error(vscode.l10n.t('Reconciliation of {0} stopped after {1} of {2}: {3}', source, report.entries.length, entries.length, message));
     return { ok: false, code: report.stopped.code, message, checked: report.entries.length };
   }
-  // Links back to the log: the document's URI with an `L<line>` fragment opens it at that line (from the source view;
-  // the rendered preview cannot follow file links, the Reconciliation view's rows can).
+  // Line numbers as plain text: the rendered report does not follow links to files (it showed `[3](file:///…#L3)` as
+  // raw text); the Reconciliation view's rows open the log at the line.
   const markdown = redact(
-    toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label), lineLink: (line) => document.uri.with({ fragment: `L${line}` }).toString() }) +
+    toMarkdown(report, { title: vscode.l10n.t('Reconciliation of {0} against {1}', source, environment.label) }) +
       vscode.l10n.t('\nWork through it in the **Reconciliation** view (Nexi App2App side bar): a row opens its log line. Export: **Nexi: Export Reconciliation as CSV…** or **…as JSON…**.\n'),
     batch.secrets,
     { keepDigits: reportIdentifiers(report) },
