@@ -17,13 +17,22 @@ export class UriCodeActions implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === diagnosticSource);
     const actions: vscode.CodeAction[] = [];
     const lines = new Map<number, ReturnType<typeof validateUri>>();
+    // One action per title: each missing parameter's A2A003 also offers "Add all missing required parameters".
+    const titles = new Set<string>();
     for (const shown of ours) {
       const line = shown.range.start.line;
       let found = lines.get(line);
       if (!found) lines.set(line, (found = this.index.scanLine(document, line, shown.range.start.character).flatMap((u) => validateUri(u))));
       const at = (r: OffsetRange) => new vscode.Range(line, r.start, line, r.end);
-      const match = found.find((d) => d.code === shown.code && at(d.range).isEqual(shown.range));
-      match?.fixes?.forEach((fix, i) => actions.push(this.action(document, fix, shown, i === 0, at)));
+      // Diagnostics of one code can share a range (every missing parameter is reported on the operation): the message
+      // tells them apart.
+      const same = found.filter((d) => d.code === shown.code && at(d.range).isEqual(shown.range));
+      const match = same.find((d) => d.message === shown.message) ?? same[0];
+      match?.fixes?.forEach((fix, i) => {
+        if (titles.has(fix.title)) return;
+        titles.add(fix.title);
+        actions.push(this.action(document, fix, shown, i === 0, at));
+      });
     }
     return actions;
   }

@@ -215,6 +215,17 @@ describe('App2App editor features (real VS Code)', function () {
       await closeAll();
     });
 
+    it('offers each missing parameter once and "Add all" once, though every A2A003 stands on the operation', async () => {
+      const document = await openDoc('plaintext', '');
+      await setText(api, document, 'neximpos://payment?amount=1250');
+      const missing = ours(document).filter((d) => d.code === 'A2A003');
+      assert.equal(missing.length, 3, describeDiagnostics(document).join(', '));
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing[0]!.range)) ?? [];
+      const titles = actions.map((a) => a.title).filter((t) => t.startsWith('Add '));
+      assert.deepEqual([...titles].sort(), ['Add `callerName`', 'Add `callerTrxId`', 'Add `uri`', 'Add all missing required parameters'].sort(), titles.join(' | '));
+      await closeAll();
+    });
+
     it('can be switched off with nexi.diagnostics.enabled', async () => {
       const document = await openDoc('plaintext', 'neximpos://payment?amount=1.50');
       await settled(api, document);
