@@ -15,6 +15,8 @@ export interface EnvironmentQuestion {
   readonly withCredentials?: boolean;
   /** With `withCredentials`: the status bar's active environment is taken without asking when it has credentials. */
   readonly preferActive?: boolean;
+  /** Offer only the environments the user added (removing one): the built-in ones are not offered to be refused. */
+  readonly customOnly?: boolean;
 }
 
 /** An environment's kind as the pickers describe it (the built-in ones keep their names). */
@@ -47,6 +49,12 @@ export async function chooseEnvironment(ctx: Pick<CommandContext, 'credentials' 
   const active = environments.active();
   let offered = environments.all();
   let placeholder = question.placeholder ?? vscode.l10n.t('Environment');
+  if (question.customOnly) {
+    offered = offered.filter((e) => e.kind === 'custom');
+    if (offered.length === 0) {
+      throw new CredentialError('BUILT_IN_ENVIRONMENT', vscode.l10n.t('You have added no environment to remove.'), vscode.l10n.t('STG, PROD and Sandbox are built in and stay; "Nexi: Add Environment…" adds one of your own.'));
+    }
+  }
   if (question.withCredentials) {
     offered = await store.configured(offered);
     const activeReady = offered.some((e) => e.id === active.id);

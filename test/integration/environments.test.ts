@@ -98,11 +98,22 @@ describe('environments, status bar, PROD guard, secret linter (real VS Code)', f
     assert.equal((await setSecret).ok, true);
     assert.equal(await api.secrets.get('nexi.uat.clientSecret'), 'Zq8-uat-SECRET-1234');
 
+    // Asked which to remove, only one's own environments are offered (not the built-in ones, to be refused).
+    const asked = run('nexi.environment.remove');
+    const pick = await waitFor('the environment question', async () => api.ui.prompts.current as vscode.QuickPick<vscode.QuickPickItem> | undefined);
+    assert.deepEqual(pick.items.map((i) => i.label), ['UAT']);
+    await closeInput();
+    assert.equal((await asked).ok, false);
+
     api.ui.confirmations.answerNext(removeChoice);
     assert.equal((await run('nexi.environment.remove', 'uat')).ok, true);
     assert.equal(api.environments.get('uat'), undefined);
     assert.equal(await api.secrets.get('nexi.uat.clientSecret'), undefined, 'its secrets are deleted with it');
     assert.equal((await run('nexi.environment.remove', 'stg')).code, 'BUILT_IN_ENVIRONMENT', 'built-in environments stay');
+    // None of one's own left: said at once, with what to do instead.
+    const none = await run('nexi.environment.remove');
+    assert.equal(none.code, 'BUILT_IN_ENVIRONMENT');
+    assert.match(String(none.message), /You have added no environment to remove\./);
     assert.equal((await run('nexi.credentials.set', { environment: 'nope', field: 'clientId' })).code, 'UNKNOWN_ENVIRONMENT');
   });
 

@@ -244,6 +244,9 @@ describe('editor core', () => {
     it('validates each value as typed: errors keep the step, warnings pass, empty optional values are left out', () => {
       assert.deepEqual(validateStepValue('payment', 'amount', '1,50', true), { severity: 'error', message: 'amount is in euro cents, without a decimal separator: 1,50 looks like euros — write 150.' });
       assert.deepEqual(validateStepValue('payment', 'amount', '', true), { severity: 'error', message: 'amount is required: Amount in euro cents.' });
+      // Spaces typed around a number: said as spaces, not as the %20 the builder would make of them.
+      assert.deepEqual(validateStepValue('payment', 'amount', ' 150 ', true), { severity: 'error', message: 'amount has spaces: remove them (the builder sends what you type, and a space would be sent as %20).' });
+      assert.equal(validateStepValue('payment', 'callerName', 'Pizza Pay', true), undefined, 'a space where one belongs is fine');
       assert.deepEqual(validateStepValue('payment', 'uri', 'pizzapay', true), {
         severity: 'error',
         message: 'uri must be an absolute URI with a scheme, such as myapp://payment (percent-encoded: myapp%3A%2F%2Fpayment); pizzapay has no scheme.',

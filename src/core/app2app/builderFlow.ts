@@ -39,6 +39,7 @@ export const builderMessages = {
   promptOptionalFormat: '{name} (optional: leave empty to omit): {description} Format: {format}. Type it unencoded; the builder percent-encodes it.',
   unknownOperation: 'Unknown operation {operation}.',
   required: '{name} is required: {description}',
+  spaces: '{name} has spaces: remove them (the builder sends what you type, and a space would be sent as %20).',
   pickOperation: 'Pick one of: {operations}.',
   notOptional: '{id} is not an optional {operation} parameter.',
   actions: {
@@ -238,6 +239,8 @@ export function validateStepValue(operation: OperationName, name: string, value:
   const pairStart = probe.length - pair.length;
   const found = validateUri(probe).filter((d) => !crossParameterCodes.has(d.code) && d.range.end > pairStart && (d.severity === 'error' || d.severity === 'warning'));
   const first = found.find((d) => d.severity === 'error') ?? found[0];
+  // The validator reads the encoded probe: a space typed here is a `%20` there, which the user never typed (A2A033).
+  if (first?.code === 'A2A033' && /\s/.test(value)) return { severity: first.severity as 'error' | 'warning', message: fillTemplate(messages().spaces, { name }) };
   return first ? { severity: first.severity as 'error' | 'warning', message: first.message.replace(/`/g, '') } : undefined;
 }
 

@@ -405,7 +405,7 @@ export const removeChoice = vscode.l10n.t('Remove');
 async function removeEnvironment(ctx: CommandContext, args: readonly unknown[]): Promise<CommandOutcome> {
   const a = parseArgs(args);
   const { environments, store } = ctx.credentials;
-  const env = await chooseEnvironment(ctx, { given: a.environment, title: vscode.l10n.t('Remove which of your environments?') });
+  const env = await chooseEnvironment(ctx, { given: a.environment, customOnly: true, title: vscode.l10n.t('Remove which of your environments?') });
   if (!env) return cancelled;
   if (env.kind !== 'custom') {
     throw new CredentialError(
