@@ -24,8 +24,10 @@ const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[
  */
 export function maskPans(text: string, keep?: ReadonlySet<string>): string {
   if (text.length < 13) return text; // no card number (most keys, values and sentences)
-  const runs = hasDigitRun(text, 13) ? text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits)) : text;
-  return maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits));
+  const shapes = panShapes(text);
+  if (shapes === 0) return text;
+  const runs = shapes & runShape ? text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits)) : text;
+  return shapes & groupShape ? maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits)) : runs;
 }
 
 /**
@@ -33,7 +35,7 @@ export function maskPans(text: string, keep?: ReadonlySet<string>): string {
  * CT112) shows. Runs of 13–19 digits and numbers written in groups.
  */
 export function maskEveryPan(text: string): string {
-  return maskGroups(text.replace(/\d{13,19}/g, (d) => maskPan(d)), () => true);
+  return (panShapes(text) & groupShape) === 0 ? text.replace(/\d{13,19}/g, (d) => maskPan(d)) : maskGroups(text.replace(/\d{13,19}/g, (d) => maskPan(d)), () => true);
 }
 
 /** Runs of 13–19 digits: what maskPans looks at first. */
@@ -42,8 +44,9 @@ const panRuns = /(?<![0-9])[0-9]{13,19}(?![0-9])/g;
 /** Whether `text` holds what maskPans masks when it keeps nothing. */
 export function holdsPan(text: string | undefined): boolean {
   if (text === undefined || text.length < 13) return false;
-  if (hasDigitRun(text, 13)) for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
-  return maskGroups(text, luhnValid) !== text;
+  const shapes = panShapes(text);
+  if (shapes & runShape) for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
+  return (shapes & groupShape) !== 0 && maskGroups(text, luhnValid) !== text;
 }
 
 /** The length of the separator a card number's groups can have at `i` (a space, `-`, `+`, `%20`), or 0. */
@@ -62,7 +65,6 @@ function separatorAt(text: string, i: number): number {
  * maskPan does, the separators kept.
  */
 function maskGroups(text: string, mask: (digits: string) => boolean): string {
-  if (!mayHoldGroups(text)) return text;
   // The digit runs of the text (`%20` is a separator, not digits), [start, end) each.
   const starts: number[] = [];
   const ends: number[] = [];
@@ -112,47 +114,74 @@ function maskGroups(text: string, mask: (digits: string) => boolean): string {
   return out === undefined ? text : out.join('') + text.slice(copied);
 }
 
+/** A run of 13 digits or more (what the first pass, `panRuns`, looks at). */
+const runShape = 1;
+/** 13 digits or more in a stretch of digits and separators, with a separator among them (what maskGroups reads). */
+const groupShape = 2;
+
 /**
- * Whether `text` may hold a card number in groups: 13 digits or more in one stretch of digits and separator
- * characters. Any 13 characters in a row include one of those looked at (one in 13), as in hasDigitRun.
+ * Which shapes of card number `text` may hold (`runShape`, `groupShape`, both or none), in one look at one character in
+ * 13: any 13 characters in a row include one of those looked at (and a stretch once measured is passed over whole,
+ * so the next look is 13 past its end). A digit or a separator with a
+ * digit beside it is measured: the stretch of digits and separators around it, its longest run of digits (`%20`'s
+ * digits count there, as the first pass reads them), its digits without those of `%20`, and its separators. A space of
+ * prose, and a run of `%20`s (a padded acquirerName, as Nexi POS sends it), pass at once: most texts hold neither shape.
  */
-function mayHoldGroups(text: string): boolean {
+function panShapes(text: string): number {
   const n = 13;
+  let shapes = 0;
   for (let i = n - 1; i < text.length; i += n) {
-    if (!isGroupChar(text.charCodeAt(i))) continue;
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      // The run of digits first: most runs (after `=`, in a date or an amount) have no separator beside them.
+      let from = i;
+      while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--;
+      let to = i + 1;
+      while (to < text.length && isDigit(text.charCodeAt(to))) to++;
+      if (to - from >= n) shapes |= runShape;
+      if (!isGroupChar(text.charCodeAt(from - 1)) && !isGroupChar(text.charCodeAt(to))) {
+        if (shapes === (runShape | groupShape)) return shapes;
+        i = to;
+        continue;
+      }
+    } else {
+      if (!isGroupChar(c)) continue;
+      // In a number written in groups every separator has a digit beside it (`%20` the `2` after its `%`).
+      if (!isDigit(text.charCodeAt(i - 1)) && !isDigit(text.charCodeAt(i + 1))) continue;
+    }
     let start = i;
     while (start > 0 && isGroupChar(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
     while (end < text.length && isGroupChar(text.charCodeAt(end))) end++;
     let digits = 0;
-    for (let k = start; k < end; k++) if (isDigit(text.charCodeAt(k))) digits++;
-    if (digits >= n) return true;
+    let separators = 0;
+    let run = 0;
+    let longest = 0;
+    for (let k = start; k < end; ) {
+      const length = separatorAt(text, k);
+      if (isDigit(text.charCodeAt(k))) {
+        // Digits in a row, as panRuns reads them (`%20`'s 2 and 0 are digits there).
+        if (++run > longest) longest = run;
+      } else run = 0;
+      if (length === 3) {
+        separators++;
+        k++;
+        continue;
+      }
+      if (length === 1) separators++;
+      else if (isDigit(text.charCodeAt(k)) && !(k >= 1 && separatorAt(text, k - 1) === 3) && !(k >= 2 && separatorAt(text, k - 2) === 3)) digits++;
+      k++;
+    }
+    if (longest >= n) shapes |= runShape;
+    if (digits >= n && separators > 0) shapes |= groupShape;
+    if (shapes === (runShape | groupShape)) return shapes;
     i = end;
   }
-  return false;
+  return shapes;
 }
 
 function isGroupChar(c: number): boolean {
   return isDigit(c) || c === 32 || c === 45 || c === 43 || c === 37;
-}
-
-/**
- * Whether `text` holds `n` ASCII digits in a row. Any `n` characters in a row include one of the characters looked
- * at, which are `n` apart; a digit there is measured both ways. Text without such a run (most sentences, keys and
- * values) costs a look at one character in `n`.
- */
-function hasDigitRun(text: string, n: number): boolean {
-  for (let i = n - 1; i < text.length; i += n) {
-    if (!isDigit(text.charCodeAt(i))) continue;
-    let start = i;
-    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    let end = i + 1;
-    while (end < text.length && end - start < n && isDigit(text.charCodeAt(end))) end++;
-    if (end - start >= n) return true;
-    // The run is shorter than `n`: any `n` in a row after it (from `end + 1` on) include `end + n`, looked at next.
-    i = end;
-  }
-  return false;
 }
 
 function isDigit(c: number): boolean {
