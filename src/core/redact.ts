@@ -35,7 +35,8 @@ export function maskPans(text: string, keep?: ReadonlySet<string>): string {
  * CT112) shows. Runs of 13–19 digits and numbers written in groups.
  */
 export function maskEveryPan(text: string): string {
-  return (panShapes(text) & groupShape) === 0 ? text.replace(/\d{13,19}/g, (d) => maskPan(d)) : maskGroups(text.replace(/\d{13,19}/g, (d) => maskPan(d)), () => true);
+  const runs = text.replace(/\d{13,19}/g, (d) => maskPan(d));
+  return panShapes(text) & groupShape ? maskGroups(runs, () => true) : runs;
 }
 
 /** Runs of 13–19 digits: what maskPans looks at first. */
@@ -159,18 +160,23 @@ function panShapes(text: string): number {
     let longest = 0;
     for (let k = start; k < end; ) {
       const length = separatorAt(text, k);
-      if (isDigit(text.charCodeAt(k))) {
-        // Digits in a row, as panRuns reads them (`%20`'s 2 and 0 are digits there).
-        if (++run > longest) longest = run;
-      } else run = 0;
       if (length === 3) {
+        // `%20`: a separator, whose 2 and 0 start a run of digits as panRuns reads it.
         separators++;
+        run = 2;
+        if (run > longest) longest = run;
+        k += 3;
+      } else if (length === 1) {
+        separators++;
+        run = 0;
         k++;
-        continue;
+      } else {
+        if (isDigit(text.charCodeAt(k))) {
+          digits++;
+          if (++run > longest) longest = run;
+        } else run = 0;
+        k++;
       }
-      if (length === 1) separators++;
-      else if (isDigit(text.charCodeAt(k)) && !(k >= 1 && separatorAt(text, k - 1) === 3) && !(k >= 2 && separatorAt(text, k - 2) === 3)) digits++;
-      k++;
     }
     if (longest >= n) shapes |= runShape;
     if (digits >= n && separators > 0) shapes |= groupShape;
