@@ -18,6 +18,29 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** The extension's own log file on the server: <user data>/logs/<session>/exthost<n>/<extension id>/Nexi App2App.log. */
+function extensionLog(userData: string): string {
+  const logs = path.join(userData, 'logs');
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'Nexi App2App.log') found.push(p);
+    }
+  };
+  walk(logs);
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
+async function waitForLog(userData: string, line: RegExp, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!line.test(extensionLog(userData))) {
+    if (Date.now() > until) throw new Error(`the extension never logged ${String(line)} in ${timeoutMs / 1000} s; its log:\n${extensionLog(userData)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 describe('npm start (the product in the browser)', function () {
   let product: RunningProduct | undefined;
   let browser: Browser | undefined;
@@ -56,15 +79,25 @@ describe('npm start (the product in the browser)', function () {
   });
 
   it('ticks the walkthrough step the user has done by other means (the sandbox auto-started), even opened afterwards', async () => {
-    assert.ok(browser && product, 'the product is running (previous test)');
+    assert.ok(browser && product && userData, 'the product is running (previous test)');
     const page = browser.contexts()[0]!.pages()[0]!;
+    // The milestone is the sandbox running: wait for the extension to say so (its log, on the server), so that a
+    // sandbox slow to start on a loaded machine is not read as a walkthrough that missed it.
+    await waitForLog(userData, /Local sandbox listening on/, 120_000);
     await runCommand(page, 'Welcome: Open Walkthrough...');
     await page.keyboard.type('Get started with Nexi App2App');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Nexi App2App' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Enter');
     const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first().locator('.codicon').first();
-    await step('Try it against the local sandbox').waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.getting-started-step', { hasText: 'Try it against the local sandbox' }).locator('.codicon-getting-started-step-checked').first().waitFor({ state: 'visible', timeout: 30_000 });
+    try {
+      await step('Try it against the local sandbox').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.getting-started-step', { hasText: 'Try it against the local sandbox' }).locator('.codicon-getting-started-step-checked').first().waitFor({ state: 'visible', timeout: 30_000 });
+    } catch (err) {
+      // What the page showed and what the extension logged, for a failure seen only on another machine.
+      const shot = path.join(__dirname, '..', '..', 'test-results', 'product-walkthrough.png');
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      throw new Error(`${(err as Error).message}\nscreenshot: ${shot}\nextension log:\n${extensionLog(userData)}`);
+    }
     assert.match((await step('Reconcile a whole log').getAttribute('class')) ?? '', /step-unchecked/, 'a step not done stays unticked');
   });
 });
