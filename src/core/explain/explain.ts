@@ -769,11 +769,17 @@ class MemoSlot {
     private readonly probe: Omit<KeptWords, 'words'>,
   ) {}
 
+  /** The words kept for the field (looked for once). */
   get words(): FieldWords | undefined {
+    if (this.#looked) return this.#words;
+    this.#looked = true;
     const p = this.probe;
-    if (this.list) for (const k of this.list) if (k.key === p.key && k.value === p.value && k.trimmed === p.trimmed && k.year === p.year && k.host === p.host) return k.words;
+    if (this.list) for (const k of this.list) if (k.key === p.key && k.value === p.value && k.trimmed === p.trimmed && k.year === p.year && k.host === p.host) return (this.#words = k.words);
     return undefined;
   }
+
+  #looked = false;
+  #words: FieldWords | undefined;
 
   keep(words: FieldWords): void {
     if (keptCount >= keptLimit) {
@@ -852,8 +858,6 @@ function memoOf(ctx: Context, param: QueryParam, state: FieldState): MemoSlot | 
   const raw = param.rawValue;
   const value = param.value;
   const trimmed = param.trimmed;
-  // The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads ctx.keep.
-  if (holdsPan(param.key) || holdsPan(raw) || (value !== raw && holdsPan(value))) return undefined;
   let host = 0;
   if (kind === 'actionCode' || receiptKey?.valueKind === 'action-code') {
     const h = ctx.model.host;
@@ -862,7 +866,12 @@ function memoOf(ctx: Context, param: QueryParam, state: FieldState): MemoSlot | 
   let byRaw = keptWords.get(state.tables);
   if (byRaw === undefined) keptWords.set(state.tables, (byRaw = new Map()));
   const year = param.name === 'f37' ? ctx.now.getUTCFullYear() : -1;
-  return new MemoSlot(byRaw.get(raw), byRaw, raw, { key: param.key, value, trimmed, year, host });
+  const slot = new MemoSlot(byRaw.get(raw), byRaw, raw, { key: param.key, value, trimmed, year, host });
+  // Words kept for this very key and value passed the check below when they were kept: it is made only for a field
+  // not seen yet. The `pan` and CT112 fields mask every such run (maskDigits), whatever the URI: only maskPans reads
+  // ctx.keep.
+  if (slot.words === undefined && (holdsPan(param.key) || holdsPan(raw) || (value !== raw && holdsPan(value)))) return undefined;
+  return slot;
 }
 
 function wordsOf(f: FieldExplanation): FieldWords {
