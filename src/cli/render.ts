@@ -111,7 +111,8 @@ function renderExplanationInto(e: UriExplanation, where: (o: number) => { line: 
     const rendered = renderFieldOnce(f, s, how, cited);
     if (typeof rendered === 'string') out += rendered;
     else {
-      sink.text(out);
+      // Nothing between two kept fields: no text to write.
+      if (out !== '') sink.text(out);
       out = '';
       sink.kept(rendered);
     }
@@ -120,7 +121,7 @@ function renderExplanationInto(e: UriExplanation, where: (o: number) => { line: 
     cite(d.message, cited);
     out += renderDiagnostic(d, where, s);
   }
-  sink.text(out);
+  if (out !== '') sink.text(out);
 }
 
 /**
