@@ -76,8 +76,9 @@ describe('guidance (issue 16)', () => {
     });
 
     it('links tags in prose once, escaped or bare, never inside code or an existing link, [PAYS] not as [PAY]', () => {
-      assert.equal(linkSourceTags('reversed \\[REVS\\]: see'), `reversed ${REVS}: see`);
-      assert.equal(linkSourceTags('[PAYS] and [REVS]'), `[Payments](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/payments) and ${REVS}`);
+      // In brackets, as the CLI prints titles: a bare title read as part of the sentence ("reversed Reversal SoftPOS").
+      assert.equal(linkSourceTags('reversed \\[REVS\\]: see'), `reversed \\[${REVS}\\]: see`);
+      assert.equal(linkSourceTags('[PAYS] and [REVS]'), `\\[[Payments](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/payments)\\] and \\[${REVS}\\]`);
       assert.equal(linkSourceTags('`[REVS]` and [REVS](x) and [UNKNOWN]'), '`[REVS]` and [REVS](x) and [UNKNOWN]');
     });
 
@@ -91,13 +92,13 @@ describe('guidance (issue 16)', () => {
       }
       const reversal = decodeText(specExamples.reversalSoftPosResponse, { now })[0]!;
       const amount = fieldMarkdown(reversal, reversal.fields.find((f) => f.key === 'amount')!);
-      assert.ok(amount.includes(`not the amount actually reversed ${REVS}: SoftPOS reverses`), amount);
+      assert.ok(amount.includes(`not the amount actually reversed \\[${REVS}\\]: SoftPOS reverses`), amount);
       assert.ok(amount.endsWith(`*Source: Nexi documentation — ${REVS}* · Reversal result`), amount);
       // Italian: the same titles (proper names of the pages), the words around them translated.
       withLocale('it', () => {
         const it = decodeText(specExamples.reversalSoftPosResponse, { now })[0]!;
         const md = fieldMarkdown(it, it.fields.find((f) => f.key === 'amount')!);
-        assert.ok(md.includes(`non l'importo effettivamente stornato ${REVS}`), md);
+        assert.ok(md.includes(`non l'importo effettivamente stornato \\[${REVS}\\]`), md);
         assert.ok(md.endsWith(`*Fonte: documentazione Nexi — ${REVS}* · Esito storno`), md);
       });
     });

@@ -152,7 +152,7 @@ describe('transaction model (issue 15)', () => {
       assert.ok(amount.details.some((d) => d.startsWith(caveat)), amount.details.join('\n'));
       assert.ok(amount.details.includes('Amount reversed according to f04: €3.00 (reading f04 as the amount reversed is inferred).'));
       // In Markdown the tag reads as the linked title of the page it cites (issue 16).
-      const escaped = caveat.replace('[REVS]', '[Reversal SoftPOS](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal-softpos)');
+      const escaped = caveat.replace('[REVS]', '\\[[Reversal SoftPOS](https://developer.nexigroup.com/softposmobilepos/en-EU/docs/reversal-softpos)\\]');
       assert.ok(fieldMarkdown(e, amount).includes(escaped), fieldMarkdown(e, amount));
       assert.ok(decodeDocumentMarkdown([e]).includes(escaped));
       assert.ok(e.reading.includes("Amount requested: €4.50 (amount: the request's, not the amount reversed [REVS])"));

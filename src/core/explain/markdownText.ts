@@ -69,11 +69,13 @@ const markdownTagPattern = new RegExp(`(\`+)[^\`]*?\\1|\\\\\\[(${specTagAlternat
 
 /**
  * Markdown with every known spec tag (`[REVS]`, escaped or not) written as the linked title of the Nexi page it
- * cites: "… not the amount reversed [Reversal SoftPOS](https://…)" (issue 16: people cannot decode bare tags).
+ * cites, in brackets as the CLI prints it: "… not the amount reversed \[[Reversal SoftPOS](https://…)\]" reads
+ * "… not the amount reversed [Reversal SoftPOS]" (issue 16: people cannot decode bare tags; a bare title read as part
+ * of the sentence).
  */
 export function linkSourceTags(markdown: string): string {
   return markdown.replace(markdownTagPattern, (m, fence: string | undefined, escaped: string | undefined, bare: string | undefined) =>
-    fence ? m : sourceMarkdown(`[${escaped ?? bare}]`),
+    fence ? m : `\\[${sourceMarkdown(`[${escaped ?? bare}]`)}\\]`,
   );
 }
 
