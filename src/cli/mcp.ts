@@ -14,7 +14,7 @@ import { checkJson, checkText } from './check';
 import { connect, productionTarget } from './connection';
 import { t as cliT } from './messages';
 import { reconcileText } from './reconcile';
-import { UsageError, type Io } from './io';
+import { unknownOption, UsageError, type Io } from './io';
 import { readProfiles } from './profiles';
 import { getLocale } from '../core/l10n';
 import {
@@ -382,11 +382,9 @@ export function createMcpServer(sdk: Sdk, options: McpOptions): ServerType {
 
 /** `nexi-app2app mcp [--read-only]`: serves over stdio until the client closes it. */
 export async function runMcp(argv: readonly string[], runCli: CliRun, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Said as every command says it, in the run's language, with the help to read (main.ts catches it: exit 2).
   const unknown = argv.find((a) => a !== '--read-only');
-  if (unknown) {
-    process.stderr.write(`nexi-app2app mcp: unknown option ${unknown} (only --read-only)\n`);
-    return 2;
-  }
+  if (unknown) throw unknownOption(unknown, ['--read-only']);
   // The language is the run's: `--lang` (any position of the command line), else the environment's (`run` set it).
   // Loaded here and only here: the SDK is a bundle of its own (dist/vendor/mcp-sdk.js).
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,6 +2,7 @@
 // every tool, and once over stdio through the bundled CLI. Checks and reconciliation go to the real sandbox over
 // mTLS on loopback, through CLI profiles; production profiles need elicitation.
 import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -86,6 +87,14 @@ describe('MCP server (nexi-app2app mcp)', function () {
     } finally {
       await italian.close();
     }
+  });
+
+  it('an unknown option is a usage error as for every command: the run\'s language, the help to read, exit 2', () => {
+    // It printed "unknown option --read-onl (only --read-only)" in English whatever --lang, with no next step.
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--lang', 'it', 'mcp', '--read-onl'], { encoding: 'utf8', input: '' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, "nexi-app2app: opzione sconosciuta --read-onl; forse si intendeva --read-only?\nEseguire 'nexi-app2app help mcp' per la guida.\n");
   });
 
   it('decode, validate, build and simulate answer with exactly what the CLI prints, and its --json', async () => {
