@@ -188,6 +188,8 @@ Prints the result URI Nexi POS would send back for REQUEST_URI, shaped like Nexi
                so checkTransaction and reconciliation find it
   --adb        deliver the result to the app on the connected Android device or emulator
                (adb shell am start -a android.intent.action.VIEW -d '…')
+  --json       print the result URI with the operation, product, result code and the transaction as checkTransaction
+               would return it (JSON)
 `,
   mcpHelp: `Usage: nexi-app2app mcp [--read-only]
 
@@ -235,6 +237,7 @@ Faults, to rehearse a bad day (every Nth request to each targeted endpoint, coun
   --rotate-jwks-after N  a new encryption key after every N checks
   --clock-offset S     the sandbox's clock is S seconds ahead (negative: behind)
   --token-ttl S        access tokens live S seconds
+  --quiet              no line per request (the URL, credentials and profile are still printed)
 `,
   portNumber: '--port takes a port number',
   latencyMs: '--latency takes milliseconds',

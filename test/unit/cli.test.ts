@@ -84,6 +84,16 @@ describe('CLI', () => {
       assert.equal(all.code, 0);
       assert.match(all.out, /--json \(decode, validate, build, check, reconcile, simulate, scenarios, rehearse\)/);
     });
+
+    it('describes the options whose effect is not in their name: simulate --json (what it holds), sandbox --quiet', async () => {
+      for (const [lang, json, quiet] of [
+        ['en', /\n {2}--json {7}print the result URI with the operation, product, result code and the transaction/, /\n {2}--quiet {14}no line per request/],
+        ['it', /\n {2}--json {7}stampa l'URI di esito con operazione, prodotto, codice di esito e la transazione/, /\n {2}--quiet {14}nessuna riga per richiesta/],
+      ] as const) {
+        assert.match((await cli(['--lang', lang, 'help', 'simulate'])).out, json);
+        assert.match((await cli(['--lang', lang, 'help', 'sandbox'])).out, quiet);
+      }
+    });
   });
 
   describe('card numbers in what validate, build and usage errors print', () => {
