@@ -372,7 +372,7 @@ describe('editor core', () => {
       const doc = decodeDocumentMarkdown([request!, result!], { source: 'the clipboard' });
       assert.match(doc, /^# 2 App2App URIs \(the clipboard\)\n\n## Reversal request\n/);
       assert.match(doc, /\n---\n\n## Reversal result — approved\n/);
-      assert.match(doc, /\n### Diagnostics\n\n- \*\*info\*\* `A2A020`: `urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked \[Reversal SoftPOS\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal-softpos\); any other effect on SoftPOS is not stated \(spec §16\.6\)\.\n/);
+      assert.match(doc, /\n### Diagnostics\n\n- \*\*info\*\* `A2A020`: `urlTicket` is documented for MobilePOS only: SoftPOS does not return the receipt link even when asked \\\[\[Reversal SoftPOS\]\(https:\/\/developer\.nexigroup\.com\/softposmobilepos\/en-EU\/docs\/reversal-softpos\)\\\]; any other effect on SoftPOS is not stated \(spec §16\.6\)\.\n/);
       assert.match(decodeDocumentMarkdown(decodeText('neximpos://payment?amount=1&callerName=A&callerTrxId=1&uri=a%3A%2F%2Fb')), /\n## Diagnostics\n\nNone\.\n/);
       assert.ok(doc.endsWith('\n\n---\n\n*Decoded by the Nexi App2App Toolkit. Card numbers are masked.*\n'));
     });
