@@ -279,7 +279,7 @@ Every amount not listed is approved. Rows marked (inferred) rest on our reading,
   scenariosNotFound: 'not found',
   scenariosLost: 'never reaches the app',
   scenariosInferred: '(inferred)',
-  scenariosFooter: "Try: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment'",
+  scenariosFooter: "Try: nexi-app2app simulate 'neximpos://payment?amount={amount}&callerTrxId=T1&callerName=MyShop&uri=myapp%3A%2F%2Fpayment'",
 
   // rehearse.ts
   rehearseHelp: `Usage: nexi-app2app rehearse [--out FILE] [--pki DIR | --env NAME] [--seed N] [--json]

@@ -359,7 +359,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
     });
 
     it('writes notes in Italian and the same URI in both languages', () => {
-      const closure = 'neximpos://accounting_closure?callerTrxId=C-1&uri=shop://closure';
+      const closure = 'neximpos://accounting_closure?callerTrxId=C-1&callerName=Shop&uri=shop://closure';
       const options = { outcome: { kind: 'approved' } as const, product: 'softpos' as const, now, seed: 7, utcOffsetMinutes: 60 };
       const ita = withLocale('it', () => simulate(closure, options));
       const en = simulate(closure, options);

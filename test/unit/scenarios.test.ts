@@ -24,7 +24,7 @@ const root = path.resolve(__dirname, '..', '..');
 const now = new Date('2026-11-21T10:00:00Z');
 const tidOf = (p: Product): string => (p === 'softpos' ? sandboxDefaults.softPosTerminalId : sandboxDefaults.mobilePosTerminalId);
 const paymentRequest = (amount: number | string, id = 'SC-1'): string => `neximpos://payment?amount=${amount}&callerTrxId=${id}&callerName=Test&uri=test%3A%2F%2Fpayment`;
-const reversalRequest = (amount: number, id = 'SC-R'): string => `neximpos://reversal?amount=${amount}&callerTrxId=${id}&timestamp=2111261000&terminalId=30350039&uri=test%3A%2F%2Freversal`;
+const reversalRequest = (amount: number, id = 'SC-R'): string => `neximpos://reversal?amount=${amount}&callerTrxId=${id}&callerName=Test&timestamp=2111261000&terminalId=30350039&uri=test%3A%2F%2Freversal`;
 
 const readme = (): string => fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
@@ -167,9 +167,26 @@ describe('the simulator takes the outcome from the amount', () => {
   });
 
   it('operations without an amount are approved (last transaction, closure)', () => {
-    const last = simulate('neximpos://last_transaction?callerTrxId=L1&terminalId=38032131&uri=test%3A%2F%2Flast', { product: 'softpos', now, seed: 3 });
+    const last = simulate('neximpos://last_transaction?callerTrxId=L1&callerName=Test&terminalId=38032131&uri=test%3A%2F%2Flast', { product: 'softpos', now, seed: 3 });
     assert.equal(last.result, 0);
     assert.equal(last.scenario?.id, 'approved');
+  });
+
+  it('a request missing a parameter the operation requires is refused with -1, as an invalid amount is (inferred)', () => {
+    // The scenarios' own example lacked callerName, and the simulator approved it.
+    for (const [uri, name] of [
+      ['neximpos://payment?amount=10051&callerTrxId=T1&uri=myapp%3A%2F%2Fpayment', 'callerName'],
+      ['neximpos://reversal?amount=150&callerTrxId=R1&callerName=Test&timestamp=2111261000&uri=myapp%3A%2F%2Freversal', 'terminalId'],
+      ['neximpos://last_transaction?callerTrxId=L1&callerName=Test&uri=test%3A%2F%2Flast', 'terminalId'],
+    ] as const) {
+      const r = simulate(uri, { product: 'mobilepos', now, seed: 3 });
+      assert.equal(r.result, -1, uri);
+      assert.match(r.notes.join('\n'), new RegExp(`The request is invalid \\(A2A003: \\w+ needs \`${name}\`.*Nexi POS answers result -1, invalid input parameters \\(spec §9\\.1; .*inferred\\)`), uri);
+    }
+    // An outcome asked for is simulated all the same, with the warning.
+    const asked = simulate('neximpos://payment?amount=100&callerTrxId=T2&uri=myapp%3A%2F%2Fpayment', { product: 'mobilepos', now, seed: 3, outcome: { kind: 'approved' } });
+    assert.equal(asked.result, 0);
+    assert.match(asked.notes.join('\n'), /The request is invalid \(A2A003: payment needs `callerName`.*the outcome asked for is simulated all the same/);
   });
 });
 

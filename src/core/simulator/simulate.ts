@@ -36,14 +36,21 @@ export const simulatorMessagesEn = {
 } as const;
 
 /**
- * Why a payment or reversal request cannot be carried out as asked: no amount, or an amount the validator finds in
- * error (no number, a decimal separator, out of range). Nexi POS refuses it with -1 (spec §9.1) rather than charging 0.
+ * Why a request cannot be carried out as asked: a parameter the operation requires is missing (A2A003: `callerName`,
+ * a reversal's `terminalId`…), or a payment or reversal has no amount or one the validator finds in error (no number, a
+ * decimal separator, out of range). Nexi POS refuses such a request with -1 (spec §9.1) rather than charging 0; which
+ * checks it makes is not documented (inferred).
  */
-function invalidAmount(scanned: ScannedUri, operation: OperationName): string | undefined {
-  if (operation !== 'payment' && operation !== 'reversal') return undefined;
+function invalidRequest(scanned: ScannedUri, operation: OperationName): string | undefined {
+  const findings = validateUri(scanned);
+  const isPayment = operation === 'payment' || operation === 'reversal';
   const amount = scanned.params.find((p) => p.name === 'amount');
-  if (amount === undefined) return simulatorMessages().noAmount;
-  const found = validateUri(scanned).find((d) => d.severity === 'error' && d.range.start >= amount.range.start && d.range.end <= amount.range.end);
+  // A missing amount has its own words (the "payment needs `amount`" finding would say it too).
+  if (isPayment && amount === undefined) return simulatorMessages().noAmount;
+  const missing = findings.find((d) => d.code === 'A2A003');
+  if (missing) return `${missing.code}: ${missing.message}`;
+  if (!isPayment || amount === undefined) return undefined;
+  const found = findings.find((d) => d.severity === 'error' && d.range.start >= amount.range.start && d.range.end <= amount.range.end);
   return found ? `${found.code}: ${found.message}` : undefined;
 }
 
@@ -185,7 +192,7 @@ export function simulate(requestUri: string, options: SimulateOptions): Simulate
   if (!returnUri || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(returnUri)) throw new SimulationError(M.noReturnUri);
   const notes: string[] = [];
   const product = options.product;
-  const invalid = invalidAmount(scanned, operation);
+  const invalid = invalidRequest(scanned, operation);
   // No outcome given: the scenario catalogue chooses it, and the card, from the request's amount (issue 18).
   let outcome: Outcome;
   let scheme: CardScheme = options.card ?? 'Mastercard';
