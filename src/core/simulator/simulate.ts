@@ -42,11 +42,11 @@ export const simulatorMessagesEn = {
  * checks it makes is not documented (inferred).
  */
 function invalidRequest(scanned: ScannedUri, operation: OperationName): string | undefined {
-  const findings = validateUri(scanned);
   const isPayment = operation === 'payment' || operation === 'reversal';
   const amount = scanned.params.find((p) => p.name === 'amount');
   // A missing amount has its own words (the "payment needs `amount`" finding would say it too).
   if (isPayment && amount === undefined) return simulatorMessages().noAmount;
+  const findings = validateUri(scanned);
   const missing = findings.find((d) => d.code === 'A2A003');
   if (missing) return `${missing.code}: ${missing.message}`;
   if (!isPayment || amount === undefined) return undefined;
