@@ -10,8 +10,8 @@
 // extension.activate() is therefore reported only when the benchmark made the activation, beside the same for an
 // extension that does nothing (test/harness/fixtures/empty-extension), which is what VS Code costs any extension.
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { vscodeLogFiles } from '../../test/harness/vscodeLogs';
 
 /** Now, in the extension host's clock (ms). */
 export const now = (): number => performance.now();
@@ -42,16 +42,7 @@ export function codeLoadingMs(id: string): number | undefined {
 export function activationReason(id: string): string | undefined {
   const root = process.env.NEXI_TEST_USER_DATA_DIR;
   if (!root) return undefined;
-  const logs = path.join(root, 'logs');
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/exthost\.log$/.test(e.name)) files.push(p);
-    }
-  };
-  walk(logs);
+  const files = vscodeLogFiles(root, (name) => /exthost\.log$/.test(name));
   const pattern = new RegExp(`_doActivateExtension ${id.replace(/[.]/g, '\\.')}, startup: (true|false), activationEvent: '([^']*)'`);
   for (const file of files.sort().reverse()) {
     const m = pattern.exec(fs.readFileSync(file, 'utf8'));

@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startProduct, type RunningProduct } from './product';
 import { ensureHarness } from './setup';
+import { vscodeLogFiles } from './vscodeLogs';
 
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
@@ -20,17 +21,9 @@ async function runCommand(page: Page, title: string): Promise<void> {
 
 /** The extension's own log file on the server: <user data>/logs/<session>/exthost<n>/<extension id>/Nexi App2App.log. */
 function extensionLog(userData: string): string {
-  const logs = path.join(userData, 'logs');
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'Nexi App2App.log') found.push(p);
-    }
-  };
-  walk(logs);
-  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  return vscodeLogFiles(userData, (name) => name === 'Nexi App2App.log')
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
 }
 
 async function waitForLog(userData: string, line: RegExp, timeoutMs: number): Promise<void> {
