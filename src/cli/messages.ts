@@ -79,6 +79,8 @@ one per line, in that order, for those not set in the environment. Never on the 
 Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given: pipe a
 whole logcat, or a live one: each URI is explained as soon as its line is complete) and explains every
 field. Exit status: 0 when at least one URI was found, 1 when none was.
+  --json   a JSON array instead of text, one object per URI: its range, summary, transaction reading, fields
+           and diagnostics
 `,
   decodeNeedsText: 'decode needs TEXT, or text on standard input (e.g. adb logcat -d | nexi-app2app decode)',
   decodeNothingFound: 'No App2App URI found (looked for neximpos://… requests and …://payment|reversal|last_transaction|accounting_closure?… results).',
@@ -89,6 +91,7 @@ field. Exit status: 0 when at least one URI was found, 1 when none was.
 Checks App2App request URIs (neximpos://…) against Nexi's documentation: required parameters, values,
 encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI, reads one URI
 per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error, 2 no URI.
+  --json   a JSON array instead of text, one object per URI: the URI, whether it is valid, its diagnostics
 `,
   validateNeedsUri: 'validate needs a URI (quote it: the shell treats & as a command separator)',
   validateEmptyStdin: 'validate found no URI on standard input: give one URI per line, or the URI as an argument (quoted)',
@@ -108,6 +111,7 @@ OPERATION is one of: {operations}.
 Values are given unencoded (the builder percent-encodes them); additional tags as addInfoKey1=… addInfo1=….
 Example: nexi-app2app build payment amount=1250 callerTrxId=A-1 "callerName=Pizza Pay" uri=pizzapay://payment sendTicket=false autoClose=true
 Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still printed), 2 on usage errors.
+  --json   a JSON object instead of the URI alone: the URI, whether it is valid, its diagnostics
 `,
   notKeyValue: "'{pair}' is not key=value",
   buildNeedsOperation: 'build needs an OPERATION and key=value pairs',
@@ -130,6 +134,10 @@ Exit status: 0 when the URI is valid, 1 when it has errors (the URI is still pri
   checkHelp: `Usage: nexi-app2app check --terminal-id TID --caller-trx-id ID [options] [--json]
 
 Looks a transaction up with Nexi's B2B checkTransaction API (token over mTLS, JWKS, RS256 JWT in a JWE).
+  --terminal-id TID       the terminal that made the transaction
+  --caller-trx-id ID      the callerTrxId the app sent with its request
+  --json                  JSON instead of text: the transaction as Nexi returned it, each field explained, the
+                          attempts made
 
 {connectionHelp}
 Exit status: 0 found, 3 not found, 1 other errors (the message starts with the error code), 2 usage.
@@ -152,6 +160,7 @@ backend. Classifies each: match, mismatch (which fields), APP FAILED BUT BACKEND
   --concurrency N   checks in flight (default 4)
   --terminal-id T   terminal for lines without one (payment requests carry no TID; default: the first of
                     --terminal-ids / the profile's)
+  --json | --csv    the report as JSON, or as CSV with one row per transaction, instead of text
 
 {connectionHelp}
 Exit status: 0 everything matches, 4 discrepancies found (any mismatch, approved-but-failed, not found or error),

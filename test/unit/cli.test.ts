@@ -94,6 +94,20 @@ describe('CLI', () => {
         assert.match((await cli(['--lang', lang, 'help', 'sandbox'])).out, quiet);
       }
     });
+
+    it('describes every option its usage line names, on a line of its own, in every language', async () => {
+      // decode, validate, build, check and reconcile named --json (check its --terminal-id and --caller-trx-id) in the
+      // usage line only.
+      for (const lang of ['en', 'it']) {
+        for (const command of ['decode', 'validate', 'build', 'check', 'sandbox', 'reconcile', 'simulate', 'scenarios', 'rehearse', 'mcp']) {
+          const help = (await cli(['--lang', lang, 'help', command])).out;
+          const usage = help.split('\n')[0]!;
+          for (const option of new Set(usage.match(/--[a-z-]+/g) ?? [])) {
+            assert.match(help, new RegExp(`\\n {2,}(--[a-z-]+ \\| )?${option}\\b`), `${lang} ${command} ${option}`);
+          }
+        }
+      }
+    });
   });
 
   describe('card numbers in what validate, build and usage errors print', () => {
