@@ -289,32 +289,7 @@ type ParameterDraft = Omit<ParameterSpec, keyof typeof parameterDefaults> & Part
 
 /** One catalog entry, the defaults filled in; its literal types (name, type, required) stay for `RequestInputOf`. */
 function param<const P extends ParameterDraft>(draft: P): Omit<typeof parameterDefaults, keyof P> & P {
-  const d: ParameterDraft = draft;
-  // Every entry has every property, in one order (absent ones undefined): one object shape for all of them, so that
-  // the explainer's reads of `spec.type`, `spec.interpret`, `spec.sources`… stay fast for every key of a log (with
-  // a shape per combination of properties they went megamorphic). JSON and equality ignore the undefined ones.
-  const spec: ParameterSpec = {
-    name: d.name,
-    type: d.type,
-    required: d.required ?? parameterDefaults.required,
-    default: d.default,
-    defaultNote: d.defaultNote,
-    constraints: d.constraints,
-    values: d.values,
-    scope: d.scope ?? parameterDefaults.scope,
-    provenance: d.provenance ?? parameterDefaults.provenance,
-    sources: d.sources,
-    description: d.description,
-    ignoredReason: d.ignoredReason,
-    indexed: d.indexed,
-    family: d.family,
-    example: d.example,
-    notes: d.notes,
-    valueLegend: d.valueLegend,
-    interpret: d.interpret,
-    echoedIn: d.echoedIn,
-  };
-  return spec as Omit<typeof parameterDefaults, keyof P> & P;
+  return { ...parameterDefaults, ...draft };
 }
 
 /** A response field seen only in the examples (no Nexi table lists it). */
@@ -669,7 +644,7 @@ const accountingClosure = operation({
   scope: 'mobilepos',
   operationTypes: ['ACCOUNTING_CLOSURE', 'ACCOUNTING_CLOSE'],
   sources: ['[ACC]', '[CLS]', '[GH-DEMO]'],
-  request: [param({ ...callerTrxId, scope: 'mobilepos' }), param({ ...callerName, scope: 'mobilepos' }), param({ ...uri, scope: 'mobilepos' })],
+  request: [callerTrxId, callerName, uri].map((p) => ({ ...p, scope: 'mobilepos' as const })),
   response: [
     param({ ...resCallerTrxId, scope: 'mobilepos' }),
     param({
