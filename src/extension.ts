@@ -1,7 +1,6 @@
 // activate(): builds the context, registers everything, returns. Every command, view and provider of the
 // extension is reachable from here in one hop.
 import * as vscode from 'vscode';
-import { completionTriggers } from './core/app2app/complete';
 import { configureL10n, parseLocale, setLocale } from './core/l10n';
 import type { Adb } from './vscode/adb';
 import type { UriBuilder } from './vscode/builder';
@@ -10,7 +9,7 @@ import { UriCodeLenses } from './vscode/codeLens';
 import { CheckService } from './vscode/checks';
 import { registerCommands } from './vscode/commands';
 import type { B2bServices, EditorServices } from './vscode/commands/context';
-import { UriCompletions } from './vscode/completion';
+import { completionTriggers, UriCompletions } from './vscode/completion';
 import { CredentialsBridge } from './vscode/credentialsBridge';
 import { ResultDocuments, resultScheme } from './vscode/resultDocuments';
 import { UriDiagnostics } from './vscode/diagnostics';

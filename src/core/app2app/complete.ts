@@ -66,9 +66,6 @@ export interface CompletionOptions {
   readonly terminalIds?: readonly TerminalIdHint[];
 }
 
-/** Characters after which the editor should ask for completions. */
-export const completionTriggers = ['/', '?', '&', '='] as const;
-
 const prefix = `${requestScheme}://`;
 // Characters that cannot be part of a URI in source text: blanks, quotes, angle brackets, backslash, controls.
 const isStop = (c: number) => c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 92 || c === 127;
