@@ -3,7 +3,7 @@ import { actionMessages, describeActionCode, nexiActionCodes } from '../../src/c
 import { lookupAid } from '../../src/core/codes/aids';
 import { withLocale } from '../../src/core/l10n';
 import { lookupCountry } from '../../src/core/codes/countries';
-import { formatAmount, lookupCurrency } from '../../src/core/codes/currencies';
+import { formatAmount, knownFormats, lookupCurrency } from '../../src/core/codes/currencies';
 import { lookupField } from '../../src/core/codes/iso8583';
 import { lookupReceiptKey, receiptKeys } from '../../src/core/codes/receiptKeys';
 import {
@@ -499,6 +499,22 @@ describe('codes: currencies, amounts, countries', () => {
               assert.equal(a.decimal, signed ? `-${unsigned}` : unsigned);
             }
           }
+        }
+      }
+    }
+  });
+
+  it('writes the formats it knows without Intl exactly as Intl writes them, for every length of amount', () => {
+    // currencies.ts writes these out so a process does not set up ICU for its first amount (knownFormats).
+    assert.ok(knownFormats.size > 0);
+    for (const key of knownFormats.keys()) {
+      const [locale, alpha, exponentText] = key.split('\u0000') as [string, string, string];
+      const exponent = Number(exponentText);
+      const intl = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+      for (let length = 1; length <= 15; length++) {
+        for (const digits of ['1'.repeat(length), '9'.repeat(length), `1${'0'.repeat(length - 1)}`, '123456789012345'.slice(0, length)]) {
+          const a = formatAmount(digits, alpha, { locale })!;
+          assert.equal(a.text, intl.format(a.value), `${locale} ${alpha} ${digits}`);
         }
       }
     }

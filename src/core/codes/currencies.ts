@@ -184,14 +184,60 @@ function makeAmount(amount: string | number, currencyCode: string | number, opti
 
 /**
  * Number formats by locale, currency and exponent. Making an Intl.NumberFormat costs far more than formatting with
- * one (it was a third of explaining a log), and a log has few currencies. `format` null: Intl rejects the combination.
+ * one (it was a third of explaining a log), and a log has few currencies. `format()` null: Intl rejects the
+ * combination.
  */
 interface Formatter {
-  readonly format: Intl.NumberFormat | null;
+  /** Intl's format, made when first needed (see `knownFormats`). */
+  readonly format: () => Intl.NumberFormat | null;
+  /** How the formats written out below write this combination; undefined for the others. */
+  readonly known: KnownFormat | undefined;
   /** By count of integer digits: how the format writes such amounts (see `shapeOf`); null when it cannot be told. */
   readonly shapes: (Shape | null | undefined)[];
 }
 const formats = new Map<string, Formatter>();
+
+/**
+ * How Intl writes amounts of one currency in one locale, written out for the amounts nearly every log holds (euros,
+ * in the languages the toolkit speaks): the first Intl.NumberFormat of a process costs ~20 ms of ICU set-up, a tenth
+ * of a short log's decode and of the first hover on an amount. Intl itself still writes negative amounts, amounts
+ * past 15 digits and every other combination. test/unit/codes.test.ts holds each one to what Intl writes.
+ */
+interface KnownFormat {
+  /** Before the digits (`€`), after them (`\u00a0€`). */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Between groups of three integer digits (`,`), before the fraction (`.`). */
+  readonly group: string;
+  readonly decimal: string;
+  /** Integer digits only grouped from this many on (CLDR's minimum grouping digits: `it` writes `1234,00 €`). */
+  readonly groupFrom: number;
+}
+
+/** By locale, currency and exponent (the key of `formats`). */
+export const knownFormats: ReadonlyMap<string, KnownFormat> = new Map([
+  [`en\u0000EUR\u00002`, { prefix: '€', suffix: '', group: ',', decimal: '.', groupFrom: 4 }],
+  [`it\u0000EUR\u00002`, { prefix: '', suffix: '\u00a0€', group: '.', decimal: ',', groupFrom: 5 }],
+]);
+
+/** The shape of a known format for amounts of `length` integer digits. */
+function knownShape(k: KnownFormat, length: number, exponent: number): Shape {
+  const runs: number[] = [];
+  const pieces: string[] = [k.prefix];
+  if (length >= k.groupFrom) {
+    runs.push(length % 3 || 3);
+    for (let rest = length - (length % 3 || 3); rest > 0; rest -= 3) {
+      pieces.push(k.group);
+      runs.push(3);
+    }
+  } else runs.push(length);
+  if (exponent > 0) {
+    pieces.push(k.decimal);
+    runs.push(exponent);
+  }
+  pieces.push(k.suffix);
+  return { pieces, runs };
+}
 
 /**
  * How a format writes every non-negative amount with a given count of integer digits: text around and between runs
@@ -220,24 +266,30 @@ function localised(value: number, alpha: string, exponent: number, locale: strin
     const key = `${locale}\u0000${alpha}\u0000${exponent}`;
     formatter = formats.get(key);
     if (formatter === undefined) {
-      let format: Intl.NumberFormat | null;
-      try {
-        format = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
-      } catch {
-        // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
-        format = null;
-      }
-      formatter = { format, shapes: [] };
+      let format: Intl.NumberFormat | null | undefined;
+      const intl = (): Intl.NumberFormat | null => {
+        if (format !== undefined) return format;
+        try {
+          format = new Intl.NumberFormat(locale, { style: 'currency', currency: alpha, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+        } catch {
+          // Unknown locale or a code Intl rejects: the caller falls back to the ISO form.
+          format = null;
+        }
+        return format;
+      };
+      formatter = { format: intl, known: knownFormats.get(key), shapes: [] };
       if (formats.size >= 256) formats.clear(); // bounded: locales and currencies come from input
       formats.set(key, formatter);
     }
     last = { locale, alpha, exponent, formatter };
   }
-  const format = formatter.format;
-  if (format === null) return undefined;
   if (whole !== undefined && fraction !== undefined && fraction.length === exponent && whole.length + exponent <= exactDigits) {
     let shape = formatter.shapes[whole.length];
-    if (shape === undefined) shape = formatter.shapes[whole.length] = shapeOf(format, whole.length, exponent);
+    if (shape === undefined) {
+      const known = formatter.known;
+      const format = known === undefined ? formatter.format() : undefined;
+      shape = formatter.shapes[whole.length] = known !== undefined ? knownShape(known, whole.length, exponent) : format ? shapeOf(format, whole.length, exponent) : null;
+    }
     if (shape !== null) {
       const digits = exponent > 0 ? whole + fraction : whole;
       let out = shape.pieces[0]!;
@@ -250,7 +302,8 @@ function localised(value: number, alpha: string, exponent: number, locale: strin
       return out;
     }
   }
-  return format.format(value);
+  const format = formatter.format();
+  return format === null ? undefined : format.format(value);
 }
 
 /**
