@@ -148,22 +148,7 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
   }
 }
 
-/**
- * Lets V8's young generation grow to its full size at once. The CLI reads whole logs (decode, reconcile) and makes a
- * great many short-lived strings and objects; the young generation starts at 1 MB and only doubles each time much of
- * it survives a scavenge, so a 50 MB decode paused for 185 scavenges (~190 ms) while it grew. With a growth factor of
- * 16 it reaches its full size (16 MB on 64-bit Node) at the first growth: 94 scavenges (~90 ms), the same peak memory
- * (102 vs 103 MB resident), the whole decode ~5% faster (issue 17). A short command never grows it at all. V8 reads
- * the flag whenever it grows the young generation, so setting it at run time takes effect; a factor the user set
- * (NODE_OPTIONS, node's own arguments) is left alone.
- */
-function growYoungGenerationAtOnce(): void {
-  const set = (process.env.NODE_OPTIONS ?? '').includes('semi-space') || process.execArgv.some((a) => a.includes('semi-space'));
-  if (!set) (require('v8') as typeof import('v8')).setFlagsFromString('--semi-space-growth-factor=16');
-}
-
 if (require.main === module) {
-  growYoungGenerationAtOnce();
   run(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
