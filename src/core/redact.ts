@@ -144,7 +144,8 @@ function panShapes(text: string): number {
       let to = i + 1;
       while (to < text.length && isDigit(text.charCodeAt(to))) to++;
       if (to - from >= n) shapes |= runShape;
-      if (!isGroupChar(text.charCodeAt(from - 1)) && !isGroupChar(text.charCodeAt(to))) {
+      // Looked at only inside the text: a read past either end costs the optimised loop its code ("out of bounds").
+      if (!(from > 0 && isGroupChar(text.charCodeAt(from - 1))) && !(to < text.length && isGroupChar(text.charCodeAt(to)))) {
         if (shapes === (runShape | groupShape)) return shapes;
         i = to;
         continue;

@@ -29,7 +29,7 @@ import { decodeBits, describeEmvExtras, emvContextOf, interpretValue, lookupTag,
 import { holdsPan, identifierFields, maskEveryPan, maskPans } from '../redact';
 import { cardDataTags, isFullPan, maskCardTlvValue, readTransaction, type Product, type TransactionModel, type TransactionOutcome } from '../transaction/model';
 import { getLocale, withLocale, type Locale } from '../l10n';
-import { detached } from '../text';
+import { detached, mapped } from '../text';
 import type { Diagnostic, OffsetRange, Provenance } from '../types';
 import { readDdMMyyHHmm, readDdSlashMMSlashYyyy, readEpochMillis, readHHColonMm, readHHmmss, readIso8601, readMMdd, readRrn, type ReadDate } from './dates';
 import { explainMessages, resultDiagnosticInfo, type ResultDiagnosticCode } from './messages';
@@ -276,7 +276,7 @@ function explainTlv(node: TlvNode, emv: EmvContext, sensitive: Map<string, strin
     recovered: node.recovered,
     truncated: node.truncated,
     range: node.range,
-    ...(node.children ? { children: node.children.map((c) => explainTlv(c, emv, sensitive)) } : {}),
+    ...(node.children ? { children: mapped(node.children, (c) => explainTlv(c, emv, sensitive)) } : {}),
   };
 }
 
@@ -367,7 +367,7 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
       currency: ctx.currency,
     });
     const found = new Map<string, string>();
-    const tlv = parsed.nodes.map((n) => explainTlv(n, emv, found));
+    const tlv = mapped(parsed.nodes, (n) => explainTlv(n, emv, found));
     const details: string[] = [];
     if (parsed.problems.length > 0) {
       details.push(t(M.tlvProblems, { count: parsed.problems.length }));
@@ -384,7 +384,7 @@ function describeTlvField(ctx: Context, param: QueryParam): Interpreted {
   for (const [raw, masked] of kept.found) ctx.sensitive.set(raw, masked);
   tlvFindings(ctx, param, parsed);
   const shift = (parsed.nodes[0]?.range.start ?? 0) - kept.at;
-  return { interpretation: kept.interpretation, details: [...kept.details], tlv: shift === 0 ? [...kept.tlv] : kept.tlv.map((n) => shifted(n, shift)) };
+  return { interpretation: kept.interpretation, details: [...kept.details], tlv: shift === 0 ? [...kept.tlv] : mapped(kept.tlv, (n) => shifted(n, shift)) };
 }
 
 /** An EMV field's explanation, kept across URIs (see describeTlvField). */
@@ -401,7 +401,7 @@ const tlvMemo = new Map<string, KeptTlv>();
 const tlvMemoLimit = 1024;
 
 function shifted(n: TlvExplanation, by: number): TlvExplanation {
-  return { ...n, range: { start: n.range.start + by, end: n.range.end + by }, ...(n.children ? { children: n.children.map((c) => shifted(c, by)) } : {}) };
+  return { ...n, range: { start: n.range.start + by, end: n.range.end + by }, ...(n.children ? { children: mapped(n.children, (c) => shifted(c, by)) } : {}) };
 }
 
 function describeByReceiptKey(ctx: Context, param: QueryParam, rk: ReceiptKey): Interpreted {
@@ -885,7 +885,7 @@ function wordsOf(f: FieldExplanation): FieldWords {
     label: detached(f.label),
     meaning: detached(f.meaning),
     interpretation: detached(f.interpretation),
-    details: f.details.map(detached),
+    details: mapped(f.details, detached),
     provenance: f.provenance,
     sources: f.sources,
     digits: shownStrings.some(holdsPan),
@@ -968,10 +968,10 @@ function fieldObject(
  */
 function maskedTlv(nodes: readonly TlvExplanation[], hide: (v: string) => string): readonly TlvExplanation[] {
   let changed = false;
-  const out = nodes.map((n) => {
+  const out = mapped(nodes, (n) => {
     const value = hide(n.value);
     const interpretation = n.interpretation === undefined ? undefined : hide(n.interpretation);
-    const details = n.details.map(hide);
+    const details = mapped(n.details, hide);
     const children = n.children && maskedTlv(n.children, hide);
     if (value === n.value && interpretation === n.interpretation && children === n.children && details.every((d, i) => d === n.details[i])) return n;
     changed = true;
@@ -1229,24 +1229,22 @@ class Explanation implements UriExplanation {
   }
 
   get fields(): readonly FieldExplanation[] {
-    return (this.#fields ??= this.#inLocale(() => this.#ctx.scanned.params.map((_, i) => this.#field(i)!)));
+    return (this.#fields ??= this.#inLocale(() => mapped(this.#ctx.scanned.params, (_, i) => this.#field(i)!)));
   }
 
   /** Messages quote keys and values: a card number typed as either must not leak through them. */
   get diagnostics(): readonly Diagnostic[] {
     return (this.#diagnostics ??= this.#inLocale(() =>
-      this.#found()
-        .map((d) => {
-          const message = this.#hide(d.message);
-          return message === d.message ? d : { ...d, message };
-        })
-        .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
+      mapped(this.#found(), (d) => {
+        const message = this.#hide(d.message);
+        return message === d.message ? d : { ...d, message };
+      }).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
     ));
   }
 
   /** The reading's lines: explaining a whole log for its diagnostics or JSON fields need not pay for them. */
   get reading(): readonly string[] {
-    return (this.#reading ??= this.#inLocale(() => readingLines(this.#ctx.model).map((line) => this.#hide(line))));
+    return (this.#reading ??= this.#inLocale(() => mapped(readingLines(this.#ctx.model), (line) => this.#hide(line))));
   }
 
   /** The explanation of field `index` (as in `scanned.params`), made alone when the fields were not read yet. */
@@ -1315,7 +1313,7 @@ class Explanation implements UriExplanation {
     if (field.rawValue !== undefined) field.rawValue = this.#hide(field.rawValue);
     if (field.value !== undefined) field.value = this.#hide(field.value);
     if (field.interpretation !== undefined) field.interpretation = this.#hide(field.interpretation);
-    field.details = field.details.map((d) => this.#hide(d));
+    field.details = mapped(field.details, (d) => this.#hide(d));
     if (field.tlv) field.tlv = maskedTlv(field.tlv, (v) => this.#hide(v));
     shown[index] = field;
     return field;
@@ -1337,7 +1335,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
   const scanned = withOwnParams(found);
   const operation = scanned.operation ? findOperation(scanned.operation) : undefined;
   const params = scanned.params;
-  const names = params.map((p) => p.name);
+  const names = mapped(params, (p) => p.name);
   // One reading of the whole URI, made once: every field, the summary and the diagnostics read it.
   const model = readTransaction(scanned, names);
   const ctx: Context = {
@@ -1356,7 +1354,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
     sensitive: new Map(),
     keep: identifiersToKeep(params, names),
   };
-  const states: FieldState[] = names.map((name) => {
+  const states: FieldState[] = mapped(names, (name) => {
     const tables = keyTables(operation, ctx.direction, name);
     return { name, tables, spec: tables.spec, receiptKey: tables.receiptKey, interpreted: undefined, done: false, reported: false, reports: [] };
   });
@@ -1382,7 +1380,7 @@ export function explainScanned(found: ScannedUri, options: ExplainOptions = {}):
  * `maskPans` reads them, for runs of 13–19 digits: an identifier of another shape can never be one, and most URIs
  * have none that could (one shared empty set, not a set per URI).
  */
-export function identifiersToKeep(params: readonly QueryParam[], names: readonly string[] = params.map((p) => p.name)): ReadonlySet<string> {
+export function identifiersToKeep(params: readonly QueryParam[], names: readonly string[] = mapped(params, (p) => p.name)): ReadonlySet<string> {
   let keep: Set<string> | undefined;
   for (let i = 0; i < params.length; i++) {
     if (!identifierFields.has(names[i]!)) continue;
