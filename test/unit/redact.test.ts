@@ -82,6 +82,10 @@ describe('maskPans: card numbers written in groups', () => {
     assert.equal(maskPans('pan=4111%201111%201111%201111'), 'pan=4111%2011**%20****%201111');
     assert.equal(maskPans('amex 3782 822463 10005'), 'amex 3782 82**** *0005', 'Amex 4-6-5');
     assert.equal(maskPans('6304 0000 0000 0000 018'), '6304 00** **** ***0 018', '19 digits, 4-4-4-4-3');
+    // The shortest groups, three digits, with every separator: no six digits in a row anywhere.
+    assert.equal(maskPans('x 378 282 246 310 005 y'), 'x 378 282 *** **0 005 y');
+    assert.equal(maskPans('378-282-246-310-005'), '378-282-***-**0-005');
+    assert.equal(maskPans('378%20282%20246%20310%20005'), '378%20282%20***%20**0%20005');
     // A run right after a %20, which the first pass reads with the 20 in front.
     assert.equal(maskPans('Shop%204111111111111111'), 'Shop%20411111******1111');
     // The card number among longer chains of groups.
