@@ -26,9 +26,26 @@ export function maskPans(text: string, keep?: ReadonlySet<string>): string {
   if (text.length < 13) return text; // no card number (most keys, values and sentences)
   const shapes = panShapes(text);
   if (shapes === 0) return text;
+  // The few short texts that get this far come again and again in a log (an EMV value with a long run of digits, in
+  // every URI of a terminal): masked once, when nothing is kept (the result is then the text's alone).
+  const plain = keep === undefined || keep.size === 0;
+  if (plain && text.length <= maskedLimit) {
+    const known = masked.get(text);
+    if (known !== undefined) return known;
+  }
   const runs = shapes & runShape ? text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits)) : text;
-  return shapes & groupShape ? maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits)) : runs;
+  const out = shapes & groupShape ? maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits)) : runs;
+  if (plain && text.length <= maskedLimit) {
+    if (masked.size >= maskedCount) masked.clear();
+    masked.set(text, out);
+  }
+  return out;
 }
+
+/** Texts of card-number shape masked lately, keeping nothing (see maskPans): at most this many, this long. */
+const masked = new Map<string, string>();
+const maskedCount = 256;
+const maskedLimit = 256;
 
 /**
  * Masks every card number, Luhn-valid or not (a mistyped PAN is still a PAN): what a field that holds one (`pan`,
@@ -44,10 +61,8 @@ const panRuns = /(?<![0-9])[0-9]{13,19}(?![0-9])/g;
 
 /** Whether `text` holds what maskPans masks when it keeps nothing. */
 export function holdsPan(text: string | undefined): boolean {
-  if (text === undefined || text.length < 13) return false;
-  const shapes = panShapes(text);
-  if (shapes & runShape) for (const m of text.matchAll(panRuns)) if (luhnValid(m[0])) return true;
-  return (shapes & groupShape) !== 0 && maskGroups(text, luhnValid) !== text;
+  // Masked (or found masked already) once: the texts that get past the first looks are few and come again.
+  return text !== undefined && maskPans(text) !== text;
 }
 
 /** The length of the separator a card number's groups can have at `i` (a space, `-`, `+`, `%20`), or 0. */

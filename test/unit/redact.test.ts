@@ -38,6 +38,22 @@ describe('redact', () => {
   });
 });
 
+describe('maskPans on texts met again (masked once, kept for when nothing is kept)', () => {
+  it('gives the same masking again, and never a masking made without the identifiers to keep', () => {
+    const text = 'ref 4111111111111111 tlv 9F3602015B95050000008001';
+    const keep = new Set(['4111111111111111']);
+    assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
+    assert.equal(maskPans(text, keep), text);
+    assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
+    assert.equal(maskPans(text, keep), text);
+    assert.equal(holdsPan(text), true);
+    // Many other texts of that shape in between (the kept ones are dropped, not grown without end).
+    for (let i = 0; i < 1000; i++) maskPans(`x ${4111111111111111 + i * 10} y`);
+    assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
+    assert.equal(maskPans(text, keep), text);
+  });
+});
+
 describe('holdsPan (what maskPans would mask)', () => {
   it('is true exactly where maskPans, keeping nothing, changes the text', () => {
     const cases = ['pan 4111111111111111 here', '4111111111111112', 'id 123456789012', 'a 41111111111111111111 b', 'x5500005555555559y', '', 'no digits', 'two 4111111111111111 and 1234'];
