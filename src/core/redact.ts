@@ -1,5 +1,6 @@
 // Redaction for anything that may be logged or shown: house style §6 — the logger redacts whatever looks
 // like a bearer token, a JWE/JWS, a PEM block or a client secret, and never shows an unmasked PAN.
+import { detached } from './text';
 
 const rules: ReadonlyArray<readonly [RegExp, string | ((m: string, ...g: string[]) => string)]> = [
   // key=value / "key": "value" pairs whose key names a secret.
@@ -37,7 +38,9 @@ export function maskPans(text: string, keep?: ReadonlySet<string>): string {
   const out = shapes & groupShape ? maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits)) : runs;
   if (plain && text.length <= maskedLimit) {
     if (masked.size >= maskedCount) masked.clear();
-    masked.set(text, out);
+    // Copies: a slice of a log keeps the whole piece it was cut from alive.
+    const key = detached(text);
+    masked.set(key, out === text ? key : detached(out));
   }
   return out;
 }
