@@ -2,8 +2,8 @@
 // a regular expression finds `scheme://…` runs, WHATWG URL + URLSearchParams read the fields. Both are scored
 // against the fields the corpus generator intended. Goal (issue 3): >= 5x the baseline, zero wrong fields. Then what
 // users get (issue 17): MB/s for scan and for scan + explain (goals >= 100 MB/s and <= 3x the scan), and
-// `nexi-app2app decode` against a naive listing of the same fields (goal <= 1.5x). A ratio line's goal is met when
-// its ratio is >= 1 (the goals are restated as ratios to fit run.ts).
+// `nexi-app2app decode` against a naive listing of the same fields, both run as programs (goal <= 1.5x). A ratio
+// line's goal is met when its ratio is >= 1 (the goals are restated as ratios to fit run.ts).
 import { scanText } from '../src/core/app2app/scan';
 import { decode } from '../src/cli/decode';
 import type { Io } from '../src/cli/io';
@@ -150,23 +150,37 @@ function runProcess(args: readonly string[], input: string): { ms: number; cpuMs
  * `node dist/cli.js decode < log > /dev/null` against `node bench/naiveListing.cjs < log > /dev/null`, alternately,
  * fastest of `runs` each: what a user waits for, reading and writing included (npm run bench builds dist first).
  */
-function asProcesses(text: string, runs: number): { decode: { ms: number; cpuMs?: number }; listing: { ms: number; cpuMs?: number } } | undefined {
+interface ProcessRuns {
+  /** The fastest run (its processor time with it). */
+  readonly ms: number;
+  readonly cpuMs?: number;
+  readonly medianMs: number;
+}
+
+function processRuns(runs: ReadonlyArray<{ ms: number; cpuMs: number | undefined }>): ProcessRuns {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  const fastest = sorted[0]!;
+  return { ms: fastest.ms, ...(fastest.cpuMs !== undefined ? { cpuMs: fastest.cpuMs } : {}), medianMs: sorted[Math.floor((sorted.length - 1) / 2)]!.ms };
+}
+
+function asProcesses(text: string, runs: number): { decode: ProcessRuns; listing: ProcessRuns } | undefined {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-bench-'));
   try {
     const input = path.join(dir, 'logcat.log');
     fs.writeFileSync(input, text);
-    const best = { decode: { ms: Infinity } as { ms: number; cpuMs?: number }, listing: { ms: Infinity } as { ms: number; cpuMs?: number } };
+    const decodes: Array<{ ms: number; cpuMs: number | undefined }> = [];
+    const listings: Array<{ ms: number; cpuMs: number | undefined }> = [];
     for (let i = 0; i <= runs; i++) {
       const listing = runProcess([path.join(repoRoot, 'bench', 'naiveListing.cjs')], input);
       const decode = runProcess([cli, 'decode'], input);
       // The first pair warms the file cache only.
       if (i === 0) continue;
-      if (listing.ms < best.listing.ms) best.listing = listing;
-      if (decode.ms < best.decode.ms) best.decode = decode;
+      listings.push(listing);
+      decodes.push(decode);
     }
-    return best;
+    return { decode: processRuns(decodes), listing: processRuns(listings) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -230,7 +244,9 @@ export async function decodeBench(): Promise<BenchResult[]> {
   const [scanned, explained] = measurePair({ name: 'scan', fn: () => scanOnly(corpus.text) }, { name: 'scan + explain', fn: () => scanExplain(corpus.text) }, explainRuns);
   const worded = measure('scan + explain, every field worded', () => scanExplainFields(corpus.text), explainRuns);
   const [listing, cli] = await measurePairAsync({ name: 'naive field listing', fn: () => naiveListing(corpus.text) }, { name: 'nexi-app2app decode', fn: () => cliDecode(corpus.text) }, explainRuns);
-  const processes = asProcesses(corpus.text, explainRuns);
+  // Processes vary more from run to run (start-up, a fresh JIT, the file cache): more runs.
+  const processRunCount = Number(process.env.NEXI_BENCH_PROCESS_RUNS ?? 5);
+  const processes = asProcesses(corpus.text, processRunCount);
   const mbs = (ms: number): string => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
   const explainMbs = mb / (explained.minMs / 1000);
   return [
@@ -255,21 +271,21 @@ export async function decodeBench(): Promise<BenchResult[]> {
       goal: 1,
     },
     { name: 'decode: scan + explain, every field worded', detail: `${worded.minMs.toFixed(0)} ms fastest of ${explainRuns} (${mbs(worded.minMs)}; ${(worded.minMs / scanned.minMs).toFixed(1)}x the scan)` },
-    {
-      name: 'decode: nexi-app2app decode vs naive listing',
-      detail: `decode ${cli.minMs.toFixed(0)} ms, naive field listing ${listing.minMs.toFixed(0)} ms fastest of ${explainRuns}: ${(cli.minMs / listing.minMs).toFixed(2)}x (goal <= 1.5x; the listing gets ${baseScore.wrong} fields wrong)`,
-      ratio: 1.5 / (cli.minMs / listing.minMs),
-      goal: 1,
-    },
-    {
-      name: 'decode: processor time of the same runs',
-      detail: `decode ${cli.cpuMs!.toFixed(0)} ms, naive field listing ${listing.cpuMs!.toFixed(0)} ms: ${(cli.cpuMs! / listing.cpuMs!).toFixed(2)}x (all threads, user + system)`,
-    },
+    // The goal (issue 17) is about the command as users run it, against the naive listing as a program of its own: the
+    // issue's own figures (decode ~4 s, "about 3x" the listing) were those of processes.
     processes
       ? {
-          name: 'decode: the same as processes',
-          detail: `node dist/cli.js decode ${processes.decode.ms.toFixed(0)} ms${processes.decode.cpuMs !== undefined ? ` (processor ${processes.decode.cpuMs.toFixed(0)} ms)` : ''}, node bench/naiveListing.cjs ${processes.listing.ms.toFixed(0)} ms${processes.listing.cpuMs !== undefined ? ` (processor ${processes.listing.cpuMs.toFixed(0)} ms)` : ''}, fastest of ${explainRuns}: ${(processes.decode.ms / processes.listing.ms).toFixed(2)}x (the log read from a file on standard input, output to /dev/null)`,
+          name: 'decode: nexi-app2app decode vs naive listing (processes)',
+          detail: `node dist/cli.js decode ${processes.decode.ms.toFixed(0)} ms${processes.decode.cpuMs !== undefined ? ` (processor ${processes.decode.cpuMs.toFixed(0)} ms)` : ''}, node bench/naiveListing.cjs ${processes.listing.ms.toFixed(0)} ms${processes.listing.cpuMs !== undefined ? ` (processor ${processes.listing.cpuMs.toFixed(0)} ms)` : ''}, fastest of ${processRunCount}: ${(processes.decode.ms / processes.listing.ms).toFixed(2)}x (medians ${processes.decode.medianMs.toFixed(0)} and ${processes.listing.medianMs.toFixed(0)} ms: ${(processes.decode.medianMs / processes.listing.medianMs).toFixed(2)}x; goal <= 1.5x; the log read from a file on standard input, output to /dev/null; the listing gets ${baseScore.wrong} fields wrong)`,
+          ratio: 1.5 / (processes.decode.ms / processes.listing.ms),
+          goal: 1,
         }
-      : { name: 'decode: the same as processes', detail: 'not measured: no dist/cli.js (node esbuild.js --production builds it)' },
+      : { name: 'decode: nexi-app2app decode vs naive listing (processes)', detail: 'not measured: no dist/cli.js (node esbuild.js --production builds it)', ratio: 0, goal: 1 },
+    {
+      // Warm, in this process: the decode's text is counted, not encoded or written, and the listing's lines are not
+      // even joined. What the work itself costs once compiled, without start-up, reading or writing.
+      name: 'decode: the same in this process, warm (output counted)',
+      detail: `decode ${cli.minMs.toFixed(0)} ms, naive field listing ${listing.minMs.toFixed(0)} ms fastest of ${explainRuns}: ${(cli.minMs / listing.minMs).toFixed(2)}x; processor time ${cli.cpuMs!.toFixed(0)} and ${listing.cpuMs!.toFixed(0)} ms: ${(cli.cpuMs! / listing.cpuMs!).toFixed(2)}x (all threads, user + system)`,
+    },
   ];
 }
