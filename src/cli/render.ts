@@ -2,7 +2,7 @@
 import { fieldWordsOf, shownFields, type FieldShown, type UriExplanation } from '../core/explain/explain';
 import { jsonExplanation } from '../core/explain/json';
 import { getLocale } from '../core/l10n';
-import { sourceLabel, tagsIn, titledTags, type SourceLabel } from '../core/codes/sources';
+import { sourceLabel, titledTags, type SourceLabel } from '../core/codes/sources';
 import { localSourceLabel, provenanceLabel } from '../core/explain/markdown';
 import type { Diagnostic, OffsetRange } from '../core/types';
 import { t, type CliMessageKey } from './messages';
@@ -70,8 +70,10 @@ const sourceWordsKept = new WeakMap<readonly string[], Map<string, Map<string, {
 function cite(text: string, cited: CitedSources | undefined): string {
   // Every source tag is bracketed (`[PAY]`): most texts hold none, and a whole log's decode cites thousands of texts.
   if (text.indexOf('[') < 0) return text;
-  if (cited) for (const tag of tagsIn(text)) if (!cited.has(tag)) cited.set(tag, sourceLabel(tag)!);
-  return titledTags(text);
+  if (!cited) return titledTags(text);
+  return titledTags(text, (tag) => {
+    if (!cited.has(tag)) cited.set(tag, sourceLabel(tag)!);
+  });
 }
 
 export function renderExplanation(e: UriExplanation, where: (o: number) => { line: number; column: number }, s: ReturnType<typeof styler>, cited?: CitedSources): string {

@@ -127,9 +127,16 @@ export const specTagAlternation = Object.keys(specSources)
 /** `[TAG]` tokens of known spec tags in plain text. */
 export const plainTagPattern = new RegExp(`\\[(${specTagAlternation})\\]`, 'g');
 
-/** Plain text with every known `[TAG]` replaced by `[Title]` (the CLI's text output; the tag ids stay in JSON). */
-export function titledTags(text: string): string {
-  return text.replace(plainTagPattern, (_m, inner: string) => `[${specSources[`[${inner}]` as SpecSourceTag].title}]`);
+/**
+ * Plain text with every known `[TAG]` replaced by `[Title]` (the CLI's text output; the tag ids stay in JSON).
+ * `cited` is told each tag as it is replaced, in order (what tagsIn lists, with repeats), in the same pass.
+ */
+export function titledTags(text: string, cited?: (tag: SpecSourceTag) => void): string {
+  return text.replace(plainTagPattern, (_m, inner: string) => {
+    const tag = `[${inner}]` as SpecSourceTag;
+    cited?.(tag);
+    return `[${specSources[tag].title}]`;
+  });
 }
 
 /** The spec tags cited in `text`, in order of first appearance. */
