@@ -112,11 +112,19 @@ function extensionPlugin({ outDir, chunks, shared, usedShared }) {
 
 // The MCP SDK (with zod) serves only `nexi-app2app mcp`: src/cli/mcpSdk.ts is bundled on its own into
 // dist/vendor/mcp-sdk.js, and the CLI requires it from there when that command runs.
+// @vscode/l10n requires fs/promises when it loads, for reading bundles from files, which the CLI never asks it to do
+// (it hands it their contents): Node loading that module was ~4 ms of every command's start. The CLI's copy gets a
+// stand-in that loads it at the first use.
 const cliPlugin = {
   name: 'cli-vendors',
   setup(build) {
     build.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
     build.onResolve({ filter: /^\.\/mcpSdk$/ }, (args) => (args.importer.endsWith(path.join('src', 'cli', 'mcp.ts')) ? { path: './vendor/mcp-sdk.js', external: true } : undefined));
+    build.onResolve({ filter: /^fs\/promises$/ }, (args) => (args.importer.includes(`${path.sep}@vscode${path.sep}l10n${path.sep}`) ? { path: 'fs/promises', namespace: 'nexi-lazy-builtin' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'nexi-lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = new Proxy({}, { get: (_target, name) => require(${JSON.stringify(args.path)})[name] });`,
+    }));
   },
 };
 
