@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { diagnosticCodes, formatMessage, type DiagnosticCode } from '../../src/core/app2app/diagnosticCodes';
 import { scanText } from '../../src/core/app2app/scan';
-import { validateUri } from '../../src/core/app2app/validate';
+import { byCode, validateUri } from '../../src/core/app2app/validate';
 import type { Diagnostic } from '../../src/core/types';
 import { withCatalog } from '../../src/core/app2app/catalog';
 import { applyEdits, fixtureOperations } from './app2appFixtures';
@@ -37,6 +37,12 @@ const last = 'neximpos://last_transaction?callerName=Shop&terminalId=30350039&ca
 const closure = 'neximpos://accounting_closure?callerTrxId=T1&callerName=Shop&uri=myapp%3A%2F%2Faccounting_closure';
 
 describe('app2app validate', () => {
+  it('orders diagnostic codes as the collator orders them (every code of the table, and codes of other families)', () => {
+    const codes = [...Object.keys(diagnosticCodes), 'A2R001', 'A2R014', 'A2R006', 'A2A1', 'B1', 'A10'];
+    assert.deepEqual([...codes].sort(byCode), [...codes].sort((a, b) => a.localeCompare(b)));
+    assert.equal(byCode('A2A003', 'A2A003'), 0);
+  });
+
   it('accepts a minimal valid request of each operation', () => {
     for (const uri of [pay, rev, last, closure]) expectCodes(uri, []);
   });

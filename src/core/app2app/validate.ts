@@ -152,7 +152,15 @@ export function validateUri(input: string | ScannedUri, options: ValidateOptions
 }
 
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+  return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || byCode(a.code, b.code));
+}
+
+/**
+ * Codes in order (`A2A003` before `A2A010`, `A2A…` before `A2R…`). Codes are capital letters and digits, whose
+ * code-unit order is the collation order: localeCompare gave the same, after ~9 ms of setting up ICU's collator.
+ */
+export function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function requestFromString(text: string): ScannedUri {
