@@ -28,27 +28,23 @@ export function maskPans(text: string, keep?: ReadonlySet<string>): string {
   const shapes = panShapes(text);
   if (shapes === 0) return text;
   // The few short texts that get this far come again and again in a log (an EMV value with a long run of digits, in
-  // every URI of a terminal): masked once, when nothing is kept (the result is then the text's alone).
-  const plain = keep === undefined || keep.size === 0;
-  if (plain && text.length <= maskedLimit) {
-    const known = masked.get(text);
-    if (known !== undefined) return known;
-  }
+  // every URI of a terminal), and hold no card number: looked at once. Only texts found to hold none are kept (no card
+  // number is held for longer than its text), and only when nothing is kept (a kept identifier can be one).
+  if (text.length <= cleanLimit && cleanTexts.has(text)) return text;
   const runs = shapes & runShape ? text.replace(panRuns, (digits) => (luhnValid(digits) && !keep?.has(digits) ? maskPan(digits) : digits)) : text;
   const out = shapes & groupShape ? maskGroups(runs, (digits) => luhnValid(digits) && !keep?.has(digits)) : runs;
-  if (plain && text.length <= maskedLimit) {
-    if (masked.size >= maskedCount) masked.clear();
-    // Copies: a slice of a log keeps the whole piece it was cut from alive.
-    const key = detached(text);
-    masked.set(key, out === text ? key : detached(out));
+  if (out === text && (keep === undefined || keep.size === 0) && text.length <= cleanLimit) {
+    if (cleanTexts.size >= cleanCount) cleanTexts.clear();
+    // A copy: a slice of a log keeps the whole piece it was cut from alive.
+    cleanTexts.add(detached(text));
   }
   return out;
 }
 
-/** Texts of card-number shape masked lately, keeping nothing (see maskPans): at most this many, this long. */
-const masked = new Map<string, string>();
-const maskedCount = 256;
-const maskedLimit = 256;
+/** Texts of card-number shape found lately to hold none, keeping nothing (see maskPans): at most this many, this long. */
+const cleanTexts = new Set<string>();
+const cleanCount = 256;
+const cleanLimit = 256;
 
 /**
  * Masks every card number, Luhn-valid or not (a mistyped PAN is still a PAN): what a field that holds one (`pan`,
@@ -64,7 +60,7 @@ const panRuns = /(?<![0-9])[0-9]{13,19}(?![0-9])/g;
 
 /** Whether `text` holds what maskPans masks when it keeps nothing. */
 export function holdsPan(text: string | undefined): boolean {
-  // Masked (or found masked already) once: the texts that get past the first looks are few and come again.
+  // The texts that get past maskPans' first looks are few and come again: those found clean are known after.
   return text !== undefined && maskPans(text) !== text;
 }
 

@@ -38,19 +38,25 @@ describe('redact', () => {
   });
 });
 
-describe('maskPans on texts met again (masked once, kept for when nothing is kept)', () => {
-  it('gives the same masking again, and never a masking made without the identifiers to keep', () => {
+describe('maskPans on texts met again (those found clean are known after)', () => {
+  it('masks a text the same way again, and never takes one found clean while an identifier was kept for clean', () => {
     const text = 'ref 4111111111111111 tlv 9F3602015B95050000008001';
     const keep = new Set(['4111111111111111']);
-    assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
+    // Clean with the identifier kept: not known as clean for a call that keeps nothing.
     assert.equal(maskPans(text, keep), text);
     assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
     assert.equal(maskPans(text, keep), text);
+    assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
     assert.equal(holdsPan(text), true);
-    // Many other texts of that shape in between (the kept ones are dropped, not grown without end).
-    for (let i = 0; i < 1000; i++) maskPans(`x ${4111111111111111 + i * 10} y`);
+    const clean = 'tlv 9F3602015B95050000008001';
+    assert.equal(maskPans(clean), clean);
+    assert.equal(maskPans(clean), clean);
+    assert.equal(holdsPan(clean), false);
+    // Many other texts of that shape in between (those known are dropped, not grown without end).
+    for (let i = 0; i < 1000; i++) maskPans(`x ${4111111111111111 + i * 10} y ${9505000000800 + i}`);
     assert.equal(maskPans(text), 'ref 411111******1111 tlv 9F3602015B95050000008001');
     assert.equal(maskPans(text, keep), text);
+    assert.equal(maskPans(clean), clean);
   });
 });
 
