@@ -55,11 +55,14 @@ export class SandboxService extends DisposableService {
 
   private async doStart(): Promise<SandboxServer> {
     const started = performance.now();
+    // Each step is logged: a start that never finishes (seen twice in CI's product test, not reproduced) shows where.
+    this.log.info('Local sandbox: starting (keys and certificates, then the server)…');
     // The server module pulls in jose; load it only when a sandbox is wanted.
     const { Sandbox, sandboxDefaults } = await import('../core/sandbox/server');
     const { generatePki } = await import('../core/sandbox/pki');
     const pki = await generatePki({ clientOu: 'API Security - SANDBOX' });
     const server = await Sandbox.start({ pki, log: (line) => this.logLine(line) });
+    this.log.info(`Local sandbox: server up after ${(performance.now() - started).toFixed(0)} ms; storing the Sandbox environment's credentials…`);
     // The sandbox's default app is the generated client certificate; hand its credentials to the Sandbox environment.
     await this.store.apply('sandbox', {
       clientId: sandboxDefaults.clientId,
