@@ -129,7 +129,7 @@ export const plainTagPattern = new RegExp(`\\[(${specTagAlternation})\\]`, 'g');
 
 /**
  * Plain text with every known `[TAG]` replaced by `[Title]` (the CLI's text output; the tag ids stay in JSON).
- * `cited` is told each tag as it is replaced, in order (what tagsIn lists, with repeats), in the same pass.
+ * `cited` is told each tag as it is replaced, in order of appearance (repeats too), in the same pass.
  */
 export function titledTags(text: string, cited?: (tag: SpecSourceTag) => void): string {
   return text.replace(plainTagPattern, (_m, inner: string) => {
@@ -139,7 +139,3 @@ export function titledTags(text: string, cited?: (tag: SpecSourceTag) => void): 
   });
 }
 
-/** The spec tags cited in `text`, in order of first appearance. */
-export function tagsIn(text: string): SpecSourceTag[] {
-  return [...new Set([...text.matchAll(plainTagPattern)].map((m) => `[${m[1]!}]` as SpecSourceTag))];
-}
