@@ -7,7 +7,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { inputFromPairs } from '../../src/cli/build';
 import fc from 'fast-check';
-import { wholeLines, type Io } from '../../src/cli/io';
+import { wholeLines, wholeLogFlags, type Io } from '../../src/cli/io';
 import { jsonExplanation } from '../../src/core/explain/json';
 import { decodeText } from '../../src/core/explain/explain';
 import { lineIndex } from '../../src/core/text';
@@ -330,6 +330,64 @@ describe('CLI', () => {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('tunes V8 for a whole log with the flags this V8 has, leaving alone those node was given', () => {
+      const node20 = '11.3.244.8-node.33';
+      const tiering = ['--bytecode-size-allowance-per-tick=600', '--ticks-before-optimization=2'];
+      assert.deepEqual(wholeLogFlags(node20, ''), ['--semi-space-growth-factor=16', ...tiering]);
+      // Later V8s have no such tiering flags: setting one would print "unrecognized flag" on standard error.
+      assert.deepEqual(wholeLogFlags('12.4.254.21-node.33', ''), ['--semi-space-growth-factor=16']);
+      assert.deepEqual(wholeLogFlags('13.6.233.17-node.53', '--max-old-space-size=4096'), ['--semi-space-growth-factor=16']);
+      // Given to node (either spelling of a V8 flag), in NODE_OPTIONS or its arguments: node's value stands.
+      assert.deepEqual(wholeLogFlags(node20, '--semi_space_growth_factor=2'), tiering);
+      assert.deepEqual(wholeLogFlags(node20, '--semi-space-growth-factor=2 --bytecode_size_allowance_per_tick=150'), []);
+      assert.deepEqual(wholeLogFlags(node20, '--ticks-before-optimization=3'), ['--semi-space-growth-factor=16']);
+      // What this process's node gets: no error message on standard error for a whole log from a file.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexi-cli-'));
+      try {
+        const file = path.join(dir, 'logcat.log');
+        fs.writeFileSync(file, generateCorpus(1.5 * 1024 * 1024).text);
+        const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'decode'], { cwd: root, encoding: 'utf8', stdio: [fs.openSync(file, 'r'), 'ignore', 'pipe'] });
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stderr, '');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('has the explainer optimised after fewer URIs with the tiering flags, where this V8 takes them', function () {
+      this.timeout(120000);
+      const flags = wholeLogFlags(process.versions.v8, '').filter((f) => !f.startsWith('--semi-space'));
+      if (flags.length === 0) this.skip(); // a V8 without them (see wholeLogFlags)
+      // V8's own view, through its test intrinsics: how many URIs of a log are explained before readTransaction (1.7 KB
+      // of bytecode, run once per URI) runs as TurboFan's code, with the flags set at run time as the CLI sets them, and
+      // without. Compiled on the main thread: in the background, when its code arrives depends on what else the
+      // compiler threads have queued and on the machine's load (V8's decision to optimise is what the flags change).
+      const script = (tuned: boolean) => `
+        const v8 = require('v8');
+        for (const flag of ${JSON.stringify(tuned ? flags : [])}) v8.setFlagsFromString(flag);
+        const { readTransaction } = require(${JSON.stringify(path.join(root, 'src/core/transaction/model.ts'))});
+        const { explainScanned } = require(${JSON.stringify(path.join(root, 'src/core/explain/explain.ts'))});
+        const { scanEach } = require(${JSON.stringify(path.join(root, 'src/core/app2app/scan.ts'))});
+        const { generateCorpus } = require(${JSON.stringify(path.join(root, 'bench/corpus.ts'))});
+        let uris = 0;
+        for (const scanned of scanEach(generateCorpus(8 * 1024 * 1024).text)) {
+          explainScanned(scanned).summary;
+          uris++;
+          if (%ActiveTierIsTurbofan(readTransaction)) break;
+        }
+        process.stdout.write(JSON.stringify({ uris, optimised: %ActiveTierIsTurbofan(readTransaction) }));`;
+      const urisUntil = (tuned: boolean): number => {
+        const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-concurrent-recompilation', '-r', 'tsx/cjs', '-e', script(tuned)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+        assert.equal(r.status, 0, r.stderr);
+        const out = JSON.parse(r.stdout) as { uris: number; optimised: boolean };
+        assert.ok(out.optimised, `readTransaction not optimised after ${out.uris} URIs${tuned ? ' (tuned)' : ''}`);
+        return out.uris;
+      };
+      const before = urisUntil(false);
+      const after = urisUntil(true);
+      assert.ok(after < before * 0.6, `optimised after ${after} URIs with ${flags.join(' ')}, ${before} without`);
     });
 
     it('prints what a live log (`adb logcat | nexi-app2app decode`) holds as its lines come, before the log ends', async function () {
