@@ -13,7 +13,8 @@ export function decodeHelp(): string {
 export async function decode(argv: readonly string[], io: Io): Promise<number> {
   const { flags, positional } = parseFlags(argv, ['--json']);
   let input: StdinLines;
-  if (positional.length > 0) input = { pieces: [positional.join(' ')], live: false };
+  // `-` alone is standard input, as for most commands that read files.
+  if (positional.length > 0 && !(positional.length === 1 && positional[0] === '-')) input = { pieces: [positional.join(' ')], live: false };
   else {
     const lines = io.stdinLines ? io.stdinLines() : await wholeStdin(io);
     if (lines === undefined) throw new UsageError(t('decodeNeedsText'));

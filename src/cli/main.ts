@@ -135,8 +135,11 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case undefined:
         io.stderr(usage());
         return 2;
-      default:
-        throw new UsageError(t('unknownCommand', { command }));
+      default: {
+        // `nexi-app2app --json decode …`: an option before the command it belongs to.
+        const after = command.startsWith('-') ? rest.find((a) => Object.prototype.hasOwnProperty.call(helps, a)) : undefined;
+        throw new UsageError(after === undefined ? t('unknownCommand', { command }) : t('optionBeforeCommand', { option: command, command: after }));
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -35,6 +35,7 @@ reconcile: 4 discrepancies found.
 `,
   runForUsage: "Run '{command}' for usage.",
   unknownCommand: "unknown command '{command}'",
+  optionBeforeCommand: "{option} goes after the command: nexi-app2app {command} {option} …",
   langNeedsValue: '--lang needs a value: {locales}',
   langUnsupported: "unsupported language '{lang}': --lang takes {locales}",
   orList: '{first} or {last}',
@@ -76,9 +77,9 @@ one per line, in that order, for those not set in the environment. Never on the 
   // decode.ts
   decodeHelp: `Usage: nexi-app2app decode [--json] [TEXT…]
 
-Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given: pipe a
-whole logcat, or a live one: each URI is explained as soon as its line is complete) and explains every
-field. Exit status: 0 when at least one URI was found, 1 when none was.
+Finds every App2App request and result URI in TEXT (or in standard input when no TEXT is given, or TEXT
+is -: pipe a whole logcat, or a live one: each URI is explained as soon as its line is complete) and
+explains every field. Exit status: 0 when at least one URI was found, 1 when none was.
   --json   a JSON array instead of text, one object per URI: its range, summary, transaction reading, fields
            and diagnostics
 `,
@@ -89,8 +90,9 @@ field. Exit status: 0 when at least one URI was found, 1 when none was.
   validateHelp: `Usage: nexi-app2app validate [--json] URI…
 
 Checks App2App request URIs (neximpos://…) against Nexi's documentation: required parameters, values,
-encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI, reads one URI
-per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one error, 2 no URI.
+encoding, additional tags, autoClose/sendTicket, artefacts of copied examples. Without URI (or with -),
+reads one URI per line from standard input. Exit status: 0 valid (warnings allowed), 1 at least one
+error, 2 no URI.
   --json   a JSON array instead of text, one object per URI: the URI, whether it is valid, its diagnostics
 `,
   validateNeedsUri: 'validate needs a URI (quote it: the shell treats & as a command separator)',

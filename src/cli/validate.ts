@@ -21,7 +21,8 @@ const countKeys = {
 
 export async function validate(argv: readonly string[], io: Io): Promise<number> {
   const { flags, positional } = parseFlags(argv, ['--json']);
-  let uris = positional;
+  // `-` alone is standard input, as for most commands that read files.
+  let uris = positional.length === 1 && positional[0] === '-' ? [] : positional;
   if (uris.length === 0) {
     const stdin = await io.readStdin();
     if (stdin === undefined) throw new UsageError(t('validateNeedsUri'));

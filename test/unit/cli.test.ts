@@ -67,6 +67,16 @@ describe('CLI', () => {
       assert.equal((await cli(['decode', '--json', 'nothing'])).out, '[]\n');
     });
 
+    it('reads standard input for - (as for most commands that read files), as with no TEXT', async () => {
+      for (const args of [['decode'], ['decode', '--json']]) {
+        const fromStdin = await cli(args, logcat);
+        assert.equal(fromStdin.code, 0);
+        assert.deepEqual(await cli([...args, '-'], logcat), fromStdin);
+      }
+      // `-` among other words is text.
+      assert.equal((await cli(['decode', '-', 'neximpos://payment?amount=100'], logcat)).out.match(/^(Request|Result) /gm)?.length, 1);
+    });
+
     it('never shows an unmasked PAN', async () => {
       const r = await cli(['decode', '--json', 'app://payment?result=0&operationType=PAYMENT&callerTrxId=1&pan=4111111111111111']);
       assert.ok(!r.out.includes('4111111111111111'));
@@ -83,6 +93,16 @@ describe('CLI', () => {
       const all = await cli(['help']);
       assert.equal(all.code, 0);
       assert.match(all.out, /--json \(decode, validate, build, check, reconcile, simulate, scenarios, rehearse\)/);
+    });
+
+    it('says where an option given before its command goes', async () => {
+      const r = await cli(['--json', 'decode', 'neximpos://payment?amount=100']);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /^nexi-app2app: --json goes after the command: nexi-app2app decode --json …\n/);
+      assert.match((await cli(['--lang', 'it', '--json', 'validate', 'x'])).err, /--json va dopo il comando: nexi-app2app validate --json …/);
+      // Not before a command: still an unknown one.
+      assert.match((await cli(['--frob'])).err, /unknown command '--frob'/);
     });
 
     it('describes the options whose effect is not in their name: simulate --json (what it holds), sandbox --quiet', async () => {
@@ -166,6 +186,15 @@ describe('CLI', () => {
       assert.match((await cli(['--lang', 'it', 'decode', '--jsn', 'x'])).err, /opzione sconosciuta --jsn; forse si intendeva --json\?/);
     });
 
+    it('reads one URI per line from standard input for -', async () => {
+      const ok = 'neximpos://payment?amount=150&callerTrxId=x&callerName=y&uri=demo%3A%2F%2Fpayment';
+      const stdin = `${ok}\nneximpos://payment?amount=0\n`;
+      const dash = await cli(['validate', '-'], stdin);
+      assert.equal(dash.code, 1);
+      assert.deepEqual(dash, await cli(['validate'], stdin));
+      assert.equal(dash.out.match(/^(valid|invalid) /gm)?.length, 2);
+    });
+
     it('standard input without a URI is a usage error, not a pass', async () => {
       for (const stdin of ['', '\n  \n']) {
         const r = await cli(['validate', '--json'], stdin);
@@ -210,6 +239,16 @@ describe('CLI', () => {
       assert.equal((await cli(['bogus'])).code, 2);
       assert.equal((await cli(['decode', '--frobnicate'])).code, 2);
       assert.equal((await cli([])).code, 2);
+    });
+
+    it('a key given twice is a usage error naming it (the URI would keep one value without a word)', async () => {
+      for (const pairs of [['amount=100', 'amount=200'], ['addInfoKey1=a', 'addInfo1=x', 'addInfoKey1=b']]) {
+        const r = await cli(['build', 'payment', ...pairs]);
+        assert.equal(r.code, 2);
+        assert.equal(r.out, '');
+        assert.match(r.err, new RegExp(`^nexi-app2app: '${pairs[0]!.split('=')[0]}' is given twice: a request takes one value per key\\n`));
+      }
+      assert.match((await cli(['--lang', 'it', 'build', 'payment', 'amount=1', 'amount=1'])).err, /'amount' è indicato due volte: una richiesta accetta un solo valore per chiave/);
     });
 
     it('maps legacy addInfoN without keys to legacy tags', () => {

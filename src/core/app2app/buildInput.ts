@@ -14,6 +14,7 @@ export const buildInputMessages = {
   unknownParameterHint: "'{key}' is not a {operation} parameter; did you mean '{suggestion}'?",
   tagIndex: "'{key}': N must be 1 to 5",
   notBoolean: "{key} takes true or false, not '{value}'",
+  duplicateKey: "'{key}' is given twice: a request takes one value per key",
 } as const;
 
 const messages = translated('app2app.buildInput', buildInputMessages);
@@ -36,6 +37,9 @@ export function requestInputFromEntries(operationName: string, entries: Iterable
   const fields: Record<string, unknown> = { operation: operation.name };
   const tagKeys = new Map<number, string>();
   const tagValues = new Map<number, string>();
+  // A key given twice is a slip, said as such: the builder would keep one value without a word (A2A010 is the finding
+  // for a URI that carries a key twice).
+  const given = new Set<string>();
   for (const [key, value] of entries) {
     const match = findParameter(operation, 'request', key);
     if (!match) {
@@ -44,6 +48,8 @@ export function requestInputFromEntries(operationName: string, entries: Iterable
       const args = { key, operation: operation.name };
       throw new BuildInputError(hint ? fillTemplate(M.unknownParameterHint, { ...args, suggestion: hint }) : fillTemplate(M.unknownParameter, args));
     }
+    if (given.has(key)) throw new BuildInputError(fillTemplate(messages().duplicateKey, { key }));
+    given.add(key);
     if (match.spec.family === 'additionalTagKey' || match.spec.family === 'additionalTagValue') {
       if (!match.index || !match.inRange) throw new BuildInputError(fillTemplate(messages().tagIndex, { key }));
       (match.spec.family === 'additionalTagKey' ? tagKeys : tagValues).set(match.index, value);
