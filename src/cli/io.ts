@@ -116,9 +116,11 @@ let tuned = false;
  *   after 3 + (bytecode length / 150) rounds of its interrupt budget: the explainer's per-URI functions are large
  *   (`summarise` ~2.7 KB of bytecode, `readingLines` ~1.9, `readTransaction` ~1.7), so they waited for 14–21 rounds and
  *   ran unoptimised for the first few thousand URIs of a log (its MB 2–10 decoded at ~40 ms/MB, ~24 once optimised).
- *   With 2 + (length / 600) rounds they are optimised about three times sooner: 2.5% fewer instructions for a 10 MB
- *   decode (callgrind, --single-threaded), ~3% less time for 50 MB. Later V8s tier up otherwise (through Maglev) and
- *   have no such flags: an unknown flag would be an error message on standard error.
+ *   With 2 + (length / 600) rounds V8 decides about three times sooner (when the code arrives also depends on what the
+ *   compiler threads have queued): 2.6% fewer instructions for a 10 MB decode (callgrind, --single-threaded); a 50 MB
+ *   decode was faster in 11 of 12 alternating runs (the pairs' median ratio 0.92 on a busy machine; fastest runs 1%
+ *   apart). Later V8s tier up otherwise (through Maglev) and have no such flags: an unknown flag would be an error
+ *   message on standard error.
  */
 export function wholeLogFlags(v8Version = process.versions.v8, given = [process.env.NODE_OPTIONS ?? '', ...process.execArgv].join(' ')): string[] {
   const named = given.replace(/_/g, '-');
