@@ -114,13 +114,13 @@ let tuned = false;
  *   the whole decode ~5% faster.
  * - On Node 20's V8 (11.3), large functions are optimised sooner. That V8 gives a function to its optimising compiler
  *   after 3 + (bytecode length / 150) rounds of its interrupt budget: the explainer's per-URI functions are large
- *   (`summarise` ~2.7 KB of bytecode, `readingLines` ~1.9, `readTransaction` ~1.7), so they waited for 14–21 rounds and
- *   ran unoptimised for the first few thousand URIs of a log (its MB 2–10 decoded at ~40 ms/MB, ~24 once optimised).
- *   With 2 + (length / 600) rounds V8 decides about three times sooner (when the code arrives also depends on what the
- *   compiler threads have queued): 2.6% fewer instructions for a 10 MB decode (callgrind, --single-threaded); a 50 MB
- *   decode was faster in 11 of 12 alternating runs (the pairs' median ratio 0.92 on a busy machine; fastest runs 1%
- *   apart). Later V8s tier up otherwise (through Maglev) and have no such flags: an unknown flag would be an error
- *   message on standard error.
+ *   (`summarise` ~2.7 KB of bytecode, `readingLines` ~1.9, `readTransaction` ~1.7), so they waited for 14–21 rounds
+ *   (readTransaction: V8 decided at the 567th URI of a log; its code, through the compiler threads' queue, came after
+ *   1,000–2,600 URIs) while MB 2–10 of a log decoded at ~40 ms/MB, ~24 once optimised. With 2 + (length / 600) rounds
+ *   V8 decides about three times sooner (readTransaction: at the 163rd URI): 2.6% fewer instructions for a 10 MB decode
+ *   (callgrind, --single-threaded); a 50 MB decode was faster in 11 of 12 alternating runs (the pairs' median ratio
+ *   0.92 on a busy machine; fastest runs 1% apart). Node 24's V8 (13.6, tiering up through Maglev) has no such flags,
+ *   and an unknown flag would be an error message on standard error: other V8s are left as they are.
  */
 export function wholeLogFlags(v8Version = process.versions.v8, given = [process.env.NODE_OPTIONS ?? '', ...process.execArgv].join(' ')): string[] {
   const named = given.replace(/_/g, '-');
