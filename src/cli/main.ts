@@ -37,8 +37,17 @@ const helps: Record<string, () => string> = {
   mcp: () => t('mcpHelp'),
 };
 
+function isCommand(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(helps, word);
+}
+
 function helpOf(command: string | undefined): string {
-  return Object.prototype.hasOwnProperty.call(helps, command ?? '') ? helps[command!]!() : usage();
+  return command !== undefined && isCommand(command) ? helps[command]!() : usage();
+}
+
+/** The command an option given before it (`--json decode …`: `--json`) belongs to, if one follows. */
+function optionBefore(first: string | undefined, rest: readonly string[]): string | undefined {
+  return first?.startsWith('-') ? rest.find(isCommand) : undefined;
 }
 
 /**
@@ -129,7 +138,7 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case '--help':
       case '-h':
         // `help foo`: no such command, said as for `nexi-app2app foo` (not the general help, exit 0, as if it were one).
-        if (rest[0] !== undefined && !Object.prototype.hasOwnProperty.call(helps, rest[0])) throw new UsageError(t('unknownCommand', { command: rest[0] }));
+        if (rest[0] !== undefined && !isCommand(rest[0])) throw new UsageError(t('unknownCommand', { command: rest[0] }));
         io.stdout(helpOf(rest[0]));
         return 0;
       case undefined:
@@ -137,13 +146,14 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
         return 2;
       default: {
         // `nexi-app2app --json decode …`: an option before the command it belongs to.
-        const after = command.startsWith('-') ? rest.find((a) => Object.prototype.hasOwnProperty.call(helps, a)) : undefined;
+        const after = optionBefore(command, rest);
         throw new UsageError(after === undefined ? t('unknownCommand', { command }) : t('optionBeforeCommand', { option: command, command: after }));
       }
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      const helpCommand = `nexi-app2app help${command && Object.prototype.hasOwnProperty.call(helps, command) ? ` ${command}` : ''}`;
+      const named = command !== undefined && isCommand(command) ? command : optionBefore(command, rest);
+      const helpCommand = `nexi-app2app help${named !== undefined ? ` ${named}` : ''}`;
       io.stderr(`nexi-app2app: ${maskPans(err.message)}\n${t('runForUsage', { command: helpCommand })}\n`);
       return 2;
     }

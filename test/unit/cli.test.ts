@@ -99,7 +99,7 @@ describe('CLI', () => {
       const r = await cli(['--json', 'decode', 'neximpos://payment?amount=100']);
       assert.equal(r.code, 2);
       assert.equal(r.out, '');
-      assert.match(r.err, /^nexi-app2app: --json goes after the command: nexi-app2app decode --json …\n/);
+      assert.equal(r.err, "nexi-app2app: --json goes after the command: nexi-app2app decode --json …\nRun 'nexi-app2app help decode' for usage.\n");
       assert.match((await cli(['--lang', 'it', '--json', 'validate', 'x'])).err, /--json va dopo il comando: nexi-app2app validate --json …/);
       // Not before a command: still an unknown one.
       assert.match((await cli(['--frob'])).err, /unknown command '--frob'/);
