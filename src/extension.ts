@@ -123,9 +123,20 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   context.subscriptions.push(sandbox, checks);
   const history = registerHistoryView(context, checks);
   // `npm start` sets this so the Sandbox environment works out of the box; trust is required (it stores credentials).
-  if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('nexi').get<boolean>('sandbox.autoStart', false)) {
+  // Once per session, as soon as both hold: in a browser window the user settings, and so this machine-scoped one,
+  // can reach the extension host after activation (the `npm start` product test saw a sandbox that never started),
+  // and trust can be granted later.
+  let autoStarted = false;
+  const autoStart = (): void => {
+    if (autoStarted || !vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('nexi').get<boolean>('sandbox.autoStart', false)) return;
+    autoStarted = true;
     void sandbox.start().then(() => environments.setActive('sandbox'), (err: unknown) => log.error(err as Error));
-  }
+  };
+  autoStart();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nexi.sandbox.autoStart') && autoStart()),
+    vscode.workspace.onDidGrantWorkspaceTrust(autoStart),
+  );
   const reconciliations = new Reconciliations();
   context.subscriptions.push(reconciliations);
   const reconciliation = registerReconciliationView(context, reconciliations);

@@ -47,6 +47,20 @@ describe('checkTransaction from the editor (real VS Code, local sandbox)', funct
     await stopLocalSandbox(api);
   });
 
+  it('starts the sandbox once nexi.sandbox.autoStart is turned on after activation (in a browser, user settings can arrive late)', async () => {
+    await run('nexi.sandbox.stop');
+    await api.environments.setActive('stg');
+    assert.equal(api.b2b.services.sandbox.running, undefined);
+    const config = vscode.workspace.getConfiguration('nexi');
+    await config.update('sandbox.autoStart', true, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the sandbox to auto-start and become active', () => api.environments.active().id === 'sandbox' && api.b2b.services.sandbox.running !== undefined, 60_000);
+      assert.equal(api.environments.get('sandbox')!.endpoints?.baseUrl, api.b2b.services.sandbox.running!.url);
+    } finally {
+      await config.update('sandbox.autoStart', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('"Start Local Sandbox" wires the Sandbox environment: endpoints, active, credentials in SecretStorage only', async () => {
     await run('nexi.sandbox.stop');
     await api.environments.setActive('stg');
