@@ -1,8 +1,8 @@
 // "Nexi: Start Local Sandbox": the strict local B2B sandbox inside the extension host. Each start makes a fresh PKI
 // (in memory only), publishes the sandbox's URLs to the Sandbox environment, and stores its generated client
 // credentials as that environment's credentials — in SecretStorage like any other — so a check works out of the box.
-// The sandbox's own CA and server keys never leave memory. `nexi.sandbox.autoStart` starts it on activation
-// (what `npm start` sets).
+// The sandbox's own CA and server keys never leave memory. `nexi.sandbox.autoStart` starts it on activation,
+// or once the setting arrives or trust is granted later (extension.ts; what `npm start` sets).
 import * as vscode from 'vscode';
 import type { Sandbox as SandboxServer, SandboxLogLine } from '../core/sandbox/server';
 import type { SandboxTransaction } from '../core/sandbox/transactions';
