@@ -55,7 +55,8 @@ export class SandboxService extends DisposableService {
 
   private async doStart(): Promise<SandboxServer> {
     const started = performance.now();
-    // Each step is logged: a start that never finishes (seen twice in CI's product test, not reproduced) shows where.
+    // Each step is logged, so a start that stalls shows where. (The product test's sandbox that never started logged
+    // no start at all: autoStart had been read before the user settings came; extension.ts now waits for them.)
     this.log.info('Local sandbox: starting (keys and certificates, then the server)…');
     // The server module pulls in jose; load it only when a sandbox is wanted.
     const { Sandbox, sandboxDefaults } = await import('../core/sandbox/server');
