@@ -4,6 +4,7 @@ import { decodeText, type FieldExplanation, type UriExplanation } from '../../sr
 import { readDdMMyyHHmm, readEpochMillis, readHHmmss, readIso8601, readMMdd, readRrn } from '../../src/core/explain/dates';
 import { resultDiagnosticCodes } from '../../src/core/explain/messages';
 import { renderExplanation, styler } from '../../src/cli/render';
+import { withLocale } from '../../src/core/l10n';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -372,9 +373,27 @@ describe('explainer', () => {
       assert.equal(e.kind, 'request');
       assert.equal(e.operation, 'payment');
       assert.match(field(e, 'uri').interpretation!, /Nexi POS will open pizzapay:\/\/payment/);
-      assert.equal(field(e, 'autoClose').interpretation, 'true');
+      assert.equal(field(e, 'autoClose').interpretation, 'true: not the default (absent means false).');
       assert.ok(e.diagnostics.some((d) => d.code.startsWith('A2A') && d.severity === 'error'), JSON.stringify(e.diagnostics.map((d) => d.code)));
       assert.match(e.summary, /^Payment request — .*callerTrxId PP-QUICK; errors found: \d+, warnings: \d+\.$/);
+    });
+
+    it('tells whether a flag changes anything: the literal as sent, against the default, in every language', () => {
+      const request = 'neximpos://payment?amount=150&callerTrxId=F1&callerName=Pizza&sendTicket=false&autoClose=false&hideRetry=maybe&uri=pizzapay://payment';
+      const e = only(request);
+      assert.equal(field(e, 'sendTicket').interpretation, 'false: not the default (absent means true).');
+      assert.deepEqual(field(e, 'sendTicket').details, []);
+      assert.equal(field(e, 'autoClose').interpretation, 'false: the default, as when the key is absent.');
+      assert.equal(field(e, 'hideRetry').interpretation, '"maybe" is neither true nor false; Nexi POS expects the literal strings.');
+      assert.deepEqual(field(e, 'hideRetry').details, ['Absent, it means false.']);
+      // Italian words the sentence, never the literal: Nexi POS reads true and false, not vero and falso.
+      const it = withLocale('it', () => only(request));
+      assert.equal(field(it, 'sendTicket').interpretation, 'false: non è il valore predefinito (se manca vale true).');
+      assert.equal(field(it, 'autoClose').interpretation, 'false: il valore predefinito, come se la chiave mancasse.');
+      // A default the portal does not state says where it comes from.
+      const reversal = only('neximpos://reversal?amount=150&callerTrxId=R1&callerName=Pizza&autoClose=true&uri=pizzapay://reversal');
+      assert.equal(field(reversal, 'autoClose').interpretation, 'true: not the default (absent means false).');
+      assert.deepEqual(field(reversal, 'autoClose').details, ['Not stated on the portal; the Cloud SDK defaults to false.']);
     });
   });
 

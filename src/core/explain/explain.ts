@@ -6,6 +6,7 @@ import {
   findParameter,
   interpretationOf,
   operationsTaking,
+  parameterDefaultNote,
   parameterDescription,
   parameterIgnoredReason,
   parameterValueLegend,
@@ -580,9 +581,13 @@ function interpretByKey(ctx: Context, param: QueryParam, spec: ParameterSpec | u
     case 'timestamp':
       return describeDate(ctx, param, readDdMMyyHHmm(value), 'ddMMyyHHmm', M.dateTime);
     case 'boolean': {
-      const details = spec.default !== undefined ? [t(M.defaultIs, { value: spec.default })] : [];
-      if (value === 'true' || value === 'false') return { interpretation: value === 'true' ? M.booleanTrue : M.booleanFalse, details };
-      return { interpretation: t(M.booleanInvalid, { value }), details };
+      // The literal stays as sent (Nexi POS reads the strings true and false, in every language); what it adds is
+      // whether it changes anything, against the default the catalog states.
+      if (value !== 'true' && value !== 'false') return { interpretation: t(M.booleanInvalid, { value }), ...(spec.default !== undefined ? { details: [t(M.booleanAbsent, { default: spec.default })] } : {}) };
+      if (spec.default === undefined) return { interpretation: value };
+      // A default the portal does not state (reversal's autoClose: the Cloud SDK's) says where it comes from.
+      const note = parameterDefaultNote(spec);
+      return { interpretation: t(value === spec.default ? M.booleanIsDefault : M.booleanNotDefault, { value, default: spec.default }), ...(note !== undefined ? { details: [note] } : {}) };
     }
     case 'uri':
       return { interpretation: t(M.returnUri, { value }) };
