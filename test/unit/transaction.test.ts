@@ -269,6 +269,13 @@ describe('transaction model (issue 15)', () => {
       const ita = withLocale('it', () => checkResultMarkdown({ environmentLabel: 'Sandbox', terminalId: '1', callerTrxId: '1', at: 'x', found: { transaction: { result: '21', actionCode: '116' }, attempts: 1, durationMs: 5 } }));
       assert.match(ita, /Esito letto da result, actionCode .*\*\*rifiutata\*\*/);
     });
+
+    it('keeps each raw value as the backend sent it (not percent-encoded), card numbers masked', () => {
+      const e = explainCheck({ CT121: 'C.SO SEMPIONE 55, 20145 MILANO (MI)', note: ' a&b=c ', amount: 450, CT112: '4111111111111111' });
+      const raw = Object.fromEntries(e.fields.map((f) => [f.key, f.rawValue]));
+      assert.deepEqual(raw, { CT121: 'C.SO SEMPIONE 55, 20145 MILANO (MI)', note: ' a&b=c ', amount: '450', CT112: '411111******1111' });
+      assert.equal(e.fields.find((f) => f.key === 'note')?.value, 'a&b=c');
+    });
   });
 
   describe('simulator: the declined MobilePOS shape [REV]', () => {

@@ -5,6 +5,7 @@
 import { encodeQueryComponent } from '../app2app/build';
 import { findOperation } from '../app2app/catalog';
 import { scanText } from '../app2app/scan';
+import { maskPans } from '../redact';
 import { findingCodes } from '../transaction/model';
 import type { Diagnostic } from '../types';
 import { explainScanned, keyTables, type FieldExplanation, type TransactionReading } from './explain';
@@ -78,7 +79,9 @@ export function explainCheck(transaction: Record<string, unknown>): CheckExplana
     // by the tables, not by comparing the (localized) wording of the explanation.
     const tables = keyTables(operation, 'response', scanned!.params[i]!.name);
     if (!tables.spec && !tables.receiptKey) rest.meaning = C.unknownBackendKey;
-    return { ...rest, key, label: rest.label.replace(/^[^:]+: /, ''), ...(names[i] !== key ? { explainedAs: names[i]!, provenance: 'inferred' as const } : {}) };
+    // The raw value is the backend's, not the synthetic URI's percent-encoded copy of it.
+    const rawValue = maskPans(scalar(value)!);
+    return { ...rest, key, rawValue, label: rest.label.replace(/^[^:]+: /, ''), ...(names[i] !== key ? { explainedAs: names[i]!, provenance: 'inferred' as const } : {}) };
   });
   // Only an outcome read from the keys counts; the synthetic URI's ranges mean nothing, so findings keep code and text.
   const reading = explanation?.transaction && explanation.transaction.outcome !== 'unknown' ? explanation.transaction : undefined;
