@@ -132,6 +132,8 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case 'version':
       case '--version':
       case '-v':
+        // `version` takes nothing: `nexi-app2app version decode x` is a slip, not a request for the version.
+        if (rest[0] !== undefined) throw new UsageError(t('unexpectedArgument', { argument: rest[0] }));
         io.stdout(`${version}\n`);
         return 0;
       case 'help':
@@ -139,6 +141,7 @@ async function dispatch(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv)
       case '-h':
         // `help foo`: no such command, said as for `nexi-app2app foo` (not the general help, exit 0, as if it were one).
         if (rest[0] !== undefined && !isCommand(rest[0])) throw new UsageError(t('unknownCommand', { command: rest[0] }));
+        if (rest[1] !== undefined) throw new UsageError(t('unexpectedArgument', { argument: rest[1] }));
         io.stdout(helpOf(rest[0]));
         return 0;
       case undefined:

@@ -95,6 +95,17 @@ describe('CLI', () => {
       assert.match(all.out, /--json \(decode, validate, build, check, reconcile, simulate, scenarios, rehearse\)/);
     });
 
+    it('and version take no more arguments: an extra one is a usage error, not ignored', async () => {
+      for (const [argv, extra] of [[['version', 'extra'], 'extra'], [['--version', 'decode'], 'decode'], [['help', 'decode', 'x'], 'x']] as const) {
+        const r = await cli([...argv]);
+        assert.equal(r.code, 2, argv.join(' '));
+        assert.equal(r.out, '');
+        assert.match(r.err, new RegExp(`unexpected argument '${extra}'`));
+      }
+      assert.equal((await cli(['version'])).code, 0);
+      assert.equal((await cli(['help', 'decode'])).code, 0);
+    });
+
     it('says where an option given before its command goes', async () => {
       const r = await cli(['--json', 'decode', 'neximpos://payment?amount=100']);
       assert.equal(r.code, 2);
