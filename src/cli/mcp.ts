@@ -380,6 +380,21 @@ export function createMcpServer(sdk: Sdk, options: McpOptions): ServerType {
   return server;
 }
 
+/**
+ * A line that is not JSON, or not a JSON-RPC message, is answered as JSON-RPC 2.0 says (§5.1: -32700 parse error,
+ * -32600 invalid request, id null: it could not be read), not passed over in silence: a client that sent it would
+ * otherwise wait for an answer until its timeout. The SDK's transport reports such a line to `onerror` (set by
+ * `connect`, which keeps it) and reads on.
+ */
+function answerMalformed(transport: InstanceType<Sdk['StdioServerTransport']>): void {
+  const reported = transport.onerror;
+  transport.onerror = (error: Error) => {
+    const malformed = error instanceof SyntaxError ? { code: -32700, message: 'Parse error: the line is not JSON' } : error.name === 'ZodError' ? { code: -32600, message: 'Invalid Request: the line is JSON but not a JSON-RPC 2.0 message' } : undefined;
+    if (malformed) void transport.send({ jsonrpc: '2.0', id: null, error: malformed } as unknown as Parameters<typeof transport.send>[0]).catch(() => undefined);
+    reported?.(error);
+  };
+}
+
 /** `nexi-app2app mcp [--read-only]`: serves over stdio until the client closes it. */
 export async function runMcp(argv: readonly string[], runCli: CliRun, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Said as every command says it, in the run's language, with the help to read (main.ts catches it: exit 2).
@@ -396,6 +411,7 @@ export async function runMcp(argv: readonly string[], runCli: CliRun, env: NodeJ
     process.stdin.once('end', () => resolve());
   });
   await server.connect(transport);
+  answerMalformed(transport);
   await closed;
   await server.close();
   return 0;

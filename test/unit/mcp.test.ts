@@ -2,7 +2,7 @@
 // every tool, and once over stdio through the bundled CLI. Checks and reconciliation go to the real sandbox over
 // mTLS on loopback, through CLI profiles; production profiles need elicitation.
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -95,6 +95,37 @@ describe('MCP server (nexi-app2app mcp)', function () {
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, "nexi-app2app: opzione sconosciuta --read-onl; forse si intendeva --read-only?\nEseguire 'nexi-app2app help mcp' per la guida.\n");
+  });
+
+  it('answers a line that is not JSON (-32700) or not JSON-RPC (-32600) as JSON-RPC says, and reads on', async () => {
+    // Such a line went unanswered: a client that sent it waited for its timeout.
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'mcp', '--read-only'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const answers: Array<{ id: unknown; error?: { code: number; message: string }; result?: unknown }> = [];
+    let pending = '';
+    const four = new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        pending += chunk;
+        for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+          answers.push(JSON.parse(pending.slice(0, nl)) as (typeof answers)[number]);
+          pending = pending.slice(nl + 1);
+        }
+        if (answers.length >= 4) resolve();
+      });
+    });
+    child.stdin.write('not json\n{"jsonrpc":"2.0","id":1,"method":"ping"}\n{"id":7,"params":{}}\n{"jsonrpc":"2.0","id":2,"method":"ping"}\n');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([four, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`4 answers expected in 20 s, got ${JSON.stringify(answers)}`)), 20000)))]);
+    } finally {
+      clearTimeout(timer);
+      child.stdin.end();
+      if (answers.length < 4) child.kill();
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('close', resolve)));
+    }
+    const errors = answers.filter((a) => a.error).map((a) => [a.id, a.error!.code]);
+    assert.deepEqual(errors, [[null, -32700], [null, -32600]]);
+    assert.deepEqual(answers.filter((a) => !a.error).map((a) => [a.id, a.result]).sort(), [[1, {}], [2, {}]]);
   });
 
   it('decode, validate, build and simulate answer with exactly what the CLI prints, and its --json', async () => {
