@@ -160,12 +160,31 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
         const c = api.ui.prompts.current;
         return c && 'items' in c && c.items.some((i) => i.label === 'Sandbox') ? c : undefined;
       });
-      assert.equal(pick.title, 'Reconcile: environment to check the log against');
+      // The question names the log and what it holds (it said "the log" only).
+      assert.equal(pick.title, 'Reconcile logcat.log: environment to check its 4 transactions against');
       assert.equal(pick.items.length, 2, 'the two environments with credentials');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal((await pending).code, 'CANCELLED');
     } finally {
       await api.store.clear('stg');
+    }
+  });
+
+  it('a log with nothing to reconcile says so before asking anything', async () => {
+    const dir = vscode.Uri.file(path.join(os.tmpdir(), `nexi-nothing-${Date.now()}`));
+    const empty = vscode.Uri.joinPath(dir, 'quiet.log');
+    await vscode.workspace.fs.writeFile(empty, new TextEncoder().encode('I/ActivityManager: Start proc 4242:com.example.pizzapay/u0a123\n'));
+    // Two environments with credentials: the environment would be a question.
+    await api.store.apply('stg', { clientId: 'nothing-test-client' });
+    try {
+      // Were a question asked, the command would wait for it: the outcome comes at once instead.
+      const outcome = await run('nexi.reconcileLog', { uri: empty.toString() });
+      assert.equal(outcome.code, 'NOTHING_TO_RECONCILE', JSON.stringify(outcome));
+      assert.equal(outcome.message, 'No payment or reversal URI with a callerTrxId in quiet.log.');
+      assert.equal(api.ui.prompts.current, undefined);
+    } finally {
+      await api.store.clear('stg');
+      await vscode.workspace.fs.delete(dir, { recursive: true });
     }
   });
 

@@ -40,14 +40,19 @@ async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | u
   return picked?.[0] ? vscode.workspace.openTextDocument(picked[0]) : undefined;
 }
 
-async function defaultTerminal(ctx: CommandContext, environmentId: string, given?: string): Promise<string | undefined | null> {
+async function defaultTerminal(ctx: CommandContext, environmentId: string, given: string | undefined, needed: number): Promise<string | undefined | null> {
   if (given) return given;
+  // Asked only when some line names no terminal (a payment request without a result, say).
+  if (needed === 0) return undefined;
   // MobilePOS first: payment requests without a TID are the MobilePOS flow's (SoftPOS results carry f41).
   const ids = ctx.credentials.store.terminals(environmentId).map((t) => t.id).reverse();
   if (ids.length <= 1) return ids[0];
   const picked = await ctx.ui.prompts.pick(
     ids.map((id) => ({ label: id })),
-    { title: vscode.l10n.t('Reconcile: terminal for lines without one'), placeholder: vscode.l10n.t('Payment requests carry no terminal id (Nexi POS uses the last selected one)') },
+    {
+      title: needed === 1 ? vscode.l10n.t('Reconcile: terminal for the line without one') : vscode.l10n.t('Reconcile: terminal for the {0} lines without one', needed),
+      placeholder: vscode.l10n.t('Payment requests carry no terminal id (Nexi POS uses the last selected one)'),
+    },
   );
   return picked ? picked.label : null;
 }
@@ -56,22 +61,29 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const args = (raw instanceof vscode.Uri ? { uri: raw } : (raw ?? {})) as ReconcileArgs;
   const document = await logDocument(args);
   if (!document) return cancelled;
-  const environment = await chooseEnvironment(ctx, {
-    given: args.environmentId,
-    withCredentials: true,
-    title: vscode.l10n.t('Reconcile: environment to check the log against'),
-    placeholder: vscode.l10n.t('Which environment to ask'),
-  });
-  if (!environment) return cancelled;
-  const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId);
-  if (terminal === null) return cancelled;
-  const entries = extractEntries(document.getText(), terminal ? { defaultTerminalId: terminal } : {});
   const source = document.uri.path.split('/').pop() ?? document.uri.toString();
-  if (entries.length === 0) {
+  // What the log holds is known before anything is asked: a log with nothing to check says so at once, and the
+  // questions name the log and how much of it they are for.
+  const text = document.getText();
+  const found = extractEntries(text);
+  if (found.length === 0) {
     const message = vscode.l10n.t('No payment or reversal URI with a callerTrxId in {0}.', source);
     ctx.ui.notifications.info(message);
     return { ok: false, code: 'NOTHING_TO_RECONCILE', message };
   }
+  const environment = await chooseEnvironment(ctx, {
+    given: args.environmentId,
+    withCredentials: true,
+    title:
+      found.length === 1
+        ? vscode.l10n.t('Reconcile {0}: environment to check its transaction against', source)
+        : vscode.l10n.t('Reconcile {0}: environment to check its {1} transactions against', source, found.length),
+    placeholder: vscode.l10n.t('Which environment to ask'),
+  });
+  if (!environment) return cancelled;
+  const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId, found.filter((e) => e.terminalId === undefined).length);
+  if (terminal === null) return cancelled;
+  const entries = terminal ? extractEntries(text, { defaultTerminalId: terminal }) : found;
   let batch;
   try {
     batch = await ctx.b2b.checks.batch(environment, entries.length);
