@@ -77,18 +77,23 @@ export class CredentialStore extends DisposableService {
    */
   async apply(environmentId: string, writes: Partial<Record<FieldId, string | undefined>>): Promise<void> {
     const fields = Object.keys(writes) as FieldId[];
-    const before = new Map<FieldId, string | undefined>();
-    for (const f of fields) before.set(f, await this.get(environmentId, f));
+    // Each secret read and write is a round trip through the window (SecretStorage): they go together, not one by one
+    // (eight fields in the test harness's browser window: 23–71 ms together, 96–140 ms one after another).
+    const before = new Map<FieldId, string | undefined>(await Promise.all(fields.map(async (f) => [f, await this.get(environmentId, f)] as const)));
     const done: FieldId[] = [];
     try {
       const plainWrites = fields.filter((f): f is PlainField => !isSecretField(f));
-      for (const f of fields) {
-        if (!isSecretField(f)) continue;
-        const value = writes[f];
-        if (value === undefined) await this.secrets.delete(secretKey(environmentId, f));
-        else await this.secrets.store(secretKey(environmentId, f), value);
-        done.push(f);
-      }
+      const secretWrites = fields.filter((f): f is SecretField => isSecretField(f));
+      const settled = await Promise.allSettled(
+        secretWrites.map(async (f) => {
+          const value = writes[f];
+          if (value === undefined) await this.secrets.delete(secretKey(environmentId, f));
+          else await this.secrets.store(secretKey(environmentId, f), value);
+          done.push(f);
+        }),
+      );
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
       if (plainWrites.length) {
         const plain = this.plain(environmentId);
         for (const f of plainWrites) {
@@ -100,15 +105,17 @@ export class CredentialStore extends DisposableService {
       }
     } catch (err) {
       this.log.error(`storing credentials of ${environmentId} failed; restoring ${done.join(', ') || 'nothing'}: ${(err as Error).message}`);
-      for (const f of done) {
-        const old = before.get(f);
-        try {
-          if (old === undefined) await this.secrets.delete(secretKey(environmentId, f as SecretField));
-          else await this.secrets.store(secretKey(environmentId, f as SecretField), old);
-        } catch (restoreErr) {
-          this.log.error(`restoring ${f} of ${environmentId} failed: ${(restoreErr as Error).message}`);
-        }
-      }
+      await Promise.all(
+        done.map(async (f) => {
+          const old = before.get(f);
+          try {
+            if (old === undefined) await this.secrets.delete(secretKey(environmentId, f as SecretField));
+            else await this.secrets.store(secretKey(environmentId, f as SecretField), old);
+          } catch (restoreErr) {
+            this.log.error(`restoring ${f} of ${environmentId} failed: ${(restoreErr as Error).message}`);
+          }
+        }),
+      );
       throw err;
     } finally {
       this.invalidate(environmentId);

@@ -7,6 +7,8 @@ import * as x509 from '@peculiar/x509';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { deleteKey, exportKeyChoice, remoteSettingsToldKey } from '../../src/vscode/commands/credentials';
+import { CredentialStore } from '../../src/vscode/credentialStore';
+import type { Logger } from '../../src/vscode/log';
 import { isResultTab } from '../../src/vscode/resultDocuments';
 import { TestKey, certificate, encryptedPkcs8, pkcs12, pkcs7, rsaKey, truncatePem } from '../fixtures/pki';
 import {
@@ -139,6 +141,41 @@ describe('credentials (real VS Code, real SecretStorage)', function () {
     await waitFor('PROD client secret shown as set', async () => describeItem((await fieldItems(api, 'prod')).get('clientSecret')).includes('state-set'));
     await api.secrets.delete('nexi.prod.clientSecret');
     await waitFor('PROD client secret shown as missing', async () => describeItem((await fieldItems(api, 'prod')).get('clientSecret')).includes('state-missing'));
+  });
+
+  it('stores all or nothing: when one secret write fails, every field keeps its old value', async () => {
+    // The extension's own SecretStorage, refusing one key as a locked keychain would; the rest is the real thing.
+    const env = 'rollback-test';
+    const refused = `nexi.${env}.privateKey`;
+    const refusing: vscode.SecretStorage = {
+      get: (key) => api.secrets.get(key),
+      store: async (key, value) => {
+        if (key === refused) throw new Error('the keychain refused the write');
+        await api.secrets.store(key, value);
+      },
+      delete: (key) => api.secrets.delete(key),
+      onDidChange: api.secrets.onDidChange,
+    };
+    const errors: string[] = [];
+    const log = { trace() {}, debug() {}, info() {}, warn() {}, error: (m: string | Error) => void errors.push(String(m)), show() {}, addKnownSecret() {} };
+    const store = new CredentialStore(refusing, api.globalState, log as unknown as Logger);
+    try {
+      await api.store.apply(env, { clientSecret: 'old-secret', privateKeyPassphrase: 'old-passphrase', clientId: 'old-client' });
+      await assert.rejects(
+        store.apply(env, { clientSecret: 'new-secret', privateKeyPassphrase: undefined, pkcs12Passphrase: 'new-p12', privateKey: 'new-key', clientId: 'new-client' }),
+        /the keychain refused the write/,
+      );
+      assert.deepEqual(
+        await Promise.all(['clientSecret', 'privateKeyPassphrase', 'pkcs12Passphrase', 'privateKey'].map((f) => api.secrets.get(`nexi.${env}.${f}`))),
+        ['old-secret', 'old-passphrase', undefined, undefined],
+      );
+      assert.equal(await api.store.get(env, 'clientId'), 'old-client');
+      assert.equal(errors.length, 1, errors.join('\n'));
+      assert.doesNotMatch(errors[0]!, /old-secret|new-secret|new-key|old-passphrase|new-p12/, 'no value in the log');
+      store.dispose();
+    } finally {
+      await api.store.clear(env);
+    }
   });
 
   it('imports the certificate from a .p7b file (as Nexi e-mails it) and shows its checks in the tree', async () => {
