@@ -87,8 +87,18 @@ describe('CLI language', function () {
       assert.match(main.out, /^ {2}decode \[TEXT…\] {12}spiega ogni URI App2App/m);
       const check = await cli(['check', '--help', '--lang=it']);
       assert.match(check.out, /^Uso: nexi-app2app check --terminal-id TID --caller-trx-id ID \[opzioni\] \[--json\]$/m);
-      assert.match(check.out, /^Opzioni di connessione \(oppure --env NOME/m);
+      assert.match(check.out, /^Opzioni di connessione \(oppure --env NAME/m);
       assert.match(check.out, /^Codice di uscita: 0 trovata, 3 non trovata/m);
+    });
+
+    it('the Italian help keeps every option\'s placeholder as typed (--env NAME, --out FILE), as the usage lines do', async () => {
+      // One help said --env NOME and the next --env NAME.
+      for (const command of ['decode', 'validate', 'build', 'check', 'sandbox', 'reconcile', 'mcp', 'simulate', 'scenarios', 'rehearse']) {
+        const en = (await cli(['help', command])).out;
+        const it = (await cli(['--lang', 'it', 'help', command])).out;
+        const placeholders = [...new Set([...en.matchAll(/--[a-z][a-z0-9-]*[ =][A-Z][A-Z0-9_,]*\b/g)].map((m) => m[0]))];
+        for (const p of placeholders) assert.ok(it.includes(p), `${command}: "${p}" in the Italian help`);
+      }
     });
 
     it('LANG=it_IT.UTF-8 gives Italian; LC_ALL=C with LANGUAGE=it gives English; --lang en wins over LANG', async () => {
