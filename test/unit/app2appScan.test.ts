@@ -126,6 +126,25 @@ describe('app2app scan', () => {
   });
 
   describe('string literals and markup', () => {
+    it('a literal still being typed ends before the code the line closes with: an auto-closed `)`, `;`, `]`', () => {
+      // The editor closes `Uri.parse(` at once: the key being typed read as "hide)" (A2A009/A2A023 on the `)`).
+      for (const [src, uri] of [
+        ['Uri.parse("neximpos://payment?amount=100&callerTrxId=X1&hide)', 'neximpos://payment?amount=100&callerTrxId=X1&hide'],
+        ['Uri.parse("neximpos://payment?amount=100&callerTrxId=X1) ;  ', 'neximpos://payment?amount=100&callerTrxId=X1'],
+        ['listOf(arrayOf("neximpos://payment?amount=1])', 'neximpos://payment?amount=1'],
+        // Brackets the URI opened itself stay, as does an escaped one and a Swift interpolation.
+        ['x("neximpos://payment?amount=1&callerName=Bar (MI))', 'neximpos://payment?amount=1&callerName=Bar (MI)'],
+        ['x("neximpos://payment?amount=1&callerName=a\\)', 'neximpos://payment?amount=1&callerName=a\\)'],
+        ['x("neximpos://payment?amount=\\(cents))', 'neximpos://payment?amount=\\(cents)'],
+      ] as const) {
+        assert.deepEqual(texts(src), [uri], src);
+      }
+      // A closed literal ends at its quote, whatever it holds.
+      assert.deepEqual(texts('f("neximpos://payment?amount=1&callerName=a)")'), ['neximpos://payment?amount=1&callerName=a)']);
+      const typed = scanText('Uri.parse("neximpos://payment?amount=100&callerTrxId=X1&hide)')[0]!;
+      assert.deepEqual(validateUri(typed).map((d) => [d.code, slice('Uri.parse("neximpos://payment?amount=100&callerTrxId=X1&hide)', d.range)]).filter(([c]) => c === 'A2A023'), [['A2A023', '&hide']]);
+    });
+
     it('Kotlin/Java: stops at the closing quote, resolves `\\"`, maps ranges to the source', () => {
       const src = 'val u = "neximpos://payment?amount=1&callerName=Joe \\"The\\" Shop&callerTrxId=T1" + suffix';
       const [u] = scanText(src);

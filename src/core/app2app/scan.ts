@@ -310,6 +310,34 @@ function trimTrailingPunctuation(text: string, from: number, end: number): numbe
   return end;
 }
 
+/**
+ * `end` less what closes code rather than the URI at the end of text[from, end): blanks, `;`, and each `)` or `]` that
+ * no bracket in the range opened (a value holding `(MI)` keeps it). An escaped character stays.
+ */
+function trimCodeTail(text: string, from: number, end: number): number {
+  let parens = 0; // `)` minus `(` in text[from, end)
+  let brackets = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) parens--;
+    else if (c === 41) parens++;
+    else if (c === 91) brackets--;
+    else if (c === 93) brackets++;
+  }
+  while (end > from && text.charCodeAt(end - 2) !== 92) {
+    const c = text.charCodeAt(end - 1);
+    if (isBlank(c) || c === 59) end--;
+    else if (c === 41 && parens > 0) {
+      parens--;
+      end--;
+    } else if (c === 93 && brackets > 0) {
+      brackets--;
+      end--;
+    } else break;
+  }
+  return end;
+}
+
 /** Index after the bracket closing the one opened just before `from` (nesting counted), or the line end. */
 function matchClose(text: string, from: number, open: number, close: number): number {
   const n = Math.min(text.length, from + 200);
@@ -386,7 +414,10 @@ function extractString(text: string, start: number, quote: number): Extracted {
     }
     i++;
   }
-  const end = Math.min(i, n);
+  // A literal the line ends before closing is being typed: the code after it on the line (the editor's auto-closed
+  // `)`, a `;`) is not part of the URI. An escaped newline ends the URI inside the literal: no such code there.
+  const open = i >= n || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+  const end = open ? trimCodeTail(text, dynamic.length > 0 ? dynamic[dynamic.length - 1]!.end : start, Math.min(i, n)) : i;
   let k = end < n && text.charCodeAt(end) === quote ? end + 1 : end;
   while (k < n && isBlank(text.charCodeAt(k))) k++;
   const partial = end < n && text.charCodeAt(end) === quote && text.charCodeAt(k) === 43; // `"…?amount=" + amount`
