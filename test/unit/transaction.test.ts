@@ -175,6 +175,21 @@ describe('transaction model (issue 15)', () => {
       assert.equal(model('demonexi://payment?result=21&pan=null&CT100=1234').findings.length, 0, 'null is no card number to compare');
     });
 
+    it('an outcome nothing states names what is missing, not a key it was not read from', () => {
+      // It said "not stated (from result)", also for a result with no result key.
+      for (const [uri, line, italian] of [
+        ['demonexi://last_transaction?result=0&callerTrxId=q&operationType=LAST_TRANSACTION&amount=000000000450', 'no f39 or actionCode', 'mancano f39 e actionCode'],
+        ['demonexi://payment?result=999&callerTrxId=q&operationType=PAYMENT&amount=450', "result 999 is not in Nexi's result-code table", 'il result 999 non è nella tabella dei codici result di Nexi'],
+        ['demonexi://payment?callerTrxId=q&operationType=PAYMENT&amount=450&actionCode=000', 'no result code', 'manca il codice result'],
+      ] as const) {
+        const e = only(uri);
+        assert.ok(e.reading.includes(`Transaction outcome: not stated (${line})`), e.reading.join('\n'));
+        assert.ok(!e.reading.some((r) => /from result/.test(r)), e.reading.join('\n'));
+        const it = withLocale('it', () => only(uri));
+        assert.ok(it.reading.includes(`Esito della transazione: non indicato (${italian})`), it.reading.join('\n'));
+      }
+    });
+
     it('a negative total is a negative amount, not "not a whole number"', () => {
       const e = only('demonexi://accounting_closure?result=0&hostTotal=-150&terminalTotal=1&callerTrxId=q&operationType=ACCOUNTING_CLOSURE');
       assert.match(e.fields.find((f) => f.key === 'hostTotal')!.interpretation!, /^-€1\.50: a negative amount/);

@@ -1091,7 +1091,13 @@ function readingLines(model: TransactionModel): string[] {
   }
   // An accounting closure is no transaction (transactionReading): its result says whether the closure was done.
   if (model.operation !== 'accounting_closure' && (model.outcome.value !== 'none' || !model.enquiry)) {
-    lines.push(t(model.outcome.inferred ? M.readingOutcomeInferred : M.readingOutcome, { outcome: M.transactionOutcome[model.outcome.value], source: model.outcome.source }));
+    if (model.outcome.value === 'unknown') {
+      // Nothing states it: say what is missing rather than name a key it was not read from.
+      const why = model.enquiry?.found ? M.outcomeUnstated.noHostCode : model.result ? t(M.outcomeUnstated.undocumentedResult, { code: model.result.raw }) : M.outcomeUnstated.noResult;
+      lines.push(t(M.readingOutcomeUnstated, { outcome: M.transactionOutcome.unknown, why }));
+    } else {
+      lines.push(t(model.outcome.inferred ? M.readingOutcomeInferred : M.readingOutcome, { outcome: M.transactionOutcome[model.outcome.value], source: model.outcome.source }));
+    }
   }
   if (model.retry) {
     const retry = M.retry[model.retry.value];

@@ -102,6 +102,12 @@ export const explainMessagesEn = {
   readingRetrievedInferred: 'Last transaction: {label} ({code}) read as a {operation} (inferred: the published SoftPOS reversal carries 0200 VOID)',
   readingOutcome: 'Transaction outcome: {outcome} (from {source})',
   readingOutcomeInferred: 'Transaction outcome: {outcome} (from {source}; inferred)',
+  readingOutcomeUnstated: 'Transaction outcome: {outcome} ({why})',
+  outcomeUnstated: {
+    noHostCode: 'no f39 or actionCode',
+    noResult: 'no result code',
+    undocumentedResult: 'result {code} is not in Nexi\'s result-code table',
+  },
   readingRetry: 'Retry: {retry}',
   retry: { retryable: 'retryable on the device', final: 'final for this request' },
   retryWhy: { wrongPin: '{retry}: a wrong PIN, which [PAY] lists as retryable (reading the code as a wrong PIN is inferred)', inferred: '{retry} (inferred)' },
