@@ -170,6 +170,18 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     }
   });
 
+  it('asks for a terminal only for lines that name none, and says which', async () => {
+    const pending = run('nexi.reconcileLog', { uri: logUri.toString(), environmentId: 'sandbox' });
+    const pick = await waitFor('the terminal question', () => {
+      const c = api.ui.prompts.current;
+      return c && 'items' in c && c.items.some((i) => i.label === '30350039') ? c : undefined;
+    });
+    // Of the log's four transactions only the request on line 6 names no terminal (the results carry theirs).
+    assert.equal(pick.title, 'Reconcile: terminal for line 6, which names none');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal((await pending).code, 'CANCELLED');
+  });
+
   it('a log with nothing to reconcile says so before asking anything', async () => {
     const dir = vscode.Uri.file(path.join(os.tmpdir(), `nexi-nothing-${Date.now()}`));
     const empty = vscode.Uri.joinPath(dir, 'quiet.log');

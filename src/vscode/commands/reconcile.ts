@@ -40,17 +40,20 @@ async function logDocument(args: ReconcileArgs): Promise<vscode.TextDocument | u
   return picked?.[0] ? vscode.workspace.openTextDocument(picked[0]) : undefined;
 }
 
-async function defaultTerminal(ctx: CommandContext, environmentId: string, given: string | undefined, needed: number): Promise<string | undefined | null> {
+async function defaultTerminal(ctx: CommandContext, environmentId: string, given: string | undefined, lines: readonly number[]): Promise<string | undefined | null> {
   if (given) return given;
   // Asked only when some line names no terminal (a payment request without a result, say).
-  if (needed === 0) return undefined;
+  if (lines.length === 0) return undefined;
   // MobilePOS first: payment requests without a TID are the MobilePOS flow's (SoftPOS results carry f41).
   const ids = ctx.credentials.store.terminals(environmentId).map((t) => t.id).reverse();
   if (ids.length <= 1) return ids[0];
   const picked = await ctx.ui.prompts.pick(
     ids.map((id) => ({ label: id })),
     {
-      title: needed === 1 ? vscode.l10n.t('Reconcile: terminal for the line without one') : vscode.l10n.t('Reconcile: terminal for the {0} lines without one', needed),
+      title:
+        lines.length === 1
+          ? vscode.l10n.t('Reconcile: terminal for line {0}, which names none', lines[0]!)
+          : vscode.l10n.t('Reconcile: terminal for the {0} lines that name none ({1})', lines.length, lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '')),
       placeholder: vscode.l10n.t('Payment requests carry no terminal id (Nexi POS uses the last selected one)'),
     },
   );
@@ -81,7 +84,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
     placeholder: vscode.l10n.t('Which environment to ask'),
   });
   if (!environment) return cancelled;
-  const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId, found.filter((e) => e.terminalId === undefined).length);
+  const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId, found.filter((e) => e.terminalId === undefined).map((e) => e.line));
   if (terminal === null) return cancelled;
   const entries = terminal ? extractEntries(text, { defaultTerminalId: terminal }) : found;
   let batch;
