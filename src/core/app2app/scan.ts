@@ -284,10 +284,34 @@ function extractPlain(text: string, start: number, walkFrom: number, intent: boo
 // Prose puts punctuation after a URI ("see neximpos://payment?amount=1."); an unbalanced `)` closes a parenthesis
 // opened before the URI. Not applied after `dat=` or inside literals, where the end is exact.
 function trimTrailingPunctuation(text: string, from: number, end: number): number {
+  return trimTail(text, from, end, false);
+}
+
+/**
+ * `end` less what closes code rather than the URI at the end of text[from, end), for a literal still being typed:
+ * blanks, `;`, and each unbalanced `)` or `]`. An escaped character stays.
+ */
+function trimCodeTail(text: string, from: number, end: number): number {
+  return trimTail(text, from, end, true);
+}
+
+/**
+ * `end` less the characters at the end of text[from, end) that follow a URI rather than belong to it: punctuation
+ * (`.,;:`), or in `code` blanks and `;`; and each `)` or `]` that no bracket in the range opened (a value holding
+ * `(MI)` keeps it).
+ */
+function trimTail(text: string, from: number, end: number, code: boolean): number {
   let parens = 0; // `)` minus `(` in text[from, end)
   let brackets = 0;
-  const last = text.charCodeAt(end - 1);
-  if (last === 41 || last === 93) {
+  let t = end;
+  let closes = false;
+  for (; t > from; t--) {
+    const c = text.charCodeAt(t - 1);
+    if (c === 41 || c === 93) closes = true;
+    else if (!(code ? isBlank(c) || c === 59 : c === 46 || c === 44 || c === 59 || c === 58)) break;
+  }
+  if (t === end) return end;
+  if (closes) {
     for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 40) parens--;
@@ -296,44 +320,10 @@ function trimTrailingPunctuation(text: string, from: number, end: number): numbe
       else if (c === 93) brackets++;
     }
   }
-  while (end > from) {
+  while (end > from && !(code && text.charCodeAt(end - 2) === 92)) {
     const c = text.charCodeAt(end - 1);
-    if (c === 46 || c === 44 || c === 59 || c === 58) end--;
-    else if (c === 41 && parens > 0) {
-      parens--;
-      end--;
-    } else if (c === 93 && brackets > 0) {
-      brackets--;
-      end--;
-    } else break;
-  }
-  return end;
-}
-
-/**
- * `end` less what closes code rather than the URI at the end of text[from, end): blanks, `;`, and each `)` or `]` that
- * no bracket in the range opened (a value holding `(MI)` keeps it). An escaped character stays.
- */
-function trimCodeTail(text: string, from: number, end: number): number {
-  let parens = 0; // `)` minus `(` in text[from, end)
-  let brackets = 0;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40) parens--;
-    else if (c === 41) parens++;
-    else if (c === 91) brackets--;
-    else if (c === 93) brackets++;
-  }
-  while (end > from && text.charCodeAt(end - 2) !== 92) {
-    const c = text.charCodeAt(end - 1);
-    if (isBlank(c) || c === 59) end--;
-    else if (c === 41 && parens > 0) {
-      parens--;
-      end--;
-    } else if (c === 93 && brackets > 0) {
-      brackets--;
-      end--;
-    } else break;
+    if (c === 41 ? parens-- > 0 : c === 93 ? brackets-- > 0 : code ? isBlank(c) || c === 59 : c === 46 || c === 44 || c === 59 || c === 58) end--;
+    else break;
   }
   return end;
 }
