@@ -13,7 +13,7 @@ import { writeProfile } from '../../src/cli/profiles';
 import { adbArgs } from '../../src/cli/simulate';
 import { decodeText } from '../../src/core/explain/explain';
 import { NexiClient } from '../../src/core/nexi/client';
-import { backendOutcomeOf, extractEntries, reconcile, type CheckFn } from '../../src/core/reconcile/reconcile';
+import { backendOutcomeOf, extractEntries, reconcile, withDefaultTerminal, type CheckFn } from '../../src/core/reconcile/reconcile';
 import { entryDetail, entryError, toCsv, toJson, toMarkdown } from '../../src/core/reconcile/report';
 import { reconcileText } from '../../src/cli/reconcile';
 import type { ReconcileReport } from '../../src/core/reconcile/types';
@@ -103,6 +103,14 @@ describe('reconciliation and the POS simulator', function () {
   });
 
   describe('extracting what the app saw', () => {
+    it('a default terminal fills in only the entries that name none, the same read first or later', () => {
+      const bare = extractEntries(logcat);
+      assert.deepEqual(bare.filter((e) => e.terminalId === undefined).map((e) => e.line), [6]);
+      // Key order too: the JSON export is the same whichever way the terminal came.
+      assert.equal(JSON.stringify(withDefaultTerminal(bare, mpos)), JSON.stringify(extractEntries(logcat, { defaultTerminalId: mpos })));
+      assert.deepEqual(withDefaultTerminal(bare, undefined), bare);
+    });
+
     it('takes results, and requests that never got a result, from the sample log; skips non-transactions', () => {
       const entries = extractEntries(logcat, { defaultTerminalId: mpos });
       assert.deepEqual(

@@ -64,7 +64,7 @@ export function extractEntries(text: string, options: { defaultTerminalId?: stri
     if (u.operation !== 'payment' && u.operation !== 'reversal') continue;
     const id = value(u, 'callerTrxId');
     if (!id) continue;
-    const terminalId = value(u, 'terminalId') ?? value(u, 'f41') ?? options.defaultTerminalId;
+    const terminalId = value(u, 'terminalId') ?? value(u, 'f41');
     const base = { callerTrxId: id, ...(terminalId ? { terminalId } : {}), operation: u.operation, line: lineOf(u.range.start), range: u.range };
     if (u.kind === 'result') {
       const result = value(u, 'result');
@@ -80,7 +80,17 @@ export function extractEntries(text: string, options: { defaultTerminalId?: stri
       order.push(id);
     }
   }
-  return order.map((id) => byId.get(id)!);
+  return withDefaultTerminal(order.map((id) => byId.get(id)!), options.defaultTerminalId);
+}
+
+/** `entries`, those that name no terminal given `terminalId` (what extractEntries' `defaultTerminalId` does). */
+export function withDefaultTerminal(entries: readonly LogEntry[], terminalId: string | undefined): LogEntry[] {
+  if (!terminalId) return [...entries];
+  return entries.map((e) => {
+    if (e.terminalId !== undefined) return e;
+    const { callerTrxId, ...rest } = e; // the terminal where extractEntries puts it, right after the callerTrxId
+    return { callerTrxId, terminalId, ...rest };
+  });
 }
 
 const pick = (o: Record<string, unknown>, ...keys: string[]): string | undefined => {

@@ -6,7 +6,7 @@ import { userMessage } from '../../core/nexi/errors';
 import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
-import { extractEntries, reconcile, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
+import { extractEntries, reconcile, withDefaultTerminal, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
 import { appOutcomeLabel, classificationLabel, differencesLabel, entryMessage, outcomeLabel, reportIdentifiers, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
 import { maskPans, redact } from '../../core/redact';
@@ -67,8 +67,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   const source = document.uri.path.split('/').pop() ?? document.uri.toString();
   // What the log holds is known before anything is asked: a log with nothing to check says so at once, and the
   // questions name the log and how much of it they are for.
-  const text = document.getText();
-  const found = extractEntries(text);
+  const found = extractEntries(document.getText());
   if (found.length === 0) {
     const message = vscode.l10n.t('No payment or reversal URI with a callerTrxId in {0}.', source);
     ctx.ui.notifications.info(message);
@@ -86,7 +85,7 @@ async function runReconcile(ctx: CommandContext, raw: unknown): Promise<CommandO
   if (!environment) return cancelled;
   const terminal = await defaultTerminal(ctx, environment.id, args.defaultTerminalId, found.filter((e) => e.terminalId === undefined).map((e) => e.line));
   if (terminal === null) return cancelled;
-  const entries = terminal ? extractEntries(text, { defaultTerminalId: terminal }) : found;
+  const entries = withDefaultTerminal(found, terminal);
   let batch;
   try {
     batch = await ctx.b2b.checks.batch(environment, entries.length);
