@@ -308,7 +308,7 @@ function trimTail(text: string, from: number, end: number, code: boolean): numbe
   for (; t > from; t--) {
     const c = text.charCodeAt(t - 1);
     if (c === 41 || c === 93) closes = true;
-    else if (!(code ? isBlank(c) || c === 59 : c === 46 || c === 44 || c === 59 || c === 58)) break;
+    else if (!followsUri(c, code)) break;
   }
   if (t === end) return end;
   if (closes) {
@@ -322,10 +322,15 @@ function trimTail(text: string, from: number, end: number, code: boolean): numbe
   }
   while (end > from && !(code && text.charCodeAt(end - 2) === 92)) {
     const c = text.charCodeAt(end - 1);
-    if (c === 41 ? parens-- > 0 : c === 93 ? brackets-- > 0 : code ? isBlank(c) || c === 59 : c === 46 || c === 44 || c === 59 || c === 58) end--;
+    if (c === 41 ? parens-- > 0 : c === 93 ? brackets-- > 0 : followsUri(c, code)) end--;
     else break;
   }
   return end;
+}
+
+/** Whether `c` at a URI's end follows it rather than belongs to it: prose punctuation, or in `code` blanks and `;`. */
+function followsUri(c: number, code: boolean): boolean {
+  return code ? isBlank(c) || c === 59 : c === 46 || c === 44 || c === 59 || c === 58;
 }
 
 /** Index after the bracket closing the one opened just before `from` (nesting counted), or the line end. */
