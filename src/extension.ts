@@ -32,6 +32,7 @@ import { registerReconciliationView } from './vscode/views/reconciliationView';
 import { registerMcpServers, type NexiMcpServers } from './vscode/mcp';
 import { ProviderTimes } from './vscode/providerTimes';
 import { WalkthroughProgress } from './vscode/walkthrough';
+import { onSettingChange } from './vscode/settingChange';
 
 export interface TestApi {
   readonly credentials: ReturnType<typeof registerCredentialsView>;
@@ -134,7 +135,8 @@ function registerB2b(context: vscode.ExtensionContext, log: Logger, environments
   };
   autoStart();
   context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('nexi.sandbox.autoStart') && autoStart()),
+    // Also when the user settings arrive late, in a change that names no key (settingChange.ts).
+    onSettingChange('nexi.sandbox.autoStart', autoStart),
     vscode.workspace.onDidGrantWorkspaceTrust(autoStart),
   );
   const reconciliations = new Reconciliations();

@@ -6,6 +6,7 @@ import { checkTransactionCommand, type CredentialsBridge } from './credentialsBr
 import type { UriIndex } from './uriIndex';
 import type { UriTarget } from './targets';
 import { DisposableService } from './disposable';
+import { onSettingChange } from './settingChange';
 
 export class UriCodeLenses extends DisposableService implements vscode.CodeLensProvider {
   private readonly changed = this.own(new vscode.EventEmitter<void>());
@@ -18,9 +19,7 @@ export class UriCodeLenses extends DisposableService implements vscode.CodeLensP
     super();
     index.onDidChangeVisibleLines(() => this.changed.fire(), this, this.disposables);
     credentials.onDidChange(() => this.changed.fire(), this, this.disposables);
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('nexi.codeLens.enabled')) this.changed.fire();
-    }, this, this.disposables);
+    this.own(onSettingChange('nexi.codeLens.enabled', () => this.changed.fire()));
   }
 
   /**

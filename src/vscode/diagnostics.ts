@@ -7,6 +7,7 @@ import { titledTags } from '../core/codes/sources';
 import type { Diagnostic, OffsetRange, Severity } from '../core/types';
 import type { UriIndex } from './uriIndex';
 import type { Logger } from './log';
+import { onSettingChange } from './settingChange';
 
 export const diagnosticSource = 'Nexi App2App';
 
@@ -51,9 +52,7 @@ export class UriDiagnostics implements vscode.Disposable {
     }, this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), this, this.disposables);
     index.onDidChangeVisibleLines((d) => this.schedule(d, 0), this, this.disposables);
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('nexi.diagnostics.enabled')) this.refreshAll();
-    }, this, this.disposables);
+    this.disposables.push(onSettingChange('nexi.diagnostics.enabled', () => this.refreshAll()));
     this.refreshAll();
   }
 

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CustomEnvironmentSetting, Endpoints, Environment, EnvironmentProblem, EnvironmentSettings, resolveEnvironments } from '../core/environments';
 import { DisposableService } from './disposable';
+import { onSettingChange } from './settingChange';
 
 const endpointSettings = [
   'nexi.endpoints.stg.baseUrl',
@@ -38,11 +39,12 @@ export class EnvironmentService extends DisposableService {
 
   constructor(private readonly globalState: vscode.Memento) {
     super();
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('nexi.endpoints')) return;
-      this.resolved = undefined;
-      this.changed.fire();
-    }, this, this.disposables);
+    this.own(
+      onSettingChange('nexi.endpoints', () => {
+        this.resolved = undefined;
+        this.changed.fire();
+      }),
+    );
   }
 
   private settings(): EnvironmentSettings {

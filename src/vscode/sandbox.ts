@@ -10,6 +10,7 @@ import type { EnvironmentService } from './environments';
 import type { Logger } from './log';
 import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
+import { onSettingChange } from './settingChange';
 
 export class SandboxService extends DisposableService {
   private server: SandboxServer | undefined;
@@ -24,9 +25,11 @@ export class SandboxService extends DisposableService {
   ) {
     super();
     // Fault injection and the error profile follow the settings live, also while the sandbox runs.
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (this.server && e.affectsConfiguration('nexi.sandbox')) void this.applySettings(this.server);
-    }, this, this.disposables);
+    this.own(
+      onSettingChange('nexi.sandbox', () => {
+        if (this.server) void this.applySettings(this.server);
+      }),
+    );
   }
 
   /** The sandbox settings (machine scope: a workspace cannot change them) applied to a running sandbox. */

@@ -12,6 +12,7 @@ import type { Logger } from './log';
 import { documentLength } from './uriIndex';
 import type { CredentialStore } from './credentialStore';
 import { DisposableService } from './disposable';
+import { onSettingChange } from './settingChange';
 
 const maxSize = 2 * 1024 * 1024;
 
@@ -45,9 +46,7 @@ export class SecretLinter extends DisposableService {
       // A changed .gitignore can change every answer.
       if (path.basename(d.uri.fsPath) === '.gitignore' || path.basename(d.uri.fsPath) === 'exclude') this.relintAll();
     }, this, this.disposables);
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('nexi.secretLinter')) this.relintAll();
-    }, this, this.disposables);
+    this.own(onSettingChange('nexi.secretLinter', () => this.relintAll()));
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.relintAll(), this, this.disposables);
     store.onDidChange(() => {
       this.knownSecrets = undefined;
