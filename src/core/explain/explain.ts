@@ -968,6 +968,21 @@ function fieldObject(
 }
 
 /**
+ * The card data noted for masking, the longest values first (one may stand inside another), each also as maskPans
+ * leaves it: a field's value comes to `#hide` with its card-number runs already masked (explainParam), the rest of
+ * the track data still in clear.
+ */
+function longestFirst(sensitive: ReadonlyMap<string, string>): Array<readonly [string, string]> {
+  const entries: Array<readonly [string, string]> = [];
+  for (const [raw, masked] of sensitive) {
+    entries.push([raw, masked]);
+    const panMasked = maskPans(raw);
+    if (panMasked !== raw) entries.push([panMasked, masked]);
+  }
+  return entries.sort((a, b) => b[0].length - a[0].length);
+}
+
+/**
  * An EMV tree with what it shows masked by `hide` (a card number can stand in any tag's value, not only 5A/57): the
  * same nodes where nothing changes (trees are kept across URIs and never changed in place).
  */
@@ -1216,8 +1231,9 @@ class Explanation implements UriExplanation {
   #hide(v: string): string {
     this.#check();
     let out = v;
-    // Card data inside EMV values is rare: most URIs have none to replace.
-    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of this.#ctx.sensitive) if (out.includes(raw)) out = out.split(raw).join(masked);
+    // Card data inside EMV values is rare: most URIs have none to replace. Longest first: a card number (5A) stands
+    // inside the track data (57) too, and masking it there first left the track's expiry and service code in clear.
+    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of longestFirst(this.#ctx.sensitive)) if (out.includes(raw)) out = out.split(raw).join(masked);
     return maskPans(out, this.#ctx.keep);
   }
 
