@@ -83,6 +83,8 @@ export class SandboxService extends DisposableService {
     this.log.addKnownSecret(sandboxDefaults.clientSecret);
     this.environments.setSandboxEndpoints({ baseUrl: server.url, checkTransactionUrl: server.checkTransactionUrl });
     this.server = server;
+    // The Checks view's welcome stops offering to start it (package.json viewsWelcome).
+    void vscode.commands.executeCommand('setContext', 'nexi.sandbox.running', true);
     await this.applySettings(server);
     this.log.info(`Local sandbox listening on ${server.url} (${(performance.now() - started).toFixed(0)} ms); the Sandbox environment uses it.`);
     this.changed.fire();
@@ -95,6 +97,7 @@ export class SandboxService extends DisposableService {
     this.server = undefined;
     await server.close();
     this.environments.setSandboxEndpoints(undefined);
+    void vscode.commands.executeCommand('setContext', 'nexi.sandbox.running', false);
     this.log.info('Local sandbox stopped.');
     this.changed.fire();
   }

@@ -276,6 +276,17 @@ describe('reconciliation and the POS simulator (real VS Code, local sandbox)', f
     const groups = api.b2b.reconciliation.provider.getChildren().map((g) => (g.kind === 'group' ? g.classification : ''));
     assert.deepEqual(groups, ['app-failed-backend-approved', 'mismatch', 'not-found', 'error', 'match']);
     assert.match(api.ui.notifications.shown.at(-1)?.message ?? '', /every classification appeared as the scenarios predict/);
+    // An error row's detail names its code once, then what to do, as a single check does.
+    const tree = api.b2b.reconciliation.provider;
+    const errorGroup = tree.getChildren().find((g) => g.kind === 'group' && g.classification === 'error')!;
+    const [errorRow] = tree.getChildren(errorGroup);
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; document: string }>('nexi.reconciliation.open', errorRow);
+    assert.equal(opened.ok, true, JSON.stringify(opened));
+    const detail = (await documentText(opened.document)).getText();
+    const code = errorRow!.kind === 'row' ? errorRow!.entry.errorCode! : '';
+    assert.ok(code !== '', 'the error row has a code');
+    assert.equal(detail.split(`${code}:`).length, 2, `the code once: ${detail}`);
+    assert.match(detail, /\*\*Next step:\*\* \S/);
   });
 
   it('offers "Simulate response" above request URIs', async () => {

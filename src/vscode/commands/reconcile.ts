@@ -2,7 +2,9 @@
 // back to the log lines, CSV/JSON export) and the rehearsal. "Nexi: Simulate POS Response…": ./simulate.ts.
 import * as vscode from 'vscode';
 import { formatAmount } from '../../core/codes/currencies';
-import { userMessage } from '../../core/nexi/errors';
+import { NexiError, userMessage } from '../../core/nexi/errors';
+import { fillTemplate } from '../../core/codes/text';
+import { checkMessages } from '../../core/explain/messages';
 import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
@@ -219,7 +221,13 @@ function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: strin
     '',
   );
   if (e.classification === 'mismatch' && e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
-  if (e.errorCode) out.push(`**${e.errorCode}:** ${entryMessage(e)}`, '');
+  if (e.errorCode) {
+    // The code once (a B2B error's message starts with it), then what to do, as a single check says it.
+    const message = entryMessage(e);
+    const said = message.startsWith(`${e.errorCode}:`) ? message.slice(e.errorCode.length + 1).trimStart() : message;
+    out.push(`**${e.errorCode}:** ${said}`, '');
+    if (e.failure instanceof NexiError) out.push(fillTemplate(checkMessages().nextStep, { step: e.failure.nextStep }), '');
+  }
   if (logged) out.push(`## ${vscode.l10n.t('What the log says (line {0})', e.line)}`, '', explanationMarkdown(explainScanned(logged), {}, 3), '');
   if (e.backend) {
     out.push(`## ${vscode.l10n.t('What Nexi answered (checkTransaction)')}`, '', '```json', maskPans(JSON.stringify(e.backend, null, 2)), '```', '');
