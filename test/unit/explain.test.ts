@@ -236,6 +236,22 @@ describe('explainer', () => {
       assert.ok(!JSON.stringify(e).includes('5555555555554444'));
     });
 
+    it('A2R001: also in the free-text keys a request documents (addInfo1–5, addInfoKey1–5, callerName), in requests and results', () => {
+      const card = '5413330089010434'; // passes the Luhn check
+      for (const uri of [
+        `neximpos://payment?amount=100&callerTrxId=A&callerName=B&uri=x://y&addInfoKey1=pan&addInfo1=${card}`,
+        `neximpos://payment?amount=100&callerTrxId=A&callerName=${card}&uri=x://y`,
+        `pizzapay://payment?result=0&amount=100&callerTrxId=A&addInfo2=${card}`,
+      ]) {
+        const e = only(uri);
+        assert.equal(e.diagnostics.filter((x) => x.code === 'A2R001').length, 1, uri);
+        assert.ok(!JSON.stringify(e).includes(card), uri);
+      }
+      // Digits that fail the check are an order number, not a card: no finding.
+      const order = only('neximpos://payment?amount=100&callerTrxId=A&callerName=B&uri=x://y&addInfo1=1234567890123');
+      assert.ok(!order.diagnostics.some((x) => x.code === 'A2R001'), JSON.stringify(order.diagnostics));
+    });
+
     it('A2R012 (PCI): a full PAN or track data inside EMV data (5A, 57, 56, 9F6B in f55 or CT123) is an error, masked everywhere', () => {
       // 5A: Application PAN; 57: Track 2 Equivalent Data (PAN D expiry service code …); both in clear.
       const f55 = '5A0841111111111111119F3602015B57134111111111111111D29122010000000000000F';

@@ -450,6 +450,12 @@ const kernelOf = recentlyRead(
   16,
 );
 
+/**
+ * Documented keys whose value is the caller's free text (the additional tags, the button label): a card number has no
+ * business there, whatever the table says the key is, so a Luhn-valid one is reported as in an unknown key.
+ */
+const freeTextKeys = /^(?:addInfo[1-5]|addInfoKey[1-5]|callerName)$/;
+
 /** PCI DSS: full card numbers in `pan`, CT112 or any key, and card-data EMV objects inside TLV values. */
 function checkCardData(r: Reader, tlv: readonly TlvField[]): void {
   for (const { param: p, name, trimmed, dynamic } of r.entries) {
@@ -465,7 +471,7 @@ function checkCardData(r: Reader, tlv: readonly TlvField[]): void {
         luhnValid(trimmed) &&
         !isIdentifierValue(r, trimmed) &&
         lookupReceiptKey(name) === undefined &&
-        !isCatalogKey(r.scanned, name);
+        (freeTextKeys.test(name) || !isCatalogKey(r.scanned, name));
     if (full) r.report('A2R001', p.valueRange ?? p.range, { key: maskPans(name) });
   }
   for (const { param, nodes } of tlv) {
