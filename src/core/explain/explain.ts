@@ -1233,9 +1233,21 @@ class Explanation implements UriExplanation {
     let out = v;
     // Card data inside EMV values is rare: most URIs have none to replace. Longest first: a card number (5A) stands
     // inside the track data (57) too, and masking it there first left the track's expiry and service code in clear.
-    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of longestFirst(this.#ctx.sensitive)) if (out.includes(raw)) out = out.split(raw).join(masked);
+    if (this.#ctx.sensitive.size > 0) for (const [raw, masked] of this.#hiding()) if (out.includes(raw)) out = out.split(raw).join(masked);
     return maskPans(out, this.#ctx.keep);
   }
+
+  /** What #hide replaces (longestFirst), made again only when card data was noted since. */
+  #hiding(): ReadonlyArray<readonly [string, string]> {
+    const sensitive = this.#ctx.sensitive;
+    if (this.#hidingFor !== sensitive.size) {
+      this.#hidingFor = sensitive.size;
+      this.#hidingEntries = longestFirst(sensitive);
+    }
+    return this.#hidingEntries;
+  }
+  #hidingFor = 0;
+  #hidingEntries: ReadonlyArray<readonly [string, string]> = [];
 
   /** The validator's findings, the model's, then each field's in field order and the missing result's: unmasked. */
   #found(): Diagnostic[] {

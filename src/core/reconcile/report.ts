@@ -66,10 +66,15 @@ export function entryMessage(e: ReconciledEntry): string {
   return e.failure !== undefined ? userMessage(e.failure) : (e.message ?? '');
 }
 
-/** An entry's error with its code in front, once: a B2B error's message already starts with it. */
-export function entryError(e: ReconciledEntry): string {
+/** An entry's error message without the code a B2B error's message starts with (what follows `CODE: `). */
+export function entryErrorText(e: ReconciledEntry): string {
   const message = entryMessage(e);
-  return e.errorCode && !message.startsWith(`${e.errorCode}:`) ? `${e.errorCode}: ${message}` : message;
+  return e.errorCode && message.startsWith(`${e.errorCode}:`) ? message.slice(e.errorCode.length + 1).trimStart() : message;
+}
+
+/** An entry's error with its code in front, once. */
+export function entryError(e: ReconciledEntry): string {
+  return e.errorCode ? `${e.errorCode}: ${entryErrorText(e)}` : entryMessage(e);
 }
 
 /** What the app recorded, for people: "declined (result 21)", or "no-result" when no result came back. */

@@ -9,7 +9,7 @@ import { scanText, type ScannedUri } from '../../core/app2app/scan';
 import { explainScanned } from '../../core/explain/explain';
 import { explanationMarkdown } from '../../core/explain/markdown';
 import { extractEntries, reconcile, withDefaultTerminal, type Classification, type ReconcileReport, type ReconciledEntry } from '../../core/reconcile/reconcile';
-import { appOutcomeLabel, classificationLabel, differencesLabel, entryMessage, outcomeLabel, reportIdentifiers, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
+import { appOutcomeLabel, classificationLabel, differencesLabel, entryErrorText, outcomeLabel, reportIdentifiers, reportMessages, toCsv, toJson, toMarkdown } from '../../core/reconcile/report';
 import { classificationOrder, entryText, enquiryRequest, reversalRequest } from '../../core/reconcile/view';
 import { maskPans, redact } from '../../core/redact';
 import { sandboxDefaults } from '../../core/sandbox/server';
@@ -222,10 +222,8 @@ function rowMarkdown(e: ReconciledEntry, source: string, environmentLabel: strin
   );
   if (e.classification === 'mismatch' && e.differences.length > 0) out.push(`**${vscode.l10n.t('Differences')}:** ${differencesLabel(e)}`, '');
   if (e.errorCode) {
-    // The code once (a B2B error's message starts with it), then what to do, as a single check says it.
-    const message = entryMessage(e);
-    const said = message.startsWith(`${e.errorCode}:`) ? message.slice(e.errorCode.length + 1).trimStart() : message;
-    out.push(`**${e.errorCode}:** ${said}`, '');
+    // The code once, then what to do, as a single check says it.
+    out.push(`**${e.errorCode}:** ${entryErrorText(e)}`, '');
     if (e.failure instanceof NexiError) out.push(fillTemplate(checkMessages().nextStep, { step: e.failure.nextStep }), '');
   }
   if (logged) out.push(`## ${vscode.l10n.t('What the log says (line {0})', e.line)}`, '', explanationMarkdown(explainScanned(logged), {}, 3), '');
