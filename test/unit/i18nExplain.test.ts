@@ -262,7 +262,7 @@ describe('Italian explanations, reports, simulator and tools', () => {
       const md = withLocale('it', () =>
         checkResultMarkdown({ environmentLabel: 'Sandbox', terminalId: '30350039', callerTrxId: 'PP-1', at: '2026-11-21T10:00:00.000Z', found: { transaction, attempts: 2, durationMs: 12 } }),
       );
-      assert.ok(md.includes('Terminale `30350039`, callerTrxId `PP-1`, verifica eseguita il 2026-11-21T10:00:00.000Z.'), md);
+      assert.ok(md.includes('Terminale `30350039`, callerTrxId `PP-1`, verifica eseguita il 21 novembre 2026, 10:00:00 UTC.'), md);
       assert.ok(md.includes('**Trovata**: APPROVED'), md);
       assert.ok(md.includes('. 2 tentativi, 12 ms.'), md);
       assert.ok(md.includes('| Chiave | Valore | Significato | Fonte |'), md);

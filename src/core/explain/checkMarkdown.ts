@@ -5,6 +5,7 @@ import { errorInfo, type NexiErrorCode } from '../nexi/errors';
 import { fillTemplate as t } from '../codes/text';
 import { identifierFields, redact } from '../redact';
 import { explainCheck } from './checkResult';
+import { readIso8601 } from './dates';
 import { linkSourceTags } from './markdown';
 import { checkMessages, explainMessages, markdownMessages } from './messages';
 
@@ -24,7 +25,7 @@ const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').
 export function checkResultMarkdown(input: CheckDocumentInput, secrets: readonly string[] = []): string {
   const C = checkMessages();
   const provenance = markdownMessages().provenance;
-  const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', t(C.checked, { terminalId: cell(input.terminalId), callerTrxId: cell(input.callerTrxId), at: input.at }), ''];
+  const out: string[] = [`# checkTransaction — ${cell(input.environmentLabel)}`, '', t(C.checked, { terminalId: cell(input.terminalId), callerTrxId: cell(input.callerTrxId), at: readIso8601(input.at)?.text ?? input.at }), ''];
   if (input.found) {
     const { transaction, attempts, durationMs } = input.found;
     const { fields, transaction: reading, findings } = explainCheck(transaction);
